@@ -1,0 +1,69 @@
+/**
+ * Loading 1,000 small flow files: cold (empty jiti cache) and warm (the
+ * on-disk transpile cache filled by a previous run), each in a fresh process
+ * as a user would run `validate`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const FLOWS = 1000;
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'runtype-bench-load-'));
+  try {
+    writeProject(dir, FLOWS);
+    const cache = path.join(dir, 'jiti-cache');
+    mkdirSync(cache);
+    // jiti keeps its transpile cache under os.tmpdir() when the loader has no node_modules beside it.
+    const env = { ...process.env, TMPDIR: cache, NO_COLOR: '1' };
+    const time = (): number => {
+      const start = process.hrtime.bigint();
+      execFileSync(process.execPath, [path.join(repo, 'bin/runtype-flows.mjs'), 'validate', '--json'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    const cold = time();
+    const warm = [time(), time(), time()].sort((a, b) => a - b)[1] ?? 0;
+    const baseline = timeHelp(env);
+    console.log(`| case | ms (whole process) |`);
+    console.log(`|---|---|`);
+    console.log(`| \`--help\` (process start, no flows) | ${baseline.toFixed(0)} |`);
+    console.log(`| validate ${FLOWS} flow files, cold jiti cache | ${cold.toFixed(0)} |`);
+    console.log(`| validate ${FLOWS} flow files, warm jiti cache (median of 3) | ${warm.toFixed(0)} |`);
+  } finally {
+    await Promise.resolve();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function timeHelp(env: NodeJS.ProcessEnv): number {
+  const start = process.hrtime.bigint();
+  execFileSync(process.execPath, [path.join(repo, 'bin/runtype-flows.mjs'), '--help'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function writeProject(dir: string, count: number): void {
+  mkdirSync(path.join(dir, 'flows'), { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), '{ "name": "bench-project", "private": true, "type": "module" }\n');
+  for (let i = 0; i < count; i += 1) {
+    const key = `flow-${String(i).padStart(4, '0')}`;
+    writeFileSync(
+      path.join(dir, 'flows', `${key}.ts`),
+      `import { defineFlow, prompt } from 'runtype-flows';
+
+export default defineFlow({
+  key: '${key}',
+  name: 'Bench Flow ${i}',
+  inputs: ['topic'],
+  steps: [
+    prompt('draft', { name: 'Draft', model: 'gpt-4', userPrompt: 'Write about {{topic}} (${i})', outputVariable: 'draft' }),
+    prompt('polish', { name: 'Polish', model: 'gpt-4', userPrompt: 'Polish: {{draft}}', outputVariable: 'final' }),
+  ],
+});
+`,
+    );
+  }
+}

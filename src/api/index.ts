@@ -1,0 +1,45 @@
+/** The Runtype REST client: DTOs in, DTOs out, typed errors. Knows nothing of flows-as-code. */
+export { createApiClient, type ApiClient } from './client.js';
+export type { ApiClientOptions, RetryOptions, RetryInfo } from './options.js';
+export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './options.js';
+export type { ProxyOptions } from './proxy.js';
+export type { ApiStats } from './transport.js';
+export type { FlowsApi } from './flows.js';
+export { UPDATE_STEPS_FIELD, LIST_PAGE_SIZE } from './flows.js';
+export { normalizeBaseUrl, isLoopbackHost, type BaseUrl } from './base-url.js';
+export {
+  FlowDtoSchema,
+  FlowStepDtoSchema,
+  FlowSummaryDtoSchema,
+  FlowListPageDtoSchema,
+  UpdatedFlowDtoSchema,
+  PublishResultDtoSchema,
+  type FlowDto,
+  type FlowStepDto,
+  type FlowSummaryDto,
+  type FlowListPageDto,
+  type PaginationDto,
+  type UpdatedFlowDto,
+  type PublishResultDto,
+  type FlowWriteDto,
+  type FlowStepWriteDto,
+  type ListFlowsPageOptions,
+} from './dto.js';
+export {
+  API_ERROR_CODES,
+  ApiError,
+  ApiUnauthorizedError,
+  ApiForbiddenError,
+  ApiNotFoundError,
+  ApiValidationError,
+  ApiRateLimitedError,
+  ApiServerError,
+  ApiNetworkError,
+  ApiAmbiguousWriteError,
+  ApiBadResponseError,
+  ApiAbortedError,
+  InsecureUrlError,
+  isApiError,
+  type ApiErrorCode,
+  type ApiErrorOptions,
+} from './errors.js';

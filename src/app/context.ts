@@ -1,0 +1,24 @@
+import type { ImportModule } from '../load/import-module.js';
+import type { Reporter } from '../report/reporter.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Everything a use-case needs from the outside world, passed in by cli/
+ * (or by a test). No use-case reads process.* or a module-level singleton.
+ */
+export interface AppContext {
+  cwd: string;
+  env: Env;
+  reporter: Reporter;
+  importModule: ImportModule;
+  /** Explicit --config path, if any. */
+  configPath?: string;
+  /** Whether a human can answer a prompt (stdin and stderr are terminals). */
+  interactive: boolean;
+  /** Asks a yes/no question; only called when `interactive`. */
+  confirm: (question: string) => Promise<boolean>;
+  now: () => Date;
+  signal?: AbortSignal;
+  verbose: boolean;
+}

@@ -1,0 +1,29 @@
+import type { LockRecorder } from '../apply/ports.js';
+import type { TrackedFlow } from '../plan/index.js';
+import type { LockStore, LockStoreOptions } from '../state/index.js';
+import { EMULATOR_LOCK_URL } from './open-session.js';
+import type { Target } from './resolve-target.js';
+
+/** Where a target's lock state lives and which URL its section is bound to. */
+export function lockTarget(root: string, target: Target): Omit<LockStoreOptions, 'writerLock'> {
+  return {
+    root,
+    section: target.lockSection,
+    apiUrl: target.kind === 'emulator' ? EMULATOR_LOCK_URL : target.apiUrl,
+    location: target.lockLocation,
+  };
+}
+
+export function toTracked(entries: ReadonlyMap<string, TrackedFlow>): Map<string, TrackedFlow> {
+  return new Map(entries);
+}
+
+/** Adapts the lock store to what apply records as it goes. */
+export function lockRecorder(store: LockStore): LockRecorder {
+  return {
+    recordIntent: (key, name, hash) => store.recordIntent({ key, name, hash }),
+    recordWritten: (key, entry, op) => (op === 'created' ? store.recordCreated({ key, ...entry }) : store.recordUpdated({ key, ...entry })),
+    recordDeleted: (key) => store.recordDeleted({ key }),
+    trackedIds: () => new Set([...store.entries().values()].map((e) => e.id)),
+  };
+}

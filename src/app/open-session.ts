@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { AppContext } from './context.js';
+import type { Target } from './resolve-target.js';
+import { VERSION } from './version.js';
+import type { FlowsApi } from '../apply/ports.js';
+
+export interface Session {
+  api: FlowsApi & { listFlows(): Promise<{ id: string; name: string }[]> };
+  /** API base URL with /v1 (the emulator's is on 127.0.0.1 and a random port). */
+  apiUrl: string;
+  /** The URL the lock section is bound to (stable for the emulator, whose port changes). */
+  lockUrl: string;
+  close(): Promise<void>;
+}
+
+/** The fixed identity of the embedded emulator in lock sections (its port changes per run). */
+export const EMULATOR_LOCK_URL = 'emulator://local/v1';
+
+/**
+ * Connects to the target: for an emulator environment, starts the embedded
+ * emulator in-process with its state under .runtype/; otherwise an API
+ * client for the remote URL. The key is registered with the reporter so it
+ * can never be printed.
+ */
+export async function openSession(ctx: AppContext, root: string, target: Target, concurrency: number): Promise<Session> {
+  const { createApiClient } = await import('../api/index.js');
+  const userAgent = `runtype-flows/${VERSION} node/${process.versions.node}`;
+  if (target.kind === 'emulator') {
+    const { startEmulator } = await import('../emulator/index.js');
+    const emulator = await startEmulator({ statePath: path.join(root, '.runtype', 'emulator', `${target.environment}.json`) });
+    const api = createApiClient({ baseUrl: emulator.apiUrl, apiKey: emulator.key, userAgent, concurrency, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    return {
+      api: api as unknown as Session['api'],
+      apiUrl: emulator.apiUrl,
+      lockUrl: EMULATOR_LOCK_URL,
+      close: async () => {
+        await api.close();
+        await emulator.close();
+      },
+    };
+  }
+  ctx.reporter.addSecret(target.apiKey);
+  const api = createApiClient({
+    baseUrl: target.apiUrl,
+    apiKey: target.apiKey,
+    apiKeyEnv: target.apiKeyEnv,
+    userAgent,
+    concurrency,
+    proxy: { httpsProxy: ctx.env.HTTPS_PROXY ?? ctx.env.https_proxy, httpProxy: ctx.env.HTTP_PROXY ?? ctx.env.http_proxy, noProxy: ctx.env.NO_PROXY ?? ctx.env.no_proxy },
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    onRetry: (info) => ctx.reporter.debug(`retry ${info.method} ${info.path} (attempt ${info.attempt}, ${info.reason}) in ${info.delayMs} ms`),
+  });
+  return { api: api as unknown as Session['api'], apiUrl: target.apiUrl, lockUrl: target.apiUrl, close: () => api.close() };
+}

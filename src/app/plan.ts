@@ -1,0 +1,36 @@
+import { hasPendingChanges, planChanges, type Plan } from '../plan/index.js';
+import { lockPaths, readLockState } from '../state/index.js';
+import type { AppContext } from './context.js';
+import { lockTarget, toTracked } from './lock-target.js';
+import { openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions } from './prepare-plan.js';
+import type { PlanResult } from './results.js';
+
+/** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
+export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<PlanResult> {
+  const { project, target, desired, diagnostics } = await prepareProject(ctx, options);
+  const where = lockTarget(project.root, target);
+  const lockFile = lockPaths(where.root, where.location, where.section).lockfile;
+  const state = await readLockState(where);
+  const tracked = toTracked(state.entries);
+  let plan: Plan;
+  let apiUrl: string | undefined;
+  if (options.offline) {
+    plan = planChanges({ desired, tracked, ...(options.only ? { only: options.only } : {}) });
+  } else {
+    const session = await openSession(ctx, project.root, target, project.config.concurrency);
+    try {
+      apiUrl = session.apiUrl;
+      plan = (await planAgainstRemote(session, desired, tracked, options)).plan;
+    } finally {
+      await session.close();
+    }
+  }
+  return {
+    command: 'plan',
+    ok: plan.summary.conflict === 0,
+    target: targetInfo(project.root, target, apiUrl === undefined ? undefined : { apiUrl }, lockFile),
+    plan,
+    pendingChanges: hasPendingChanges(plan),
+    diagnostics,
+  };
+}

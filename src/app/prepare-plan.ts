@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type { LoadedFlow } from '../load/load-project.js';
+import { planChanges, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
+import type { AppContext } from './context.js';
+import { toDesiredFlows } from './desired-flows.js';
+import { openSession, type Session } from './open-session.js';
+import { fetchRemoteSnapshot } from './remote-snapshot.js';
+import { resolveTarget, type Target } from './resolve-target.js';
+import type { TargetInfo } from './results.js';
+import { loadValidProject } from './load-valid-project.js';
+import type { Project } from '../load/load-project.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+
+export interface PlanOptions {
+  env?: string;
+  /** Fetch every tracked flow to see drift on flows unchanged in code. */
+  refresh?: boolean;
+  /** Do not contact the API: compare code with the lock state only. */
+  offline?: boolean;
+  only?: readonly string[];
+}
+
+export interface PreparedProject {
+  project: Project;
+  target: Target;
+  desired: DesiredFlow[];
+  flows: LoadedFlow[];
+  diagnostics: Diagnostic[];
+}
+
+/** Load + validate + choose the target: the part of every API command that needs no network. */
+export async function prepareProject(ctx: AppContext, options: PlanOptions): Promise<PreparedProject> {
+  const project = await loadValidProject(ctx);
+  const target = resolveTarget(project.config, ctx.env, options.env);
+  return { project, target, desired: toDesiredFlows(project.flows), flows: project.flows, diagnostics: project.diagnostics };
+}
+
+/**
+ * The remote half of planning: list the account, fetch in full the flows
+ * whose comparison needs content (changed, adoptable, and with --refresh
+ * every tracked one), then plan. Two passes so only needed GETs are made.
+ */
+export async function planAgainstRemote(
+  session: Session,
+  desired: readonly DesiredFlow[],
+  tracked: ReadonlyMap<string, TrackedFlow>,
+  options: PlanOptions,
+): Promise<{ plan: Plan; remote: RemoteSnapshot }> {
+  const only = options.only;
+  let remote = await fetchRemoteSnapshot(session.api, []);
+  const first = planChanges({ desired, tracked, remote, ...(only ? { only } : {}) });
+  const needed = new Set<string>();
+  for (const change of first.changes) {
+    if (change.kind === 'update' || change.kind === 'adopt') needed.add(change.remoteId);
+    if (options.refresh && change.kind === 'noop') needed.add(change.remoteId);
+  }
+  remote = await fetchRemoteSnapshot(session.api, needed, remote);
+  return { plan: planChanges({ desired, tracked, remote, refreshed: options.refresh === true, ...(only ? { only } : {}) }), remote };
+}
+
+export function targetInfo(root: string, target: Target, session: Pick<Session, 'apiUrl'> | undefined, lockFile: string): TargetInfo {
+  return {
+    environment: target.environment,
+    kind: target.kind,
+    apiUrl: session?.apiUrl ?? (target.kind === 'remote' ? target.apiUrl : 'emulator'),
+    lockFile: path.relative(root, lockFile) || lockFile,
+    lockSection: target.lockSection,
+  };
+}
+
+export { openSession };

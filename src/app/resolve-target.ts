@@ -1,0 +1,83 @@
+import { RuntypeError } from '../errors.js';
+import type { ResolvedConfig } from '../model/config.js';
+import type { Env } from './context.js';
+
+export type Target =
+  | { environment: string; kind: 'emulator'; lockSection: string; lockLocation: 'local'; publish: boolean }
+  | {
+      environment: string;
+      kind: 'remote';
+      /** Normalised, with /v1. */
+      apiUrl: string;
+      apiKey: string;
+      /** Which variable the key came from, for hints (never the key). */
+      apiKeyEnv: string;
+      lockSection: string;
+      lockLocation: 'shared' | 'local';
+      publish: boolean;
+    };
+
+/**
+ * Picks the environment (--env, else RUNTYPE_ENV, else the config default)
+ * and where its key comes from. RUNTYPE_API_URL / RUNTYPE_API_KEY override a
+ * remote environment but never an emulator one, and a missing key is an
+ * error — never a silent fall-back to the emulator.
+ */
+export function resolveTarget(config: ResolvedConfig, env: Env, requested: string | undefined): Target {
+  const name = requested ?? env.RUNTYPE_ENV ?? config.defaultEnvironment;
+  const environment = config.environments[name];
+  if (!environment) {
+    throw new RuntypeError('UNKNOWN_ENVIRONMENT', `Unknown environment "${name}"`, {
+      hint: `Known environments: ${Object.keys(config.environments).join(', ')}. Define it under "environments" in runtype.config.ts.`,
+      meta: { environment: name },
+    });
+  }
+  if (environment.kind === 'emulator') {
+    return { environment: name, kind: 'emulator', lockSection: name, lockLocation: 'local', publish: environment.publish };
+  }
+  const apiUrl = normalizeApiUrl(env.RUNTYPE_API_URL || environment.url);
+  const keyVar = env.RUNTYPE_API_KEY ? 'RUNTYPE_API_KEY' : environment.apiKeyEnv;
+  const apiKey = env[keyVar];
+  if (!apiKey) {
+    throw new RuntypeError('API_KEY_MISSING', `No API key for environment "${name}": ${environment.apiKeyEnv} is not set`, {
+      hint: `Set ${environment.apiKeyEnv} (or RUNTYPE_API_KEY) in the environment or in a .env file in the project root. The local emulator is only used when the config or --env names it.`,
+      meta: { environment: name, apiKeyEnv: environment.apiKeyEnv },
+    });
+  }
+  assertSecureUrl(apiUrl);
+  return {
+    environment: name,
+    kind: 'remote',
+    apiUrl,
+    apiKey,
+    apiKeyEnv: keyVar,
+    lockSection: environment.lockSection,
+    lockLocation: environment.personal ? 'local' : 'shared',
+    publish: environment.publish,
+  };
+}
+
+/** `https://api.runtype.com`, `.../v1` and `.../v1/` all become `https://api.runtype.com/v1`. */
+export function normalizeApiUrl(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '');
+  return /\/v1$/.test(trimmed) ? trimmed : `${trimmed}/v1`;
+}
+
+// --- internal ---
+
+/** The key must never travel in clear text beyond this machine. */
+function assertSecureUrl(apiUrl: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(apiUrl);
+  } catch {
+    throw new RuntypeError('INVALID_API_URL', `Not a valid API URL: ${apiUrl}`, { hint: 'Use e.g. https://api.runtype.com' });
+  }
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
+  if (parsed.protocol === 'http:' && !loopback) {
+    throw new RuntypeError('INSECURE_URL', `Refusing to send the API key over plain http to ${parsed.host}`, {
+      hint: 'Use an https:// URL. Plain http is allowed for loopback addresses only.',
+    });
+  }
+}

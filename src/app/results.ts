@@ -1,0 +1,74 @@
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { ChangeOutcome, OutcomeAction } from '../apply/outcome.js';
+import type { Plan } from '../plan/index.js';
+
+export type { ChangeOutcome, OutcomeAction, OutcomeStatus } from '../apply/outcome.js';
+
+/** What `validate` found; the JSON document is this plus the envelope. */
+export interface ValidateResult {
+  command: 'validate';
+  ok: boolean;
+  root: string;
+  configFile?: string;
+  files: number;
+  flows: { key: string; name: string; file: string; steps: number }[];
+  helperModules: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface InitResult {
+  command: 'init';
+  ok: boolean;
+  root: string;
+  created: string[];
+  skipped: string[];
+  nextSteps: string[];
+}
+
+/** Which account a run talks to; never contains the key. */
+export interface TargetInfo {
+  environment: string;
+  kind: 'emulator' | 'remote';
+  /** API base URL including /v1. */
+  apiUrl: string;
+  /** Where the lock state lives, relative to the project root. */
+  lockFile: string;
+  lockSection: string;
+}
+
+export interface PlanResult {
+  command: 'plan';
+  ok: boolean;
+  target: TargetInfo;
+  plan: Plan;
+  /** Changes exist (what `plan --exit-code` turns into exit 2). */
+  pendingChanges: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface SyncResult {
+  command: 'sync';
+  ok: boolean;
+  target: TargetInfo;
+  dryRun: boolean;
+  plan: Plan;
+  outcomes: ChangeOutcome[];
+  counts: Record<OutcomeAction | 'failed' | 'refused' | 'skipped', number>;
+  /** Set when sync applied nothing because a confirmation is needed (exit 2). */
+  blocked?: { reason: 'drift' | 'deletions'; keys: string[]; rerun: string };
+  diagnostics: Diagnostic[];
+  durationMs: number;
+}
+
+export type FlowState = 'in-sync' | 'changed' | 'new' | 'adoptable' | 'drift' | 'missing' | 'removed' | 'conflict';
+
+export interface StatusResult {
+  command: 'status';
+  ok: boolean;
+  target: TargetInfo;
+  flows: { key: string; name: string; state: FlowState; remoteId?: string; file?: string }[];
+  remoteChecked: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export type CommandResult = ValidateResult | InitResult | PlanResult | SyncResult | StatusResult;

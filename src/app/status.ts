@@ -1,0 +1,55 @@
+import type { Change } from '../plan/index.js';
+import type { AppContext } from './context.js';
+import { runPlan } from './plan.js';
+import type { PlanOptions } from './prepare-plan.js';
+import type { FlowState, StatusResult } from './results.js';
+
+/**
+ * `status`: one line per flow. It is a refreshed plan seen per flow, so drift
+ * on flows unchanged in code shows too (unless --offline).
+ */
+export async function runStatus(ctx: AppContext, options: PlanOptions): Promise<StatusResult> {
+  const result = await runPlan(ctx, { ...options, refresh: options.offline !== true });
+  return {
+    command: 'status',
+    ok: result.ok,
+    target: result.target,
+    remoteChecked: result.plan.remoteChecked,
+    flows: result.plan.changes.map((change) => ({
+      key: change.key,
+      name: change.name,
+      state: stateOf(change),
+      ...remoteIdOf(change),
+    })),
+    diagnostics: result.diagnostics,
+  };
+}
+
+// --- internal ---
+
+function stateOf(change: Change): FlowState {
+  switch (change.kind) {
+    case 'noop':
+      return 'in-sync';
+    case 'update':
+      return 'changed';
+    case 'create':
+      return 'new';
+    case 'adopt':
+      return 'adoptable';
+    case 'drift':
+      return 'drift';
+    case 'missing':
+      return 'missing';
+    case 'delete':
+      return 'removed';
+    case 'conflict':
+      return 'conflict';
+  }
+}
+
+function remoteIdOf(change: Change): { remoteId?: string } {
+  if ('remoteId' in change) return { remoteId: change.remoteId };
+  if (change.kind === 'missing') return { remoteId: change.previousId };
+  return {};
+}

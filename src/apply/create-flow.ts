@@ -1,0 +1,62 @@
+import { RuntypeError } from '../errors.js';
+import { contentHash, fromRemoteFlow, type FlowPayload } from '../plan/index.js';
+import type { FlowsApi, LockRecorder, RemoteFlow } from './ports.js';
+
+/** How many times a create is re-sent after reconciling showed that the earlier attempt did not land. */
+const MAX_CREATE_ATTEMPTS = 6;
+
+export interface CreatedFlow {
+  id: string;
+  remoteHash: string;
+  /** True when reconciliation found that an earlier, ambiguous POST had landed. */
+  reconciled: boolean;
+}
+
+/**
+ * Creates a flow without ever duplicating it. The intent is durable before
+ * the POST. A POST whose fate is unknown (timeout, reset after sending, 5xx)
+ * is never blindly retried: the account is searched for the exact name, and
+ * an untracked flow found there is adopted (updated if its content differs)
+ * instead of posting again.
+ */
+export async function createFlowOnce(api: FlowsApi, lock: LockRecorder, key: string, payload: FlowPayload, hash: string): Promise<CreatedFlow> {
+  await lock.recordIntent(key, payload.name, hash);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const created = await api.createFlow(payload);
+      return await record(lock, key, payload, hash, created, false);
+    } catch (error) {
+      if (!isAmbiguous(error) || attempt >= MAX_CREATE_ATTEMPTS) throw error;
+    }
+    const landed = await findLanded(api, lock, payload.name);
+    if (landed) {
+      const remote = await api.getFlow(landed);
+      const synced = contentHash(fromRemoteFlow(remote)) === hash ? remote : await api.updateFlow(landed, payload);
+      return await record(lock, key, payload, hash, { ...synced, id: landed }, true);
+    }
+  }
+}
+
+export function isAmbiguous(error: unknown): boolean {
+  return error instanceof RuntypeError && error.code === 'API_AMBIGUOUS_WRITE';
+}
+
+// --- internal ---
+
+async function findLanded(api: FlowsApi, lock: LockRecorder, name: string): Promise<string | undefined> {
+  const tracked = lock.trackedIds();
+  const candidates = (await api.findFlowsByName(name)).filter((f) => f.name === name && !tracked.has(f.id));
+  if (candidates.length > 1) {
+    throw new RuntypeError('REMOTE_NAME_CONFLICT', `Several untracked remote flows are named "${name}": ${candidates.map((c) => c.id).join(', ')}`, {
+      hint: 'Delete or rename the extra remote flows, then run sync again.',
+      meta: { name, ids: candidates.map((c) => c.id) },
+    });
+  }
+  return candidates[0]?.id;
+}
+
+async function record(lock: LockRecorder, key: string, payload: FlowPayload, hash: string, remote: RemoteFlow, reconciled: boolean): Promise<CreatedFlow> {
+  const remoteHash = contentHash(fromRemoteFlow(remote));
+  await lock.recordWritten(key, { id: remote.id, hash, name: payload.name, remoteHash }, 'created');
+  return { id: remote.id, remoteHash, reconciled };
+}

@@ -1,0 +1,122 @@
+import { RuntypeError } from '../errors.js';
+import type { ChangeOutcome, OutcomeAction } from './outcome.js';
+import { contentHash, fromRemoteFlow, type Change, type FlowPayload } from '../plan/index.js';
+import { createFlowOnce } from './create-flow.js';
+import type { FlowsApi, LockRecorder } from './ports.js';
+
+export interface ExecuteOptions {
+  api: FlowsApi;
+  lock: LockRecorder;
+  concurrency: number;
+  /** Act on `delete` changes (sync --prune, already confirmed). */
+  prune: boolean;
+  /** Overwrite drifted flows (sync --force). */
+  force: boolean;
+  publish: boolean;
+  signal?: AbortSignal;
+  onOutcome?: (outcome: ChangeOutcome, done: number, total: number) => void;
+}
+
+/**
+ * Runs a plan's changes with bounded concurrency. One flow failing never
+ * stops the others; every success is recorded in the lock state as it
+ * happens, so a crash or Ctrl-C loses nothing already done.
+ */
+export async function executePlan(changes: readonly Change[], options: ExecuteOptions): Promise<ChangeOutcome[]> {
+  const outcomes: ChangeOutcome[] = new Array<ChangeOutcome>(changes.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < changes.length && !options.signal?.aborted) {
+      const index = next++;
+      const change = changes[index];
+      if (!change) continue;
+      const outcome = await applyChange(change, options).catch((error: unknown) => failed(change, error));
+      outcomes[index] = outcome;
+      done += 1;
+      options.onOutcome?.(outcome, done, changes.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, changes.length)) }, worker));
+  return outcomes.filter((o): o is ChangeOutcome => o !== undefined);
+}
+
+// --- internal ---
+
+async function applyChange(change: Change, options: ExecuteOptions): Promise<ChangeOutcome> {
+  const { api, lock } = options;
+  const base = { key: change.key, name: change.name, kind: change.kind };
+  switch (change.kind) {
+    case 'noop':
+      return { ...base, status: 'unchanged', action: 'none', remoteId: change.remoteId };
+    case 'conflict':
+      return failed(change, conflictError(change.name, change.remoteIds));
+    case 'delete': {
+      if (!options.prune) return { ...base, status: 'skipped', action: 'none', remoteId: change.remoteId, reason: 'removed from code; deleted only with --prune' };
+      await api.deleteFlow(change.remoteId).catch(ignoreNotFound);
+      await lock.recordDeleted(change.key);
+      return { ...base, status: 'applied', action: 'deleted', remoteId: change.remoteId };
+    }
+    case 'drift':
+      if (!options.force) {
+        return { ...base, status: 'refused', action: 'none', remoteId: change.remoteId, reason: 'edited outside runtype-flows since the last sync; re-run with --force to overwrite' };
+      }
+      return finish(base, await update(options, change.key, change.remoteId, change.payload, change.hash), options);
+    case 'update':
+      return finish(base, await update(options, change.key, change.remoteId, change.payload, change.hash), options);
+    case 'adopt': {
+      if (change.contentMatches) {
+        await lock.recordWritten(change.key, { id: change.remoteId, hash: change.hash, name: change.name, remoteHash: change.hash }, 'updated');
+        return finish(base, { id: change.remoteId, action: 'adopted' }, options);
+      }
+      const result = await update(options, change.key, change.remoteId, change.payload, change.hash);
+      return finish(base, { ...result, action: result.action === 'recreated' ? 'recreated' : 'adopted' }, options);
+    }
+    case 'create':
+    case 'missing': {
+      const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash);
+      return finish(base, { id: created.id, action: change.kind === 'missing' ? 'recreated' : created.reconciled ? 'adopted' : 'created' }, options);
+    }
+  }
+}
+
+/** PUT the payload; a flow deleted remotely in the meantime is recreated. */
+async function update(options: ExecuteOptions, key: string, id: string, payload: FlowPayload, hash: string): Promise<{ id: string; action: OutcomeAction }> {
+  try {
+    // An empty description clears one removed from code (omitting it would leave the old text).
+    const remote = await options.api.updateFlow(id, { ...payload, description: payload.description ?? '' });
+    const remoteHash = contentHash(fromRemoteFlow(remote));
+    await options.lock.recordWritten(key, { id, hash, name: payload.name, remoteHash }, 'updated');
+    return { id, action: 'updated' };
+  } catch (error) {
+    if (!(error instanceof RuntypeError && error.code === 'API_NOT_FOUND')) throw error;
+    const created = await createFlowOnce(options.api, options.lock, key, payload, hash);
+    return { id: created.id, action: 'recreated' };
+  }
+}
+
+async function finish(base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>, result: { id: string; action: OutcomeAction }, options: ExecuteOptions): Promise<ChangeOutcome> {
+  const outcome: ChangeOutcome = { ...base, status: 'applied', action: result.action, remoteId: result.id };
+  if (options.publish) {
+    await options.api.publishFlow(result.id);
+    outcome.published = true;
+  }
+  return outcome;
+}
+
+function failed(change: Change, error: unknown): ChangeOutcome {
+  const code = error instanceof RuntypeError ? error.code : 'UNEXPECTED';
+  const message = error instanceof Error ? error.message : String(error);
+  return { key: change.key, name: change.name, kind: change.kind, status: 'failed', action: 'none', error: { code, message } };
+}
+
+function conflictError(name: string, ids: readonly string[]): RuntypeError {
+  return new RuntypeError('REMOTE_NAME_CONFLICT', `Several untracked remote flows are named "${name}": ${ids.join(', ')}`, {
+    hint: 'Delete or rename the extra remote flows (or rename this flow), then run sync again.',
+  });
+}
+
+function ignoreNotFound(error: unknown): void {
+  if (error instanceof RuntypeError && error.code === 'API_NOT_FOUND') return;
+  throw error;
+}

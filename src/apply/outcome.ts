@@ -1,0 +1,18 @@
+import type { ChangeKind } from '../plan/index.js';
+
+export type OutcomeStatus = 'applied' | 'unchanged' | 'skipped' | 'refused' | 'failed';
+export type OutcomeAction = 'created' | 'adopted' | 'updated' | 'recreated' | 'deleted' | 'none';
+
+/** What happened to one change during `sync`. */
+export interface ChangeOutcome {
+  key: string;
+  name: string;
+  kind: ChangeKind;
+  status: OutcomeStatus;
+  action: OutcomeAction;
+  remoteId?: string;
+  published?: boolean;
+  /** Why it was skipped or refused (e.g. "drift: use --force"). */
+  reason?: string;
+  error?: { code: string; message: string };
+}

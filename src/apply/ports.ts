@@ -1,0 +1,26 @@
+import type { FlowPayload, RemoteFlowShape, TrackedFlow } from '../plan/index.js';
+
+/** A flow as the API returns it (enough of it to normalise and hash). */
+export type RemoteFlow = RemoteFlowShape & { id: string };
+
+/** The slice of the API client apply needs; the real client satisfies it structurally. */
+export interface FlowsApi {
+  createFlow(body: FlowPayload): Promise<RemoteFlow>;
+  updateFlow(id: string, body: FlowPayload): Promise<RemoteFlow>;
+  getFlow(id: string): Promise<RemoteFlow>;
+  deleteFlow(id: string): Promise<void>;
+  publishFlow(id: string): Promise<unknown>;
+  findFlowsByName(name: string): Promise<{ id: string; name: string }[]>;
+}
+
+/**
+ * Where apply makes each step durable as it happens: the intent before a
+ * POST, the id right after it (see state/ for the journal behind it).
+ */
+export interface LockRecorder {
+  recordIntent(key: string, name: string, hash: string): Promise<void>;
+  recordWritten(key: string, entry: TrackedFlow, op: 'created' | 'updated'): Promise<void>;
+  recordDeleted(key: string): Promise<void>;
+  /** Ids the lock state already maps to some key (never adopted by another). */
+  trackedIds(): ReadonlySet<string>;
+}

@@ -1,0 +1,22 @@
+import { main } from './main.js';
+
+/**
+ * The process entry: the only place that wires process.* into the CLI.
+ * First Ctrl-C aborts the run gracefully (the lock state is kept, exit 130);
+ * a second one exits at once.
+ */
+const controller = new AbortController();
+let interrupts = 0;
+const onSignal = (): void => {
+  interrupts += 1;
+  if (interrupts > 1) process.exit(130);
+  controller.abort(new Error('interrupted'));
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+const code = await main(
+  { argv: process.argv, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: process.stdin.isTTY === true },
+  controller.signal,
+);
+process.exitCode = controller.signal.aborted && code === 0 ? 130 : code;

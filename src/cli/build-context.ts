@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseEnv } from 'node:util';
+import type { AppContext } from '../app/context.js';
+import { findProject } from '../load/find-config.js';
+import { createModuleImporter } from '../load/import-module.js';
+import { createReporter } from '../report/create-reporter.js';
+import type { GlobalOptions } from './global-options.js';
+
+export interface ProcessIo {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean };
+  stderr: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean };
+  stdinIsTTY: boolean;
+}
+
+/** Turns parsed flags plus the process's world into the context use-cases run in. */
+export function buildContext(options: GlobalOptions, io: ProcessIo, signal: AbortSignal): AppContext {
+  const cwd = path.resolve(io.cwd, options.cwd ?? '.');
+  const env = withDotEnv(cwd, options.config, { ...io.env });
+  if (options.color === false) env.NO_COLOR = '1';
+  if (options.color === true) env.FORCE_COLOR = '1';
+  const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env });
+  const interactive = io.stdinIsTTY && io.stderr.isTTY === true && env.CI === undefined;
+  return {
+    cwd,
+    env,
+    reporter,
+    importModule: createModuleImporter(),
+    ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }),
+    interactive,
+    confirm: async (question) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        const answer = await rl.question(`${question} [y/N] `, { signal });
+        return /^y(es)?$/i.test(answer.trim());
+      } finally {
+        rl.close();
+      }
+    },
+    now: () => new Date(),
+    signal,
+    verbose: options.verbose === true,
+  };
+}
+
+// --- internal ---
+
+/** `.env` in the project root fills variables that are not already set; it never overrides. */
+function withDotEnv(cwd: string, configPath: string | undefined, env: Record<string, string | undefined>): Record<string, string | undefined> {
+  let root: string;
+  try {
+    root = findProject(cwd, configPath).root;
+  } catch {
+    return env; // a bad --config is reported by the command itself
+  }
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, '.env'), 'utf8');
+  } catch {
+    return env;
+  }
+  for (const [name, value] of Object.entries(parseEnv(text))) {
+    if (env[name] === undefined) env[name] = value;
+  }
+  return env;
+}

@@ -1,0 +1,126 @@
+import type { Argv, CommandModule } from 'yargs';
+import { DEFAULT_LOCAL_KEY, startEmulator } from '../../emulator/index.js';
+import type { EmulatorOptions, FaultOptions } from '../../emulator/index.js';
+
+/** Default port of the foreground emulator (the embedded one uses a free port). */
+export const DEFAULT_EMULATOR_PORT = 8790;
+
+export interface EmulatorArgs {
+  port: number;
+  host: string;
+  state?: string;
+  key: string;
+  latency?: number;
+  'fail-rate'?: number;
+  'rate-limit-rate'?: number;
+  'retry-after'?: number;
+  'reset-rate'?: number;
+  'commit-drop-rate'?: number;
+  seed?: number;
+}
+
+export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
+  const faults: FaultOptions = {
+    latencyMs: args.latency,
+    errorRate: args['fail-rate'],
+    rateLimitRate: args['rate-limit-rate'],
+    retryAfterSeconds: args['retry-after'],
+    resetRate: args['reset-rate'],
+    commitThenDropRate: args['commit-drop-rate'],
+    seed: args.seed,
+  };
+  const options: EmulatorOptions = { port: args.port, host: args.host, key: args.key, faults };
+  if (args.state !== undefined) options.statePath = args.state;
+  return options;
+}
+
+/**
+ * Runs the emulator until `stop` is aborted, then closes it (flushing state). Resolves to an
+ * exit code; errors (bad flags, port in use, corrupt state file) are written, not thrown.
+ */
+export async function serveEmulator(args: EmulatorArgs, write: (text: string) => void, stop: AbortSignal): Promise<number> {
+  let emu;
+  try {
+    emu = await startEmulator(emulatorOptionsFromArgs(args));
+  } catch (error) {
+    write(`runtype-flows emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const notSecret = emu.key === DEFAULT_LOCAL_KEY ? ' (local, not a secret)' : '';
+  write(`Runtype emulator listening on ${emu.apiUrl}  key: ${emu.key}${notSecret}\n`);
+  if (args.state !== undefined) write(`  state: ${args.state}\n`);
+  const f = emu.faults();
+  const rates = { latencyMs: f.latencyMs, errorRate: f.errorRate, rateLimitRate: f.rateLimitRate, resetRate: f.resetRate, commitThenDropRate: f.commitThenDropRate };
+  const active = Object.entries(rates).filter(([, v]) => v > 0);
+  if (active.length > 0) write(`  faults: ${active.map(([k, v]) => `${k}=${v}`).join(' ')} seed=${f.seed}\n`);
+  write('  Ctrl-C to stop\n');
+  if (!stop.aborted) await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
+  try {
+    await emu.close();
+  } catch (error) {
+    write(`runtype-flows emulator: could not save state: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  write('Runtype emulator stopped\n');
+  return 0;
+}
+
+function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
+  return yargs
+    .option('port', { type: 'number', default: DEFAULT_EMULATOR_PORT, describe: 'Port to listen on (0: any free port)' })
+    .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
+    .option('state', { type: 'string', describe: 'JSON file to load and keep the state in (default: memory only)' })
+    .option('key', { type: 'string', default: DEFAULT_LOCAL_KEY, describe: 'API key the emulator accepts (not a secret)' })
+    .option('latency', { type: 'number', describe: 'Added latency per request, ms' })
+    .option('fail-rate', { type: 'number', describe: 'Fraction (0..1) of requests answered 500/503' })
+    .option('rate-limit-rate', { type: 'number', describe: 'Fraction (0..1) of requests answered 429' })
+    .option('retry-after', { type: 'number', describe: 'Retry-After seconds on injected 429s (default 1)' })
+    .option('reset-rate', { type: 'number', describe: 'Fraction (0..1) of connections reset without an answer' })
+    .option('commit-drop-rate', { type: 'number', describe: 'Fraction (0..1) of writes applied, then dropped before the answer' })
+    .option('seed', { type: 'number', describe: 'Seed for the fault PRNG (replays the same faults)' });
+}
+
+const COMMAND = 'emulator';
+const DESCRIBE = 'Run the local Runtype API emulator in the foreground (Ctrl-C to stop)';
+
+/**
+ * Standalone module: stops on SIGINT/SIGTERM, writes to process.stderr, and reports a failure
+ * through process.exitCode. Prefer `emulatorCommandFor(runtime)` inside main.ts, which
+ * uses the runtime's stderr, abort signal and exit code instead.
+ */
+export const emulatorCommand: CommandModule<object, EmulatorArgs> = {
+  command: COMMAND,
+  describe: DESCRIBE,
+  builder,
+  handler: async (argv) => {
+    const controller = new AbortController();
+    const onSignal = (): void => controller.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      const code = await serveEmulator(argv, (text) => process.stderr.write(text), controller.signal);
+      if (code !== 0) process.exitCode = code;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  },
+};
+
+/** What the command needs from main's CliRuntime (structurally compatible with it). */
+export interface EmulatorCommandRuntime {
+  io: { stderr: { write(s: string): unknown } };
+  signal: AbortSignal;
+  exitCode: number;
+}
+
+export function emulatorCommandFor(runtime: EmulatorCommandRuntime): CommandModule<object, EmulatorArgs> {
+  return {
+    command: COMMAND,
+    describe: DESCRIBE,
+    builder,
+    handler: async (argv) => {
+      runtime.exitCode = await serveEmulator(argv, (text) => void runtime.io.stderr.write(text), runtime.signal);
+    },
+  };
+}

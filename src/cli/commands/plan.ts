@@ -1,0 +1,33 @@
+import type { CommandModule } from 'yargs';
+import type { GlobalOptions } from '../global-options.js';
+import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
+import { targetOptions, type TargetArgs } from './plan-options.js';
+
+interface PlanArgs extends GlobalOptions, TargetArgs {
+  refresh?: boolean;
+  'exit-code'?: boolean;
+  only?: string[];
+}
+
+export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, PlanArgs> {
+  return {
+    command: 'plan',
+    describe: 'Show what sync would change, per flow and per step, with prompt text diffs (read-only)',
+    builder: (y) =>
+      y
+        .options(targetOptions)
+        .option('refresh', { type: 'boolean', describe: 'Also fetch every tracked flow to detect drift (edits made outside runtype-flows)' })
+        .option('exit-code', { type: 'boolean', describe: 'Exit 2 when changes are pending (a pull-request gate)' })
+        .option('only', { type: 'string', array: true, describe: 'Only these flow keys' })
+        .example('$0 plan', 'preview against the default environment')
+        .example('$0 plan --env production --refresh --exit-code', 'CI gate: exit 2 if anything would change or drifted'),
+    handler: (argv) =>
+      runInContext(runtime, argv, async (ctx) => {
+        const { runPlan } = await import('../../app/plan.js');
+        const result = await runPlan(ctx, { env: argv.env, refresh: argv.refresh, offline: argv.offline, only: argv.only });
+        ctx.reporter.result(result);
+        if (!result.ok) return EXIT.error;
+        return argv['exit-code'] && result.pendingChanges ? EXIT.actionNeeded : EXIT.ok;
+      }),
+  };
+}

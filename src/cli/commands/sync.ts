@@ -1,0 +1,54 @@
+import type { CommandModule } from 'yargs';
+import type { GlobalOptions } from '../global-options.js';
+import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
+import { targetOptions, type TargetArgs } from './plan-options.js';
+
+interface SyncArgs extends GlobalOptions, TargetArgs {
+  'dry-run'?: boolean;
+  prune?: boolean;
+  yes?: boolean;
+  force?: boolean;
+  publish?: boolean;
+  refresh?: boolean;
+  only?: string[];
+  watch?: boolean;
+}
+
+export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, SyncArgs> {
+  return {
+    command: 'sync',
+    describe: 'Create, update (and with --prune delete) remote flows so the account matches the code',
+    builder: (y) =>
+      y
+        .option('env', targetOptions.env)
+        .option('dry-run', { type: 'boolean', describe: 'Plan against the remote and show it; write nothing' })
+        .option('prune', { type: 'boolean', describe: 'Also delete remote flows whose key was removed from code (asks, or needs --yes)' })
+        .option('yes', { type: 'boolean', alias: 'y', describe: 'Confirm deletions without a prompt (only deletions)' })
+        .option('force', { type: 'boolean', describe: 'Overwrite flows edited outside runtype-flows (drift)' })
+        .option('publish', { type: 'boolean', describe: 'Publish each created or updated flow (default: the config)' })
+        .option('refresh', { type: 'boolean', describe: 'Check every tracked flow for drift, not only the changed ones' })
+        .option('only', { type: 'string', array: true, describe: 'Only these flow keys' })
+        .example('$0 sync', 'deploy to the default environment')
+        .example('$0 sync --env production --prune --yes --json', 'CI deploy: also delete removed flows, JSON result')
+        .example('$0 sync --dry-run', 'what would happen, without writing'),
+    handler: (argv) =>
+      runInContext(runtime, argv, async (ctx) => {
+        const { runSync } = await import('../../app/sync.js');
+        const result = await runSync(ctx, {
+          env: argv.env,
+          dryRun: argv['dry-run'],
+          prune: argv.prune,
+          yes: argv.yes,
+          force: argv.force,
+          publish: argv.publish,
+          refresh: argv.refresh,
+          only: argv.only,
+          argv: runtime.io.argv.slice(2),
+        });
+        ctx.reporter.result(result);
+        if (ctx.signal?.aborted) return EXIT.interrupted;
+        if (!result.ok) return EXIT.error;
+        return result.blocked ? EXIT.actionNeeded : EXIT.ok;
+      }),
+  };
+}

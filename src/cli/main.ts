@@ -1,0 +1,53 @@
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import type { ProcessIo } from './build-context.js';
+import { globalOptions, type GlobalOptions } from './global-options.js';
+import { EXIT, type CliRuntime } from './runtime.js';
+import { validateCommand } from './commands/validate.js';
+import { initCommand } from './commands/init.js';
+import { planCommand } from './commands/plan.js';
+import { syncCommand } from './commands/sync.js';
+import { statusCommand } from './commands/status.js';
+import { emulatorCommand } from './commands/emulator.js';
+
+import { VERSION } from '../app/version.js';
+
+export { VERSION };
+
+/** Runs the CLI against the given process world; resolves to the exit code. */
+export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> {
+  const runtime: CliRuntime = { io, signal, exitCode: EXIT.ok, version: VERSION };
+  const parser = yargs(hideBin(io.argv))
+    .scriptName('runtype-flows')
+    .usage('$0 <command> [options]\n\nFlows-as-code for Runtype: define flows in flows/*.ts, preview with `plan`, deploy with `sync`.')
+    .options(globalOptions)
+    .command(validateCommand(runtime))
+    .command(planCommand(runtime))
+    .command(syncCommand(runtime))
+    .command(statusCommand(runtime))
+    .command(initCommand(runtime))
+    .command(emulatorCommand as never)
+    .demandCommand(1, 'Name a command; see the list above.')
+    .strict()
+    .recommendCommands()
+    .epilogue(
+      'Environment: RUNTYPE_API_KEY, RUNTYPE_API_URL (override the selected environment), RUNTYPE_ENV (like --env), ' +
+        'NO_COLOR, HTTPS_PROXY/NO_PROXY.\nExit codes: 0 ok/in sync, 1 error, 2 action needed (changes pending with --exit-code, ' +
+        'drift without --force, deletions without --yes), 130 interrupted.',
+    )
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, (io.stdout as { columns?: number }).columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error, y) => {
+      if (error) throw error;
+      io.stderr.write(`${y.help() as unknown as string}\n`);
+      io.stderr.write(`\n${message}\n`);
+      runtime.exitCode = EXIT.error;
+    });
+  await parser.parseAsync();
+  return runtime.exitCode;
+}
+
+export type { GlobalOptions };

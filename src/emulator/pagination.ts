@@ -1,0 +1,136 @@
+/**
+ * Keyset pagination over the stable order (createdAt, then id). A cursor is opaque to
+ * clients: base64url JSON `{ createdAt, id, dir }`, or `{ dir }` alone meaning "from the
+ * start" (next) / "from the end" (prev). Keyset cursors stay correct while flows are created
+ * or deleted between pages: no flow is skipped or repeated.
+ */
+import { DEFAULT_LIST_LIMIT, LIST_DIRECTIONS, MAX_LIST_LIMIT } from './assumptions.js';
+import { InputError, isObject } from './validate.js';
+import type { PaginationDto } from './types.js';
+
+export type Direction = (typeof LIST_DIRECTIONS)[number];
+
+export interface SortKey {
+  createdAt: string;
+  id: string;
+}
+
+interface Cursor {
+  key: SortKey | null;
+  dir: Direction;
+}
+
+export interface ListQuery {
+  limit: number;
+  direction: Direction;
+  key: SortKey | null;
+  includeCount: boolean;
+  search: string | null;
+}
+
+export function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
+}
+
+/** First index whose key is > key (strict=true) or >= key (strict=false). */
+export function searchIndex(sorted: readonly SortKey[], key: SortKey, strict: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareKeys(sorted[mid]!, key);
+    if (c < 0 || (strict && c === 0)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function encodeCursor(key: SortKey | null, dir: Direction): string {
+  const payload = key === null ? { dir } : { createdAt: key.createdAt, id: key.id, dir };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+function decodeCursor(raw: string): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw new InputError('cursor', 'cursor is not a valid cursor');
+  }
+  if (!isObject(parsed) || !LIST_DIRECTIONS.includes(parsed.dir as Direction)) {
+    throw new InputError('cursor', 'cursor is not a valid cursor');
+  }
+  const dir = parsed.dir as Direction;
+  if (parsed.createdAt === undefined && parsed.id === undefined) return { key: null, dir };
+  if (typeof parsed.createdAt !== 'string' || typeof parsed.id !== 'string') {
+    throw new InputError('cursor', 'cursor is not a valid cursor');
+  }
+  return { key: { createdAt: parsed.createdAt, id: parsed.id }, dir };
+}
+
+function parseBoolean(value: string, field: string): boolean {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0' || value === '') return false;
+  throw new InputError(field, `${field} must be true or false`);
+}
+
+export function parseListQuery(params: URLSearchParams): ListQuery {
+  let limit = DEFAULT_LIST_LIMIT;
+  const rawLimit = params.get('limit');
+  if (rawLimit !== null) {
+    if (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1) {
+      throw new InputError('limit', `limit must be a positive integer (at most ${MAX_LIST_LIMIT})`);
+    }
+    limit = Math.min(Number(rawLimit), MAX_LIST_LIMIT);
+  }
+  const rawDirection = params.get('direction');
+  if (rawDirection !== null && !LIST_DIRECTIONS.includes(rawDirection as Direction)) {
+    throw new InputError('direction', `direction must be one of ${LIST_DIRECTIONS.join(', ')}`);
+  }
+  const rawCursor = params.get('cursor');
+  const cursor = rawCursor === null || rawCursor === '' ? null : decodeCursor(rawCursor);
+  const rawCount = params.get('includeCount');
+  const search = params.get('search');
+  return {
+    limit,
+    direction: (rawDirection as Direction | null) ?? cursor?.dir ?? 'next',
+    key: cursor?.key ?? null,
+    includeCount: rawCount === null ? false : parseBoolean(rawCount, 'includeCount'),
+    search: search === null || search === '' ? null : search,
+  };
+}
+
+/** Slices one page out of `sorted` (ascending order) and builds its pagination object. */
+export function paginate<T extends SortKey>(sorted: readonly T[], q: ListQuery): { page: T[]; pagination: PaginationDto } {
+  const n = sorted.length;
+  let start: number;
+  let end: number;
+  if (q.direction === 'next') {
+    start = q.key === null ? 0 : searchIndex(sorted, q.key, true);
+    end = Math.min(start + q.limit, n);
+  } else {
+    end = q.key === null ? n : searchIndex(sorted, q.key, false);
+    start = Math.max(0, end - q.limit);
+  }
+  const page = sorted.slice(start, end);
+  const first = page[0];
+  const last = page[page.length - 1];
+  const hasMore = end < n;
+  const hasPrev = start > 0;
+  const pagination: PaginationDto = {
+    nextCursor: hasMore ? encodeCursor(last ?? null, 'next') : null,
+    prevCursor: hasPrev ? encodeCursor(first ?? null, 'prev') : null,
+    hasMore,
+    hasPrev,
+    limit: q.limit,
+  };
+  if (q.includeCount) {
+    pagination.totalCount = n;
+    pagination.totalPages = Math.ceil(n / q.limit);
+    pagination.currentPage = Math.floor(start / q.limit) + 1;
+    pagination.currentOffset = start;
+  }
+  return { page, pagination };
+}

@@ -1,0 +1,72 @@
+/** The route table and its matcher (paths relative to /v1). */
+import * as h from './handlers.js';
+import type { Handler } from './handlers.js';
+
+export interface RouteEntry {
+  handler: Handler;
+  /** Mutates state: eligible for commit-then-drop. */
+  write: boolean;
+  /** Reads a JSON body. */
+  body: boolean;
+}
+
+interface Route {
+  /** Literal segments, or ':' for a parameter. */
+  pattern: readonly string[];
+  methods: Readonly<Record<string, RouteEntry>>;
+}
+
+const read = (handler: Handler): RouteEntry => ({ handler, write: false, body: false });
+const write = (handler: Handler, body = true): RouteEntry => ({ handler, write: true, body });
+
+/** Literal patterns come before parameter patterns of the same length. */
+const ROUTES: readonly Route[] = [
+  { pattern: ['flows'], methods: { GET: read(h.listFlows), POST: write(h.createFlow) } },
+  { pattern: ['flows', ':'], methods: { GET: read(h.getFlow), PUT: write(h.updateFlow), DELETE: write(h.deleteFlow, false) } },
+  { pattern: ['flows', ':', 'publish'], methods: { POST: write(h.publishFlow) } },
+  { pattern: ['flow-versions', ':'], methods: { GET: read(h.listVersions) } },
+  { pattern: ['flow-versions', ':', 'published'], methods: { GET: read(h.getPublishedVersion) } },
+  { pattern: ['flow-versions', ':', ':'], methods: { GET: read(h.getVersion) } },
+];
+
+export type Match =
+  | { kind: 'route'; entry: RouteEntry; params: string[] }
+  | { kind: 'not-found' }
+  | { kind: 'method-not-allowed'; allow: string[] };
+
+function matchPattern(pattern: readonly string[], segments: readonly string[]): string[] | null {
+  if (pattern.length !== segments.length) return null;
+  const params: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
+    const s = segments[i]!;
+    if (p === ':') {
+      if (s.length === 0) return null;
+      params.push(s);
+    } else if (p !== s) return null;
+  }
+  return params;
+}
+
+/**
+ * Matches `/v1/...` (the full path, without query). A trailing slash is tolerated.
+ * Parameters are percent-decoded; a malformed escape is a 404.
+ */
+export function matchRoute(method: string, path: string): Match {
+  if (!path.startsWith('/v1/')) return { kind: 'not-found' };
+  const trimmed = path.length > 4 && path.endsWith('/') ? path.slice(4, -1) : path.slice(4);
+  let segments: string[];
+  try {
+    segments = trimmed.split('/').map(decodeURIComponent);
+  } catch {
+    return { kind: 'not-found' };
+  }
+  for (const route of ROUTES) {
+    const params = matchPattern(route.pattern, segments);
+    if (params === null) continue;
+    const entry = route.methods[method];
+    if (entry === undefined) return { kind: 'method-not-allowed', allow: Object.keys(route.methods) };
+    return { kind: 'route', entry, params };
+  }
+  return { kind: 'not-found' };
+}

@@ -1,0 +1,67 @@
+/**
+ * Direct state access for tests and tools: read flows without HTTP, and simulate changes made
+ * through another tool (the dashboard, another CLI). Returns deep copies: mutating a result
+ * never changes the emulator's state.
+ */
+import { renderFlow } from './render.js';
+import type { FlowStore } from './store.js';
+import type { FlowDto, FlowInput, FlowPatch, StoredVersion } from './types.js';
+import { validateCreate, validateUpdate } from './validate.js';
+
+export interface EmulatorState {
+  /** Every flow (full, with steps), in list order (createdAt, then id). */
+  flows(): FlowDto[];
+  get(id: string): FlowDto | undefined;
+  count(): number;
+  /** A flow created out of band; validated like POST (throws InputError on bad input). */
+  create(input: FlowInput): FlowDto;
+  /** An out-of-band edit: bumps updatedAt and rewrites the draft, like PUT. Throws if unknown. */
+  update(id: string, patch: FlowPatch): FlowDto;
+  delete(id: string): boolean;
+  /** Publishes the pending draft; returns the published version id. Throws if none. */
+  publish(id: string): string;
+  /** Every version of a flow (published oldest first, then the pending draft). */
+  versions(id: string): StoredVersion[];
+  /** Removes every flow. */
+  clear(): void;
+}
+
+export function createStateApi(store: FlowStore, baseUrl: () => string): EmulatorState {
+  const dto = (flow: Parameters<typeof renderFlow>[0]): FlowDto => structuredClone(renderFlow(flow, baseUrl()));
+  const mustGet = (id: string) => {
+    const flow = store.get(id);
+    if (flow === undefined) throw new Error(`emulator: no flow with id ${id}`);
+    return flow;
+  };
+  return {
+    flows: () => store.all().map(dto),
+    get: (id) => {
+      const flow = store.get(id);
+      return flow === undefined ? undefined : dto(flow);
+    },
+    count: () => store.size,
+    create: (input) => dto(store.create(validateCreate({ ...input }))),
+    update: (id, patch) => {
+      mustGet(id);
+      const { status, lastRunAt, ...rest } = patch;
+      const update = validateUpdate(rest);
+      const flow = store.update(id, {
+        ...update,
+        ...(status === undefined ? {} : { status }),
+        ...(lastRunAt === undefined ? {} : { lastRunAt }),
+      });
+      return dto(flow ?? mustGet(id));
+    },
+    delete: (id) => store.delete(id),
+    publish: (id) => {
+      const result = store.publish(id);
+      if (!result.ok) throw new Error(`emulator: cannot publish ${id}: ${result.reason}`);
+      return result.version.id;
+    },
+    versions: (id) => {
+      const flow = mustGet(id);
+      return structuredClone(flow.draft === null ? flow.versions : [...flow.versions, flow.draft]);
+    },
+    clear: () => store.clear(),
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The emulator's state: flows by id plus an array kept sorted by (createdAt, id) for listing.
+ * Creates append (or binary-search insert), so no operation scans every flow except search.
+ */
+import { INITIAL_FLOW_STATUS, PUBLISHED_FLOW_STATUS } from './assumptions.js';
+import { newFlowId, newVersionId } from './ids.js';
+import { compareKeys, paginate, searchIndex } from './pagination.js';
+import type { ListQuery } from './pagination.js';
+import type { FlowStatus, PaginationDto, StateFile, StoredFlow, StoredStep, StoredVersion } from './types.js';
+import type { CreateInput, UpdateInput } from './validate.js';
+
+export interface StoreOptions {
+  now: () => number;
+  userId: string;
+  /** Called after every mutation (persistence hooks in here). */
+  onChange: () => void;
+}
+
+export interface StoreUpdate extends UpdateInput {
+  status?: FlowStatus;
+  lastRunAt?: string | null;
+}
+
+export type PublishResult = { ok: true; flow: StoredFlow; version: StoredVersion } | { ok: false; reason: 'not-found' | 'no-draft' };
+
+export class FlowStore {
+  private readonly byId = new Map<string, StoredFlow>();
+  private order: StoredFlow[] = [];
+  private readonly opts: StoreOptions;
+
+  constructor(opts: StoreOptions) {
+    this.opts = opts;
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  private timestamp(): string {
+    return new Date(this.opts.now()).toISOString();
+  }
+
+  /** Replaces the whole state (used when loading the state file). */
+  load(flows: readonly StoredFlow[]): void {
+    this.byId.clear();
+    this.order = [...flows].sort(compareKeys);
+    for (const flow of this.order) this.byId.set(flow.id, flow);
+  }
+
+  snapshot(): StateFile {
+    return { format: 'runtype-emulator-state', version: 1, flows: this.order };
+  }
+
+  get(id: string): StoredFlow | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): readonly StoredFlow[] {
+    return this.order;
+  }
+
+  private insert(flow: StoredFlow): void {
+    const last = this.order[this.order.length - 1];
+    if (last === undefined || compareKeys(last, flow) < 0) this.order.push(flow);
+    else this.order.splice(searchIndex(this.order, flow, true), 0, flow);
+    this.byId.set(flow.id, flow);
+  }
+
+  create(input: CreateInput, at?: string): StoredFlow {
+    const now = at ?? this.timestamp();
+    const flow: StoredFlow = {
+      id: newFlowId(),
+      name: input.name,
+      description: input.description,
+      status: INITIAL_FLOW_STATUS,
+      steps: input.steps,
+      createdAt: now,
+      updatedAt: now,
+      lastRunAt: null,
+      userId: this.opts.userId,
+      draft: draftVersion(1, input.steps, now),
+      versions: [],
+      publishedVersionId: null,
+    };
+    this.insert(flow);
+    this.opts.onChange();
+    return flow;
+  }
+
+  /** Applies a partial update and rewrites (or opens) the draft version. */
+  update(id: string, input: StoreUpdate): StoredFlow | undefined {
+    const flow = this.byId.get(id);
+    if (flow === undefined) return undefined;
+    const now = this.timestamp();
+    if (input.name !== undefined) flow.name = input.name;
+    if (input.description !== undefined) flow.description = input.description;
+    if (input.steps !== undefined) flow.steps = input.steps;
+    if (input.status !== undefined) flow.status = input.status;
+    if (input.lastRunAt !== undefined) flow.lastRunAt = input.lastRunAt;
+    flow.updatedAt = now < flow.updatedAt ? flow.updatedAt : now;
+    flow.draft =
+      flow.draft === null
+        ? draftVersion((flow.versions[flow.versions.length - 1]?.versionNumber ?? 0) + 1, flow.steps, now)
+        : { ...flow.draft, steps: flow.steps };
+    this.opts.onChange();
+    return flow;
+  }
+
+  delete(id: string): boolean {
+    const flow = this.byId.get(id);
+    if (flow === undefined) return false;
+    this.byId.delete(id);
+    const index = searchIndex(this.order, flow, false);
+    if (this.order[index] === flow) this.order.splice(index, 1);
+    else this.order = this.order.filter((f) => f !== flow);
+    this.opts.onChange();
+    return true;
+  }
+
+  /** Freezes the pending draft into the next published version. */
+  publish(id: string): PublishResult {
+    const flow = this.byId.get(id);
+    if (flow === undefined) return { ok: false, reason: 'not-found' };
+    if (flow.draft === null) return { ok: false, reason: 'no-draft' };
+    const version: StoredVersion = {
+      ...flow.draft,
+      versionType: 'published',
+      label: `v${flow.draft.versionNumber}`,
+      createdAt: this.timestamp(),
+    };
+    flow.versions.push(version);
+    flow.draft = null;
+    flow.publishedVersionId = version.id;
+    flow.status = PUBLISHED_FLOW_STATUS;
+    this.opts.onChange();
+    return { ok: true, flow, version };
+  }
+
+  list(q: ListQuery): { page: StoredFlow[]; pagination: PaginationDto } {
+    if (q.search === null) return paginate(this.order, q);
+    // A case-insensitive regex scans without allocating a lowercased copy of every name.
+    const needle = new RegExp(q.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu');
+    return paginate(
+      this.order.filter((f) => needle.test(f.name)),
+      q,
+    );
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.order = [];
+    this.opts.onChange();
+  }
+}
+
+function draftVersion(versionNumber: number, steps: readonly StoredStep[], createdAt: string): StoredVersion {
+  return { id: newVersionId(), versionNumber, versionType: 'draft', label: null, notes: null, steps, createdAt };
+}

@@ -1,0 +1,49 @@
+/**
+ * The one error hierarchy. Every failure the user can cause carries a stable
+ * `code` (SCREAMING_SNAKE, never renamed once published), an optional `hint`
+ * saying what to do, and JSON-safe `meta`. The CLI boundary maps these to
+ * output and exit codes; nothing else decides how an error is shown.
+ */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface RuntypeErrorOptions {
+  hint?: string;
+  meta?: Record<string, JsonValue>;
+  cause?: unknown;
+}
+
+export class RuntypeError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  readonly meta: Record<string, JsonValue> | undefined;
+
+  constructor(code: string, message: string, options: RuntypeErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'RuntypeError';
+    this.code = code;
+    this.hint = options.hint;
+    this.meta = options.meta;
+  }
+}
+
+/** Already reported to the user: the boundary only exits with `exitCode`. */
+export class ExitError extends Error {
+  readonly exitCode: number;
+  constructor(exitCode: number, message = `exit ${exitCode}`) {
+    super(message);
+    this.name = 'ExitError';
+    this.exitCode = exitCode;
+  }
+}
+
+/** An impossible state: the boundary prints "this is a bug, please report". */
+export class InternalError extends Error {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = 'InternalError';
+  }
+}
+
+export function isRuntypeError(error: unknown): error is RuntypeError {
+  return error instanceof RuntypeError;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/**
+ * `runtype.config.ts` as users write it (ConfigInput) and as the CLI uses it
+ * (ResolvedConfig, every default filled in). A project with no config file
+ * gets `resolveConfig(undefined)`: one `default` environment aimed at
+ * RUNTYPE_API_URL (else production) with the key in RUNTYPE_API_KEY.
+ */
+export const PRODUCTION_API_URL = 'https://api.runtype.com';
+export const DEFAULT_FLOW_GLOBS = ['flows/**/*.ts'] as const;
+export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_API_KEY_ENV = 'RUNTYPE_API_KEY';
+
+const envName = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'environment names are letters, digits, "-" and "_"');
+
+const EmulatorEnvironmentSchema = z.strictObject({
+  /** Run the embedded local emulator in-process for this environment. */
+  emulator: z.literal(true),
+  /** Flows that exist before first use in a fresh emulator state are none; state lives in .runtype/. */
+  description: z.string().optional(),
+});
+
+const RemoteEnvironmentSchema = z.strictObject({
+  /** API base URL, with or without the `/v1` suffix. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** Name of the environment variable holding the API key (never the key itself). */
+  apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as RUNTYPE_API_KEY').optional(),
+  /** A personal account: lock state is kept in .runtype/ (git-ignored), not in runtype.lock.json. */
+  personal: z.boolean().optional(),
+  /** Section name in runtype.lock.json; defaults to the environment name. */
+  lockSection: envName.optional(),
+  /** Publish every created or updated flow after a sync. */
+  publish: z.boolean().optional(),
+  description: z.string().optional(),
+});
+
+export const EnvironmentInputSchema = z.union([EmulatorEnvironmentSchema, RemoteEnvironmentSchema]);
+
+export const ConfigInputSchema = z.strictObject({
+  /** Globs, relative to the project root, of the flow modules. Default `flows/**\/*.ts`. */
+  flows: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  environments: z.record(envName, EnvironmentInputSchema).optional(),
+  /** The environment used when neither --env nor RUNTYPE_ENV names one. */
+  defaultEnvironment: envName.optional(),
+  /** Maximum API requests in flight. Default 8. */
+  concurrency: z.number().int().min(1).max(64).optional(),
+  /** Publish created and updated flows after each sync (per environment `publish` wins). */
+  publish: z.boolean().optional(),
+});
+
+export type EnvironmentInput = z.input<typeof EnvironmentInputSchema>;
+export type ConfigInput = z.input<typeof ConfigInputSchema>;
+
+export type ResolvedEnvironment =
+  | { name: string; kind: 'emulator'; publish: boolean }
+  | {
+      name: string;
+      kind: 'remote';
+      url: string;
+      apiKeyEnv: string;
+      personal: boolean;
+      lockSection: string;
+      publish: boolean;
+    };
+
+export interface ResolvedConfig {
+  flows: string[];
+  environments: Record<string, ResolvedEnvironment>;
+  defaultEnvironment: string;
+  concurrency: number;
+  /** True when no runtype.config.* file was found. */
+  implicit: boolean;
+}
+
+/** Fill defaults. `input` must already have passed ConfigInputSchema. */
+export function resolveConfig(input: z.output<typeof ConfigInputSchema> | undefined): ResolvedConfig {
+  const flows = input?.flows === undefined ? [...DEFAULT_FLOW_GLOBS] : [input.flows].flat();
+  const publishDefault = input?.publish ?? false;
+  const environments: Record<string, ResolvedEnvironment> = {};
+  for (const [name, env] of Object.entries(input?.environments ?? {})) {
+    environments[name] =
+      'emulator' in env
+        ? { name, kind: 'emulator', publish: publishDefault }
+        : {
+            name,
+            kind: 'remote',
+            url: env.url,
+            apiKeyEnv: env.apiKeyEnv ?? DEFAULT_API_KEY_ENV,
+            personal: env.personal ?? false,
+            lockSection: env.lockSection ?? name,
+            publish: env.publish ?? publishDefault,
+          };
+  }
+  if (Object.keys(environments).length === 0) {
+    environments.default = {
+      name: 'default',
+      kind: 'remote',
+      url: PRODUCTION_API_URL,
+      apiKeyEnv: DEFAULT_API_KEY_ENV,
+      personal: false,
+      lockSection: 'default',
+      publish: publishDefault,
+    };
+  }
+  const defaultEnvironment = input?.defaultEnvironment ?? Object.keys(environments)[0] ?? 'default';
+  return {
+    flows,
+    environments,
+    defaultEnvironment,
+    concurrency: input?.concurrency ?? DEFAULT_CONCURRENCY,
+    implicit: input === undefined,
+  };
+}

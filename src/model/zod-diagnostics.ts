@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import type { Diagnostic } from './diagnostics.js';
+
+/** One diagnostic per zod issue, with the issue's path and a plain message. */
+export function zodIssuesToDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  where: { file?: string; code: string; flowKey?: string; pathPrefix?: (string | number)[] },
+): Diagnostic[] {
+  return issues.map((issue) => ({
+    severity: 'error',
+    code: where.code,
+    message: issue.message,
+    ...(where.file === undefined ? {} : { file: where.file }),
+    ...(where.flowKey === undefined ? {} : { flowKey: where.flowKey }),
+    path: [...(where.pathPrefix ?? []), ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+  }));
+}

@@ -1,0 +1,103 @@
+import { contentHash } from './canonical.js';
+import { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from './types.js';
+
+export interface PlanInput {
+  desired: readonly DesiredFlow[];
+  tracked: ReadonlyMap<string, TrackedFlow>;
+  /** Omitted when planning offline: then nothing is adopted and no drift or missing flow is seen. */
+  remote?: RemoteSnapshot;
+  /** Every tracked flow's details were fetched (plan --refresh). */
+  refreshed?: boolean;
+  /** Restrict the plan to these keys (sync --only). */
+  only?: readonly string[];
+}
+
+/**
+ * The whole decision of what sync does, as a pure function of values:
+ * code (desired) + lock state (tracked) + what the remote holds. Plan first,
+ * then apply; `plan` and `sync` share this.
+ */
+export function planChanges(input: PlanInput): Plan {
+  const only = input.only && input.only.length > 0 ? new Set(input.only) : undefined;
+  const trackedIds = new Set([...input.tracked.values()].map((t) => t.id));
+  const listedIds = input.remote ? new Set(input.remote.listed.map((f) => f.id)) : undefined;
+  const untrackedByName = groupUntrackedByName(input.remote, trackedIds);
+  const changes: Change[] = [];
+
+  for (const flow of input.desired) {
+    if (only && !only.has(flow.key)) continue;
+    const tracked = input.tracked.get(flow.key);
+    if (tracked && (!listedIds || listedIds.has(tracked.id))) {
+      changes.push(planTracked(flow, tracked, input.remote?.details.get(tracked.id)));
+    } else {
+      changes.push(planUntracked(flow, untrackedByName, input.remote, tracked));
+    }
+  }
+  const desiredKeys = new Set(input.desired.map((f) => f.key));
+  for (const [key, tracked] of input.tracked) {
+    if (desiredKeys.has(key) || (only && !only.has(key))) continue;
+    // Already gone remotely: deleting is a no-op the apply step records as done.
+    changes.push({ kind: 'delete', key, name: tracked.name, remoteId: tracked.id });
+  }
+  changes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { changes, summary: summarize(changes), remoteChecked: input.remote !== undefined, refreshed: input.refreshed === true };
+}
+
+export function hasPendingChanges(plan: Plan): boolean {
+  return plan.changes.some((c) => c.kind !== 'noop');
+}
+
+// --- internal ---
+
+function planTracked(flow: DesiredFlow, tracked: TrackedFlow, remote: DesiredFlow['payload'] | undefined): Change {
+  const base = { key: flow.key, name: flow.payload.name, remoteId: tracked.id, payload: flow.payload, hash: flow.hash };
+  const codeChanged = flow.hash !== tracked.hash;
+  if (remote) {
+    const remoteHash = contentHash(remote);
+    const drifted = remoteHash !== (tracked.remoteHash ?? tracked.hash);
+    if (drifted) {
+      // Remote already equals the code (someone made the same edit): nothing to overwrite.
+      if (remoteHash === flow.hash) return { kind: 'adopt', ...base, contentMatches: true };
+      return { kind: 'drift', ...base, before: remote, codeChanged };
+    }
+  }
+  if (!codeChanged) return { kind: 'noop', key: flow.key, name: flow.payload.name, remoteId: tracked.id };
+  return { kind: 'update', ...base, ...(remote ? { before: remote } : {}) };
+}
+
+function planUntracked(
+  flow: DesiredFlow,
+  untrackedByName: Map<string, string[]>,
+  remote: RemoteSnapshot | undefined,
+  previouslyTracked: TrackedFlow | undefined,
+): Change {
+  const base = { key: flow.key, name: flow.payload.name, payload: flow.payload, hash: flow.hash };
+  const candidates = untrackedByName.get(flow.payload.name) ?? [];
+  if (candidates.length > 1) return { kind: 'conflict', ...base, remoteIds: [...candidates].sort() };
+  const [remoteId] = candidates;
+  if (remoteId !== undefined) {
+    // Claim it so a second key with the same name cannot adopt it too (names are unique per project anyway).
+    untrackedByName.delete(flow.payload.name);
+    const before = remote?.details.get(remoteId);
+    return { kind: 'adopt', ...base, remoteId, contentMatches: before !== undefined && contentHash(before) === flow.hash, ...(before ? { before } : {}) };
+  }
+  if (previouslyTracked) return { kind: 'missing', ...base, previousId: previouslyTracked.id };
+  return { kind: 'create', ...base };
+}
+
+function groupUntrackedByName(remote: RemoteSnapshot | undefined, trackedIds: ReadonlySet<string>): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const f of remote?.listed ?? []) {
+    if (trackedIds.has(f.id)) continue;
+    const ids = byName.get(f.name);
+    if (ids) ids.push(f.id);
+    else byName.set(f.name, [f.id]);
+  }
+  return byName;
+}
+
+function summarize(changes: readonly Change[]): Record<ChangeKind, number> {
+  const summary = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
+  for (const c of changes) summary[c.kind] += 1;
+  return summary;
+}

@@ -1,0 +1,66 @@
+import type { FlowPayload } from './payload.js';
+
+/** What the lock state remembers of one flow (see state/). */
+export interface TrackedFlow {
+  id: string;
+  /** Hash of the payload the tool last wrote. */
+  hash: string;
+  name: string;
+  /** Hash of the remote flow as the server returned it after that write (drift baseline). */
+  remoteHash?: string;
+}
+
+/** A flow as the code wants it. */
+export interface DesiredFlow {
+  key: string;
+  payload: FlowPayload;
+  hash: string;
+  file?: string;
+}
+
+/** What is known of the remote account. `listed` is every flow; `details` those fetched in full. */
+export interface RemoteSnapshot {
+  listed: readonly { id: string; name: string }[];
+  details: ReadonlyMap<string, FlowPayload>;
+}
+
+interface Base {
+  key: string;
+  name: string;
+}
+
+export type Change =
+  /** New key, nothing of that name remotely: POST. */
+  | (Base & { kind: 'create'; payload: FlowPayload; hash: string })
+  /** Untracked key, exactly one untracked remote flow of that name: take it over (PUT if content differs). */
+  | (Base & { kind: 'adopt'; remoteId: string; payload: FlowPayload; hash: string; contentMatches: boolean; before?: FlowPayload })
+  /** Code changed since the last sync: PUT. */
+  | (Base & { kind: 'update'; remoteId: string; payload: FlowPayload; hash: string; before?: FlowPayload })
+  /** Remote edited outside the tool since the last sync: refused unless --force (then PUT). */
+  | (Base & { kind: 'drift'; remoteId: string; payload: FlowPayload; hash: string; before: FlowPayload; codeChanged: boolean })
+  /** Tracked, but deleted remotely: recreated by sync. */
+  | (Base & { kind: 'missing'; previousId: string; payload: FlowPayload; hash: string })
+  /** Tracked, key gone from code: DELETE, only with --prune. */
+  | (Base & { kind: 'delete'; remoteId: string })
+  /** Several untracked remote flows carry this name: refuse to guess. */
+  | (Base & { kind: 'conflict'; remoteIds: string[]; payload: FlowPayload; hash: string })
+  | (Base & { kind: 'noop'; remoteId: string });
+
+export type ChangeKind = Change['kind'];
+
+export interface Plan {
+  /** Sorted by key; one change per flow key. */
+  changes: Change[];
+  summary: Record<ChangeKind, number>;
+  /** Whether the remote account was consulted (adoption, drift and missing need it). */
+  remoteChecked: boolean;
+  /** Whether every tracked flow was fetched (drift on unchanged flows is only seen then). */
+  refreshed: boolean;
+}
+
+export const CHANGE_KINDS: readonly ChangeKind[] = ['create', 'adopt', 'update', 'drift', 'missing', 'delete', 'conflict', 'noop'];
+
+/** A change that `sync` would write (deletes only with --prune, drift only with --force). */
+export function isWrite(change: Change): boolean {
+  return change.kind !== 'noop' && change.kind !== 'conflict';
+}

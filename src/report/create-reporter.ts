@@ -1,0 +1,75 @@
+import type { CommandResult } from '../app/results.js';
+import { createColors } from './color.js';
+import { errorToJson, formatError } from './format-error.js';
+import { formatDiagnostics } from './format-diagnostics.js';
+import { formatResult } from './format-result.js';
+import { createRedactor, JSON_SCHEMA_VERSION, type OutputStream, type ProgressUpdate, type Reporter } from './reporter.js';
+
+export interface ReporterOptions {
+  json: boolean;
+  verbose: boolean;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Human mode: results on stdout, chatter on stderr, colour when a TTY allows.
+ * JSON mode: stdout carries exactly one JSON document per command (or one
+ * JSON event per line in watch mode); everything else still goes to stderr.
+ */
+export function createReporter(options: ReporterOptions): Reporter {
+  const { stdout, stderr, verbose, json } = options;
+  const redactor = createRedactor();
+  const errColors = createColors(options.env, stderr.isTTY === true);
+  const outColors = createColors(options.env, stdout.isTTY === true);
+  const writeErr = (text: string) => stderr.write(`${redactor.redact(text)}\n`);
+  const writeOut = (text: string) => stdout.write(`${redactor.redact(text)}\n`);
+  const ci = options.env.CI !== undefined && options.env.CI !== 'false';
+  let lastProgress = 0;
+
+  return {
+    info: (message) => writeErr(message),
+    diagnostics(list, root) {
+      // JSON documents carry diagnostics themselves; on stderr they help humans and CI logs alike.
+      if (list.length > 0) writeErr(formatDiagnostics(list, root, errColors));
+    },
+    warn: (message) => writeErr(`${errColors.paint('yellow', 'warning')} ${message}`),
+    debug: (message) => {
+      if (verbose) writeErr(errColors.paint('gray', message));
+    },
+    progress(update: ProgressUpdate) {
+      if (stderr.isTTY && !ci) {
+        const failed = update.failed ? `, ${update.failed} failed` : '';
+        stderr.write(`\r\x1b[2K${update.phase} ${update.done}/${update.total}${failed}${update.item ? `  ${update.item}` : ''}`);
+        if (update.done === update.total) stderr.write('\n');
+        return;
+      }
+      // Without a terminal: a plain line every 10% (and at the end), never a carriage return.
+      const step = Math.max(1, Math.ceil(update.total / 10));
+      if (update.done === update.total || update.done - lastProgress >= step) {
+        lastProgress = update.done;
+        writeErr(`${update.phase}: ${update.done}/${update.total}${update.failed ? ` (${update.failed} failed)` : ''}`);
+      }
+    },
+    result(result: CommandResult) {
+      if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: resultStatus(result), ...result }, null, 2));
+      else writeOut(formatResult(result, outColors, verbose));
+    },
+    event(event) {
+      if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...event }));
+      else if (typeof event.message === 'string') writeErr(event.message);
+    },
+    error(error: unknown) {
+      if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: errorToJson(error) }, null, 2));
+      writeErr(formatError(error, errColors, verbose));
+    },
+    addSecret: (value) => redactor.add(value),
+  };
+}
+
+// --- internal ---
+
+function resultStatus(result: CommandResult): string {
+  return result.ok ? 'ok' : 'error';
+}

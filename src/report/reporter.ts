@@ -1,0 +1,57 @@
+import type { CommandResult } from '../app/results.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+
+/** What a sink needs from a stream; process.stdout/stderr and test buffers both fit. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface ProgressUpdate {
+  /** What is being done, e.g. "sync". */
+  phase: string;
+  done: number;
+  total: number;
+  /** The item just finished, e.g. "create customer-outreach". */
+  item?: string;
+  failed?: number;
+}
+
+/**
+ * All output goes through a Reporter. Core code emits events and returns
+ * values; how they look (human, JSON, CI annotations) is decided here only.
+ */
+export interface Reporter {
+  /** Chatter for humans; always stderr, never part of a JSON document. */
+  info(message: string): void;
+  warn(message: string): void;
+  /** Problems found in the user's files (stderr; JSON documents include them separately). */
+  diagnostics(list: readonly Diagnostic[], root: string): void;
+  /** Shown with --verbose only. */
+  debug(message: string): void;
+  progress(update: ProgressUpdate): void;
+  /** The command's outcome: human text on stdout, or the one JSON document. */
+  result(result: CommandResult): void;
+  /** One event of a long-running command (watch): a JSON line in JSON mode. */
+  event(event: { type: string } & Record<string, unknown>): void;
+  error(error: unknown): void;
+  /** Values (the API key) that must never be printed; replaced by `***`. */
+  addSecret(value: string): void;
+}
+
+export const JSON_SCHEMA_VERSION = 1;
+
+/** Replaces every registered secret in `text`. Short values are ignored to avoid mangling. */
+export function createRedactor(): { add(value: string): void; redact(text: string): string } {
+  const secrets = new Set<string>();
+  return {
+    add(value) {
+      if (value.length >= 6) secrets.add(value);
+    },
+    redact(text) {
+      let out = text;
+      for (const secret of secrets) out = out.split(secret).join('***');
+      return out;
+    },
+  };
+}

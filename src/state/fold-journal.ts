@@ -1,0 +1,53 @@
+import type { JournalRecord } from './journal-record.js';
+import type { LockEntry, LockSection } from './lockfile-schema.js';
+
+/** A create that was announced but never confirmed: it may or may not exist remotely. */
+export interface PendingCreate {
+  key: string;
+  name: string;
+  hash: string;
+}
+
+/**
+ * Apply journal records to a section, in order. Pure. The last record for a
+ * key decides its entry, so folding the same records twice gives the same
+ * section: a crash between writing the lockfile and removing the journal is
+ * harmless.
+ */
+export function foldJournal(section: LockSection, records: readonly JournalRecord[]): LockSection {
+  const flows = new Map(Object.entries(section.flows));
+  for (const record of records) applyJournalRecord(flows, record);
+  return { apiUrl: section.apiUrl, flows: Object.fromEntries(flows) };
+}
+
+/** The effect of one record on a key → entry map (shared by fold and the live store). */
+export function applyJournalRecord(flows: Map<string, LockEntry>, record: JournalRecord): void {
+  switch (record.op) {
+    case 'created':
+    case 'updated':
+      flows.set(record.key, { id: record.id, hash: record.hash, name: record.name, ...(record.remoteHash ? { remoteHash: record.remoteHash } : {}) });
+      return;
+    case 'deleted':
+    case 'forget':
+      flows.delete(record.key);
+      return;
+    case 'begin':
+    case 'intent':
+      // An intent is not an entry: the lock gains the key only once the id is known.
+      return;
+  }
+}
+
+/**
+ * Intents with no later record settling the same key (`created`, or an
+ * adoption, deletion or forget). The caller reconciles them with the remote
+ * by name before creating anything again.
+ */
+export function findPendingCreates(records: readonly JournalRecord[]): PendingCreate[] {
+  const pending = new Map<string, PendingCreate>();
+  for (const record of records) {
+    if (record.op === 'intent') pending.set(record.key, { key: record.key, name: record.name, hash: record.hash });
+    else if (record.op !== 'begin') pending.delete(record.key);
+  }
+  return [...pending.values()];
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { LockEntrySchema } from './lockfile-schema.js';
+
+/**
+ * One line of a section's journal (`.ndjson`). The journal records each
+ * remote write as it happens, so that a crash loses nothing and the lockfile
+ * itself is rewritten only once per run:
+ * - `begin`   first line of every journal file: the API it belongs to;
+ * - `intent`  before a create POST (the create may have happened if no `created` follows);
+ * - `created` / `updated`  after a POST / a PUT or an adoption: the entry to store;
+ * - `deleted` after a DELETE; `forget` drops an entry without a remote call.
+ */
+const key = z.string().min(1);
+const { id, hash, name, remoteHash } = LockEntrySchema.shape;
+
+export const JournalRecordSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('begin'), apiUrl: z.string().min(1), section: z.string() }),
+  z.object({ op: z.literal('intent'), key, name, hash }),
+  z.object({ op: z.literal('created'), key, id, name, hash, remoteHash }),
+  z.object({ op: z.literal('updated'), key, id, name, hash, remoteHash }),
+  z.object({ op: z.literal('deleted'), key }),
+  z.object({ op: z.literal('forget'), key }),
+]);
+
+export type JournalRecord = z.infer<typeof JournalRecordSchema>;
+export type BeginRecord = Extract<JournalRecord, { op: 'begin' }>;
+
+/** One record as one line; JSON.stringify keeps the property order records are built with. */
+export function toJournalLine(record: JournalRecord): string {
+  return `${JSON.stringify(record)}\n`;
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The lockfile's shape, version 1. One file format serves both the committed
+ * `runtype.lock.json` (every shared environment) and `.runtype/lock/<env>.json`
+ * (one personal or emulator environment). Objects are strict: a typo in a
+ * hand edit is reported rather than silently dropped on the next write.
+ */
+export const LOCKFILE_VERSION = 1;
+
+/** Section names become file names (`.runtype/lock/<name>.json`): the config's environment-name rule. */
+export const SECTION_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/i;
+
+export const LockEntrySchema = z.strictObject({
+  /** The remote flow id. */
+  id: z.string().min(1),
+  /** sha256 (hex) of the canonical payload last written. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)'),
+  /** The flow name last written: for humans, and for re-adoption by name. */
+  name: z.string(),
+  /**
+   * Hash of the flow as the server answered that write, when it differs from
+   * `hash` (a server that adds defaults). Drift is judged against it, so such
+   * a server does not look edited by hand. Absent in the common case.
+   */
+  remoteHash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
+});
+
+export const LockSectionSchema = z.strictObject({
+  /** The API base URL the ids belong to, normalised (see normalizeApiUrl). */
+  apiUrl: z.string().min(1),
+  flows: z.record(z.string().min(1), LockEntrySchema),
+});
+
+export const LockfileSchema = z.strictObject({
+  lockfileVersion: z.literal(LOCKFILE_VERSION),
+  environments: z.record(z.string().regex(SECTION_NAME_PATTERN, 'a section name: letters, digits, "-" and "_"'), LockSectionSchema),
+});
+
+export type LockEntry = z.infer<typeof LockEntrySchema>;
+export type LockSection = z.infer<typeof LockSectionSchema>;
+export type Lockfile = z.infer<typeof LockfileSchema>;
+
+export function emptyLockfile(): Lockfile {
+  return { lockfileVersion: LOCKFILE_VERSION, environments: {} };
+}

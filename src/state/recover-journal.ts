@@ -1,0 +1,62 @@
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { RuntypeError } from '../errors.js';
+import { normalizeApiUrl } from './api-url.js';
+import { syncDirectory } from './atomic-write.js';
+import { findPendingCreates, foldJournal, type PendingCreate } from './fold-journal.js';
+import type { JournalRecord } from './journal-record.js';
+import type { LockSection } from './lockfile-schema.js';
+import { readJournal } from './read-journal.js';
+import { assertSameTarget, openSection, updateSection, type SectionTarget } from './section.js';
+
+export interface Recovery {
+  /** The section as the lockfile now holds it. */
+  section: LockSection;
+  /** Whether the lockfile was rewritten. */
+  written: boolean;
+  pendingCreates: PendingCreate[];
+  /** Journal records folded in (0 when there was no journal). */
+  records: number;
+  tornLines: number;
+}
+
+/**
+ * Fold a section's journal into its lockfile, then remove the journal — in
+ * that order, so a crash in between only folds the same records again
+ * (idempotent). Used at the start of a run (recovery after a crash) and by
+ * commit at its end. The caller must hold the writer lock.
+ */
+export async function recoverJournal(target: SectionTarget, journalFile: string): Promise<Recovery> {
+  const journal = await readJournal(journalFile);
+  if (!journal.exists) {
+    const { section } = await openSection(target);
+    return { section, written: false, pendingCreates: [], records: 0, tornLines: 0 };
+  }
+  assertJournalTarget(target, journal.records, journalFile);
+  const { section, written } = await updateSection(target, (current) => foldJournal(current, journal.records));
+  await fsp.rm(journalFile, { force: true });
+  await syncDirectory(path.dirname(journalFile));
+  const records = journal.records.filter((record) => record.op !== 'begin').length;
+  return { section, written, pendingCreates: findPendingCreates(journal.records), records, tornLines: journal.tornLines };
+}
+
+/**
+ * A journal left by a crashed run against staging must not be folded into a
+ * section a production run is opening (the section may not even exist yet,
+ * so the lockfile alone cannot tell).
+ */
+export function assertJournalTarget(target: SectionTarget, records: readonly JournalRecord[], journalFile: string): void {
+  const expected = { ...target, apiUrl: normalizeApiUrl(target.apiUrl) };
+  for (const record of records) {
+    if (record.op !== 'begin') continue;
+    try {
+      assertSameTarget(expected, normalizeApiUrl(record.apiUrl), journalFile);
+    } catch (error) {
+      if (!(error instanceof RuntypeError)) throw error;
+      throw new RuntypeError(error.code, `${error.message} (unfinished writes from an interrupted run)`, {
+        hint: `Re-run once against ${record.apiUrl} to fold them in, or delete ${journalFile} (flows created by that run are re-adopted by name).`,
+        meta: error.meta ?? {},
+      });
+    }
+  }
+}

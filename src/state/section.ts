@@ -1,0 +1,66 @@
+import { RuntypeError } from '../errors.js';
+import { normalizeApiUrl } from './api-url.js';
+import { readLockfile, writeLockfile } from './lockfile.js';
+import type { LockSection, Lockfile } from './lockfile-schema.js';
+
+/** One section of one lockfile, and the API the run is aimed at. */
+export interface SectionTarget {
+  file: string;
+  section: string;
+  apiUrl: string;
+}
+
+export interface OpenedSection {
+  lockfile: Lockfile;
+  /** The stored section, or an empty one bound to the run's URL. */
+  section: LockSection;
+  /** Whether the file already had this section. */
+  exists: boolean;
+}
+
+/**
+ * Read a lockfile and take one section out of it, refusing when the section
+ * belongs to another API: ids minted by staging must never be used, or
+ * overwritten, by a run against production.
+ */
+export async function openSection(target: SectionTarget): Promise<OpenedSection> {
+  const lockfile = await readLockfile(target.file);
+  const stored = lockfile.environments[target.section];
+  const apiUrl = normalizeApiUrl(target.apiUrl);
+  if (stored === undefined) return { lockfile, section: { apiUrl, flows: {} }, exists: false };
+  assertSameTarget({ ...target, apiUrl }, normalizeApiUrl(stored.apiUrl), target.file);
+  return { lockfile, section: { apiUrl, flows: stored.flows }, exists: true };
+}
+
+/**
+ * Rewrite one section. The file is re-read right before writing, so other
+ * sections (another environment's sync, a `git pull`) are carried over as
+ * they are now, not as they were when the run started. A section that did
+ * not exist and would stay empty is not added.
+ */
+export async function updateSection(
+  target: SectionTarget,
+  update: (section: LockSection) => LockSection,
+): Promise<{ section: LockSection; written: boolean }> {
+  const { lockfile, section, exists } = await openSection(target);
+  const next: LockSection = { apiUrl: section.apiUrl, flows: update(section).flows };
+  if (!exists && Object.keys(next.flows).length === 0) return { section: next, written: false };
+  const environments = { ...lockfile.environments, [target.section]: next };
+  const written = await writeLockfile(target.file, { ...lockfile, environments });
+  return { section: next, written };
+}
+
+/** Throws LOCK_TARGET_MISMATCH unless both URLs (already normalised) are the same API. */
+export function assertSameTarget(target: SectionTarget, storedApiUrl: string, where: string): void {
+  if (storedApiUrl === target.apiUrl) return;
+  throw new RuntypeError(
+    'LOCK_TARGET_MISMATCH',
+    `Lock section "${target.section}" in ${where} belongs to ${storedApiUrl}, but this run targets ${target.apiUrl}.`,
+    {
+      hint:
+        'Select the environment that matches this URL (--env / RUNTYPE_ENV, or unset RUNTYPE_API_URL), ' +
+        'or give this environment its own lockSection in runtype.config.ts.',
+      meta: { file: target.file, section: target.section, lockedApiUrl: storedApiUrl, targetApiUrl: target.apiUrl },
+    },
+  );
+}

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ApiError,
+  ApiForbiddenError,
+  ApiNotFoundError,
+  ApiServerError,
+  ApiUnauthorizedError,
+  ApiValidationError,
+} from '../../src/api/index.js';
+import { RuntypeError } from '../../src/errors.js';
+import { closeClients, rejectionOf, SENTINEL_KEY, testClient } from './helpers/client.js';
+import { sendJson, startTestServer, type Handler, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+let handler: Handler;
+
+beforeEach(async () => {
+  server = await startTestServer((req, res, i, raw) => handler(req, res, i, raw));
+});
+afterEach(async () => {
+  await closeClients();
+  await server.close();
+});
+
+describe('status -> typed error', () => {
+  it.each([
+    [401, ApiUnauthorizedError, 'API_UNAUTHORIZED'],
+    [403, ApiForbiddenError, 'API_FORBIDDEN'],
+    [404, ApiNotFoundError, 'API_NOT_FOUND'],
+    [400, ApiValidationError, 'API_VALIDATION'],
+    [409, ApiValidationError, 'API_VALIDATION'],
+    [422, ApiValidationError, 'API_VALIDATION'],
+    [500, ApiServerError, 'API_SERVER_ERROR'],
+    [402, ApiError, 'API_CLIENT_ERROR'],
+    [301, ApiError, 'API_BAD_RESPONSE'],
+  ])('%i -> %s (%s), once, with meta', async (status, type, code) => {
+    handler = (_req, res) => sendJson(res, status, { error: 'nope' });
+    const error = await rejectionOf(testClient(server.url).getFlow('f1'));
+    expect(error).toBeInstanceOf(type);
+    expect(error).toBeInstanceOf(RuntypeError);
+    expect(error).toMatchObject({ code, status, ambiguous: false, meta: { method: 'GET', path: '/v1/flows/f1', status } });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('401 and 403 carry a hint naming the env var that holds the key', async () => {
+    handler = (_req, res, i) => sendJson(res, i === 0 ? 401 : 403, {});
+    const client = testClient(server.url, { apiKeyEnv: 'STAGING_RUNTYPE_KEY' });
+    const unauthorized = await rejectionOf(client.listFlows());
+    const forbidden = await rejectionOf(client.listFlows());
+    expect((unauthorized as RuntypeError).hint).toContain('STAGING_RUNTYPE_KEY');
+    expect((forbidden as RuntypeError).hint).toContain('STAGING_RUNTYPE_KEY');
+    expect((forbidden as RuntypeError).hint).toContain('FLOWS:WRITE');
+  });
+
+  it('API_VALIDATION includes the server message, code and details ({ error, code, details })', async () => {
+    handler = (_req, res) => sendJson(res, 400, { error: 'name must not be empty', code: 'VALIDATION_ERROR', details: { field: 'name' } });
+    const error = await rejectionOf(testClient(server.url).createFlow({ name: '', steps: [] }));
+    expect(error).toBeInstanceOf(ApiValidationError);
+    expect((error as Error).message).toContain('name must not be empty');
+    expect(error).toMatchObject({ ambiguous: false, meta: { method: 'POST', path: '/v1/flows', serverCode: 'VALIDATION_ERROR', details: { field: 'name' } } });
+  });
+
+  it.each([
+    [{ error: { code: 'CONFLICT', message: 'flow changed remotely' } }, 'flow changed remotely'],
+    [{ message: 'bad step type' }, 'bad step type'],
+    ['plain text reason', 'plain text reason'],
+  ])('reads the server message leniently from %j', async (body, expected) => {
+    handler = (_req, res) =>
+      typeof body === 'string' ? (res.writeHead(422, { 'content-type': 'text/plain' }), res.end(body)) : sendJson(res, 422, body);
+    const error = await rejectionOf(testClient(server.url).updateFlow('f1', { name: 'x', steps: [] }));
+    expect((error as Error).message).toContain(expected);
+  });
+
+  it('redacts the key when the server echoes it back', async () => {
+    handler = (req, res) =>
+      sendJson(res, 401, { error: `invalid key ${String(req.headers.authorization)}`, details: { [SENTINEL_KEY]: [SENTINEL_KEY] } });
+    const error = await rejectionOf(testClient(server.url).getFlow('f1'));
+    expect((error as Error).message).toContain('invalid key Bearer [redacted]');
+  });
+
+  it('errors serialise to JSON with code, status and meta but no headers', async () => {
+    handler = (_req, res) => sendJson(res, 404, { error: 'Flow not found' });
+    const error = await rejectionOf(testClient(server.url).getFlow('gone'));
+    const json = JSON.parse(JSON.stringify(error));
+    expect(json).toMatchObject({ code: 'API_NOT_FOUND', status: 404, meta: { method: 'GET', path: '/v1/flows/gone', status: 404 } });
+    expect(JSON.stringify(json).toLowerCase()).not.toContain('authorization');
+  });
+});

@@ -1,0 +1,160 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.js';
+import type { Emulator } from '../../src/emulator/index.js';
+import { call, createFlow, parse, step } from './helpers.js';
+import { errorSchema } from './schemas.js';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({ bodyLimitBytes: 64 * 1024 });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => {
+  emu.state.clear();
+});
+
+describe('auth', () => {
+  const routes: [method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string][] = [
+    ['GET', '/v1/flows'],
+    ['POST', '/v1/flows'],
+    ['GET', '/v1/flows/x'],
+    ['PUT', '/v1/flows/x'],
+    ['DELETE', '/v1/flows/x'],
+    ['POST', '/v1/flows/x/publish'],
+    ['GET', '/v1/flow-versions/x'],
+    ['GET', '/v1/unknown'],
+  ];
+
+  it.each(routes)('%s %s is 401 without a key, with a wrong key, or a non-Bearer scheme', async (method, path) => {
+    for (const auth of [null, 'Bearer rt_test_wrong', `Basic ${emu.key}`, emu.key]) {
+      const res = await call(emu, method, path, { auth, body: { name: 'x' } });
+      expect({ auth, status: res.status }).toEqual({ auth, status: 401 });
+      expect(parse(errorSchema, res.json).code).toBe('UNAUTHORIZED');
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+    expect(emu.state.count()).toBe(0);
+  });
+
+  it('accepts the scheme case-insensitively and a custom key', async () => {
+    expect((await call(emu, 'GET', '/v1/flows', { auth: `bearer ${emu.key}` })).status).toBe(200);
+    const other = await startEmulator({ key: 'rt_test_custom' });
+    try {
+      expect(other.key).toBe('rt_test_custom');
+      expect((await call(other, 'GET', '/v1/flows')).status).toBe(200);
+      expect((await call(other, 'GET', '/v1/flows', { auth: 'Bearer rt_test_local_emulator' })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('routing', () => {
+  it('is 404 for unknown routes and 405 with Allow for a wrong method', async () => {
+    for (const path of ['/v1/agents', '/v2/flows', '/', '/v1/flows/a/b/c', '/v1/flows/%E0%A4%A/publish']) {
+      const res = await call(emu, 'GET', path);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(parse(errorSchema, res.json).code).toBe('NOT_FOUND');
+    }
+    const res = await call(emu, 'PATCH', '/v1/flows/x');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, PUT, DELETE');
+    expect(parse(errorSchema, res.json).code).toBe('METHOD_NOT_ALLOWED');
+    expect((await call(emu, 'GET', '/v1/flows/x/publish')).status).toBe(405);
+  });
+
+  it('tolerates a trailing slash', async () => {
+    expect((await call(emu, 'GET', '/v1/flows/')).status).toBe(200);
+  });
+});
+
+describe('bad bodies', () => {
+  it('is 400 INVALID_JSON for malformed JSON, and nothing is created', async () => {
+    for (const raw of ['{"name":', 'not json', '{"name":"x"}}']) {
+      const res = await call(emu, 'POST', '/v1/flows', { raw });
+      expect({ raw, status: res.status }).toEqual({ raw, status: 400 });
+      expect(parse(errorSchema, res.json).code).toBe('INVALID_JSON');
+    }
+    expect(emu.state.count()).toBe(0);
+  });
+
+  it('is 413 for a body over the limit (with and without Content-Length known upfront)', async () => {
+    const big = JSON.stringify({ name: 'big', description: 'x'.repeat(70 * 1024) });
+    const res = await call(emu, 'POST', '/v1/flows', { raw: big });
+    expect(res.status).toBe(413);
+    expect(parse(errorSchema, res.json).code).toBe('PAYLOAD_TOO_LARGE');
+    const chunks = Array.from({ length: 10 }, (_, i) => big.slice(i * 8000, (i + 1) * 8000)).concat(big.slice(80_000));
+    const chunked = await call(emu, 'POST', '/v1/flows', { raw: Readable.from(chunks) });
+    expect(chunked.status).toBe(413);
+    expect(emu.state.count()).toBe(0);
+    // The connection is still usable afterwards.
+    expect((await call(emu, 'GET', '/v1/flows')).status).toBe(200);
+  });
+
+  it('gives up reading a huge body (closes the connection) and stays healthy', async () => {
+    const chunk = 'x'.repeat(1024 * 1024);
+    const huge = Readable.from(Array.from({ length: 20 }, () => chunk));
+    const outcome = await call(emu, 'POST', '/v1/flows', { raw: huge }).then((r) => r.status, () => 'socket error');
+    expect([413, 'socket error']).toContain(outcome);
+    expect(emu.state.count()).toBe(0);
+    expect((await call(emu, 'GET', '/v1/flows')).status).toBe(200);
+  });
+
+  it('defaults the limit to 1 MiB', async () => {
+    const defaults = await startEmulator();
+    try {
+      const ok = await call(defaults, 'POST', '/v1/flows', { body: { name: 'ok', description: 'x'.repeat(1000 * 1024) } });
+      expect(ok.status).toBe(201);
+      const tooBig = await call(defaults, 'POST', '/v1/flows', { body: { name: 'big', description: 'x'.repeat(1024 * 1024) } });
+      expect(tooBig.status).toBe(413);
+    } finally {
+      await defaults.close();
+    }
+  });
+
+  const invalid: [string, unknown, string][] = [
+    ['a non-object body', [1, 2], 'body'],
+    ['a missing name', { steps: [] }, 'name'],
+    ['an empty name', { name: '' }, 'name'],
+    ['a non-string name', { name: 42 }, 'name'],
+    ['a non-string description', { name: 'x', description: 5 }, 'description'],
+    ['both steps and flowSteps', { name: 'x', steps: [], flowSteps: [] }, 'steps'],
+    ['steps not an array', { name: 'x', steps: {} }, 'steps'],
+    ['flowSteps not an array', { name: 'x', flowSteps: 'a' }, 'flowSteps'],
+    ['a step that is not an object', { name: 'x', steps: [step('a'), 'b'] }, 'steps[1]'],
+    ['a step without type', { name: 'x', steps: [step('a'), step('b'), { name: 'c' }] }, 'steps[2].type'],
+    ['a step with an empty type', { name: 'x', flowSteps: [{ name: 'c', type: '' }] }, 'flowSteps[0].type'],
+    ['a step with a non-string type', { name: 'x', steps: [{ name: 'c', type: 3 }] }, 'steps[0].type'],
+    ['a step without name', { name: 'x', steps: [{ type: 'prompt' }] }, 'steps[0].name'],
+    ['a non-object config', { name: 'x', steps: [step('a', 'prompt', { config: [] })] }, 'steps[0].config'],
+    ['a non-boolean enabled', { name: 'x', steps: [step('a', 'prompt', { enabled: 'yes' })] }, 'steps[0].enabled'],
+    ['a non-number order', { name: 'x', steps: [step('a', 'prompt', { order: '1' })] }, 'steps[0].order'],
+    ['an empty step id', { name: 'x', steps: [step('a', 'prompt', { id: '' })] }, 'steps[0].id'],
+  ];
+
+  it.each(invalid)('POST with %s is 400 naming %s', async (_label, body, field) => {
+    const res = await call(emu, 'POST', '/v1/flows', { body });
+    expect(res.status).toBe(400);
+    const error = parse(errorSchema, res.json);
+    expect(error.code).toBe('VALIDATION_ERROR');
+    expect(error.details).toEqual({ field });
+    expect(error.error).toContain(field === 'body' ? 'body' : field);
+    expect(emu.state.count()).toBe(0);
+  });
+
+  it('PUT validates steps the same way and leaves the flow unchanged', async () => {
+    const created = await createFlow(emu, { name: 'Keep', steps: [step('a')] });
+    const res = await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { steps: [step('a'), { name: 'b' }] } });
+    expect(res.status).toBe(400);
+    expect(res.json.details).toEqual({ field: 'steps[1].type' });
+    expect(emu.state.get(created.id)).toEqual(created);
+  });
+
+  it('ignores unknown top-level fields and drops unknown step fields', async () => {
+    const flow = await createFlow(emu, { name: 'Extra', junk: true, steps: [step('a', 'prompt', { extra: 1 })] });
+    expect(flow).not.toHaveProperty('junk');
+    expect(flow.flowSteps[0]).not.toHaveProperty('extra');
+  });
+});

@@ -1,0 +1,50 @@
+/** Talks to an emulator over real HTTP on 127.0.0.1 (undici). */
+import type { Readable } from 'node:stream';
+import { request } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import type { Emulator, FlowDto } from '../../src/emulator/index.js';
+
+export interface CallOptions {
+  body?: unknown;
+  /** Raw body (sent as is, e.g. malformed JSON; a Readable is sent chunked, without Content-Length). */
+  raw?: string | Buffer | Readable;
+  /** Authorization header value; null sends none. Default `Bearer <emu.key>`. */
+  auth?: string | null;
+  dispatcher?: Dispatcher;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed body; loosely typed on purpose (contract checks use the zod schemas). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+export async function call(emu: Emulator, method: Dispatcher.HttpMethod, path: string, options: CallOptions = {}): Promise<CallResult> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const auth = options.auth === undefined ? `Bearer ${emu.key}` : options.auth;
+  if (auth !== null) headers.authorization = auth;
+  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const res = await request(`${emu.url}${path}`, { method, headers, body, dispatcher: options.dispatcher });
+  const text = await res.body.text();
+  return { status: res.statusCode, headers: res.headers, json: text.length > 0 ? JSON.parse(text) : undefined };
+}
+
+/** Parses with a zod schema, failing with the zod message (so a contract break is readable). */
+export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`contract violation: ${result.error.message}\n${JSON.stringify(value, null, 2)}`);
+  return result.data;
+}
+
+export function step(name: string, type = 'prompt', extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name, type, config: { model: 'gpt-4', userPrompt: `Say ${name}` }, ...extra };
+}
+
+export async function createFlow(emu: Emulator, body: Record<string, unknown>): Promise<FlowDto> {
+  const res = await call(emu, 'POST', '/v1/flows', { body });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json as FlowDto;
+}

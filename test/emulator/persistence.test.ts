@@ -1,0 +1,114 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.js';
+import type { FlowDto } from '../../src/emulator/index.js';
+import { call, createFlow, parse, step } from './helpers.js';
+import { listSchema } from './schemas.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rt-emu-state-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const withoutUrl = (flows: FlowDto[]) => flows.map(({ dashboardUrl: _url, ...rest }) => rest);
+
+describe('persistence', () => {
+  it('survives close and restart from the same file, versions included', async () => {
+    const statePath = join(dir, 'state.json');
+    const first = await startEmulator({ statePath });
+    const a = await createFlow(first, { name: 'Alpha', description: 'first', steps: [step('one'), step('two', 'transform-data', { when: 'x' })] });
+    await createFlow(first, { name: 'Beta' });
+    await call(first, 'PUT', `/v1/flows/${a.id}`, { body: { name: 'Alpha 2' } });
+    const published = (await call(first, 'POST', `/v1/flows/${a.id}/publish`)).json.publishedVersionId as string;
+    const before = first.state.flows();
+    const versionsBefore = (await call(first, 'GET', `/v1/flow-versions/${a.id}`)).json;
+    await first.close();
+
+    const text = await readFile(statePath, 'utf8');
+    expect(() => JSON.parse(text) as unknown).not.toThrow();
+    expect(JSON.parse(text)).toMatchObject({ format: 'runtype-emulator-state', version: 1 });
+    expect(text.endsWith('\n')).toBe(true);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const second = await startEmulator({ statePath });
+    try {
+      expect(withoutUrl(second.state.flows())).toEqual(withoutUrl(before));
+      expect((await call(second, 'GET', `/v1/flow-versions/${a.id}`)).json).toEqual(versionsBefore);
+      expect((await call(second, 'GET', `/v1/flow-versions/${a.id}/published`)).json.id).toBe(published);
+      const list = parse(listSchema, (await call(second, 'GET', '/v1/flows')).json);
+      expect(list.data.map((f) => f.name)).toEqual(['Alpha 2', 'Beta']);
+      // New writes continue on top of the loaded state.
+      await call(second, 'DELETE', `/v1/flows/${a.id}`);
+    } finally {
+      await second.close();
+    }
+    const third = await startEmulator({ statePath });
+    expect(third.state.flows().map((f) => f.name)).toEqual(['Beta']);
+    await third.close();
+  });
+
+  it('coalesces a burst of writes and flushes on close', async () => {
+    const statePath = join(dir, 'nested', 'deeper', 'state.json');
+    const emu = await startEmulator({ statePath, persistIntervalMs: 60_000 });
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => createFlow(emu, { name: `burst ${batch * 20 + i}` })));
+    }
+    // Within the interval nothing has been written yet: 200 requests, zero rewrites so far.
+    await expect(readFile(statePath, 'utf8')).rejects.toThrow(/ENOENT/);
+    await emu.close();
+    const saved = JSON.parse(await readFile(statePath, 'utf8')) as { flows: unknown[] };
+    expect(saved.flows).toHaveLength(200);
+  });
+
+  it('writes in the background shortly after a change, without close', async () => {
+    const statePath = join(dir, 'state.json');
+    const emu = await startEmulator({ statePath, persistIntervalMs: 10 });
+    try {
+      await createFlow(emu, { name: 'eventually saved' });
+      let saved: { flows: { name: string }[] } | undefined;
+      for (let i = 0; i < 100 && saved === undefined; i++) {
+        await sleep(10);
+        saved = await readFile(statePath, 'utf8').then((t) => JSON.parse(t) as { flows: { name: string }[] }, () => undefined);
+      }
+      expect(saved?.flows.map((f) => f.name)).toEqual(['eventually saved']);
+      emu.state.update(emu.state.flows()[0]!.id, { name: 'renamed out of band' });
+      await emu.flush();
+      const flushed = JSON.parse(await readFile(statePath, 'utf8')) as { flows: { name: string }[] };
+      expect(flushed.flows.map((f) => f.name)).toEqual(['renamed out of band']);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('refuses a corrupt state file and leaves it untouched', async () => {
+    const statePath = join(dir, 'state.json');
+    await writeFile(statePath, '{"format":"runtype-emulator-state","version":1,"flows":[{"id":1}]}');
+    await expect(startEmulator({ statePath })).rejects.toThrow(/not a valid state file: flows\.0\.id/);
+    await writeFile(statePath, 'not json');
+    await expect(startEmulator({ statePath })).rejects.toThrow(/not valid JSON/);
+    expect(await readFile(statePath, 'utf8')).toBe('not json');
+  });
+
+  it('reports a failed write on close', async () => {
+    const statePath = join(dir, 'blocked');
+    const emu = await startEmulator({ statePath, persistIntervalMs: 60_000 });
+    await mkdir(statePath); // a folder where the file should go: rename fails
+    emu.state.create({ name: 'x' });
+    await expect(emu.close()).rejects.toThrow();
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps nothing on disk in memory mode', async () => {
+    const emu = await startEmulator();
+    emu.state.create({ name: 'ephemeral' });
+    await emu.flush();
+    await emu.close();
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import { createTestProject, flowSource, type TestProject } from './project.js';
+import { runCli, type CliRun } from './run-cli.js';
+
+/** A key that must never show up in any output or file (checked by the tests). */
+export const SENTINEL_KEY = 'rt_test_SENTINEL_9f8e7d6c5b4a3210';
+
+export interface EmulatorProject {
+  emu: Emulator;
+  project: TestProject;
+  /** Runs the CLI in this project against the emulator (env `test`). */
+  cli(...args: string[]): Promise<CliRun>;
+  /** Every output so far, for the "key never printed" check. */
+  outputs: string[];
+  writes(): { method: string; path: string }[];
+  lockfile(): { environments: Record<string, { flows: Record<string, { id: string; hash: string; name: string }> }> };
+  cleanup(): Promise<void>;
+}
+
+/** A temp project whose `test` environment targets an in-process emulator on 127.0.0.1. */
+export async function createEmulatorProject(flowCount = 0, options: EmulatorOptions = {}): Promise<EmulatorProject> {
+  const emu = await startEmulator({ key: SENTINEL_KEY, ...options });
+  const project = createTestProject({
+    'package.json': '{ "name": "sample", "private": true, "type": "module" }\n',
+    'runtype.config.ts': `import { defineConfig } from 'runtype-flows';
+export default defineConfig({
+  defaultEnvironment: 'test',
+  environments: { test: { url: ${JSON.stringify(emu.url)}, apiKeyEnv: 'RUNTYPE_API_KEY' } },
+});
+`,
+  });
+  for (let i = 0; i < flowCount; i += 1) {
+    const key = `flow-${String(i).padStart(3, '0')}`;
+    project.write(`flows/${key}.ts`, flowSource(key, `Flow ${i}`));
+  }
+  const outputs: string[] = [];
+  return {
+    emu,
+    project,
+    outputs,
+    async cli(...args) {
+      const run = await runCli(args, { cwd: project.root, env: { RUNTYPE_API_KEY: SENTINEL_KEY } });
+      outputs.push(run.stdout, run.stderr);
+      return run;
+    },
+    writes: () => emu.requests.filter((r) => r.method !== 'GET').map((r) => ({ method: r.method, path: r.path })),
+    lockfile: () => JSON.parse(readFileSync(project.path('runtype.lock.json'), 'utf8')) as ReturnType<EmulatorProject['lockfile']>,
+    async cleanup() {
+      await emu.close();
+      project.cleanup();
+    },
+  };
+}
