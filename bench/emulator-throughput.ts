@@ -1,18 +1,23 @@
 /**
- * Emulator throughput on loopback: creates/s and list requests/s in memory mode, then creates/s
- * with persistence (coalesced atomic writes of the state file). The client (an undici Pool) runs
- * in the same process, so the figures are a lower bound for the server alone.
+ * Emulator throughput on loopback. The emulator runs in a worker thread (its own event loop,
+ * as a separate server process would) and an undici Pool in the main thread drives it:
+ * creates/s and list requests/s in memory mode, then creates/s with persistence (coalesced
+ * atomic rewrites of the state file) and the reload time. One row repeats the create run with
+ * client and server sharing one thread, as in the test suites.
  *
  *   npx jiti -e "import('./bench/emulator-throughput.ts').then((m) => m.run())"
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { Pool } from 'undici';
 import { startEmulator } from '../src/emulator/index.js';
-import type { Emulator } from '../src/emulator/index.js';
+import type { EmulatorOptions } from '../src/emulator/index.js';
 
-const CONNECTIONS = 32;
+const CONNECTIONS = 16;
 const CONCURRENCY = 64;
 
 interface Row {
@@ -23,15 +28,86 @@ interface Row {
   note: string;
 }
 
-/** Runs `total` calls of `one(i)` with `CONCURRENCY` in flight; returns elapsed seconds. */
-async function drive(total: number, one: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < total) await one(next++);
+interface Target {
+  url: string;
+  key: string;
+  count(): Promise<number>;
+  /** Closes the emulator; resolves to the time close (incl. the state flush) took, in ms. */
+  close(): Promise<number>;
+}
+
+/** The worker: loads the TypeScript emulator through jiti and answers tiny RPC messages. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createJiti } = require(workerData.jiti);
+createJiti(workerData.entry).import(workerData.entry).then(({ startEmulator }) => {
+  let emu;
+  parentPort.on('message', async ({ cmd, options }) => {
+    const started = performance.now();
+    if (cmd === 'start') {
+      emu = await startEmulator(options);
+      parentPort.postMessage({ url: emu.url, key: emu.key, ms: performance.now() - started });
+    }
+    if (cmd === 'count') parentPort.postMessage(emu.state.count());
+    if (cmd === 'close') {
+      await emu.close();
+      parentPort.postMessage(performance.now() - started);
+    }
+  });
+  parentPort.postMessage('ready');
+});`;
+
+/** A worker thread hosting one emulator at a time (kept across emulators, so its JIT stays warm). */
+class EmulatorThread {
+  private readonly worker: Worker;
+  private constructor(worker: Worker) {
+    this.worker = worker;
+  }
+
+  static async spawn(): Promise<EmulatorThread> {
+    const entry = fileURLToPath(new URL('../src/emulator/index.ts', import.meta.url));
+    const jiti = createRequire(import.meta.url).resolve('jiti');
+    const thread = new EmulatorThread(new Worker(WORKER_SOURCE, { eval: true, workerData: { entry, jiti } }));
+    await thread.next();
+    return thread;
+  }
+
+  private next<T>(): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.worker.once('message', resolve);
+      this.worker.once('error', reject);
+    });
+  }
+
+  private ask<T>(cmd: string, options?: EmulatorOptions): Promise<T> {
+    const reply = this.next<T>();
+    this.worker.postMessage({ cmd, options });
+    return reply;
+  }
+
+  /** Starts an emulator in the thread; `startMs` is the time startEmulator took (incl. loading state). */
+  async start(options: EmulatorOptions): Promise<Target & { startMs: number }> {
+    const { url, key, ms } = await this.ask<{ url: string; key: string; ms: number }>('start', options);
+    return { url, key, startMs: ms, count: () => this.ask<number>('count'), close: () => this.ask<number>('close') };
+  }
+
+  async exit(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+async function startInProcess(options: EmulatorOptions): Promise<Target> {
+  const emu = await startEmulator(options);
+  return {
+    url: emu.url,
+    key: emu.key,
+    count: () => Promise.resolve(emu.state.count()),
+    close: async () => {
+      const started = performance.now();
+      await emu.close();
+      return performance.now() - started;
+    },
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, total) }, worker));
-  return (performance.now() - started) / 1000;
 }
 
 function createBody(i: number): string {
@@ -45,65 +121,73 @@ function createBody(i: number): string {
   });
 }
 
-async function call(pool: Pool, emu: Emulator, method: 'GET' | 'POST', path: string, expected: number, body?: string): Promise<void> {
-  const res = await pool.request({
-    method,
-    path,
-    headers: { authorization: `Bearer ${emu.key}`, 'content-type': 'application/json' },
-    body,
-  });
-  await res.body.dump();
-  if (res.statusCode !== expected) throw new Error(`${method} ${path}: expected ${expected}, got ${res.statusCode}`);
+/** Sends `total` requests with CONCURRENCY in flight; returns elapsed seconds. */
+async function drive(target: Target, pool: Pool, total: number, method: 'GET' | 'POST', path: (i: number) => string, expected: number): Promise<number> {
+  const headers = { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' };
+  let next = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      const i = next++;
+      const res = await pool.request({ method, path: path(i), headers, body: method === 'POST' ? createBody(i) : undefined });
+      await res.body.dump();
+      if (res.statusCode !== expected) throw new Error(`${method} ${path(i)}: expected ${expected}, got ${res.statusCode}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, total) }, worker));
+  return (performance.now() - started) / 1000;
 }
 
 function row(scenario: string, requests: number, seconds: number, note = ''): Row {
   return { scenario, requests, seconds: seconds.toFixed(2), 'req/s': Math.round(requests / seconds), note };
 }
 
-async function memoryMode(rows: Row[]): Promise<void> {
-  const emu = await startEmulator();
-  const pool = new Pool(emu.url, { connections: CONNECTIONS });
+const CREATE = (): string => '/v1/flows';
+
+async function memoryMode(rows: Row[], start: (o: EmulatorOptions) => Promise<Target>, label: string, withLists: boolean): Promise<void> {
+  const target = await start({});
+  const pool = new Pool(target.url, { connections: CONNECTIONS });
   try {
-    await drive(1000, (i) => call(pool, emu, 'POST', '/v1/flows', 201, createBody(i))); // warm-up
+    await drive(target, pool, 2000, 'POST', CREATE, 201); // warm-up (JIT, connections)
     const creates = 20_000;
-    rows.push(row('create (memory)', creates, await drive(creates, (i) => call(pool, emu, 'POST', '/v1/flows', 201, createBody(i))), `${emu.state.count()} flows`));
+    const seconds = await drive(target, pool, creates, 'POST', CREATE, 201);
+    rows.push(row(`create, memory (${label})`, creates, seconds, `${await target.count()} flows stored`));
+    if (!withLists) return;
     const lists = 5_000;
-    rows.push(row('list limit=20 (memory)', lists, await drive(lists, () => call(pool, emu, 'GET', '/v1/flows?limit=20', 200))));
-    rows.push(row('list limit=100 includeCount', lists, await drive(lists, () => call(pool, emu, 'GET', '/v1/flows?limit=100&includeCount=true', 200))));
+    rows.push(row('list limit=20', lists, await drive(target, pool, lists, 'GET', () => '/v1/flows?limit=20', 200)));
+    rows.push(row('list limit=100&includeCount', lists, await drive(target, pool, lists, 'GET', () => '/v1/flows?limit=100&includeCount=true', 200)));
+    const deep = Buffer.from(JSON.stringify({ createdAt: '9999', id: '', dir: 'prev' })).toString('base64url');
+    rows.push(row('list limit=50 via cursor (prev from end)', lists, await drive(target, pool, lists, 'GET', () => `/v1/flows?limit=50&cursor=${deep}`, 200)));
     const searches = 1_000;
-    rows.push(row('list search (O(n) scan)', searches, await drive(searches, () => call(pool, emu, 'GET', '/v1/flows?search=flow%201999&limit=20', 200)), '21k flows scanned'));
+    rows.push(row('list search (scans 22k names)', searches, await drive(target, pool, searches, 'GET', (i) => `/v1/flows?search=flow%20${i % 997}&limit=20`, 200)));
   } finally {
     await pool.close();
-    await emu.close();
+    await target.close();
   }
 }
 
-async function persistenceMode(rows: Row[]): Promise<void> {
+async function persistenceMode(rows: Row[], thread: EmulatorThread): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'rt-emu-bench-'));
   const statePath = join(dir, 'state.json');
   try {
-    const emu = await startEmulator({ statePath });
-    const pool = new Pool(emu.url, { connections: CONNECTIONS });
-    const creates = 500;
-    const seconds = await drive(creates, (i) => call(pool, emu, 'POST', '/v1/flows', 201, createBody(i)));
-    await pool.close();
-    const closeStarted = performance.now();
-    await emu.close();
-    const closeMs = performance.now() - closeStarted;
-    const size = (await stat(statePath)).size;
-    const flows = (JSON.parse(await readFile(statePath, 'utf8')) as { flows: unknown[] }).flows.length;
-    rows.push(row('create (persisted)', creates, seconds, `close+flush ${closeMs.toFixed(0)} ms, ${flows} flows, ${(size / 1024).toFixed(0)} KiB`));
-
-    const restarted = startEmulator({ statePath });
-    const loadStarted = performance.now();
-    const emu2 = await restarted;
-    const loadMs = performance.now() - loadStarted;
-    const pool2 = new Pool(emu2.url, { connections: CONNECTIONS });
-    const more = 500;
-    const seconds2 = await drive(more, (i) => call(pool2, emu2, 'POST', '/v1/flows', 201, createBody(i)));
-    await pool2.close();
-    await emu2.close();
-    rows.push(row('create (persisted, reloaded)', more, seconds2, `load ${loadMs.toFixed(0)} ms, then ${emu2.state.count()} flows`));
+    // Baseline under the same conditions (warm thread, fresh pool, 500 creates) without a file.
+    const memory = await thread.start({});
+    const memoryPool = new Pool(memory.url, { connections: CONNECTIONS });
+    rows.push(row('create, memory (500, baseline for below)', 500, await drive(memory, memoryPool, 500, 'POST', CREATE, 201)));
+    await memoryPool.close();
+    await memory.close();
+    for (const round of ['first 500', 'next 500 after reload']) {
+      const target = await thread.start({ statePath });
+      const { startMs } = target;
+      const pool = new Pool(target.url, { connections: CONNECTIONS });
+      const seconds = await drive(target, pool, 500, 'POST', CREATE, 201);
+      await pool.close();
+      const closeMs = await target.close();
+      const size = (await stat(statePath)).size;
+      const saved = (JSON.parse(await readFile(statePath, 'utf8')) as { flows: unknown[] }).flows.length;
+      rows.push(row(`create, persisted (${round})`, 500, seconds,
+        `start ${startMs.toFixed(0)} ms, close+flush ${closeMs.toFixed(0)} ms, file ${saved} flows / ${(size / 1024).toFixed(0)} KiB`));
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -111,8 +195,14 @@ async function persistenceMode(rows: Row[]): Promise<void> {
 
 export async function run(): Promise<void> {
   const rows: Row[] = [];
-  await memoryMode(rows);
-  await persistenceMode(rows);
-  console.log(`\nRuntype emulator throughput (loopback, ${CONNECTIONS} connections, ${CONCURRENCY} in flight, client in-process)`);
+  const thread = await EmulatorThread.spawn();
+  try {
+    await memoryMode(rows, (o) => thread.start(o), 'server in worker thread', true);
+    await persistenceMode(rows, thread);
+  } finally {
+    await thread.exit();
+  }
+  await memoryMode(rows, startInProcess, 'client+server in one thread', false);
+  console.log(`\nRuntype emulator throughput (loopback, undici Pool ${CONNECTIONS} connections, ${CONCURRENCY} requests in flight)`);
   console.table(rows);
 }

@@ -8,7 +8,7 @@ import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { syncCommand } from './commands/sync.js';
 import { statusCommand } from './commands/status.js';
-import { emulatorCommand } from './commands/emulator.js';
+import { emulatorCommandFor } from './commands/emulator.js';
 
 import { VERSION } from '../app/version.js';
 
@@ -26,7 +26,7 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     .command(syncCommand(runtime))
     .command(statusCommand(runtime))
     .command(initCommand(runtime))
-    .command(emulatorCommand as never)
+    .command(emulatorCommandFor(runtime) as never)
     .demandCommand(1, 'Name a command; see the list above.')
     .strict()
     .recommendCommands()

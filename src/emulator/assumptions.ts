@@ -72,20 +72,26 @@ export const DEFAULT_LOCAL_KEY = 'rt_test_local_emulator';
 export const CREATE_STATUS = 201;
 export const INITIAL_FLOW_STATUS = 'draft';
 
-/**
+/*
  * UNCONFIRMED (api.md §8, §10 q5): GET /v1/flows/:id returns the latest (draft) steps, not the
- * published ones.
- */
-export const GET_RETURNS_DRAFT = true;
-
-/**
+ * published ones (see `renderFlow`: it always renders the flow's current steps).
+ *
  * UNCONFIRMED (api.md §2.4, §10 q4): PUT is a partial top-level update of `name`,
  * `description` (string or null) and `flowSteps`/`steps`; a step list replaces the whole
  * list; steps sent without ids get NEW generated ids (no positional carry-over). Every PUT
  * (even `{}`) bumps `updatedAt` and rewrites the pending draft version in place (same
  * `draftVersionId`) or, when the last change was published, opens a new draft numbered n+1.
+ * PUT checks the id (404) before validating the body (400).
+ *
+ * UNCONFIRMED (api.md §2.1): list items are `{ id, name, description, status, createdAt,
+ * updatedAt, lastRunAt, stepCount }` (the docs' examples show a subset; `description` and
+ * `stepCount` are guesses).
+ *
+ * UNCONFIRMED (api.md §1.1, §1.2): HTTP details the docs do not pin down. Auth is checked
+ * before routing, so an unknown route without a key is 401, not 404; 401 carries
+ * `WWW-Authenticate: Bearer`. A wrong method on a known path is 405 with `Allow`.
+ * `Content-Type` is not checked; an empty body counts as `{}`; a trailing slash is tolerated.
  */
-export const PUT_BUMPS_UPDATED_AT_EVEN_IF_UNCHANGED = true;
 
 /**
  * UNCONFIRMED (api.md §2.5): DELETE answers 200 `{ success: true, message }` and is a hard

@@ -9,6 +9,9 @@
  *   // emu.apiUrl = 'http://127.0.0.1:54321/v1'
  *   // emu.key    = 'rt_test_local_emulator'     <- local, not a secret
  *   await emu.close();
+ *
+ * Faults (`options.faults`, `emu.setFaults`) apply to every authenticated request, decided
+ * before routing; see faults.ts. Unconfirmed API behaviour is listed in assumptions.ts.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -98,6 +98,8 @@ export class StateWriter {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private dirty = false;
+  /** How long the last serialisation blocked the event loop, in ms. */
+  private lastCostMs = 0;
   /** The last failed write, reported by `close()`. */
   error: Error | null = null;
 
@@ -107,11 +109,15 @@ export class StateWriter {
     this.snapshot = snapshot;
   }
 
-  /** Marks the state changed; at most one write per `delayMs` (a throttle, not a debounce). */
+  /**
+   * Marks the state changed; at most one write per interval (a throttle, not a debounce, so a
+   * steady stream of writes still gets saved). The interval stretches to 4x the time the last
+   * serialisation took, so a large state never spends more than ~20% of the loop on saving.
+   */
   schedule(): void {
     this.dirty = true;
     if (this.timer === null && this.writing === null) {
-      this.timer = setTimeout(() => void this.flush(), this.delayMs);
+      this.timer = setTimeout(() => void this.flush(), Math.max(this.delayMs, this.lastCostMs * 4));
     }
   }
 
@@ -122,7 +128,9 @@ export class StateWriter {
     while (this.writing !== null) await this.writing;
     if (!this.dirty) return;
     this.dirty = false;
+    const started = performance.now();
     const text = `${JSON.stringify(this.snapshot(), null, 2)}\n`;
+    this.lastCostMs = performance.now() - started;
     this.writing = writeFileAtomic(this.path, text).then(
       () => {
         this.error = null;

@@ -36,8 +36,17 @@ export class FlowStore {
     return this.order.length;
   }
 
+  private lastMs = Number.NaN;
+  private lastIso = '';
+
+  /** ISO time of the clock, formatted once per millisecond (many requests share one). */
   private timestamp(): string {
-    return new Date(this.opts.now()).toISOString();
+    const ms = this.opts.now();
+    if (ms !== this.lastMs) {
+      this.lastMs = ms;
+      this.lastIso = new Date(ms).toISOString();
+    }
+    return this.lastIso;
   }
 
   /** Replaces the whole state (used when loading the state file). */
@@ -66,8 +75,8 @@ export class FlowStore {
     this.byId.set(flow.id, flow);
   }
 
-  create(input: CreateInput, at?: string): StoredFlow {
-    const now = at ?? this.timestamp();
+  create(input: CreateInput): StoredFlow {
+    const now = this.timestamp();
     const flow: StoredFlow = {
       id: newFlowId(),
       name: input.name,

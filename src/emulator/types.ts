@@ -103,14 +103,18 @@ export interface PaginationDto {
 export interface FlowInput {
   name: string;
   description?: string | null;
+  /** Steps as the API takes them (`flowSteps` is the same list under the API's other name). */
   steps?: unknown[];
+  flowSteps?: unknown[];
 }
 
 /** What `state.update` accepts: an out-of-band edit (e.g. in the dashboard). */
 export interface FlowPatch {
   name?: string;
   description?: string | null;
+  /** Replaces the whole step list (`flowSteps` is an alias; not both). */
   steps?: unknown[];
+  flowSteps?: unknown[];
   status?: FlowStatus;
   lastRunAt?: string | null;
 }

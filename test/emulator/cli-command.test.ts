@@ -72,6 +72,12 @@ describe('runtype-flows emulator', () => {
     await running;
     expect(runtime.exitCode).toBe(0);
 
+    const custom = { io: { stderr: { write: (s: string) => out.push(s) } }, signal: AbortSignal.abort(), exitCode: 0 };
+    await yargs().command(emulatorCommandFor(custom) as never).parseAsync(['emulator', '--port', '0', '--key', 'rt_test_my_private']);
+    expect(custom.exitCode).toBe(0);
+    expect(out.join('')).toContain('key: the one given with --key');
+    expect(out.join('')).not.toContain('rt_test_my_private');
+
     const bad = { io: { stderr: { write: (s: string) => out.push(s) } }, signal: AbortSignal.abort(), exitCode: 0 };
     await yargs().command(emulatorCommandFor(bad) as never).parseAsync(['emulator', '--port', '0', '--fail-rate', '2']);
     expect(bad.exitCode).toBe(1);

@@ -41,6 +41,14 @@ describe('emu.state', () => {
     expect(emu.state.update(flow.id, { status: 'paused' }).status).toBe('paused');
   });
 
+  it('accepts flowSteps as well as steps, like the API', () => {
+    const flow = emu.state.create({ name: 'Alias', flowSteps: [{ name: 'a', type: 'prompt' }] });
+    expect(flow.stepCount).toBe(1);
+    const edited = emu.state.update(flow.id, { flowSteps: [{ name: 'b', type: 'prompt' }, { name: 'c', type: 'prompt' }] });
+    expect(edited.flowSteps.map((s) => s.name)).toEqual(['b', 'c']);
+    expect(() => emu.state.update(flow.id, { steps: [], flowSteps: [] })).toThrow(/not both/);
+  });
+
   it('validates like the API and throws for unknown ids', () => {
     expect(() => emu.state.create({ name: '' })).toThrow(/name/);
     expect(() => emu.state.create({ name: 'x', steps: [{ name: 'a' }] })).toThrow(/steps\[0\]\.type/);

@@ -46,8 +46,9 @@ export async function serveEmulator(args: EmulatorArgs, write: (text: string) =>
     write(`runtype-flows emulator: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const notSecret = emu.key === DEFAULT_LOCAL_KEY ? ' (local, not a secret)' : '';
-  write(`Runtype emulator listening on ${emu.apiUrl}  key: ${emu.key}${notSecret}\n`);
+  // The default key is public; a custom one is not echoed (DESIGN: keys never appear in output).
+  const key = emu.key === DEFAULT_LOCAL_KEY ? `${emu.key} (local, not a secret)` : 'the one given with --key';
+  write(`Runtype emulator listening on ${emu.apiUrl}  key: ${key}\n`);
   if (args.state !== undefined) write(`  state: ${args.state}\n`);
   const f = emu.faults();
   const rates = { latencyMs: f.latencyMs, errorRate: f.errorRate, rateLimitRate: f.rateLimitRate, resetRate: f.resetRate, commitThenDropRate: f.commitThenDropRate };

@@ -11,7 +11,6 @@ interface SyncArgs extends GlobalOptions, TargetArgs {
   publish?: boolean;
   refresh?: boolean;
   only?: string[];
-  watch?: boolean;
 }
 
 export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, SyncArgs> {
