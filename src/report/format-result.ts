@@ -10,5 +10,7 @@ export function formatResult(result: CommandResult, colors: Colors, verbose: boo
       return formatValidate(result, colors, verbose);
     case 'init':
       return formatInit(result, colors);
+    default:
+      return JSON.stringify(result, null, 2);
   }
 }

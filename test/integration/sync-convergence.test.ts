@@ -74,7 +74,7 @@ export default defineFlow({
     });
   });
 
-  it.each([
+  it.each<[string, { name?: string; description?: string; prompt?: string }]>([
     ['name', { name: 'Renamed Flow' }],
     ['description', { description: 'now with a description' }],
     ['prompt', { prompt: 'Write a poem about {{topic}}' }],

@@ -1,0 +1,38 @@
+/** Every diagnostic code the model emits. Stable once published: tools and tests match on them. */
+export const DiagnosticCodes = {
+  /** A top-level flow field is missing or has the wrong type (name, key, steps, ...). */
+  FLOW_INVALID: 'FLOW_INVALID',
+  /** `steps` is an empty list. */
+  FLOW_EMPTY_STEPS: 'FLOW_EMPTY_STEPS',
+  /** A top-level field defineFlow does not know (often a typo). */
+  FLOW_FIELD_UNKNOWN: 'FLOW_FIELD_UNKNOWN',
+  /** A step is not an object, or a step-level field is missing or wrong. */
+  STEP_INVALID: 'STEP_INVALID',
+  /** A step-level field outside the API's step shape. */
+  STEP_FIELD_UNKNOWN: 'STEP_FIELD_UNKNOWN',
+  /** `type` is not a string. */
+  STEP_TYPE_INVALID: 'STEP_TYPE_INVALID',
+  /** `type` is unknown but within a typo's distance of a known type. */
+  STEP_TYPE_TYPO: 'STEP_TYPE_TYPO',
+  /** `type` is unknown (a warning: sent as written; the API has more types than modelled). */
+  STEP_TYPE_UNKNOWN: 'STEP_TYPE_UNKNOWN',
+  /** A config field of a modelled step type has the wrong type or is missing. */
+  STEP_CONFIG_INVALID: 'STEP_CONFIG_INVALID',
+  /** An unknown config field close to a known one (error, with the suggestion). */
+  STEP_CONFIG_FIELD_TYPO: 'STEP_CONFIG_FIELD_TYPO',
+  /** An unknown config field (a warning: sent as written). */
+  STEP_CONFIG_FIELD_UNKNOWN: 'STEP_CONFIG_FIELD_UNKNOWN',
+  DUPLICATE_STEP_ID: 'DUPLICATE_STEP_ID',
+  DUPLICATE_FLOW_KEY: 'DUPLICATE_FLOW_KEY',
+  DUPLICATE_FLOW_NAME: 'DUPLICATE_FLOW_NAME',
+  /** A value JSON cannot carry: function, undefined in an array, Date, BigInt, cycle, NaN, ... */
+  NON_JSON_VALUE: 'NON_JSON_VALUE',
+  /** `{{name}}` that no input, earlier step output or built-in defines. */
+  UNKNOWN_VARIABLE: 'UNKNOWN_VARIABLE',
+  /** `{{name}}` defined only by a later step. */
+  VARIABLE_USED_BEFORE_DEFINED: 'VARIABLE_USED_BEFORE_DEFINED',
+  /** A literal that looks like an API key or secret (flows are committed to git). */
+  SECRET_LITERAL: 'SECRET_LITERAL',
+} as const;
+
+export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];

@@ -1,0 +1,10 @@
+export { checkFlowSet } from './check-flow-set.js';
+export { DEFAULT_API_KEY_ENV, DEFAULT_FLOW_GLOBS, PRODUCTION_API_URL, resolveConfig, type ConfigInput, type ResolvedConfig, type ResolvedEnvironment } from './config.js';
+export { defineConfig, defineFlow, FLOW_BRAND, isFlowDefinition, type FlowDefinition } from './define.js';
+export { DiagnosticCodes, type DiagnosticCode } from './diagnostic-codes.js';
+export { countBySeverity, formatPath, hasErrors, type Diagnostic, type Severity } from './diagnostics.js';
+export type { Flow, FlowInput, FlowStep } from './flow.js';
+export { parseFlow, type ParseResult } from './parse-flow.js';
+export { KNOWN_STEP_TYPES, isKnownStepType, stepConfigSchemas, type KnownStepType } from './step-configs.js';
+export * from './step-helpers.js';
+export type { ConditionalConfig, CustomStepInput, KnownStepInput, Step, StepCommon, StepConfigInput, StepInput } from './step-types.js';

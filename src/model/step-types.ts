@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { JsonValue } from '../errors.js';
+import type { KnownStepType, stepConfigSchemas } from './step-configs.js';
+
+/** Fields every step has besides `type` and `config` (the API's step shape). */
+export interface StepCommon {
+  /** Stable step id; defaults to a slug of `name`. Unique within a flow. */
+  id?: string;
+  name: string;
+  /** Default true. */
+  enabled?: boolean;
+  /** Default: 1-based position in its list. */
+  order?: number;
+  /** JS expression; a falsy result skips the step. */
+  when?: string;
+}
+
+/** Conditional branches hold steps themselves, so they are typed here rather than by zod. */
+export interface ConditionalConfig {
+  condition: string;
+  trueSteps?: readonly StepInput[];
+  falseSteps?: readonly StepInput[];
+}
+
+export type StepConfigInput<T extends KnownStepType> = T extends 'conditional' ? ConditionalConfig : z.input<(typeof stepConfigSchemas)[T]>;
+
+/** A step of a modelled type, written as a plain object in the API's shape. */
+export type KnownStepInput = { [T in KnownStepType]: StepCommon & { type: T; config: StepConfigInput<T> } }[KnownStepType];
+
+declare const customStepBrand: unique symbol;
+
+/**
+ * A step of a type the library does not model, made with `customStep()`.
+ * The (type-only) brand keeps a plain object with a misspelled `type` from
+ * passing as a custom step: typos stay compile errors.
+ */
+export type CustomStepInput = StepCommon & { type: string; config: { [key: string]: JsonValue }; readonly [customStepBrand]: true };
+
+export type StepInput = KnownStepInput | CustomStepInput;
+
+/** A step as a helper returns it. */
+export type Step<T extends KnownStepType> = StepCommon & { id: string; type: T; config: StepConfigInput<T> };
