@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { InternalError } from '../errors.js';
 import { normalizeBaseUrl } from './base-url.js';
 import { createDispatcher } from './dispatcher.js';
@@ -32,6 +33,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const concurrency = positiveInt(options.concurrency, DEFAULT_CONCURRENCY, 'concurrency');
   const timeoutMs = positiveInt(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
   const policy = resolveRetryPolicy(options.retry);
+  // Every in-flight request and back-off sleep listens to the one run-wide signal.
+  if (options.signal && getMaxListeners(options.signal) < concurrency * 2 + 10) setMaxListeners(concurrency * 2 + 10, options.signal);
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher = options.dispatcher ?? createDispatcher({ baseUrl, concurrency, timeoutMs, proxy: options.proxy });
   const transport = createTransport({

@@ -11,8 +11,12 @@ export interface RetryPolicy {
   random: () => number;
 }
 
-/** Statuses that say "try again later" for an idempotent request. 500 is not one: it is usually a bug. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+/**
+ * Statuses retried for an idempotent request. 500 is included: repeating a
+ * GET, PUT or DELETE is harmless, and a transient 500 must not fail a deploy
+ * of thousands of flows; a persistent one still fails after the retries.
+ */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
 /** Exponential back-off with full jitter: uniform in [0, min(max, min * 2^attempt)]. */
 export function backoffDelay(attempt: number, policy: RetryPolicy): number {

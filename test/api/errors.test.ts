@@ -30,7 +30,6 @@ describe('status -> typed error', () => {
     [400, ApiValidationError, 'API_VALIDATION'],
     [409, ApiValidationError, 'API_VALIDATION'],
     [422, ApiValidationError, 'API_VALIDATION'],
-    [500, ApiServerError, 'API_SERVER_ERROR'],
     [402, ApiError, 'API_CLIENT_ERROR'],
     [301, ApiError, 'API_BAD_RESPONSE'],
   ])('%i -> %s (%s), once, with meta', async (status, type, code) => {
@@ -39,6 +38,14 @@ describe('status -> typed error', () => {
     expect(error).toBeInstanceOf(type);
     expect(error).toBeInstanceOf(RuntypeError);
     expect(error).toMatchObject({ code, status, ambiguous: false, meta: { method: 'GET', path: '/v1/flows/f1', status } });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('500 -> ApiServerError (API_SERVER_ERROR) once retries are exhausted', async () => {
+    handler = (_req, res) => sendJson(res, 500, { error: 'boom' });
+    const error = await rejectionOf(testClient(server.url, { retry: { retries: 0 } }).getFlow('f1'));
+    expect(error).toBeInstanceOf(ApiServerError);
+    expect(error).toMatchObject({ code: 'API_SERVER_ERROR', status: 500, meta: { method: 'GET', path: '/v1/flows/f1', status: 500 } });
     expect(server.requests).toHaveLength(1);
   });
 

@@ -91,10 +91,11 @@ describe('idempotent requests', () => {
     expect(retries.map((r) => r.delayMs)).toEqual([0, 10, 30]);
   });
 
-  it('500 is not retried: it is a server bug, not an overload', async () => {
+  it('500 on an idempotent request is retried, and fails as API_SERVER_ERROR once retries run out', async () => {
     handler = status(500);
-    expect(await rejectionOf(client().getFlow('f1'))).toMatchObject({ code: 'API_SERVER_ERROR' });
-    expect(server.requests).toHaveLength(1);
+    const error = await rejectionOf(client({ retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } }).getFlow('f1'));
+    expect(error).toMatchObject({ code: 'API_SERVER_ERROR', status: 500 });
+    expect(server.requests).toHaveLength(3);
   });
 });
 
