@@ -3,6 +3,7 @@ import { createColors } from './color.js';
 import { errorToJson, formatError } from './format-error.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { formatResult } from './format-result.js';
+import { toJsonDocument } from './json-result.js';
 import { createRedactor, JSON_SCHEMA_VERSION, type OutputStream, type ProgressUpdate, type Reporter } from './reporter.js';
 
 export interface ReporterOptions {
@@ -53,7 +54,7 @@ export function createReporter(options: ReporterOptions): Reporter {
       }
     },
     result(result: CommandResult) {
-      if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: resultStatus(result), ...result }, null, 2));
+      if (json) writeOut(JSON.stringify(toJsonDocument(result), null, 2));
       else writeOut(formatResult(result, outColors, verbose));
     },
     event(event) {
@@ -66,10 +67,4 @@ export function createReporter(options: ReporterOptions): Reporter {
     },
     addSecret: (value) => redactor.add(value),
   };
-}
-
-// --- internal ---
-
-function resultStatus(result: CommandResult): string {
-  return result.ok ? 'ok' : 'error';
 }

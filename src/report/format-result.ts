@@ -1,6 +1,9 @@
 import type { CommandResult } from '../app/results.js';
 import type { Colors } from './color.js';
 import { formatInit } from './format-init.js';
+import { formatPlan } from './format-plan.js';
+import { formatStatus } from './format-status.js';
+import { formatSync } from './format-sync.js';
 import { formatValidate } from './format-validate.js';
 
 /** Human text for a command's outcome (stdout). */
@@ -10,7 +13,11 @@ export function formatResult(result: CommandResult, colors: Colors, verbose: boo
       return formatValidate(result, colors, verbose);
     case 'init':
       return formatInit(result, colors);
-    default:
-      return JSON.stringify(result, null, 2);
+    case 'plan':
+      return formatPlan(result, colors, verbose);
+    case 'sync':
+      return formatSync(result, colors, verbose);
+    case 'status':
+      return formatStatus(result, colors);
   }
 }

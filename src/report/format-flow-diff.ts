@@ -1,0 +1,44 @@
+import type { JsonValue } from '../errors.js';
+import { diffFlows, type FieldChange, type FlowPayload } from '../plan/index.js';
+import type { Colors } from './color.js';
+import { lastSegment, redactValue } from './redact.js';
+import { isLongText, lineDiff } from './text-diff.js';
+
+/** Per-field and per-step lines of what changes from `before` to `after`, secrets redacted. */
+export function formatFlowDiff(before: FlowPayload, after: FlowPayload, colors: Colors, indent = '      '): string[] {
+  const diff = diffFlows(before, after);
+  const lines: string[] = [];
+  for (const field of diff.fields) lines.push(...formatField(field, indent, colors));
+  for (const step of diff.steps) {
+    const label = `step ${step.id} (${step.type}) "${step.name}"`;
+    if (step.kind === 'added') lines.push(`${indent}${colors.paint('green', `+ ${label}`)}`);
+    else if (step.kind === 'removed') lines.push(`${indent}${colors.paint('red', `- ${label}`)}`);
+    else {
+      lines.push(`${indent}${colors.paint('yellow', `~ ${label}`)}`);
+      for (const field of step.fields) lines.push(...formatField(field, `${indent}    `, colors));
+    }
+  }
+  return lines;
+}
+
+/** The steps of a new flow, one line each. */
+export function formatStepList(payload: FlowPayload, colors: Colors, indent = '      '): string[] {
+  return payload.steps.map((s) => `${indent}${colors.paint('gray', `${s.order}. ${s.id} (${s.type}) "${s.name}"`)}`);
+}
+
+// --- internal ---
+
+function formatField(change: FieldChange, indent: string, colors: Colors): string[] {
+  const key = lastSegment(change.path);
+  const before = change.before === undefined ? undefined : redactValue(change.before, key);
+  const after = change.after === undefined ? undefined : redactValue(change.after, key);
+  if (isLongText(before) || isLongText(after)) {
+    const paint = (kind: 'add' | 'remove' | 'context', text: string) => (kind === 'add' ? colors.paint('green', text) : kind === 'remove' ? colors.paint('red', text) : colors.paint('gray', text));
+    return [`${indent}${change.path}:`, lineDiff(typeof before === 'string' ? before : show(before), typeof after === 'string' ? after : show(after), `${indent}  `, paint)];
+  }
+  return [`${indent}${change.path}: ${colors.paint('red', show(before))} → ${colors.paint('green', show(after))}`];
+}
+
+function show(value: JsonValue | undefined): string {
+  return value === undefined ? '(none)' : JSON.stringify(value);
+}
