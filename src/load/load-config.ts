@@ -18,7 +18,7 @@ export async function loadConfig(configFile: string | undefined, importModule: I
   } catch (error) {
     return { config: resolveConfig(undefined), diagnostics: [{ ...moduleErrorDiagnostic(configFile, error), code: 'CONFIG_LOAD_FAILED' }] };
   }
-  const parsed = ConfigInputSchema.safeParse(namespace.default ?? {});
+  const parsed = ConfigInputSchema.safeParse(namespace.default ?? {}, { reportInput: true });
   if (!parsed.success) {
     const diagnostics = zodIssuesToDiagnostics(parsed.error.issues, { file: configFile, code: 'CONFIG_INVALID' });
     return { config: resolveConfig(undefined), diagnostics };

@@ -7,7 +7,8 @@ import type { Diagnostic } from '../model/diagnostics.js';
  */
 export function moduleErrorDiagnostic(file: string, error: unknown): Diagnostic {
   const err = error instanceof Error ? error : new Error(String(error));
-  const isSyntax = /ParseError|SyntaxError|Unexpected token|Expected /.test(err.message) || err.name === 'SyntaxError';
+  // jiti reports a module it cannot parse as "ParseError: ..."; a SyntaxError thrown by code (JSON.parse) is a runtime failure.
+  const isSyntax = /ParseError/.test(err.message);
   const location = findLocation(err, file);
   const firstLine = (err.message.split('\n')[0] ?? '').replace(/^(Error: )?ParseError: /, '').trim();
   return {

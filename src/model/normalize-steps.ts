@@ -50,7 +50,7 @@ function normalizeStep(raw: { [key: string]: JsonValue }, at: Path, index: numbe
     report({ severity: 'error', code: C.STEP_FIELD_UNKNOWN, message: `unknown step field "${key}"`, path: [...at, key], hint: suggestion ? `did you mean "${suggestion}"?` : `a step has ${STEP_FIELDS.join(', ')}; type-specific fields go in config` });
     ok = false;
   }
-  const parsed = StepShape.safeParse(raw);
+  const parsed = StepShape.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report({ severity: 'error', code: C.STEP_INVALID, message: friendlyMessage(issue), path: [...at, ...(issue.path as (string | number)[])] });
     return undefined;
@@ -100,21 +100,27 @@ function checkType(type: JsonValue | undefined, at: Path, report: Report): boole
 function checkConfig(type: string, config: { [key: string]: JsonValue }, at: Path, report: Report): boolean {
   if (!isKnownStepType(type)) return true;
   const schema = stepConfigSchemas[type];
-  let ok = true;
-  const parsed = schema.safeParse(config);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) report({ severity: 'error', code: C.STEP_CONFIG_INVALID, message: friendlyMessage(issue), path: [...at, ...(issue.path as (string | number)[])] });
-    ok = false;
-  }
   const known = Object.keys(schema.shape);
+  let ok = true;
+  // A misspelled required field shows once, as the typo, not also as "is required".
+  const typoOf = new Set<string>();
   for (const key of Object.keys(config)) {
     if (known.includes(key)) continue;
     const suggestion = closestMatch(key, known);
     if (suggestion) {
+      typoOf.add(suggestion);
       report({ severity: 'error', code: C.STEP_CONFIG_FIELD_TYPO, message: `unknown ${type} config field "${key}"`, path: [...at, key], hint: `did you mean "${suggestion}"?` });
       ok = false;
     } else {
       report({ severity: 'warning', code: C.STEP_CONFIG_FIELD_UNKNOWN, message: `${type} config field "${key}" is not modelled by runtype-flows; it is sent as written`, path: [...at, key] });
+    }
+  }
+  const parsed = schema.safeParse(config, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.path.length === 1 && typoOf.has(String(issue.path[0])) && issue.code === 'invalid_type' && issue.input === undefined) continue;
+      report({ severity: 'error', code: C.STEP_CONFIG_INVALID, message: friendlyMessage(issue), path: [...at, ...(issue.path as (string | number)[])] });
+      ok = false;
     }
   }
   return ok;

@@ -46,7 +46,7 @@ export function parseFlow(value: unknown, where: { file?: string; exportName?: s
     const suggestion = closestMatch(key, FLOW_FIELDS);
     report({ severity: 'error', code: C.FLOW_FIELD_UNKNOWN, message: `unknown flow field "${key}"`, path: [key], hint: suggestion ? `did you mean "${suggestion}"?` : `defineFlow takes ${FLOW_FIELDS.join(', ')}` });
   }
-  const parsed = FlowShape.safeParse(json);
+  const parsed = FlowShape.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report({ severity: 'error', code: C.FLOW_INVALID, message: friendlyMessage(issue), path: issue.path as (string | number)[] });
   }

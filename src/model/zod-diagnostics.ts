@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostics.js';
+import { friendlyMessage } from './zod-message.js';
 
 /** One diagnostic per zod issue, with the issue's path and a plain message. */
 export function zodIssuesToDiagnostics(
