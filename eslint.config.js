@@ -5,6 +5,7 @@ import vitest from '@vitest/eslint-plugin';
 const NODE_AND_IO = ['node:*', 'fs', 'path', 'http', 'https', 'child_process', 'undici', 'chokidar', 'yargs', 'jiti', 'ts-morph', 'tinyglobby'];
 
 /** Forbid imports by module name pattern, for the architecture boundaries in DESIGN.md. */
+/** @param {string[]} patterns @param {string} message */
 function forbid(patterns, message) {
   return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
 }

@@ -1,4 +1,4 @@
-import { defineFlow, prompt, retrieveRecord, setVariable, updateRecord, waitUntil } from 'runtype-flows';
+import { defineFlow, retrieveRecord, setVariable, updateRecord, waitUntil } from 'runtype-flows';
 
 /** Runs on a record: reads a related record, enriches the current one. A plain API-shaped step too. */
 export default defineFlow({

@@ -26,7 +26,7 @@ export function createModuleImporter(): ImportModule {
   const entry = authoringEntry();
   const jiti = createJiti(import.meta.url, { interopDefault: false, alias: { 'runtype-flows': entry } });
   const keep = path.dirname(entry) + path.sep;
-  const importModule: ImportModule = async (file) => (await jiti.import(file)) as Record<string, unknown>;
+  const importModule: ImportModule = (file) => jiti.import<Record<string, unknown>>(file);
   importModule.beginLoad = (root) => {
     const cache = requireCache();
     const prefix = path.resolve(root) + path.sep;
@@ -41,7 +41,7 @@ export function createModuleImporter(): ImportModule {
 
 /** jiti keeps evaluated modules in Node's CommonJS module cache. */
 function requireCache(): Record<string, unknown> {
-  return createRequire(import.meta.url).cache as Record<string, unknown>;
+  return createRequire(import.meta.url).cache;
 }
 
 /** `src/index.ts` when running from source, `dist/index.js` when built. */

@@ -10,7 +10,7 @@ export function zodIssuesToDiagnostics(
   return issues.map((issue) => ({
     severity: 'error',
     code: where.code,
-    message: issue.message,
+    message: friendlyMessage(issue),
     ...(where.file === undefined ? {} : { file: where.file }),
     ...(where.flowKey === undefined ? {} : { flowKey: where.flowKey }),
     path: [...(where.pathPrefix ?? []), ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],

@@ -57,7 +57,7 @@ export function isEmptyDiff(diff: FlowDiff): boolean {
 
 function stepFields(step: StepPayload): { [key: string]: JsonValue } {
   const { id: _id, ...rest } = step;
-  return rest as unknown as { [key: string]: JsonValue };
+  return rest;
 }
 
 function diffValues(prefix: string, a: JsonValue | undefined, b: JsonValue | undefined): FieldChange[] {
