@@ -9,16 +9,21 @@ afterEach(async () => {
   await env.cleanup();
 });
 
-/** Starts `sync` as a real child process and SIGKILLs it after `killAfterMs` (or lets it finish). */
-function syncProcess(cwd: string, killAfterMs?: number): Promise<{ code: number | null; signal: string | null; output: string }> {
+/**
+ * Starts `sync` as a real child process. `killWhen` is polled every few ms;
+ * once it returns true the child is SIGKILLed (no chance to clean up).
+ */
+function syncProcess(cwd: string, killWhen?: () => boolean): Promise<{ code: number | null; signal: string | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'sync'], { cwd, env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' } });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const poll = killWhen && setInterval(() => {
+      if (killWhen()) child.kill('SIGKILL');
+    }, 2);
     child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
+      if (poll) clearInterval(poll);
       resolve({ code, signal, output });
     });
   });
@@ -32,9 +37,18 @@ describe('crash safety', () => {
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const kills: number[] = [];
+    const signals: (string | null)[] = [];
     for (let i = 0; i < 10; i += 1) {
-      const result = await syncProcess(env.project.root, 250 + Math.floor(random() * 1000));
+      // Most kills land after a random number of creates (mid-apply, writes in flight);
+      // every third lands at a random moment of start-up, loading or listing.
+      const before = env.emu.state.count();
+      const started = Date.now();
+      const afterCreates = 1 + Math.floor(random() * 18);
+      const afterMs = 50 + Math.floor(random() * 600);
+      const killWhen = i % 3 === 2 ? () => Date.now() - started >= afterMs : () => env.emu.state.count() >= before + afterCreates;
+      const result = await syncProcess(env.project.root, killWhen);
       kills.push(env.emu.state.count());
+      signals.push(result.signal);
       expect(result.output).not.toContain(SENTINEL_KEY);
     }
     const clean = await syncProcess(env.project.root);
@@ -44,6 +58,7 @@ describe('crash safety', () => {
     const lock = env.lockfile().environments.test!.flows;
     expect(Object.keys(lock)).toHaveLength(200);
     // The kills really interrupted work in progress at different points.
+    expect(signals).toEqual(Array(10).fill('SIGKILL'));
     expect(kills.some((n) => n > 0 && n < 200)).toBe(true);
   }, 180_000);
 });

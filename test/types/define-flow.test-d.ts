@@ -1,0 +1,61 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { conditional, customStep, defineConfig, defineFlow, prompt, type StepInput } from 'runtype-flows';
+
+/**
+ * Compile-time guarantees of the authoring API: typos in step types, config
+ * fields and flow fields are type errors (each @ts-expect-error below fails
+ * the type check if the line ever compiles).
+ */
+describe('defineFlow types', () => {
+  it('accepts helpers and plain API-shaped steps', () => {
+    const flow = defineFlow({
+      key: 'ok',
+      name: 'OK',
+      steps: [
+        prompt('a', { name: 'A', model: 'gpt-4', userPrompt: 'hi', outputVariable: 'a' }),
+        { id: 'b', name: 'B', type: 'transform-data', enabled: true, config: { script: 'return 1' } },
+        conditional('c', { name: 'C', condition: 'true', trueSteps: [prompt('d', { name: 'D', model: 'gpt-4', userPrompt: 'x' })] }),
+        customStep('brand-new-type', 'e', { name: 'E', config: { anything: [1, 'two'] } }),
+      ],
+    });
+    expectTypeOf(flow.key).toEqualTypeOf<string>();
+  });
+
+  it('a misspelled config field in a helper is an error', () => {
+    // @ts-expect-error userPrmpt is not a prompt field
+    prompt('a', { name: 'A', model: 'gpt-4', userPrmpt: 'hi' });
+  });
+
+  it('a misspelled config field in a plain object step is an error', () => {
+    // @ts-expect-error userPrmpt is not a prompt field
+    const step: StepInput = { id: 'a', name: 'A', type: 'prompt', config: { model: 'gpt-4', userPrmpt: 'hi' } };
+    expectTypeOf(step).toExtend<StepInput>();
+  });
+
+  it('a wrong step type is an error', () => {
+    // @ts-expect-error "promt" is not a step type
+    const step: StepInput = { id: 'a', name: 'A', type: 'promt', config: { model: 'gpt-4', userPrompt: 'hi' } };
+    expectTypeOf(step).toExtend<StepInput>();
+  });
+
+  it('a misspelled flow field is an error', () => {
+    defineFlow({
+      key: 'k',
+      name: 'N',
+      // @ts-expect-error descripton is not a flow field
+      descripton: 'typo',
+      steps: [prompt('a', { name: 'A', model: 'gpt-4', userPrompt: 'hi' })],
+    });
+  });
+
+  it('config values are typed (temperature is a number)', () => {
+    // @ts-expect-error temperature must be a number
+    prompt('a', { name: 'A', model: 'gpt-4', userPrompt: 'hi', temperature: 'hot' });
+  });
+
+  it('defineConfig checks environments', () => {
+    defineConfig({ environments: { local: { emulator: true }, production: { url: 'https://api.runtype.com', apiKeyEnv: 'RUNTYPE_API_KEY' } } });
+    // @ts-expect-error apiKey is not a config field: keys come from the environment
+    defineConfig({ environments: { production: { url: 'https://api.runtype.com', apiKey: 'rt_live_x' } } });
+  });
+});
