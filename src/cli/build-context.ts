@@ -23,7 +23,7 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
   const env = withDotEnv(cwd, options.config, { ...io.env });
   if (options.color === false) env.NO_COLOR = '1';
   if (options.color === true) env.FORCE_COLOR = '1';
-  const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env });
+  const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env, root: env.GITHUB_WORKSPACE ?? cwd });
   const interactive = io.stdinIsTTY && io.stderr.isTTY === true && env.CI === undefined;
   return {
     cwd,

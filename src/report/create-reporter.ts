@@ -1,8 +1,10 @@
+import { appendFileSync } from 'node:fs';
 import type { CommandResult } from '../app/results.js';
 import { createColors } from './color.js';
 import { errorToJson, formatError } from './format-error.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { formatResult } from './format-result.js';
+import { formatAnnotations, formatJobSummary } from './github.js';
 import { toJsonDocument } from './json-result.js';
 import { createRedactor, JSON_SCHEMA_VERSION, type OutputStream, type ProgressUpdate, type Reporter } from './reporter.js';
 
@@ -12,6 +14,8 @@ export interface ReporterOptions {
   stdout: OutputStream;
   stderr: OutputStream;
   env: Readonly<Record<string, string | undefined>>;
+  /** Project root, for file paths in CI annotations. */
+  root?: string;
 }
 
 /**
@@ -28,6 +32,21 @@ export function createReporter(options: ReporterOptions): Reporter {
   const writeOut = (text: string) => stdout.write(`${redactor.redact(text)}\n`);
   const ci = options.env.CI !== undefined && options.env.CI !== 'false';
   let lastProgress = 0;
+
+  /** Annotations go to stderr in JSON mode (stdout holds only the document); GitHub reads both. */
+  const reportToGitHub = (result: CommandResult) => {
+    const root = options.root ?? ('root' in result ? result.root : '');
+    for (const line of formatAnnotations(result, root)) (json ? writeErr : writeOut)(line);
+    const summary = formatJobSummary(result);
+    const file = options.env.GITHUB_STEP_SUMMARY;
+    if (summary && file) {
+      try {
+        appendFileSync(file, `${redactor.redact(summary)}\n`);
+      } catch (error) {
+        writeErr(`warning: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
 
   return {
     info: (message) => writeErr(message),
@@ -56,6 +75,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     result(result: CommandResult) {
       if (json) writeOut(JSON.stringify(toJsonDocument(result), null, 2));
       else writeOut(formatResult(result, outColors, verbose));
+      if (options.env.GITHUB_ACTIONS === 'true') reportToGitHub(result);
     },
     event(event) {
       if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...event }));
