@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
 import type { AppContext } from '../app/context.js';
 import { findProject } from '../load/find-config.js';
-import { createModuleImporter } from '../load/import-module.js';
+import { createLazyImporter } from '../load/lazy-importer.js';
 import { createReporter } from '../report/create-reporter.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -29,7 +29,7 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
     cwd,
     env,
     reporter,
-    importModule: createModuleImporter(),
+    importModule: createLazyImporter(),
     ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }),
     interactive,
     confirm: async (question) => {

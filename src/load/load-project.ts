@@ -42,7 +42,7 @@ export interface LoadProjectOptions {
  */
 export async function loadProject(options: LoadProjectOptions): Promise<Project> {
   const { root, configFile } = findProject(options.cwd, options.configPath);
-  options.importModule.beginLoad?.(root);
+  await options.importModule.beginLoad?.(root);
   const { config, diagnostics } = await loadConfig(configFile, options.importModule);
   const files = await discoverFlowFiles(root, config.flows);
   const flows: LoadedFlow[] = [];

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_LOCAL_KEY, startEmulator } from '../../emulator/index.js';
+import { DEFAULT_LOCAL_KEY } from '../../emulator/assumptions.js';
 import type { EmulatorOptions, FaultOptions } from '../../emulator/index.js';
 
 /** Default port of the foreground emulator (the embedded one uses a free port). */
@@ -41,6 +41,8 @@ export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
 export async function serveEmulator(args: EmulatorArgs, write: (text: string) => void, stop: AbortSignal): Promise<number> {
   let emu;
   try {
+    // Loaded here, not at the top: `--help` and other commands never pay for the server.
+    const { startEmulator } = await import('../../emulator/index.js');
     emu = await startEmulator(emulatorOptionsFromArgs(args));
   } catch (error) {
     write(`runtype-flows emulator: ${error instanceof Error ? error.message : String(error)}\n`);
