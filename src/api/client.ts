@@ -33,8 +33,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const concurrency = positiveInt(options.concurrency, DEFAULT_CONCURRENCY, 'concurrency');
   const timeoutMs = positiveInt(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
   const policy = resolveRetryPolicy(options.retry);
-  // Every in-flight request and back-off sleep listens to the one run-wide signal.
-  if (options.signal && getMaxListeners(options.signal) < concurrency * 2 + 10) setMaxListeners(concurrency * 2 + 10, options.signal);
+  // Every queued or in-flight request and back-off sleep listens to the one run-wide
+  // signal (thousands when a big sync is queued); each removes its listener when done.
+  if (options.signal && getMaxListeners(options.signal) !== 0) setMaxListeners(0, options.signal);
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher = options.dispatcher ?? createDispatcher({ baseUrl, concurrency, timeoutMs, proxy: options.proxy });
   const transport = createTransport({
