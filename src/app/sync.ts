@@ -34,6 +34,12 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   let session: Awaited<ReturnType<typeof openSession>> | undefined;
   try {
     if (store.recovered.records > 0) ctx.reporter.info(`recovered ${store.recovered.records} journal record(s) from an interrupted run`);
+    // Creates a killed run left in doubt are reconciled by name in the plan (adopt, not duplicate);
+    // one whose flow has since left the code can only be pointed out.
+    const keys = new Set(desired.map((d) => d.key));
+    for (const pending of store.pendingCreates.filter((p) => !keys.has(p.key))) {
+      ctx.reporter.warn(`an interrupted run was creating "${pending.name}" (key ${pending.key}), which is no longer in the code; if it landed, it is an untracked remote flow`);
+    }
     session = await openSession(ctx, project.root, target, project.config.concurrency);
     const { plan } = await planAgainstRemote(session, desired, toTracked(store.entries()), options);
     const base = { command: 'sync' as const, target: targetInfo(project.root, target, session, store.lockfile), plan, diagnostics };
