@@ -1,20 +1,13 @@
 import type { JsonValue } from '../errors.js';
-import type { Flow } from '../model/index.js';
+import type { Flow, FlowStep } from '../model/index.js';
 
 /**
  * The canonical API payload of a flow: exactly what create/update send and
  * what the content hash covers. The flow `key`, declared `inputs` and lint
  * settings are local and never part of it.
  */
-export interface StepPayload {
-  id: string;
-  name: string;
-  type: string;
-  order: number;
-  enabled: boolean;
-  config: { [key: string]: JsonValue };
-  when?: string;
-}
+/** A step as sent: the normalised model step is already exactly the API's step shape. */
+export type StepPayload = FlowStep;
 
 export interface FlowPayload {
   name: string;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
@@ -31,25 +33,8 @@ describe('sync converges', () => {
 
   it('sends exactly the documented Create flow body for the seed example', async () => {
     env = await createEmulatorProject(0);
-    env.project.write(
-      'flows/customer-outreach.ts',
-      `import { defineFlow, prompt } from 'runtype-flows';
-export default defineFlow({
-  key: 'customer-outreach',
-  name: 'Customer Outreach Flow',
-  description: 'Automated customer communication workflow',
-  inputs: ['customer_name', 'company_name'],
-  steps: [
-    prompt('greeting', {
-      name: 'Generate Greeting',
-      model: 'gpt-4',
-      userPrompt: 'Generate a personalized greeting for {{customer_name}} from {{company_name}}',
-      outputVariable: 'greeting',
-    }),
-  ],
-});
-`,
-    );
+    // The repository's own sample flow is the seed page's example, as code.
+    env.project.write('flows/customer-outreach.ts', readFileSync(path.resolve(import.meta.dirname, '../../flows/customer-outreach.ts'), 'utf8'));
     expect((await env.cli('sync')).code).toBe(0);
     const posts = env.emu.requests.filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(1);
