@@ -20,6 +20,9 @@ const SECRET_PATTERNS: { label: string; pattern: RegExp }[] = [
   { label: 'a password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@{}]+:[^\s/@{}]{3,}@/i },
 ];
 
+/** Every pattern at once: one test per string, the per-pattern search only on a hit. */
+const ANY_SECRET = new RegExp(SECRET_PATTERNS.map(({ pattern }) => `(?:${pattern.source})`).join('|'), 'i');
+
 /**
  * Flows are committed to git, so a literal key in one is a leak. Each match
  * is an error suggesting `{{secret:NAME}}`; `allowSecrets` (field paths or
@@ -27,21 +30,29 @@ const SECRET_PATTERNS: { label: string; pattern: RegExp }[] = [
  */
 export function checkSecrets(value: JsonValue, allow: readonly string[], report: Report): void {
   const allowed = new Set(allow);
-  const visit = (v: JsonValue, path: Path): void => {
+  const path: Path = [];
+  const visit = (v: JsonValue): void => {
     if (typeof v === 'string') {
-      if (allowed.has(v) || allowed.has(formatPath(path))) return;
+      if (!ANY_SECRET.test(v) || allowed.has(v) || allowed.has(formatPath(path))) return;
       const hit = SECRET_PATTERNS.find(({ pattern }) => pattern.test(v));
       if (hit) {
         report({
           severity: 'error',
           code: C.SECRET_LITERAL,
           message: `this looks like ${hit.label}; flows are committed to git, so secrets must not be written in them`,
-          path,
+          path: [...path],
           hint: `Store it as a Runtype secret and write {{secret:NAME}} instead. If it is not a secret, add "${formatPath(path)}" to this flow's allowSecrets.`,
         });
       }
-    } else if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...path, i]));
-    else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) visit(item, [...path, k]);
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    // One path stack, pushed and popped: no array is allocated per value on the (common) clean path.
+    for (const [k, item] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
+      path.push(k);
+      visit(item);
+      path.pop();
+    }
   };
-  visit(value, []);
+  visit(value);
 }

@@ -12,9 +12,11 @@ type Path = (string | number)[];
  */
 export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'message' | 'path' | 'hint'>) => void): JsonValue | undefined {
   const seen = new Set<object>();
-  const visit = (v: unknown, path: Path): JsonValue | undefined => {
+  // One path stack, pushed and popped: a path array is copied only when something is reported.
+  const path: Path = [];
+  const visit = (v: unknown): JsonValue | undefined => {
     const bad = (what: string, hint?: string) => {
-      report({ message: `${what} cannot be sent to the API`, path, ...(hint ? { hint } : {}) });
+      report({ message: `${what} cannot be sent to the API`, path: [...path], ...(hint ? { hint } : {}) });
       return undefined;
     };
     switch (typeof v) {
@@ -40,12 +42,13 @@ export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'messag
       seen.add(obj);
       const out: JsonValue[] = [];
       obj.forEach((item: unknown, index) => {
-        if (item === undefined) {
-          report({ message: 'undefined inside an array cannot be sent to the API (JSON would turn it into null)', path: [...path, index] });
-          return;
+        path.push(index);
+        if (item === undefined) report({ message: 'undefined inside an array cannot be sent to the API (JSON would turn it into null)', path: [...path] });
+        else {
+          const converted = visit(item);
+          if (converted !== undefined) out.push(converted);
         }
-        const converted = visit(item, [...path, index]);
-        if (converted !== undefined) out.push(converted);
+        path.pop();
       });
       seen.delete(obj);
       return out;
@@ -57,13 +60,15 @@ export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'messag
     seen.add(obj);
     const out: { [key: string]: JsonValue } = {};
     for (const [key, item] of Object.entries(obj)) {
-      const converted = visit(item, [...path, key]);
+      path.push(key);
+      const converted = visit(item);
+      path.pop();
       if (converted !== undefined) out[key] = converted;
     }
     seen.delete(obj);
     return out;
   };
-  return visit(value, []);
+  return visit(value);
 }
 
 export const NON_JSON = DiagnosticCodes.NON_JSON_VALUE;
