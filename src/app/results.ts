@@ -56,6 +56,8 @@ export interface SyncResult {
   counts: Record<OutcomeAction | 'failed' | 'refused' | 'skipped', number>;
   /** Set when sync applied nothing because a confirmation is needed (exit 2). */
   blocked?: { reason: 'drift' | 'deletions'; keys: string[]; rerun: string };
+  /** Set when Ctrl-C stopped the run: how many changes were never started. */
+  interrupted?: { notStarted: number };
   diagnostics: Diagnostic[];
   durationMs: number;
 }

@@ -75,8 +75,9 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       },
     });
     await store.commit();
+    const interrupted = ctx.signal?.aborted ? { interrupted: { notStarted: plan.changes.length - outcomes.length } } : {};
     const refused = outcomes.filter((o) => o.status === 'refused').map((o) => o.key);
-    return finish(outcomes, refused.length > 0 ? { blocked: { reason: 'drift', keys: refused, rerun: rerunCommand(options.argv, '--force') } } : {});
+    return finish(outcomes, { ...interrupted, ...(refused.length > 0 ? { blocked: { reason: 'drift', keys: refused, rerun: rerunCommand(options.argv, '--force') } } : {}) });
   } finally {
     await session?.close();
     await store.close();

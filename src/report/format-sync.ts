@@ -26,6 +26,9 @@ export function formatSync(result: SyncResult, colors: Colors = plainColors, ver
   const seconds = (result.durationMs / 1000).toFixed(1);
   lines.push(`${result.ok && !result.blocked ? colors.paint('green', '✔ Synced') : colors.paint('red', '✖ Sync incomplete')} "${result.target.environment}": ${parts.join(', ')} in ${seconds}s.`);
   if (c.skipped) lines.push(colors.paint('gray', 'Flows removed from code were left in place; run with --prune to delete them.'));
+  if (result.interrupted) {
+    lines.push(colors.paint('yellow', `Interrupted: ${result.interrupted.notStarted} change(s) not started. Everything done so far is in the lock state; run sync again to finish.`));
+  }
   if (result.blocked?.reason === 'drift') lines.push(`Drifted flows were not overwritten. Re-run with: ${colors.paint('bold', result.blocked.rerun)}`);
   return lines.join('\n');
 }

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
+let env: EmulatorProject;
+afterEach(async () => {
+  await env.cleanup();
+});
+
+describe('Ctrl-C', () => {
+  it('stops a sync with exit 130, keeps what was done in the lockfile, and the next sync finishes the rest', async () => {
+    env = await createEmulatorProject(120, { faults: { latencyMs: 15 } });
+    const child = spawn(process.execPath, [BIN, 'sync'], { cwd: env.project.root, env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' } });
+    let output = '';
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    const poll = setInterval(() => {
+      if (env.emu.state.count() >= 20) {
+        clearInterval(poll);
+        child.kill('SIGINT');
+      }
+    }, 2);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearInterval(poll);
+    expect(code, output).toBe(130);
+    expect(output).toMatch(/Interrupted: \d+ change\(s\) not started/);
+    const created = env.emu.state.count();
+    expect(created).toBeLessThan(120);
+    // Everything that was created and answered is in the lockfile already; an aborted POST may
+    // have landed unanswered, which the next run adopts by name.
+    const tracked = Object.keys(env.lockfile().environments.test!.flows).length;
+    expect(tracked).toBeGreaterThanOrEqual(created - 16);
+
+    const rerun = await env.cli('sync');
+    expect(rerun.code).toBe(0);
+    expect(env.emu.state.count()).toBe(120);
+    expect(Object.keys(env.lockfile().environments.test!.flows)).toHaveLength(120);
+    expect(output).not.toContain(SENTINEL_KEY);
+  }, 60_000);
+});
