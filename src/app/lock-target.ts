@@ -1,5 +1,4 @@
 import type { LockRecorder } from '../apply/ports.js';
-import type { TrackedFlow } from '../plan/index.js';
 import type { LockStore, LockStoreOptions } from '../state/index.js';
 import { EMULATOR_LOCK_URL } from './open-session.js';
 import type { Target } from './resolve-target.js';
@@ -12,10 +11,6 @@ export function lockTarget(root: string, target: Target): Omit<LockStoreOptions,
     apiUrl: target.kind === 'emulator' ? EMULATOR_LOCK_URL : target.apiUrl,
     location: target.lockLocation,
   };
-}
-
-export function toTracked(entries: ReadonlyMap<string, TrackedFlow>): Map<string, TrackedFlow> {
-  return new Map(entries);
 }
 
 /** Adapts the lock store to what apply records as it goes. */

@@ -1,7 +1,7 @@
 import { hasPendingChanges, planChanges, type Plan } from '../plan/index.js';
 import { lockPaths, readLockState } from '../state/index.js';
 import type { AppContext } from './context.js';
-import { lockTarget, toTracked } from './lock-target.js';
+import { lockTarget } from './lock-target.js';
 import { openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions } from './prepare-plan.js';
 import type { PlanResult } from './results.js';
 
@@ -11,7 +11,7 @@ export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<Pl
   const where = lockTarget(project.root, target);
   const lockFile = lockPaths(where.root, where.location, where.section).lockfile;
   const state = await readLockState(where);
-  const tracked = toTracked(state.entries);
+  const tracked = state.entries;
   let plan: Plan;
   let apiUrl: string | undefined;
   if (options.offline) {

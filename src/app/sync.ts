@@ -3,7 +3,7 @@ import { executePlan } from '../apply/execute-plan.js';
 import type { Change } from '../plan/index.js';
 import { openLockStore } from '../state/index.js';
 import type { AppContext } from './context.js';
-import { lockRecorder, lockTarget, toTracked } from './lock-target.js';
+import { lockRecorder, lockTarget } from './lock-target.js';
 import { openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions } from './prepare-plan.js';
 import type { SyncResult } from './results.js';
 import { countOutcomes, rerunCommand } from './sync-outcomes.js';
@@ -41,7 +41,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       ctx.reporter.warn(`an interrupted run was creating "${pending.name}" (key ${pending.key}), which is no longer in the code; if it landed, it is an untracked remote flow`);
     }
     session = await openSession(ctx, project.root, target, project.config.concurrency);
-    const { plan } = await planAgainstRemote(session, desired, toTracked(store.entries()), options);
+    const { plan } = await planAgainstRemote(session, desired, store.entries(), options);
     const base = { command: 'sync' as const, target: targetInfo(project.root, target, session, store.lockfile), plan, diagnostics };
     const finish = (outcomes: ChangeOutcome[], extra: Partial<SyncResult> = {}): SyncResult => ({
       ...base,

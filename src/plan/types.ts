@@ -59,8 +59,3 @@ export interface Plan {
 }
 
 export const CHANGE_KINDS: readonly ChangeKind[] = ['create', 'adopt', 'update', 'drift', 'missing', 'delete', 'conflict', 'noop'];
-
-/** A change that `sync` would write (deletes only with --prune, drift only with --force). */
-export function isWrite(change: Change): boolean {
-  return change.kind !== 'noop' && change.kind !== 'conflict';
-}

@@ -78,10 +78,6 @@ export function createReporter(options: ReporterOptions): Reporter {
       else writeOut(formatResult(result, outColors, verbose));
       if (options.env.GITHUB_ACTIONS === 'true') reportToGitHub(result);
     },
-    event(event) {
-      if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...event }));
-      else if (typeof event.message === 'string') writeErr(event.message);
-    },
     error(error: unknown) {
       if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: errorToJson(error) }, null, 2));
       writeErr(formatError(error, errColors, verbose));

@@ -32,8 +32,6 @@ export interface Reporter {
   progress(update: ProgressUpdate): void;
   /** The command's outcome: human text on stdout, or the one JSON document. */
   result(result: CommandResult): void;
-  /** One event of a long-running command (watch): a JSON line in JSON mode. */
-  event(event: { type: string } & Record<string, unknown>): void;
   error(error: unknown): void;
   /** Values (the API key) that must never be printed; replaced by `***`. */
   addSecret(value: string): void;
