@@ -40,7 +40,7 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
   const apiKey = env[keyVar];
   if (!apiKey) {
     throw new RuntypeError('API_KEY_MISSING', `No API key for environment "${name}": ${environment.apiKeyEnv} is not set`, {
-      hint: `Set ${environment.apiKeyEnv} (or RUNTYPE_API_KEY) in the environment or in a .env file in the project root. The local emulator is only used when the config or --env names it.`,
+      hint: `Set ${environment.apiKeyEnv === 'RUNTYPE_API_KEY' ? 'it' : `${environment.apiKeyEnv} (or RUNTYPE_API_KEY)`} in the environment or in a .env file in the project root. The local emulator is only used when the config or --env names it.`,
       meta: { environment: name, apiKeyEnv: environment.apiKeyEnv },
     });
   }
