@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/app/context.js';
+import { runSync } from '../../src/app/sync.js';
+import { createModuleImporter } from '../../src/load/import-module.js';
+import { createReporter } from '../../src/report/create-reporter.js';
+import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+
+let env: EmulatorProject;
+afterEach(async () => {
+  await env.cleanup();
+});
+
+/** A context as the CLI builds it for a terminal, with the prompt answered by the test. */
+function terminalContext(cwd: string, answer: boolean, asked: string[]): AppContext {
+  const sink = { write: () => true, isTTY: false };
+  return {
+    cwd,
+    env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
+    reporter: createReporter({ json: false, verbose: false, stdout: sink, stderr: sink, env: { NO_COLOR: '1' } }),
+    importModule: createModuleImporter(),
+    interactive: true,
+    confirm: (question) => {
+      asked.push(question);
+      return Promise.resolve(answer);
+    },
+    now: () => new Date(),
+    verbose: false,
+  };
+}
+
+describe('sync --prune on a terminal', () => {
+  it('asks before deleting; "no" applies nothing at all', async () => {
+    env = await createEmulatorProject(2);
+    expect((await env.cli('sync')).code).toBe(0);
+    env.project.remove('flows/flow-001.ts');
+    env.emu.clearRequests();
+    const asked: string[] = [];
+    const result = await runSync(terminalContext(env.project.root, false, asked), { prune: true });
+    expect(asked).toEqual(['Delete them?']);
+    expect(result.blocked?.reason).toBe('deletions');
+    expect(env.writes()).toEqual([]);
+    expect(env.emu.state.count()).toBe(2);
+  });
+
+  it('"yes" deletes exactly the removed flow; --yes never asks', async () => {
+    env = await createEmulatorProject(3);
+    expect((await env.cli('sync')).code).toBe(0);
+    env.project.remove('flows/flow-002.ts');
+    const asked: string[] = [];
+    const result = await runSync(terminalContext(env.project.root, true, asked), { prune: true });
+    expect(asked).toHaveLength(1);
+    expect(result.counts.deleted).toBe(1);
+    expect(env.emu.state.count()).toBe(2);
+
+    env.project.remove('flows/flow-001.ts');
+    const silent: string[] = [];
+    const again = await runSync(terminalContext(env.project.root, false, silent), { prune: true, yes: true });
+    expect(silent).toEqual([]);
+    expect(again.counts.deleted).toBe(1);
+  });
+});
