@@ -9,10 +9,11 @@ export interface FieldChange {
   after?: JsonValue;
 }
 
+/** `parent` names the conditional branch a nested step sits in, e.g. `route.falseSteps`. */
 export type StepDiff =
-  | { kind: 'added'; id: string; name: string; type: string; order: number; step: StepPayload }
-  | { kind: 'removed'; id: string; name: string; type: string; order: number; step: StepPayload }
-  | { kind: 'changed'; id: string; name: string; type: string; fields: FieldChange[] };
+  | { kind: 'added'; id: string; name: string; type: string; order: number; parent?: string; step: StepPayload }
+  | { kind: 'removed'; id: string; name: string; type: string; order: number; parent?: string; step: StepPayload }
+  | { kind: 'changed'; id: string; name: string; type: string; parent?: string; fields: FieldChange[] };
 
 export interface FlowDiff {
   /** Top-level fields: name, description. */
@@ -31,20 +32,24 @@ export function diffFlows(before: FlowPayload | undefined, after: FlowPayload): 
     const b = after[key];
     if (a !== b) fields.push(change(key, a, b));
   }
-  const beforeSteps = new Map((before?.steps ?? []).map((s) => [s.id, s]));
-  const afterIds = new Set(after.steps.map((s) => s.id));
+  // Steps inside conditional branches are diffed as steps too (ids are unique flow-wide),
+  // so a prompt edited in a branch shows as that step's field, not as a changed array.
+  const beforeSteps = flattenSteps(before?.steps ?? []);
+  const afterSteps = flattenSteps(after.steps);
   const steps: StepDiff[] = [];
-  for (const step of after.steps) {
-    const old = beforeSteps.get(step.id);
+  for (const [id, { step, parent }] of afterSteps) {
+    const where = parent === undefined ? {} : { parent };
+    const old = beforeSteps.get(id);
     if (!old) {
-      steps.push({ kind: 'added', id: step.id, name: step.name, type: step.type, order: step.order, step });
+      steps.push({ kind: 'added', id, name: step.name, type: step.type, order: step.order, ...where, step });
       continue;
     }
-    const changed = diffValues('', stepFields(old), stepFields(step));
-    if (changed.length > 0) steps.push({ kind: 'changed', id: step.id, name: step.name, type: step.type, fields: changed });
+    const changed = diffValues('', stepFields(old.step), stepFields(step));
+    if (old.parent !== parent) changed.unshift(change('(branch)', old.parent ?? '(top level)', parent ?? '(top level)'));
+    if (changed.length > 0) steps.push({ kind: 'changed', id, name: step.name, type: step.type, ...where, fields: changed });
   }
-  for (const old of before?.steps ?? []) {
-    if (!afterIds.has(old.id)) steps.push({ kind: 'removed', id: old.id, name: old.name, type: old.type, order: old.order, step: old });
+  for (const [id, { step, parent }] of beforeSteps) {
+    if (!afterSteps.has(id)) steps.push({ kind: 'removed', id, name: step.name, type: step.type, order: step.order, ...(parent === undefined ? {} : { parent }), step });
   }
   return { fields, steps };
 }
@@ -54,6 +59,23 @@ export function isEmptyDiff(diff: FlowDiff): boolean {
 }
 
 // --- internal ---
+
+const BRANCHES = ['trueSteps', 'falseSteps'] as const;
+
+/**
+ * Every step by id, depth first; a conditional's branches are replaced by the
+ * ids they hold, so a reorder inside a branch still shows on the conditional.
+ */
+function flattenSteps(steps: readonly StepPayload[], parent?: string, into = new Map<string, { step: StepPayload; parent?: string }>()) {
+  for (const step of steps) {
+    const nested = step.type === 'conditional' ? BRANCHES.filter((b) => Array.isArray(step.config[b])) : [];
+    const config = { ...step.config };
+    for (const branch of nested) config[branch] = (step.config[branch] as unknown as StepPayload[]).map((s) => s.id);
+    into.set(step.id, { step: { ...step, config }, ...(parent === undefined ? {} : { parent }) });
+    for (const branch of nested) flattenSteps(step.config[branch] as unknown as StepPayload[], `${step.id}.${branch}`, into);
+  }
+  return into;
+}
 
 function stepFields(step: StepPayload): { [key: string]: JsonValue } {
   const { id: _id, ...rest } = step;

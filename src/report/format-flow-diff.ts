@@ -10,7 +10,7 @@ export function formatFlowDiff(before: FlowPayload, after: FlowPayload, colors: 
   const lines: string[] = [];
   for (const field of diff.fields) lines.push(...formatField(field, indent, colors));
   for (const step of diff.steps) {
-    const label = `step ${step.id} (${step.type}) "${step.name}"`;
+    const label = `step ${step.id} (${step.type}) "${step.name}"${step.parent ? ` in ${step.parent}` : ''}`;
     if (step.kind === 'added') lines.push(`${indent}${colors.paint('green', `+ ${label}`)}`);
     else if (step.kind === 'removed') lines.push(`${indent}${colors.paint('red', `- ${label}`)}`);
     else {
