@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../api/base-url.js';
 import { RuntypeError } from '../errors.js';
 import type { ResolvedConfig } from '../model/config.js';
 import type { Env } from './context.js';
@@ -73,9 +74,7 @@ function assertSecureUrl(apiUrl: string): void {
   } catch {
     throw new RuntypeError('INVALID_API_URL', `Not a valid API URL: ${apiUrl}`, { hint: 'Use e.g. https://api.runtype.com' });
   }
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
-  if (parsed.protocol === 'http:' && !loopback) {
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
     throw new RuntypeError('INSECURE_URL', `Refusing to send the API key over plain http to ${parsed.host}`, {
       hint: 'Use an https:// URL. Plain http is allowed for loopback addresses only.',
     });
