@@ -18,6 +18,7 @@ export function lockRecorder(store: LockStore): LockRecorder {
   return {
     recordIntent: (key, name, hash) => store.recordIntent({ key, name, hash }),
     recordWritten: (key, entry, op) => (op === 'created' ? store.recordCreated({ key, ...entry }) : store.recordUpdated({ key, ...entry })),
+    recordPublished: (key, hash) => store.recordPublished({ key, hash }),
     recordDeleted: (key) => store.recordDeleted({ key }),
     trackedIds: () => new Set([...store.entries().values()].map((e) => e.id)),
   };

@@ -47,8 +47,12 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
   const { api, lock } = options;
   const base = { key: change.key, name: change.name, kind: change.kind };
   switch (change.kind) {
-    case 'noop':
-      return { ...base, status: 'unchanged', action: 'none', remoteId: change.remoteId };
+    case 'noop': {
+      const outcome: ChangeOutcome = { ...base, status: 'unchanged', action: 'none', remoteId: change.remoteId };
+      // A publish that failed (or was never asked for) earlier is caught up, content unchanged.
+      if (options.publish && !change.published) outcome.published = await publish(options, change.key, change.remoteId, change.hash);
+      return outcome;
+    }
     case 'conflict':
       return failed(change, conflictError(change.name, change.remoteIds));
     case 'delete': {
@@ -61,21 +65,21 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
       if (!options.force) {
         return { ...base, status: 'refused', action: 'none', remoteId: change.remoteId, reason: 'edited outside runtype-flows since the last sync; re-run with --force to overwrite' };
       }
-      return finish(base, await update(options, change.key, change.remoteId, change.payload, change.hash), options);
+      return finish(base, await update(options, change.key, change.remoteId, change.payload, change.hash), change.hash, options);
     case 'update':
-      return finish(base, await update(options, change.key, change.remoteId, change.payload, change.hash), options);
+      return finish(base, await update(options, change.key, change.remoteId, change.payload, change.hash), change.hash, options);
     case 'adopt': {
       if (change.contentMatches) {
         await lock.recordWritten(change.key, { id: change.remoteId, hash: change.hash, name: change.name, remoteHash: change.hash }, 'updated');
-        return finish(base, { id: change.remoteId, action: 'adopted' }, options);
+        return finish(base, { id: change.remoteId, action: 'adopted' }, change.hash, options);
       }
       const result = await update(options, change.key, change.remoteId, change.payload, change.hash);
-      return finish(base, { ...result, action: result.action === 'recreated' ? 'recreated' : 'adopted' }, options);
+      return finish(base, { ...result, action: result.action === 'recreated' ? 'recreated' : 'adopted' }, change.hash, options);
     }
     case 'create':
     case 'missing': {
       const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash);
-      return finish(base, { id: created.id, action: change.kind === 'missing' ? 'recreated' : created.reconciled ? 'adopted' : 'created' }, options);
+      return finish(base, { id: created.id, action: change.kind === 'missing' ? 'recreated' : created.reconciled ? 'adopted' : 'created' }, change.hash, options);
     }
   }
 }
@@ -95,13 +99,21 @@ async function update(options: ExecuteOptions, key: string, id: string, payload:
   }
 }
 
-async function finish(base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>, result: { id: string; action: OutcomeAction }, options: ExecuteOptions): Promise<ChangeOutcome> {
+async function finish(base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>, result: { id: string; action: OutcomeAction }, hash: string, options: ExecuteOptions): Promise<ChangeOutcome> {
   const outcome: ChangeOutcome = { ...base, status: 'applied', action: result.action, remoteId: result.id };
-  if (options.publish) {
-    await options.api.publishFlow(result.id);
-    outcome.published = true;
-  }
+  if (options.publish) outcome.published = await publish(options, base.key, result.id, hash);
   return outcome;
+}
+
+/**
+ * Publishes and records which content is live. A failed publish fails this
+ * flow's outcome; since it was not recorded, the next `sync --publish`
+ * publishes it again even though the content did not change.
+ */
+async function publish(options: ExecuteOptions, key: string, id: string, hash: string): Promise<true> {
+  await options.api.publishFlow(id);
+  await options.lock.recordPublished(key, hash);
+  return true;
 }
 
 function failed(change: Change, error: unknown): ChangeOutcome {

@@ -20,6 +20,7 @@ export interface FlowsApi {
 export interface LockRecorder {
   recordIntent(key: string, name: string, hash: string): Promise<void>;
   recordWritten(key: string, entry: TrackedFlow, op: 'created' | 'updated'): Promise<void>;
+  recordPublished(key: string, hash: string): Promise<void>;
   recordDeleted(key: string): Promise<void>;
   /** Ids the lock state already maps to some key (never adopted by another). */
   trackedIds(): ReadonlySet<string>;

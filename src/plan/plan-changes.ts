@@ -61,7 +61,7 @@ function planTracked(flow: DesiredFlow, tracked: TrackedFlow, remote: DesiredFlo
       return { kind: 'drift', ...base, before: remote, codeChanged };
     }
   }
-  if (!codeChanged) return { kind: 'noop', key: flow.key, name: flow.payload.name, remoteId: tracked.id };
+  if (!codeChanged) return { kind: 'noop', key: flow.key, name: flow.payload.name, remoteId: tracked.id, hash: flow.hash, published: tracked.published === flow.hash };
   return { kind: 'update', ...base, ...(remote ? { before: remote } : {}) };
 }
 

@@ -8,6 +8,8 @@ export interface TrackedFlow {
   name: string;
   /** Hash of the remote flow as the server returned it after that write (drift baseline). */
   remoteHash?: string;
+  /** The hash whose content was last published, if any. */
+  published?: string;
 }
 
 /** A flow as the code wants it. */
@@ -44,7 +46,8 @@ export type Change =
   | (Base & { kind: 'delete'; remoteId: string })
   /** Several untracked remote flows carry this name: refuse to guess. */
   | (Base & { kind: 'conflict'; remoteIds: string[]; payload: FlowPayload; hash: string })
-  | (Base & { kind: 'noop'; remoteId: string });
+  /** `published`: the current content is the published version (what `sync --publish` checks). */
+  | (Base & { kind: 'noop'; remoteId: string; hash: string; published: boolean });
 
 export type ChangeKind = Change['kind'];
 

@@ -27,6 +27,12 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
     case 'updated':
       flows.set(record.key, { id: record.id, hash: record.hash, name: record.name, ...(record.remoteHash ? { remoteHash: record.remoteHash } : {}) });
       return;
+    case 'published': {
+      // Recorded only for a written entry; it says which content is live.
+      const entry = flows.get(record.key);
+      if (entry) flows.set(record.key, { ...entry, published: record.hash });
+      return;
+    }
     case 'deleted':
     case 'forget':
       flows.delete(record.key);
@@ -47,7 +53,7 @@ export function findPendingCreates(records: readonly JournalRecord[]): PendingCr
   const pending = new Map<string, PendingCreate>();
   for (const record of records) {
     if (record.op === 'intent') pending.set(record.key, { key: record.key, name: record.name, hash: record.hash });
-    else if (record.op !== 'begin') pending.delete(record.key);
+    else if (record.op !== 'begin' && record.op !== 'published') pending.delete(record.key);
   }
   return [...pending.values()];
 }

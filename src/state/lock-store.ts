@@ -39,6 +39,8 @@ export interface LockStore {
   recordCreated(change: EntryChange): Promise<void>;
   /** After a PUT, or after adopting an existing remote flow. */
   recordUpdated(change: EntryChange): Promise<void>;
+  /** After a publish: `hash` is the content now live. */
+  recordPublished(change: { key: string; hash: string }): Promise<void>;
   /** After a DELETE (or a 404 on it). */
   recordDeleted(change: { key: string }): Promise<void>;
   /** Drop an entry without a remote call. */
@@ -99,6 +101,7 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
     recordIntent: ({ key, name, hash }) => record({ op: 'intent', key, name, hash }),
     recordCreated: (c) => record({ op: 'created', ...entryFields(c) }),
     recordUpdated: (c) => record({ op: 'updated', ...entryFields(c) }),
+    recordPublished: ({ key, hash }) => record({ op: 'published', key, hash }),
     recordDeleted: ({ key }) => record({ op: 'deleted', key }),
     recordForget: ({ key }) => record({ op: 'forget', key }),
     async commit() {
@@ -130,6 +133,6 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
 // --- internal ---
 
 /** The entry as journaled: `remoteHash` only when it says something `hash` does not. */
-function entryFields({ key, id, name, hash, remoteHash }: EntryChange): EntryChange {
+function entryFields({ key, id, name, hash, remoteHash }: EntryChange): Omit<EntryChange, 'published'> {
   return { key, id, name, hash, ...(remoteHash !== undefined && remoteHash !== hash ? { remoteHash } : {}) };
 }

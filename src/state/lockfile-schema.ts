@@ -24,6 +24,8 @@ export const LockEntrySchema = z.strictObject({
    * a server does not look edited by hand. Absent in the common case.
    */
   remoteHash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
+  /** The `hash` whose content was last published (sync --publish); absent when never published. */
+  published: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
 });
 
 export const LockSectionSchema = z.strictObject({

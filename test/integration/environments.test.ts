@@ -53,6 +53,18 @@ describe('targets and keys', () => {
     for (const o of outcomes) expect(env.emu.state.versions(o.remoteId).some((v) => v.versionType === 'published')).toBe(true);
   });
 
+  it('sync --publish catches up flows whose content is unchanged but not yet published, then publishes nothing more', async () => {
+    env = await createEmulatorProject(2);
+    expect((await env.cli('sync')).code).toBe(0);
+    env.emu.clearRequests();
+    expect((await env.cli('sync', '--publish')).code).toBe(0);
+    expect(env.writes().map((w) => w.method + ' ' + w.path.replace(/[^/]+\/publish$/, ':id/publish'))).toEqual(['POST /v1/flows/:id/publish', 'POST /v1/flows/:id/publish']);
+    expect(Object.values(env.lockfile().environments.test!.flows).every((e) => (e as { published?: string }).published === e.hash)).toBe(true);
+    env.emu.clearRequests();
+    expect((await env.cli('sync', '--publish')).code).toBe(0);
+    expect(env.writes()).toEqual([]);
+  });
+
   it('invalid flows change nothing remote or local and exit 1', async () => {
     env = await createEmulatorProject(2);
     env.project.write('flows/broken.ts', flowSource('broken', 'Broken', { prompt: 'Hi {{nobody}}' }));
