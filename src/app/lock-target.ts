@@ -20,6 +20,7 @@ export function lockRecorder(store: LockStore): LockRecorder {
     recordWritten: (key, entry, op) => (op === 'created' ? store.recordCreated({ key, ...entry }) : store.recordUpdated({ key, ...entry })),
     recordPublished: (key, hash) => store.recordPublished({ key, hash }),
     recordDeleted: (key) => store.recordDeleted({ key }),
+    recordForget: (key) => store.recordForget({ key }),
     trackedIds: () => new Set([...store.entries().values()].map((e) => e.id)),
   };
 }

@@ -69,12 +69,16 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
     case 'update':
       return finish(base, await update(options, change.key, change.remoteId, change.payload, change.hash), change.hash, options);
     case 'adopt': {
+      let result: { id: string; action: OutcomeAction };
       if (change.contentMatches) {
         await lock.recordWritten(change.key, { id: change.remoteId, hash: change.hash, name: change.name, remoteHash: change.hash }, 'updated');
-        return finish(base, { id: change.remoteId, action: 'adopted' }, change.hash, options);
+        result = { id: change.remoteId, action: 'adopted' };
+      } else {
+        const written = await update(options, change.key, change.remoteId, change.payload, change.hash);
+        result = { ...written, action: written.action === 'recreated' ? 'recreated' : 'adopted' };
       }
-      const result = await update(options, change.key, change.remoteId, change.payload, change.hash);
-      return finish(base, { ...result, action: result.action === 'recreated' ? 'recreated' : 'adopted' }, change.hash, options);
+      if (change.previousKey) await lock.recordForget(change.previousKey);
+      return finish(base, result, change.hash, options);
     }
     case 'create':
     case 'missing': {

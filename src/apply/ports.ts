@@ -22,6 +22,8 @@ export interface LockRecorder {
   recordWritten(key: string, entry: TrackedFlow, op: 'created' | 'updated'): Promise<void>;
   recordPublished(key: string, hash: string): Promise<void>;
   recordDeleted(key: string): Promise<void>;
+  /** Drop a key's entry without a remote call (its flow is now tracked under another key). */
+  recordForget(key: string): Promise<void>;
   /** Ids the lock state already maps to some key (never adopted by another). */
   trackedIds(): ReadonlySet<string>;
 }

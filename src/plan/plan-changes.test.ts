@@ -51,13 +51,22 @@ describe('planChanges', () => {
     expect(two.changes[0]).toMatchObject({ kind: 'conflict', remoteIds: ['8', '9'] });
   });
 
-  it('never adopts a remote flow another key already tracks', () => {
+  it('never adopts a remote flow another key in the code still tracks', () => {
     const a = payload('Shared');
-    const plan = planChanges({ desired: [desired('new', a)], tracked: new Map([['old', tracked('1', a)]]), remote: remote([['1', a]]) });
+    // "old" was renamed in code, and "new" took over its former name.
+    const plan = planChanges({ desired: [desired('new', a), desired('old', payload('Renamed'))], tracked: new Map([['old', tracked('1', a)]]), remote: remote([['1', a]]) });
     expect(kinds(plan)).toEqual([
       ['new', 'create'],
-      ['old', 'delete'],
+      ['old', 'update'],
     ]);
+  });
+
+  it('a key changed in code (same name) re-keys the tracked flow: no create, no delete', () => {
+    const a = payload('Alpha');
+    const plan = planChanges({ desired: [desired('alpha2', a)], tracked: new Map([['alpha', tracked('1', a)]]), remote: remote([['1', a]]) });
+    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'adopt', key: 'alpha2', remoteId: '1', previousKey: 'alpha', contentMatches: true })]);
+    const offline = planChanges({ desired: [desired('alpha2', a)], tracked: new Map([['alpha', tracked('1', a)]]) });
+    expect(kinds(offline)).toEqual([['alpha2', 'adopt']]);
   });
 
   it('recreates a tracked flow that is gone remotely', () => {

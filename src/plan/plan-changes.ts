@@ -22,6 +22,9 @@ export function planChanges(input: PlanInput): Plan {
   const trackedIds = new Set([...input.tracked.values()].map((t) => t.id));
   const listedIds = input.remote ? new Set(input.remote.listed.map((f) => f.id)) : undefined;
   const untrackedByName = groupUntrackedByName(input.remote, trackedIds);
+  const desiredKeys = new Set(input.desired.map((f) => f.key));
+  const orphansByName = groupOrphansByName(input.tracked, desiredKeys, listedIds);
+  const rekeyed = new Set<string>();
   const changes: Change[] = [];
 
   for (const flow of input.desired) {
@@ -29,13 +32,22 @@ export function planChanges(input: PlanInput): Plan {
     const tracked = input.tracked.get(flow.key);
     if (tracked && (!listedIds || listedIds.has(tracked.id))) {
       changes.push(planTracked(flow, tracked, input.remote?.details.get(tracked.id)));
-    } else {
-      changes.push(planUntracked(flow, untrackedByName, input.remote, tracked));
+      continue;
     }
+    // A key changed in code, same name: the flow it tracked is this one, not a new one.
+    const orphans = tracked ? [] : (orphansByName.get(flow.payload.name) ?? []);
+    const [orphan] = orphans;
+    if (orphans.length === 1 && orphan && !rekeyed.has(orphan.key)) {
+      rekeyed.add(orphan.key);
+      const before = input.remote?.details.get(orphan.tracked.id);
+      const contentMatches = before ? contentHash(before) === flow.hash : orphan.tracked.hash === flow.hash;
+      changes.push({ kind: 'adopt', key: flow.key, name: flow.payload.name, payload: flow.payload, hash: flow.hash, remoteId: orphan.tracked.id, contentMatches, previousKey: orphan.key, ...(before ? { before } : {}) });
+      continue;
+    }
+    changes.push(planUntracked(flow, untrackedByName, input.remote, tracked));
   }
-  const desiredKeys = new Set(input.desired.map((f) => f.key));
   for (const [key, tracked] of input.tracked) {
-    if (desiredKeys.has(key) || (only && !only.has(key))) continue;
+    if (desiredKeys.has(key) || rekeyed.has(key) || (only && !only.has(key))) continue;
     // Already gone remotely: deleting is a no-op the apply step records as done.
     changes.push({ kind: 'delete', key, name: tracked.name, remoteId: tracked.id });
   }
@@ -83,6 +95,16 @@ function planUntracked(
   }
   if (previouslyTracked) return { kind: 'missing', ...base, previousId: previouslyTracked.id };
   return { kind: 'create', ...base };
+}
+
+/** Tracked entries whose key left the code (and whose flow still exists, when the remote is known), by last-written name. */
+function groupOrphansByName(tracked: ReadonlyMap<string, TrackedFlow>, desiredKeys: ReadonlySet<string>, listedIds: ReadonlySet<string> | undefined) {
+  const byName = new Map<string, { key: string; tracked: TrackedFlow }[]>();
+  for (const [key, entry] of tracked) {
+    if (desiredKeys.has(key) || (listedIds && !listedIds.has(entry.id))) continue;
+    byName.set(entry.name, [...(byName.get(entry.name) ?? []), { key, tracked: entry }]);
+  }
+  return byName;
 }
 
 function groupUntrackedByName(remote: RemoteSnapshot | undefined, trackedIds: ReadonlySet<string>): Map<string, string[]> {

@@ -41,6 +41,24 @@ describe('adoption', () => {
   });
 });
 
+describe('changing a key', () => {
+  it('moves the lock entry to the new key: no second remote flow, nothing deleted even with --prune', async () => {
+    env = await createEmulatorProject(2);
+    expect((await env.cli('sync')).code).toBe(0);
+    const id = env.lockfile().environments.test!.flows['flow-001']!.id;
+    env.project.remove('flows/flow-001.ts');
+    env.project.write('flows/renamed.ts', flowSource('flow-one', 'Flow 1'));
+    env.emu.clearRequests();
+    const run = await env.cli('sync', '--prune', '--yes');
+    expect(run.code).toBe(0);
+    expect(env.writes()).toEqual([]);
+    expect(env.emu.state.count()).toBe(2);
+    const flows = env.lockfile().environments.test!.flows;
+    expect(Object.keys(flows).sort()).toEqual(['flow-000', 'flow-one']);
+    expect(flows['flow-one']!.id).toBe(id);
+  });
+});
+
 describe('drift', () => {
   it('plan --refresh reports an out-of-band edit; sync refuses it (exit 2) until --force', async () => {
     env = await createEmulatorProject(2);
