@@ -2,7 +2,7 @@ import { hasPendingChanges, planChanges, type Plan } from '../plan/index.js';
 import { lockPaths, readLockState } from '../state/index.js';
 import type { AppContext } from './context.js';
 import { lockTarget } from './lock-target.js';
-import { openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions } from './prepare-plan.js';
+import { assertKnownKeys, openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions } from './prepare-plan.js';
 import type { PlanResult } from './results.js';
 
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
@@ -15,12 +15,13 @@ export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<Pl
   let plan: Plan;
   let apiUrl: string | undefined;
   if (options.offline) {
+    assertKnownKeys(options.only, desired, tracked);
     plan = planChanges({ desired, tracked, ...(options.only ? { only: options.only } : {}) });
   } else {
     const session = await openSession(ctx, project.root, target, project.config.concurrency);
     try {
       apiUrl = session.apiUrl;
-      plan = (await planAgainstRemote(session, desired, tracked, options)).plan;
+      plan = (await planAgainstRemote(session, desired, tracked, options, state.pendingCreates)).plan;
     } finally {
       await session.close();
     }

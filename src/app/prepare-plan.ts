@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { RuntypeError } from '../errors.js';
+import { closestMatch } from '../model/suggest.js';
 import type { LoadedFlow } from '../load/load-project.js';
 import { planChanges, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
 import type { AppContext } from './context.js';
@@ -45,17 +47,20 @@ export async function planAgainstRemote(
   desired: readonly DesiredFlow[],
   tracked: ReadonlyMap<string, TrackedFlow>,
   options: PlanOptions,
+  pendingCreates: readonly { key: string; name: string }[] = [],
 ): Promise<{ plan: Plan; remote: RemoteSnapshot }> {
   const only = options.only;
+  assertKnownKeys(only, desired, tracked);
+  const pending = new Map(pendingCreates.map((p) => [p.key, p.name]));
   let remote = await fetchRemoteSnapshot(session.api, []);
-  const first = planChanges({ desired, tracked, remote, ...(only ? { only } : {}) });
+  const first = planChanges({ desired, tracked, remote, pendingCreates: pending, ...(only ? { only } : {}) });
   const needed = new Set<string>();
   for (const change of first.changes) {
     if (change.kind === 'update' || change.kind === 'adopt') needed.add(change.remoteId);
     if (options.refresh && change.kind === 'noop') needed.add(change.remoteId);
   }
   remote = await fetchRemoteSnapshot(session.api, needed, remote);
-  return { plan: planChanges({ desired, tracked, remote, refreshed: options.refresh === true, ...(only ? { only } : {}) }), remote };
+  return { plan: planChanges({ desired, tracked, remote, pendingCreates: pending, refreshed: options.refresh === true, ...(only ? { only } : {}) }), remote };
 }
 
 export function targetInfo(root: string, target: Target, session: Pick<Session, 'apiUrl'> | undefined, lockFile: string): TargetInfo {
@@ -66,6 +71,17 @@ export function targetInfo(root: string, target: Target, session: Pick<Session, 
     lockFile: path.relative(root, lockFile) || lockFile,
     lockSection: target.lockSection,
   };
+}
+
+/** `--only typo` must not be a silent no-op (a CI deploy that deploys nothing). */
+export function assertKnownKeys(only: readonly string[] | undefined, desired: readonly DesiredFlow[], tracked: ReadonlyMap<string, TrackedFlow>): void {
+  const known = new Set([...desired.map((d) => d.key), ...tracked.keys()]);
+  const unknown = (only ?? []).filter((key) => !known.has(key));
+  if (unknown.length === 0) return;
+  const suggestion = closestMatch(unknown[0] ?? '', known);
+  throw new RuntypeError('UNKNOWN_FLOW_KEY', `--only names flow key(s) that are neither in the code nor in the lock state: ${unknown.join(', ')}`, {
+    hint: suggestion ? `did you mean "${suggestion}"?` : `known keys: ${[...known].sort().slice(0, 10).join(', ')}`,
+  });
 }
 
 export { openSession };

@@ -41,11 +41,11 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       ctx.reporter.warn(`an interrupted run was creating "${pending.name}" (key ${pending.key}), which is no longer in the code; if it landed, it is an untracked remote flow`);
     }
     session = await openSession(ctx, project.root, target, project.config.concurrency);
-    const { plan } = await planAgainstRemote(session, desired, store.entries(), options);
+    const { plan } = await planAgainstRemote(session, desired, store.entries(), options, store.pendingCreates);
     const base = { command: 'sync' as const, target: targetInfo(project.root, target, session, store.lockfile), plan, diagnostics };
     const finish = (outcomes: ChangeOutcome[], extra: Partial<SyncResult> = {}): SyncResult => ({
       ...base,
-      ok: outcomes.every((o) => o.status !== 'failed'),
+      ok: plan.summary.conflict === 0 && outcomes.every((o) => o.status !== 'failed'),
       dryRun: options.dryRun === true,
       outcomes,
       counts: countOutcomes(outcomes),
@@ -54,7 +54,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
     });
 
     if (options.dryRun) return finish([]);
-    const deletions = plan.changes.filter((c) => c.kind === 'delete');
+    const deletions = plan.changes.filter((c) => c.kind === 'delete' && !c.alreadyGone);
     if (options.prune && deletions.length > 0 && !options.yes && !(await confirmDeletions(ctx, deletions))) {
       return finish([], { blocked: { reason: 'deletions', keys: deletions.map((c) => c.key), rerun: rerunCommand(options.argv, '--yes') } });
     }

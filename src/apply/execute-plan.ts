@@ -56,6 +56,11 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
     case 'conflict':
       return failed(change, conflictError(change.name, change.remoteIds));
     case 'delete': {
+      if (change.alreadyGone) {
+        // Gone from the code and from the account: only the lock entry is left to drop.
+        await lock.recordForget(change.key);
+        return { ...base, status: 'applied', action: 'deleted', remoteId: change.remoteId, reason: 'already deleted remotely' };
+      }
       if (!options.prune) return { ...base, status: 'skipped', action: 'none', remoteId: change.remoteId, reason: 'removed from code; deleted only with --prune' };
       await api.deleteFlow(change.remoteId).catch(ignoreNotFound);
       await lock.recordDeleted(change.key);
@@ -83,7 +88,7 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
     case 'create':
     case 'missing': {
       const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash);
-      return finish(base, { id: created.id, action: change.kind === 'missing' ? 'recreated' : created.reconciled ? 'adopted' : 'created' }, change.hash, options);
+      return finish(base, { id: created.id, action: change.kind === 'missing' ? 'recreated' : 'created' }, change.hash, options);
     }
   }
 }

@@ -69,6 +69,12 @@ describe('planChanges', () => {
     expect(kinds(offline)).toEqual([['alpha2', 'adopt']]);
   });
 
+  it('a create left in doubt is found under the name it had then, though the flow was renamed since', () => {
+    const landed = payload('Old Name');
+    const plan = planChanges({ desired: [desired('k', payload('New Name'))], tracked: new Map(), remote: remote([['9', landed]]), pendingCreates: new Map([['k', 'Old Name']]) });
+    expect(plan.changes[0]).toMatchObject({ kind: 'adopt', remoteId: '9', contentMatches: false });
+  });
+
   it('recreates a tracked flow that is gone remotely', () => {
     const a = payload('A');
     const plan = planChanges({ desired: [desired('a', a)], tracked: new Map([['a', tracked('1', a)]]), remote: remote([]) });

@@ -10,6 +10,8 @@ export interface PlanInput {
   refreshed?: boolean;
   /** Restrict the plan to these keys (sync --only). */
   only?: readonly string[];
+  /** key → flow name of creates an interrupted run left in doubt (the name may have changed since). */
+  pendingCreates?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -44,12 +46,11 @@ export function planChanges(input: PlanInput): Plan {
       changes.push({ kind: 'adopt', key: flow.key, name: flow.payload.name, payload: flow.payload, hash: flow.hash, remoteId: orphan.tracked.id, contentMatches, previousKey: orphan.key, ...(before ? { before } : {}) });
       continue;
     }
-    changes.push(planUntracked(flow, untrackedByName, input.remote, tracked));
+    changes.push(planUntracked(flow, untrackedByName, input.remote, tracked, input.pendingCreates?.get(flow.key)));
   }
   for (const [key, tracked] of input.tracked) {
     if (desiredKeys.has(key) || rekeyed.has(key) || (only && !only.has(key))) continue;
-    // Already gone remotely: deleting is a no-op the apply step records as done.
-    changes.push({ kind: 'delete', key, name: tracked.name, remoteId: tracked.id });
+    changes.push({ kind: 'delete', key, name: tracked.name, remoteId: tracked.id, alreadyGone: listedIds !== undefined && !listedIds.has(tracked.id) });
   }
   changes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { changes, summary: summarize(changes), remoteChecked: input.remote !== undefined, refreshed: input.refreshed === true };
@@ -82,14 +83,18 @@ function planUntracked(
   untrackedByName: Map<string, string[]>,
   remote: RemoteSnapshot | undefined,
   previouslyTracked: TrackedFlow | undefined,
+  pendingName: string | undefined,
 ): Change {
   const base = { key: flow.key, name: flow.payload.name, payload: flow.payload, hash: flow.hash };
-  const candidates = untrackedByName.get(flow.payload.name) ?? [];
+  // A create left in doubt may have landed under the name it had then.
+  const names = pendingName !== undefined && pendingName !== flow.payload.name ? [flow.payload.name, pendingName] : [flow.payload.name];
+  const byName = names.find((n) => (untrackedByName.get(n) ?? []).length > 0) ?? flow.payload.name;
+  const candidates = untrackedByName.get(byName) ?? [];
   if (candidates.length > 1) return { kind: 'conflict', ...base, remoteIds: [...candidates].sort() };
   const [remoteId] = candidates;
   if (remoteId !== undefined) {
     // Claim it so a second key with the same name cannot adopt it too (names are unique per project anyway).
-    untrackedByName.delete(flow.payload.name);
+    untrackedByName.delete(byName);
     const before = remote?.details.get(remoteId);
     return { kind: 'adopt', ...base, remoteId, contentMatches: before !== undefined && contentHash(before) === flow.hash, ...(before ? { before } : {}) };
   }

@@ -44,7 +44,8 @@ export type Change =
   /** Tracked, but deleted remotely: recreated by sync. */
   | (Base & { kind: 'missing'; previousId: string; payload: FlowPayload; hash: string })
   /** Tracked, key gone from code: DELETE, only with --prune. */
-  | (Base & { kind: 'delete'; remoteId: string })
+  /** `alreadyGone`: the remote flow no longer exists; the entry is dropped without --prune. */
+  | (Base & { kind: 'delete'; remoteId: string; alreadyGone: boolean })
   /** Several untracked remote flows carry this name: refuse to guess. */
   | (Base & { kind: 'conflict'; remoteIds: string[]; payload: FlowPayload; hash: string })
   /** `published`: the current content is the published version (what `sync --publish` checks). */

@@ -41,6 +41,27 @@ describe('adoption', () => {
   });
 });
 
+describe('small safety nets', () => {
+  it('--only with an unknown key is an error, not a silent no-op', async () => {
+    env = await createEmulatorProject(2);
+    const run = await env.cli('sync', '--only', 'flow-00');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('UNKNOWN_FLOW_KEY');
+    expect(run.stderr).toMatch(/did you mean "flow-00\d"/);
+    expect(env.writes()).toEqual([]);
+  });
+
+  it('a flow gone from both the code and the account just leaves the lock state, without --prune', async () => {
+    env = await createEmulatorProject(2);
+    expect((await env.cli('sync')).code).toBe(0);
+    env.emu.state.delete(env.lockfile().environments.test!.flows['flow-001']!.id);
+    env.project.remove('flows/flow-001.ts');
+    expect((await env.cli('sync')).code).toBe(0);
+    expect(Object.keys(env.lockfile().environments.test!.flows)).toEqual(['flow-000']);
+    expect((await env.cli('plan', '--exit-code')).code).toBe(0);
+  });
+});
+
 describe('changing a key', () => {
   it('moves the lock entry to the new key: no second remote flow, nothing deleted even with --prune', async () => {
     env = await createEmulatorProject(2);
