@@ -5,7 +5,7 @@ import { VERSION } from './version.js';
 import type { FlowsApi } from '../apply/ports.js';
 
 export interface Session {
-  api: FlowsApi & { listFlows(): Promise<{ id: string; name: string }[]> };
+  api: FlowsApi;
   /** API base URL with /v1 (the emulator's is on 127.0.0.1 and a random port). */
   apiUrl: string;
   /** The URL the lock section is bound to (stable for the emulator, whose port changes). */

@@ -45,7 +45,11 @@ export function isAmbiguous(error: unknown): boolean {
 
 async function findLanded(api: FlowsApi, lock: LockRecorder, name: string): Promise<string | undefined> {
   const tracked = lock.trackedIds();
-  const candidates = (await api.findFlowsByName(name)).filter((f) => f.name === name && !tracked.has(f.id));
+  const untracked = (flows: { id: string; name: string }[]) => flows.filter((f) => f.name === name && !tracked.has(f.id));
+  let candidates = untracked(await api.findFlowsByName(name));
+  // The search endpoint's matching is not documented (escaping, prefixes): before
+  // concluding "it did not land" and posting again, confirm with the full listing.
+  if (candidates.length === 0) candidates = untracked(await api.listFlows());
   if (candidates.length > 1) {
     throw new RuntypeError('REMOTE_NAME_CONFLICT', `Several untracked remote flows are named "${name}": ${candidates.map((c) => c.id).join(', ')}`, {
       hint: 'Delete or rename the extra remote flows, then run sync again.',

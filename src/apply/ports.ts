@@ -11,6 +11,7 @@ export interface FlowsApi {
   deleteFlow(id: string): Promise<void>;
   publishFlow(id: string): Promise<unknown>;
   findFlowsByName(name: string): Promise<{ id: string; name: string }[]>;
+  listFlows(): Promise<{ id: string; name: string }[]>;
 }
 
 /**
