@@ -4,7 +4,7 @@ import { createColors } from './color.js';
 import { errorToJson, formatError } from './format-error.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { formatResult } from './format-result.js';
-import { formatAnnotations, formatJobSummary } from './github.js';
+import { formatAnnotations, formatErrorAnnotation, formatJobSummary } from './github.js';
 import { toJsonDocument } from './json-result.js';
 import { createRedactor, JSON_SCHEMA_VERSION, type OutputStream, type ProgressUpdate, type Reporter } from './reporter.js';
 
@@ -35,8 +35,7 @@ export function createReporter(options: ReporterOptions): Reporter {
 
   /** Annotations go to stderr in JSON mode (stdout holds only the document); GitHub reads both. */
   const reportToGitHub = (result: CommandResult) => {
-    const root = options.root ?? ('root' in result ? result.root : '');
-    for (const line of formatAnnotations(result, root)) (json ? writeErr : writeOut)(line);
+    for (const line of formatAnnotations(result, options.root)) (json ? writeErr : writeOut)(line);
     const summary = formatJobSummary(result);
     const file = options.env.GITHUB_STEP_SUMMARY;
     if (summary && file) {
@@ -81,6 +80,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     error(error: unknown) {
       if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: errorToJson(error) }, null, 2));
       writeErr(formatError(error, errColors, verbose));
+      if (options.env.GITHUB_ACTIONS === 'true') (json ? writeErr : writeOut)(formatErrorAnnotation(error));
     },
     addSecret: (value) => redactor.add(value),
   };

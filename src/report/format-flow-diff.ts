@@ -1,7 +1,7 @@
 import type { JsonValue } from '../errors.js';
 import { diffFlows, type FieldChange, type FlowPayload } from '../plan/index.js';
 import type { Colors } from './color.js';
-import { lastSegment, redactValue } from './redact.js';
+import { redactValue } from './redact.js';
 import { isLongText, lineDiff } from './text-diff.js';
 
 /** Per-field and per-step lines of what changes from `before` to `after`, secrets redacted. */
@@ -29,9 +29,9 @@ export function formatStepList(payload: FlowPayload, colors: Colors, indent = ' 
 // --- internal ---
 
 function formatField(change: FieldChange, indent: string, colors: Colors): string[] {
-  const key = lastSegment(change.path);
-  const before = change.before === undefined ? undefined : redactValue(change.before, key);
-  const after = change.after === undefined ? undefined : redactValue(change.after, key);
+  // Redacted by the whole path: `config.credentials.pass` is a secret though `pass` alone may not look like one.
+  const before = change.before === undefined ? undefined : redactValue(change.before, change.path);
+  const after = change.after === undefined ? undefined : redactValue(change.after, change.path);
   if (isLongText(before) || isLongText(after)) {
     const paint = (kind: 'add' | 'remove' | 'context', text: string) => (kind === 'add' ? colors.paint('green', text) : kind === 'remove' ? colors.paint('red', text) : colors.paint('gray', text));
     return [`${indent}${change.path}:`, lineDiff(typeof before === 'string' ? before : show(before), typeof after === 'string' ? after : show(after), `${indent}  `, paint)];

@@ -1,8 +1,14 @@
 import type { PlanResult } from '../app/results.js';
-import type { Change, Plan } from '../plan/index.js';
+import type { Change, FlowPayload, Plan } from '../plan/index.js';
 import { plainColors, type Colors, type Style } from './color.js';
-import { formatFlowDiff, formatStepList } from './format-flow-diff.js';
 import { plural } from './format-diagnostics.js';
+import { formatFlowDiff, formatStepList } from './format-flow-diff.js';
+import { redactString } from './redact.js';
+
+export interface FormatPlanOptions {
+  /** Also list unchanged flows. */
+  verbose?: boolean;
+}
 
 const SYMBOL: Record<Change['kind'], [string, Style]> = {
   create: ['+', 'green'],
@@ -15,21 +21,27 @@ const SYMBOL: Record<Change['kind'], [string, Style]> = {
   noop: ['=', 'gray'],
 };
 
-/** Human text of a plan: a header, one block per change, a summary line. */
-export function formatPlan(result: PlanResult, colors: Colors = plainColors, verbose = false): string {
+const NOTE = '      ';
+
+/**
+ * Human text of a plan: a header naming the target, one block per change
+ * (field, step and prompt-text diffs where the remote is known), a summary
+ * line and what this plan could not check.
+ */
+export function formatPlan(result: PlanResult, colors: Colors = plainColors, options: FormatPlanOptions = {}): string {
   const { plan, target } = result;
   const lines = [colors.paint('bold', `Plan for environment "${target.environment}" (${target.apiUrl})`), ''];
-  for (const change of plan.changes) {
-    if (change.kind === 'noop' && !verbose) continue;
-    lines.push(...formatChange(change, colors));
-  }
-  if (lines.length > 2) lines.push('');
+  const shown = plan.changes.filter((c) => c.kind !== 'noop' || options.verbose === true);
+  const keyWidth = Math.max(0, ...shown.map((c) => c.key.length));
+  for (const change of shown) lines.push(...formatChange(change, keyWidth, colors));
+  if (shown.length > 0) lines.push('');
   lines.push(summaryLine(plan, colors));
-  if (!plan.remoteChecked) lines.push(colors.paint('gray', 'Offline: adoption of existing remote flows, drift and deleted flows were not checked.'));
-  else if (!plan.refreshed) lines.push(colors.paint('gray', 'Drift is checked for flows about to change; --refresh checks every tracked flow.'));
+  if (!plan.remoteChecked) lines.push(colors.paint('gray', 'Offline: the remote account was not consulted, so adoption of existing remote flows, drift and remotely deleted flows were not checked.'));
+  else if (!plan.refreshed) lines.push(colors.paint('gray', 'Drift was checked only for flows about to change; drift on unchanged flows is only checked with --refresh.'));
   return lines.join('\n');
 }
 
+/** `Plan: 2 to create, 1 to update, …` or `No changes. 12 flows in sync.` */
 export function summaryLine(plan: Plan, colors: Colors = plainColors): string {
   const s = plan.summary;
   const pending = plan.changes.length - s.noop;
@@ -41,7 +53,7 @@ export function summaryLine(plan: Plan, colors: Colors = plainColors): string {
     ...(s.missing ? [`${s.missing} to recreate`] : []),
     `${s.delete} to delete (with --prune)`,
     ...(s.drift ? [colors.paint('red', `${s.drift} drifted`)] : []),
-    ...(s.conflict ? [colors.paint('red', `${plural(s.conflict, 'conflict')}`)] : []),
+    ...(s.conflict ? [colors.paint('red', plural(s.conflict, 'conflict'))] : []),
     `${s.noop} unchanged`,
   ];
   return `Plan: ${parts.join(', ')}.`;
@@ -49,35 +61,45 @@ export function summaryLine(plan: Plan, colors: Colors = plainColors): string {
 
 // --- internal ---
 
-function formatChange(change: Change, colors: Colors): string[] {
+function formatChange(change: Change, keyWidth: number, colors: Colors): string[] {
   const [symbol, style] = SYMBOL[change.kind];
-  const head = `${colors.paint(style, `${symbol} ${change.kind.padEnd(8)}`)} ${colors.paint('bold', change.key)}  "${change.name}"`;
+  const head = `${colors.paint(style, `${symbol} ${change.kind.padEnd(8)}`)} ${colors.paint('bold', change.key.padEnd(keyWidth))}  "${redactString(change.name)}"`;
+  const note = (text: string, tone: Style = 'gray') => `${NOTE}${colors.paint(tone, text)}`;
   switch (change.kind) {
     case 'create':
       return [head, ...formatStepList(change.payload, colors)];
     case 'update':
-      return [head, ...(change.before ? formatFlowDiff(change.before, change.payload, colors) : [colors.paint('gray', '      changed since the last sync (run without --offline to see the details)')])];
+      return [head, ...(change.before ? diffOrNote(change.before, change.payload, colors) : [note('changed since the last sync (details need the remote; run without --offline)')])];
     case 'adopt':
       return [
-        `${head} ${colors.paint('gray', `(existing remote flow ${change.remoteId}; ${change.contentMatches ? 'content matches' : 'will be updated to match the code'})`)}`,
-        ...(change.before && !change.contentMatches ? formatFlowDiff(change.before, change.payload, colors) : []),
+        head,
+        note(`existing remote flow ${change.remoteId} of the same name is taken over; ${change.contentMatches ? 'content matches, nothing to update' : 'its content differs and is updated to match the code'}`),
+        ...(change.contentMatches ? [] : change.before ? diffOrNote(change.before, change.payload, colors) : []),
       ];
     case 'drift':
       return [
-        `${head} ${colors.paint('red', 'edited outside runtype-flows since the last sync; sync refuses to overwrite it without --force')}`,
-        colors.paint('gray', '      remote → code:'),
-        ...formatFlowDiff(change.before, change.payload, colors),
+        head,
+        note(`edited outside runtype-flows since the last sync (remote ${change.remoteId}${change.codeChanged ? '; the code changed too' : ''}).`, 'red'),
+        note('sync refuses to overwrite it without --force (which replaces the remote edits with the code).', 'red'),
+        note('remote → code:'),
+        ...diffOrNote(change.before, change.payload, colors),
       ];
     case 'missing':
-      return [`${head} ${colors.paint('gray', `(remote flow ${change.previousId} was deleted; sync recreates it)`)}`];
+      return [head, note(`deleted remotely (was ${change.previousId}); sync recreates it`)];
     case 'delete':
-      return [`${head} ${colors.paint('gray', `(remote ${change.remoteId}; removed from code — deleted only with --prune)`)}`];
+      return [head, note(change.alreadyGone ? `removed from code and already deleted remotely (was ${change.remoteId}); sync only forgets it` : `removed from code; remote flow ${change.remoteId} is deleted only with --prune`)];
     case 'conflict':
       return [
-        `${head} ${colors.paint('red', `several untracked remote flows have this name: ${change.remoteIds.join(', ')}`)}`,
-        colors.paint('gray', '      delete or rename the extra remote flows (or rename this flow), then run again'),
+        head,
+        note(`${change.remoteIds.length} untracked remote flows have this name: ${change.remoteIds.join(', ')}`, 'red'),
+        note('delete or rename the extra remote flows (or rename this flow), then run again'),
       ];
     case 'noop':
       return [head];
   }
+}
+
+function diffOrNote(before: FlowPayload, after: FlowPayload, colors: Colors): string[] {
+  const lines = formatFlowDiff(before, after, colors, NOTE);
+  return lines.length > 0 ? lines : [`${NOTE}${colors.paint('gray', 'no field-level differences')}`];
 }

@@ -14,9 +14,9 @@ export function formatResult(result: CommandResult, colors: Colors, verbose: boo
     case 'init':
       return formatInit(result, colors);
     case 'plan':
-      return formatPlan(result, colors, verbose);
+      return formatPlan(result, colors, { verbose });
     case 'sync':
-      return formatSync(result, colors, verbose);
+      return formatSync(result, colors, { verbose });
     case 'status':
       return formatStatus(result, colors);
   }

@@ -1,30 +1,34 @@
 import type { FlowState, StatusResult } from '../app/results.js';
 import { plainColors, type Colors, type Style } from './color.js';
+import { redactString } from './redact.js';
 
+/** In display order for the counts line. */
 const STATE_STYLE: Record<FlowState, Style> = {
   'in-sync': 'green',
   changed: 'yellow',
   new: 'yellow',
   adoptable: 'cyan',
+  removed: 'yellow',
   drift: 'red',
   missing: 'red',
-  removed: 'yellow',
   conflict: 'red',
 };
 
-/** An aligned table of every flow and its state, then the counts per state. */
+const HEADER = ['KEY', 'NAME', 'REMOTE ID', 'STATE'] as const;
+
+/** An aligned table `KEY  NAME  REMOTE ID  STATE` (state coloured), then the counts per state. */
 export function formatStatus(result: StatusResult, colors: Colors = plainColors): string {
-  const rows = [['KEY', 'NAME', 'REMOTE ID', 'STATE'], ...result.flows.map((f) => [f.key, f.name, f.remoteId ?? '-', f.state])];
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const lines = rows.map((row, index) => {
-    const cells = row.slice(0, 3).map((cell, i) => cell.padEnd(widths[i] ?? 0));
-    const state = row[3] ?? '';
-    const painted = index === 0 ? state : colors.paint(STATE_STYLE[state as FlowState], state);
-    return [...cells, painted].join('  ');
-  });
-  const counts = new Map<string, number>();
-  for (const f of result.flows) counts.set(f.state, (counts.get(f.state) ?? 0) + 1);
-  lines.push('', `${result.target.environment}: ${[...counts].map(([state, n]) => `${n} ${state}`).join(', ') || 'no flows'}`);
-  if (!result.remoteChecked) lines.push(colors.paint('gray', 'Offline: compared with the lock state only.'));
+  const rows = result.flows.map((f) => [f.key, redactString(f.name), f.remoteId ?? '-', f.state] as const);
+  const widths = [0, 1, 2].map((i) => Math.max(HEADER[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0)));
+  const pad = (cells: readonly string[]) => cells.slice(0, 3).map((cell, i) => cell.padEnd(widths[i] ?? 0));
+  const lines = rows.length ? [colors.paint('bold', [...pad(HEADER), HEADER[3]].join('  '))] : ['No flows in code or in the lock state.'];
+  for (const row of rows) lines.push([...pad(row), colors.paint(STATE_STYLE[row[3]], row[3])].join('  '));
+
+  const counts = (Object.keys(STATE_STYLE) as FlowState[])
+    .map((state) => [state, result.flows.filter((f) => f.state === state).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => colors.paint(STATE_STYLE[state], `${n} ${state}`));
+  lines.push('', `${result.target.environment} (${result.target.apiUrl}): ${counts.join(', ') || 'no flows'}.`);
+  if (!result.remoteChecked) lines.push(colors.paint('gray', 'Offline: compared with the lock state only; drift, adoptable and remotely deleted flows are not detected.'));
   return lines.join('\n');
 }

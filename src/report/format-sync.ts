@@ -1,53 +1,75 @@
 import type { ChangeOutcome, SyncResult } from '../app/results.js';
 import { plainColors, type Colors } from './color.js';
 import { formatPlan } from './format-plan.js';
+import { plural } from './format-diagnostics.js';
+import { redactString } from './redact.js';
 
-/** Human text of a sync: one line per thing that happened, then the counts. */
-export function formatSync(result: SyncResult, colors: Colors = plainColors, verbose = false): string {
-  if (result.dryRun) {
-    return [formatPlan({ ...result, command: 'plan', ok: result.ok, pendingChanges: false }, colors, verbose), colors.paint('gray', 'Dry run: nothing was written.')].join('\n');
-  }
-  const lines: string[] = [];
-  for (const outcome of result.outcomes) {
-    if (outcome.status === 'unchanged' && !verbose) continue;
-    lines.push(formatOutcome(outcome, colors));
-  }
+export interface FormatSyncOptions {
+  /** Also list flows that were already in sync. */
+  verbose?: boolean;
+}
+
+/**
+ * Human text of a sync: one line per thing that happened (or failed, or was
+ * refused), then the counts and the duration, then what is blocked and the
+ * exact command to re-run. A dry run shows the plan and says nothing was written.
+ */
+export function formatSync(result: SyncResult, colors: Colors = plainColors, options: FormatSyncOptions = {}): string {
+  const asPlan = { ...result, command: 'plan' as const, pendingChanges: result.plan.changes.some((c) => c.kind !== 'noop') };
+  if (result.dryRun) return [formatPlan(asPlan, colors, options), '', colors.paint('yellow', 'Dry run: nothing was written (no remote change, no lockfile change).')].join('\n');
   if (result.blocked?.reason === 'deletions') {
-    lines.push(formatPlan({ ...result, command: 'plan', ok: true, pendingChanges: true }, colors, verbose), '');
-    lines.push(colors.paint('yellow', `Nothing was applied: ${result.blocked.keys.length} flow(s) would be deleted and that needs confirmation.`));
-    lines.push(`Re-run with: ${colors.paint('bold', result.blocked.rerun)}`);
-    return lines.join('\n');
+    return [
+      formatPlan(asPlan, colors, options),
+      '',
+      colors.paint('yellow', `Nothing was applied: ${plural(result.blocked.keys.length, 'flow')} would be deleted (${result.blocked.keys.join(', ')}), and deleting needs confirmation.`),
+      `Re-run with: ${colors.paint('bold', result.blocked.rerun)}`,
+    ].join('\n');
   }
-  const c = result.counts;
-  const parts = [`${c.created} created`, `${c.updated} updated`, `${c.adopted} adopted`, ...(c.recreated ? [`${c.recreated} recreated`] : []), `${c.deleted} deleted`, `${c.none} unchanged`];
-  if (c.skipped) parts.push(`${c.skipped} skipped`);
-  if (c.refused) parts.push(colors.paint('red', `${c.refused} refused`));
-  if (c.failed) parts.push(colors.paint('red', `${c.failed} failed`));
-  const seconds = (result.durationMs / 1000).toFixed(1);
-  lines.push(`${result.ok && !result.blocked ? colors.paint('green', '✔ Synced') : colors.paint('red', '✖ Sync incomplete')} "${result.target.environment}": ${parts.join(', ')} in ${seconds}s.`);
-  if (c.skipped) lines.push(colors.paint('gray', 'Flows removed from code were left in place; run with --prune to delete them.'));
+  const lines = result.outcomes.filter((o) => o.status !== 'unchanged' || options.verbose === true).map((o) => formatOutcome(o, colors));
+  if (lines.length > 0) lines.push('');
+  lines.push(countsLine(result, colors));
+  if (result.counts.skipped) lines.push(colors.paint('gray', 'Flows removed from code were left in place; run with --prune to delete them.'));
   if (result.interrupted) {
-    lines.push(colors.paint('yellow', `Interrupted: ${result.interrupted.notStarted} change(s) not started. Everything done so far is in the lock state; run sync again to finish.`));
+    lines.push(colors.paint('yellow', `Interrupted: ${plural(result.interrupted.notStarted, 'change')} not started. Everything done so far is in the lock state; run sync again to finish.`));
   }
-  if (result.blocked?.reason === 'drift') lines.push(`Drifted flows were not overwritten. Re-run with: ${colors.paint('bold', result.blocked.rerun)}`);
+  if (result.blocked?.reason === 'drift') {
+    lines.push(colors.paint('yellow', `Not overwritten: ${result.blocked.keys.join(', ')} (edited outside runtype-flows since the last sync). Review the remote edits first (runtype-flows plan shows them).`));
+    lines.push(`To overwrite them with the code, re-run with: ${colors.paint('bold', result.blocked.rerun)}`);
+  }
   return lines.join('\n');
 }
 
 // --- internal ---
 
+function countsLine(result: SyncResult, colors: Colors): string {
+  const c = result.counts;
+  const parts = [`${c.created} created`, `${c.updated} updated`, `${c.adopted} adopted`, ...(c.recreated ? [`${c.recreated} recreated`] : []), `${c.deleted} deleted`, `${c.none} unchanged`];
+  if (c.skipped) parts.push(`${c.skipped} skipped`);
+  if (c.refused) parts.push(colors.paint('red', `${c.refused} refused`));
+  if (c.failed) parts.push(colors.paint('red', `${c.failed} failed`));
+  const published = result.outcomes.filter((o) => o.published).length;
+  if (published) parts.push(colors.paint('cyan', `${published} published`));
+  const seconds = (result.durationMs / 1000).toFixed(1);
+  const done = result.ok && !result.blocked && !result.interrupted;
+  return `${done ? colors.paint('green', '✔ Synced') : colors.paint('red', '✖ Sync incomplete')} "${result.target.environment}": ${parts.join(', ')} in ${seconds}s.`;
+}
+
 function formatOutcome(o: ChangeOutcome, colors: Colors): string {
-  const id = o.remoteId ? colors.paint('gray', ` (${o.remoteId})`) : '';
-  const published = o.published ? colors.paint('cyan', ' published') : '';
+  const id = o.remoteId ? colors.paint('gray', ` (id ${o.remoteId})`) : '';
+  const published = o.published ? colors.paint('cyan', ' [published]') : '';
+  const why = (text: string | undefined) => redactString(text ?? '');
   switch (o.status) {
     case 'applied':
-      return `${colors.paint('green', '✔')} ${o.action} ${o.key}${id}${published}`;
+      return o.action === 'recreated'
+        ? `${colors.paint('yellow', '↻')} recreated ${o.key}${id}${published}`
+        : `${colors.paint('green', '✔')} ${o.action} ${o.key}${id}${published}`;
     case 'failed':
-      return `${colors.paint('red', '✖')} failed ${o.key}: ${o.error?.message ?? 'unknown error'} ${colors.paint('gray', `(${o.error?.code ?? 'UNKNOWN'})`)}`;
+      return `${colors.paint('red', '✖ failed')} ${o.key}: ${why(o.error?.message ?? 'unknown error')} ${colors.paint('gray', `(${o.error?.code ?? 'UNKNOWN'})`)}`;
     case 'refused':
-      return `${colors.paint('red', '!')} refused ${o.key}: ${o.reason ?? ''}`;
+      return `${colors.paint('red', '! refused')} ${o.key}: ${o.kind === 'drift' ? 'drift — ' : ''}${why(o.reason)}`;
     case 'skipped':
-      return `${colors.paint('gray', '-')} skipped ${o.key}: ${o.reason ?? ''}`;
+      return `${colors.paint('gray', '- skipped')} ${o.key}: ${why(o.reason)}`;
     case 'unchanged':
-      return `${colors.paint('gray', '=')} unchanged ${o.key}${id}`;
+      return `${colors.paint('gray', '= unchanged')} ${o.key}${id}${published}`;
   }
 }

@@ -1,57 +1,133 @@
-import type { CommandResult } from '../app/results.js';
+import type { CommandResult, PlanResult, SyncResult } from '../app/results.js';
 import type { JsonValue } from '../errors.js';
-import { diffFlows, type Change } from '../plan/index.js';
+import { diffFlows, type Change, type FlowDiff, type StepDiff } from '../plan/index.js';
+import { redactFlowDiff, redactString, redactValue } from './redact.js';
 import { JSON_SCHEMA_VERSION } from './reporter.js';
-import { redactValue } from './redact.js';
 
 /**
- * The one JSON document a command prints with --json (schemaVersion 1):
+ * The one JSON document a command prints on stdout with `--json`.
  *
- *   { schemaVersion: 1, status: 'ok' | 'error', command, ok, ...command fields }
+ * ```ts
+ * interface JsonDocument {
+ *   schemaVersion: 1;
+ *   status: 'ok' | 'blocked' | 'error';
+ *   command: 'validate' | 'init' | 'plan' | 'sync' | 'status';
+ *   ok: boolean;
+ *   // …and the command's own members:
+ * }
+ * // validate: root, configFile?, files, flows[{ key, name, file, steps }], helperModules, diagnostics
+ * // init:     root, created, skipped, nextSteps
+ * // plan:     target{ environment, kind, apiUrl, lockFile, lockSection }, pendingChanges,
+ * //           summary{ create, adopt, update, drift, missing, delete, conflict, noop },
+ * //           remoteChecked, refreshed, diagnostics, changes: JsonChange[]
+ * // sync:     target, dryRun, durationMs, summary (the plan's), diagnostics,
+ * //           outcomes[{ key, name, kind, status, action, remoteId?, published?, reason?, error?{ code, message } }],
+ * //           counts{ created, updated, adopted, recreated, deleted, none, failed, refused, skipped },
+ * //           blocked?{ reason: 'drift' | 'deletions', keys, rerun }, interrupted?{ notStarted },
+ * //           changes?: JsonChange[]   (only when nothing was applied: dryRun, or blocked by deletions)
+ * // status:   target, remoteChecked, flows[{ key, name, state, remoteId?, file? }], diagnostics
  *
- * - validate: root, configFile?, files, flows[{key,name,file,steps}], helperModules, diagnostics
- * - plan:     target{environment,kind,apiUrl,lockFile,lockSection}, pendingChanges, summary{create,...,noop},
- *             remoteChecked, refreshed, diagnostics,
- *             changes[{kind,key,name,remoteId?,previousId?,remoteIds?,contentMatches?,codeChanged?,diff?}]
- *             where diff = {fields[{path,before?,after?}], steps[{kind:'added'|'removed'|'changed',id,name,type,fields?}]}
- * - sync:     target, dryRun, durationMs, summary (the plan's), outcomes[{key,name,kind,status,action,remoteId?,
- *             published?,reason?,error?{code,message}}], counts{created,updated,adopted,recreated,deleted,none,
- *             failed,refused,skipped}, blocked?{reason:'drift'|'deletions',keys,rerun}, diagnostics
- * - status:   target, remoteChecked, flows[{key,name,state,remoteId?}], diagnostics
- * - init:     root, created, skipped, nextSteps
+ * interface JsonChange {
+ *   kind: 'create' | 'adopt' | 'update' | 'drift' | 'missing' | 'delete' | 'conflict' | 'noop';
+ *   key: string; name: string;
+ *   remoteId?: string;         // adopt, update, drift, delete, noop
+ *   previousId?: string;       // missing: the id that was deleted remotely
+ *   remoteIds?: string[];      // conflict: every remote flow of that name
+ *   contentMatches?: boolean;  // adopt
+ *   codeChanged?: boolean;     // drift: the code changed since the last sync too
+ *   alreadyGone?: boolean;     // delete: the remote flow no longer exists (only the lock entry goes)
+ *   diff?: FlowDiff;           // update/adopt/drift when the remote was read (drift: remote → code);
+ *                              // create: the new flow's name/description and its steps
+ * }
+ * // FlowDiff = { fields: [{ path, before?, after? }],
+ * //              steps: [{ kind: 'added' | 'removed', id, name, type, order, parent?, step? }
+ * //                    | { kind: 'changed', id, name, type, parent?, fields: [{ path, before?, after? }] }] }
+ * // `step` (an added or removed step's payload) is given in update/adopt/drift diffs, never for a create.
+ * ```
  *
- * `status` is 'ok' when the command did its job (pending changes included —
- * the exit code says "action needed"), 'error' when it did not. Payload
- * values in diffs have secrets redacted; full payloads are never included.
+ * `status` says whether the command did everything it was asked to:
+ * - `'ok'`: it did — including a plan that found pending changes (those are
+ *   `pendingChanges: true`, and `plan --exit-code` exits 2; status stays 'ok');
+ * - `'blocked'`: sync held writes back because they need a confirmation
+ *   (`blocked.reason`: `--yes` for deletions, `--force` for drift); exit code 2;
+ * - `'error'`: it failed (`ok: false`: invalid flows, a failed change); exit code 1.
+ *   A top-level error prints `{ schemaVersion, status: 'error', error: { code, message, hint?, meta? } }` instead.
+ *
+ * Secrets are redacted in every value (fields named like apiKey/token/password,
+ * literal tokens anywhere); full flow payloads are never included, only diffs.
  */
-export function toJsonDocument(result: CommandResult): Record<string, unknown> {
-  const envelope = { schemaVersion: JSON_SCHEMA_VERSION, status: result.ok ? 'ok' : 'error' };
+export function toJsonDocument(result: CommandResult): Record<string, JsonValue> {
+  const envelope = { schemaVersion: JSON_SCHEMA_VERSION, status: statusOf(result) };
   switch (result.command) {
-    case 'plan': {
-      const { plan, ...rest } = result;
-      return { ...envelope, ...rest, summary: plan.summary, remoteChecked: plan.remoteChecked, refreshed: plan.refreshed, changes: plan.changes.map(toJsonChange) };
-    }
-    case 'sync': {
-      const { plan, ...rest } = result;
-      return { ...envelope, ...rest, summary: plan.summary };
-    }
+    case 'plan':
+      return finish({ ...envelope, ...planMembers(result) });
+    case 'sync':
+      return finish({ ...envelope, ...syncMembers(result) });
     default:
-      return { ...envelope, ...result };
+      return finish({ ...envelope, ...result });
   }
+}
+
+export type JsonStatus = 'ok' | 'blocked' | 'error';
+
+export function statusOf(result: CommandResult): JsonStatus {
+  if (!result.ok) return 'error';
+  if (result.command === 'sync' && result.blocked) return 'blocked';
+  return 'ok';
+}
+
+/** One plan change as the JSON document shows it (no payloads; diffs redacted). */
+export function toJsonChange(change: Change): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = { kind: change.kind, key: change.key, name: change.name };
+  if ('remoteId' in change) out.remoteId = change.remoteId;
+  if (change.kind === 'missing') out.previousId = change.previousId;
+  if (change.kind === 'conflict') out.remoteIds = change.remoteIds;
+  if (change.kind === 'adopt') out.contentMatches = change.contentMatches;
+  if (change.kind === 'drift') out.codeChanged = change.codeChanged;
+  if (change.kind === 'delete') out.alreadyGone = change.alreadyGone;
+  if ((change.kind === 'update' || change.kind === 'adopt' || change.kind === 'drift') && change.before) {
+    out.diff = diffJson(redactFlowDiff(diffFlows(change.before, change.payload)));
+  }
+  if (change.kind === 'create') out.diff = diffJson(withoutStepPayloads(redactFlowDiff(diffFlows(undefined, change.payload))));
+  return out;
 }
 
 // --- internal ---
 
-function toJsonChange(change: Change): Record<string, unknown> {
-  const base: Record<string, unknown> = { kind: change.kind, key: change.key, name: change.name };
-  if ('remoteId' in change) base.remoteId = change.remoteId;
-  if (change.kind === 'missing') base.previousId = change.previousId;
-  if (change.kind === 'conflict') base.remoteIds = change.remoteIds;
-  if (change.kind === 'adopt') base.contentMatches = change.contentMatches;
-  if (change.kind === 'drift') base.codeChanged = change.codeChanged;
-  if ((change.kind === 'update' || change.kind === 'adopt' || change.kind === 'drift') && change.before) {
-    base.diff = redactValue(diffFlows(change.before, change.payload) as unknown as JsonValue);
-  }
-  if (change.kind === 'create') base.diff = redactValue(diffFlows(undefined, change.payload) as unknown as JsonValue);
-  return base;
+function planMembers(result: PlanResult) {
+  const { plan, ...rest } = result;
+  return { ...rest, summary: plan.summary, remoteChecked: plan.remoteChecked, refreshed: plan.refreshed, changes: plan.changes.map(toJsonChange) };
+}
+
+function syncMembers(result: SyncResult) {
+  const { plan, outcomes, ...rest } = result;
+  const nothingApplied = result.dryRun || result.blocked?.reason === 'deletions';
+  return {
+    ...rest,
+    summary: plan.summary,
+    outcomes: outcomes.map((o) => ({
+      ...o,
+      ...(o.reason === undefined ? {} : { reason: redactString(o.reason) }),
+      ...(o.error === undefined ? {} : { error: { ...o.error, message: redactString(o.error.message) } }),
+    })),
+    ...(nothingApplied ? { changes: plan.changes.map(toJsonChange) } : {}),
+  };
+}
+
+function withoutStepPayloads(diff: FlowDiff): FlowDiff {
+  return { ...diff, steps: diff.steps.map((s) => (s.kind === 'changed' ? s : stripStep(s))) as StepDiff[] };
+}
+
+function stripStep(s: Extract<StepDiff, { kind: 'added' | 'removed' }>): Omit<typeof s, 'step'> {
+  const { step: _step, ...rest } = s;
+  return rest;
+}
+
+function diffJson(diff: FlowDiff): JsonValue {
+  return diff as unknown as JsonValue;
+}
+
+/** A last pass over the whole document: secret-named fields and literal tokens anywhere. */
+function finish(doc: object): Record<string, JsonValue> {
+  return redactValue(JSON.parse(JSON.stringify(doc)) as JsonValue) as Record<string, JsonValue>;
 }

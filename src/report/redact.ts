@@ -1,33 +1,71 @@
 import type { JsonValue } from '../errors.js';
+import type { FieldChange, FlowDiff, StepDiff } from '../plan/index.js';
 
 /**
- * Hides secrets in anything shown (plan diffs, JSON): values of fields whose
- * name says "secret", and literal tokens wherever they appear. A template
- * reference such as `{{secret:NAME}}` is not a secret and is kept.
+ * Hides secrets in anything shown (plan diffs, sync messages, JSON, CI
+ * output): values of fields whose name says "secret", and literal tokens
+ * wherever they appear. A template reference such as `{{secret:NAME}}` (or
+ * `Bearer {{secret:NAME}}`) is not a secret and is kept.
  */
-const SECRET_FIELD = /(api[-_]?key|token|secret|password|passwd|authorization|cookie|private[-_]?key)/i;
+// `token(?!s|izer)` keeps model settings such as maxTokens / max_tokens / tokenizer visible.
+const SECRET_FIELD = /(api[-_]?key|token(?!s|izer)|secret|passw(?:or)?d|authorization|cookie|private[-_]?key|credential|^auth$)/i;
 const TOKEN = /\b(?:(?:rt|tv)_(?:live|test)_[A-Za-z0-9]{6,}|sk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|AKIA[0-9A-Z]{16}|xox[abpors]-[A-Za-z0-9-]{10,})/g;
-const BEARER = /\b(Bearer\s+)(?!\{\{)([A-Za-z0-9._~+/=-]{8,})/g;
+/** `Bearer <literal>` (the scheme as HTTP writes it); `Bearer {{secret:X}}` is a reference and stays. */
+const BEARER = /\b(Bearer\s+)(?!\{\{)[A-Za-z0-9._~+/=-]+/g;
 const ONLY_TEMPLATES = /^(?:\s*(?:Bearer|Basic|Token)?\s*\{\{[^}]+\}\}\s*)+$/;
 
+export const REDACTED = '***';
+
+/** Replaces literal tokens inside free text; everything else is kept. */
 export function redactString(text: string): string {
-  return text.replace(TOKEN, '***').replace(BEARER, '$1***');
+  return text.replace(TOKEN, REDACTED).replace(BEARER, `$1${REDACTED}`);
 }
 
-/** `key` is the field name the value sits under, when known. */
+/** Whether a field of this name holds a secret (`apiKey`, `Authorization`, `db_password`, …). */
+export function isSecretField(key: string): boolean {
+  return SECRET_FIELD.test(key);
+}
+
+/**
+ * `key` is the field name the value sits under, or its whole field path
+ * (`config.credentials.pass`: any secret-named segment counts). Everything
+ * under a secret-named field is hidden, nested objects included.
+ */
 export function redactValue(value: JsonValue, key?: string): JsonValue {
-  if (typeof value === 'string') {
-    if (key !== undefined && SECRET_FIELD.test(key) && !ONLY_TEMPLATES.test(value)) return '***';
-    return redactString(value);
-  }
-  if (Array.isArray(value)) return value.map((v) => redactValue(v));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, k)]));
-  }
-  return value;
+  return redactIn(value, key !== undefined && key.split('.').some(isSecretField));
+}
+
+/** A FlowDiff with every before/after value and step payload redacted by its field path. */
+export function redactFlowDiff(diff: FlowDiff): FlowDiff {
+  return { fields: diff.fields.map(redactFieldChange), steps: diff.steps.map(redactStepDiff) };
+}
+
+export function redactFieldChange(change: FieldChange): FieldChange {
+  return {
+    path: change.path,
+    ...(change.before === undefined ? {} : { before: redactValue(change.before, change.path) }),
+    ...(change.after === undefined ? {} : { after: redactValue(change.after, change.path) }),
+  };
 }
 
 /** The last segment of a field path (`config.http.headers.Authorization` → `Authorization`). */
 export function lastSegment(path: string): string {
   return path.split('.').pop() ?? path;
+}
+
+// --- internal ---
+
+function redactIn(value: JsonValue, secret: boolean): JsonValue {
+  if (typeof value === 'string') return secret && !ONLY_TEMPLATES.test(value) ? REDACTED : redactString(value);
+  if (Array.isArray(value)) return value.map((v) => redactIn(v, secret));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactIn(v, secret || isSecretField(k))]));
+  }
+  return value;
+}
+
+function redactStepDiff(step: StepDiff): StepDiff {
+  if (step.kind === 'changed') return { ...step, fields: step.fields.map(redactFieldChange) };
+  const { config, ...rest } = step.step;
+  return { ...step, step: { ...rest, ...(rest.when === undefined ? {} : { when: redactString(rest.when) }), config: redactValue(config) as typeof config } };
 }
