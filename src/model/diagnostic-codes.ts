@@ -22,17 +22,28 @@ export const DiagnosticCodes = {
   STEP_CONFIG_FIELD_TYPO: 'STEP_CONFIG_FIELD_TYPO',
   /** An unknown config field (a warning: sent as written). */
   STEP_CONFIG_FIELD_UNKNOWN: 'STEP_CONFIG_FIELD_UNKNOWN',
+  /** Two steps of one flow share an id (branches included; a missing id is derived from the name). */
   DUPLICATE_STEP_ID: 'DUPLICATE_STEP_ID',
+  /** Two steps of one list share an `order` (a warning: their relative order is then up to the API). */
+  DUPLICATE_STEP_ORDER: 'DUPLICATE_STEP_ORDER',
+  /** Conditionals nested deeper than the API accepts (10 levels). */
+  CONDITIONAL_TOO_DEEP: 'CONDITIONAL_TOO_DEEP',
+  /** Two flows of the project share a key (checkFlowSet; names both files). */
   DUPLICATE_FLOW_KEY: 'DUPLICATE_FLOW_KEY',
+  /** Two flows of the project share a name (checkFlowSet; names both files). */
   DUPLICATE_FLOW_NAME: 'DUPLICATE_FLOW_NAME',
   /** A value JSON cannot carry: function, undefined in an array, Date, BigInt, cycle, NaN, ... */
   NON_JSON_VALUE: 'NON_JSON_VALUE',
   /** `{{name}}` that no input, earlier step output or built-in defines. */
   UNKNOWN_VARIABLE: 'UNKNOWN_VARIABLE',
-  /** `{{name}}` defined only by a later step. */
+  /** `{{_name}}` with an undocumented system-variable root (a warning: the full list is not documented). */
+  UNKNOWN_SYSTEM_VARIABLE: 'UNKNOWN_SYSTEM_VARIABLE',
+  /** `{{name}}` defined only by a later step (or by the other branch of a conditional). */
   VARIABLE_USED_BEFORE_DEFINED: 'VARIABLE_USED_BEFORE_DEFINED',
   /** A literal that looks like an API key or secret (flows are committed to git). */
   SECRET_LITERAL: 'SECRET_LITERAL',
+  /** An allowSecrets entry that allows nothing (a warning: stale, or a path that moved). */
+  SECRET_ALLOW_UNUSED: 'SECRET_ALLOW_UNUSED',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];

@@ -22,6 +22,12 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/** A path inside a flow value, e.g. ['steps', 0, 'config', 'model']. */
+export type DiagnosticPath = (string | number)[];
+
+/** How the model's checks hand a diagnostic to parseFlow, which adds `file` and `flowKey`. */
+export type ReportDiagnostic = (d: Omit<Diagnostic, 'file' | 'flowKey'>) => void;
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -12,9 +12,22 @@ export interface FlowInput {
   inputs?: readonly string[];
   steps: readonly StepInput[];
   /**
-   * False positives of the secret check, allowed for this flow only: the
-   * field paths (`steps[0].config.http.url`) or the literal values that look
-   * like a key but are not one. Real secrets belong in `{{secret:NAME}}`.
+   * False positives of the secret check, allowed for this flow only. Flows
+   * are committed to git, so `validate` rejects literals that look like keys
+   * (`rt_live_…`, `sk-…`, `ghp_…`, `AKIA…`, `Bearer <token>`, PEM private
+   * keys, …); real secrets belong in `{{secret:NAME}}`. Each entry is either
+   *
+   * - a whole literal value: `'sk-test-fixture-not-a-real-key-000'` allows
+   *   that exact string wherever it appears in this flow (preferred: a
+   *   different, real key is still caught), or
+   * - a field path, exactly as diagnostics print it:
+   *   `'steps[0].config.http.headers.X-Request-Id'` allows whatever that
+   *   field holds (for values that change often).
+   *
+   * Matching is exact: no wildcards, no substrings. An entry that matches
+   * nothing is a warning (SECRET_ALLOW_UNUSED), so a stale path left behind
+   * by reordered steps does not linger. The list is local (like `key`) and
+   * is never sent to the API.
    */
   allowSecrets?: readonly string[];
 }

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { JsonValue } from '../errors.js';
-import type { Diagnostic } from './diagnostics.js';
+import { checkStepConfig } from './check-step-config.js';
+import { checkStepType } from './check-step-type.js';
 import { DiagnosticCodes as C } from './diagnostic-codes.js';
+import { formatPath, type DiagnosticPath, type ReportDiagnostic } from './diagnostics.js';
 import type { FlowStep } from './flow.js';
-import { KNOWN_STEP_TYPES, isKnownStepType, stepConfigSchemas } from './step-configs.js';
 import { closestMatch } from './suggest.js';
-import { friendlyMessage } from './zod-message.js';
+import { friendlyMessage, zodPath } from './zod-message.js';
 
-type Path = (string | number)[];
-type Report = (d: Omit<Diagnostic, 'file' | 'flowKey'>) => void;
+/** The API accepts conditionals nested this deep, and fails validation beyond (runtype-api.md §4). */
+export const MAX_CONDITIONAL_DEPTH = 10;
 
 const STEP_FIELDS = ['id', 'name', 'type', 'config', 'enabled', 'order', 'when'];
 const StepShape = z.object({
@@ -16,120 +17,153 @@ const StepShape = z.object({
   name: z.string().min(1),
   config: z.record(z.string(), z.unknown()).optional(),
   enabled: z.boolean().optional(),
-  order: z.number().int().positive().optional(),
+  // The API's examples number steps both from 0 and from 1.
+  order: z.number().int().nonnegative().optional(),
   when: z.string().optional(),
 });
 
+export interface StepContext {
+  report: ReportDiagnostic;
+  /** Every step id seen so far in the flow, branches included, with where it was. */
+  seenIds: Map<string, DiagnosticPath>;
+  /**
+   * Steps whose outputs cannot be known because their config could not be
+   * read: the variable check stays quiet after them rather than report
+   * variables they may well define.
+   */
+  opaque: Set<FlowStep>;
+  /** Each step's position in its source list (a list that held a non-object keeps fewer steps). */
+  positions: Map<FlowStep, number>;
+}
+
+export function createStepContext(report: ReportDiagnostic): StepContext {
+  return { report, seenIds: new Map(), opaque: new Set(), positions: new Map() };
+}
+
 /**
- * Checks and normalises a list of steps (recursing into conditional
- * branches): defaults filled (id from the name, order from the position,
- * enabled true, config {}), every problem reported with its path. Step ids
- * must be unique across the whole flow, branches included.
+ * Checks and normalises a list of steps, recursing into conditional
+ * branches: defaults filled (id from the name, order from the position,
+ * enabled true, config {}), every problem reported with its path. Broken
+ * steps are still returned, filled in as far as possible, so later checks
+ * (template variables) see the whole flow; parseFlow returns no flow at all
+ * when anything was an error.
  */
-export function normalizeSteps(steps: readonly JsonValue[], path: Path, report: Report, seenIds: Map<string, Path>): FlowStep[] {
+export function normalizeSteps(steps: readonly JsonValue[], path: DiagnosticPath, ctx: StepContext, depth = 0): FlowStep[] {
   const out: FlowStep[] = [];
   steps.forEach((raw, index) => {
     const at = [...path, index];
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      report({ severity: 'error', code: C.STEP_INVALID, message: 'a step must be an object { id, name, type, config } or made by a step helper', path: at });
+      // null is also what a value JSON cannot carry became: parseFlow drops this follow-on report.
+      ctx.report({ severity: 'error', code: C.STEP_INVALID, message: 'a step must be an object { id, name, type, config } or made by a step helper', path: at });
       return;
     }
-    const step = normalizeStep(raw, at, index, report, seenIds);
-    if (step) out.push(step);
+    const step = normalizeStep(raw, at, index, ctx, depth);
+    ctx.positions.set(step, index);
+    out.push(step);
   });
+  reportSharedOrders(out, path, ctx);
   return out;
 }
 
 // --- internal ---
 
-function normalizeStep(raw: { [key: string]: JsonValue }, at: Path, index: number, report: Report, seenIds: Map<string, Path>): FlowStep | undefined {
-  let ok = checkType(raw.type, at, report);
+function normalizeStep(raw: { [key: string]: JsonValue }, at: DiagnosticPath, index: number, ctx: StepContext, depth: number): FlowStep {
+  const { report } = ctx;
+  checkStepType(raw.type, at, report);
+  let opaque = false;
   for (const key of Object.keys(raw)) {
     if (STEP_FIELDS.includes(key)) continue;
     const suggestion = closestMatch(key, STEP_FIELDS);
-    report({ severity: 'error', code: C.STEP_FIELD_UNKNOWN, message: `unknown step field "${key}"`, path: [...at, key], hint: suggestion ? `did you mean "${suggestion}"?` : `a step has ${STEP_FIELDS.join(', ')}; type-specific fields go in config` });
-    ok = false;
+    if (suggestion === 'config') opaque = true;
+    report({
+      severity: 'error',
+      code: C.STEP_FIELD_UNKNOWN,
+      message: `unknown step field "${key}"`,
+      path: [...at, key],
+      hint: suggestion ? `did you mean "${suggestion}"?` : `a step has ${STEP_FIELDS.join(', ')}; type-specific fields such as outputVariable go in config`,
+    });
   }
   const parsed = StepShape.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) report({ severity: 'error', code: C.STEP_INVALID, message: friendlyMessage(issue), path: [...at, ...(issue.path as (string | number)[])] });
-    return undefined;
+    for (const issue of parsed.error.issues) report({ severity: 'error', code: C.STEP_INVALID, message: friendlyMessage(issue), path: [...at, ...zodPath(issue)] });
   }
   const type = typeof raw.type === 'string' ? raw.type : '';
-  const config = (raw.config ?? {}) as { [key: string]: JsonValue };
-  ok = checkConfig(type, config, [...at, 'config'], report) && ok;
-  if (type === 'conditional') {
-    for (const branch of ['trueSteps', 'falseSteps'] as const) {
-      const list = config[branch];
-      if (Array.isArray(list)) config[branch] = normalizeSteps(list, [...at, 'config', branch], report, seenIds) as unknown as JsonValue;
-    }
-  }
-  const id = parsed.data.id ?? slugify(parsed.data.name);
-  const previous = seenIds.get(id);
-  if (previous) {
-    report({ severity: 'error', code: C.DUPLICATE_STEP_ID, message: `step id "${id}" is already used by ${formatAt(previous)}`, path: [...at, raw.id === undefined ? 'name' : 'id'], hint: 'Step ids must be unique within a flow (a missing id is derived from the name).' });
-    ok = false;
-  } else seenIds.set(id, at);
-  if (!ok) return undefined;
-  return {
+  const name = typeof raw.name === 'string' ? raw.name : '';
+  const rawConfig = raw.config;
+  const configIsObject = rawConfig !== null && typeof rawConfig === 'object' && !Array.isArray(rawConfig);
+  // Not an object: reported above; checking its fields would only repeat that.
+  if (rawConfig !== undefined && !configIsObject) opaque = true;
+  const config = configIsObject ? rawConfig : {};
+  if (!opaque) checkStepConfig(type, config, [...at, 'config'], report);
+  if (type === 'conditional') normalizeBranches(config, at, ctx, depth + 1);
+
+  const id = typeof raw.id === 'string' ? raw.id : slugify(name);
+  if (id !== '') registerId(id, raw.id === undefined ? 'name' : 'id', at, ctx);
+  const step: FlowStep = {
     id,
-    name: parsed.data.name,
+    name,
     type,
-    order: parsed.data.order ?? index + 1,
-    enabled: parsed.data.enabled ?? true,
+    order: typeof raw.order === 'number' && Number.isInteger(raw.order) && raw.order >= 0 ? raw.order : index + 1,
+    enabled: typeof raw.enabled === 'boolean' ? raw.enabled : true,
     config,
-    ...(parsed.data.when === undefined ? {} : { when: parsed.data.when }),
+    ...(typeof raw.when === 'string' ? { when: raw.when } : {}),
   };
+  if (opaque) ctx.opaque.add(step);
+  return step;
 }
 
-function checkType(type: JsonValue | undefined, at: Path, report: Report): boolean {
-  if (typeof type !== 'string' || type === '') {
-    report({ severity: 'error', code: C.STEP_TYPE_INVALID, message: type === undefined ? 'step type is required' : 'step type must be a non-empty string', path: [...at, 'type'] });
-    return false;
+/** Branch steps are normalised in place: the config then holds FlowStep[] (as JSON) in trueSteps / falseSteps. */
+function normalizeBranches(config: { [key: string]: JsonValue }, at: DiagnosticPath, ctx: StepContext, depth: number): void {
+  if (depth > MAX_CONDITIONAL_DEPTH) {
+    ctx.report({
+      severity: 'error',
+      code: C.CONDITIONAL_TOO_DEEP,
+      message: `conditionals are nested ${depth} levels deep; the API accepts at most ${MAX_CONDITIONAL_DEPTH}`,
+      path: at,
+      hint: 'Flatten the logic: combine conditions with && / ||, gate single steps with `when`, or compute a decision in a transform-data step.',
+    });
   }
-  if (isKnownStepType(type)) return true;
-  const suggestion = closestMatch(type, KNOWN_STEP_TYPES);
-  if (suggestion) {
-    report({ severity: 'error', code: C.STEP_TYPE_TYPO, message: `unknown step type "${type}"`, path: [...at, 'type'], hint: `did you mean "${suggestion}"?` });
-    return false;
+  for (const branch of ['trueSteps', 'falseSteps'] as const) {
+    const list = config[branch];
+    if (Array.isArray(list)) config[branch] = normalizeSteps(list, [...at, 'config', branch], ctx, depth) as unknown as JsonValue;
   }
-  report({ severity: 'warning', code: C.STEP_TYPE_UNKNOWN, message: `step type "${type}" is not modelled by runtype-flows; it is sent as written`, path: [...at, 'type'], hint: 'Use customStep() to say this is intended.' });
-  return true;
 }
 
-function checkConfig(type: string, config: { [key: string]: JsonValue }, at: Path, report: Report): boolean {
-  if (!isKnownStepType(type)) return true;
-  const schema = stepConfigSchemas[type];
-  const known = Object.keys(schema.shape);
-  let ok = true;
-  // A misspelled required field shows once, as the typo, not also as "is required".
-  const typoOf = new Set<string>();
-  for (const key of Object.keys(config)) {
-    if (known.includes(key)) continue;
-    const suggestion = closestMatch(key, known);
-    if (suggestion) {
-      typoOf.add(suggestion);
-      report({ severity: 'error', code: C.STEP_CONFIG_FIELD_TYPO, message: `unknown ${type} config field "${key}"`, path: [...at, key], hint: `did you mean "${suggestion}"?` });
-      ok = false;
-    } else {
-      report({ severity: 'warning', code: C.STEP_CONFIG_FIELD_UNKNOWN, message: `${type} config field "${key}" is not modelled by runtype-flows; it is sent as written`, path: [...at, key] });
-    }
+function registerId(id: string, field: 'id' | 'name', at: DiagnosticPath, ctx: StepContext): void {
+  const previous = ctx.seenIds.get(id);
+  if (!previous) {
+    ctx.seenIds.set(id, at);
+    return;
   }
-  const parsed = schema.safeParse(config, { reportInput: true });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.path.length === 1 && typoOf.has(String(issue.path[0])) && issue.code === 'invalid_type' && issue.input === undefined) continue;
-      report({ severity: 'error', code: C.STEP_CONFIG_INVALID, message: friendlyMessage(issue), path: [...at, ...(issue.path as (string | number)[])] });
-      ok = false;
+  ctx.report({
+    severity: 'error',
+    code: C.DUPLICATE_STEP_ID,
+    message: `step id "${id}" is already used by ${formatPath(previous)}`,
+    path: [...at, field],
+    hint: field === 'name' ? 'This step has no id, so its id comes from its name; give it an explicit, unique id.' : 'Step ids must be unique within a flow, branches included.',
+  });
+}
+
+/** Equal orders leave the relative order of two steps to the API: warn, naming the other step. */
+function reportSharedOrders(steps: readonly FlowStep[], path: DiagnosticPath, ctx: StepContext): void {
+  const first = new Map<number, number>();
+  steps.forEach((step, i) => {
+    const position = ctx.positions.get(step) ?? i;
+    const other = first.get(step.order);
+    if (other === undefined) {
+      first.set(step.order, position);
+      return;
     }
-  }
-  return ok;
+    ctx.report({
+      severity: 'warning',
+      code: C.DUPLICATE_STEP_ORDER,
+      message: `order ${step.order} is also the order of ${formatPath([...path, other])}`,
+      path: [...path, position],
+      hint: 'Give every step of a list its own order, or leave order out everywhere so the position decides.',
+    });
+  });
 }
 
 function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'step';
-}
-
-function formatAt(path: Path): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || (name === '' ? '' : 'step');
 }

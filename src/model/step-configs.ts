@@ -5,7 +5,15 @@ import { z } from 'zod';
  * They type the helpers and plain-object steps, and check field types at
  * run time. Unknown config fields are not stripped: they are sent as written
  * (a warning), since the API knows more fields than documented.
- * [infer] marks field names the docs do not confirm — correct them here.
+ *
+ * [infer] Guesses the docs do not confirm, each also marked where it is
+ * defined below — correct them here when the API says otherwise:
+ * - prompt `maxTokens` (the docs only say "limits response length") and
+ *   `streamOutput` (step level in the SDK, config level in the docs);
+ * - retrieve-record `recordId`, upsert-record `recordName`;
+ * - the values of the memory steps' `errorHandling`;
+ * - wait-until `delayMs` (mentioned by the fetch-url page only);
+ * - the Return step: its `type` string `return` and its `value` field.
  */
 const str = z.string();
 const outputVariable = z.string().min(1).optional();
@@ -57,7 +65,7 @@ export const stepConfigSchemas = {
     sandboxProvider: z.enum(['cloudflare-worker', 'quickjs', 'runtype-sandbox', 'daytona', 'cloudflare-sandbox']).optional(),
     language: z.enum(['javascript', 'typescript', 'python']).optional(),
   }),
-  'retrieve-record': z.object({ recordType: str.optional(), recordName: str.optional(), recordId: str.optional(), recordFilter: recordFilter.optional(), outputVariable }),
+  'retrieve-record': z.object({ recordType: str.optional(), recordName: str.optional(), recordId: str.optional() /* [infer] */, recordFilter: recordFilter.optional(), outputVariable }),
   'upsert-record': z.object({ recordType: str, sourceVariable: str, recordName: str.optional() /* [infer] */, outputVariable }),
   'update-record': z.object({
     recordId: str.optional(),
@@ -90,7 +98,7 @@ export const stepConfigSchemas = {
     pollIntervalMs: z.number().int().positive().optional(),
     delayMs: z.number().int().nonnegative().optional(), // [infer] plain delay key
   }),
-  return: z.object({ value: json.optional() }), // [infer] type string and fields
+  return: z.object({ value: json.optional() }), // [infer] the type string and its fields
 } as const;
 
 export type KnownStepType = keyof typeof stepConfigSchemas;

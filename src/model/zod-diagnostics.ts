@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostics.js';
-import { friendlyMessage } from './zod-message.js';
+import { friendlyMessage, zodPath } from './zod-message.js';
 
 /** One diagnostic per zod issue, with the issue's path and a plain message. */
 export function zodIssuesToDiagnostics(
@@ -13,6 +13,6 @@ export function zodIssuesToDiagnostics(
     message: friendlyMessage(issue),
     ...(where.file === undefined ? {} : { file: where.file }),
     ...(where.flowKey === undefined ? {} : { flowKey: where.flowKey }),
-    path: [...(where.pathPrefix ?? []), ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    path: [...(where.pathPrefix ?? []), ...zodPath(issue)],
   }));
 }

@@ -2,14 +2,33 @@ import type { z } from 'zod';
 
 /** A plain-language message for one zod issue (zod's defaults read like a type checker). */
 export function friendlyMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    if (issue.input === undefined) return 'is required';
-    return `must be ${article(issue.expected === 'record' ? 'object' : issue.expected)}, not ${describe(issue.input)}`;
+  // Parsed with reportInput: an input that is there but undefined is a field that was left out.
+  if ('input' in issue && issue.input === undefined && issue.code !== 'unrecognized_keys') return 'is required';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${article(EXPECTED[issue.expected] ?? issue.expected)}, not ${describe(issue.input)}`;
+    case 'invalid_union':
+      return `must be ${issue.path.length > 0 ? 'a JSON value (string, number, boolean, null, array or plain object)' : 'a valid value'}, not ${describe(issue.input)}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(issue.input)}`;
+    case 'too_small':
+      if (issue.origin === 'string' && issue.minimum === 1) return 'must not be empty';
+      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item(s)`;
+      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}, not ${String(issue.input)}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `takes at most ${String(issue.maximum)} item(s)`;
+      if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters long`;
+      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}, not ${String(issue.input)}`;
+    default:
+      return issue.message;
   }
-  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return 'must not be empty';
-  if (issue.code === 'too_small' && issue.origin === 'array') return `needs at least ${String(issue.minimum)} item(s)`;
-  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(issue.input)}`;
-  return issue.message;
+}
+
+const EXPECTED: Record<string, string> = { record: 'object', int: 'whole number' };
+
+/** A zod issue's path as a diagnostic path (zod allows symbol keys; flows, being JSON, have none). */
+export function zodPath(issue: z.core.$ZodIssue): (string | number)[] {
+  return issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
 }
 
 function article(expected: string): string {

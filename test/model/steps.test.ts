@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { conditional, customStep, parseFlow, transformData, type StepInput } from '../../src/model/index.js';
+import { aFlow, aPrompt, onlyDiagnostic, summarise } from './builders.js';
+
+const withStep = (step: unknown) => aFlow({ steps: [step] });
+
+describe('step types', () => {
+  it('a non-string type is an error', () => {
+    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 3, config: {} }))).toMatchObject({ severity: 'error', code: 'STEP_TYPE_INVALID', path: ['steps', 0, 'type'] });
+    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', config: {} }))).toMatchObject({ code: 'STEP_TYPE_INVALID', message: 'step type is required' });
+  });
+
+  it('an unknown type close to a known one is an error with the suggestion', () => {
+    const cases: [string, string][] = [
+      ['promt', 'prompt'],
+      ['transform_data', 'transform-data'],
+      ['fetchurl', 'fetch-url'],
+      ['Prompt', 'prompt'],
+      ['conditonal', 'conditional'],
+      ['sned-email', 'send-email'],
+    ];
+    for (const [typo, meant] of cases) {
+      expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: typo, config: {} })), typo).toMatchObject({
+        severity: 'error',
+        code: 'STEP_TYPE_TYPO',
+        path: ['steps', 0, 'type'],
+        hint: `did you mean "${meant}"?`,
+      });
+    }
+  });
+
+  it('any other unknown type is a warning, and the step is kept as written', () => {
+    const { flow, diagnostics } = parseFlow(withStep(customStep('brand-new-step', 'a', { name: 'A', config: { foo: 1, nested: { x: [true] } } })));
+    expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'STEP_TYPE_UNKNOWN']]);
+    expect(flow?.steps[0]).toEqual({ id: 'a', name: 'A', type: 'brand-new-step', order: 1, enabled: true, config: { foo: 1, nested: { x: [true] } } });
+  });
+});
+
+describe('step config', () => {
+  it('a misspelled config field is an error with the suggestion, reported once', () => {
+    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', userPrmpt: 'x' } }))).toMatchObject({
+      code: 'STEP_CONFIG_FIELD_TYPO',
+      path: ['steps', 0, 'config', 'userPrmpt'],
+      hint: 'did you mean "userPrompt"?',
+    });
+  });
+
+  it('an unknown config field far from every known one is a warning, sent as written', () => {
+    const { flow, diagnostics } = parseFlow(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', userPrompt: 'u', fallbackModel: 'x' } }));
+    expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning STEP_CONFIG_FIELD_UNKNOWN']);
+    expect(flow?.steps[0]?.config.fallbackModel).toBe('x');
+  });
+
+  it('config field types, ranges, enums and required fields are checked', () => {
+    expect(summarise(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', userPrompt: 'u', temperature: 3, responseFormat: 'yaml' } }))).toEqual([
+      'error STEP_CONFIG_INVALID steps[0].config.responseFormat',
+      'error STEP_CONFIG_INVALID steps[0].config.temperature',
+    ]);
+    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'prompt', config: { userPrompt: 'u' } }))).toMatchObject({ path: ['steps', 0, 'config', 'model'], message: 'is required' });
+    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'fetch-url', config: { http: { url: 'https://x', method: 'get' } } })).message).toBe(
+      'must be one of "GET", "POST", "PUT", "DELETE", "PATCH", not "get"',
+    );
+    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', userPrompt: 'u', maxTokens: 1.5 } })).message).toBe('must be a whole number, not number 1.5');
+  });
+
+  it('a config that is not an object is one error, not one per missing field', () => {
+    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'prompt', config: 'gpt-4' }))).toMatchObject({ code: 'STEP_INVALID', path: ['steps', 0, 'config'] });
+  });
+});
+
+describe('step fields', () => {
+  it('a step that is not an object is an error at its position', () => {
+    expect(onlyDiagnostic(aFlow({ steps: [aPrompt('a', 'x'), 'prompt'] }))).toMatchObject({ code: 'STEP_INVALID', path: ['steps', 1] });
+  });
+
+  it('a missing step name is an error', () => {
+    expect(onlyDiagnostic(withStep({ id: 'a', type: 'transform-data', config: { script: 'x' } }))).toMatchObject({ code: 'STEP_INVALID', path: ['steps', 0, 'name'] });
+  });
+
+  it('a step-level field outside the API shape is an error, with a suggestion when it is a typo', () => {
+    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'transform-data', enabeld: false, config: { script: 'x' } }))).toMatchObject({
+      code: 'STEP_FIELD_UNKNOWN',
+      path: ['steps', 0, 'enabeld'],
+      hint: 'did you mean "enabled"?',
+    });
+    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'transform-data', outputVariable: 'o', config: { script: 'x' } })).hint).toContain('go in config');
+  });
+
+  it('wrong step field types are errors', () => {
+    expect(summarise(withStep({ id: 'has space', name: 'A', type: 'transform-data', enabled: 'yes', order: -1, config: { script: 'x' } }))).toEqual([
+      'error STEP_INVALID steps[0].id',
+      'error STEP_INVALID steps[0].enabled',
+      'error STEP_INVALID steps[0].order',
+    ]);
+  });
+});
+
+describe('step ids and order', () => {
+  it('duplicate ids are errors, also across branches, naming the first use', () => {
+    const d = onlyDiagnostic(aFlow({ steps: [conditional('c', { name: 'C', condition: 'true', trueSteps: [aPrompt('draft', 'x')] }), aPrompt('draft', 'y')] }));
+    expect(d).toMatchObject({ code: 'DUPLICATE_STEP_ID', path: ['steps', 1, 'id'] });
+    expect(d.message).toBe('step id "draft" is already used by steps[0].config.trueSteps[0]');
+  });
+
+  it('an id derived from a name can collide too, and says so', () => {
+    const named = { name: 'A', type: 'transform-data', config: { script: 'x' } };
+    const explicit = transformData('a', { name: 'Another', script: 'y' });
+    expect(onlyDiagnostic(aFlow({ steps: [named, explicit] }))).toMatchObject({ code: 'DUPLICATE_STEP_ID', path: ['steps', 1, 'id'] });
+    const d = onlyDiagnostic(aFlow({ steps: [explicit, named] }));
+    expect(d).toMatchObject({ code: 'DUPLICATE_STEP_ID', path: ['steps', 1, 'name'] });
+    expect(d.hint).toContain('its id comes from its name');
+  });
+
+  it('two steps of one list with the same order is a warning', () => {
+    expect(summarise(aFlow({ steps: [{ ...aPrompt('a', 'x'), order: 2 }, aPrompt('b', 'y')] }))).toEqual(['warning DUPLICATE_STEP_ORDER steps[1]']);
+  });
+
+  it('conditionals may nest 10 deep, not 11', () => {
+    const nest = (levels: number): unknown => {
+      let step: unknown = aPrompt('leaf', 'x');
+      for (let level = levels; level >= 1; level -= 1) step = { id: `c${level}`, name: `C${level}`, type: 'conditional', config: { condition: 'true', trueSteps: [step] } };
+      return step;
+    };
+    expect(summarise(aFlow({ steps: [nest(10)] }))).toEqual([]);
+    const [d] = parseFlow(aFlow({ steps: [nest(11)] })).diagnostics;
+    expect(d).toMatchObject({ code: 'CONDITIONAL_TOO_DEEP', path: ['steps', 0, ...Array.from({ length: 10 }, () => ['config', 'trueSteps', 0]).flat()] });
+  });
+
+  it('problems inside branches carry the branch path', () => {
+    const typo = { id: 'b', name: 'B', type: 'transform_data', config: {} } as unknown as StepInput;
+    const flow = aFlow({ steps: [conditional('c', { name: 'C', condition: 'true', falseSteps: [aPrompt('ok', 'x'), typo] })] });
+    expect(summarise(flow)).toEqual(['error STEP_TYPE_TYPO steps[0].config.falseSteps[1].type']);
+  });
+});
