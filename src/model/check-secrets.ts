@@ -13,7 +13,8 @@ interface SecretPattern {
 const SECRET_PATTERNS: SecretPattern[] = [
   { label: 'a Runtype API key', pattern: /\b(?:rt|tv)_(?:live|test)_[A-Za-z0-9_]{8,}/ },
   { label: 'an Anthropic API key', pattern: /\bsk-ant-[A-Za-z0-9_-]{16,}/ },
-  { label: 'an OpenAI-style API key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}/ },
+  // A digit is required: real keys are random, `sk-learn-random-forest` is prose.
+  { label: 'an OpenAI-style API key', pattern: /\bsk-(?:proj-)?(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{20,}/ },
   { label: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/ },
   { label: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
   { label: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },

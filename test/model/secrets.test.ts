@@ -13,7 +13,7 @@ describe('secret-looking literals', () => {
   const leaks: [string, string][] = [
     ['a Runtype live key', 'rt_live_abcdefgh12345678'],
     ['a Runtype test key', 'rt_test_abcdefgh12345678'],
-    ['an OpenAI key', 'sk-proj-abcdefghijklmnopqrstuvwx'],
+    ['an OpenAI key', 'sk-proj-abc123defghijklmnopqrstuvwx'],
     ['an Anthropic key', 'sk-ant-api03-abcdefghijklmnop'],
     ['a GitHub token', 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345'],
     ['a fine-grained GitHub token', 'github_pat_11ABCDEFG0123456789_abcdefghij'],
@@ -47,6 +47,8 @@ describe('secret-looking literals', () => {
     ['a templated query key', 'https://api.example.com/v1?api_key={{secret:WEATHER_KEY}}'],
     ['a URL with a user but no password', 'https://user@example.com/path'],
     ['a short sk- word', 'sk-learn'],
+    ['a long sk- name without digits', 'sk-learn-random-forest-classifier'],
+    ['an email in a query string', 'https://api.example.com:8443/x?notify=ops@example.com'],
   ];
 
   it.each(fine)('%s is fine', (_label, value) => {
