@@ -73,7 +73,11 @@ function formatChange(change: Change, keyWidth: number, colors: Colors): string[
     case 'adopt':
       return [
         head,
-        note(`existing remote flow ${change.remoteId} of the same name is taken over; ${change.contentMatches ? 'content matches, nothing to update' : 'its content differs and is updated to match the code'}`),
+        note(
+          change.previousKey
+            ? `key changed from "${change.previousKey}": its remote flow ${change.remoteId} moves to the new key (no new flow, nothing deleted); ${change.contentMatches ? 'content matches' : 'content is updated to match the code'}`
+            : `existing remote flow ${change.remoteId} of the same name is taken over; ${change.contentMatches ? 'content matches, nothing to update' : 'its content differs and is updated to match the code'}`,
+        ),
         ...(change.contentMatches ? [] : change.before ? diffOrNote(change.before, change.payload, colors) : []),
       ];
     case 'drift':

@@ -34,6 +34,7 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  *   previousId?: string;       // missing: the id that was deleted remotely
  *   remoteIds?: string[];      // conflict: every remote flow of that name
  *   contentMatches?: boolean;  // adopt
+ *   previousKey?: string;      // adopt: the key changed in code; the lock entry moves
  *   codeChanged?: boolean;     // drift: the code changed since the last sync too
  *   alreadyGone?: boolean;     // delete: the remote flow no longer exists (only the lock entry goes)
  *   diff?: FlowDiff;           // update/adopt/drift when the remote was read (drift: remote → code);
@@ -82,7 +83,10 @@ export function toJsonChange(change: Change): Record<string, JsonValue> {
   if ('remoteId' in change) out.remoteId = change.remoteId;
   if (change.kind === 'missing') out.previousId = change.previousId;
   if (change.kind === 'conflict') out.remoteIds = change.remoteIds;
-  if (change.kind === 'adopt') out.contentMatches = change.contentMatches;
+  if (change.kind === 'adopt') {
+    out.contentMatches = change.contentMatches;
+    if (change.previousKey) out.previousKey = change.previousKey;
+  }
   if (change.kind === 'drift') out.codeChanged = change.codeChanged;
   if (change.kind === 'delete') out.alreadyGone = change.alreadyGone;
   if ((change.kind === 'update' || change.kind === 'adopt' || change.kind === 'drift') && change.before) {

@@ -70,6 +70,8 @@ describe('changing a key', () => {
     env.project.remove('flows/flow-001.ts');
     env.project.write('flows/renamed.ts', flowSource('flow-one', 'Flow 1'));
     env.emu.clearRequests();
+    const plan = await env.cli('plan', '--json');
+    expect(JSON.parse(plan.stdout).changes.filter((c: { kind: string }) => c.kind !== 'noop')).toEqual([expect.objectContaining({ kind: 'adopt', key: 'flow-one', previousKey: 'flow-001', contentMatches: true })]);
     const run = await env.cli('sync', '--prune', '--yes');
     expect(run.code).toBe(0);
     expect(env.writes()).toEqual([]);
