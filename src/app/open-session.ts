@@ -30,7 +30,7 @@ export async function openSession(ctx: AppContext, root: string, target: Target,
     const emulator = await startEmulator({ statePath: path.join(root, '.runtype', 'emulator', `${target.environment}.json`) });
     const api = createApiClient({ baseUrl: emulator.apiUrl, apiKey: emulator.key, userAgent, concurrency, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     return {
-      api: api as unknown as Session['api'],
+      api,
       apiUrl: emulator.apiUrl,
       lockUrl: EMULATOR_LOCK_URL,
       close: async () => {
@@ -50,5 +50,5 @@ export async function openSession(ctx: AppContext, root: string, target: Target,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     onRetry: (info) => ctx.reporter.debug(`retry ${info.method} ${info.path} (attempt ${info.attempt}, ${info.reason}) in ${info.delayMs} ms`),
   });
-  return { api: api as unknown as Session['api'], apiUrl: target.apiUrl, lockUrl: target.apiUrl, close: () => api.close() };
+  return { api, apiUrl: target.apiUrl, lockUrl: target.apiUrl, close: () => api.close() };
 }

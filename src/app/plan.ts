@@ -21,7 +21,8 @@ export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<Pl
     const session = await openSession(ctx, project.root, target, project.config.concurrency);
     try {
       apiUrl = session.apiUrl;
-      plan = (await planAgainstRemote(session, desired, tracked, options, state.pendingCreates)).plan;
+      const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
+      plan = (await planAgainstRemote(session, desired, tracked, { ...options, onProgress }, state.pendingCreates)).plan;
     } finally {
       await session.close();
     }

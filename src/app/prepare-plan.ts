@@ -20,6 +20,8 @@ export interface PlanOptions {
   /** Do not contact the API: compare code with the lock state only. */
   offline?: boolean;
   only?: readonly string[];
+  /** Progress of reading remote flows in full (`--refresh` reads every tracked one). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface PreparedProject {
@@ -59,7 +61,7 @@ export async function planAgainstRemote(
     if (change.kind === 'update' || change.kind === 'adopt') needed.add(change.remoteId);
     if (options.refresh && change.kind === 'noop') needed.add(change.remoteId);
   }
-  remote = await fetchRemoteSnapshot(session.api, needed, remote);
+  remote = await fetchRemoteSnapshot(session.api, needed, remote, options.onProgress);
   return { plan: planChanges({ desired, tracked, remote, pendingCreates: pending, refreshed: options.refresh === true, ...(only ? { only } : {}) }), remote };
 }
 

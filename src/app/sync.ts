@@ -41,7 +41,8 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       ctx.reporter.warn(`an interrupted run was creating "${pending.name}" (key ${pending.key}), which is no longer in the code; if it landed, it is an untracked remote flow`);
     }
     session = await openSession(ctx, project.root, target, project.config.concurrency);
-    const { plan } = await planAgainstRemote(session, desired, store.entries(), options, store.pendingCreates);
+    const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
+    const { plan } = await planAgainstRemote(session, desired, store.entries(), { ...options, onProgress }, store.pendingCreates);
     const base = { command: 'sync' as const, target: targetInfo(project.root, target, session, store.lockfile), plan, diagnostics };
     const finish = (outcomes: ChangeOutcome[], extra: Partial<SyncResult> = {}): SyncResult => ({
       ...base,
@@ -61,6 +62,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
 
     const total = plan.changes.filter((c) => c.kind !== 'noop').length;
     let failedSoFar = 0;
+    let changedSoFar = 0;
     const outcomes = await executePlan(plan.changes, {
       api: session.api,
       lock: lockRecorder(store),
@@ -69,9 +71,11 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       force: options.force === true,
       publish: options.publish ?? target.publish,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      onOutcome: (outcome, done) => {
+      onOutcome: (outcome) => {
+        if (outcome.kind === 'noop') return; // instant: counting them would run the bar ahead of the work
+        changedSoFar += 1;
         if (outcome.status === 'failed') failedSoFar += 1;
-        if (outcome.kind !== 'noop') ctx.reporter.progress({ phase: 'sync', done: Math.min(done, total), total, item: `${outcome.action} ${outcome.key}`, failed: failedSoFar });
+        ctx.reporter.progress({ phase: 'sync', done: changedSoFar, total, item: `${outcome.action} ${outcome.key}`, failed: failedSoFar });
       },
     });
     await store.commit();

@@ -31,7 +31,8 @@ export function createReporter(options: ReporterOptions): Reporter {
   const writeErr = (text: string) => stderr.write(`${redactor.redact(text)}\n`);
   const writeOut = (text: string) => stdout.write(`${redactor.redact(text)}\n`);
   const ci = options.env.CI !== undefined && options.env.CI !== 'false';
-  let lastProgress = 0;
+  /** Last reported count per phase (a run reads remote flows, then syncs). */
+  const lastProgress = new Map<string, number>();
 
   /** Annotations go to stderr in JSON mode (stdout holds only the document); GitHub reads both. */
   const reportToGitHub = (result: CommandResult) => {
@@ -67,8 +68,8 @@ export function createReporter(options: ReporterOptions): Reporter {
       // Without a terminal: a plain line every 10% (and at the end) of long runs, never a carriage return.
       if (update.total < 20) return;
       const step = Math.max(1, Math.ceil(update.total / 10));
-      if (update.done === update.total || update.done - lastProgress >= step) {
-        lastProgress = update.done;
+      if (update.done === update.total || update.done - (lastProgress.get(update.phase) ?? 0) >= step) {
+        lastProgress.set(update.phase, update.done);
         writeErr(`${update.phase}: ${update.done}/${update.total}${update.failed ? ` (${update.failed} failed)` : ''}`);
       }
     },
