@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { RuntypeError } from '../errors.js';
 import { closestMatch } from '../model/suggest.js';
-import type { LoadedFlow } from '../load/load-project.js';
 import { planChanges, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
 import type { AppContext } from './context.js';
 import { toDesiredFlows } from './desired-flows.js';
@@ -28,7 +27,6 @@ export interface PreparedProject {
   project: Project;
   target: Target;
   desired: DesiredFlow[];
-  flows: LoadedFlow[];
   diagnostics: Diagnostic[];
 }
 
@@ -36,7 +34,7 @@ export interface PreparedProject {
 export async function prepareProject(ctx: AppContext, options: PlanOptions): Promise<PreparedProject> {
   const project = await loadValidProject(ctx);
   const target = resolveTarget(project.config, ctx.env, options.env);
-  return { project, target, desired: toDesiredFlows(project.flows), flows: project.flows, diagnostics: project.diagnostics };
+  return { project, target, desired: toDesiredFlows(project.flows), diagnostics: project.diagnostics };
 }
 
 /**
