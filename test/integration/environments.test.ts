@@ -65,6 +65,24 @@ describe('targets and keys', () => {
     expect(env.writes()).toEqual([]);
   });
 
+  it('a lockfile with git conflict markers is a clear error that changes nothing and is never overwritten', async () => {
+    env = await createEmulatorProject(2);
+    expect((await env.cli('sync')).code).toBe(0);
+    const text = readFileSync(env.project.path('runtype.lock.json'), 'utf8');
+    const conflicted = text.replace('"flows": {', '"flows": {\n<<<<<<< HEAD\n=======\n>>>>>>> feature');
+    env.project.write('runtype.lock.json', conflicted);
+    env.project.write('flows/flow-002.ts', flowSource('flow-002', 'Flow 2'));
+    env.emu.clearRequests();
+    for (const command of ['sync', 'plan']) {
+      const run = await env.cli(command);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('LOCKFILE_CORRUPT');
+      expect(run.stderr).toMatch(/conflict/i);
+    }
+    expect(readFileSync(env.project.path('runtype.lock.json'), 'utf8')).toBe(conflicted);
+    expect(env.writes()).toEqual([]);
+  });
+
   it('invalid flows change nothing remote or local and exit 1', async () => {
     env = await createEmulatorProject(2);
     env.project.write('flows/broken.ts', flowSource('broken', 'Broken', { prompt: 'Hi {{nobody}}' }));
