@@ -1,5 +1,6 @@
 import { isLoopbackHost } from '../api/base-url.js';
 import { RuntypeError } from '../errors.js';
+import { normalizeApiUrl } from '../state/api-url.js';
 import type { ResolvedConfig } from '../model/config.js';
 import type { Env } from './context.js';
 
@@ -56,12 +57,6 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
     lockLocation: environment.personal ? 'local' : 'shared',
     publish: environment.publish,
   };
-}
-
-/** `https://api.runtype.com`, `.../v1` and `.../v1/` all become `https://api.runtype.com/v1`. */
-export function normalizeApiUrl(url: string): string {
-  const trimmed = url.trim().replace(/\/+$/, '');
-  return /\/v1$/.test(trimmed) ? trimmed : `${trimmed}/v1`;
 }
 
 // --- internal ---
