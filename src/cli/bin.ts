@@ -19,4 +19,6 @@ const code = await main(
   { argv: process.argv, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: process.stdin.isTTY === true },
   controller.signal,
 );
-process.exitCode = controller.signal.aborted && code === 0 ? 130 : code;
+// Each command decides what an interrupt means: 130 for a run cut short, 0 for the emulator,
+// whose normal end is Ctrl-C.
+process.exitCode = code;

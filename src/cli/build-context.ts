@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
 import type { AppContext } from '../app/context.js';
+import { RuntypeError } from '../errors.js';
 import { findProject } from '../load/find-config.js';
 import { createLazyImporter } from '../load/lazy-importer.js';
 import { createReporter } from '../report/create-reporter.js';
@@ -17,10 +18,23 @@ export interface ProcessIo {
   stdinIsTTY: boolean;
 }
 
+/** Refuses a --cwd that is not a directory: validating "0 flows" there would pass, and prune would delete everything. */
+export function assertWorkingDirectory(cwd: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(cwd).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDirectory) throw new RuntypeError('CWD_NOT_FOUND', `--cwd ${cwd} is not a directory`, { hint: 'Pass the folder of your runtype project (or leave --cwd out).' });
+}
+
 /** Turns parsed flags plus the process's world into the context use-cases run in. */
 export function buildContext(options: GlobalOptions, io: ProcessIo, signal: AbortSignal): AppContext {
   const cwd = path.resolve(io.cwd, options.cwd ?? '.');
-  const env = withDotEnv(cwd, options.config, { ...io.env });
+  // "As if started in --cwd": a relative --config is relative to it too.
+  const configPath = options.config === undefined ? undefined : path.resolve(cwd, options.config);
+  const env = withDotEnv(cwd, configPath, { ...io.env });
   if (options.color === false) env.NO_COLOR = '1';
   if (options.color === true) env.FORCE_COLOR = '1';
   const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env, root: env.GITHUB_WORKSPACE ?? cwd });
@@ -30,7 +44,7 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
     env,
     reporter,
     importModule: createLazyImporter(),
-    ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }),
+    ...(configPath === undefined ? {} : { configPath }),
     interactive,
     confirm: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });

@@ -19,6 +19,8 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
   const runtime: CliRuntime = { io, signal, exitCode: EXIT.ok, version: VERSION };
   const parser = yargs(hideBin(io.argv))
     .scriptName('runtype-flows')
+    // Flags are read by their kebab-case names; camel-case copies would only double "Unknown argument" lines.
+    .parserConfiguration({ 'camel-case-expansion': false })
     .usage('$0 <command> [options]\n\nFlows-as-code for Runtype: define flows in flows/*.ts, preview with `plan`, deploy with `sync`.')
     .options(globalOptions)
     .command(validateCommand(runtime))
@@ -42,12 +44,29 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     .exitProcess(false)
     .fail((message, error, y) => {
       if (error) throw error;
-      io.stderr.write(`${y.help() as unknown as string}\n`);
-      io.stderr.write(`\n${message}\n`);
-      runtime.exitCode = EXIT.error;
+      // Throwing is what stops yargs: a fail handler that returns lets the command run anyway,
+      // so `sync --dry-rnu` would deploy for real.
+      throw new UsageError(message, y.help() as unknown as string);
     });
-  await parser.parseAsync();
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`${error.usage}\n\n${error.message}\n`);
+    return EXIT.error;
+  }
   return runtime.exitCode;
+}
+
+// --- internal ---
+
+/** A flag or command yargs rejected; nothing has run. */
+class UsageError extends Error {
+  readonly usage: string;
+  constructor(message: string, usage: string) {
+    super(message);
+    this.usage = usage;
+  }
 }
 
 export type { GlobalOptions };

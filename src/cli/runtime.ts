@@ -1,6 +1,6 @@
 import { ExitError } from '../errors.js';
 import type { AppContext } from '../app/context.js';
-import { buildContext, type ProcessIo } from './build-context.js';
+import { assertWorkingDirectory, buildContext, type ProcessIo } from './build-context.js';
 import type { GlobalOptions } from './global-options.js';
 
 /** What command modules get from main: the process's world and a place to put the exit code. */
@@ -25,7 +25,10 @@ export async function runInContext(
 ): Promise<void> {
   const ctx = buildContext(options, runtime.io, runtime.signal);
   try {
-    runtime.exitCode = await body(ctx);
+    assertWorkingDirectory(ctx.cwd);
+    const code = await body(ctx);
+    // A command that finished "ok" after Ctrl-C still did not do all it was asked to.
+    runtime.exitCode = runtime.signal.aborted && code === EXIT.ok ? EXIT.interrupted : code;
   } catch (error) {
     if (runtime.signal.aborted) {
       ctx.reporter.info('interrupted');
