@@ -64,6 +64,13 @@ export const PublishResultDtoSchema = z.looseObject({
 });
 export type PublishResultDto = z.infer<typeof PublishResultDtoSchema>;
 
+/** GET /v1/flow-versions/:flowId — which version is live and which drafts exist. */
+export const FlowVersionsDtoSchema = z.looseObject({
+  publishedVersionId: nullableString.transform((value) => value ?? undefined),
+  versions: z.array(z.looseObject({ id: z.string(), versionType: nullableString })),
+});
+export type FlowVersionsDto = z.infer<typeof FlowVersionsDtoSchema>;
+
 /** A step as sent on create/update — the documented request shape. */
 export interface FlowStepWriteDto {
   id: string;

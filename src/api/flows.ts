@@ -3,6 +3,7 @@ import { InternalError } from '../errors.js';
 import {
   FlowDtoSchema,
   FlowListPageDtoSchema,
+  FlowVersionsDtoSchema,
   PublishResultDtoSchema,
   UpdatedFlowDtoSchema,
   type FlowDto,
@@ -23,6 +24,20 @@ import type { ApiResponse, Transport } from './transport.js';
  */
 export const UPDATE_STEPS_FIELD = 'flowSteps';
 
+/**
+ * [infer] How the versions list says "what is live is the latest content": a
+ * published version exists and no version is a pending `draft` (PUT writes a
+ * draft; publish promotes it). Used to settle a publish whose answer was lost,
+ * or one refused because there was nothing left to publish.
+ */
+export const DRAFT_VERSION_TYPE = 'draft';
+
+export interface PublishState {
+  publishedVersionId: string | undefined;
+  /** A draft newer than the published version is waiting. */
+  draftPending: boolean;
+}
+
 export const LIST_PAGE_SIZE = 100;
 /** A runaway cursor loop must end; 1,000 pages of 100 is far beyond any account. */
 const MAX_PAGES = 1000;
@@ -36,6 +51,7 @@ export interface FlowsApi {
   updateFlow(id: string, body: FlowWriteDto): Promise<UpdatedFlowDto>;
   deleteFlow(id: string): Promise<void>;
   publishFlow(id: string): Promise<PublishResultDto>;
+  getPublishState(id: string): Promise<PublishState>;
 }
 
 export function createFlowsApi(transport: Transport): FlowsApi {
@@ -93,15 +109,23 @@ export function createFlowsApi(transport: Transport): FlowsApi {
       const response = await transport.send({ method: 'POST', path: `${flowPath(id)}/publish`, body: {} });
       return parse(PublishResultDtoSchema, response);
     },
+    async getPublishState(id) {
+      const versions = parse(FlowVersionsDtoSchema, await transport.send({ method: 'GET', path: `/flow-versions/${encodeURIComponent(nonEmpty(id))}` }));
+      return { publishedVersionId: versions.publishedVersionId, draftPending: versions.versions.some((v) => v.versionType === DRAFT_VERSION_TYPE) };
+    },
   };
 }
 
 // --- internal ---
 
 function flowPath(id: string): string {
+  return `/flows/${encodeURIComponent(nonEmpty(id))}`;
+}
+
+function nonEmpty(id: string): string {
   // An empty id would turn GET /flows/:id into the list endpoint, DELETE into who-knows.
   if (id === '') throw new InternalError('flow id must not be empty');
-  return `/flows/${encodeURIComponent(id)}`;
+  return id;
 }
 
 function parse<S extends z.ZodType>(schema: S, response: ApiResponse): z.infer<S> {

@@ -4,8 +4,8 @@ export type { ApiClientOptions, RetryOptions, RetryInfo } from './options.js';
 export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './options.js';
 export type { ProxyOptions } from './proxy.js';
 export type { ApiStats } from './transport.js';
-export type { FlowsApi } from './flows.js';
-export { UPDATE_STEPS_FIELD, LIST_PAGE_SIZE } from './flows.js';
+export type { FlowsApi, PublishState } from './flows.js';
+export { UPDATE_STEPS_FIELD, LIST_PAGE_SIZE, DRAFT_VERSION_TYPE } from './flows.js';
 export { normalizeBaseUrl, isLoopbackHost, type BaseUrl } from './base-url.js';
 export {
   FlowDtoSchema,
@@ -14,6 +14,7 @@ export {
   FlowListPageDtoSchema,
   UpdatedFlowDtoSchema,
   PublishResultDtoSchema,
+  FlowVersionsDtoSchema,
   type FlowDto,
   type FlowStepDto,
   type FlowSummaryDto,
@@ -21,6 +22,7 @@ export {
   type PaginationDto,
   type UpdatedFlowDto,
   type PublishResultDto,
+  type FlowVersionsDto,
   type FlowWriteDto,
   type FlowStepWriteDto,
   type ListFlowsPageOptions,

@@ -2,6 +2,7 @@ import { RuntypeError } from '../errors.js';
 import type { ChangeOutcome, OutcomeAction } from './outcome.js';
 import { contentHash, fromRemoteFlow, type Change, type FlowPayload } from '../plan/index.js';
 import { createFlowOnce } from './create-flow.js';
+import { publishFlowOnce } from './publish-flow.js';
 import type { FlowsApi, LockRecorder } from './ports.js';
 
 export interface ExecuteOptions {
@@ -120,7 +121,7 @@ async function finish(base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>, result
  * publishes it again even though the content did not change.
  */
 async function publish(options: ExecuteOptions, key: string, id: string, hash: string): Promise<true> {
-  await options.api.publishFlow(id);
+  await publishFlowOnce(options.api, id);
   await options.lock.recordPublished(key, hash);
   return true;
 }

@@ -10,6 +10,7 @@ export interface FlowsApi {
   getFlow(id: string): Promise<RemoteFlow>;
   deleteFlow(id: string): Promise<void>;
   publishFlow(id: string): Promise<unknown>;
+  getPublishState(id: string): Promise<{ publishedVersionId: string | undefined; draftPending: boolean }>;
   findFlowsByName(name: string): Promise<{ id: string; name: string }[]>;
   listFlows(): Promise<{ id: string; name: string }[]>;
 }

@@ -1,0 +1,37 @@
+import { RuntypeError } from '../errors.js';
+import { isAmbiguous } from './create-flow.js';
+import type { FlowsApi } from './ports.js';
+
+/** How many times a publish is re-sent after the versions list showed the draft still waiting. */
+const MAX_PUBLISH_ATTEMPTS = 4;
+
+/**
+ * Publishes a flow's draft, settling the two answers that do not say what
+ * happened: a lost answer (timeout, reset, 5xx — publish is a POST, so it is
+ * not retried blindly) and a refusal because nothing is left to publish (an
+ * earlier publish landed, or someone published in the dashboard). Both are
+ * settled by the versions list: live with no draft waiting is success; a
+ * draft still waiting after a lost answer is published again.
+ */
+export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPublishState'>, id: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    let failure: unknown;
+    try {
+      await api.publishFlow(id);
+      return;
+    } catch (error) {
+      if (!isAmbiguous(error) && !isRefused(error)) throw error;
+      failure = error;
+    }
+    const state = await api.getPublishState(id);
+    if (state.publishedVersionId !== undefined && !state.draftPending) return;
+    // Refused with a draft waiting (or nothing ever published) is a real refusal; so is running out of attempts.
+    if (!isAmbiguous(failure) || attempt >= MAX_PUBLISH_ATTEMPTS) throw failure;
+  }
+}
+
+// --- internal ---
+
+function isRefused(error: unknown): boolean {
+  return error instanceof RuntypeError && error.code === 'API_VALIDATION';
+}
