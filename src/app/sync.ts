@@ -1,10 +1,11 @@
 import type { ChangeOutcome } from '../apply/outcome.js';
 import { executePlan } from '../apply/execute-plan.js';
 import type { Change } from '../plan/index.js';
-import { openLockStore } from '../state/index.js';
+import type { DesiredFlow } from '../plan/index.js';
+import { lockPaths, openLockStore, readLockState, type LockStore } from '../state/index.js';
 import type { AppContext } from './context.js';
 import { lockRecorder, lockTarget } from './lock-target.js';
-import { openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions } from './prepare-plan.js';
+import { openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions, type PreparedProject } from './prepare-plan.js';
 import type { SyncResult } from './results.js';
 import { countOutcomes, rerunCommand } from './sync-outcomes.js';
 
@@ -28,33 +29,20 @@ export interface SyncOptions extends PlanOptions {
  */
 export async function runSync(ctx: AppContext, options: SyncOptions): Promise<SyncResult> {
   const started = ctx.now().getTime();
-  const { project, target, desired, diagnostics } = await prepareProject(ctx, options);
-  const where = lockTarget(project.root, target);
-  const store = await openLockStore(where);
+  const prepared = await prepareProject(ctx, options);
+  if (options.dryRun) return dryRun(ctx, options, prepared, started);
+  const { project, target, desired, diagnostics } = prepared;
+  const store = await openLockStore(lockTarget(project.root, target));
   let session: Awaited<ReturnType<typeof openSession>> | undefined;
   try {
-    if (store.recovered.records > 0) ctx.reporter.info(`recovered ${store.recovered.records} journal record(s) from an interrupted run`);
-    // Creates a killed run left in doubt are reconciled by name in the plan (adopt, not duplicate);
-    // one whose flow has since left the code can only be pointed out.
-    const keys = new Set(desired.map((d) => d.key));
-    for (const pending of store.pendingCreates.filter((p) => !keys.has(p.key))) {
-      ctx.reporter.warn(`an interrupted run was creating "${pending.name}" (key ${pending.key}), which is no longer in the code; if it landed, it is an untracked remote flow`);
-    }
+    // Intents still in doubt are carried from run to run until settled: only more than those is news.
+    if (store.recovered.records > store.pendingCreates.length) ctx.reporter.info(`recovered ${store.recovered.records} journal record(s) from an interrupted run`);
+    await settleOrphanedCreates(ctx, store, desired);
     session = await openSession(ctx, project.root, target, project.config.concurrency);
     const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
     const { plan } = await planAgainstRemote(session, desired, store.entries(), { ...options, onProgress }, store.pendingCreates);
-    const base = { command: 'sync' as const, target: targetInfo(project.root, target, session, store.lockfile), plan, diagnostics };
-    const finish = (outcomes: ChangeOutcome[], extra: Partial<SyncResult> = {}): SyncResult => ({
-      ...base,
-      ok: plan.summary.conflict === 0 && outcomes.every((o) => o.status !== 'failed'),
-      dryRun: options.dryRun === true,
-      outcomes,
-      counts: countOutcomes(outcomes),
-      durationMs: ctx.now().getTime() - started,
-      ...extra,
-    });
+    const finish = finisher(ctx, options, { command: 'sync', target: targetInfo(project.root, target, session, store.lockfile), plan, diagnostics }, started);
 
-    if (options.dryRun) return finish([]);
     const deletions = plan.changes.filter((c) => c.kind === 'delete' && !c.alreadyGone);
     if (options.prune && deletions.length > 0 && !options.yes && !(await confirmDeletions(ctx, deletions))) {
       return finish([], { blocked: { reason: 'deletions', keys: deletions.map((c) => c.key), rerun: rerunCommand(options.argv, '--yes') } });
@@ -96,3 +84,49 @@ async function confirmDeletions(ctx: AppContext, deletions: readonly Change[]): 
   return ctx.confirm('Delete them?');
 }
 
+/**
+ * `sync --dry-run` writes nothing at all, not even the fold of a journal an
+ * interrupted run left: it reads the lock state the way `plan` does (no
+ * writer lock), so it also works while another sync runs.
+ */
+async function dryRun(ctx: AppContext, options: SyncOptions, prepared: PreparedProject, started: number): Promise<SyncResult> {
+  const { project, target, desired, diagnostics } = prepared;
+  const where = lockTarget(project.root, target);
+  const state = await readLockState(where);
+  const session = await openSession(ctx, project.root, target, project.config.concurrency);
+  try {
+    const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
+    const { plan } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress }, state.pendingCreates);
+    const lockFile = lockPaths(where.root, where.location, where.section).lockfile;
+    return finisher(ctx, options, { command: 'sync', target: targetInfo(project.root, target, session, lockFile), plan, diagnostics }, started)([]);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * A create a killed run left in doubt, whose flow has since left the code,
+ * can only be pointed out: if it landed it is an untracked remote flow. Once
+ * said, the intent is settled so it is not said on every run. (One whose key
+ * still has a lock entry — an interrupted re-create — stays: the entry's
+ * delete, with --prune, settles it.)
+ */
+async function settleOrphanedCreates(ctx: AppContext, store: LockStore, desired: readonly DesiredFlow[]): Promise<void> {
+  const keys = new Set(desired.map((d) => d.key));
+  for (const pending of store.pendingCreates.filter((p) => !keys.has(p.key) && !store.entries().has(p.key))) {
+    ctx.reporter.warn(`an interrupted run was creating "${pending.name}" (key ${pending.key}), which is no longer in the code; if it landed, it is an untracked remote flow`);
+    await store.recordForget({ key: pending.key });
+  }
+}
+
+function finisher(ctx: AppContext, options: SyncOptions, base: Pick<SyncResult, 'command' | 'target' | 'plan' | 'diagnostics'>, started: number) {
+  return (outcomes: ChangeOutcome[], extra: Partial<SyncResult> = {}): SyncResult => ({
+    ...base,
+    ok: base.plan.summary.conflict === 0 && outcomes.every((o) => o.status !== 'failed'),
+    dryRun: options.dryRun === true,
+    outcomes,
+    counts: countOutcomes(outcomes),
+    durationMs: ctx.now().getTime() - started,
+    ...extra,
+  });
+}

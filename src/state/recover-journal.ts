@@ -2,9 +2,9 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { RuntypeError } from '../errors.js';
 import { normalizeApiUrl } from './api-url.js';
-import { syncDirectory } from './atomic-write.js';
+import { syncDirectory, writeFileAtomic } from './atomic-write.js';
 import { findPendingCreates, foldJournal, type PendingCreate } from './fold-journal.js';
-import type { JournalRecord } from './journal-record.js';
+import { toJournalLine, type JournalRecord } from './journal-record.js';
 import type { LockSection } from './lockfile-schema.js';
 import { readJournal } from './read-journal.js';
 import { assertSameTarget, openSection, updateSection, type SectionTarget } from './section.js';
@@ -21,10 +21,14 @@ export interface Recovery {
 }
 
 /**
- * Fold a section's journal into its lockfile, then remove the journal — in
- * that order, so a crash in between only folds the same records again
- * (idempotent). Used at the start of a run (recovery after a crash) and by
- * commit at its end. The caller must hold the writer lock.
+ * Fold a section's journal into its lockfile, then shrink the journal to the
+ * creates still in doubt (or remove it when there are none) — in that order,
+ * so a crash in between only folds the same records again (idempotent). An
+ * unsettled intent stays on disk until a run settles it: a run that does not
+ * reach that flow (`--only`, a network failure, another crash) must not
+ * forget that a create of that name may have landed. Used at the start of a
+ * run (recovery after a crash) and by commit at its end. The caller must hold
+ * the writer lock.
  */
 export async function recoverJournal(target: SectionTarget, journalFile: string): Promise<Recovery> {
   const journal = await readJournal(journalFile);
@@ -34,10 +38,10 @@ export async function recoverJournal(target: SectionTarget, journalFile: string)
   }
   assertJournalTarget(target, journal.records, journalFile);
   const { section, written } = await updateSection(target, (current) => foldJournal(current, journal.records));
-  await fsp.rm(journalFile, { force: true });
-  await syncDirectory(path.dirname(journalFile));
+  const pendingCreates = findPendingCreates(journal.records);
+  await keepOnly(journalFile, target, pendingCreates);
   const records = journal.records.filter((record) => record.op !== 'begin').length;
-  return { section, written, pendingCreates: findPendingCreates(journal.records), records, tornLines: journal.tornLines };
+  return { section, written, pendingCreates, records, tornLines: journal.tornLines };
 }
 
 /**
@@ -59,4 +63,16 @@ export function assertJournalTarget(target: SectionTarget, records: readonly Jou
       });
     }
   }
+}
+
+// --- internal ---
+
+async function keepOnly(journalFile: string, target: SectionTarget, pending: readonly PendingCreate[]): Promise<void> {
+  if (pending.length === 0) {
+    await fsp.rm(journalFile, { force: true });
+    await syncDirectory(path.dirname(journalFile));
+    return;
+  }
+  const records: JournalRecord[] = [{ op: 'begin', apiUrl: normalizeApiUrl(target.apiUrl), section: target.section }, ...pending.map((p) => ({ op: 'intent' as const, ...p }))];
+  await writeFileAtomic(journalFile, records.map(toJournalLine).join(''));
 }

@@ -52,7 +52,7 @@ describe('openLockStore', () => {
     `);
   });
 
-  it('recovers an uncommitted run on the next open: entries folded into the lockfile, journal removed', async () => {
+  it('recovers an uncommitted run on the next open: entries folded into the lockfile, only the create in doubt left in the journal', async () => {
     const root = await tempRoot();
     const first = await openLockStore(shared(root));
     await first.recordCreated({ key: 'a', ...anEntry('a') });
@@ -64,8 +64,37 @@ describe('openLockStore', () => {
     expect(second.pendingCreates).toEqual([{ key: 'b', name: 'Flow b', hash: hashOf('b') }]);
     expect(second.recovered).toEqual({ records: 2, tornLines: 0 });
     expect(await readLockfile(path.join(root, 'runtype.lock.json'))).toEqual(aLock({ production: { apiUrl: PROD, flows: { a: anEntry('a') } } }));
-    expect(await exists(path.join(root, '.runtype', 'journal', 'production.ndjson'))).toBe(false);
+    const journal = await fsp.readFile(path.join(root, '.runtype', 'journal', 'production.ndjson'), 'utf8');
+    expect(journal.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([
+      { op: 'begin', apiUrl: PROD, section: 'production' },
+      { op: 'intent', key: 'b', name: 'Flow b', hash: hashOf('b') },
+    ]);
     await second.close();
+  });
+
+  it('a create in doubt survives runs that do not settle it (commit, close, another crash), and goes once settled', async () => {
+    const root = await tempRoot();
+    const journal = path.join(root, '.runtype', 'journal', 'production.ndjson');
+    const crashed = await openLockStore(shared(root));
+    await crashed.recordIntent({ key: 'b', name: 'Flow b', hash: hashOf('b') });
+    await crashed.close();
+
+    // A run that works on other flows only (say --only a) and commits.
+    const other = await openLockStore(shared(root));
+    await other.recordCreated({ key: 'a', ...anEntry('a') });
+    await expect(other.commit()).resolves.toMatchObject({ pendingCreates: [{ key: 'b' }] });
+    await other.close();
+    // A run that fails before writing anything.
+    await (await openLockStore(shared(root))).close();
+
+    const settling = await openLockStore(shared(root));
+    expect(settling.pendingCreates.map((p) => p.key)).toEqual(['b']);
+    expect(Object.keys(Object.fromEntries(settling.entries()))).toEqual(['a']);
+    await settling.recordCreated({ key: 'b', ...anEntry('b') });
+    await expect(settling.commit()).resolves.toMatchObject({ pendingCreates: [] });
+    await settling.close();
+    expect(await exists(journal)).toBe(false);
+    expect((await openLockStore(shared(root)).then(async (s) => (await s.close(), s))).pendingCreates).toEqual([]);
   });
 
   it('recovers a journal with a torn last line, reporting it', async () => {
