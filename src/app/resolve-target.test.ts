@@ -33,4 +33,17 @@ describe('resolveTarget', () => {
   it('a missing key is an error naming the variable', () => {
     expect(() => resolveTarget(config, {}, undefined)).toThrow(/RUNTYPE_API_KEY is not set/);
   });
+
+  it.each(['rt_live_PASTED_KEY_0123456789', 'ftp://rt_live_PASTED_KEY_0123456789@host'])('an invalid RUNTYPE_API_URL is named, never echoed (%s)', (url) => {
+    const error = (() => {
+      try {
+        resolveTarget(config, { ...key, RUNTYPE_API_URL: url }, undefined);
+      } catch (caught) {
+        return caught as { code: string; message: string; hint?: string; meta?: unknown };
+      }
+      throw new Error('expected an error');
+    })();
+    expect(error).toMatchObject({ code: 'INVALID_API_URL', message: expect.stringContaining('RUNTYPE_API_URL') as unknown });
+    expect(JSON.stringify({ message: error.message, hint: error.hint, meta: error.meta })).not.toContain('PASTED_KEY');
+  });
 });

@@ -46,7 +46,7 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
       meta: { environment: name, apiKeyEnv: environment.apiKeyEnv },
     });
   }
-  assertSecureUrl(apiUrl);
+  assertSecureUrl(apiUrl, env.RUNTYPE_API_URL ? 'RUNTYPE_API_URL' : `environments.${name}.url`);
   return {
     environment: name,
     kind: 'remote',
@@ -62,12 +62,19 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
 // --- internal ---
 
 /** The key must never travel in clear text beyond this machine. */
-function assertSecureUrl(apiUrl: string): void {
-  let parsed: URL;
+function assertSecureUrl(apiUrl: string, source: string): void {
+  let parsed: URL | undefined;
   try {
     parsed = new URL(apiUrl);
   } catch {
-    throw new RuntypeError('INVALID_API_URL', `Not a valid API URL: ${apiUrl}`, { hint: 'Use e.g. https://api.runtype.com' });
+    // left undefined: reported below
+  }
+  if (parsed === undefined || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    // Not echoed: a key pasted into the wrong variable is exactly what would land here.
+    throw new RuntypeError('INVALID_API_URL', `${source} is not a valid API URL (its value is not shown, in case it holds a secret)`, {
+      hint: 'Use an https:// base URL, e.g. https://api.runtype.com',
+      meta: { source },
+    });
   }
   if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
     throw new RuntypeError('INSECURE_URL', `Refusing to send the API key over plain http to ${parsed.host}`, {
