@@ -72,7 +72,7 @@ describe('planChanges', () => {
   it('a create left in doubt is found under the name it had then, though the flow was renamed since', () => {
     const landed = payload('Old Name');
     const plan = planChanges({ desired: [desired('k', payload('New Name'))], tracked: new Map(), remote: remote([['9', landed]]), pendingCreates: new Map([['k', 'Old Name']]) });
-    expect(plan.changes[0]).toMatchObject({ kind: 'adopt', remoteId: '9', contentMatches: false });
+    expect(plan.changes[0]).toMatchObject({ kind: 'adopt', remoteId: '9', contentMatches: false, matchedName: 'Old Name' });
   });
 
   it('recreates a tracked flow that is gone remotely', () => {

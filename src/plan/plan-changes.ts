@@ -96,7 +96,15 @@ function planUntracked(
     // Claim it so a second key with the same name cannot adopt it too (names are unique per project anyway).
     untrackedByName.delete(byName);
     const before = remote?.details.get(remoteId);
-    return { kind: 'adopt', ...base, remoteId, contentMatches: before !== undefined && contentHash(before) === flow.hash, ...(before ? { before } : {}) };
+    return {
+      kind: 'adopt',
+      ...base,
+      remoteId,
+      contentMatches: before !== undefined && contentHash(before) === flow.hash,
+      ...(before ? { before } : {}),
+      // Matched under the name an interrupted create used, not the flow's name now.
+      ...(byName === flow.payload.name ? {} : { matchedName: byName }),
+    };
   }
   if (previouslyTracked) return { kind: 'missing', ...base, previousId: previouslyTracked.id };
   return { kind: 'create', ...base };

@@ -36,7 +36,7 @@ export type Change =
   | (Base & { kind: 'create'; payload: FlowPayload; hash: string })
   /** Untracked key, exactly one untracked remote flow of that name: take it over (PUT if content differs). */
   /** `previousKey`: the key changed in code; the lock entry moves to the new key (no create, no delete). */
-  | (Base & { kind: 'adopt'; remoteId: string; payload: FlowPayload; hash: string; contentMatches: boolean; before?: FlowPayload; previousKey?: string })
+  | (Base & { kind: 'adopt'; remoteId: string; payload: FlowPayload; hash: string; contentMatches: boolean; before?: FlowPayload; previousKey?: string; matchedName?: string })
   /** Code changed since the last sync: PUT. */
   | (Base & { kind: 'update'; remoteId: string; payload: FlowPayload; hash: string; before?: FlowPayload })
   /** Remote edited outside the tool since the last sync: refused unless --force (then PUT). */

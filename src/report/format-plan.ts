@@ -76,7 +76,7 @@ function formatChange(change: Change, keyWidth: number, colors: Colors): string[
         note(
           change.previousKey
             ? `key changed from "${change.previousKey}": its remote flow ${change.remoteId} moves to the new key (no new flow, nothing deleted); ${change.contentMatches ? 'content matches' : 'content is updated to match the code'}`
-            : `existing remote flow ${change.remoteId} of the same name is taken over; ${change.contentMatches ? 'content matches, nothing to update' : 'its content differs and is updated to match the code'}`,
+            : `existing remote flow ${change.remoteId} ${change.matchedName === undefined ? 'of the same name' : `named "${redactString(change.matchedName)}" (created by an interrupted run under that name)`} is taken over; ${change.contentMatches ? 'content matches, nothing to update' : 'its content differs and is updated to match the code'}`,
         ),
         ...(change.contentMatches ? [] : change.before ? diffOrNote(change.before, change.payload, colors) : []),
       ];

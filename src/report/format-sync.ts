@@ -33,7 +33,7 @@ export function formatSync(result: SyncResult, colors: Colors = plainColors, opt
     lines.push(colors.paint('yellow', `Interrupted: ${plural(result.interrupted.notStarted, 'change')} not started. Everything done so far is in the lock state; run sync again to finish.`));
   }
   if (result.blocked?.reason === 'drift') {
-    lines.push(colors.paint('yellow', `Not overwritten: ${result.blocked.keys.join(', ')} (edited outside runtype-flows since the last sync). Review the remote edits first (runtype-flows plan shows them).`));
+    lines.push(colors.paint('yellow', `Not overwritten: ${result.blocked.keys.join(', ')} (edited outside runtype-flows since the last sync). Review the remote edits first (runtype-flows plan --refresh shows them).`));
     lines.push(`To overwrite them with the code, re-run with: ${colors.paint('bold', result.blocked.rerun)}`);
   }
   return lines.join('\n');

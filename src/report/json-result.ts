@@ -35,6 +35,7 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  *   remoteIds?: string[];      // conflict: every remote flow of that name
  *   contentMatches?: boolean;  // adopt
  *   previousKey?: string;      // adopt: the key changed in code; the lock entry moves
+ *   matchedName?: string;      // adopt: matched under the name an interrupted create used
  *   codeChanged?: boolean;     // drift: the code changed since the last sync too
  *   alreadyGone?: boolean;     // delete: the remote flow no longer exists (only the lock entry goes)
  *   diff?: FlowDiff;           // update/adopt/drift when the remote was read (drift: remote → code);
@@ -86,6 +87,7 @@ export function toJsonChange(change: Change): Record<string, JsonValue> {
   if (change.kind === 'adopt') {
     out.contentMatches = change.contentMatches;
     if (change.previousKey) out.previousKey = change.previousKey;
+    if (change.matchedName !== undefined) out.matchedName = redactString(change.matchedName);
   }
   if (change.kind === 'drift') out.codeChanged = change.codeChanged;
   if (change.kind === 'delete') out.alreadyGone = change.alreadyGone;

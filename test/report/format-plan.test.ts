@@ -48,7 +48,7 @@ describe('formatPlan', () => {
     const same = flow('Lead Scoring', [step('score', 'Score', { model: 'gpt-4' })]);
     const text = formatPlan(
       planResult([
-        { kind: 'adopt', key: 'lead-scoring', name: 'Lead Scoring', remoteId: 'flow_10', payload: same, before: same, contentMatches: true, hash: 'a' },
+        { kind: 'adopt', key: 'lead-scoring', name: 'Lead Scoring', remoteId: 'flow_10', payload: same, before: same, contentMatches: true, hash: 'a', matchedName: 'Lead Scorer' },
         { kind: 'adopt', key: 'lead-routing', name: 'Lead Routing', remoteId: 'flow_11', payload: flow('Lead Routing', [step('route', 'Route', { model: 'gpt-5' })]), before: flow('Lead Routing', [step('route', 'Route', { model: 'gpt-4' })]), contentMatches: false, hash: 'b' },
         { kind: 'missing', key: 'nightly-digest', name: 'Nightly Digest', previousId: 'flow_12', payload: same, hash: 'c' },
         { kind: 'conflict', key: 'faq-bot', name: 'FAQ Bot', remoteIds: ['flow_13', 'flow_14'], payload: same, hash: 'd' },
@@ -66,7 +66,7 @@ describe('formatPlan', () => {
             ~ step route (prompt) "Route"
                 config.model: "gpt-4" → "gpt-5"
       ⇐ adopt    lead-scoring    "Lead Scoring"
-            existing remote flow flow_10 of the same name is taken over; content matches, nothing to update
+            existing remote flow flow_10 named "Lead Scorer" (created by an interrupted run under that name) is taken over; content matches, nothing to update
       ↻ missing  nightly-digest  "Nightly Digest"
             deleted remotely (was flow_12); sync recreates it
       - delete   retired         "Retired"
