@@ -42,7 +42,7 @@ describe('formatSync', () => {
       ! refused support-triage: drift — edited outside runtype-flows since the last sync; re-run with --force to overwrite
 
       ✖ Sync incomplete "production": 0 created, 1 updated, 0 adopted, 0 deleted, 0 unchanged, 1 refused in 1.2s.
-      Not overwritten: support-triage (edited outside runtype-flows since the last sync). Review the remote edits first (runtype-flows plan shows them).
+      Not overwritten: support-triage (edited outside runtype-flows since the last sync). Review the remote edits first (runtype-flows plan --refresh shows them).
       To overwrite them with the code, re-run with: runtype-flows sync --env production --force"
     `);
   });
