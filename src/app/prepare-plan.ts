@@ -34,6 +34,10 @@ export interface PreparedProject {
 export async function prepareProject(ctx: AppContext, options: PlanOptions): Promise<PreparedProject> {
   const project = await loadValidProject(ctx);
   const target = resolveTarget(project.config, ctx.env, options.env);
+  if (target.kind === 'remote' && target.overriddenKeyEnv) {
+    // By contract RUNTYPE_API_KEY wins; in a CI job holding several keys that may be the wrong account's.
+    ctx.reporter.warn(`RUNTYPE_API_KEY is set and overrides ${target.overriddenKeyEnv} for environment "${target.environment}"`);
+  }
   return { project, target, desired: toDesiredFlows(project.flows), diagnostics: project.diagnostics };
 }
 

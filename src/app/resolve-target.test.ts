@@ -46,4 +46,11 @@ describe('resolveTarget', () => {
     expect(error).toMatchObject({ code: 'INVALID_API_URL', message: expect.stringContaining('RUNTYPE_API_URL') as unknown });
     expect(JSON.stringify({ message: error.message, hint: error.hint, meta: error.meta })).not.toContain('PASTED_KEY');
   });
+
+  it('says when RUNTYPE_API_KEY overrides the environment\'s own key variable', () => {
+    const staging = resolveConfig({ environments: { staging: { url: 'https://api.runtype-staging.com', apiKeyEnv: 'STAGING_KEY' } } });
+    expect(resolveTarget(staging, { RUNTYPE_API_KEY: 'a', STAGING_KEY: 'b' }, undefined)).toMatchObject({ apiKey: 'a', apiKeyEnv: 'RUNTYPE_API_KEY', overriddenKeyEnv: 'STAGING_KEY' });
+    expect(resolveTarget(staging, { STAGING_KEY: 'b' }, undefined)).not.toHaveProperty('overriddenKeyEnv');
+    expect(resolveTarget(config, key, undefined)).not.toHaveProperty('overriddenKeyEnv');
+  });
 });

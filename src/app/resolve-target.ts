@@ -14,6 +14,8 @@ export type Target =
       apiKey: string;
       /** Which variable the key came from, for hints (never the key). */
       apiKeyEnv: string;
+      /** The environment's own key variable, set too but overridden by RUNTYPE_API_KEY (worth a warning). */
+      overriddenKeyEnv?: string;
       lockSection: string;
       lockLocation: 'shared' | 'local';
       publish: boolean;
@@ -53,6 +55,7 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
     apiUrl,
     apiKey,
     apiKeyEnv: keyVar,
+    ...(keyVar !== environment.apiKeyEnv && env[environment.apiKeyEnv] ? { overriddenKeyEnv: environment.apiKeyEnv } : {}),
     lockSection: environment.lockSection,
     lockLocation: environment.personal ? 'local' : 'shared',
     publish: environment.publish,
