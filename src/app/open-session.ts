@@ -3,6 +3,7 @@ import type { AppContext } from './context.js';
 import type { Target } from './resolve-target.js';
 import { VERSION } from './version.js';
 import type { FlowsApi } from '../apply/ports.js';
+import type { ApiStats } from '../api/index.js';
 
 export interface Session {
   api: FlowsApi;
@@ -34,6 +35,7 @@ export async function openSession(ctx: AppContext, root: string, target: Target,
       apiUrl: emulator.apiUrl,
       lockUrl: EMULATOR_LOCK_URL,
       close: async () => {
+        logStats(ctx, api.stats());
         await api.close();
         await emulator.close();
       },
@@ -50,5 +52,20 @@ export async function openSession(ctx: AppContext, root: string, target: Target,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     onRetry: (info) => ctx.reporter.debug(`retry ${info.method} ${info.path} (attempt ${info.attempt}, ${info.reason}) in ${info.delayMs} ms`),
   });
-  return { api, apiUrl: target.apiUrl, lockUrl: target.apiUrl, close: () => api.close() };
+  return {
+    api,
+    apiUrl: target.apiUrl,
+    lockUrl: target.apiUrl,
+    close: () => {
+      logStats(ctx, api.stats());
+      return api.close();
+    },
+  };
+}
+
+// --- internal ---
+
+/** --verbose: what the run cost in requests, for tuning `concurrency` and spotting a flaky network. */
+function logStats(ctx: AppContext, stats: ApiStats): void {
+  ctx.reporter.debug(`API: ${stats.requests} request(s), ${stats.retries} retried, at most ${stats.inFlightMax} in flight`);
 }

@@ -16,8 +16,6 @@ export interface LockState {
   entries: ReadonlyMap<string, LockEntry>;
   /** Creates a crashed run left in doubt (see openLockStore). */
   pendingCreates: PendingCreate[];
-  /** Records of an unfolded journal that are included in `entries`. */
-  journalRecords: number;
 }
 
 /**
@@ -35,6 +33,5 @@ export async function readLockState(options: ReadLockStateOptions): Promise<Lock
   return {
     entries: new Map(Object.entries(folded.flows)),
     pendingCreates: findPendingCreates(journal.records),
-    journalRecords: journal.records.filter((record) => record.op !== 'begin').length,
   };
 }
