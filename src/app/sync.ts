@@ -1,4 +1,5 @@
 import type { ChangeOutcome } from '../apply/outcome.js';
+import { RuntypeError } from '../errors.js';
 import { executePlan } from '../apply/execute-plan.js';
 import type { Change } from '../plan/index.js';
 import type { DesiredFlow } from '../plan/index.js';
@@ -44,6 +45,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
     const finish = finisher(ctx, options, { command: 'sync', target: targetInfo(project.root, target, session, store.lockfile), plan, diagnostics }, started);
 
     const deletions = plan.changes.filter((c) => c.kind === 'delete' && !c.alreadyGone);
+    if (options.prune && deletions.length > 0 && desired.length === 0) throw pruneEverythingError(deletions.length, project.config.flows);
     if (options.prune && deletions.length > 0 && !options.yes && !(await confirmDeletions(ctx, deletions))) {
       return finish([], { blocked: { reason: 'deletions', keys: deletions.map((c) => c.key), rerun: rerunCommand(options.argv, '--yes') } });
     }
@@ -128,5 +130,13 @@ function finisher(ctx: AppContext, options: SyncOptions, base: Pick<SyncResult, 
     counts: countOutcomes(outcomes),
     durationMs: ctx.now().getTime() - started,
     ...extra,
+  });
+}
+
+/** No flow in the code at all is far likelier a wrong glob or --cwd than a wish to delete every flow. */
+function pruneEverythingError(count: number, globs: readonly string[]): RuntypeError {
+  return new RuntypeError('PRUNE_EVERYTHING_REFUSED', `sync --prune would delete all ${count} tracked flow(s): no flow was found in the code (globs: ${globs.join(', ')})`, {
+    hint: 'Check the flow globs in runtype.config.ts and --cwd. To retire every flow, keep one and prune the rest, then delete the last one in the dashboard.',
+    meta: { count },
   });
 }

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export interface TestProject {
   root: string;
   write(relative: string, content: string): string;
+  read(relative: string): string;
   remove(relative: string): void;
   path(relative: string): string;
   cleanup(): void;
@@ -21,6 +22,7 @@ export function createTestProject(files: Record<string, string> = {}): TestProje
       writeFileSync(file, content);
       return file;
     },
+    read: (relative) => readFileSync(path.join(root, relative), 'utf8'),
     remove: (relative) => rmSync(path.join(root, relative), { force: true }),
     path: (relative) => path.join(root, relative),
     cleanup: () => rmSync(root, { recursive: true, force: true }),

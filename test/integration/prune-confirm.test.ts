@@ -58,4 +58,16 @@ describe('sync --prune on a terminal', () => {
     expect(silent).toEqual([]);
     expect(again.counts.deleted).toBe(1);
   });
+
+  it('refuses to prune everything when no flow is found in the code (a wrong glob), even with --yes', async () => {
+    env = await createEmulatorProject(2);
+    expect((await env.cli('sync')).code).toBe(0);
+    env.project.write('runtype.config.ts', env.project.read('runtype.config.ts').replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test', flows: ['flow/**/*.ts'],"));
+    env.emu.clearRequests();
+    const run = await env.cli('sync', '--prune', '--yes', '--json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', error: { code: 'PRUNE_EVERYTHING_REFUSED', message: expect.stringContaining('flow/**/*.ts') as unknown } });
+    expect(env.writes()).toEqual([]);
+    expect(env.emu.state.count()).toBe(2);
+  });
 });
