@@ -1,27 +1,61 @@
-import { distance } from 'fastest-levenshtein';
-
 /**
- * The closest candidate within a typo's distance, if any: one edit for short
- * words, up to three for long ones; separator- and case-insensitive
- * (`transform_data`, `transformdata` and `Prompt` are typos of known types);
- * and two swapped neighbours count as one edit (`promtp`, `conifg`).
+ * The closest candidate that `word` is a typo of, if any. A typo is a small
+ * edit relative to the word, so that "did you mean" is never a guess at a
+ * different word:
+ *
+ * - separators and case do not count (`transform_data`, `transformdata` and
+ *   `Prompt` are typos of known types), and two swapped neighbours are one
+ *   edit (`promtp`, `send-emial`);
+ * - at most one edit for candidates of up to 6 characters, two above;
+ * - never when a whole word differs: words are split at `-`, `_`, spaces and
+ *   camelCase humps, and an aligned pair whose edit touches half the shorter
+ *   word or more (`create`/`update`, `store`/`save`) is another word, not a
+ *   slip of the keyboard; so is any change to a known word of up to 3
+ *   letters other than two swapped letters (`get`/`set`, `ai`/`api`, but
+ *   `ulr` is `url`), and so is a word left out (`timeout` for `timeoutMs`).
+ *
+ * This decides errors (STEP_TYPE_TYPO, STEP_CONFIG_FIELD_TYPO) versus
+ * warnings that send the value as written, so it errs on the side of "not a
+ * typo": a false "typo" blocks a valid flow, a missed one is still a warning.
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const target = squash(word);
+  const targetWords = words(word);
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     if (candidate === word) continue;
     const other = squash(candidate);
-    const d = other === target ? 0 : isOneSwap(target, other) ? 1 : distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
+    const d = other === target ? 0 : editDistance(target, other);
+    if (d >= bestDistance || d > (other.length <= 6 ? 1 : 2)) continue;
+    if (d > 0 && wholeWordDiffers(targetWords, words(candidate), d)) continue;
+    best = candidate;
+    bestDistance = d;
   }
-  if (best === undefined) return undefined;
-  const allowed = Math.max(1, Math.min(3, Math.floor(Math.max(word.length, best.length) / 4)));
-  return bestDistance <= allowed ? best : undefined;
+  return best;
+}
+
+/**
+ * Optimal-string-alignment distance (Damerau-Levenshtein without repeated
+ * edits of one substring): insertions, deletions, substitutions and swaps of
+ * two neighbours each cost one.
+ */
+export function editDistance(a: string, b: string): number {
+  // Three rolling rows: the swap looks two rows back.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      current.push(d);
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 // --- internal ---
@@ -30,10 +64,33 @@ function squash(s: string): string {
   return s.toLowerCase().replace(/[-_\s]/g, '');
 }
 
-/** `a` is `b` with two adjacent characters swapped (Levenshtein counts that as two edits). */
-function isOneSwap(a: string, b: string): boolean {
-  if (a.length !== b.length || a.length < 2) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i += 1;
-  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+/** `send-email` → [send, email]; `userPrompt` → [user, prompt]; `sessionID` → [session, id]. */
+function words(s: string): string[] {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[-_\s]+/)
+    .filter((w) => w !== '');
+}
+
+/**
+ * An aligned pair of words that is another word rather than a misspelling of
+ * the known one. With different word counts (`fetchurl` / `fetch-url`) the
+ * words cannot be aligned: then the edit must be smaller than every word, so
+ * a word left out (`record` / `recordId`, `timeout` / `timeoutMs`) is not a
+ * typo either.
+ */
+function wholeWordDiffers(typed: readonly string[], known: readonly string[], distance: number): boolean {
+  if (typed.length !== known.length) return [...typed, ...known].some((w) => distance >= w.length);
+  return typed.some((wa, i) => {
+    const wb = known[i] ?? '';
+    if (wa === wb) return false;
+    // One letter more, less or replaced turns a short word into another one; a swap keeps its letters.
+    if (wb.length <= 3) return !(wa.length === wb.length && editDistance(wa, wb) === 1 && sorted(wa) === sorted(wb));
+    return editDistance(wa, wb) >= Math.ceil(Math.min(wa.length, wb.length) / 2);
+  });
+}
+
+function sorted(word: string): string {
+  return [...word].sort().join('');
 }

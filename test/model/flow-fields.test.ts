@@ -37,6 +37,9 @@ describe('flow fields', () => {
   it('a misspelled flow field is an error with the suggestion; an unrelated one lists the fields', () => {
     expect(onlyDiagnostic(aFlow({ descripton: 'x' }))).toMatchObject({ code: 'FLOW_FIELD_UNKNOWN', path: ['descripton'], hint: 'did you mean "description"?' });
     expect(onlyDiagnostic(aFlow({ owner: 'me' })).hint).toBe('defineFlow takes key, name, description, inputs, steps, allowSecrets');
+    // flowSteps is the API's name for steps, not a misspelling of it: the hint lists the fields.
+    expect(onlyDiagnostic(aFlow({ flowSteps: [] })).hint).toBe('defineFlow takes key, name, description, inputs, steps, allowSecrets');
+    expect(onlyDiagnostic(aFlow({ allowSecret: [] })).hint).toBe('did you mean "allowSecrets"?');
   });
 
   it('a misspelled inputs field does not also make every variable look undefined', () => {

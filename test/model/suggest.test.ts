@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { closestMatch, editDistance } from '../../src/model/suggest.js';
+
+describe('editDistance (optimal string alignment)', () => {
+  it('counts insertions, deletions, substitutions and a swap of neighbours as one edit each', () => {
+    expect(editDistance('prompt', 'prompt')).toBe(0);
+    expect(editDistance('promt', 'prompt')).toBe(1);
+    expect(editDistance('prompts', 'prompt')).toBe(1);
+    expect(editDistance('emial', 'email')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('create', 'update')).toBe(3);
+  });
+});
+
+describe('closestMatch', () => {
+  const fields = ['model', 'userPrompt', 'systemPrompt', 'outputVariable', 'maxTokens', 'timeoutMs', 'recordId', 'sessionId'];
+
+  it('allows one edit up to 6 letters and two above', () => {
+    expect(closestMatch('modle', fields)).toBe('model');
+    expect(closestMatch('mdl', fields)).toBeUndefined();
+    expect(closestMatch('outptVarable', fields)).toBe('outputVariable');
+    expect(closestMatch('otptVarable', fields)).toBeUndefined();
+  });
+
+  it('ignores case and separators', () => {
+    expect(closestMatch('user_prompt', fields)).toBe('userPrompt');
+    expect(closestMatch('SESSIONID', fields)).toBe('sessionId');
+    expect(closestMatch('max_tokens', fields)).toBe('maxTokens');
+  });
+
+  it('never suggests a different word, however few letters apart', () => {
+    // camelCase humps are words too: a word replaced or left out is not a typo.
+    expect(closestMatch('recordName', fields)).toBeUndefined();
+    expect(closestMatch('record', fields)).toBeUndefined();
+    expect(closestMatch('timeout', fields)).toBeUndefined();
+    expect(closestMatch('get-variable', ['set-variable'])).toBeUndefined();
+    expect(closestMatch('ai-call', ['api-call'])).toBeUndefined();
+    // ...but two swapped letters in a short word keep its letters.
+    expect(closestMatch('fetch-ulr', ['fetch-url'])).toBe('fetch-url');
+  });
+
+  it('picks the nearest acceptable candidate, and never the word itself', () => {
+    expect(closestMatch('inputs', ['inputs', 'input'])).toBe('input');
+    expect(closestMatch('steps', ['step', 'stepz', 'steps'])).toBe('step');
+  });
+});
