@@ -5,6 +5,7 @@
  */
 export type { JsonValue } from '../errors.js';
 export { checkFlowSet } from './check-flow-set.js';
+export { CUSTOM_STEP_BRAND, isCustomStep } from './custom-step.js';
 export { DEFAULT_API_KEY_ENV, DEFAULT_FLOW_GLOBS, PRODUCTION_API_URL, resolveConfig, type ConfigInput, type ResolvedConfig, type ResolvedEnvironment } from './config.js';
 export { defineConfig, defineFlow, FLOW_BRAND, isFlowDefinition, type FlowDefinition } from './define.js';
 export { DiagnosticCodes, type DiagnosticCode } from './diagnostic-codes.js';

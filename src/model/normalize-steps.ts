@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { JsonValue } from '../errors.js';
 import { checkStepConfig } from './check-step-config.js';
 import { checkStepType } from './check-step-type.js';
+import { isCustomStep } from './custom-step.js';
 import { DiagnosticCodes as C } from './diagnostic-codes.js';
 import { formatPath, type DiagnosticPath, type ReportDiagnostic } from './diagnostics.js';
 import type { FlowStep } from './flow.js';
@@ -69,7 +70,7 @@ export function normalizeSteps(steps: readonly JsonValue[], path: DiagnosticPath
 
 function normalizeStep(raw: { [key: string]: JsonValue }, at: DiagnosticPath, index: number, ctx: StepContext, depth: number): FlowStep {
   const { report } = ctx;
-  checkStepType(raw.type, at, report);
+  checkStepType(raw.type, at, report, isCustomStep(raw));
   let opaque = false;
   for (const key of Object.keys(raw)) {
     if (STEP_FIELDS.includes(key)) continue;

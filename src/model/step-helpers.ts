@@ -1,6 +1,5 @@
-import type { JsonValue } from '../errors.js';
 import type { KnownStepType } from './step-configs.js';
-import type { CustomStepInput, Step, StepCommon, StepConfigInput } from './step-types.js';
+import type { Step, StepCommon, StepConfigInput } from './step-types.js';
 
 /** Helper options: the step-level fields and the type's config fields side by side. */
 export type StepOptions<T extends KnownStepType> = Omit<StepCommon, 'id'> & StepConfigInput<T>;
@@ -59,11 +58,4 @@ export const waitUntil = helper('wait-until');
 /** The Return step (exits a flow early). [infer] its `type` string is `return`. */
 export const returnStep = helper('return');
 
-/**
- * The escape hatch for step types the library does not model yet: sent as
- * written, with a warning from `validate` so typos of known types still show.
- */
-export function customStep(type: string, id: string, options: Omit<StepCommon, 'id'> & { config?: { [key: string]: JsonValue } }): CustomStepInput {
-  const { config, ...common } = options;
-  return { ...common, id, type, config: config ?? {} } as CustomStepInput;
-}
+export { customStep } from './custom-step.js';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { JsonValue } from '../errors.js';
+import type { CUSTOM_STEP_BRAND } from './custom-step.js';
 import type { KnownStepType, stepConfigSchemas } from './step-configs.js';
 
 /** Fields every step has besides `type` and `config` (the API's step shape). */
@@ -27,14 +28,12 @@ export type StepConfigInput<T extends KnownStepType> = T extends 'conditional' ?
 /** A step of a modelled type, written as a plain object in the API's shape. */
 export type KnownStepInput = { [T in KnownStepType]: StepCommon & { type: T; config: StepConfigInput<T> } }[KnownStepType];
 
-declare const customStepBrand: unique symbol;
-
 /**
  * A step of a type the library does not model, made with `customStep()`.
- * The (type-only) brand keeps a plain object with a misspelled `type` from
- * passing as a custom step: typos stay compile errors.
+ * The brand (a non-enumerable symbol at run time) keeps a plain object with
+ * a misspelled `type` from passing as a custom step: typos stay compile errors.
  */
-export type CustomStepInput = StepCommon & { type: string; config: { [key: string]: JsonValue }; readonly [customStepBrand]: true };
+export type CustomStepInput = StepCommon & { type: string; config: { [key: string]: JsonValue }; readonly [CUSTOM_STEP_BRAND]: true };
 
 export type StepInput = KnownStepInput | CustomStepInput;
 

@@ -13,6 +13,10 @@ type Path = (string | number)[];
  * paths of later diagnostics) stay those of the source; the caller hides the
  * follow-on complaints about those nulls. Never throws: a throwing getter is
  * reported like any other value that cannot be sent.
+ *
+ * The package's own brands (non-enumerable `Symbol.for('runtype-flows.…')`
+ * marks, e.g. on customStep() steps) are kept on the copy, still
+ * non-enumerable: the checks read them, JSON and the payload never see them.
  */
 export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'message' | 'path' | 'hint'>) => void): JsonValue | undefined {
   const seen = new Set<object>();
@@ -57,6 +61,7 @@ export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'messag
       if (converted !== undefined) out[key] = converted;
     }
     seen.delete(obj);
+    keepBrands(obj, out);
     return out;
   };
   const visitArray = (arr: readonly unknown[]): JsonValue[] => {
@@ -82,4 +87,20 @@ export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'messag
     return visit(item);
   };
   return visit(value);
+}
+
+// --- internal ---
+
+function keepBrands(from: object, to: object): void {
+  let symbols: symbol[];
+  try {
+    symbols = Object.getOwnPropertySymbols(from);
+  } catch {
+    return; // a Proxy that throws here carries no brand worth keeping
+  }
+  for (const symbol of symbols) {
+    if (!Symbol.keyFor(symbol)?.startsWith('runtype-flows.')) continue;
+    const descriptor = Object.getOwnPropertyDescriptor(from, symbol);
+    if (descriptor?.value === true) Object.defineProperty(to, symbol, { value: true, enumerable: false });
+  }
 }

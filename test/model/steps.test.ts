@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conditional, customStep, parseFlow, transformData, type StepInput } from '../../src/model/index.js';
+import { conditional, customStep, isCustomStep, parseFlow, transformData, type StepInput } from '../../src/model/index.js';
+import { contentHash, toFlowPayload } from '../../src/plan/index.js';
 import { aFlow, aPrompt, onlyDiagnostic, summarise } from './builders.js';
 
 const withStep = (step: unknown) => aFlow({ steps: [step] });
@@ -17,7 +18,13 @@ describe('step types', () => {
       ['fetchurl', 'fetch-url'],
       ['Prompt', 'prompt'],
       ['conditonal', 'conditional'],
+      ['condtional', 'conditional'],
       ['sned-email', 'send-email'],
+      ['send-emial', 'send-email'],
+      ['prompts', 'prompt'],
+      ['transfrom-data', 'transform-data'],
+      ['fetch-ulr', 'fetch-url'],
+      ['sendemial', 'send-email'],
     ];
     for (const [typo, meant] of cases) {
       expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: typo, config: {} })), typo).toMatchObject({
@@ -29,10 +36,46 @@ describe('step types', () => {
     }
   });
 
+  it('a type that differs from a known one by a whole word is another type: a warning, not a typo', () => {
+    // Near by raw distance (create→update is 3 edits in 13 letters), but a different word.
+    for (const type of ['create-record', 'store-memory', 'send-slack', 'run-code', 'get-variable', 'ai-call', 'fetch-api']) {
+      expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type, config: {} })), type).toMatchObject({ severity: 'warning', code: 'STEP_TYPE_UNKNOWN', path: ['steps', 0, 'type'] });
+    }
+  });
+
   it('any other unknown type is a warning, and the step is kept as written', () => {
     const { flow, diagnostics } = parseFlow(withStep(customStep('brand-new-step', 'a', { name: 'A', config: { foo: 1, nested: { x: [true] } } })));
     expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'STEP_TYPE_UNKNOWN']]);
     expect(flow?.steps[0]).toEqual({ id: 'a', name: 'A', type: 'brand-new-step', order: 1, enabled: true, config: { foo: 1, nested: { x: [true] } } });
+  });
+});
+
+describe('customStep, the escape hatch', () => {
+  it('is never a typo, even next to a known type: a warning naming the near type, and the step is sent as written', () => {
+    for (const [type, near] of [['create-record', 'Made with customStep(), so its config is not checked.'], ['promt', 'If you meant "prompt"'], ['transform_data', 'If you meant "transform-data"']] as const) {
+      const { flow, diagnostics } = parseFlow(withStep(customStep(type, 'a', { name: 'A', config: { x: 1 } })));
+      expect(diagnostics, type).toHaveLength(1);
+      expect(diagnostics[0], type).toMatchObject({ severity: 'warning', code: 'STEP_TYPE_UNKNOWN', path: ['steps', 0, 'type'] });
+      expect(diagnostics[0]?.hint).toContain(near);
+      expect(flow?.steps[0]?.type).toBe(type);
+    }
+  });
+
+  it('is recognised inside conditional branches, and a plain object with the same fields still gets the typo error', () => {
+    const custom = customStep('promt', 'a', { name: 'A' });
+    expect(summarise(aFlow({ steps: [conditional('c', { name: 'C', condition: 'true', trueSteps: [custom] })] }))).toEqual(['warning STEP_TYPE_UNKNOWN steps[0].config.trueSteps[0].type']);
+    expect(summarise(withStep({ ...custom }))).toEqual(['error STEP_TYPE_TYPO steps[0].type']);
+  });
+
+  it('carries its mark where neither the payload nor its hash can see it', () => {
+    const custom = customStep('brand-new-step', 'a', { name: 'A', enabled: false, config: { foo: [1] } });
+    const plain = { name: 'A', enabled: false, id: 'a', type: 'brand-new-step', config: { foo: [1] } };
+    expect(isCustomStep(custom)).toBe(true);
+    expect(isCustomStep(plain)).toBe(false);
+    expect(Object.keys(custom)).toEqual(Object.keys(plain));
+    expect(JSON.stringify(custom)).toBe(JSON.stringify(plain));
+    const hash = (step: unknown) => contentHash(toFlowPayload(parseFlow(withStep(step)).flow!));
+    expect(hash(custom)).toBe(hash(plain));
   });
 });
 
@@ -43,6 +86,17 @@ describe('step config', () => {
       path: ['steps', 0, 'config', 'userPrmpt'],
       hint: 'did you mean "userPrompt"?',
     });
+  });
+
+  it('a config field that differs by a whole word is an unmodelled field (a warning), not a typo', () => {
+    const step = (type: string, config: Record<string, unknown>) => summarise(withStep({ id: 'a', name: 'A', type, config }));
+    expect(step('wait-until', { timeout: 5 })).toEqual(['warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.timeout']);
+    expect(step('retrieve-record', { record: 'x' })).toEqual(['warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.record']);
+    expect(step('prompt', { model: 'm', userPrompt: 'u', topP: 0.9, reasoningEffort: 'high' })).toEqual([
+      'warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.topP',
+      'warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.reasoningEffort',
+    ]);
+    expect(step('prompt', { model: 'm', user_prompt: 'u' })).toEqual(['error STEP_CONFIG_FIELD_TYPO steps[0].config.user_prompt']);
   });
 
   it('an unknown config field far from every known one is a warning, sent as written', () => {
