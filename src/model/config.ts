@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiKeyEnvError, environmentError, unknownFields, urlError } from './config-errors.js';
 
 /**
  * `runtype.config.ts` as users write it (ConfigInput) and as the CLI uses it
@@ -13,18 +14,18 @@ export const DEFAULT_API_KEY_ENV = 'RUNTYPE_API_KEY';
 
 const envName = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'environment names are letters, digits, "-" and "_"');
 
-const EmulatorEnvironmentSchema = z.strictObject({
+const emulatorEnvironment = {
   /** Run the embedded local emulator in-process for this environment. */
   emulator: z.literal(true),
   /** Flows that exist before first use in a fresh emulator state are none; state lives in .runtype/. */
   description: z.string().optional(),
-});
+};
 
-const RemoteEnvironmentSchema = z.strictObject({
+const remoteEnvironment = {
   /** API base URL, with or without the `/v1` suffix. */
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({ protocol: /^https?$/, error: urlError }),
   /** Name of the environment variable holding the API key (never the key itself). */
-  apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as RUNTYPE_API_KEY').optional(),
+  apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: apiKeyEnvError }).optional(),
   /** A personal account: lock state is kept in .runtype/ (git-ignored), not in runtype.lock.json. */
   personal: z.boolean().optional(),
   /** Section name in runtype.lock.json; defaults to the environment name. */
@@ -32,13 +33,14 @@ const RemoteEnvironmentSchema = z.strictObject({
   /** Publish every created or updated flow after a sync. */
   publish: z.boolean().optional(),
   description: z.string().optional(),
-});
+};
 
-export const EnvironmentInputSchema = z.union([EmulatorEnvironmentSchema, RemoteEnvironmentSchema]);
+/** Either the emulator or a remote API; environmentError tells which one a broken entry meant. */
+export const EnvironmentInputSchema = z.union([strict('environment', emulatorEnvironment), strict('environment', remoteEnvironment)], { error: environmentError });
 
-export const ConfigInputSchema = z.strictObject({
+const configFields = {
   /** Globs, relative to the project root, of the flow modules. Default `flows/**\/*.ts`. */
-  flows: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  flows: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'must be a glob or a list of globs, e.g. "flows/**/*.ts"' }).optional(),
   environments: z.record(envName, EnvironmentInputSchema).optional(),
   /** The environment used when neither --env nor RUNTYPE_ENV names one. */
   defaultEnvironment: envName.optional(),
@@ -46,7 +48,9 @@ export const ConfigInputSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(64).optional(),
   /** Publish created and updated flows after each sync (per environment `publish` wins). */
   publish: z.boolean().optional(),
-});
+};
+
+export const ConfigInputSchema = strict('config', configFields);
 
 export type EnvironmentInput = z.input<typeof EnvironmentInputSchema>;
 export type ConfigInput = z.input<typeof ConfigInputSchema>;
@@ -110,4 +114,11 @@ export function resolveConfig(input: z.output<typeof ConfigInputSchema> | undefi
     concurrency: input?.concurrency ?? DEFAULT_CONCURRENCY,
     implicit: input === undefined,
   };
+}
+
+// --- internal ---
+
+/** A strict object whose unknown keys get "did you mean" one of its fields, as flow fields do. */
+function strict<Shape extends z.core.$ZodLooseShape>(what: string, shape: Shape): z.ZodObject<Shape, z.core.$strict> {
+  return z.strictObject(shape, { error: unknownFields(what, Object.keys(shape)) });
 }

@@ -36,8 +36,10 @@ describe('closestMatch', () => {
     expect(closestMatch('timeout', fields)).toBeUndefined();
     expect(closestMatch('get-variable', ['set-variable'])).toBeUndefined();
     expect(closestMatch('ai-call', ['api-call'])).toBeUndefined();
-    // ...but two swapped letters in a short word keep its letters.
+    // ...but two swapped letters or a doubled one leave a short word the same word.
     expect(closestMatch('fetch-ulr', ['fetch-url'])).toBe('fetch-url');
+    expect(closestMatch('urll', ['url'])).toBe('url');
+    expect(closestMatch('apiKeyEnvv', ['apiKeyEnv'])).toBe('apiKeyEnv');
   });
 
   it('picks the nearest acceptable candidate, and never the word itself', () => {
