@@ -1,10 +1,13 @@
 import { createJiti, type TransformOptions, type TransformResult } from 'jiti';
-import { transform as sucraseTransform } from 'sucrase';
 import * as authoringApi from '../index.js';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { userFrames } from './stack-frames.js';
+import { transformModule } from './transform-module.js';
 
 /** Imports one module by absolute path and returns its namespace object. */
 export interface ImportModule {
@@ -15,6 +18,12 @@ export interface ImportModule {
    * files as they are now, which watch mode and long-lived processes need.
    */
   beginLoad?(root: string): void | Promise<void>;
+  /**
+   * The user files on the call stack when `defineFlow` made `value`,
+   * innermost first (empty when unknown): tells the module that defined a
+   * flow from the modules that only re-export it.
+   */
+  definedIn?(value: unknown): string[] | Promise<string[]>;
 }
 
 /**
@@ -28,7 +37,12 @@ export interface ImportModule {
 export function createModuleImporter(): ImportModule {
   const entry = authoringEntry();
   provideAuthoringApi(entry);
-  const jiti = createJiti(import.meta.url, { interopDefault: false, alias: { 'runtype-flows': entry }, transform: transformTypeScript });
+  const jiti = createJiti(import.meta.url, {
+    interopDefault: false,
+    alias: { 'runtype-flows': entry },
+    transform: transformTypeScript,
+    fsCache: transformCacheDir(),
+  });
   const keep = path.dirname(entry) + path.sep;
   const importModule: ImportModule = (file) => jiti.import<Record<string, unknown>>(file);
   importModule.beginLoad = (root) => {
@@ -38,47 +52,64 @@ export function createModuleImporter(): ImportModule {
       if (key.startsWith(prefix) && !key.startsWith(keep) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete cache[key];
     }
   };
+  importModule.definedIn = (value) => {
+    const origin = value !== null && typeof value === 'object' ? origins.get(value) : undefined;
+    return userFrames(origin?.stack).map((frame) => frame.file);
+  };
   return importModule;
 }
 
 // --- internal ---
 
-/**
- * Type stripping plus ESM → CommonJS (how jiti evaluates), keeping line
- * numbers so stack traces and diagnostics point at the user's source. A
- * parse error is re-thrown in jiti's "ParseError: ... file:line:col" form.
- */
+/** Where each flow was made: a stack captured by defineFlow, formatted only when asked. */
+const origins = new WeakMap<object, { stack?: string }>();
+
+function trackedDefineFlow(flow: authoringApi.FlowInput): authoringApi.FlowDefinition {
+  const made = authoringApi.defineFlow(flow);
+  if (made !== null && typeof made === 'object' && !origins.has(made)) {
+    const holder: { stack?: string } = {};
+    Error.captureStackTrace(holder, trackedDefineFlow);
+    origins.set(made, holder);
+  }
+  return made;
+}
+
+/** Type stripping plus ESM → CommonJS, lines kept (transform-module.ts). */
 function transformTypeScript(options: TransformOptions): TransformResult {
   const filePath = options.filename ?? 'module.ts';
   const typescript = options.ts === true || /\.[cm]?tsx?$/.test(filePath);
-  try {
-    const { code } = sucraseTransform(options.source, {
-      transforms: typescript ? ['typescript', 'imports'] : ['imports'],
-      filePath,
-      production: true,
-      keepUnusedImports: false,
-    });
-    return { code };
-  } catch (error) {
-    const loc = (error as { loc?: { line: number; column: number } }).loc;
-    const reason = (error instanceof Error ? error.message : String(error)).replace(/^Error transforming [^:]+: /, '').replace(/ \(\d+:\d+\)$/, '');
-    throw new Error(`ParseError: ${reason}\n ${filePath}:${loc?.line ?? 1}:${(loc?.column ?? 0) + 1}`);
-  }
+  return { code: transformModule(options.source, filePath, { typescript }).code };
 }
 
 /**
  * Flows get the very module instance the CLI itself runs (one zod, one
  * model): it is placed in the CommonJS cache under the alias target, where
  * jiti looks before loading a file. Saves loading the model a second time.
+ * Its defineFlow records where each flow was made (see `definedIn`).
  */
 function provideAuthoringApi(entry: string): void {
   const cache = requireCache();
-  if (cache[entry] === undefined) cache[entry] = { id: entry, filename: entry, loaded: true, exports: authoringApi, children: [], paths: [] };
+  if (cache[entry] === undefined) cache[entry] = { id: entry, filename: entry, loaded: true, exports: { ...authoringApi, defineFlow: trackedDefineFlow }, children: [], paths: [] };
 }
 
 /** jiti keeps evaluated modules in Node's CommonJS module cache. */
 function requireCache(): Record<string, unknown> {
   return createRequire(import.meta.url).cache;
+}
+
+/**
+ * jiti keys its on-disk cache on a module's source alone, not on the
+ * transform: after an upgrade that changes our transform, every module would
+ * still come back as the old output. One cache folder per version of the
+ * transform (its own files and sucrase's version) keeps them apart.
+ */
+function transformCacheDir(): string {
+  const self = fileURLToPath(import.meta.url);
+  const extension = path.extname(self);
+  const hash = createHash('sha256');
+  for (const name of ['transform-module', 'scan-tokens']) hash.update(readFileSync(path.join(path.dirname(self), name + extension)));
+  hash.update(String((createRequire(import.meta.url)('sucrase/package.json') as { version?: string }).version));
+  return path.join(os.tmpdir(), 'jiti', `runtype-flows-${hash.digest('hex').slice(0, 12)}`);
 }
 
 /** `src/index.ts` when running from source, `dist/index.js` when built. */

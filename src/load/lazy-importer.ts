@@ -11,5 +11,6 @@ export function createLazyImporter(): ImportModule {
   importModule.beginLoad = async (root) => {
     await (await load()).beginLoad?.(root);
   };
+  importModule.definedIn = async (value) => (await load()).definedIn?.(value) ?? [];
   return importModule;
 }

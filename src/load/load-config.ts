@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { ConfigInputSchema, resolveConfig, type ResolvedConfig } from '../model/config.js';
 import { zodIssuesToDiagnostics } from '../model/zod-diagnostics.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { ImportModule } from './import-module.js';
+import type { LocateTargets } from './locate-diagnostics.js';
 import { moduleErrorDiagnostic } from './module-error.js';
 
 export interface LoadedConfig {
@@ -9,30 +11,51 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
-/** Imports and validates `runtype.config.*`; no file means the documented defaults. */
-export async function loadConfig(configFile: string | undefined, importModule: ImportModule): Promise<LoadedConfig> {
-  if (configFile === undefined) return { config: resolveConfig(undefined), diagnostics: [] };
+/**
+ * Imports and validates `runtype.config.*`; no file means the documented
+ * defaults. The config is the module's default export; a file without one is
+ * an error rather than silently the defaults (a named `export const config`
+ * would otherwise be ignored, globs and environments with it).
+ */
+export async function loadConfig(configFile: string | undefined, importModule: ImportModule, where: { root: string; targets: LocateTargets }): Promise<LoadedConfig> {
+  const defaults = { config: resolveConfig(undefined), diagnostics: [] };
+  if (configFile === undefined) return defaults;
   let namespace: Record<string, unknown>;
   try {
     namespace = await importModule(configFile);
   } catch (error) {
-    return { config: resolveConfig(undefined), diagnostics: [{ ...moduleErrorDiagnostic(configFile, error), code: 'CONFIG_LOAD_FAILED' }] };
+    return { ...defaults, diagnostics: [await moduleErrorDiagnostic(configFile, error, { root: where.root, config: true })] };
   }
-  const parsed = ConfigInputSchema.safeParse(namespace.default ?? {}, { reportInput: true });
+  if (namespace.default === undefined) {
+    const named = Object.keys(namespace).filter((name) => name !== 'default' && name !== '__esModule');
+    const d: Diagnostic = {
+      severity: 'error',
+      code: 'CONFIG_INVALID',
+      file: configFile,
+      message: `${path.basename(configFile)} has no default export${named.length > 0 ? ` (it exports ${named.map((n) => `"${n}"`).join(', ')})` : ''}, so none of it would be used`,
+      hint: 'Write the config as `export default defineConfig({ ... })`.',
+    };
+    if (named[0] !== undefined) where.targets.set(d, { exportName: named[0] });
+    return { ...defaults, diagnostics: [d] };
+  }
+  const parsed = ConfigInputSchema.safeParse(namespace.default, { reportInput: true });
   if (!parsed.success) {
     const diagnostics = zodIssuesToDiagnostics(parsed.error.issues, { file: configFile, code: 'CONFIG_INVALID' });
-    return { config: resolveConfig(undefined), diagnostics };
+    for (const d of diagnostics) where.targets.set(d, { exportName: 'default' });
+    return { ...defaults, diagnostics };
   }
   const config = resolveConfig(parsed.data);
   const diagnostics: Diagnostic[] = [];
   if (!(config.defaultEnvironment in config.environments)) {
-    diagnostics.push({
+    const d: Diagnostic = {
       severity: 'error',
       code: 'CONFIG_INVALID',
       file: configFile,
       path: ['defaultEnvironment'],
       message: `defaultEnvironment "${config.defaultEnvironment}" is not one of the environments (${Object.keys(config.environments).join(', ')})`,
-    });
+    };
+    where.targets.set(d, { exportName: 'default' });
+    diagnostics.push(d);
   }
   return { config, diagnostics };
 }

@@ -1,16 +1,22 @@
 import type { ResolvedConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostics.js';
+import { DiagnosticCodes as C } from '../model/diagnostic-codes.js';
 import type { Flow } from '../model/index.js';
-import { checkFlowSet, isFlowDefinition, parseFlow } from '../model/index.js';
+import { parseFlow } from '../model/index.js';
 import { discoverFlowFiles } from './discover-flows.js';
 import { findProject } from './find-config.js';
+import { readModuleExports, type FlowExport } from './flow-exports.js';
+import { assignFlowOwners } from './flow-owners.js';
+import { checkProjectFlows } from './flow-set.js';
 import type { ImportModule } from './import-module.js';
 import { loadConfig } from './load-config.js';
-import { locateDiagnostics } from './locate-diagnostics.js';
-import { moduleErrorDiagnostic } from './module-error.js';
+import { locateDiagnostics, type LocateTargets } from './locate-diagnostics.js';
+import { analyseModuleError, moduleFailureDiagnostic, type ModuleFailure } from './module-error.js';
+import { sortDiagnostics } from './sort-diagnostics.js';
 
 export interface LoadedFlow {
   flow: Flow;
+  /** The module that defined the flow (not a barrel that re-exports it). */
   file: string;
   exportName: string;
 }
@@ -24,7 +30,7 @@ export interface Project {
   flows: LoadedFlow[];
   /** Modules under the globs that export no flow (shared prompt fragments, ...). */
   helperModules: string[];
-  /** Every problem found, errors and warnings, with file:line where known. */
+  /** Every problem found, errors and warnings, with file:line where known, sorted by file, line, column. */
   diagnostics: Diagnostic[];
 }
 
@@ -43,53 +49,66 @@ export interface LoadProjectOptions {
 export async function loadProject(options: LoadProjectOptions): Promise<Project> {
   const { root, configFile } = findProject(options.cwd, options.configPath);
   await options.importModule.beginLoad?.(root);
-  const { config, diagnostics } = await loadConfig(configFile, options.importModule);
+  const targets: LocateTargets = new Map();
+  const { config, diagnostics } = await loadConfig(configFile, options.importModule, { root, targets });
   const files = await discoverFlowFiles(root, config.flows);
-  const flows: LoadedFlow[] = [];
-  const helperModules: string[] = [];
+  if (files.length === 0) diagnostics.push(noFlowFiles(config.flows, root, configFile));
 
+  const exports: { file: string; flows: FlowExport[] }[] = [];
+  const failures = new Map<string, { failure: ModuleFailure; loadedBy: string[] }>();
   for (const file of files) {
     let namespace: Record<string, unknown>;
     try {
       namespace = await options.importModule(file);
     } catch (error) {
-      diagnostics.push(moduleErrorDiagnostic(file, error));
+      const failure = await analyseModuleError(file, error);
+      const key = JSON.stringify([failure.file, failure.line, failure.column, failure.reason]);
+      const seen = failures.get(key) ?? { failure, loadedBy: [] };
+      seen.loadedBy.push(file);
+      failures.set(key, seen);
       continue;
     }
-    const found = collectFlowExports(namespace);
-    if (found.length === 0) helperModules.push(file);
-    for (const { exportName, value } of found) {
-      const result = parseFlow(value, { file, exportName });
-      diagnostics.push(...result.diagnostics);
-      if (result.flow) flows.push({ flow: result.flow, file, exportName });
+    const found = await readModuleExports(namespace, file);
+    exports.push({ file, flows: found.flows });
+    for (const { exportName, diagnostic } of found.ignored) {
+      targets.set(diagnostic, { exportName });
+      diagnostics.push(diagnostic);
     }
   }
-  diagnostics.push(...checkFlowSet(flows.map(({ flow, file }) => ({ flow, file }))));
+  for (const { failure, loadedBy } of failures.values()) diagnostics.push(moduleFailureDiagnostic(failure, loadedBy, { root }));
 
-  const located = options.locate === false ? diagnostics : await locateDiagnostics(diagnostics);
+  const flows: LoadedFlow[] = [];
+  for (const owner of await assignFlowOwners(exports, options.importModule)) {
+    const result = parseFlow(owner.value, { file: owner.file, exportName: owner.exportName });
+    for (const d of result.diagnostics) targets.set(d, { exportName: owner.exportName });
+    diagnostics.push(...result.diagnostics);
+    if (result.flow) flows.push({ flow: result.flow, file: owner.file, exportName: owner.exportName });
+  }
+  diagnostics.push(...checkProjectFlows(flows, root, targets));
+
+  const located = options.locate === false ? diagnostics : await locateDiagnostics(diagnostics, targets);
   return {
     root,
     ...(configFile === undefined ? {} : { configFile }),
     config,
     files,
     flows,
-    helperModules,
-    diagnostics: located,
+    helperModules: exports.filter((e) => e.flows.length === 0).map((e) => e.file),
+    diagnostics: sortDiagnostics(located),
   };
 }
 
 // --- internal ---
 
-/** The default export first, then named exports; one value exported twice counts once. */
-function collectFlowExports(namespace: Record<string, unknown>): { exportName: string; value: unknown }[] {
-  const seen = new Set<unknown>();
-  const names = Object.keys(namespace).sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
-  const out: { exportName: string; value: unknown }[] = [];
-  for (const exportName of names) {
-    const value = namespace[exportName];
-    if (!isFlowDefinition(value) || seen.has(value)) continue;
-    seen.add(value);
-    out.push({ exportName, value });
-  }
-  return out;
+/** A glob that matches nothing is almost always a mistake, and `sync --prune` on it would delete every flow. */
+function noFlowFiles(globs: readonly string[], root: string, configFile: string | undefined): Diagnostic {
+  return {
+    severity: 'warning',
+    code: C.NO_FLOW_FILES,
+    message: `no flow file matches ${globs.map((g) => `"${g}"`).join(', ')} under ${root}`,
+    hint: configFile
+      ? 'Check `flows` in the config: globs are relative to the folder of the config file.'
+      : 'Flows are read from flows/**/*.ts under the current directory when there is no runtype.config.ts; check --cwd.',
+    ...(configFile === undefined ? {} : { file: configFile, path: ['flows'] }),
+  };
 }

@@ -1,83 +1,112 @@
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import * as stepHelpers from '../model/step-helpers.js';
+import { findFlowRoot, type LocateTarget } from './flow-root.js';
+import { calleeName, resolveValue, staticString, unwrap } from './static-value.js';
+
+export type { LocateTarget } from './flow-root.js';
 
 export interface SourceLocator {
-  /** Best-effort position of `path` inside the flow with `flowKey` (the deepest node found). */
-  locate(flowKey: string | undefined, path: readonly (string | number)[]): { line: number; column: number } | undefined;
+  /**
+   * Where `path` of the target flow is written: the deepest node the path
+   * surely leads to (a step when its field is computed, the defineFlow call
+   * when nothing deeper is sure), or undefined when the flow itself cannot be
+   * told apart. `message` sharpens a string to the `{{variable}}` it names.
+   */
+  locate(target: LocateTarget, path: readonly (string | number)[], message?: string): { line: number; column: number } | undefined;
 }
 
 /** Step fields that helpers take in their options object beside the config fields. */
 const STEP_LEVEL_FIELDS = new Set(['name', 'enabled', 'when', 'order']);
+/** `prompt(id, options)` and its siblings; `customStep(type, id, options)` differs. */
+const HELPERS = new Set(Object.keys(stepHelpers).filter((name) => name !== 'customStep'));
 
 /**
  * Maps a value path (`steps[1].config.userPrompt`) back to source. Flows are
- * object literals, arrays and helper calls `helper(id, { ...options })` whose
- * options hold both step fields and config fields, so `config` is "the same
- * object" there and `id` is the first argument.
+ * object literals, arrays and helper calls whose options hold both step
+ * fields and config fields, so `config` is "the same object" there, `id` is
+ * the first argument and `type` the helper's name.
  */
-export function createSourceLocator(file: string, text: string): SourceLocator {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
-  const source = project.createSourceFile(file.replace(/^.*\//, '/'), text, { overwrite: true, scriptKind: ts.ScriptKind.TS });
+export function createSourceLocator(file: string, text: string, project = new Project({ useInMemoryFileSystem: true })): SourceLocator {
+  const source = project.createSourceFile(file, text, { overwrite: true, scriptKind: ts.ScriptKind.TS });
   return {
-    locate(flowKey, path) {
-      const root = findFlowObject(source, flowKey);
+    locate(target, path, message) {
+      const root = findFlowRoot(source, target);
       if (!root) return undefined;
       let node: Node = root;
       for (const segment of path) {
-        const next = step(node, segment);
+        const next = step(source, node, segment);
         if (!next) break;
         node = next;
       }
-      const { line, column } = source.getLineAndColumnAtPos(node.getStart());
-      return { line, column };
+      return position(source, node === root ? definingCall(root) : node, message);
     },
   };
 }
 
 // --- internal ---
 
-function findFlowObject(source: SourceFile, flowKey: string | undefined): Node | undefined {
-  const objects = source.getDescendantsOfKind(ts.SyntaxKind.ObjectLiteralExpression);
-  if (flowKey !== undefined) {
-    const match = objects.find((o) => {
-      const init = o.getProperty('key')?.asKind(ts.SyntaxKind.PropertyAssignment)?.getInitializer();
-      return init !== undefined && Node.isStringLiteral(init) && init.getLiteralValue() === flowKey;
-    });
-    if (match) return match;
+function step(source: SourceFile, node: Node, segment: string | number): Node | undefined {
+  const target = resolveValue(source, node);
+  if (typeof segment === 'number') return Node.isArrayLiteralExpression(target) ? element(target.getElements(), segment) : undefined;
+  if (Node.isObjectLiteralExpression(target)) return property(source, target, segment);
+  if (!Node.isCallExpression(target)) return undefined;
+  const name = calleeName(target) ?? '';
+  const args = target.getArguments();
+  if (name === 'customStep') {
+    const [type, id, options] = args;
+    if (segment === 'type') return type;
+    if (segment === 'id') return id;
+    return options ? step(source, options, segment) : undefined;
   }
-  // No key to match on (or a computed one): the argument of the first defineFlow call.
-  const call = source
-    .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-    .find((c) => c.getExpression().getText() === 'defineFlow');
-  return call?.getArguments()[0] ?? objects[0];
+  if (!HELPERS.has(name)) return undefined;
+  const [id, options] = args;
+  if (segment === 'id') return id;
+  if (segment === 'type') return target.getExpression();
+  if (segment === 'config') return options;
+  return options && STEP_LEVEL_FIELDS.has(segment) ? step(source, options, segment) : undefined;
 }
 
-function step(node: Node, segment: string | number): Node | undefined {
-  const target = unwrap(node);
-  if (typeof segment === 'number') {
-    if (Node.isArrayLiteralExpression(target)) return target.getElements()[segment];
-    return undefined;
-  }
-  if (Node.isObjectLiteralExpression(target)) {
-    const property = target.getProperty(segment);
-    if (Node.isPropertyAssignment(property)) return property.getInitializer() ?? property;
-    return property;
-  }
-  if (Node.isCallExpression(target)) {
-    const [first, options] = target.getArguments();
-    if (segment === 'id') return first;
-    if (segment === 'config') return options ?? target;
-    if (options && Node.isObjectLiteralExpression(options) && (STEP_LEVEL_FIELDS.has(segment) || segment === 'type')) {
-      return step(options, segment) ?? target;
+/** An element by index, unless a spread before it makes the index unknowable. */
+function element(elements: Node[], index: number): Node | undefined {
+  for (let i = 0; i <= index && i < elements.length; i += 1) if (Node.isSpreadElement(elements[i])) return undefined;
+  return elements[index];
+}
+
+/** The last property of that name (the one JavaScript keeps); unsure behind a spread written after it. */
+function property(source: SourceFile, object: Node, name: string): Node | undefined {
+  if (!Node.isObjectLiteralExpression(object)) return undefined;
+  const properties = object.getProperties();
+  for (let i = properties.length - 1; i >= 0; i -= 1) {
+    const p = properties[i]!;
+    if (Node.isSpreadAssignment(p)) return undefined;
+    if (Node.isShorthandPropertyAssignment(p) && p.getName() === name) return p.getNameNode();
+    if ((Node.isPropertyAssignment(p) || Node.isMethodDeclaration(p)) && propertyName(source, p.getNameNode()) === name) {
+      return Node.isPropertyAssignment(p) ? (p.getInitializer() ?? p) : p;
     }
-    return options ? step(options, segment) : undefined;
   }
   return undefined;
 }
 
-function unwrap(node: Node): Node {
-  let current = node;
-  while (Node.isAsExpression(current) || Node.isParenthesizedExpression(current) || Node.isSatisfiesExpression(current)) {
-    current = current.getExpression();
+function propertyName(source: SourceFile, name: Node): string | undefined {
+  if (Node.isIdentifier(name) || Node.isPrivateIdentifier(name)) return name.getText();
+  if (Node.isComputedPropertyName(name)) return staticString(source, name.getExpression());
+  return staticString(source, name);
+}
+
+/** A flow object's position is its `defineFlow(` call, where a reader looks for "the flow". */
+function definingCall(root: Node): Node {
+  const parent = root.getParent();
+  return parent && Node.isCallExpression(parent) && parent.getArguments()[0] === root ? parent : root;
+}
+
+function position(source: SourceFile, node: Node, message: string | undefined): { line: number; column: number } {
+  let offset = node.getStart();
+  const variable = message === undefined ? undefined : /\{\{[^{}]+\}\}/.exec(message)?.[0];
+  const literal = unwrap(node);
+  if (variable && (Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) || Node.isTemplateExpression(literal))) {
+    const index = literal.getText().indexOf(variable);
+    if (index >= 0) offset = literal.getStart() + index;
   }
-  return current;
+  const { line, column } = source.getLineAndColumnAtPos(offset);
+  return { line, column };
 }

@@ -44,6 +44,10 @@ export const DiagnosticCodes = {
   SECRET_LITERAL: 'SECRET_LITERAL',
   /** An allowSecrets entry that allows nothing (a warning: stale, or a path that moved). */
   SECRET_ALLOW_UNUSED: 'SECRET_ALLOW_UNUSED',
+  /** Loader: the flow globs matched no file (a warning; sync refuses to prune on it). Names the globs and the root. */
+  NO_FLOW_FILES: 'NO_FLOW_FILES',
+  /** Loader: an export that looks like a flow but is not read as one — an array of flows, a Promise of one, steps without a key (a warning). */
+  FLOW_EXPORT_IGNORED: 'FLOW_EXPORT_IGNORED',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];
