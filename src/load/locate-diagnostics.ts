@@ -28,7 +28,7 @@ export async function locateDiagnostics(diagnostics: Diagnostic[], targets: Loca
       locators.set(d.file, text === undefined ? undefined : createSourceLocator(d.file, text, project));
     }
     const target = { ...(d.flowKey === undefined ? {} : { flowKey: d.flowKey }), ...targets.get(d) };
-    const position = locators.get(d.file)?.locate(target, d.path ?? [], d.message);
+    const position = locators.get(d.file)?.locate(target, d.path ?? [], { message: d.message, code: d.code });
     out.push(position ? { ...d, line: position.line, column: position.column } : d);
   }
   return out;

@@ -10,13 +10,16 @@ export interface SourceLocator {
    * Where `path` of the target flow is written: the deepest node the path
    * surely leads to (a step when its field is computed, the defineFlow call
    * when nothing deeper is sure), or undefined when the flow itself cannot be
-   * told apart. `message` sharpens a string to the `{{variable}}` it names.
+   * told apart. `message` sharpens a string to the `{{variable}}` it names;
+   * a `code` about the field itself (an unknown field) points at its name.
    */
-  locate(target: LocateTarget, path: readonly (string | number)[], message?: string): { line: number; column: number } | undefined;
+  locate(target: LocateTarget, path: readonly (string | number)[], about?: { message?: string; code?: string }): { line: number; column: number } | undefined;
 }
 
 /** Step fields that helpers take in their options object beside the config fields. */
 const STEP_LEVEL_FIELDS = new Set(['name', 'enabled', 'when', 'order']);
+/** Codes about a field's name rather than its value. */
+const FIELD_CODES = /FIELD_UNKNOWN|FIELD_TYPO/;
 /** `prompt(id, options)` and its siblings; `customStep(type, id, options)` differs. */
 const HELPERS = new Set(Object.keys(stepHelpers).filter((name) => name !== 'customStep'));
 
@@ -29,16 +32,20 @@ const HELPERS = new Set(Object.keys(stepHelpers).filter((name) => name !== 'cust
 export function createSourceLocator(file: string, text: string, project = new Project({ useInMemoryFileSystem: true })): SourceLocator {
   const source = project.createSourceFile(file, text, { overwrite: true, scriptKind: ts.ScriptKind.TS });
   return {
-    locate(target, path, message) {
+    locate(target, path, about = {}) {
       const root = findFlowRoot(source, target);
       if (!root) return undefined;
       let node: Node = root;
+      let walked = 0;
       for (const segment of path) {
         const next = step(source, node, segment);
         if (!next) break;
         node = next;
+        walked += 1;
       }
-      return position(source, node === root ? definingCall(root) : node, message);
+      if (node === root) return position(source, definingCall(root), undefined);
+      const field = walked === path.length && FIELD_CODES.test(about.code ?? '') ? propertyNameOf(node) : undefined;
+      return position(source, field ?? node, about.message);
     },
   };
 }
@@ -91,6 +98,12 @@ function propertyName(source: SourceFile, name: Node): string | undefined {
   if (Node.isIdentifier(name) || Node.isPrivateIdentifier(name)) return name.getText();
   if (Node.isComputedPropertyName(name)) return staticString(source, name.getExpression());
   return staticString(source, name);
+}
+
+/** The name of the property whose value `node` is (`userPrmpt` in `userPrmpt: '...'`). */
+function propertyNameOf(node: Node): Node | undefined {
+  const parent = node.getParent();
+  return parent && Node.isPropertyAssignment(parent) && parent.getInitializer() === node ? parent.getNameNode() : undefined;
 }
 
 /** A flow object's position is its `defineFlow(` call, where a reader looks for "the flow". */

@@ -1,40 +1,21 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/load/load-project.js';
 import { createModuleImporter } from '../../src/load/import-module.js';
 import { formatPath } from '../../src/model/diagnostics.js';
+import { readCorpus } from '../fixtures/corpus.js';
 import { createTestProject } from '../helpers/project.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
- * The broken-flow corpus: each case (a file, or a folder for cross-file
- * faults) holds exactly one fault, named on its first line as
- * `// expect: CODE path` (path `-` when the fault has no field).
+ * The broken-flow corpus through the loader, as `validate` sees it: each
+ * case's one fault must come out with the code, field path, file, exact
+ * line:column, flow key, message and hint its header names (see
+ * test/fixtures/corpus.ts), and duplicates must name the other file
+ * relative to the project root.
  */
-const CORPUS = path.resolve(import.meta.dirname, '../fixtures/broken');
-
-interface Case {
-  name: string;
-  files: string[];
-  code: string;
-  path: string;
-}
-
-function readCases(): Case[] {
-  return readdirSync(CORPUS)
-    .sort()
-    .map((name) => {
-      const full = path.join(CORPUS, name);
-      const files = statSync(full).isDirectory() ? readdirSync(full).sort().map((f) => path.join(full, f)) : [full];
-      const header = readFileSync(files[0]!, 'utf8').split('\n')[0] ?? '';
-      const match = /^\/\/ expect: (\S+) (\S+)/.exec(header);
-      if (!match) throw new Error(`${name}: first line must be "// expect: CODE path"`);
-      return { name, files, code: match[1]!, path: match[2]! };
-    });
-}
-
-const cases = readCases();
+const cases = readCorpus();
 
 describe('broken flow corpus', () => {
   it('has at least 20 cases', () => {
@@ -47,29 +28,36 @@ describe('broken flow corpus', () => {
       for (const file of testCase.files) project.write(`flows/${path.basename(file)}`, readFileSync(file, 'utf8'));
       const loaded = await loadProject({ cwd: project.root, importModule: createModuleImporter() });
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-      expect(errors.map((d) => d.code)).toContain(testCase.code);
-      const hit = errors.find((d) => d.code === testCase.code)!;
-      expect(testCase.path === '-' ? '-' : formatPath(hit.path)).toBe(testCase.path);
-      // Precise: it names the file, and a line for everything that has a place in the source.
-      expect(hit.file).toMatch(/flows\//);
-      expect(hit.line).toBeGreaterThan(0);
+      const first = project.path(`flows/${path.basename(testCase.files[0]!)}`);
+      const hit = errors.find((d) => d.code === testCase.code && d.file === first);
+      expect(hit, JSON.stringify(errors)).toBeDefined();
+      expect(formatPath(hit!.path) || '-').toBe(testCase.path);
+      expect(`${hit!.line}:${hit!.column}`).toBe(`${testCase.line}:${testCase.column}`);
+      expect(hit!.flowKey).toBe(testCase.flowKey);
+      expect(hit!.message).toContain(testCase.message);
+      expect(hit!.hint ?? '').toContain(testCase.hint ?? '');
+      expect(hit!.message).toContain(testCase.also === undefined ? '' : `also used in flows/${testCase.also}`);
+      expect(hit!.message).not.toContain(project.root);
       // One fault, one error (cross-file duplicates report on both files).
-      expect(errors.length).toBeLessThanOrEqual(testCase.files.length);
+      expect(errors).toHaveLength(testCase.files.length);
     } finally {
       project.cleanup();
     }
   });
 
-  it('the CLI reports every broken file at once and exits 1', async () => {
+  it('the CLI reports every broken file at once, sorted by file then line, and exits 1', async () => {
     const project = createTestProject();
     try {
       const singles = cases.filter((c) => c.files.length === 1);
       for (const c of singles) project.write(`flows/${path.basename(c.files[0]!)}`, readFileSync(c.files[0]!, 'utf8'));
       const run = await runCli(['validate', '--json'], { cwd: project.root });
       expect(run.code).toBe(1);
-      const doc = JSON.parse(run.stdout);
-      const files = new Set(doc.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { file: string }) => path.basename(d.file)));
-      expect(files.size).toBe(singles.length);
+      const doc = JSON.parse(run.stdout) as { diagnostics: { severity: string; file: string; line: number; column: number }[] };
+      const errors = doc.diagnostics.filter((d) => d.severity === 'error');
+      expect(new Set(errors.map((d) => path.basename(d.file))).size).toBe(singles.length);
+      const order = doc.diagnostics.map((d) => [d.file, d.line, d.column] as const);
+      const sorted = [...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
+      expect(order).toEqual(sorted);
     } finally {
       project.cleanup();
     }

@@ -1,24 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFlowSet, formatPath, isFlowDefinition, parseFlow, type Diagnostic, type Flow } from '../../src/model/index.js';
+import { readCorpus } from '../fixtures/corpus.js';
 
 /**
  * The broken-flow corpus straight through the model (no loader): each case
- * names on its first line the one diagnostic it must produce. MODULE_* cases
- * are the loader's (a file that does not parse or throws) and are covered by
- * test/integration/validate-corpus.test.ts.
+ * must produce the one error its header names, with its path, flow key,
+ * message and hint. Lines and columns are the loader's (the model has no
+ * source) and MODULE_* cases are a file that does not parse or throws: both
+ * are covered by test/integration/validate-corpus.test.ts.
  */
-const CORPUS = path.resolve(import.meta.dirname, '../fixtures/broken');
-
-const cases = readdirSync(CORPUS)
-  .sort()
-  .map((name) => {
-    const full = path.join(CORPUS, name);
-    const files = statSync(full).isDirectory() ? readdirSync(full).sort().map((f) => path.join(full, f)) : [full];
-    const [, code = '', where = ''] = /^\/\/ expect: (\S+) (\S+)/.exec(readFileSync(files[0]!, 'utf8').split('\n')[0] ?? '') ?? [];
-    return { name, files, code, where };
-  });
+const cases = readCorpus();
 
 async function diagnose(files: readonly string[]): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
@@ -43,7 +34,13 @@ describe('broken flow corpus, through parseFlow and checkFlowSet', () => {
 
   it.each(cases.filter((c) => !c.code.startsWith('MODULE_')).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const errors = (await diagnose(c.files)).filter((d) => d.severity === 'error');
-    expect(errors.map((d) => `${d.code} ${formatPath(d.path) || '-'}`)).toContain(`${c.code} ${c.where}`);
+    const hit = errors.find((d) => d.code === c.code && d.file === c.files[0]);
+    expect(hit, JSON.stringify(errors)).toBeDefined();
+    expect(formatPath(hit!.path) || '-').toBe(c.path);
+    expect(hit!.flowKey).toBe(c.flowKey);
+    expect(hit!.message).toContain(c.message);
+    expect(hit!.hint ?? '').toContain(c.hint ?? '');
+    expect(hit!.message).toContain(c.also === undefined ? '' : c.files.find((f) => f.endsWith(`/${c.also}`)));
     // One fault, one error (a duplicate across files is reported on each file).
     expect(errors).toHaveLength(c.files.length);
   });
