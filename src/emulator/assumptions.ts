@@ -28,7 +28,11 @@ export const ERROR_CODES = {
 
 /** UNCONFIRMED (api.md §1.4, §10 q7): default and maximum `limit` of GET /v1/flows. */
 export const DEFAULT_LIST_LIMIT = 20;
-/** A larger `limit` is clamped to this (the response's `pagination.limit` shows it), not rejected. */
+/**
+ * UNCONFIRMED: a larger `limit` is clamped to this (the response's `pagination.limit` shows
+ * it), not rejected; only a `limit` that is not a positive integer is a 400 (whose message
+ * says so). Clamping is the kinder guess for a client that asks for "as many as possible".
+ */
 export const MAX_LIST_LIMIT = 100;
 
 /**
@@ -37,9 +41,29 @@ export const MAX_LIST_LIMIT = 100;
  * A cursor remembers its own direction; an explicit `direction` query wins over it.
  * `direction=prev` without a cursor returns the LAST page. `search` is a case-insensitive
  * substring of `name`. `includeCount=true` adds `totalCount`, `totalPages`, `currentPage`
- * and `currentOffset` (totalPages is 0 for an empty result). Booleans accept true/false/1/0.
+ * and `currentOffset` (totalPages is 0 for an empty result).
  */
 export const LIST_DIRECTIONS = ['next', 'prev'] as const;
+
+/**
+ * UNCONFIRMED (api.md §1.4): boolean query parameters (`includeCount`) accept true/false/1/0
+ * in any letter case; an empty value (`includeCount=`) counts as false.
+ */
+export const EMPTY_BOOLEAN_PARAM = false;
+
+/**
+ * UNCONFIRMED (api.md §1.4): what `currentPage` means on a page that does not start at a
+ * multiple of `limit` (a page reached backwards from the end, or after flows were created or
+ * deleted between requests). The emulator numbers pages as if the whole list were cut into
+ * `limit`-sized pages from the start, and reports the page holding the page's LAST item, so
+ * the last page is always `totalPages` (245 flows, limit 50: walking back from the end gives
+ * pages 5, 4, 3, 2, 1 at offsets 195, 145, 95, 45, 0). An empty page reports the page its
+ * offset falls in, at most `totalPages` (and 1 for an empty list).
+ */
+export function currentPageOf(start: number, end: number, limit: number, totalPages: number): number {
+  const anchor = end > start ? end - 1 : start;
+  return Math.min(Math.floor(anchor / limit) + 1, Math.max(totalPages, 1));
+}
 
 /**
  * UNCONFIRMED (api.md §1.6): id formats. Flow ids are UUIDs (examples), version ids
@@ -72,6 +96,29 @@ export const DEFAULT_LOCAL_KEY = 'rt_test_local_emulator';
 export const CREATE_STATUS = 201;
 export const INITIAL_FLOW_STATUS = 'draft';
 
+/**
+ * UNCONFIRMED (api.md §2.2): step defaults the server fills in for fields the client left
+ * out. A step's `type` must be a non-empty string (any value: the type list is not closed);
+ * `config` is optional and defaults to `{}`; `enabled` defaults to true; `order` defaults to
+ * the step's 1-based position in the list sent.
+ */
+export const STEP_TYPE_MIN_LENGTH = 1;
+export const STEP_DEFAULTS = {
+  enabled: true,
+  config: (): Record<string, unknown> => ({}),
+  order: (index: number): number => index + 1,
+} as const;
+
+/**
+ * Not an API guess, an emulator limit (the real API surely has one; its value is unknown):
+ * a step's `config` (and `when`) may nest objects/arrays at most this deep, counting the
+ * config object itself as level 1. Deeper input is a 400 naming the field, before anything
+ * is stored: the emulator serialises flows recursively (answers, the state file), and a
+ * body of a few KB nested thousands deep would otherwise overflow the stack after the
+ * write was applied.
+ */
+export const MAX_CONFIG_DEPTH = 64;
+
 /*
  * UNCONFIRMED (api.md §8, §10 q5): GET /v1/flows/:id returns the latest (draft) steps, not the
  * published ones (see `renderFlow`: it always renders the flow's current steps).
@@ -81,7 +128,8 @@ export const INITIAL_FLOW_STATUS = 'draft';
  * list; steps sent without ids get NEW generated ids (no positional carry-over). Every PUT
  * (even `{}`) bumps `updatedAt` and rewrites the pending draft version in place (same
  * `draftVersionId`) or, when the last change was published, opens a new draft numbered n+1.
- * PUT checks the id (404) before validating the body (400).
+ * PUT and publish check the id (404) after reading the body (413 when it is too large) but
+ * before parsing it: an unknown id with malformed JSON is 404, not 400 INVALID_JSON.
  *
  * UNCONFIRMED (api.md §2.1): list items are `{ id, name, description, status, createdAt,
  * updatedAt, lastRunAt, stepCount }` (the docs' examples show a subset; `description` and
@@ -110,6 +158,15 @@ export const DELETE_STATUS = 200;
  * published by descending number). `?type=draft|published` filters the list.
  */
 export const PUBLISHED_FLOW_STATUS = 'active';
+
+/**
+ * UNCONFIRMED (api.md §2.11): a single version (`GET /v1/flow-versions/:flowId/published` and
+ * `/:versionId`) carries its steps as `flowConfig: { steps }`; nothing else of the flow's
+ * configuration is versioned here.
+ */
+export function versionFlowConfig<T>(steps: T): { steps: T } {
+  return { steps };
+}
 
 /**
  * UNCONFIRMED: `dashboardUrl` points at the emulator itself (`<base>/dashboard/flows/<id>`),

@@ -4,7 +4,7 @@
  * start" (next) / "from the end" (prev). Keyset cursors stay correct while flows are created
  * or deleted between pages: no flow is skipped or repeated.
  */
-import { DEFAULT_LIST_LIMIT, LIST_DIRECTIONS, MAX_LIST_LIMIT } from './assumptions.js';
+import { currentPageOf, DEFAULT_LIST_LIMIT, EMPTY_BOOLEAN_PARAM, LIST_DIRECTIONS, MAX_LIST_LIMIT } from './assumptions.js';
 import { InputError, isObject } from './validate.js';
 import type { PaginationDto } from './types.js';
 
@@ -71,8 +71,10 @@ function decodeCursor(raw: string): Cursor {
 }
 
 function parseBoolean(value: string, field: string): boolean {
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0' || value === '') return false;
+  if (value === '') return EMPTY_BOOLEAN_PARAM;
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === '1') return true;
+  if (lower === 'false' || lower === '0') return false;
   throw new InputError(field, `${field} must be true or false`);
 }
 
@@ -81,7 +83,7 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   const rawLimit = params.get('limit');
   if (rawLimit !== null) {
     if (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1) {
-      throw new InputError('limit', `limit must be a positive integer (at most ${MAX_LIST_LIMIT})`);
+      throw new InputError('limit', `limit must be a positive integer (values above ${MAX_LIST_LIMIT} are clamped to ${MAX_LIST_LIMIT})`);
     }
     limit = Math.min(Number(rawLimit), MAX_LIST_LIMIT);
   }
@@ -127,9 +129,10 @@ export function paginate<T extends SortKey>(sorted: readonly T[], q: ListQuery):
     limit: q.limit,
   };
   if (q.includeCount) {
+    const totalPages = Math.ceil(n / q.limit);
     pagination.totalCount = n;
-    pagination.totalPages = Math.ceil(n / q.limit);
-    pagination.currentPage = Math.floor(start / q.limit) + 1;
+    pagination.totalPages = totalPages;
+    pagination.currentPage = currentPageOf(start, end, q.limit, totalPages);
     pagination.currentOffset = start;
   }
   return { page, pagination };

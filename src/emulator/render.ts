@@ -1,5 +1,5 @@
 /** Stored records -> the JSON shapes the API answers with. */
-import { DASHBOARD_PATH, ORGANIZATION_ID } from './assumptions.js';
+import { DASHBOARD_PATH, ORGANIZATION_ID, versionFlowConfig } from './assumptions.js';
 import type { FlowDto, FlowSummaryDto, StoredFlow, StoredVersion } from './types.js';
 
 export function renderFlow(flow: StoredFlow, baseUrl: string): FlowDto {
@@ -53,7 +53,7 @@ export function renderVersion(flowId: string, version: StoredVersion): Record<st
     flowId,
     versionNumber: version.versionNumber,
     versionType: version.versionType,
-    flowConfig: { steps: version.steps },
+    flowConfig: versionFlowConfig(version.steps),
     label: version.label,
     notes: version.notes,
     createdAt: version.createdAt,

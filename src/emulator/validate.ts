@@ -2,6 +2,7 @@
  * Request-body validation for create and update, hand-written (no schema library on the hot
  * path). Every failure names the field path, e.g. `steps[2].type`.
  */
+import { MAX_CONFIG_DEPTH, STEP_DEFAULTS, STEP_TYPE_MIN_LENGTH } from './assumptions.js';
 import { newStepId } from './ids.js';
 import type { JsonObject, StoredStep } from './types.js';
 
@@ -27,7 +28,7 @@ function describe(value: unknown): string {
 export function normalizeStep(raw: unknown, path: string, position: number): StoredStep {
   if (!isObject(raw)) throw new InputError(path, `${path} must be an object, got ${describe(raw)}`);
   const { id, type, name, config, enabled, order, when } = raw;
-  if (typeof type !== 'string' || type.length === 0) {
+  if (typeof type !== 'string' || type.length < STEP_TYPE_MIN_LENGTH) {
     throw new InputError(`${path}.type`, `${path}.type must be a non-empty string`);
   }
   if (typeof name !== 'string') throw new InputError(`${path}.name`, `${path}.name must be a string`);
@@ -43,13 +44,15 @@ export function normalizeStep(raw: unknown, path: string, position: number): Sto
   if (order !== undefined && (typeof order !== 'number' || !Number.isFinite(order))) {
     throw new InputError(`${path}.order`, `${path}.order must be a finite number`);
   }
+  checkDepth(config, `${path}.config`);
+  checkDepth(when, `${path}.when`);
   const step: StoredStep = {
     id: id ?? newStepId(),
     type,
     name,
-    config: config ?? {},
-    enabled: enabled ?? true,
-    order: order ?? position + 1,
+    config: config ?? STEP_DEFAULTS.config(),
+    enabled: enabled ?? STEP_DEFAULTS.enabled,
+    order: order ?? STEP_DEFAULTS.order(position),
   };
   if (when !== undefined) step.when = when;
   return step;
@@ -116,4 +119,22 @@ export function validateUpdate(body: unknown): UpdateInput {
   const steps = readSteps(body);
   if (steps !== undefined) update.steps = steps;
   return update;
+}
+
+// --- internal ---
+
+/** Refuses values nested deeper than MAX_CONFIG_DEPTH (see assumptions.ts for why). */
+function checkDepth(value: unknown, field: string): void {
+  if (nestsDeeperThan(value, MAX_CONFIG_DEPTH)) {
+    throw new InputError(field, `${field} is nested more than ${MAX_CONFIG_DEPTH} levels deep`);
+  }
+}
+
+/** Recursion depth is bounded by `levels`, so this never overflows the stack itself. */
+function nestsDeeperThan(value: unknown, levels: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (levels === 0) return true;
+  if (Array.isArray(value)) return value.some((item) => nestsDeeperThan(item, levels - 1));
+  for (const key in value) if (nestsDeeperThan((value as JsonObject)[key], levels - 1)) return true;
+  return false;
 }

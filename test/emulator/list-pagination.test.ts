@@ -99,6 +99,31 @@ describe('GET /v1/flows pagination', () => {
     expect(without.pagination).not.toHaveProperty('totalCount');
   });
 
+  it('includeCount numbers pages reached backwards consistently (245 flows: 5, 4, 3, 2, 1)', async () => {
+    const local = await startEmulator();
+    try {
+      for (let i = 0; i < 245; i++) local.state.create({ name: `b${i}` });
+      const pages = await walk(local, { limit: 50, direction: 'prev', includeCount: true }, 'prev');
+      expect(pages.map((p) => [p.data.length, p.pagination.currentOffset, p.pagination.currentPage])).toEqual([
+        [50, 195, 5], [50, 145, 4], [50, 95, 3], [50, 45, 2], [45, 0, 1],
+      ]);
+      expect(pages.every((p) => p.pagination.totalPages === 5 && p.pagination.totalCount === 245)).toBe(true);
+      const forward = await walk(local, { limit: 50, includeCount: true }, 'next');
+      expect(forward.map((p) => [p.pagination.currentOffset, p.pagination.currentPage])).toEqual([[0, 1], [50, 2], [100, 3], [150, 4], [200, 5]]);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('accepts booleans in any letter case; an empty includeCount counts as false', async () => {
+    for (const value of ['TRUE', 'True', '1']) {
+      expect((await list(emu, { limit: 1, includeCount: value })).pagination.totalCount).toBe(250);
+    }
+    for (const value of ['FALSE', '0', '']) {
+      expect((await list(emu, { limit: 1, includeCount: value })).pagination).not.toHaveProperty('totalCount');
+    }
+  });
+
   it('search is a case-insensitive name substring, paginated and counted', async () => {
     const pages = await walk(emu, { search: 'outREACH', limit: 10, includeCount: true }, 'next');
     const names = pages.flatMap((p) => p.data.map((f) => f.name));
@@ -112,9 +137,11 @@ describe('GET /v1/flows pagination', () => {
     expect((await list(emu, { search: 'no such flow', includeCount: true })).pagination).toMatchObject({ totalCount: 0, totalPages: 0, hasMore: false, hasPrev: false });
   });
 
-  it('clamps limit above 100 and rejects bad parameters naming the field', async () => {
+  it('clamps limit above 100 (as its error message says) and rejects bad parameters naming the field', async () => {
     expect((await list(emu, { limit: 1000 })).data).toHaveLength(100);
     expect((await list(emu, { limit: 1000 })).pagination.limit).toBe(100);
+    const zero = await call(emu, 'GET', '/v1/flows?limit=0');
+    expect(zero.json.error).toBe('limit must be a positive integer (values above 100 are clamped to 100)');
     const bad: [string, string][] = [
       ['limit=0', 'limit'], ['limit=-1', 'limit'], ['limit=abc', 'limit'], ['limit=1.5', 'limit'],
       ['direction=up', 'direction'], ['cursor=%%%', 'cursor'], ['cursor=bm90anNvbg', 'cursor'],
