@@ -25,7 +25,7 @@ export interface HandlerContext {
 
 export type Handler = (ctx: HandlerContext) => Reply;
 
-function flowNotFound(id: string): Reply {
+export function flowNotFound(id: string): Reply {
   return { status: 404, body: errorBody(ERROR_CODES.notFound, `Flow ${id} not found`, { id }) };
 }
 

@@ -14,16 +14,20 @@
  * before routing; see faults.ts. Unconfirmed API behaviour is listed in assumptions.ts.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RuntypeError } from '../errors.js';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_LOCAL_KEY, DEFAULT_USER_ID } from './assumptions.js';
 import { FaultInjector } from './faults.js';
 import type { FaultConfig, FaultOptions } from './faults.js';
+import { assertLoopbackHost, listen } from './listen.js';
 import { RequestLog } from './request-log.js';
 import type { RequestLogEntry } from './request-log.js';
 import { createRequestListener } from './server.js';
 import { createStateApi } from './state-api.js';
 import type { EmulatorState } from './state-api.js';
-import { loadStateFile, StateWriter } from './state-file.js';
+import { loadStateFile } from './state-file.js';
+import { lockStateFile } from './state-lock.js';
+import type { StateLock } from './state-lock.js';
+import { StateWriter } from './state-writer.js';
 import { FlowStore } from './store.js';
 
 export { DEFAULT_LOCAL_KEY } from './assumptions.js';
@@ -35,11 +39,15 @@ export type { FlowDto, FlowInput, FlowPatch, FlowSummaryDto, PaginationDto, Step
 export interface EmulatorOptions {
   /** Default 0 (a free port). */
   port?: number;
-  /** Default 127.0.0.1. */
+  /** Default 127.0.0.1. Only loopback addresses are accepted (EMULATOR_HOST_NOT_LOOPBACK). */
   host?: string;
   /** The accepted Bearer key. Default `rt_test_local_emulator` (not a secret). */
   key?: string;
-  /** JSON file to load at start and keep updated (atomic, coalesced writes). Default: memory only. */
+  /**
+   * JSON file to load at start and keep updated (atomic, coalesced writes). Default: memory
+   * only. Held with `<statePath>.lock` while running (a second emulator gets EMULATOR_STATE_LOCKED);
+   * an unusable file is refused with EMULATOR_STATE_INVALID and never overwritten.
+   */
   statePath?: string;
   /** Minimum interval between state-file rewrites, in ms. Default 50. */
   persistIntervalMs?: number;
@@ -49,8 +57,16 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** The request log keeps at least this many recent entries. Default 10,000; 0 disables it. */
   requestLogLimit?: number;
-  /** Keep parsed request bodies in the log. Default true. */
+  /**
+   * Keep parsed request bodies in the log. Default: only for a memory-only emulator (a test
+   * double, whose tests may inspect them); one with a `statePath` (the embedded default, a
+   * foreground server) keeps none, since nothing reads them there.
+   */
   logBodies?: boolean;
+  /** With `logBodies`, the log holds about this many bytes of bodies at most. Default 16 MiB. */
+  requestLogBodyBytes?: number;
+  /** Receives problems that happen in the background, e.g. a failed state-file save. Default: none. */
+  onError?: (error: RuntypeError) => void;
   /** `userId` reported on flows. */
   userId?: string;
   /** Clock (ms since epoch) for timestamps. Default Date.now. */
@@ -79,28 +95,30 @@ export interface Emulator {
   faults(): FaultConfig;
   /** Writes pending state to the state file now (no-op in memory mode). */
   flush(): Promise<void>;
-  /** Stops listening, drops open connections, flushes state. Idempotent. */
+  /**
+   * Stops listening, drops open connections (a request still in flight is not applied),
+   * flushes state, releases the state file. Nothing changes or is written afterwards.
+   * Rejects with the save error if the last flush failed. Idempotent.
+   */
   close(): Promise<void>;
 }
 
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const host = options.host ?? '127.0.0.1';
+  const requestedHost = options.host ?? '127.0.0.1';
+  assertLoopbackHost(requestedHost);
   const key = options.key ?? DEFAULT_LOCAL_KEY;
   const now = options.now ?? Date.now;
+  const faults = new FaultInjector(options.faults); // throws on bad settings before anything is locked
   let baseUrl = '';
+  let closed = false;
   let writer: StateWriter | null = null;
+  let lock: StateLock | null = null;
   const store = new FlowStore({ now, userId: options.userId ?? DEFAULT_USER_ID, onChange: () => writer?.schedule() });
-  if (options.statePath !== undefined) {
-    store.load(await loadStateFile(options.statePath));
-    writer = new StateWriter(options.statePath, options.persistIntervalMs ?? 50, () => store.snapshot());
-  }
-  const faults = new FaultInjector(options.faults);
-  const log = new RequestLog(options.requestLogLimit ?? 10_000);
+  const log = new RequestLog({
+    limit: options.requestLogLimit ?? 10_000,
+    bodies: options.logBodies ?? options.statePath === undefined,
+    maxBodyBytes: options.requestLogBodyBytes ?? 16 * 1024 * 1024,
+  });
   const server = createServer(
     { keepAlive: true },
     createRequestListener({
@@ -109,39 +127,47 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       log,
       key,
       bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-      logBodies: options.logBodies ?? true,
       now,
       baseUrl: () => baseUrl,
+      isClosed: () => closed,
     }),
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://${urlHost(host)}:${port}`;
+  let bound;
+  try {
+    if (options.statePath !== undefined) {
+      lock = await lockStateFile(options.statePath);
+      store.load(await loadStateFile(options.statePath));
+      writer = new StateWriter(options.statePath, options.persistIntervalMs ?? 50, () => store.snapshot(), options.onError);
+    }
+    bound = await listen(server, options.port ?? 0, requestedHost);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+  baseUrl = `http://${bound.urlHost}:${bound.port}`;
 
-  let closing: Promise<void> | null = null;
   const close = async (): Promise<void> => {
+    closed = true;
+    store.seal();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     });
-    if (writer !== null) {
-      await writer.flush();
-      if (writer.error !== null) throw writer.error;
+    try {
+      await writer?.flush();
+    } finally {
+      writer?.stop();
+      await lock?.release();
     }
   };
+  let closing: Promise<void> | null = null;
 
   return {
     url: baseUrl,
     apiUrl: `${baseUrl}/v1`,
     key,
-    port,
-    host,
+    port: bound.port,
+    host: bound.address,
     state: createStateApi(store, () => baseUrl),
     get requests() {
       return log.snapshot();

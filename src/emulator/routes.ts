@@ -8,6 +8,8 @@ export interface RouteEntry {
   write: boolean;
   /** Reads a JSON body. */
   body: boolean;
+  /** Its first parameter must name an existing flow, checked before the body is parsed. */
+  flowFirst: boolean;
 }
 
 interface Route {
@@ -16,14 +18,14 @@ interface Route {
   methods: Readonly<Record<string, RouteEntry>>;
 }
 
-const read = (handler: Handler): RouteEntry => ({ handler, write: false, body: false });
-const write = (handler: Handler, body = true): RouteEntry => ({ handler, write: true, body });
+const read = (handler: Handler): RouteEntry => ({ handler, write: false, body: false, flowFirst: false });
+const write = (handler: Handler, body = true, flowFirst = false): RouteEntry => ({ handler, write: true, body, flowFirst });
 
 /** Literal patterns come before parameter patterns of the same length. */
 const ROUTES: readonly Route[] = [
   { pattern: ['flows'], methods: { GET: read(h.listFlows), POST: write(h.createFlow) } },
-  { pattern: ['flows', ':'], methods: { GET: read(h.getFlow), PUT: write(h.updateFlow), DELETE: write(h.deleteFlow, false) } },
-  { pattern: ['flows', ':', 'publish'], methods: { POST: write(h.publishFlow) } },
+  { pattern: ['flows', ':'], methods: { GET: read(h.getFlow), PUT: write(h.updateFlow, true, true), DELETE: write(h.deleteFlow, false) } },
+  { pattern: ['flows', ':', 'publish'], methods: { POST: write(h.publishFlow, true, true) } },
   { pattern: ['flow-versions', ':'], methods: { GET: read(h.listVersions) } },
   { pattern: ['flow-versions', ':', 'published'], methods: { GET: read(h.getPublishedVersion) } },
   { pattern: ['flow-versions', ':', ':'], methods: { GET: read(h.getVersion) } },

@@ -8,6 +8,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ERROR_CODES } from './assumptions.js';
 import type { FaultInjector } from './faults.js';
+import { flowNotFound } from './handlers.js';
 import type { Reply } from './handlers.js';
 import { errorBody, readBody, sendError, sendJson } from './http-util.js';
 import type { RequestLog, RequestLogEntry } from './request-log.js';
@@ -21,10 +22,11 @@ export interface PipelineDeps {
   log: RequestLog;
   key: string;
   bodyLimit: number;
-  logBodies: boolean;
   now: () => number;
   /** Base URL without /v1 (known once listening). */
   baseUrl: () => string;
+  /** True once close() began: a request still in flight (latency, slow body) must not apply. */
+  isClosed: () => boolean;
 }
 
 const BEARER = /^bearer\s+(.+)$/i;
@@ -35,8 +37,15 @@ function isAuthorized(header: string | undefined, key: string): boolean {
   return match !== null && match[1]!.trim() === key;
 }
 
+/** Closes the connection without an answer: a FIN, what a server that died after committing sends. */
 function drop(req: IncomingMessage): void {
   req.socket.destroy();
+}
+
+/** Aborts the connection with a TCP RST, so the client sees a real ECONNRESET (not a clean close). */
+function reset(req: IncomingMessage): void {
+  if (req.socket.destroyed) return;
+  req.socket.resetAndDestroy();
 }
 
 function send(res: ServerResponse, entry: RequestLogEntry, reply: Reply): void {
@@ -59,7 +68,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   const { fault } = decision;
   if (fault === 'reset') {
     entry.fault = fault;
-    drop(req);
+    reset(req);
     return;
   }
   if (fault === 'rate-limit') {
@@ -93,6 +102,11 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
       fail(res, entry, 413, ERROR_CODES.payloadTooLarge, `Request body exceeds ${deps.bodyLimit} bytes`, headers);
       return;
     }
+    const id = match.params[0];
+    if (match.entry.flowFirst && id !== undefined && deps.store.get(id) === undefined) {
+      send(res, entry, flowNotFound(id));
+      return;
+    }
     if (read.text.length > 0) {
       try {
         body = JSON.parse(read.text);
@@ -101,9 +115,14 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
         return;
       }
     }
-    if (deps.logBodies) entry.body = body;
+    deps.log.attachBody(entry, body, read.text.length);
   }
 
+  // The one place state changes: past close() nothing may be applied (the socket is gone).
+  if (deps.isClosed()) {
+    drop(req);
+    return;
+  }
   let reply: Reply;
   try {
     reply = match.entry.handler({

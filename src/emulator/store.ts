@@ -27,6 +27,7 @@ export class FlowStore {
   private readonly byId = new Map<string, StoredFlow>();
   private order: StoredFlow[] = [];
   private readonly opts: StoreOptions;
+  private sealed = false;
 
   constructor(opts: StoreOptions) {
     this.opts = opts;
@@ -56,6 +57,11 @@ export class FlowStore {
     for (const flow of this.order) this.byId.set(flow.id, flow);
   }
 
+  /** After close(): every change is refused (nothing may be applied or written any more). */
+  seal(): void {
+    this.sealed = true;
+  }
+
   snapshot(): StateFile {
     return { format: 'runtype-emulator-state', version: 1, flows: this.order };
   }
@@ -76,6 +82,7 @@ export class FlowStore {
   }
 
   create(input: CreateInput): StoredFlow {
+    this.writable();
     const now = this.timestamp();
     const flow: StoredFlow = {
       id: newFlowId(),
@@ -98,6 +105,7 @@ export class FlowStore {
 
   /** Applies a partial update and rewrites (or opens) the draft version. */
   update(id: string, input: StoreUpdate): StoredFlow | undefined {
+    this.writable();
     const flow = this.byId.get(id);
     if (flow === undefined) return undefined;
     const now = this.timestamp();
@@ -116,6 +124,7 @@ export class FlowStore {
   }
 
   delete(id: string): boolean {
+    this.writable();
     const flow = this.byId.get(id);
     if (flow === undefined) return false;
     this.byId.delete(id);
@@ -128,6 +137,7 @@ export class FlowStore {
 
   /** Freezes the pending draft into the next published version. */
   publish(id: string): PublishResult {
+    this.writable();
     const flow = this.byId.get(id);
     if (flow === undefined) return { ok: false, reason: 'not-found' };
     if (flow.draft === null) return { ok: false, reason: 'no-draft' };
@@ -156,9 +166,16 @@ export class FlowStore {
   }
 
   clear(): void {
+    this.writable();
     this.byId.clear();
     this.order = [];
     this.opts.onChange();
+  }
+
+  // --- internal ---
+
+  private writable(): void {
+    if (this.sealed) throw new Error('emulator: closed; no more changes are applied');
   }
 }
 

@@ -80,6 +80,20 @@ describe('bad bodies', () => {
     expect(emu.state.count()).toBe(0);
   });
 
+  it('checks the id before parsing: an unknown id with malformed JSON is 404, a known one 400', async () => {
+    for (const path of ['/v1/flows/nope', '/v1/flows/nope/publish']) {
+      const res = await call(emu, path.endsWith('publish') ? 'POST' : 'PUT', path, { raw: '{"name":' });
+      expect({ path, status: res.status, code: res.json.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+    }
+    const known = await createFlow(emu, { name: 'Known' });
+    const res = await call(emu, 'PUT', `/v1/flows/${known.id}`, { raw: '{"name":' });
+    expect(res.status).toBe(400);
+    expect(res.json.code).toBe('INVALID_JSON');
+    // Still 413 before 404: the body is read (and measured) first.
+    const big = await call(emu, 'PUT', '/v1/flows/nope', { raw: JSON.stringify({ name: 'x'.repeat(70 * 1024) }) });
+    expect(big.status).toBe(413);
+  });
+
   it('is 413 for a body over the limit (with and without Content-Length known upfront)', async () => {
     const big = JSON.stringify({ name: 'big', description: 'x'.repeat(70 * 1024) });
     const res = await call(emu, 'POST', '/v1/flows', { raw: big });

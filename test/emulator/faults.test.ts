@@ -99,6 +99,30 @@ describe('fault rates', () => {
   });
 });
 
+/** Every `code` on an error and its causes (undici wraps the socket's errno). */
+function codes(error: unknown): string[] {
+  const out: string[] = [];
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e !== undefined && e !== null; e = e.cause as typeof e) {
+    if (typeof e.code === 'string') out.push(e.code);
+  }
+  return out;
+}
+
+describe('what the client sees', () => {
+  it('an injected reset is a TCP RST: ECONNRESET; commit-then-drop is a plain close', async () => {
+    emu.setFaults({ resetRate: 1 });
+    const reset = await call(emu, 'GET', '/v1/flows').then(() => undefined, (e: unknown) => e);
+    expect(codes(reset)).toContain('ECONNRESET');
+    const resetWrite = await call(emu, 'POST', '/v1/flows', { body: { name: 'never' } }).then(() => undefined, (e: unknown) => e);
+    expect(codes(resetWrite)).toContain('ECONNRESET');
+    emu.setFaults({ resetRate: 0, commitThenDropRate: 1 });
+    const dropped = await call(emu, 'POST', '/v1/flows', { body: { name: 'committed' } }).then(() => undefined, (e: unknown) => e);
+    expect(codes(dropped).length).toBeGreaterThan(0);
+    expect(codes(dropped)).not.toContain('ECONNRESET');
+    expect(emu.state.flows().map((f) => f.name)).toEqual(['committed']);
+  });
+});
+
 describe('commit then drop', () => {
   it('applies the write, then drops the connection: the client errs but the flow exists', async () => {
     emu.setFaults({ commitThenDropRate: 1 });

@@ -1,7 +1,11 @@
-/** Talks to an emulator over real HTTP on 127.0.0.1 (undici). */
+/** Talks to an emulator over real HTTP on 127.0.0.1 (undici); shared test fixtures. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { request } from 'undici';
 import type { Dispatcher } from 'undici';
+import { afterEach, beforeEach } from 'vitest';
 import type { z } from 'zod';
 import type { Emulator, FlowDto } from '../../src/emulator/index.js';
 
@@ -47,4 +51,16 @@ export async function createFlow(emu: Emulator, body: Record<string, unknown>): 
   const res = await call(emu, 'POST', '/v1/flows', { body });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.json)}`);
   return res.json as FlowDto;
+}
+
+/** A fresh temp folder per test (created before each, removed after each); call at file level. */
+export function useTempDir(prefix: string): () => string {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  return () => dir;
 }

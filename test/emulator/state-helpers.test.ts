@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import type { Emulator } from '../../src/emulator/index.js';
@@ -82,6 +85,37 @@ describe('handle', () => {
     expect(emu.url.endsWith(`:${emu.port}`)).toBe(true);
     expect(emu.key).toBe('rt_test_local_emulator');
     expect(emu.host).toBe('127.0.0.1');
+  });
+
+  it('listens on loopback only and reports the address it really bound', async () => {
+    for (const host of ['0.0.0.0', '::', '10.0.0.1', 'my-laptop.local']) {
+      await expect(startEmulator({ host })).rejects.toMatchObject({ code: 'EMULATOR_HOST_NOT_LOOPBACK', meta: { host } });
+    }
+    const local = await startEmulator({ host: 'localhost' });
+    try {
+      expect(['127.0.0.1', '::1']).toContain(local.host);
+      expect(local.url).toBe(`http://${local.host === '::1' ? '[::1]' : local.host}:${local.port}`);
+      expect((await call(local, 'GET', '/v1/flows')).status).toBe(200);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('keeps request bodies only in a memory-only emulator, unless told otherwise', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rt-emu-log-'));
+    const persistent = await startEmulator({ statePath: join(dir, 'state.json') });
+    const bodiless = await startEmulator({ logBodies: false });
+    try {
+      for (const target of [emu, persistent, bodiless]) await call(target, 'POST', '/v1/flows', { body: { name: 'logged?' } });
+      expect(emu.requests[0]!.body).toEqual({ name: 'logged?' });
+      for (const target of [persistent, bodiless]) {
+        expect(target.requests).toEqual([expect.objectContaining({ method: 'POST', status: 201 })]);
+        expect(target.requests[0]).not.toHaveProperty('body');
+      }
+    } finally {
+      await Promise.all([persistent.close(), bodiless.close()]);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('bounds the request log', async () => {

@@ -17,21 +17,47 @@ describe('mulberry32', () => {
   });
 });
 
+/** Counts each fault kind over `n` decisions of a seeded injector. */
+function draw(options: ConstructorParameters<typeof FaultInjector>[0], n: number): Record<string, number> {
+  const f = new FaultInjector(options);
+  const counts: Record<string, number> = {};
+  for (let i = 0; i < n; i++) {
+    const kind = f.decide().fault ?? 'none';
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Within 4 standard deviations of n*p: < 6% of n*p for every band below, so a 20% rate error fails. */
+function expectRate(observed: number, n: number, p: number): void {
+  const slack = 4 * Math.sqrt(n * p * (1 - p));
+  expect(slack).toBeLessThan(0.1 * n * p);
+  expect(observed).toBeGreaterThanOrEqual(n * p - slack);
+  expect(observed).toBeLessThanOrEqual(n * p + slack);
+}
+
 describe('FaultInjector', () => {
-  it('splits one draw into exact bands: rates sum to the configured total', () => {
-    const f = new FaultInjector({ resetRate: 0.1, rateLimitRate: 0.2, errorRate: 0.3, commitThenDropRate: 0.1, seed: 5 });
-    const counts: Record<string, number> = {};
-    for (let i = 0; i < 20_000; i++) {
-      const kind = f.decide().fault ?? 'none';
-      counts[kind] = (counts[kind] ?? 0) + 1;
+  const N = 20_000;
+  const bands = { resetRate: 0.1, rateLimitRate: 0.2, errorRate: 0.3, commitThenDropRate: 0.1, seed: 5 };
+
+  it('splits one draw into exact bands: each kind at its configured rate', () => {
+    const counts = draw(bands, N);
+    expectRate(counts.reset ?? 0, N, 0.1);
+    expectRate(counts['rate-limit'] ?? 0, N, 0.2);
+    expectRate((counts['error-500'] ?? 0) + (counts['error-503'] ?? 0), N, 0.3);
+    expectRate(counts['error-500'] ?? 0, N, 0.15);
+    expectRate(counts['error-503'] ?? 0, N, 0.15);
+    expectRate(counts['commit-then-drop'] ?? 0, N, 0.1);
+    expectRate(counts.none ?? 0, N, 0.3);
+  });
+
+  it('the bound catches a rate that is 20% off', () => {
+    for (const [key, kind, p] of [['resetRate', 'reset', 0.1], ['commitThenDropRate', 'commit-then-drop', 0.1], ['rateLimitRate', 'rate-limit', 0.2]] as const) {
+      for (const factor of [0.8, 1.2]) {
+        const counts = draw({ ...bands, [key]: p * factor }, N);
+        expect(() => expectRate(counts[kind] ?? 0, N, p), `${key} x${factor}`).toThrow();
+      }
     }
-    const share = (k: string) => (counts[k] ?? 0) / 20_000;
-    expect(share('reset')).toBeCloseTo(0.1, 1);
-    expect(share('rate-limit')).toBeCloseTo(0.2, 1);
-    expect(share('error-500') + share('error-503')).toBeCloseTo(0.3, 1);
-    expect(share('error-500')).toBeCloseTo(0.15, 1);
-    expect(share('commit-then-drop')).toBeCloseTo(0.1, 1);
-    expect(share('none')).toBeCloseTo(0.3, 1);
   });
 
   it('draws nothing when inactive, and clear() restarts the seeded sequence', () => {
@@ -70,14 +96,56 @@ describe('paginate', () => {
 
 describe('RequestLog', () => {
   it('keeps at least the last `limit` entries, at most 25% more', () => {
-    const log = new RequestLog(100);
+    const log = new RequestLog({ limit: 100, bodies: false, maxBodyBytes: 1024 });
     for (let i = 0; i < 1000; i++) log.push({ method: 'GET', path: `/${i}`, status: 200, at: i });
     const entries = log.snapshot();
     expect(entries.length).toBeGreaterThanOrEqual(100);
     expect(entries.length).toBeLessThanOrEqual(125);
     expect(entries[entries.length - 1]!.path).toBe('/999');
-    const off = new RequestLog(0);
+    const off = new RequestLog({ limit: 0, bodies: true, maxBodyBytes: 1024 });
     off.push({ method: 'GET', path: '/', status: 200, at: 0 });
     expect(off.snapshot()).toEqual([]);
+  });
+
+  it('keeps no bodies unless asked', () => {
+    const log = new RequestLog({ limit: 10, bodies: false, maxBodyBytes: 1 << 20 });
+    const entry = { method: 'POST', path: '/v1/flows', status: 0, at: 0 };
+    log.push(entry);
+    log.attachBody(entry, { name: 'x' }, 12);
+    expect(log.snapshot()[0]).not.toHaveProperty('body');
+  });
+
+  it('bounds the bytes of bodies it holds, dropping the oldest entries first', () => {
+    const log = new RequestLog({ limit: 10_000, bodies: true, maxBodyBytes: 10_000 });
+    for (let i = 0; i < 1000; i++) {
+      const entry = { method: 'POST', path: `/${i}`, status: 201, at: i };
+      log.push(entry);
+      log.attachBody(entry, { i }, 100);
+    }
+    const entries = log.snapshot();
+    // 1000 x 100 bytes against a 10,000-byte budget: only the newest ~100 stay.
+    expect(entries.length).toBeGreaterThanOrEqual(75);
+    expect(entries.length).toBeLessThanOrEqual(100);
+    expect(entries[entries.length - 1]).toMatchObject({ path: '/999', body: { i: 999 } });
+    // A body that alone exceeds the budget is not kept (the entry is).
+    const big = { method: 'POST', path: '/big', status: 201, at: 0 };
+    log.push(big);
+    log.attachBody(big, { huge: true }, 20_000);
+    expect(log.snapshot().at(-1)).toEqual(big);
+    expect(log.snapshot().at(-1)).not.toHaveProperty('body');
+  });
+
+  it('does not count a body that arrives for an entry already trimmed or cleared', () => {
+    const log = new RequestLog({ limit: 10_000, bodies: true, maxBodyBytes: 1000 });
+    const early = { method: 'POST', path: '/early', status: 0, at: 0 };
+    log.push(early);
+    log.clear();
+    log.attachBody(early, {}, 900); // would leave only ~100 bytes for the rest if counted
+    const kept = Array.from({ length: 9 }, (_, i) => ({ method: 'POST', path: `/${i}`, status: 201, at: i }));
+    for (const entry of kept) {
+      log.push(entry);
+      log.attachBody(entry, {}, 100);
+    }
+    expect(log.snapshot()).toHaveLength(9);
   });
 });
