@@ -1,16 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import yargs from 'yargs';
-import { emulatorCommand, emulatorCommandFor, emulatorOptionsFromArgs } from '../../src/cli/commands/emulator.js';
+import { emulatorCommandFor, emulatorOptionsFromArgs } from '../../src/cli/commands/emulator.js';
+import { main } from '../../src/cli/main.js';
 
 const LISTENING = /Runtype emulator listening on (http:\/\/127\.0\.0\.1:\d+\/v1) {2}key: (\S+) \(local, not a secret\)/;
 
 async function waitFor<T>(probe: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 300; i++) {
     const value = probe();
     if (value !== undefined) return value;
     await sleep(10);
@@ -18,41 +19,58 @@ async function waitFor<T>(probe: () => T | undefined): Promise<T> {
   throw new Error('timed out');
 }
 
+/** The command as main.ts wires it, with a runtime whose stderr is captured. */
+function runEmulator(args: string[], signal: AbortSignal): { out: string[]; runtime: { exitCode: number }; done: Promise<unknown> } {
+  const out: string[] = [];
+  const runtime = { io: { stderr: { write: (s: string) => out.push(s) } }, signal, exitCode: -1 };
+  const done = yargs().command(emulatorCommandFor(runtime) as never).strict().parseAsync(['emulator', ...args]);
+  return { out, runtime, done };
+}
+
 describe('runtype-flows emulator', () => {
-  it('maps flags to emulator options', () => {
+  it('maps flags to emulator options, keeping no request log', () => {
     const options = emulatorOptionsFromArgs({
-      port: 0, host: '127.0.0.1', key: 'k', state: 's.json', latency: 5, 'fail-rate': 0.1, 'rate-limit-rate': 0.2,
+      port: 0, host: '127.0.0.1', key: 'k', state: 's.json', latency: 5, 'latency-jitter': 20, 'fail-rate': 0.1, 'rate-limit-rate': 0.2,
       'retry-after': 0, 'reset-rate': 0.05, 'commit-drop-rate': 0.01, seed: 9,
     });
     expect(options).toEqual({
-      port: 0, host: '127.0.0.1', key: 'k', statePath: 's.json',
-      faults: { latencyMs: 5, errorRate: 0.1, rateLimitRate: 0.2, retryAfterSeconds: 0, resetRate: 0.05, commitThenDropRate: 0.01, seed: 9 },
+      port: 0, host: '127.0.0.1', key: 'k', statePath: 's.json', requestLogLimit: 0,
+      faults: { latencyMs: 5, randomLatencyMs: { min: 0, max: 20 }, errorRate: 0.1, rateLimitRate: 0.2, retryAfterSeconds: 0, resetRate: 0.05, commitThenDropRate: 0.01, seed: 9 },
     });
+    expect(emulatorOptionsFromArgs({ port: 0, host: '127.0.0.1', key: 'k' }).faults?.randomLatencyMs).toBeUndefined();
   });
 
-  it('serves in the foreground, prints URL and key on stderr, and on SIGINT closes, saving state', async () => {
+  it('lists --latency-jitter in its help', async () => {
+    let help = '';
+    const io = { argv: ['node', 'runtype-flows', 'emulator', '--help'], env: {}, cwd: tmpdir(), stdinIsTTY: false,
+      stdout: { write: (s: string) => (help += s), isTTY: false }, stderr: { write: (s: string) => (help += s), isTTY: false } };
+    const log = console.log;
+    console.log = (...parts: unknown[]) => (help += parts.join(' '));
+    try {
+      await main(io, new AbortController().signal);
+    } finally {
+      console.log = log;
+    }
+    expect(help).toMatch(/--latency-jitter\s+Extra random latency per request, uniformly 0\.\.MS ms/);
+  });
+
+  it('serves until the runtime signal aborts, then saves state and sets exit code 0', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rt-emu-cli-'));
     const statePath = join(dir, 'state.json');
-    const written: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
+    const controller = new AbortController();
     try {
-      const running = yargs()
-        .command(emulatorCommand as never)
-        .strict()
-        .parseAsync(['emulator', '--port', '0', '--state', statePath, '--fail-rate', '0', '--seed', '3']);
-      const [apiUrl, key] = await waitFor(() => LISTENING.exec(written.join(''))?.slice(1, 3));
+      const { out, runtime, done } = runEmulator(['--port', '0', '--state', statePath, '--latency', '1', '--latency-jitter', '3', '--seed', '3'], controller.signal);
+      const [apiUrl, key] = await waitFor(() => LISTENING.exec(out.join(''))?.slice(1, 3));
       expect(key).toBe('rt_test_local_emulator');
+      expect(out.join('')).toContain('faults: latencyMs=1 latencyJitterMs=3 seed=3');
       const res = await request(`${apiUrl}/flows`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ name: 'from cli test' }) });
       expect(res.statusCode).toBe(201);
       await res.body.dump();
 
-      process.emit('SIGINT');
-      await running;
-      expect(written.join('')).toContain('Runtype emulator stopped');
-      expect(process.listenerCount('SIGINT')).toBe(0);
+      controller.abort(new Error('interrupted'));
+      await done;
+      expect(runtime.exitCode).toBe(0);
+      expect(out.join('')).toContain('Runtype emulator stopped');
       const saved = JSON.parse(await readFile(statePath, 'utf8')) as { flows: { name: string }[] };
       expect(saved.flows.map((f) => f.name)).toEqual(['from cli test']);
       await expect(request(`${apiUrl}/flows`)).rejects.toThrow();
@@ -61,26 +79,51 @@ describe('runtype-flows emulator', () => {
     }
   });
 
-  it('emulatorCommandFor(runtime) stops on the runtime signal and reports failures as exit codes', async () => {
-    const out: string[] = [];
+  it('logs a failed background save, keeps serving, and exits 1 if the state still cannot be saved on stop', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rt-emu-cli-'));
+    const statePath = join(dir, 'state.json');
     const controller = new AbortController();
-    const runtime = { io: { stderr: { write: (s: string) => out.push(s) } }, signal: controller.signal, exitCode: 0 };
-    const running = yargs().command(emulatorCommandFor(runtime) as never).parseAsync(['emulator', '--port', '0', '--latency', '1']);
-    await waitFor(() => (out.join('').includes('listening') ? true : undefined));
-    expect(out.join('')).toContain('faults: latencyMs=1 seed=1');
-    controller.abort();
-    await running;
-    expect(runtime.exitCode).toBe(0);
+    try {
+      const { out, runtime, done } = runEmulator(['--port', '0', '--state', statePath], controller.signal);
+      const [apiUrl, key] = await waitFor(() => LISTENING.exec(out.join(''))?.slice(1, 3));
+      await mkdir(statePath); // a folder where the file should go
+      const post = async (name: string) => (await request(`${apiUrl}/flows`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ name }) })).statusCode;
+      expect(await post('a')).toBe(201);
+      await waitFor(() => (out.join('').includes('[EMULATOR_STATE_WRITE_FAILED]') ? true : undefined));
+      expect(out.join('')).toContain(`runtype-flows emulator: Could not save the emulator state to ${statePath}`);
+      expect(await post('b')).toBe(201);
+      controller.abort();
+      await done;
+      expect(runtime.exitCode).toBe(1);
+      expect(out.join('')).toMatch(/runtype-flows emulator: stopped, but Could not save/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
-    const custom = { io: { stderr: { write: (s: string) => out.push(s) } }, signal: AbortSignal.abort(), exitCode: 0 };
-    await yargs().command(emulatorCommandFor(custom) as never).parseAsync(['emulator', '--port', '0', '--key', 'rt_test_my_private']);
-    expect(custom.exitCode).toBe(0);
+  it('does not echo a custom key', async () => {
+    const { out, runtime, done } = runEmulator(['--port', '0', '--key', 'rt_test_my_private'], AbortSignal.abort());
+    await done;
+    expect(runtime.exitCode).toBe(0);
     expect(out.join('')).toContain('key: the one given with --key');
     expect(out.join('')).not.toContain('rt_test_my_private');
+  });
 
-    const bad = { io: { stderr: { write: (s: string) => out.push(s) } }, signal: AbortSignal.abort(), exitCode: 0 };
-    await yargs().command(emulatorCommandFor(bad) as never).parseAsync(['emulator', '--port', '0', '--fail-rate', '2']);
-    expect(bad.exitCode).toBe(1);
+  it('reports bad flags as exit code 1', async () => {
+    const { out, runtime, done } = runEmulator(['--port', '0', '--fail-rate', '2'], AbortSignal.abort());
+    await done;
+    expect(runtime.exitCode).toBe(1);
     expect(out.join('')).toMatch(/runtype-flows emulator: .*errorRate/);
+  });
+
+  it('refuses a non-loopback --host with its code and hint, and listens on nothing', async () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) {
+      const { out, runtime, done } = runEmulator(['--port', '0', '--host', host], AbortSignal.abort());
+      await done;
+      expect({ host, code: runtime.exitCode }).toEqual({ host, code: 1 });
+      expect(out.join('')).toContain('[EMULATOR_HOST_NOT_LOOPBACK]');
+      expect(out.join('')).toContain('hint: Use 127.0.0.1');
+      expect(out.join('')).not.toContain('listening');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
+import { isRuntypeError } from '../../errors.js';
 import { DEFAULT_LOCAL_KEY } from '../../emulator/assumptions.js';
 import type { EmulatorOptions, FaultOptions } from '../../emulator/index.js';
 
@@ -11,6 +12,7 @@ export interface EmulatorArgs {
   state?: string;
   key: string;
   latency?: number;
+  'latency-jitter'?: number;
   'fail-rate'?: number;
   'rate-limit-rate'?: number;
   'retry-after'?: number;
@@ -22,6 +24,7 @@ export interface EmulatorArgs {
 export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
   const faults: FaultOptions = {
     latencyMs: args.latency,
+    randomLatencyMs: args['latency-jitter'] === undefined ? undefined : { min: 0, max: args['latency-jitter'] },
     errorRate: args['fail-rate'],
     rateLimitRate: args['rate-limit-rate'],
     retryAfterSeconds: args['retry-after'],
@@ -29,23 +32,28 @@ export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
     commitThenDropRate: args['commit-drop-rate'],
     seed: args.seed,
   };
-  const options: EmulatorOptions = { port: args.port, host: args.host, key: args.key, faults };
+  // Nothing reads the request log of a foreground emulator: keep none.
+  const options: EmulatorOptions = { port: args.port, host: args.host, key: args.key, faults, requestLogLimit: 0 };
   if (args.state !== undefined) options.statePath = args.state;
   return options;
 }
 
 /**
  * Runs the emulator until `stop` is aborted, then closes it (flushing state). Resolves to an
- * exit code; errors (bad flags, port in use, corrupt state file) are written, not thrown.
+ * exit code: 0 after a clean stop (Ctrl-C is how it normally ends), 1 when it could not start
+ * (bad flags, port in use, a corrupt or locked state file) or could not save its state.
+ * Errors are written, not thrown.
  */
 export async function serveEmulator(args: EmulatorArgs, write: (text: string) => void, stop: AbortSignal): Promise<number> {
+  const report = (what: string, error: unknown): void => write(`runtype-flows emulator: ${what}${describe(error)}\n`);
   let emu;
   try {
     // Loaded here, not at the top: `--help` and other commands never pay for the server.
     const { startEmulator } = await import('../../emulator/index.js');
-    emu = await startEmulator(emulatorOptionsFromArgs(args));
+    // A failed background save is a log line; the emulator keeps serving and retries.
+    emu = await startEmulator({ ...emulatorOptionsFromArgs(args), onError: (error) => report('', error) });
   } catch (error) {
-    write(`runtype-flows emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    report('', error);
     return 1;
   }
   // The default key is public; a custom one is not echoed (DESIGN: keys never appear in output).
@@ -53,7 +61,8 @@ export async function serveEmulator(args: EmulatorArgs, write: (text: string) =>
   write(`Runtype emulator listening on ${emu.apiUrl}  key: ${key}\n`);
   if (args.state !== undefined) write(`  state: ${args.state}\n`);
   const f = emu.faults();
-  const rates = { latencyMs: f.latencyMs, errorRate: f.errorRate, rateLimitRate: f.rateLimitRate, resetRate: f.resetRate, commitThenDropRate: f.commitThenDropRate };
+  const jitter = f.randomLatencyMs === null ? 0 : f.randomLatencyMs.max;
+  const rates = { latencyMs: f.latencyMs, latencyJitterMs: jitter, errorRate: f.errorRate, rateLimitRate: f.rateLimitRate, resetRate: f.resetRate, commitThenDropRate: f.commitThenDropRate };
   const active = Object.entries(rates).filter(([, v]) => v > 0);
   if (active.length > 0) write(`  faults: ${active.map(([k, v]) => `${k}=${v}`).join(' ')} seed=${f.seed}\n`);
   write('  Ctrl-C to stop\n');
@@ -61,7 +70,7 @@ export async function serveEmulator(args: EmulatorArgs, write: (text: string) =>
   try {
     await emu.close();
   } catch (error) {
-    write(`runtype-flows emulator: could not save state: ${error instanceof Error ? error.message : String(error)}\n`);
+    report('stopped, but ', error);
     return 1;
   }
   write('Runtype emulator stopped\n');
@@ -71,10 +80,11 @@ export async function serveEmulator(args: EmulatorArgs, write: (text: string) =>
 function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
   return yargs
     .option('port', { type: 'number', default: DEFAULT_EMULATOR_PORT, describe: 'Port to listen on (0: any free port)' })
-    .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
+    .option('host', { type: 'string', default: '127.0.0.1', describe: 'Loopback address to listen on (127.0.0.1, ::1 or localhost; others are refused)' })
     .option('state', { type: 'string', describe: 'JSON file to load and keep the state in (default: memory only)' })
     .option('key', { type: 'string', default: DEFAULT_LOCAL_KEY, describe: 'API key the emulator accepts (not a secret)' })
     .option('latency', { type: 'number', describe: 'Added latency per request, ms' })
+    .option('latency-jitter', { type: 'number', describe: 'Extra random latency per request, uniformly 0..MS ms (seeded)' })
     .option('fail-rate', { type: 'number', describe: 'Fraction (0..1) of requests answered 500/503' })
     .option('rate-limit-rate', { type: 'number', describe: 'Fraction (0..1) of requests answered 429' })
     .option('retry-after', { type: 'number', describe: 'Retry-After seconds on injected 429s (default 1)' })
@@ -82,33 +92,6 @@ function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
     .option('commit-drop-rate', { type: 'number', describe: 'Fraction (0..1) of writes applied, then dropped before the answer' })
     .option('seed', { type: 'number', describe: 'Seed for the fault PRNG (replays the same faults)' });
 }
-
-const COMMAND = 'emulator';
-const DESCRIBE = 'Run the local Runtype API emulator in the foreground (Ctrl-C to stop)';
-
-/**
- * Standalone module: stops on SIGINT/SIGTERM, writes to process.stderr, and reports a failure
- * through process.exitCode. Prefer `emulatorCommandFor(runtime)` inside main.ts, which
- * uses the runtime's stderr, abort signal and exit code instead.
- */
-export const emulatorCommand: CommandModule<object, EmulatorArgs> = {
-  command: COMMAND,
-  describe: DESCRIBE,
-  builder,
-  handler: async (argv) => {
-    const controller = new AbortController();
-    const onSignal = (): void => controller.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    try {
-      const code = await serveEmulator(argv, (text) => process.stderr.write(text), controller.signal);
-      if (code !== 0) process.exitCode = code;
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
-  },
-};
 
 /** What the command needs from main's CliRuntime (structurally compatible with it). */
 export interface EmulatorCommandRuntime {
@@ -119,11 +102,19 @@ export interface EmulatorCommandRuntime {
 
 export function emulatorCommandFor(runtime: EmulatorCommandRuntime): CommandModule<object, EmulatorArgs> {
   return {
-    command: COMMAND,
-    describe: DESCRIBE,
+    command: 'emulator',
+    describe: 'Run the local Runtype API emulator in the foreground (Ctrl-C to stop)',
     builder,
     handler: async (argv) => {
       runtime.exitCode = await serveEmulator(argv, (text) => void runtime.io.stderr.write(text), runtime.signal);
     },
   };
+}
+
+// --- internal ---
+
+/** The message, and for a RuntypeError its code and hint too. */
+function describe(error: unknown): string {
+  if (!isRuntypeError(error)) return error instanceof Error ? error.message : String(error);
+  return `${error.message} [${error.code}]${error.hint === undefined ? '' : `\n  hint: ${error.hint}`}`;
 }
