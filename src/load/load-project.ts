@@ -52,7 +52,11 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   const targets: LocateTargets = new Map();
   const { config, diagnostics } = await loadConfig(configFile, options.importModule, { root, targets });
   const files = await discoverFlowFiles(root, config.flows);
-  if (files.length === 0) diagnostics.push(noFlowFiles(config.flows, root, configFile));
+  if (files.length === 0) {
+    const d = noFlowFiles(config.flows, root, configFile);
+    targets.set(d, { exportName: 'default' });
+    diagnostics.push(d);
+  }
 
   const exports: { file: string; flows: FlowExport[] }[] = [];
   const failures = new Map<string, { failure: ModuleFailure; loadedBy: string[] }>();
