@@ -14,8 +14,11 @@ export interface FlowInput {
   /**
    * False positives of the secret check, allowed for this flow only. Flows
    * are committed to git, so `validate` rejects literals that look like keys
-   * (`rt_live_…`, `sk-…`, `ghp_…`, `AKIA…`, `Bearer <token>`, PEM private
-   * keys, …); real secrets belong in `{{secret:NAME}}`. Each entry is either
+   * (`rt_live_…`, `sk-…`, `sk_live_…`, `ghp_…`, `AKIA…`, Slack webhook URLs,
+   * `Bearer <token>`, PEM private keys, …) and literals under fields named
+   * for a credential (`X-Api-Key`, `Authorization`, `token`, `password`,
+   * `client_secret`, …; placeholders such as `<your-key>` are fine); real
+   * secrets belong in `{{secret:NAME}}`. Each entry is either
    *
    * - a whole literal value: `'sk-test-fixture-not-a-real-key-000'` allows
    *   that exact string wherever it appears in this flow (preferred: a

@@ -27,6 +27,22 @@ describe('secret-looking literals', () => {
     ['a password in a URL', 'postgres://admin:hunter22@db.example.com/app'],
     ['a key in a query string', 'https://api.example.com/v1?api_key=abcd1234efgh5678'],
     ['a JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+    ['a Stripe test secret key', 'sk_test_51HxYzAbCdEfGhIjKlMnOpQr'],
+    ['a Stripe live secret key', 'sk_live_51HxYzAbCdEfGhIjKlMnOpQr'],
+    ['a Stripe restricted key', 'rk_live_51HxYzAbCdEfGhIjKlMnOpQr'],
+    ['a Stripe webhook secret', 'whsec_abcdefghijklmnopqrstuvwx1234'],
+    ['a Slack user token', 'xoxp-1234567890-abcdefghij'],
+    ['a Slack app token', 'xoxa-2-abcdefghij1234'],
+    ['a Slack legacy token', 'xoxs-1234567890-abcdef'],
+    ['a Slack app-level token', 'xapp-1-A0123456789-abcdef'],
+    ['a Slack webhook URL', 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'],
+    ['a Discord webhook URL', 'https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyz'],
+    ['a GitLab token', 'glpat-abcdefghij0123456789'],
+    ['an npm token', 'npm_abcdefghijklmnopqrstuvwxyz0123456789'],
+    ['a Hugging Face token', 'hf_abcdefghijklmnopqrstuvwxyzABCDEF'],
+    ['a SendGrid key', 'SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'],
+    ['an AWS secret next to its key id', 'AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    ['an AWS secret named as one', 'aws secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
   ];
 
   it.each(leaks)('%s is a SECRET_LITERAL error at its path, with the way out in the hint', (_label, value) => {
@@ -49,6 +65,9 @@ describe('secret-looking literals', () => {
     ['a short sk- word', 'sk-learn'],
     ['a long sk- name without digits', 'sk-learn-random-forest-classifier'],
     ['an email in a query string', 'https://api.example.com:8443/x?notify=ops@example.com'],
+    ['a Stripe publishable key', 'pk_live_51HxYzAbCdEfGhIjKlMnOpQr'],
+    ['a 40-character hash with no AWS context', 'commit 9fceb02d0ae598e95dc970b74767f19372d61af8 and b64 wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    ['a Slack page URL', 'https://hooks.slack.com/'],
   ];
 
   it.each(fine)('%s is fine', (_label, value) => {
@@ -64,7 +83,26 @@ describe('secret-looking literals', () => {
   });
 });
 
+describe('the audit reproduction (one step each)', () => {
+  it('names what each leak looks like', () => {
+    const labels = (step: unknown) => parseFlow(aFlow({ steps: [step] })).diagnostics.map((d) => d.message.replace(/;.*/, ''));
+    const fetch = (http: unknown) => ({ id: 'f', name: 'F', type: 'fetch-url', config: { http } });
+    expect(labels(fetch({ url: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX' }))).toEqual(['this looks like a Slack webhook URL']);
+    expect(labels(fetch({ url: 'https://x.example', headers: { 'Stripe-Key': 'sk_test_51HxYzAbCdEfGhIjKlMnOpQr' } }))).toEqual(['this looks like a Stripe secret key']);
+    expect(labels(fetch({ url: 'https://x.example', headers: { Authorization: 'Bearer sk_test_51HxYzAbCdEfGhIjKlMnOpQr' } }))).toEqual(['this looks like a Stripe secret key']);
+    expect(labels({ id: 'p', name: 'P', type: 'prompt', config: { model: 'm', userPrompt: 'use key AKIAIOSFODNN7EXAMPLE and secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } })).toEqual([
+      'this looks like an AWS secret access key',
+    ]);
+  });
+});
+
 describe('allowSecrets', () => {
+  it('works for the newer patterns too, by path or by value', () => {
+    const hook = 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX';
+    expect(summarise(withHeader(hook, [hook]))).toEqual([]);
+    expect(summarise(withHeader('sk_test_51HxYzAbCdEfGhIjKlMnOpQr', ['steps[0].config.http.headers.X-Key']))).toEqual([]);
+  });
+
   it('allows a false positive by its field path or by its exact value', () => {
     expect(summarise(withHeader('rt_live_abcdefgh12345678', ['steps[0].config.http.headers.X-Key']))).toEqual([]);
     expect(summarise(withHeader('rt_live_abcdefgh12345678', ['rt_live_abcdefgh12345678']))).toEqual([]);

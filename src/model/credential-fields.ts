@@ -1,0 +1,108 @@
+/**
+ * Field names that hold credentials, one list for two uses:
+ *
+ * - isCredentialField (validation, narrow): the name *ends* in a credential
+ *   term (`apiKey`, `X-Api-Key`, `x-auth-token`, `client_secret`,
+ *   `aws_secret_access_key`, `Authorization`, `password`), so its value is
+ *   the credential itself. `maxTokens`, `tokenizer`, `tokenUrl`,
+ *   `secretName`, `passwordHint`, `pageToken` and a plain `key` are not.
+ * - mentionsCredential (display redaction, broad): the name mentions a term
+ *   anywhere (`secretSettings`, `apiKeys`, `credentials`), or is `auth`:
+ *   hiding a little too much is harmless there, showing a key is not.
+ *
+ * Names are compared as lower-case words joined by `_` (`X-Api-Key` →
+ * `x_api_key`, `clientSecret` → `client_secret`), so header names, camelCase
+ * and snake_case all match.
+ */
+const TERMS = [
+  'api_?keys?',
+  '(?:secret|private|access|client|subscription|signing|encryption|master)_?key',
+  'token',
+  'secret',
+  'passw(?:or)?d',
+  'passphrase',
+  'authorization',
+  'credentials?',
+  'cookie',
+].join('|');
+
+const CREDENTIAL_NAME = new RegExp(`(?:^|_)(?:${TERMS})$`);
+// Pagination and similar tokens are cursors, not credentials.
+const NOT_A_CREDENTIAL = /(?:^|_)(?:page|next|prev|previous|continuation|cursor|pagination|sync)_?token$/;
+const MAY_MENTION = /key|token|secret|passw|passphrase|authoriz|credential|cookie/i;
+// `token(?!s|izer)`: model settings such as maxTokens / max_tokens / tokenizer stay visible.
+const MENTIONS_CREDENTIAL = new RegExp(`(?:${TERMS.replace('token', 'token(?!s|izer)')})|^auth$`);
+
+/** A field whose value is the credential itself (`X-Api-Key`, `token`, `password`, …). */
+export function isCredentialField(name: string): boolean {
+  // Most names mention no term at all: one cheap test before splitting them into words.
+  if (!MAY_MENTION.test(name)) return false;
+  const n = normalizeName(name);
+  return CREDENTIAL_NAME.test(n) && !NOT_A_CREDENTIAL.test(n);
+}
+
+/** `auth` alone is also a mode or a scheme name (`auth: 'oauth2'`): its value counts only when it looks random. */
+export function isWeakCredentialField(name: string): boolean {
+  return normalizeName(name) === 'auth';
+}
+
+/** A field whose value is hidden when shown (plan diffs, JSON, CI output): any mention of a credential. */
+export function mentionsCredential(name: string): boolean {
+  return MENTIONS_CREDENTIAL.test(normalizeName(name));
+}
+
+/**
+ * Whether a string under a credential field is a literal credential: not a
+ * template (`{{secret:NAME}}`, `Bearer {{api_token}}`), not empty, and not an
+ * obvious placeholder (`xxx`, `<your-key>`, `your-api-key`, `changeme`,
+ * `${API_KEY}`, `OPENAI_API_KEY` as a name, `sk-...`). Anything else is
+ * taken at its word: the field says it is a credential, and a false positive
+ * has its way out (allowSecrets). A weak field (`auth`) needs a random-looking
+ * value.
+ */
+export function isLiteralCredential(value: string, weak = false): boolean {
+  // Templates are filled in at run time from inputs or secrets; what is left around them is the literal part.
+  const literal = value
+    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .trim()
+    .replace(/^(?:bearer|basic|token|digest|apikey|key)(?:\s+|$)/i, '')
+    .trim();
+  if (literal === '' || isPlaceholder(literal)) return false;
+  // A sentence under a credential field is an explanation, not a key (a passphrase of four words still counts).
+  if (literal.split(/\s+/).length >= 5) return false;
+  return !weak || (literal.length >= 12 && !/\s/.test(literal) && looksRandom(literal));
+}
+
+/** A token, not a word: it has a digit, or an upper-case letter after its first character. */
+export function looksRandom(token: string): boolean {
+  return /\d/.test(token) || (/^.+[A-Z]/.test(token.replace(/[^A-Za-z]/g, '')) && /[a-z]/.test(token));
+}
+
+// --- internal ---
+
+const PLACEHOLDER_WORDS =
+  /^(?:secret|password|passwd|token|key|api[-_ ]?key|test|testing|none|null|nil|undefined|empty|redacted|hidden|masked|n\/a|na|tbd|todo|fixme|changeme|change[-_ ]?me|replace[-_ ]?me|placeholder|dummy|fake|example|sample|demo|required|optional|inherit|default|auto|bearer|basic|oauth2?|header|query)$/i;
+
+function isPlaceholder(literal: string): boolean {
+  return (
+    PLACEHOLDER_WORDS.test(literal) ||
+    /^(.)\1*$/.test(literal) || // xxx, ****, 0000
+    /^[<[(].*[>\])]$/.test(literal) || // <your-key>, [API KEY]
+    /(?:\.\.\.|…)$/.test(literal) || // sk-... as docs abbreviate keys
+    /^(?:\$\{?|%)[A-Za-z_][A-Za-z0-9_]*(?:\}|%)?$/.test(literal) || // $API_KEY, ${API_KEY}, %API_KEY%
+    /^process\.env\.[A-Za-z_][A-Za-z0-9_]*$/.test(literal) ||
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(literal) || // OPENAI_API_KEY: the name of a secret, not its value
+    /^(?:your|my|the|insert|enter|put)[-_ ]/i.test(literal) || // your-api-key, your_token_here
+    /(?:^|[-_ ])(?:here|placeholder|changeme|example|dummy|fake)$/i.test(literal) || // api-key-here, token_placeholder
+    /^x{3,}[-_]/i.test(literal) // xxx-xxx
+  );
+}
+
+function normalizeName(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .join('_');
+}
