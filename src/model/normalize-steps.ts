@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { JsonValue } from '../errors.js';
 import { checkStepConfig } from './check-step-config.js';
 import { checkStepType } from './check-step-type.js';
@@ -6,22 +5,12 @@ import { isCustomStep } from './custom-step.js';
 import { DiagnosticCodes as C } from './diagnostic-codes.js';
 import { formatPath, type DiagnosticPath, type ReportDiagnostic } from './diagnostics.js';
 import type { FlowStep } from './flow.js';
+import { STEP_FIELDS, StepShapeSchema } from './step-schema.js';
 import { closestMatch } from './suggest.js';
 import { friendlyMessage, zodPath } from './zod-message.js';
 
 /** The API accepts conditionals nested this deep, and fails validation beyond (runtype-api.md §4). */
 export const MAX_CONDITIONAL_DEPTH = 10;
-
-const STEP_FIELDS = ['id', 'name', 'type', 'config', 'enabled', 'order', 'when'];
-const StepShape = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be letters, digits, "-", "_" or "." (no spaces)').optional(),
-  name: z.string().min(1),
-  config: z.record(z.string(), z.unknown()).optional(),
-  enabled: z.boolean().optional(),
-  // The API's examples number steps both from 0 and from 1.
-  order: z.number().int().nonnegative().optional(),
-  when: z.string().optional(),
-});
 
 export interface StepContext {
   report: ReportDiagnostic;
@@ -84,7 +73,7 @@ function normalizeStep(raw: { [key: string]: JsonValue }, at: DiagnosticPath, in
       hint: suggestion ? `did you mean "${suggestion}"?` : `a step has ${STEP_FIELDS.join(', ')}; type-specific fields such as outputVariable go in config`,
     });
   }
-  const parsed = StepShape.safeParse(raw, { reportInput: true });
+  const parsed = StepShapeSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report({ severity: 'error', code: C.STEP_INVALID, message: friendlyMessage(issue), path: [...at, ...zodPath(issue)] });
   }

@@ -66,7 +66,7 @@ export function parseFlow(value: unknown, where: { file?: string; exportName?: s
   if (!parsed.success || kept.some((d) => d.severity === 'error')) return { diagnostics: kept };
   const { key, name, description, allowSecrets } = parsed.data;
   return {
-    flow: { key, name, ...(description === undefined ? {} : { description }), inputs: inputs ?? [], steps, ...(allowSecrets ? { allowSecrets } : {}) },
+    flow: { key, name, ...(description === undefined ? {} : { description }), inputs: inputs ?? [], steps, ...(allowSecrets ? { allowSecrets: [...allowSecrets] } : {}) },
     diagnostics: kept,
   };
 }

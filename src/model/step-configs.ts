@@ -91,7 +91,12 @@ export const stepConfigSchemas = {
   'send-event': z.object({ eventType: str, payload: json.optional(), outputVariable }),
   'send-stream': z.object({ sourceVariable: str, streamType: str.optional() }),
   // trueSteps/falseSteps are steps themselves: checked recursively by parseFlow, typed in step-types.ts.
-  conditional: z.object({ condition: str, trueSteps: z.array(z.unknown()).optional(), falseSteps: z.array(z.unknown()).optional() }),
+  conditional: z.object({
+    /** JS expression; `{{var}}` may appear in it. */
+    condition: str,
+    trueSteps: z.array(z.unknown()).readonly().optional(),
+    falseSteps: z.array(z.unknown()).readonly().optional(),
+  }),
   'wait-until': z.object({
     condition: str.optional(),
     timeoutMs: z.number().int().positive().optional(),

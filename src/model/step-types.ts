@@ -2,24 +2,20 @@ import type { z } from 'zod';
 import type { JsonValue } from '../errors.js';
 import type { CUSTOM_STEP_BRAND } from './custom-step.js';
 import type { KnownStepType, stepConfigSchemas } from './step-configs.js';
+import type { StepCommonSchema } from './step-schema.js';
 
-/** Fields every step has besides `type` and `config` (the API's step shape). */
-export interface StepCommon {
-  /** Stable step id; defaults to a slug of `name`. Unique within a flow. */
-  id?: string;
-  name: string;
-  /** Default true. */
-  enabled?: boolean;
-  /** Default: 1-based position in its list. */
-  order?: number;
-  /** JS expression; a falsy result skips the step. */
-  when?: string;
-}
+/** Fields every step has besides `type` and `config` (the API's step shape): StepCommonSchema's. */
+export type StepCommon = z.input<typeof StepCommonSchema>;
 
-/** Conditional branches hold steps themselves, so they are typed here rather than by zod. */
-export interface ConditionalConfig {
-  condition: string;
+/**
+ * The conditional step's config, from its schema; the branches hold steps,
+ * which the schema only checks to be lists (normalizeSteps checks each step),
+ * so they are typed as steps here.
+ */
+export interface ConditionalConfig extends Omit<z.input<(typeof stepConfigSchemas)['conditional']>, 'trueSteps' | 'falseSteps'> {
+  /** Steps run when `condition` is true. */
   trueSteps?: readonly StepInput[];
+  /** Steps run when `condition` is false. */
   falseSteps?: readonly StepInput[];
 }
 
