@@ -11,9 +11,9 @@
  *   camelCase humps, and an aligned pair whose edit touches half the shorter
  *   word or more (`create`/`update`, `store`/`save`) is another word, not a
  *   slip of the keyboard; so is any change to a known word of up to 3
- *   letters other than two swapped or one doubled letter (`get`/`set`,
- *   `ai`/`api`; but `ulr` and `urll` are `url`), and so is a word left out
- *   (`timeout` for `timeoutMs`).
+ *   letters other than two swapped letters or a letter doubled or undoubled
+ *   (`get`/`set`, `ai`/`api` differ; `ulr` and `urll` are `url`, `00` is
+ *   `000`), and so is a word left out (`timeout` for `timeoutMs`).
  *
  * This decides errors (STEP_TYPE_TYPO, STEP_CONFIG_FIELD_TYPO) versus
  * warnings that send the value as written, so it errs on the side of "not a
@@ -87,7 +87,7 @@ function wholeWordDiffers(typed: readonly string[], known: readonly string[], di
     const wb = known[i] ?? '';
     if (wa === wb) return false;
     // One letter more, less or replaced turns a short word into another one (ai/api, get/set); a swap or a doubled letter does not.
-    if (wb.length <= 3) return !isSwap(wa, wb) && !isDoubled(wa, wb);
+    if (wb.length <= 3) return !isSwap(wa, wb) && !isDoubled(wa, wb) && !isDoubled(wb, wa);
     return editDistance(wa, wb) >= Math.ceil(Math.min(wa.length, wb.length) / 2);
   });
 }
@@ -97,11 +97,11 @@ function isSwap(a: string, b: string): boolean {
   return a.length === b.length && editDistance(a, b) === 1 && [...a].sort().join('') === [...b].sort().join('');
 }
 
-/** One letter typed twice: `urll` / `url`, `envv` / `env`. */
-function isDoubled(typed: string, known: string): boolean {
-  if (typed.length !== known.length + 1) return false;
-  for (let i = 1; i < typed.length; i += 1) {
-    if (typed[i] === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === known) return true;
+/** `longer` is `shorter` with one letter typed twice (`urll` / `url`, `envv` / `env`; and the other way, `00` / `000`). */
+function isDoubled(longer: string, shorter: string): boolean {
+  if (longer.length !== shorter.length + 1) return false;
+  for (let i = 1; i < longer.length; i += 1) {
+    if (longer[i] === longer[i - 1] && longer.slice(0, i) + longer.slice(i + 1) === shorter) return true;
   }
   return false;
 }

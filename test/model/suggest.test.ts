@@ -40,6 +40,8 @@ describe('closestMatch', () => {
     expect(closestMatch('fetch-ulr', ['fetch-url'])).toBe('fetch-url');
     expect(closestMatch('urll', ['url'])).toBe('url');
     expect(closestMatch('apiKeyEnvv', ['apiKeyEnv'])).toBe('apiKeyEnv');
+    expect(closestMatch('flow-00', ['flow-000', 'flow-001'])).toBe('flow-000');
+    expect(closestMatch('flow-003', ['flow-000', 'flow-001'])).toBeUndefined();
   });
 
   it('picks the nearest acceptable candidate, and never the word itself', () => {
