@@ -1,4 +1,5 @@
 import type { JsonValue } from '../errors.js';
+import { mentionsCredential } from '../model/credential-fields.js';
 import type { FieldChange, FlowDiff, StepDiff } from '../plan/index.js';
 
 /**
@@ -7,8 +8,6 @@ import type { FieldChange, FlowDiff, StepDiff } from '../plan/index.js';
  * wherever they appear. A template reference such as `{{secret:NAME}}` (or
  * `Bearer {{secret:NAME}}`) is not a secret and is kept.
  */
-// `token(?!s|izer)` keeps model settings such as maxTokens / max_tokens / tokenizer visible.
-const SECRET_FIELD = /(api[-_]?key|token(?!s|izer)|secret|passw(?:or)?d|authorization|cookie|private[-_]?key|credential|^auth$)/i;
 const TOKEN = /\b(?:(?:rt|tv)_(?:live|test)_[A-Za-z0-9]{6,}|sk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|AKIA[0-9A-Z]{16}|xox[abpors]-[A-Za-z0-9-]{10,})/g;
 /** `Bearer <literal>` (the scheme as HTTP writes it); `Bearer {{secret:X}}` is a reference and stays. */
 const BEARER = /\b(Bearer\s+)(?!\{\{)[A-Za-z0-9._~+/=-]+/g;
@@ -21,9 +20,13 @@ export function redactString(text: string): string {
   return text.replace(TOKEN, REDACTED).replace(BEARER, `$1${REDACTED}`);
 }
 
-/** Whether a field of this name holds a secret (`apiKey`, `Authorization`, `db_password`, …). */
+/**
+ * Whether a field of this name holds a secret (`apiKey`, `Authorization`, `db_password`, …): the
+ * same list validation uses (model/credential-fields.ts), read broadly — hiding a little too much
+ * on screen is harmless, showing a key is not.
+ */
 export function isSecretField(key: string): boolean {
-  return SECRET_FIELD.test(key);
+  return mentionsCredential(key);
 }
 
 /**
