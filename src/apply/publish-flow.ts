@@ -23,7 +23,10 @@ export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPu
       if (!isAmbiguous(error) && !isRefused(error)) throw error;
       failure = error;
     }
-    const state = await api.getPublishState(id);
+    // If the check itself fails, the publish's own failure is what the user needs to see.
+    const state = await api.getPublishState(id).catch((checkError: unknown) => {
+      throw withCause(failure, checkError);
+    });
     if (state.publishedVersionId !== undefined && !state.draftPending) return;
     // Refused with a draft waiting (or nothing ever published) is a real refusal; so is running out of attempts.
     if (!isAmbiguous(failure) || attempt >= MAX_PUBLISH_ATTEMPTS) throw failure;
@@ -34,4 +37,14 @@ export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPu
 
 function isRefused(error: unknown): boolean {
   return error instanceof RuntypeError && error.code === 'API_VALIDATION';
+}
+
+function withCause(failure: unknown, cause: unknown): unknown {
+  if (!(failure instanceof RuntypeError)) return failure;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new RuntypeError(failure.code, `${failure.message} (checking the flow's versions failed too: ${detail})`, {
+    ...(failure.hint === undefined ? {} : { hint: failure.hint }),
+    ...(failure.meta === undefined ? {} : { meta: failure.meta }),
+    cause,
+  });
 }

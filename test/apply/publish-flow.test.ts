@@ -80,4 +80,12 @@ describe('publishFlowOnce', () => {
     await expect(publishFlowOnce(api, 'f')).rejects.toThrow('boom');
     expect(calls).toEqual(['publish f']);
   });
+
+  it('a failed versions check after a lost answer reports the publish failure, with the check as its cause', async () => {
+    const { api } = scriptedApi([lost], []);
+    const error = (await publishFlowOnce(api, 'f').catch((caught: unknown) => caught)) as Error & { code?: string };
+    expect(error.code).toBe('API_AMBIGUOUS_WRITE');
+    expect(error.message).toContain('checking the flow\'s versions failed too: no more states scripted');
+    expect(error.cause).toBeInstanceOf(Error);
+  });
 });
