@@ -11,7 +11,7 @@ export interface ModuleExports {
   /** The default export first, then named exports by name; one value exported twice counts once. */
   flows: FlowExport[];
   /** Exports that look like flows but are not read as one (an array of flows, a Promise of one, ...). */
-  ignored: { exportName: string; diagnostic: Diagnostic }[];
+  ignored: { exportName: string; value: unknown; diagnostic: Diagnostic }[];
 }
 
 /**
@@ -33,7 +33,7 @@ export async function readModuleExports(namespace: Record<string, unknown>, file
       continue;
     }
     const why = await notAFlow(value);
-    if (why) out.ignored.push({ exportName, diagnostic: { severity: 'warning', code: C.FLOW_EXPORT_IGNORED, file, message: `the export "${exportName}" ${why.message}`, hint: why.hint } });
+    if (why) out.ignored.push({ exportName, value, diagnostic: { severity: 'warning', code: C.FLOW_EXPORT_IGNORED, file, message: `the export "${exportName}" ${why.message}`, hint: why.hint } });
   }
   return out;
 }

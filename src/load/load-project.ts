@@ -60,6 +60,8 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
 
   const exports: { file: string; flows: FlowExport[] }[] = [];
   const failures = new Map<string, { failure: ModuleFailure; loadedBy: string[] }>();
+  // A re-exported non-flow (a barrel's `export *`) is warned about once, at its first exporter.
+  const warnedValues = new Set<unknown>();
   for (const file of files) {
     let namespace: Record<string, unknown>;
     try {
@@ -74,7 +76,9 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
     }
     const found = await readModuleExports(namespace, file);
     exports.push({ file, flows: found.flows });
-    for (const { exportName, diagnostic } of found.ignored) {
+    for (const { exportName, value, diagnostic } of found.ignored) {
+      if (warnedValues.has(value)) continue;
+      warnedValues.add(value);
       targets.set(diagnostic, { exportName });
       diagnostics.push(diagnostic);
     }

@@ -94,6 +94,8 @@ describe('loadProject: exports', () => {
         'flows/promise.ts': `${IMPORTS}export default Promise.resolve(${flow('promised', 'Promised')});\n`,
         'flows/plain.ts': "export const noKey = { name: 'No Key', steps: [] };\n",
         'flows/helper.ts': "export const TEXT = 'hello';\nexport const format = (s: string) => s.trim();\n",
+        // A barrel re-exporting it: still one warning, not one per exporter.
+        'flows/z-barrel.ts': "export * from './plain.js';\n",
       },
       async (project) => {
         const loaded = await load(project);
