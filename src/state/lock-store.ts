@@ -45,7 +45,10 @@ export interface LockStore {
   recordDeleted(change: { key: string }): Promise<void>;
   /** Drop an entry without a remote call. */
   recordForget(change: { key: string }): Promise<void>;
-  /** Fold this run's journal into the lockfile and remove it. Don't record while it runs. */
+  /**
+   * Fold this run's journal into the lockfile; the journal then holds only the
+   * creates still in doubt (or is removed). Returns those. Don't record while it runs.
+   */
   commit(): Promise<{ written: boolean; pendingCreates: PendingCreate[] }>;
   /** Release the writer lock. Uncommitted records stay in the journal; the next open folds them in. */
   close(): Promise<void>;
@@ -74,6 +77,7 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
   const journal = createJournalWriter(paths.journal, { op: 'begin', apiUrl: target.apiUrl, section: target.section });
   let state: 'open' | 'committing' | 'closed' = 'open';
   let recordedSinceCommit = false;
+  let pending = recovery.pendingCreates;
 
   /**
    * Written at once, so no record is lost if this process dies. Only an intent
@@ -106,14 +110,15 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
     recordForget: ({ key }) => record({ op: 'forget', key }),
     async commit() {
       if (state !== 'open') throw new InternalError(`lock store: commit while ${state}`);
-      if (!recordedSinceCommit) return { written: false, pendingCreates: [] };
+      if (!recordedSinceCommit) return { written: false, pendingCreates: pending };
       state = 'committing';
       try {
         await journal.close();
         const result = await recoverJournal(target, paths.journal);
         reset(result.section);
         recordedSinceCommit = false;
-        return { written: result.written, pendingCreates: result.pendingCreates };
+        pending = result.pendingCreates;
+        return { written: result.written, pendingCreates: pending };
       } finally {
         state = 'open';
       }

@@ -15,7 +15,7 @@ export interface Recovery {
   /** Whether the lockfile was rewritten. */
   written: boolean;
   pendingCreates: PendingCreate[];
-  /** Journal records folded in (0 when there was no journal). */
+  /** Journal records folded in (0 when there was no journal), not counting intents merely carried over from an earlier fold. */
   records: number;
   tornLines: number;
 }
@@ -40,7 +40,7 @@ export async function recoverJournal(target: SectionTarget, journalFile: string)
   const { section, written } = await updateSection(target, (current) => foldJournal(current, journal.records));
   const pendingCreates = findPendingCreates(journal.records);
   await keepOnly(journalFile, target, pendingCreates);
-  const records = journal.records.filter((record) => record.op !== 'begin').length;
+  const records = journal.records.filter((record) => record.op !== 'begin' && !(record.op === 'intent' && record.carried)).length;
   return { section, written, pendingCreates, records, tornLines: journal.tornLines };
 }
 
@@ -73,6 +73,6 @@ async function keepOnly(journalFile: string, target: SectionTarget, pending: rea
     await syncDirectory(path.dirname(journalFile));
     return;
   }
-  const records: JournalRecord[] = [{ op: 'begin', apiUrl: normalizeApiUrl(target.apiUrl), section: target.section }, ...pending.map((p) => ({ op: 'intent' as const, ...p }))];
+  const records: JournalRecord[] = [{ op: 'begin', apiUrl: normalizeApiUrl(target.apiUrl), section: target.section }, ...pending.map((p) => ({ op: 'intent' as const, ...p, carried: true as const }))];
   await writeFileAtomic(journalFile, records.map(toJournalLine).join(''));
 }

@@ -67,9 +67,15 @@ describe('openLockStore', () => {
     const journal = await fsp.readFile(path.join(root, '.runtype', 'journal', 'production.ndjson'), 'utf8');
     expect(journal.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([
       { op: 'begin', apiUrl: PROD, section: 'production' },
-      { op: 'intent', key: 'b', name: 'Flow b', hash: hashOf('b') },
+      { op: 'intent', key: 'b', name: 'Flow b', hash: hashOf('b'), carried: true },
     ]);
     await second.close();
+    // Carried over, it is not news to the next run.
+    const third = await openLockStore(shared(root));
+    expect(third.recovered).toEqual({ records: 0, tornLines: 0 });
+    expect(third.pendingCreates.map((p) => p.key)).toEqual(['b']);
+    await expect(third.commit()).resolves.toEqual({ written: false, pendingCreates: [{ key: 'b', name: 'Flow b', hash: hashOf('b') }] });
+    await third.close();
   });
 
   it('a create in doubt survives runs that do not settle it (commit, close, another crash), and goes once settled', async () => {
