@@ -1,41 +1,13 @@
 /**
  * Keeps the state file current: a coalescing writer (a burst of writes costs one rewrite per
- * interval, not one per request) that replaces the file atomically. A failed save never
- * loses the change: the state stays dirty, the failure goes to `onError` (a log line) and to
- * `error` (which `close()` throws), and a background save never rejects unobserved.
+ * interval, not one per request) that replaces the file atomically (state/atomic-write.ts).
+ * A failed save never loses the change: the state stays dirty, the failure goes to `onError`
+ * (a log line) and to `error` (which `close()` throws), and a background save never rejects
+ * unobserved.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { RuntypeError } from '../errors.js';
-import { syncDirectory } from '../state/atomic-write.js';
+import { writeFileAtomic } from '../state/atomic-write.js';
 import type { StateFile } from './types.js';
-
-/**
- * Temp file in the same folder, fsync, rename over the old file, fsync the folder: a reader
- * or a crash sees the old or the new content, never a truncated mix. (Not state/'s
- * writeFileAtomic: that one first reads the file back to skip identical content, which for a
- * multi-megabyte state costs more than the write it would save.)
- */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temp = `${path}.${randomUUID().slice(0, 8)}.tmp`;
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await syncDirectory(dir);
-}
 
 export class StateWriter {
   /** The last failed save (cleared by a successful one); `close()` throws it. */
@@ -109,7 +81,8 @@ export class StateWriter {
     const started = performance.now();
     const text = `${JSON.stringify(this.snapshot(), null, 2)}\n`;
     this.lastCostMs = performance.now() - started;
-    await writeFileAtomic(this.path, text);
+    // Only called after a change, so comparing with the file first would be wasted reading.
+    await writeFileAtomic(this.path, text, { skipUnchanged: false });
     this.error = null;
   }
 

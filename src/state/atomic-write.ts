@@ -2,15 +2,24 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 
+export interface AtomicWriteOptions {
+  /**
+   * Default true: read the file first and leave it alone when it already holds `content`.
+   * A writer that knows its content changed (the emulator's state file, megabytes rewritten
+   * only after a change) passes false: the read-back would cost more than the write it saves.
+   */
+  skipUnchanged?: boolean;
+}
+
 /**
  * Replace `file` with `content` so that a reader (or a crash) sees either the
  * old or the new bytes, never a mix: temp file in the same directory (rename
  * is only atomic within a filesystem), fsync, rename, fsync the directory.
- * Identical content is not rewritten, so git and editors see no mtime churn.
- * Returns whether the file was written.
+ * Identical content is not rewritten, so git and editors see no mtime churn
+ * (unless `skipUnchanged: false`). Returns whether the file was written.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<boolean> {
-  if ((await readTextIfExists(file)) === content) return false;
+export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<boolean> {
+  if (options.skipUnchanged !== false && (await readTextIfExists(file)) === content) return false;
   const dir = path.dirname(file);
   await fsp.mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
