@@ -22,30 +22,40 @@ export interface WriterLockOptions {
   foreignStaleAfterMs?: number;
 }
 
+/** Builds the error for a lock that is held (`verdict` says by whom); `file` is the lock file. */
+export type LockBusyError = (file: string, verdict: HolderVerdict) => RuntypeError;
+
 /** The holder touches its file this often, so a long `sync --watch` never looks stale to another host. */
 const HEARTBEAT_MS = 5 * 60_000;
 
 /**
- * One writer per project at a time: `.runtype/sync.pid` created with O_EXCL.
- * A file left by a dead process (same host, pid gone — e.g. after SIGKILL) or
- * by another host and not refreshed for an hour is taken over; otherwise
- * LOCK_BUSY.
+ * One writer per project at a time: `.runtype/sync.pid` (see acquireLockFile);
+ * LOCK_BUSY while another run holds it.
  */
 export async function acquireWriterLock(root: string, options: WriterLockOptions = {}): Promise<WriterLock> {
-  const file = writerLockPath(root);
+  await ensureRuntypeDir(root);
+  return acquireLockFile(writerLockPath(root), syncBusy, options);
+}
+
+/**
+ * A pid file created with O_EXCL and held (refreshed by a heartbeat) until
+ * released. A file left by a dead process (same host, pid gone — e.g. after
+ * SIGKILL) or by another host and not refreshed for an hour is taken over;
+ * otherwise the `busy` error is thrown. The folder must exist.
+ */
+export async function acquireLockFile(file: string, busy: LockBusyError, options: WriterLockOptions = {}): Promise<WriterLock> {
   const hostname = options.hostname ?? os.hostname();
   const now = options.now ?? (() => new Date());
   const pid = options.pid ?? process.pid;
   const mine = `${JSON.stringify({ pid, hostname, startedAt: now().toISOString() }, null, 2)}\n`;
   const context = { hostname, isAlive: options.isAlive ?? isProcessAlive, foreignStaleAfterMs: options.foreignStaleAfterMs ?? 3_600_000 };
-  await ensureRuntypeDir(root);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (await createExclusive(file, mine)) return holdLock(file, mine);
     const seen = await readHolderFile(file);
     if (seen === undefined) continue; // released between our attempt and the read
     const verdict = judgeHolder({ text: seen.text, ageMs: now().getTime() - seen.stats.mtimeMs }, context);
     if (!verdict.stale) throw busy(file, verdict);
-    await takeOver(file, seen.text, verdict);
+    await takeOver(file, seen.text, verdict, busy);
   }
   throw busy(file, { stale: false, reason: 'other runs keep taking it' });
 }
@@ -78,7 +88,7 @@ async function readHolderFile(file: string): Promise<{ text: string; stats: Stat
  * moved is the file judged stale: if another run took it over in between, put
  * its lock back and give up, so two runs never both think they hold it.
  */
-async function takeOver(file: string, staleText: string, verdict: HolderVerdict): Promise<void> {
+async function takeOver(file: string, staleText: string, verdict: HolderVerdict, busy: LockBusyError): Promise<void> {
   const aside = `${file}.${randomBytes(6).toString('hex')}.stale`;
   try {
     await fsp.rename(file, aside);
@@ -113,7 +123,8 @@ function holdLock(file: string, mine: string): WriterLock {
   };
 }
 
-function busy(file: string, verdict: HolderVerdict): RuntypeError {
+/** acquireWriterLock's LockBusyError. */
+function syncBusy(file: string, verdict: HolderVerdict): RuntypeError {
   const holder = verdict.holder;
   const who = verdict.stale ? 'another run' : verdict.reason;
   const since = holder?.startedAt ? `, started ${holder.startedAt}` : '';

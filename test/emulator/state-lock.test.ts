@@ -1,13 +1,14 @@
 /** One emulator per state file: a second one is refused, a dead holder's lock is taken over. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RuntypeError } from '../../src/errors.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { lockStateFile } from '../../src/emulator/state-lock.js';
+import { runEmulatorChild } from './emulator-child.js';
 import { useTempDir } from './helpers.js';
 
 const tempDir = useTempDir('rt-emu-lock-');
@@ -42,33 +43,44 @@ describe('the state-file lock', () => {
     expect(saved.flows.map((f) => f.name)).toEqual(['from A', 'from B']);
   });
 
-  it('does not lock in memory mode, nor lock two different files against each other', async () => {
-    const one = await startEmulator({ statePath: join(tempDir(), 'one.json') });
-    const two = await startEmulator({ statePath: join(tempDir(), 'two.json') });
-    const three = await startEmulator();
-    expect([one, two, three].map((e) => e.port).every((port) => port > 0)).toBe(true);
-    expect(existsSync(join(tempDir(), 'one.json.lock')) && existsSync(join(tempDir(), 'two.json.lock'))).toBe(true);
-    await Promise.all([one.close(), two.close(), three.close()]);
+  it('in memory mode takes no lock: two run side by side, and no lock file appears anywhere', async () => {
+    // The child's working and temp folders are this test's folder: wherever a memory-only
+    // emulator might put a lock file, it would land in there.
+    const dir = tempDir();
+    const report = await runEmulatorChild(dir, `
+      const a = await emu.startEmulator();
+      const b = await emu.startEmulator();
+      a.state.create({ name: 'only in a' });
+      const list = (e) => fetch(e.apiUrl + '/flows', { headers: { authorization: 'Bearer ' + e.key } }).then((r) => r.json());
+      const names = (await Promise.all([a, b].map(list))).map((page) => page.data.map((f) => f.name));
+      const whileRunning = require('node:fs').readdirSync('.', { recursive: true });
+      await Promise.all([a.close(), b.close()]);
+      return { ports: [a.port, b.port], names, whileRunning };`) as { ports: number[]; names: string[][]; whileRunning: string[] };
+    expect(report.names).toEqual([['only in a'], []]);
+    expect(new Set(report.ports).size).toBe(2);
+    expect(report.whileRunning.filter((name) => name.includes('.lock'))).toEqual([]);
+    expect((await readdir(dir, { recursive: true })).filter((name) => name.includes('.lock'))).toEqual([]);
   });
 
-  it('takes over a lock left by a dead process on this host (e.g. after SIGKILL)', async () => {
+  it('does not lock two different state files against each other', async () => {
+    const one = await startEmulator({ statePath: join(tempDir(), 'one.json') });
+    const two = await startEmulator({ statePath: join(tempDir(), 'two.json') });
+    expect(existsSync(join(tempDir(), 'one.json.lock')) && existsSync(join(tempDir(), 'two.json.lock'))).toBe(true);
+    await Promise.all([one.close(), two.close()]);
+  });
+
+  // The staleness rules themselves are the writer lock's, tested in test/state/writer-lock.test.ts.
+  it('names the holder of a held lock; a dead holder on this host is taken over', async () => {
     const statePath = join(tempDir(), 'state.json');
-    await writeFile(`${statePath}.lock`, JSON.stringify({ pid: deadPid(), hostname: hostname(), startedAt: '2025-01-01T00:00:00.000Z' }));
+    await writeFile(`${statePath}.lock`, JSON.stringify({ pid: 4242, hostname: 'some-other-host', startedAt: '2025-01-01T00:00:00.000Z' }));
+    const error: unknown = await lockStateFile(statePath).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RuntypeError);
+    expect(error).toMatchObject({ code: 'EMULATOR_STATE_LOCKED', meta: { file: statePath, lockFile: `${statePath}.lock`, pid: 4242, hostname: 'some-other-host' } });
+    expect((error as RuntypeError).message).toBe(`Another emulator is using the state file ${statePath} (pid 4242 on host some-other-host, started 2025-01-01T00:00:00.000Z).`);
+    await writeFile(`${statePath}.lock`, JSON.stringify({ pid: deadPid(), hostname: hostname(), startedAt: '' }));
     const emu = await startEmulator({ statePath });
     expect(JSON.parse(await readFile(`${statePath}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, hostname: hostname() });
     await emu.close();
-    expect(existsSync(`${statePath}.lock`)).toBe(false);
-  });
-
-  it('respects a live holder and a fresh lock from another host', async () => {
-    const statePath = join(tempDir(), 'state.json');
-    await writeFile(`${statePath}.lock`, JSON.stringify({ pid: 4242, hostname: 'some-other-host', startedAt: '2025-01-01T00:00:00.000Z' }));
-    await expect(lockStateFile(statePath)).rejects.toMatchObject({ code: 'EMULATOR_STATE_LOCKED', meta: { pid: 4242, hostname: 'some-other-host' } });
-    await writeFile(`${statePath}.lock`, JSON.stringify({ pid: 4242, hostname: hostname(), startedAt: '' }));
-    await expect(lockStateFile(statePath, { isAlive: () => true })).rejects.toMatchObject({ code: 'EMULATOR_STATE_LOCKED' });
-    const taken = await lockStateFile(statePath, { isAlive: () => false });
-    await taken.release();
-    await taken.release(); // idempotent
     expect(existsSync(`${statePath}.lock`)).toBe(false);
   });
 
