@@ -84,7 +84,10 @@ export interface Emulator {
   readonly host: string;
   /** Direct state access (no HTTP, no faults, not logged). */
   readonly state: EmulatorState;
-  /** A copy of the request log, oldest first. */
+  /**
+   * A copy of the request log, in the order requests were handled (an entry is added once its
+   * answer is written, or its connection dropped; `at` is when it arrived).
+   */
   readonly requests: RequestLogEntry[];
   clearRequests(): void;
   /** Merges fault settings (validated; throws RangeError). A `seed` restarts the PRNG. */

@@ -26,38 +26,41 @@ export interface RequestLogOptions {
   maxBodyBytes: number;
 }
 
+/** A request's parsed JSON body and the length of its text (what the body budget counts). */
+export interface LoggedBody {
+  value: unknown;
+  bytes: number;
+}
+
 /**
  * Keeps at least the last `limit` entries (it trims in batches, so up to 25% more are held;
  * trimming one at a time would cost O(limit) per request), and, when bodies are kept, at most
  * about `maxBodyBytes` of them, so a long run of large writes cannot grow it without bound.
+ * An entry is pushed once its request is handled, body and all, so a body never arrives for
+ * an entry already trimmed or cleared.
  */
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
+  /** The body bytes each entry holds, index for index with `entries`. */
+  private sizes: number[] = [];
   private readonly opts: RequestLogOptions;
   private readonly slack: number;
   private bodyBytes = 0;
-  private readonly sizes = new WeakMap<RequestLogEntry, number>();
-  /** Entries already trimmed away: a body that arrives for one later must not count. */
-  private readonly dropped = new WeakSet<RequestLogEntry>();
 
   constructor(options: RequestLogOptions) {
     this.opts = { ...options, limit: Math.max(0, Math.floor(options.limit)) };
     this.slack = Math.max(1, Math.floor(this.opts.limit / 4));
   }
 
-  push(entry: RequestLogEntry): void {
+  /** Logs a handled request, with its body if bodies are kept and it fits the budget alone. */
+  push(entry: RequestLogEntry, body?: LoggedBody): void {
     if (this.opts.limit === 0) return;
+    const kept = body !== undefined && this.opts.bodies && body.bytes <= this.opts.maxBodyBytes;
+    if (kept) entry.body = body.value;
     this.entries.push(entry);
-    if (this.entries.length > this.opts.limit + this.slack) this.trim();
-  }
-
-  /** Records the parsed body of a logged entry (`bytes`: its JSON text length), if bodies are kept. */
-  attachBody(entry: RequestLogEntry, body: unknown, bytes: number): void {
-    if (this.opts.limit === 0 || !this.opts.bodies || bytes > this.opts.maxBodyBytes || this.dropped.has(entry)) return;
-    entry.body = body;
-    this.sizes.set(entry, bytes);
-    this.bodyBytes += bytes;
-    if (this.bodyBytes > this.opts.maxBodyBytes) this.trim();
+    this.sizes.push(kept ? body.bytes : 0);
+    this.bodyBytes += kept ? body.bytes : 0;
+    if (this.entries.length > this.opts.limit + this.slack || this.bodyBytes > this.opts.maxBodyBytes) this.trim();
   }
 
   /** A copy, oldest first. */
@@ -66,8 +69,8 @@ export class RequestLog {
   }
 
   clear(): void {
-    for (const entry of this.entries) this.dropped.add(entry);
     this.entries = [];
+    this.sizes = [];
     this.bodyBytes = 0;
   }
 
@@ -77,11 +80,11 @@ export class RequestLog {
   private trim(): void {
     let cut = Math.max(0, this.entries.length - this.opts.limit);
     let bytes = this.bodyBytes;
-    for (let i = 0; i < cut; i++) bytes -= this.sizes.get(this.entries[i]!) ?? 0;
+    for (let i = 0; i < cut; i++) bytes -= this.sizes[i]!;
     const budget = (this.opts.maxBodyBytes * 3) / 4;
-    while (bytes > budget && cut < this.entries.length) bytes -= this.sizes.get(this.entries[cut++]!) ?? 0;
-    for (let i = 0; i < cut; i++) this.dropped.add(this.entries[i]!);
+    while (bytes > budget && cut < this.entries.length) bytes -= this.sizes[cut++]!;
     this.entries = this.entries.slice(cut);
+    this.sizes = this.sizes.slice(cut);
     this.bodyBytes = bytes;
   }
 }

@@ -1,8 +1,8 @@
 /**
- * The request pipeline: log -> auth -> fault decision (+ latency) -> route -> body -> handler
- * -> (commit-then-drop) -> answer. Faults apply to every AUTHENTICATED request, whatever its
- * path, and are decided before routing, so 401s are never faulted and a reset or an injected
- * 429/5xx never touches state.
+ * The request pipeline: auth -> fault decision (+ latency) -> route -> body -> handler
+ * -> (commit-then-drop) -> answer -> log. Faults apply to every AUTHENTICATED request, whatever
+ * its path, and are decided before routing, so 401s are never faulted and a reset or an
+ * injected 429/5xx never touches state.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,7 +11,7 @@ import type { FaultInjector } from './faults.js';
 import { flowNotFound } from './handlers.js';
 import type { Reply } from './handlers.js';
 import { errorBody, readBody, sendError, sendJson } from './http-util.js';
-import type { RequestLog, RequestLogEntry } from './request-log.js';
+import type { LoggedBody, RequestLog, RequestLogEntry } from './request-log.js';
 import { matchRoute } from './routes.js';
 import type { FlowStore } from './store.js';
 import { InputError } from './validate.js';
@@ -57,7 +57,8 @@ function fail(res: ServerResponse, entry: RequestLogEntry, status: number, code:
   send(res, entry, headers === undefined ? { status, body: errorBody(code, message) } : { status, body: errorBody(code, message), headers });
 }
 
-async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): Promise<void> {
+/** `read.body` receives the parsed request body, for the log. */
+async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, read: { body?: LoggedBody }): Promise<void> {
   if (!isAuthorized(req.headers.authorization, deps.key)) {
     const message = req.headers.authorization === undefined ? 'Missing Authorization: Bearer <key> header' : 'Invalid API key';
     fail(res, entry, 401, ERROR_CODES.unauthorized, message, { 'www-authenticate': 'Bearer realm="runtype-emulator"' });
@@ -96,9 +97,9 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
 
   let body: unknown = {};
   if (match.entry.body) {
-    const read = await readBody(req, deps.bodyLimit);
-    if (read.kind === 'too-large') {
-      const headers: Record<string, string> = read.aborted ? { connection: 'close' } : {};
+    const got = await readBody(req, deps.bodyLimit);
+    if (got.kind === 'too-large') {
+      const headers: Record<string, string> = got.aborted ? { connection: 'close' } : {};
       fail(res, entry, 413, ERROR_CODES.payloadTooLarge, `Request body exceeds ${deps.bodyLimit} bytes`, headers);
       return;
     }
@@ -107,15 +108,15 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
       send(res, entry, flowNotFound(id));
       return;
     }
-    if (read.text.length > 0) {
+    if (got.text.length > 0) {
       try {
-        body = JSON.parse(read.text);
+        body = JSON.parse(got.text);
       } catch (error) {
         fail(res, entry, 400, ERROR_CODES.invalidJson, `Malformed JSON body: ${(error as Error).message}`);
         return;
       }
     }
-    deps.log.attachBody(entry, body, read.text.length);
+    read.body = { value: body, bytes: got.text.length };
   }
 
   // The one place state changes: past close() nothing may be applied (the socket is gone).
@@ -152,14 +153,18 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     const q = url.indexOf('?');
     const entry: RequestLogEntry = { method: req.method ?? 'GET', path: q === -1 ? url : url.slice(0, q), status: 0, at: deps.now() };
     if (q !== -1) entry.query = url.slice(q + 1);
-    deps.log.push(entry);
-    handle(deps, req, res, entry).catch((error: unknown) => {
-      if (res.headersSent || res.destroyed) {
-        drop(req);
-        return;
-      }
-      entry.status = 500;
-      sendError(res, 500, ERROR_CODES.internal, `Emulator error: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    const read: { body?: LoggedBody } = {};
+    handle(deps, req, res, entry, read)
+      .catch((error: unknown) => {
+        if (res.headersSent || res.destroyed) {
+          drop(req);
+          return;
+        }
+        entry.status = 500;
+        sendError(res, 500, ERROR_CODES.internal, `Emulator error: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      // Logged once handled, when its body is known: a microtask after the answer is written,
+      // so no client can read an answer whose entry is not in the log yet.
+      .finally(() => deps.log.push(entry, read.body));
   };
 }

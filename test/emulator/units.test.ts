@@ -110,8 +110,7 @@ describe('RequestLog', () => {
   it('keeps no bodies unless asked', () => {
     const log = new RequestLog({ limit: 10, bodies: false, maxBodyBytes: 1 << 20 });
     const entry = { method: 'POST', path: '/v1/flows', status: 0, at: 0 };
-    log.push(entry);
-    log.attachBody(entry, { name: 'x' }, 12);
+    log.push(entry, { value: { name: 'x' }, bytes: 12 });
     expect(log.snapshot()[0]).not.toHaveProperty('body');
   });
 
@@ -119,8 +118,7 @@ describe('RequestLog', () => {
     const log = new RequestLog({ limit: 10_000, bodies: true, maxBodyBytes: 10_000 });
     for (let i = 0; i < 1000; i++) {
       const entry = { method: 'POST', path: `/${i}`, status: 201, at: i };
-      log.push(entry);
-      log.attachBody(entry, { i }, 100);
+      log.push(entry, { value: { i }, bytes: 100 });
     }
     const entries = log.snapshot();
     // 1000 x 100 bytes against a 10,000-byte budget: only the newest ~100 stay.
@@ -129,23 +127,18 @@ describe('RequestLog', () => {
     expect(entries[entries.length - 1]).toMatchObject({ path: '/999', body: { i: 999 } });
     // A body that alone exceeds the budget is not kept (the entry is).
     const big = { method: 'POST', path: '/big', status: 201, at: 0 };
-    log.push(big);
-    log.attachBody(big, { huge: true }, 20_000);
+    log.push(big, { value: { huge: true }, bytes: 20_000 });
     expect(log.snapshot().at(-1)).toEqual(big);
     expect(log.snapshot().at(-1)).not.toHaveProperty('body');
   });
 
-  it('does not count a body that arrives for an entry already trimmed or cleared', () => {
+  it('clear() also empties the body budget', () => {
     const log = new RequestLog({ limit: 10_000, bodies: true, maxBodyBytes: 1000 });
-    const early = { method: 'POST', path: '/early', status: 0, at: 0 };
-    log.push(early);
+    log.push({ method: 'POST', path: '/early', status: 201, at: 0 }, { value: {}, bytes: 900 });
     log.clear();
-    log.attachBody(early, {}, 900); // would leave only ~100 bytes for the rest if counted
-    const kept = Array.from({ length: 9 }, (_, i) => ({ method: 'POST', path: `/${i}`, status: 201, at: i }));
-    for (const entry of kept) {
-      log.push(entry);
-      log.attachBody(entry, {}, 100);
-    }
+    // Were the 900 bytes still counted, only ~100 bytes would be left for these.
+    for (let i = 0; i < 9; i++) log.push({ method: 'POST', path: `/${i}`, status: 201, at: i }, { value: {}, bytes: 100 });
     expect(log.snapshot()).toHaveLength(9);
+    expect(log.snapshot().every((entry) => 'body' in entry)).toBe(true);
   });
 });
