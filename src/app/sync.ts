@@ -2,12 +2,12 @@ import type { ChangeOutcome } from '../apply/outcome.js';
 import { RuntypeError } from '../errors.js';
 import { executePlan } from '../apply/execute-plan.js';
 import type { Change } from '../plan/index.js';
-import type { DesiredFlow } from '../plan/index.js';
-import { lockPaths, openLockStore, readLockState, type LockStore } from '../state/index.js';
+import { lockPaths, openLockStore, readLockState } from '../state/index.js';
 import type { AppContext } from './context.js';
 import { lockRecorder, lockTarget } from './lock-target.js';
 import { openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions, type PreparedProject } from './prepare-plan.js';
 import type { SyncResult } from './results.js';
+import { settleOrphanedCreates } from './settle-orphaned-creates.js';
 import { countOutcomes, rerunCommand } from './sync-outcomes.js';
 
 export interface SyncOptions extends PlanOptions {
@@ -103,21 +103,6 @@ async function dryRun(ctx: AppContext, options: SyncOptions, prepared: PreparedP
     return finisher(ctx, options, { command: 'sync', target: targetInfo(project.root, target, session, lockFile), plan, diagnostics }, started)([]);
   } finally {
     await session.close();
-  }
-}
-
-/**
- * A create a killed run left in doubt, whose flow has since left the code,
- * can only be pointed out: if it landed it is an untracked remote flow. Once
- * said, the intent is settled so it is not said on every run. (One whose key
- * still has a lock entry — an interrupted re-create — stays: the entry's
- * delete, with --prune, settles it.)
- */
-async function settleOrphanedCreates(ctx: AppContext, store: LockStore, desired: readonly DesiredFlow[]): Promise<void> {
-  const keys = new Set(desired.map((d) => d.key));
-  for (const pending of store.pendingCreates.filter((p) => !keys.has(p.key) && !store.entries().has(p.key))) {
-    ctx.reporter.warn(`an interrupted run was creating "${pending.name}" (key ${pending.key}), which is no longer in the code; if it landed, it is an untracked remote flow`);
-    await store.recordForget({ key: pending.key });
   }
 }
 

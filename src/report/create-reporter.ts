@@ -4,8 +4,10 @@ import { createColors } from './color.js';
 import { errorToJson, formatError } from './format-error.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { formatResult } from './format-result.js';
+import { formatWatchEvent } from './format-watch.js';
 import { formatAnnotations, formatErrorAnnotation, formatJobSummary } from './github.js';
 import { toJsonDocument } from './json-result.js';
+import { toWatchJson } from './json-watch.js';
 import { createRedactor, JSON_SCHEMA_VERSION, type OutputStream, type ProgressUpdate, type Reporter } from './reporter.js';
 
 export interface ReporterOptions {
@@ -82,6 +84,12 @@ export function createReporter(options: ReporterOptions): Reporter {
       if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: errorToJson(error) }, null, 2));
       writeErr(formatError(error, errColors, verbose));
       if (options.env.GITHUB_ACTIONS === 'true') (json ? writeErr : writeOut)(formatErrorAnnotation(error));
+    },
+    watch(event) {
+      const text = formatWatchEvent(event, { out: outColors, err: errColors, verbose });
+      for (const line of text.stderr) writeErr(line);
+      if (json) writeOut(JSON.stringify(toWatchJson(event)));
+      else for (const line of text.stdout) writeOut(line);
     },
     addSecret: (value) => redactor.add(value),
   };

@@ -1,4 +1,5 @@
 import type { CommandResult } from '../app/results.js';
+import type { WatchEvent } from '../app/watch-events.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 
 /** What a sink needs from a stream; process.stdout/stderr and test buffers both fit. */
@@ -33,6 +34,8 @@ export interface Reporter {
   /** The command's outcome: human text on stdout, or the one JSON document. */
   result(result: CommandResult): void;
   error(error: unknown): void;
+  /** One `sync --watch` event: human lines, or one JSON object a line (NDJSON) with --json. */
+  watch(event: WatchEvent): void;
   /** Values (the API key) that must never be printed; replaced by `***`. */
   addSecret(value: string): void;
 }

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import type { AppContext } from '../../app/context.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 import { targetOptions, type TargetArgs } from './plan-options.js';
@@ -11,6 +12,7 @@ interface SyncArgs extends GlobalOptions, TargetArgs {
   publish?: boolean;
   refresh?: boolean;
   only?: string[];
+  watch?: boolean;
 }
 
 export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, SyncArgs> {
@@ -27,11 +29,17 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
         .option('publish', { type: 'boolean', describe: 'Publish each created or updated flow (default: the config)' })
         .option('refresh', { type: 'boolean', describe: 'Check every tracked flow for drift, not only the changed ones' })
         .option('only', { type: 'string', array: true, describe: 'Only these flow keys' })
+        .option('watch', { type: 'boolean', alias: 'w', describe: 'Keep syncing each save until Ctrl-C (never deletes; --json: one event a line)' })
+        // Watch never deletes and never writes nothing: these would silently mean something else.
+        .conflicts('watch', ['dry-run', 'prune', 'yes'])
         .example('$0 sync', 'deploy to the default environment')
         .example('$0 sync --env production --prune --yes --json', 'CI deploy: also delete removed flows, JSON result')
-        .example('$0 sync --dry-run', 'what would happen, without writing'),
-    handler: (argv) =>
-      runInContext(runtime, argv, async (ctx) => {
+        .example('$0 sync --dry-run', 'what would happen, without writing')
+        .example('$0 sync --watch', 'while developing: sync every save until Ctrl-C'),
+    handler: async (argv) => {
+      let watchExit: number | undefined;
+      await runInContext(runtime, argv, async (ctx) => {
+        if (argv.watch) return (watchExit = await watch(ctx, argv));
         const { runSync } = await import('../../app/sync.js');
         const result = await runSync(ctx, {
           env: argv.env,
@@ -48,6 +56,18 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
         if (ctx.signal?.aborted) return EXIT.interrupted;
         if (!result.ok) return EXIT.error;
         return result.blocked ? EXIT.actionNeeded : EXIT.ok;
-      }),
+      });
+      // runInContext makes "ok after Ctrl-C" 130; Ctrl-C is how a watch normally ends.
+      if (watchExit !== undefined) runtime.exitCode = watchExit;
+    },
   };
+}
+
+// --- internal ---
+
+/** chokidar is imported only here, so `sync` without --watch and `--help` never load it. */
+async function watch(ctx: AppContext, argv: SyncArgs): Promise<number> {
+  const [{ runWatch }, { watchProject }] = await Promise.all([import('../../app/watch.js'), import('../../watch/watch-project.js')]);
+  const summary = await runWatch(ctx, { env: argv.env, force: argv.force, publish: argv.publish, only: argv.only, refresh: argv.refresh }, { watchProject });
+  return summary.reason === 'error' ? EXIT.error : EXIT.ok;
 }

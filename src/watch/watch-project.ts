@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+
+export type FileEventKind = 'add' | 'change' | 'unlink';
+
+/** One file that changed during a burst: the last kind seen for it wins. */
+export interface FileEvent {
+  kind: FileEventKind;
+  /** Absolute path. */
+  path: string;
+}
+
+export interface WatchProjectOptions {
+  /** Files and directories to watch (absolute); a directory is watched recursively. */
+  paths: readonly string[];
+  /** Paths never to report or descend into (node_modules, .git, ...). */
+  ignored: (file: string) => boolean;
+  /** Quiet time after the last event before the burst is reported. */
+  debounceMs: number;
+  onChange: (events: FileEvent[]) => void;
+  onError?: (error: Error) => void;
+}
+
+/** What the app holds: more paths as the project grows, and close at the end. */
+export interface ProjectWatcher {
+  /** Watch these paths too (those already covered are skipped). Never unwatches: see below. */
+  update(paths: readonly string[]): void;
+  close(): Promise<void>;
+}
+
+export type WatchProject = (options: WatchProjectOptions) => Promise<ProjectWatcher>;
+
+/**
+ * chokidar wiring and nothing else: paths in, debounced bursts of file events
+ * out. Editors write a file several times per save (truncate, write, rename);
+ * one burst is reported once, `debounceMs` after its last event. Resolves once
+ * the initial scan is done, so a change made after that is never missed.
+ *
+ * Paths are only ever added: chokidar's unwatch puts a path on an ignore list
+ * that later events under a watched directory would hit too (a deleted flow
+ * file re-created would go unseen). A stale watched path costs an event the
+ * app filters out.
+ */
+export const watchProject: WatchProject = async (options) => {
+  const watched = new Set<string>();
+  const burst = new Map<string, FileEventKind>();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    const events = [...burst].map(([file, kind]) => ({ kind, path: file }));
+    burst.clear();
+    if (events.length > 0) options.onChange(events);
+  };
+  const onEvent = (kind: FileEventKind) => (file: string) => {
+    burst.set(path.resolve(file), kind);
+    clearTimeout(timer);
+    timer = setTimeout(flush, options.debounceMs);
+  };
+
+  const watcher: FSWatcher = watch(newPaths(options.paths, watched), {
+    ignoreInitial: true,
+    ignored: (file: string) => options.ignored(path.resolve(file)),
+    persistent: true,
+  });
+  watcher.on('add', onEvent('add')).on('change', onEvent('change')).on('unlink', onEvent('unlink'));
+  watcher.on('error', (error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+
+  return {
+    update(paths) {
+      const added = newPaths(paths, watched);
+      if (added.length > 0) watcher.add(added);
+    },
+    async close() {
+      clearTimeout(timer);
+      burst.clear();
+      await watcher.close();
+    },
+  };
+};
+
+// --- internal ---
+
+/** The paths not yet covered by `watched` (itself or a watched folder above it); marks them watched. */
+function newPaths(paths: readonly string[], watched: Set<string>): string[] {
+  const added: string[] = [];
+  // Folders first, so the files inside one given in the same call are recognised as covered.
+  for (const candidate of [...paths].map((p) => path.resolve(p)).sort((a, b) => a.length - b.length)) {
+    if (isCovered(candidate, watched)) continue;
+    watched.add(candidate);
+    added.push(candidate);
+  }
+  return added;
+}
+
+function isCovered(file: string, watched: ReadonlySet<string>): boolean {
+  for (let dir = file; ; dir = path.dirname(dir)) {
+    if (watched.has(dir)) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}

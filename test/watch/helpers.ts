@@ -1,0 +1,120 @@
+import type { AppContext } from '../../src/app/context.js';
+import { runWatch, type WatchOptions, type WatchSummary } from '../../src/app/watch.js';
+import { createModuleImporter } from '../../src/load/import-module.js';
+import { createReporter } from '../../src/report/create-reporter.js';
+import type { FileEvent, WatchProject, WatchProjectOptions } from '../../src/watch/watch-project.js';
+import { SENTINEL_KEY } from '../helpers/emulator-project.js';
+
+/** A watcher the test drives: it records what it was asked to watch and fires events on demand. */
+export interface FakeWatcher {
+  watchProject: WatchProject;
+  /** Every path ever passed in (start or update). */
+  paths(): Set<string>;
+  fire(...events: FileEvent[]): void;
+  ignored(file: string): boolean;
+  closed(): boolean;
+}
+
+export function createFakeWatcher(): FakeWatcher {
+  let options: WatchProjectOptions | undefined;
+  const paths = new Set<string>();
+  let closed = false;
+  return {
+    watchProject: (o) => {
+      options = o;
+      for (const p of o.paths) paths.add(p);
+      return Promise.resolve({
+        update: (more) => {
+          for (const p of more) paths.add(p);
+        },
+        close: () => {
+          closed = true;
+          return Promise.resolve();
+        },
+      });
+    },
+    paths: () => paths,
+    fire: (...events) => {
+      if (!options) throw new Error('the watcher was not started');
+      options.onChange(events);
+    },
+    ignored: (file) => options?.ignored(file) ?? false,
+    closed: () => closed,
+  };
+}
+
+/** A parsed NDJSON event (the members the tests read). */
+export interface Event {
+  schemaVersion: number;
+  event: string;
+  full?: boolean;
+  ok?: boolean;
+  changed?: string[];
+  flows?: number;
+  outcomes?: { key: string; status: string; action: string; kind: string; reason?: string }[];
+  counts?: Record<string, number>;
+  diagnostics?: { severity: string; code: string; file?: string; line?: number; message: string }[];
+  error?: { code: string; message: string };
+  fatal?: boolean;
+  reason?: string;
+  cycles?: number;
+}
+
+export interface WatchRun {
+  /** Every event so far, parsed from the NDJSON on stdout. */
+  events: Event[];
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the next event (after `after` events) that matches. */
+  next(predicate: (e: Event) => boolean, after?: number): Promise<Event>;
+  stop(): Promise<WatchSummary>;
+  done: Promise<WatchSummary>;
+}
+
+/** Starts runWatch in `root` with --json output captured and parsed line by line. */
+export function startWatch(root: string, watcher: FakeWatcher, options: WatchOptions = {}): WatchRun {
+  let stdout = '';
+  let stderr = '';
+  const events: Event[] = [];
+  const waiters: (() => void)[] = [];
+  const out = {
+    write: (s: string) => {
+      stdout += s;
+      for (const line of s.split('\n').filter(Boolean)) events.push(JSON.parse(line) as Event);
+      for (const wake of waiters.splice(0)) wake();
+    },
+    isTTY: false,
+  };
+  const err = { write: (s: string) => (stderr += s), isTTY: false };
+  const controller = new AbortController();
+  const ctx: AppContext = {
+    cwd: root,
+    env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
+    reporter: createReporter({ json: true, verbose: false, stdout: out, stderr: err, env: { NO_COLOR: '1' } }),
+    importModule: createModuleImporter(),
+    interactive: false,
+    confirm: () => Promise.resolve(false),
+    now: () => new Date(),
+    signal: controller.signal,
+    verbose: false,
+  };
+  const done = runWatch(ctx, options, { watchProject: watcher.watchProject, debounceMs: 0 });
+  const next = async (predicate: (e: Event) => boolean, after = 0): Promise<Event> => {
+    for (;;) {
+      const found = events.slice(after).find(predicate);
+      if (found) return found;
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  return {
+    events,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    next,
+    done,
+    stop: () => {
+      controller.abort(new Error('interrupted'));
+      return done;
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import { flowSource } from '../helpers/project.js';
+import { createFakeWatcher, startWatch, type Event, type FakeWatcher, type WatchRun } from './helpers.js';
+
+let env: EmulatorProject;
+let run: WatchRun | undefined;
+afterEach(async () => {
+  await run?.stop();
+  run = undefined;
+  // The key must never appear in any output.
+  for (const e of env.outputs) expect(e).not.toContain(SENTINEL_KEY);
+  await env.cleanup();
+});
+
+/** Starts watching a project already synced by `sync`, with the request log cleared. */
+async function watchSynced(flowCount: number, watcher: FakeWatcher = createFakeWatcher()): Promise<{ watcher: FakeWatcher; ready: Event }> {
+  env = await createEmulatorProject(flowCount);
+  expect((await env.cli('sync')).code).toBe(0);
+  env.emu.clearRequests();
+  run = startWatch(env.project.root, watcher);
+  const ready = await run.next((e) => e.event === 'ready');
+  env.outputs.push(run.stdout(), run.stderr());
+  return { watcher, ready };
+}
+
+/** Waits for the next cycle-ending event after what has been seen so far. */
+function nextCycle(r: WatchRun): Promise<Event> {
+  return r.next((e) => e.event === 'cycle' || e.event === 'invalid' || e.event === 'error', r.events.length);
+}
+
+const idOf = (key: string) => env.lockfile().environments.test!.flows[key]!.id;
+
+describe('runWatch', () => {
+  it('starts with a full sync, then an edit is exactly one PUT and nothing else', async () => {
+    const { watcher, ready } = await watchSynced(3);
+    expect(ready).toMatchObject({ schemaVersion: 1, flows: 3 });
+    const first = run!.events.find((e) => e.event === 'cycle')!;
+    expect(first).toMatchObject({ full: true, ok: true, counts: { none: 3 } });
+    expect(env.writes()).toEqual([]);
+
+    env.emu.clearRequests();
+    const file = env.project.write('flows/flow-001.ts', flowSource('flow-001', 'Flow 1', { prompt: 'A new prompt about {{topic}}' }));
+    const pending = nextCycle(run!);
+    watcher.fire({ kind: 'change', path: file });
+    const cycle = await pending;
+    expect(cycle).toMatchObject({ event: 'cycle', full: false, ok: true, changed: ['flows/flow-001.ts'], counts: { updated: 1 } });
+    const id = idOf('flow-001');
+    // One read of the changed flow (drift check) and its PUT: no listing, nothing about the other flows.
+    expect(env.emu.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v1/flows/${id}`, `PUT /v1/flows/${id}`]);
+    expect(env.emu.state.get(id)?.flowSteps?.[0]?.config).toMatchObject({ userPrompt: 'A new prompt about {{topic}}' });
+    // The lock state was committed at the end of the cycle, not at the end of the session.
+    expect(existsSync(env.project.path('.runtype/journal/test.ndjson'))).toBe(false);
+  });
+
+  it('a broken edit is reported with file:line and applies nothing; the fix is one PUT', async () => {
+    const { watcher } = await watchSynced(2);
+    const id = idOf('flow-000');
+    const before = JSON.stringify(env.emu.state.get(id));
+    const broken = flowSource('flow-000', 'Flow 0').replace("model: \"gpt-4\"", 'model: 42');
+    const file = env.project.write('flows/flow-000.ts', broken);
+    let pending = nextCycle(run!);
+    watcher.fire({ kind: 'change', path: file });
+    const invalid = await pending;
+    expect(invalid.event).toBe('invalid');
+    const error = invalid.diagnostics!.find((d) => d.severity === 'error')!;
+    expect(error.file).toBe(file);
+    expect(error.line).toBe(broken.split('\n').findIndex((l) => l.includes('model: 42')) + 1);
+    expect(env.writes()).toEqual([]);
+    expect(JSON.stringify(env.emu.state.get(id))).toBe(before);
+
+    env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'Fixed {{topic}}' }));
+    pending = nextCycle(run!);
+    watcher.fire({ kind: 'change', path: file });
+    expect(await pending).toMatchObject({ event: 'cycle', ok: true, counts: { updated: 1 } });
+    expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${id}` }]);
+  });
+
+  it('a new file is one POST', async () => {
+    const { watcher } = await watchSynced(2);
+    const file = env.project.write('flows/new-one.ts', flowSource('new-one', 'New One'));
+    const pending = nextCycle(run!);
+    watcher.fire({ kind: 'add', path: file });
+    expect(await pending).toMatchObject({ ok: true, counts: { created: 1 } });
+    expect(env.writes()).toEqual([{ method: 'POST', path: '/v1/flows' }]);
+    expect(env.emu.state.count()).toBe(3);
+    expect(idOf('new-one')).toBeTruthy();
+  });
+
+  it('an edit of a helper module outside the globs, imported by two flows, is two PUTs', async () => {
+    env = await createEmulatorProject(1);
+    env.project.write('lib/model.ts', "export const MODEL = 'gpt-4';\n");
+    for (const key of ['uses-a', 'uses-b']) {
+      env.project.write(`flows/${key}.ts`, flowSource(key, key).replace("import { defineFlow, prompt } from 'runtype-flows';", "import { defineFlow, prompt } from 'runtype-flows';\nimport { MODEL } from '../lib/model';").replace('model: "gpt-4"', 'model: MODEL'));
+    }
+    const watcher = createFakeWatcher();
+    run = startWatch(env.project.root, watcher);
+    await run.next((e) => e.event === 'ready');
+    expect(env.emu.state.count()).toBe(3);
+    // Tracked from what was loaded, not from the globs.
+    expect(watcher.paths()).toContain(env.project.path('lib/model.ts'));
+
+    env.emu.clearRequests();
+    env.project.write('lib/model.ts', "export const MODEL = 'gpt-4o';\n");
+    const pending = nextCycle(run);
+    watcher.fire({ kind: 'change', path: env.project.path('lib/model.ts') });
+    expect(await pending).toMatchObject({ ok: true, counts: { updated: 2 }, changed: ['lib/model.ts'] });
+    expect(env.writes().sort((a, b) => a.path.localeCompare(b.path))).toEqual(
+      [idOf('uses-a'), idOf('uses-b')].sort().map((id) => ({ method: 'PUT', path: `/v1/flows/${id}` })),
+    );
+  });
+
+  it('a removed file deletes nothing and says so', async () => {
+    const { watcher } = await watchSynced(2);
+    const id = idOf('flow-001');
+    env.project.remove('flows/flow-001.ts');
+    const pending = nextCycle(run!);
+    watcher.fire({ kind: 'unlink', path: env.project.path('flows/flow-001.ts') });
+    const cycle = await pending;
+    expect(cycle.outcomes).toEqual([expect.objectContaining({ key: 'flow-001', status: 'skipped', reason: 'removed from code; deleted only by `sync --prune`' })]);
+    expect(env.writes()).toEqual([]);
+    expect(env.emu.state.get(id)).toBeDefined();
+    expect(idOf('flow-001')).toBe(id);
+  });
+
+  it('a config change reloads: new globs bring in a new flow, and the new folder is watched', async () => {
+    const { watcher } = await watchSynced(1);
+    const config = env.project.read('runtype.config.ts');
+    env.project.write('more/extra.ts', flowSource('extra', 'Extra'));
+    env.project.write('runtype.config.ts', config.replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test',\n  flows: ['flows/**/*.ts', 'more/*.ts'],"));
+    expect(watcher.paths()).toContain(env.project.path('runtype.config.ts'));
+    const pending = nextCycle(run!);
+    watcher.fire({ kind: 'change', path: env.project.path('runtype.config.ts') });
+    expect(await pending).toMatchObject({ ok: true, counts: { created: 1 }, changed: ['runtype.config.ts'] });
+    expect(env.writes()).toEqual([{ method: 'POST', path: '/v1/flows' }]);
+    expect(watcher.paths()).toContain(env.project.path('more'));
+  });
+
+  it('changes arriving during a cycle are coalesced into one follow-up cycle', async () => {
+    const { watcher } = await watchSynced(3);
+    const files = ['flow-000', 'flow-001', 'flow-002'].map((key) => env.project.write(`flows/${key}.ts`, flowSource(key, key, { prompt: `edited ${key}` })));
+    const seen = run!.events.length;
+    watcher.fire({ kind: 'change', path: files[0]! }); // starts a cycle at once
+    watcher.fire({ kind: 'change', path: files[1]! }); // arrive while it runs
+    watcher.fire({ kind: 'change', path: files[2]! });
+    const first = await run!.next((e) => e.event === 'cycle', seen);
+    const second = await run!.next((e) => e.event === 'cycle' && e !== first, seen);
+    expect(first.changed).toEqual(['flows/flow-000.ts']);
+    expect(second.changed).toEqual(['flows/flow-001.ts', 'flows/flow-002.ts']);
+    // The first cycle read every file as it was then: it already applied all three edits.
+    expect(first.counts).toMatchObject({ updated: 3 });
+    expect(second.counts).toMatchObject({ updated: 0 });
+    expect(env.writes().filter((w) => w.method === 'PUT')).toHaveLength(3);
+    await run!.stop();
+    expect(run!.events.filter((e) => e.event === 'cycle')).toHaveLength(3); // the first full one and these two
+  });
+
+  it('an irrelevant file (not a module, not loaded) starts no cycle', async () => {
+    const { watcher } = await watchSynced(1);
+    const seen = run!.events.length;
+    watcher.fire({ kind: 'add', path: env.project.write('flows/notes.md', '# notes\n') }, { kind: 'change', path: env.project.write('scratch.ts', 'export {};\n') });
+    await run!.stop();
+    expect(run!.events.slice(seen).map((e) => e.event)).toEqual(['stopped']);
+    expect(watcher.ignored(env.project.path('node_modules/x/index.js'))).toBe(true);
+    expect(watcher.ignored(env.project.path('.runtype/lock/test.json'))).toBe(true);
+  });
+
+  it('Ctrl-C stops cleanly: lock state committed, writer lock released, watcher closed', async () => {
+    const { watcher } = await watchSynced(1);
+    const file = env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'last edit {{topic}}' }));
+    const pending = nextCycle(run!);
+    watcher.fire({ kind: 'change', path: file });
+    await pending;
+    const summary = await run!.stop();
+    expect(summary).toEqual({ cycles: 2, reason: 'interrupted' });
+    expect(run!.events.at(-1)).toEqual({ schemaVersion: 1, event: 'stopped', cycles: 2, reason: 'interrupted' });
+    expect(watcher.closed()).toBe(true);
+    expect(existsSync(env.project.path('.runtype/sync.pid'))).toBe(false);
+    expect(existsSync(env.project.path('.runtype/journal/test.ndjson'))).toBe(false);
+    // A fresh sync sees the watch's last write as its own: nothing to do.
+    env.emu.clearRequests();
+    expect((await env.cli('sync')).code).toBe(0);
+    expect(env.writes()).toEqual([]);
+    run = undefined;
+  });
+
+  it('Ctrl-C during a cycle cuts it short and still commits and releases everything', async () => {
+    const { watcher } = await watchSynced(4);
+    const files = ['flow-000', 'flow-001', 'flow-002', 'flow-003'].map((key) => env.project.write(`flows/${key}.ts`, flowSource(key, key, { prompt: `slow ${key}` })));
+    env.emu.setFaults({ latencyMs: 150 });
+    watcher.fire(...files.map((path) => ({ kind: 'change' as const, path })));
+    while (!env.emu.requests.some((r) => r.method === 'PUT')) await new Promise((resolve) => setTimeout(resolve, 10));
+    const summary = await run!.stop();
+    expect(summary.reason).toBe('interrupted');
+    expect(run!.events.at(-1)?.event).toBe('stopped');
+    expect(run!.events.some((e) => e.event === 'error')).toBe(false); // an abort is not an error
+    expect(existsSync(env.project.path('.runtype/sync.pid'))).toBe(false);
+    expect(existsSync(env.project.path('.runtype/journal/test.ndjson'))).toBe(false);
+    run = undefined;
+  });
+
+  it('an invalid project at start waits for the fix, then syncs everything', async () => {
+    env = await createEmulatorProject(2);
+    const file = env.project.write('flows/flow-001.ts', 'export default defineFlow({ key: ;\n');
+    const watcher = createFakeWatcher();
+    run = startWatch(env.project.root, watcher);
+    expect((await run.next((e) => e.event === 'invalid')).diagnostics!.some((d) => d.file === file)).toBe(true);
+    await run.next((e) => e.event === 'ready');
+    expect(env.emu.requests).toEqual([]);
+    env.project.write('flows/flow-001.ts', flowSource('flow-001', 'Flow 1'));
+    const pending = nextCycle(run);
+    watcher.fire({ kind: 'change', path: file });
+    expect(await pending).toMatchObject({ event: 'cycle', full: true, counts: { created: 2 } });
+  });
+
+  it('an API failure in a cycle is reported and watching goes on; the next save retries', async () => {
+    const { watcher } = await watchSynced(1);
+    const file = env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'while down {{topic}}' }));
+    env.emu.setFaults({ rateLimitRate: 1, retryAfterSeconds: 0 });
+    let pending = nextCycle(run!);
+    watcher.fire({ kind: 'change', path: file });
+    const failed = await pending;
+    expect(failed.event).toBe('error');
+    expect(failed.fatal).toBe(false);
+    env.emu.clearFaults();
+    env.emu.clearRequests();
+    pending = nextCycle(run!);
+    watcher.fire({ kind: 'change', path: file });
+    expect(await pending).toMatchObject({ event: 'cycle', ok: true, counts: { updated: 1 } });
+    expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${idOf('flow-000')}` }]);
+  });
+});
