@@ -6,6 +6,9 @@
  *   [0, reset) reset | rateLimit | error (first half 500, second half 503) | commitThenDrop | none
  * commit-then-drop only bites on writes (POST/PUT/DELETE) that succeed; on other requests its
  * band is a normal answer. Random latency takes a second draw, only when configured.
+ * `methods` / `pathPrefixes` narrow every fault (latency included) to matching requests; the
+ * others are answered normally WITHOUT a draw, so the faulted requests replay identically
+ * whatever healthy traffic (listings, say) runs between them.
  */
 import { DEFAULT_RETRY_AFTER_SECONDS } from './assumptions.js';
 import { mulberry32 } from './prng.js';
@@ -28,6 +31,10 @@ export interface FaultOptions {
   commitThenDropRate?: number;
   /** PRNG seed; setting it (again) restarts the sequence. Default 1. */
   seed?: number;
+  /** Only requests with one of these methods (any case, e.g. `['POST']`) are faulted. Default null: all. */
+  methods?: readonly string[] | null;
+  /** Only requests whose path (`/v1/...`, no query) starts with one of these are faulted. Default null: all. */
+  pathPrefixes?: readonly string[] | null;
 }
 
 export type FaultConfig = Required<FaultOptions>;
@@ -48,6 +55,8 @@ const DEFAULTS: FaultConfig = {
   resetRate: 0,
   commitThenDropRate: 0,
   seed: 1,
+  methods: null,
+  pathPrefixes: null,
 };
 
 function check(ok: boolean, message: string): void {
@@ -56,6 +65,10 @@ function check(ok: boolean, message: string): void {
 
 function isRate(value: number): boolean {
   return Number.isFinite(value) && value >= 0 && value <= 1;
+}
+
+function isScope(value: unknown, ok: (item: string) => boolean): boolean {
+  return value === null || (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && ok(item)));
 }
 
 export function validateFaults(c: FaultConfig): void {
@@ -70,6 +83,9 @@ export function validateFaults(c: FaultConfig): void {
     'randomLatencyMs must be { min, max } with 0 <= min <= max');
   check(Number.isInteger(c.retryAfterSeconds) && c.retryAfterSeconds >= 0, 'retryAfterSeconds must be an integer >= 0');
   check(Number.isInteger(c.seed), 'seed must be an integer');
+  // An empty list would silently fault nothing; null is the way to say "all".
+  check(isScope(c.methods, (m) => /^[a-z]+$/i.test(m)), 'methods must be null or a non-empty list of HTTP methods');
+  check(isScope(c.pathPrefixes, (p) => p.startsWith('/')), 'pathPrefixes must be null or a non-empty list of paths starting with /');
 }
 
 export class FaultInjector {
@@ -90,7 +106,7 @@ export class FaultInjector {
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     const next: FaultConfig = { ...this.current, ...defined };
     validateFaults(next);
-    this.current = next;
+    this.current = { ...next, methods: next.methods?.map((m) => m.toUpperCase()) ?? null, pathPrefixes: next.pathPrefixes?.slice() ?? null };
     if (options.seed !== undefined) this.random = mulberry32(next.seed);
     this.active =
       next.latencyMs > 0 || next.randomLatencyMs !== null || next.errorRate > 0 || next.rateLimitRate > 0 ||
@@ -104,9 +120,12 @@ export class FaultInjector {
     this.active = false;
   }
 
-  decide(): FaultDecision {
+  /** The faults for one request (`path` without the query string). */
+  decide(method: string, path: string): FaultDecision {
     if (!this.active) return NONE;
     const c = this.current;
+    if (c.methods !== null && !c.methods.includes(method.toUpperCase())) return NONE;
+    if (c.pathPrefixes !== null && !c.pathPrefixes.some((prefix) => path.startsWith(prefix))) return NONE;
     let delayMs = c.latencyMs;
     if (c.randomLatencyMs !== null) delayMs += c.randomLatencyMs.min + this.random() * (c.randomLatencyMs.max - c.randomLatencyMs.min);
     const u = this.random();

@@ -1,8 +1,9 @@
 /**
  * The request pipeline: auth -> fault decision (+ latency) -> route -> body -> handler
- * -> (commit-then-drop) -> answer -> log. Faults apply to every AUTHENTICATED request, whatever
- * its path, and are decided before routing, so 401s are never faulted and a reset or an
- * injected 429/5xx never touches state.
+ * -> (commit-then-drop) -> answer -> log. Faults apply to every AUTHENTICATED request in their
+ * scope (faults.ts: methods, path prefixes; by default all), whatever its route, and are decided
+ * before routing, so 401s are never faulted and a reset or an injected 429/5xx never touches
+ * state.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -64,7 +65,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     fail(res, entry, 401, ERROR_CODES.unauthorized, message, { 'www-authenticate': 'Bearer realm="runtype-emulator"' });
     return;
   }
-  const decision = deps.faults.decide();
+  const decision = deps.faults.decide(entry.method, entry.path);
   if (decision.delayMs > 0) await sleep(decision.delayMs);
   const { fault } = decision;
   if (fault === 'reset') {

@@ -209,3 +209,58 @@ describe('latency and configuration', () => {
     await expect(startEmulator({ faults: { errorRate: 2 } })).rejects.toThrow(RangeError);
   });
 });
+
+describe('fault scope', () => {
+  const outcome = (p: Promise<{ status: number }>): Promise<Outcome> => p.then((r) => r.status, () => 'socket-error' as const);
+
+  it('methods: only creates lose their answers; listings and updates stay healthy', async () => {
+    const existing = emu.state.create({ name: 'existing' });
+    emu.setFaults({ commitThenDropRate: 1, methods: ['post'] });
+    expect(emu.faults().methods).toEqual(['POST']);
+    expect(await outcome(call(emu, 'POST', '/v1/flows', { body: { name: 'created, answer lost' } }))).toBe('socket-error');
+    const list = await call(emu, 'GET', '/v1/flows');
+    expect(list.status).toBe(200);
+    expect(parse(listSchema, list.json).data.map((f) => f.name).sort()).toEqual(['created, answer lost', 'existing']);
+    expect((await call(emu, 'PUT', `/v1/flows/${existing.id}`, { body: { name: 'renamed' } })).status).toBe(200);
+    expect(emu.requests.map((r) => [r.method, r.fault ?? null])).toEqual([['POST', 'commit-then-drop'], ['GET', null], ['PUT', null]]);
+  });
+
+  it('pathPrefixes narrow it further; both must match', async () => {
+    const flow = emu.state.create({ name: 'target' });
+    emu.setFaults({ errorRate: 1, pathPrefixes: ['/v1/flows/'] });
+    expect((await call(emu, 'GET', '/v1/flows')).status).toBe(200);
+    expect((await call(emu, 'GET', `/v1/flows/${flow.id}`)).status).toBeGreaterThanOrEqual(500);
+    expect((await call(emu, 'GET', `/v1/flow-versions/${flow.id}`)).status).toBe(200);
+    emu.setFaults({ methods: ['POST'] });
+    expect((await call(emu, 'GET', `/v1/flows/${flow.id}`)).status).toBe(200);
+    expect((await call(emu, 'POST', `/v1/flows/${flow.id}/publish`)).status).toBeGreaterThanOrEqual(500);
+    expect((await call(emu, 'POST', '/v1/flows', { body: { name: 'not under the prefix' } })).status).toBe(201);
+    emu.setFaults({ methods: null, pathPrefixes: null }); // back to every request
+    expect((await call(emu, 'GET', '/v1/flows')).status).toBeGreaterThanOrEqual(500);
+  });
+
+  it('requests out of scope take no draw: the faulted ones replay the same whatever runs between them', async () => {
+    const creates = async (listingsBetween: number): Promise<Outcome[]> => {
+      emu.setFaults({ errorRate: 0.5, methods: ['POST'], seed: 42 });
+      const seen: Outcome[] = [];
+      for (let i = 0; i < 40; i++) {
+        seen.push(await outcome(call(emu, 'POST', '/v1/flows', { body: { name: `f${i}` } })));
+        for (let j = 0; j < listingsBetween; j++) expect(await outcome(call(emu, 'GET', '/v1/flows?limit=1'))).toBe(200);
+      }
+      return seen;
+    };
+    const alone = await creates(0);
+    expect(count(alone, 201)).toBeGreaterThan(5);
+    expect(count(alone, 201)).toBeLessThan(35);
+    expect(await creates(2)).toEqual(alone);
+  });
+
+  it('rejects an empty or malformed scope, and clearFaults resets it', () => {
+    expect(() => emu.setFaults({ methods: [] })).toThrow(/methods/);
+    expect(() => emu.setFaults({ methods: ['GET /v1'] })).toThrow(/methods/);
+    expect(() => emu.setFaults({ pathPrefixes: ['v1/flows'] })).toThrow(/pathPrefixes/);
+    emu.setFaults({ errorRate: 1, methods: ['DELETE'], pathPrefixes: ['/v1/flows/'] });
+    emu.clearFaults();
+    expect(emu.faults()).toMatchObject({ errorRate: 0, methods: null, pathPrefixes: null });
+  });
+});

@@ -22,7 +22,7 @@ function draw(options: ConstructorParameters<typeof FaultInjector>[0], n: number
   const f = new FaultInjector(options);
   const counts: Record<string, number> = {};
   for (let i = 0; i < n; i++) {
-    const kind = f.decide().fault ?? 'none';
+    const kind = f.decide('GET', '/v1/flows').fault ?? 'none';
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;
@@ -62,12 +62,12 @@ describe('FaultInjector', () => {
 
   it('draws nothing when inactive, and clear() restarts the seeded sequence', () => {
     const f = new FaultInjector({ seed: 9 });
-    expect(f.decide()).toEqual({ delayMs: 0, fault: null });
+    expect(f.decide('GET', '/v1/flows')).toEqual({ delayMs: 0, fault: null });
     f.set({ errorRate: 0.5 });
-    const first = Array.from({ length: 50 }, () => f.decide().fault);
+    const first = Array.from({ length: 50 }, () => f.decide('GET', '/v1/flows').fault);
     f.clear();
     f.set({ errorRate: 0.5 });
-    expect(Array.from({ length: 50 }, () => f.decide().fault)).toEqual(first);
+    expect(Array.from({ length: 50 }, () => f.decide('GET', '/v1/flows').fault)).toEqual(first);
   });
 });
 
