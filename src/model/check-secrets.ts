@@ -11,6 +11,10 @@ import { matchSecretPattern } from './secret-patterns.js';
  * name says it holds a credential (`X-Api-Key`, `token`, `password`, …;
  * credential-fields.ts), also as a name/value pair (`{ name:
  * 'Authorization', value: '…' }`, set-variable's `variableName`/`value`).
+ * A pair's name is only weak evidence, since `{ name, value }` is also the
+ * shape of a UI option list (`{ name: 'Forgot password', value: 'forgot' }`):
+ * there, as under `auth` and `credential`, only a random-looking value
+ * counts (a real key is long and random; the shape patterns still apply).
  *
  * `allow` is the flow's allowSecrets: an entry equal to the whole string
  * value, or to the field's path as diagnostics print it
@@ -28,9 +32,10 @@ export function checkSecrets(value: JsonValue, allow: readonly string[], report:
     if (kind === undefined) kinds.set(field, (kind = isCredentialField(field) ? 'strong' : isWeakCredentialField(field) ? 'weak' : 'none'));
     return kind;
   };
-  const visit = (v: JsonValue, field: string | undefined): void => {
+  const visit = (v: JsonValue, field: string | undefined, pair = false): void => {
     if (typeof v === 'string') {
-      const label = matchSecretPattern(v) ?? credentialLabel(v, field, field === undefined ? 'none' : kindOf(field));
+      const kind = field === undefined ? 'none' : kindOf(field);
+      const label = matchSecretPattern(v) ?? credentialLabel(v, field, pair && kind === 'strong' ? 'weak' : kind);
       if (label === undefined) return;
       const at = formatPath(path);
       // The allow-list itself holds the allowed values: listing one is not a leak.
@@ -54,7 +59,7 @@ export function checkSecrets(value: JsonValue, allow: readonly string[], report:
       // Items of a list are under the list's field: `apiKeys: ['…']`.
       v.forEach((item, index) => {
         path.push(index);
-        visit(item, field);
+        visit(item, field, pair);
         path.pop();
       });
       return;
@@ -63,7 +68,8 @@ export function checkSecrets(value: JsonValue, allow: readonly string[], report:
     // One path stack, pushed and popped: no array is allocated per value on the (common) clean path.
     for (const [k, item] of Object.entries(v)) {
       path.push(k);
-      visit(item, k === 'value' && pairName !== undefined ? pairName : k);
+      if (k === 'value' && pairName !== undefined) visit(item, pairName, true);
+      else visit(item, k);
       path.pop();
     }
   };

@@ -5,7 +5,11 @@
  *   term (`apiKey`, `X-Api-Key`, `x-auth-token`, `client_secret`,
  *   `aws_secret_access_key`, `Authorization`, `password`), so its value is
  *   the credential itself. `maxTokens`, `tokenizer`, `tokenUrl`,
- *   `secretName`, `passwordHint`, `pageToken` and a plain `key` are not.
+ *   `secretName`, `passwordHint`, `pageToken`, a special-token setting
+ *   (`stopToken`, `eos_token`) and a plain `key` are not.
+ * - isWeakCredentialField (validation): `auth` and `credential(s)` also name
+ *   a mode or a stored credential (`auth: 'oauth2'`, `credential:
+ *   'slack-prod'`): their values count only when they look random.
  * - mentionsCredential (display redaction, broad): the name mentions a term
  *   anywhere (`secretSettings`, `apiKeys`, `credentials`), or is `auth`:
  *   hiding a little too much is harmless there, showing a key is not.
@@ -22,16 +26,27 @@ const TERMS = [
   'passw(?:or)?d',
   'passphrase',
   'authorization',
-  'credentials?',
   'cookie',
 ].join('|');
 
 const CREDENTIAL_NAME = new RegExp(`(?:^|_)(?:${TERMS})$`);
-// Pagination and similar tokens are cursors, not credentials.
-const NOT_A_CREDENTIAL = /(?:^|_)(?:page|next|prev|previous|continuation|cursor|pagination|sync)_?token$/;
+/**
+ * Tokens that are not credentials: pagination cursors (`nextPageToken`), and
+ * the special tokens of a tokenizer or a model (`stopToken: 'END'`,
+ * `eos_token: '</s>'`, `padToken`, `delimiterToken`, `outputToken`), whose
+ * values are marker strings. `bot`, `user`, `app`, `id`, `access` and
+ * `refresh` tokens are credentials and stay out of this list.
+ */
+const NOT_A_CREDENTIAL = new RegExp(
+  `(?:^|_)(?:${[
+    'page|next|prev|previous|continuation|cursor|pagination|sync',
+    'stop|eos|bos|eot|eom|eog|end|start|begin|pad|sep|separator|delimiter|special|unk|unknown|mask|cls|output|input|prefix|suffix|middle|fim|newline',
+  ].join('|')})_?token$`,
+);
+const WEAK_NAME = /^auth$|(?:^|_)credentials?$/;
 const MAY_MENTION = /key|token|secret|passw|passphrase|authoriz|credential|cookie/i;
 // `token(?!s|izer)`: model settings such as maxTokens / max_tokens / tokenizer stay visible.
-const MENTIONS_CREDENTIAL = new RegExp(`(?:${TERMS.replace('token', 'token(?!s|izer)')})|^auth$`);
+const MENTIONS_CREDENTIAL = new RegExp(`(?:${TERMS.replace('token', 'token(?!s|izer)')})|credential|^auth$`);
 
 /** A field whose value is the credential itself (`X-Api-Key`, `token`, `password`, …). */
 export function isCredentialField(name: string): boolean {
@@ -41,9 +56,14 @@ export function isCredentialField(name: string): boolean {
   return CREDENTIAL_NAME.test(n) && !NOT_A_CREDENTIAL.test(n);
 }
 
-/** `auth` alone is also a mode or a scheme name (`auth: 'oauth2'`): its value counts only when it looks random. */
+/**
+ * `auth` is also a mode or a scheme name (`auth: 'oauth2'`), and
+ * `credential(s)` often names a credential stored elsewhere (`credential:
+ * 'slack-prod'`, `credentials: ['openai']`): their values count only when
+ * they look random.
+ */
 export function isWeakCredentialField(name: string): boolean {
-  return normalizeName(name) === 'auth';
+  return WEAK_NAME.test(normalizeName(name));
 }
 
 /** A field whose value is hidden when shown (plan diffs, JSON, CI output): any mention of a credential. */
@@ -57,8 +77,8 @@ export function mentionsCredential(name: string): boolean {
  * obvious placeholder (`xxx`, `<your-key>`, `your-api-key`, `changeme`,
  * `${API_KEY}`, `OPENAI_API_KEY` as a name, `sk-...`). Anything else is
  * taken at its word: the field says it is a credential, and a false positive
- * has its way out (allowSecrets). A weak field (`auth`) needs a random-looking
- * value.
+ * has its way out (allowSecrets). A weak field (`auth`, `credential`, the
+ * name of a `{ name, value }` pair) needs a random-looking value.
  */
 export function isLiteralCredential(value: string, weak = false): boolean {
   // Templates are filled in at run time from inputs or secrets; what is left around them is the literal part.
@@ -92,7 +112,8 @@ function isPlaceholder(literal: string): boolean {
     /^(?:\$\{?|%)[A-Za-z_][A-Za-z0-9_]*(?:\}|%)?$/.test(literal) || // $API_KEY, ${API_KEY}, %API_KEY%
     /^process\.env\.[A-Za-z_][A-Za-z0-9_]*$/.test(literal) ||
     /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(literal) || // OPENAI_API_KEY: the name of a secret, not its value
-    /^(?:your|my|the|insert|enter|put)[-_ ]/i.test(literal) || // your-api-key, your_token_here
+    // your-api-key, enter_your_token; `my_…`/`the_…` alone are not placeholders (`my_db_pass_2024` is a password).
+    /^(?:(?:insert|enter|put|paste|add)[-_ ](?:your|my|the|an?)|your)[-_ ]/i.test(literal) ||
     /(?:^|[-_ ])(?:here|placeholder|changeme|example|dummy|fake)$/i.test(literal) || // api-key-here, token_placeholder
     /^x{3,}[-_]/i.test(literal) // xxx-xxx
   );

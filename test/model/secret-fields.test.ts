@@ -20,12 +20,17 @@ describe('a literal under a credential-named field', () => {
     ['client_secret in a body', fetchWith({ body: { client_id: 'app', client_secret: 'q8Wn2-Lz0vXy' } }), 'steps[0].config.http.body.client_secret'],
     ['an AWS secret under its own name', fetchWith({ body: { aws_secret_access_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } }), 'steps[0].config.http.body.aws_secret_access_key'],
     ['a list of apiKeys', fetchWith({ body: { apiKeys: ['first-key-value'] } }), 'steps[0].config.http.body.apiKeys[0]'],
-    ['a name/value header pair', fetchWith({ body: [{ name: 'Authorization', value: 'Token abcdef0123' }] }), 'steps[0].config.http.body[0].value'],
+    ['a name/value header pair', fetchWith({ body: [{ name: 'Authorization', value: 'Token abcdef0123Q7xk' }] }), 'steps[0].config.http.body[0].value'],
     [
       'set-variable naming its variable api_key',
-      aFlow({ steps: [{ id: 's', name: 'S', type: 'set-variable', config: { variableName: 'api_key', value: 'k-83jd9a0q' } }] }),
+      aFlow({ steps: [{ id: 's', name: 'S', type: 'set-variable', config: { variableName: 'api_key', value: 'k-83jd9a0q7Xw2' } }] }),
       'steps[0].config.value',
     ],
+    ['a random value under credential', fetchWith({ body: { credential: 'c8Jq2LmZ0vXw4Rt7' } }), 'steps[0].config.http.body.credential'],
+    ['a random value in a list of credentials', fetchWith({ body: { credentials: ['u5er:Pa55w0rd-2024'] } }), 'steps[0].config.http.body.credentials[0]'],
+    ['a real-looking password starting with my_', apiCallAuth({ username: 'bob', password: 'my_db_pass_2024' }), 'steps[0].config.auth.password'],
+    ['a real-looking password starting with the-', apiCallAuth({ username: 'bob', password: 'the-horse-battery' }), 'steps[0].config.auth.password'],
+    ['a token starting with my-', header('X-Api-Key', 'my-team-key'), 'steps[0].config.http.headers.X-Api-Key'],
   ];
 
   it.each(leaks)('%s is a SECRET_LITERAL error naming the field, never the value', (_label, flow, at) => {
@@ -34,7 +39,7 @@ describe('a literal under a credential-named field', () => {
     expect(d.message).toMatch(/^this looks like a literal credential under "/);
     expect(d.hint).toContain('{{secret:NAME}}');
     expect(d.hint).toContain(`"${at}"`);
-    expect(JSON.stringify(d)).not.toMatch(/a8f5f167|9f8e7d6c|Zx81kLmQ|3f9a1c77|q8Wn2|wJalrXUtn|first-key|abcdef0123|k-83jd9/);
+    expect(JSON.stringify(d)).not.toMatch(/a8f5f167|9f8e7d6c|Zx81kLmQ|3f9a1c77|q8Wn2|wJalrXUtn|first-key|abcdef0123|k-83jd9|c8Jq2|u5er|my_db|the-horse|my-team/);
   });
 
   const fine: [string, unknown][] = [
@@ -45,6 +50,11 @@ describe('a literal under a credential-named field', () => {
     ['xxx', header('X-Api-Key', 'xxxxxxxx')],
     ['<your-key>', header('X-Api-Key', '<your-key>')],
     ['your-api-key-here', header('X-Api-Key', 'your-api-key-here')],
+    ['your_token', header('X-Api-Key', 'your_token')],
+    ['my-api-key-here', header('X-Api-Key', 'my-api-key-here')],
+    ['<my key>', header('X-Api-Key', '<my key>')],
+    ['enter_your_key', header('X-Api-Key', 'enter_your_key')],
+    ['insert-the-token', header('X-Api-Key', 'insert-the-token')],
     ['changeme', apiCallAuth({ password: 'changeme' })],
     ['an environment reference', header('X-Api-Key', '${WEATHER_API_KEY}')],
     ['the name of a secret', header('X-Api-Key', 'WEATHER_API_KEY')],
@@ -86,10 +96,10 @@ describe('a literal under a credential-named field', () => {
 
 describe('credential field names', () => {
   it('a field is a credential when its name ends in a credential term, in any casing or separator style', () => {
-    for (const name of ['apiKey', 'X-Api-Key', 'x-api-key', 'api_key', 'OPENAI_API_KEY', 'APIKey', 'token', 'accessToken', 'auth-token', 'x-auth-token', 'secret', 'clientSecret', 'client_secret', 'password', 'db_passwd', 'Authorization', 'Proxy-Authorization', 'privateKey', 'private_key', 'aws_secret_access_key', 'secretAccessKey', 'Ocp-Apim-Subscription-Key', 'Cookie', 'credentials']) {
+    for (const name of ['apiKey', 'X-Api-Key', 'x-api-key', 'api_key', 'OPENAI_API_KEY', 'APIKey', 'token', 'accessToken', 'auth-token', 'x-auth-token', 'secret', 'clientSecret', 'client_secret', 'password', 'db_passwd', 'Authorization', 'Proxy-Authorization', 'privateKey', 'private_key', 'aws_secret_access_key', 'secretAccessKey', 'Ocp-Apim-Subscription-Key', 'Cookie', 'refreshToken', 'botToken', 'userToken', 'id_token', 'resetToken']) {
       expect(isCredentialField(name), name).toBe(true);
     }
-    for (const name of ['maxTokens', 'max_tokens', 'tokenizer', 'tokenType', 'tokenUrl', 'pageToken', 'nextPageToken', 'secretName', 'passwordHint', 'key', 'recordKey', 'accessKeyId', 'publicKey', 'apiKeyEnv', 'outputVariable', 'author', 'auth']) {
+    for (const name of ['maxTokens', 'max_tokens', 'tokenizer', 'tokenType', 'tokenUrl', 'pageToken', 'nextPageToken', 'secretName', 'passwordHint', 'key', 'recordKey', 'accessKeyId', 'publicKey', 'apiKeyEnv', 'outputVariable', 'author', 'auth', 'credential', 'credentials']) {
       expect(isCredentialField(name), name).toBe(false);
     }
   });
@@ -101,5 +111,51 @@ describe('credential field names', () => {
     for (const name of ['X-Trace', 'model', 'maxTokens', 'max_tokens', 'tokenizer', 'author', 'userPrompt', 'outputVariable']) {
       expect(mentionsCredential(name), name).toBe(false);
     }
+  });
+});
+
+describe('names that say token or password but hold no credential (the review reproduction)', () => {
+  const body = (fields: Record<string, unknown>) => fetchWith({ body: fields });
+
+  it('special-token settings are marker strings, not credentials', () => {
+    const names = ['stopToken', 'eosToken', 'eos_token', 'bosToken', 'startToken', 'endToken', 'padToken', 'sepToken', 'delimiterToken', 'specialToken', 'unkToken', 'maskToken', 'clsToken', 'outputToken', 'eotToken', 'im_start_token'];
+    for (const name of names) expect(isCredentialField(name), name).toBe(false);
+    expect(summarise(body(Object.fromEntries(names.map((name) => [name, 'END']))))).toEqual([]);
+    expect(summarise(body({ stopToken: '</s>', separator: { eos_token: '<|endoftext|>' } }))).toEqual([]);
+  });
+
+  it('a real key under a special-token name is still caught by its shape', () => {
+    expect(summarise(body({ stopToken: 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345' }))).toEqual(['error SECRET_LITERAL steps[0].config.http.body.stopToken']);
+  });
+
+  it('credential(s) naming a stored credential is fine; a random value there is not', () => {
+    expect(summarise(body({ credential: 'slack-prod', credentials: ['openai', 'stripe-live'], db_credentials: 'warehouse' }))).toEqual([]);
+    expect(summarise(body({ credential: 'c8Jq2LmZ0vXw4Rt7' }))).toEqual(['error SECRET_LITERAL steps[0].config.http.body.credential']);
+  });
+
+  it('a { name, value } option list is not a credential list; a random value paired with a credential name still is', () => {
+    const options = [
+      { name: 'Forgot password', value: 'forgot' },
+      { name: 'Token', value: 'tok' },
+      { name: 'API key', value: 'api-key' },
+      { name: 'Reset password', value: 'reset_password' },
+    ];
+    expect(summarise(body({ options }))).toEqual([]);
+    expect(summarise(body({ headers: [{ name: 'X-Api-Key', value: 'a8f5f167f44f4964e6c998dee827110c' }] }))).toEqual(['error SECRET_LITERAL steps[0].config.http.body.headers[0].value']);
+    expect(summarise(body({ headers: [{ key: 'password', value: 'hunter2hunter2' }] }))).toEqual(['error SECRET_LITERAL steps[0].config.http.body.headers[0].value']);
+  });
+
+  it('the whole reproduction flow is valid', () => {
+    const flow = aFlow({
+      steps: [
+        {
+          id: 'c',
+          name: 'Call',
+          type: 'api-call',
+          config: { http: { url: 'https://x.example', method: 'POST', body: { stopToken: 'END', credential: 'slack-prod', options: [{ name: 'Forgot password', value: 'forgot' }] } } },
+        },
+      ],
+    });
+    expect(summarise(flow)).toEqual([]);
   });
 });
