@@ -58,6 +58,7 @@ export interface Event {
   fatal?: boolean;
   reason?: string;
   cycles?: number;
+  durationMs?: number;
 }
 
 export interface WatchRun {
@@ -71,8 +72,11 @@ export interface WatchRun {
   done: Promise<WatchSummary>;
 }
 
-/** Starts runWatch in `root` with --json output captured and parsed line by line. */
-export function startWatch(root: string, watcher: FakeWatcher, options: WatchOptions = {}): WatchRun {
+/**
+ * Starts runWatch in `root` with --json output captured and parsed line by
+ * line; the watcher is a fake one (tests) or chokidar (the benchmark).
+ */
+export function startWatch(root: string, watcher: { watchProject: WatchProject }, options: WatchOptions = {}, debounceMs = 0): WatchRun {
   let stdout = '';
   let stderr = '';
   const events: Event[] = [];
@@ -98,7 +102,7 @@ export function startWatch(root: string, watcher: FakeWatcher, options: WatchOpt
     signal: controller.signal,
     verbose: false,
   };
-  const done = runWatch(ctx, options, { watchProject: watcher.watchProject, debounceMs: 0 });
+  const done = runWatch(ctx, options, { watchProject: watcher.watchProject, debounceMs });
   const next = async (predicate: (e: Event) => boolean, after = 0): Promise<Event> => {
     for (;;) {
       const found = events.slice(after).find(predicate);
