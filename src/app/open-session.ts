@@ -14,6 +14,15 @@ export interface Session {
   close(): Promise<void>;
 }
 
+export interface SessionOptions {
+  /**
+   * The run never writes (plan, status, sync --dry-run): the embedded emulator then reads its
+   * state file without locking it, so it works while a sync or `sync --watch` holds it, and
+   * refuses writes. No effect on a remote API.
+   */
+  readOnly?: boolean;
+}
+
 /** The fixed identity of the embedded emulator in lock sections (its port changes per run). */
 export const EMULATOR_LOCK_URL = 'emulator://local/v1';
 
@@ -23,12 +32,13 @@ export const EMULATOR_LOCK_URL = 'emulator://local/v1';
  * client for the remote URL. The key is registered with the reporter so it
  * can never be printed.
  */
-export async function openSession(ctx: AppContext, root: string, target: Target, concurrency: number): Promise<Session> {
+export async function openSession(ctx: AppContext, root: string, target: Target, concurrency: number, options: SessionOptions = {}): Promise<Session> {
   const { createApiClient } = await import('../api/index.js');
   const userAgent = `runtype-flows/${VERSION} node/${process.versions.node}`;
   if (target.kind === 'emulator') {
     const { startEmulator } = await import('../emulator/index.js');
-    const emulator = await startEmulator({ statePath: path.join(root, '.runtype', 'emulator', `${target.environment}.json`) });
+    const statePath = path.join(root, '.runtype', 'emulator', `${target.environment}.json`);
+    const emulator = await startEmulator({ statePath, readOnly: options.readOnly === true });
     const api = createApiClient({ baseUrl: emulator.apiUrl, apiKey: emulator.key, userAgent, concurrency, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     return {
       api,

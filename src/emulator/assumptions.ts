@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   unavailable: 'SERVICE_UNAVAILABLE',
   /** UNCONFIRMED (api.md §2.6): publish with no pending draft answers 400 with this code. */
   nothingToPublish: 'NOTHING_TO_PUBLISH',
+  /** Emulator only, no API guess: a write sent to a read-only emulator (405). */
+  readOnly: 'EMULATOR_READ_ONLY',
 } as const;
 
 /** UNCONFIRMED (api.md §1.4, §10 q7): default and maximum `limit` of GET /v1/flows. */

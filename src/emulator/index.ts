@@ -49,6 +49,14 @@ export interface EmulatorOptions {
    * an unusable file is refused with EMULATOR_STATE_INVALID and never overwritten.
    */
   statePath?: string;
+  /**
+   * For runs that only read (plan, status, sync --dry-run), so they work while a sync holds the
+   * file: `statePath` is loaded once (a writer replacing it meanwhile is fine: saves are atomic
+   * renames, so the read sees one whole version), no lock is taken and the file is never
+   * written. HTTP writes are refused (405 EMULATOR_READ_ONLY); `emu.state` changes stay in
+   * memory. The writer's later saves are not seen.
+   */
+  readOnly?: boolean;
   /** Minimum interval between state-file rewrites, in ms. Default 50. */
   persistIntervalMs?: number;
   /** Request bodies above this many bytes are 413. Default 1 MiB. */
@@ -96,7 +104,7 @@ export interface Emulator {
   clearFaults(): void;
   /** The current fault settings. */
   faults(): FaultConfig;
-  /** Writes pending state to the state file now (no-op in memory mode). */
+  /** Writes pending state to the state file now (no-op in memory and read-only mode). */
   flush(): Promise<void>;
   /**
    * Stops listening, drops open connections (a request still in flight is not applied),
@@ -116,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let closed = false;
   let writer: StateWriter | null = null;
   let lock: StateLock | null = null;
+  const readOnly = options.readOnly === true;
   const store = new FlowStore({ now, userId: options.userId ?? DEFAULT_USER_ID, onChange: () => writer?.schedule() });
   const log = new RequestLog({
     limit: options.requestLogLimit ?? 10_000,
@@ -133,11 +142,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       now,
       baseUrl: () => baseUrl,
       isClosed: () => closed,
+      readOnly,
     }),
   );
   let bound;
   try {
-    if (options.statePath !== undefined) {
+    if (options.statePath !== undefined && readOnly) store.load(await loadStateFile(options.statePath));
+    else if (options.statePath !== undefined) {
       lock = await lockStateFile(options.statePath);
       store.load(await loadStateFile(options.statePath));
       writer = new StateWriter(options.statePath, options.persistIntervalMs ?? 50, () => store.snapshot(), options.onError);

@@ -16,23 +16,29 @@ interface Route {
   /** Literal segments, or ':' for a parameter. */
   pattern: readonly string[];
   methods: Readonly<Record<string, RouteEntry>>;
+  /** The methods that do not write (what a read-only emulator allows). */
+  reads: readonly string[];
 }
 
 const read = (handler: Handler): RouteEntry => ({ handler, write: false, body: false, flowFirst: false });
 const write = (handler: Handler, body = true, flowFirst = false): RouteEntry => ({ handler, write: true, body, flowFirst });
 
+function defineRoute(pattern: readonly string[], methods: Readonly<Record<string, RouteEntry>>): Route {
+  return { pattern, methods, reads: Object.keys(methods).filter((m) => !methods[m]!.write) };
+}
+
 /** Literal patterns come before parameter patterns of the same length. */
 const ROUTES: readonly Route[] = [
-  { pattern: ['flows'], methods: { GET: read(h.listFlows), POST: write(h.createFlow) } },
-  { pattern: ['flows', ':'], methods: { GET: read(h.getFlow), PUT: write(h.updateFlow, true, true), DELETE: write(h.deleteFlow, false) } },
-  { pattern: ['flows', ':', 'publish'], methods: { POST: write(h.publishFlow, true, true) } },
-  { pattern: ['flow-versions', ':'], methods: { GET: read(h.listVersions) } },
-  { pattern: ['flow-versions', ':', 'published'], methods: { GET: read(h.getPublishedVersion) } },
-  { pattern: ['flow-versions', ':', ':'], methods: { GET: read(h.getVersion) } },
+  defineRoute(['flows'], { GET: read(h.listFlows), POST: write(h.createFlow) }),
+  defineRoute(['flows', ':'], { GET: read(h.getFlow), PUT: write(h.updateFlow, true, true), DELETE: write(h.deleteFlow, false) }),
+  defineRoute(['flows', ':', 'publish'], { POST: write(h.publishFlow, true, true) }),
+  defineRoute(['flow-versions', ':'], { GET: read(h.listVersions) }),
+  defineRoute(['flow-versions', ':', 'published'], { GET: read(h.getPublishedVersion) }),
+  defineRoute(['flow-versions', ':', ':'], { GET: read(h.getVersion) }),
 ];
 
 export type Match =
-  | { kind: 'route'; entry: RouteEntry; params: string[] }
+  | { kind: 'route'; entry: RouteEntry; params: string[]; reads: readonly string[] }
   | { kind: 'not-found' }
   | { kind: 'method-not-allowed'; allow: string[] };
 
@@ -68,7 +74,7 @@ export function matchRoute(method: string, path: string): Match {
     if (params === null) continue;
     const entry = route.methods[method];
     if (entry === undefined) return { kind: 'method-not-allowed', allow: Object.keys(route.methods) };
-    return { kind: 'route', entry, params };
+    return { kind: 'route', entry, params, reads: route.reads };
   }
   return { kind: 'not-found' };
 }

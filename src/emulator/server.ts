@@ -28,6 +28,8 @@ export interface PipelineDeps {
   baseUrl: () => string;
   /** True once close() began: a request still in flight (latency, slow body) must not apply. */
   isClosed: () => boolean;
+  /** Refuse every write route (405 EMULATOR_READ_ONLY). */
+  readOnly: boolean;
 }
 
 const BEARER = /^bearer\s+(.+)$/i;
@@ -93,6 +95,11 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   }
   if (match.kind === 'method-not-allowed') {
     fail(res, entry, 405, ERROR_CODES.methodNotAllowed, `${entry.method} is not allowed on ${entry.path}`, { allow: match.allow.join(', ') });
+    return;
+  }
+  if (deps.readOnly && match.entry.write) {
+    const message = `This emulator is read-only (started for a run that only reads its state file): ${entry.method} ${entry.path} is refused`;
+    fail(res, entry, 405, ERROR_CODES.readOnly, message, { allow: match.reads.join(', ') });
     return;
   }
 

@@ -1,0 +1,61 @@
+/** openSession({ readOnly }) — what plan, status and sync --dry-run need while a sync holds the emulator. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/app/context.js';
+import { openSession } from '../../src/app/open-session.js';
+import type { Target } from '../../src/app/resolve-target.js';
+import { startEmulator } from '../../src/emulator/index.js';
+import { createModuleImporter } from '../../src/load/import-module.js';
+import { createReporter } from '../../src/report/create-reporter.js';
+import { useTempDir } from './helpers.js';
+
+const tempDir = useTempDir('rt-emu-session-');
+
+const target: Target = { environment: 'local', kind: 'emulator', lockSection: 'local', lockLocation: 'local', publish: false };
+
+function context(cwd: string): AppContext {
+  const sink = { write: () => true, isTTY: false };
+  return {
+    cwd,
+    env: { NO_COLOR: '1' },
+    reporter: createReporter({ json: false, verbose: false, stdout: sink, stderr: sink, env: { NO_COLOR: '1' } }),
+    importModule: createModuleImporter(),
+    interactive: false,
+    confirm: () => Promise.resolve(false),
+    now: () => new Date(),
+    verbose: false,
+  };
+}
+
+describe('openSession on the embedded emulator', () => {
+  it('read-only: works while a writer (a running sync) holds the state file, and cannot write', async () => {
+    const root = tempDir();
+    const statePath = join(root, '.runtype', 'emulator', 'local.json');
+    const sync = await startEmulator({ statePath }); // what a running `sync` (or `sync --watch`) holds
+    try {
+      sync.state.create({ name: 'from the sync' });
+      await sync.flush();
+      const ctx = context(root);
+      // A writer session is refused, as it must be: two writers would lose each other's flows.
+      await expect(openSession(ctx, root, target, 4)).rejects.toMatchObject({ code: 'EMULATOR_STATE_LOCKED' });
+
+      const session = await openSession(ctx, root, target, 4, { readOnly: true });
+      try {
+        expect((await session.api.listFlows()).map((f) => f.name)).toEqual(['from the sync']);
+        await expect(session.api.createFlow({ name: 'not allowed', steps: [] })).rejects.toMatchObject({
+          message: expect.stringContaining('read-only') as unknown,
+          meta: expect.objectContaining({ status: 405, serverCode: 'EMULATOR_READ_ONLY' }) as unknown,
+        });
+      } finally {
+        await session.close();
+      }
+      sync.state.create({ name: 'after the plan' });
+      await sync.flush();
+    } finally {
+      await sync.close();
+    }
+    const saved = JSON.parse(await readFile(statePath, 'utf8')) as { flows: { name: string }[] };
+    expect(saved.flows.map((f) => f.name)).toEqual(['from the sync', 'after the plan']);
+  });
+});
