@@ -1,23 +1,24 @@
 import type { JsonValue } from '../errors.js';
 import { mentionsCredential } from '../model/credential-fields.js';
+import { replaceSecrets } from '../model/secret-patterns.js';
 import type { FieldChange, FlowDiff, StepDiff } from '../plan/index.js';
 
 /**
  * Hides secrets in anything shown (plan diffs, sync messages, JSON, CI
  * output): values of fields whose name says "secret", and literal tokens
- * wherever they appear. A template reference such as `{{secret:NAME}}` (or
- * `Bearer {{secret:NAME}}`) is not a secret and is kept.
+ * wherever they appear — every shape validation flags as SECRET_LITERAL
+ * (model/secret-patterns.ts, the one list). A template reference such as
+ * `{{secret:NAME}}` (or `Bearer {{secret:NAME}}`) is not a secret and is kept.
  */
-const TOKEN = /\b(?:(?:rt|tv)_(?:live|test)_[A-Za-z0-9]{6,}|sk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|AKIA[0-9A-Z]{16}|xox[abpors]-[A-Za-z0-9-]{10,})/g;
-/** `Bearer <literal>` (the scheme as HTTP writes it); `Bearer {{secret:X}}` is a reference and stays. */
-const BEARER = /\b(Bearer\s+)(?!\{\{)[A-Za-z0-9._~+/=-]+/g;
+
+/** A secret-named field's value that is only references: nothing to hide. */
 const ONLY_TEMPLATES = /^(?:\s*(?:Bearer|Basic|Token)?\s*\{\{[^}]+\}\}\s*)+$/;
 
 export const REDACTED = '***';
 
-/** Replaces literal tokens inside free text; everything else is kept. */
+/** Replaces literal tokens inside free text (`Bearer ***`, `postgres://admin:***@db`); everything else is kept. */
 export function redactString(text: string): string {
-  return text.replace(TOKEN, REDACTED).replace(BEARER, `$1${REDACTED}`);
+  return replaceSecrets(text, REDACTED);
 }
 
 /**
