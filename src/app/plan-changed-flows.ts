@@ -4,19 +4,6 @@ import type { Session } from './open-session.js';
 import { fetchRemoteSnapshot } from './remote-snapshot.js';
 
 /**
- * The keys a watch cycle must look at: flows that are new or whose content
- * hash changed since the last good cycle, and keys that left the code.
- * Everything else is what the remote already holds.
- */
-export function changedKeys(desired: readonly DesiredFlow[], baseline: ReadonlyMap<string, string>, only?: readonly string[]): string[] {
-  const keep = only && only.length > 0 ? new Set(only) : undefined;
-  const present = new Set(desired.map((d) => d.key));
-  const keys = desired.filter((d) => baseline.get(d.key) !== d.hash).map((d) => d.key);
-  for (const key of baseline.keys()) if (!present.has(key)) keys.push(key);
-  return keys.filter((key) => !keep || keep.has(key)).sort();
-}
-
-/**
  * Plans the given keys against only the part of the remote they touch, with
  * the same rules as a full sync (drift, adoption by name, missing, a changed
  * key): a tracked flow is read by id (drift needs its content; a 404 means it

@@ -5,12 +5,13 @@ import type { DesiredFlow, Plan } from '../plan/index.js';
 import type { AppContext } from './context.js';
 import { toDesiredFlows } from './desired-flows.js';
 import { lockRecorder } from './lock-target.js';
-import { changedKeys, planChangedFlows } from './plan-changed-flows.js';
+import { planChangedFlows } from './plan-changed-flows.js';
 import { planAgainstRemote } from './prepare-plan.js';
 import { resolveTarget } from './resolve-target.js';
 import { settleOrphanedCreates } from './settle-orphaned-creates.js';
 import { countOutcomes } from './sync-outcomes.js';
 import type { ChangeOutcome } from './results.js';
+import { changedKeys, nextBaseline } from './watch-baseline.js';
 import type { WatchCycle, WatchEvent } from './watch-events.js';
 import { assertSameTarget, commitWatchTarget, openWatchTarget, type OpenTarget } from './watch-target.js';
 
@@ -120,22 +121,6 @@ function progressOf(ctx: AppContext, plan: Plan): (outcome: ChangeOutcome) => vo
     if (outcome.status === 'failed') failed += 1;
     ctx.reporter.progress({ phase: 'sync', done, total, item: `${outcome.action} ${outcome.key}`, failed });
   };
-}
-
-/**
- * What the remote holds after this cycle. A flow that failed (or was never
- * reached) is left out, so the next cycle tries it again; a refused one
- * (drift) is kept, so it is not refused again until its code changes.
- */
-function nextBaseline(previous: ReadonlyMap<string, string> | undefined, desired: readonly DesiredFlow[], keys: readonly string[] | undefined, plan: Plan, outcomes: readonly ChangeOutcome[]): Map<string, string> {
-  const next = new Map(keys ? previous : []);
-  const planned = keys ? new Set(keys) : undefined;
-  for (const d of desired) if (!planned || planned.has(d.key)) next.set(d.key, d.hash);
-  const present = new Set(desired.map((d) => d.key));
-  for (const key of next.keys()) if (!present.has(key)) next.delete(key);
-  const settled = new Set(outcomes.filter((o) => o.status !== 'failed').map((o) => o.key));
-  for (const change of plan.changes) if (!settled.has(change.key)) next.delete(change.key);
-  return next;
 }
 
 function toCycleEvent(base: Omit<WatchCycle, 'ok' | 'outcomes' | 'counts' | 'durationMs'>, plan: Plan, all: ChangeOutcome[], aborted: boolean, durationMs: number): WatchCycle {

@@ -29,8 +29,10 @@ export function formatWatchEvent(event: WatchEvent, options: FormatWatchOptions 
   const err = options.err ?? plainColors;
   switch (event.event) {
     case 'ready': {
-      const where = event.target ? `"${event.target.environment}" (${event.target.kind === 'emulator' ? 'embedded emulator' : event.target.apiUrl})` : 'nothing yet: the code has errors';
-      return { stdout: [`Watching ${plural(event.flows, 'flow')}, syncing to ${where}. ${out.paint('gray', 'Ctrl-C to stop.')}`], stderr: [] };
+      const stop = out.paint('gray', 'Ctrl-C to stop.');
+      if (!event.target) return { stdout: [`Watching for a fix: nothing is synced until the code is valid. ${stop}`], stderr: [] };
+      const where = event.target.kind === 'emulator' ? 'embedded emulator' : event.target.apiUrl;
+      return { stdout: [`Watching ${plural(event.flows, 'flow')}, syncing to "${event.target.environment}" (${where}). ${stop}`], stderr: [] };
     }
     case 'cycle':
       return { stdout: [...event.outcomes.filter((o) => o.status !== 'unchanged' || options.verbose === true).map((o) => formatOutcomeLine(o, out)), cycleLine(event, out)], stderr: [] };
