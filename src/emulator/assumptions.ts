@@ -24,7 +24,11 @@ export const ERROR_CODES = {
   unavailable: 'SERVICE_UNAVAILABLE',
   /** UNCONFIRMED (api.md §2.6): publish with no pending draft answers 400 with this code. */
   nothingToPublish: 'NOTHING_TO_PUBLISH',
-  /** Emulator only, no API guess: a write sent to a read-only emulator (405). */
+  /**
+   * Emulator only, no API guess: a write sent to a read-only emulator (the one plan, status and
+   * sync --dry-run start) is refused with 405 rather than applied in memory, so a run that is
+   * meant never to write fails loudly if it ever tries.
+   */
   readOnly: 'EMULATOR_READ_ONLY',
 } as const;
 

@@ -11,7 +11,8 @@
  *   await emu.close();
  *
  * Faults (`options.faults`, `emu.setFaults`) apply to every authenticated request (or those of
- * the `methods` / `pathPrefixes` given), decided before routing; see faults.ts. Unconfirmed API behaviour is listed in assumptions.ts.
+ * the `methods` / `pathPrefixes` given), decided before routing; see faults.ts. Unconfirmed API
+ * behaviour is listed in assumptions.ts.
  */
 import { createServer } from 'node:http';
 import type { RuntypeError } from '../errors.js';
@@ -147,11 +148,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   );
   let bound;
   try {
-    if (options.statePath !== undefined && readOnly) store.load(await loadStateFile(options.statePath));
-    else if (options.statePath !== undefined) {
-      lock = await lockStateFile(options.statePath);
+    if (options.statePath !== undefined) {
+      // Read-only takes no lock and has no writer, so it can share the file with the emulator holding it.
+      if (!readOnly) lock = await lockStateFile(options.statePath);
       store.load(await loadStateFile(options.statePath));
-      writer = new StateWriter(options.statePath, options.persistIntervalMs ?? 50, () => store.snapshot(), options.onError);
+      if (!readOnly) writer = new StateWriter(options.statePath, options.persistIntervalMs ?? 50, () => store.snapshot(), options.onError);
     }
     bound = await listen(server, options.port ?? 0, requestedHost);
   } catch (error) {

@@ -60,8 +60,8 @@ function fail(res: ServerResponse, entry: RequestLogEntry, status: number, code:
   send(res, entry, headers === undefined ? { status, body: errorBody(code, message) } : { status, body: errorBody(code, message), headers });
 }
 
-/** `read.body` receives the parsed request body, for the log. */
-async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, read: { body?: LoggedBody }): Promise<void> {
+/** `logged.body` receives the parsed request body, for the log. */
+async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, logged: { body?: LoggedBody }): Promise<void> {
   if (!isAuthorized(req.headers.authorization, deps.key)) {
     const message = req.headers.authorization === undefined ? 'Missing Authorization: Bearer <key> header' : 'Invalid API key';
     fail(res, entry, 401, ERROR_CODES.unauthorized, message, { 'www-authenticate': 'Bearer realm="runtype-emulator"' });
@@ -105,9 +105,9 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
 
   let body: unknown = {};
   if (match.entry.body) {
-    const got = await readBody(req, deps.bodyLimit);
-    if (got.kind === 'too-large') {
-      const headers: Record<string, string> = got.aborted ? { connection: 'close' } : {};
+    const read = await readBody(req, deps.bodyLimit);
+    if (read.kind === 'too-large') {
+      const headers: Record<string, string> = read.aborted ? { connection: 'close' } : {};
       fail(res, entry, 413, ERROR_CODES.payloadTooLarge, `Request body exceeds ${deps.bodyLimit} bytes`, headers);
       return;
     }
@@ -116,15 +116,15 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
       send(res, entry, flowNotFound(id));
       return;
     }
-    if (got.text.length > 0) {
+    if (read.text.length > 0) {
       try {
-        body = JSON.parse(got.text);
+        body = JSON.parse(read.text);
       } catch (error) {
         fail(res, entry, 400, ERROR_CODES.invalidJson, `Malformed JSON body: ${(error as Error).message}`);
         return;
       }
     }
-    read.body = { value: body, bytes: got.text.length };
+    logged.body = { value: body, bytes: read.text.length };
   }
 
   // The one place state changes: past close() nothing may be applied (the socket is gone).
@@ -161,8 +161,8 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     const q = url.indexOf('?');
     const entry: RequestLogEntry = { method: req.method ?? 'GET', path: q === -1 ? url : url.slice(0, q), status: 0, at: deps.now() };
     if (q !== -1) entry.query = url.slice(q + 1);
-    const read: { body?: LoggedBody } = {};
-    handle(deps, req, res, entry, read)
+    const logged: { body?: LoggedBody } = {};
+    handle(deps, req, res, entry, logged)
       .catch((error: unknown) => {
         if (res.headersSent || res.destroyed) {
           drop(req);
@@ -173,6 +173,6 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       })
       // Logged once handled, when its body is known: a microtask after the answer is written,
       // so no client can read an answer whose entry is not in the log yet.
-      .finally(() => deps.log.push(entry, read.body));
+      .finally(() => deps.log.push(entry, logged.body));
   };
 }
