@@ -3,7 +3,7 @@ import { contentHash, fromRemoteFlow, type FlowPayload } from '../plan/index.js'
 import type { FlowsApi, LockRecorder, RemoteFlow } from './ports.js';
 
 /** How many times a create is re-sent after reconciling showed that the earlier attempt did not land. */
-const MAX_CREATE_ATTEMPTS = 6;
+export const MAX_CREATE_ATTEMPTS = 6;
 
 export interface CreatedFlow {
   id: string;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiAmbiguousWriteError, type ApiClient } from '../../src/api/index.js';
+import type { ApiClient } from '../../src/api/index.js';
 import { lockRecorder } from '../../src/app/lock-target.js';
+import { MAX_CREATE_ATTEMPTS } from '../../src/apply/create-flow.js';
 import { executePlan, type ExecuteOptions } from '../../src/apply/execute-plan.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { contentHash, type Change, type FlowPayload } from '../../src/plan/index.js';
@@ -62,18 +63,17 @@ describe('executePlan when the account changed after planning', () => {
   });
 
   it('a create whose answers keep getting lost without landing gives up after a bounded number of POSTs', async () => {
-    let posts = 0;
-    const flaky = {
-      ...api,
-      createFlow: () => {
-        posts += 1;
-        return Promise.reject(new ApiAmbiguousWriteError('POST /v1/flows may or may not have been applied'));
-      },
-    };
-    const [outcome] = await executePlan([createChange('never', payload('Never Lands'))], options({ api: flaky }));
+    // Every create's connection is reset before it lands; the listings that reconcile stay healthy.
+    emu.setFaults({ resetRate: 1, methods: ['POST'], seed: 1 });
+    const [outcome] = await executePlan([createChange('never', payload('Never Lands'))], options());
+    emu.clearFaults();
     expect(outcome).toMatchObject({ status: 'failed', error: { code: 'API_AMBIGUOUS_WRITE' } });
-    expect(posts).toBe(6);
+    const posts = emu.requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(MAX_CREATE_ATTEMPTS);
+    expect(posts.every((r) => r.fault === 'reset')).toBe(true);
     expect(emu.state.count()).toBe(0);
+    // Each POST in doubt was checked against the account before the next one.
+    expect(emu.requests.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(MAX_CREATE_ATTEMPTS - 1);
     // The intent stays in doubt for the next run to reconcile.
     expect((await store.commit()).pendingCreates).toEqual([{ key: 'never', name: 'Never Lands', hash: contentHash(payload('Never Lands')) }]);
   });
