@@ -8,9 +8,9 @@ let env: EmulatorProject;
 let run: WatchRun | undefined;
 afterEach(async () => {
   await run?.stop();
-  run = undefined;
   // The key must never appear in any output.
-  for (const e of env.outputs) expect(e).not.toContain(SENTINEL_KEY);
+  for (const text of [...env.outputs, run?.stdout() ?? '', run?.stderr() ?? '']) expect(text).not.toContain(SENTINEL_KEY);
+  run = undefined;
   await env.cleanup();
 });
 
@@ -21,7 +21,6 @@ async function watchSynced(flowCount: number, watcher: FakeWatcher = createFakeW
   env.emu.clearRequests();
   run = startWatch(env.project.root, watcher);
   const ready = await run.next((e) => e.event === 'ready');
-  env.outputs.push(run.stdout(), run.stderr());
   return { watcher, ready };
 }
 
@@ -182,7 +181,6 @@ describe('runWatch', () => {
     env.emu.clearRequests();
     expect((await env.cli('sync')).code).toBe(0);
     expect(env.writes()).toEqual([]);
-    run = undefined;
   });
 
   it('Ctrl-C during a cycle cuts it short and still commits and releases everything', async () => {
@@ -197,7 +195,6 @@ describe('runWatch', () => {
     expect(run!.events.some((e) => e.event === 'error')).toBe(false); // an abort is not an error
     expect(existsSync(env.project.path('.runtype/sync.pid'))).toBe(false);
     expect(existsSync(env.project.path('.runtype/journal/test.ndjson'))).toBe(false);
-    run = undefined;
   });
 
   it('an invalid project at start waits for the fix, then syncs everything', async () => {
