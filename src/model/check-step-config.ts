@@ -2,14 +2,17 @@ import type { JsonValue } from '../errors.js';
 import { DiagnosticCodes as C } from './diagnostic-codes.js';
 import type { DiagnosticPath, ReportDiagnostic } from './diagnostics.js';
 import { isKnownStepType, stepConfigSchemas } from './step-configs.js';
-import { closestMatch } from './suggest.js';
+import { closestMatch, isClearTypo } from './suggest.js';
 import { friendlyMessage, zodPath } from './zod-message.js';
 
 /**
- * The config of a modelled step type, against its zod schema. Unknown fields
- * close to a known one are errors (a typo would silently do nothing at run
- * time); other unknown fields are warnings and are sent as written, since the
- * API knows more fields than the docs list. Unmodelled types are not checked.
+ * The config of a modelled step type, against its zod schema. An unknown
+ * field that is clearly a misspelling of a known one is an error (a typo
+ * would silently do nothing at run time); other unknown fields are warnings
+ * and are sent as written, since the API knows more fields than the docs
+ * list — one merely close to a known field (`mode`, `models`) with the
+ * suggestion in its hint, since a false "typo" would block a valid deploy
+ * (isClearTypo says which is which). Unmodelled types are not checked.
  * Returns false on an error.
  */
 export function checkStepConfig(type: string, config: { [key: string]: JsonValue }, at: DiagnosticPath, report: ReportDiagnostic): boolean {
@@ -22,7 +25,7 @@ export function checkStepConfig(type: string, config: { [key: string]: JsonValue
   for (const key of Object.keys(config)) {
     if (known.includes(key)) continue;
     const suggestion = closestMatch(key, known);
-    if (suggestion) {
+    if (suggestion !== undefined && isClearTypo(key, suggestion)) {
       typoOf.add(suggestion);
       report({ severity: 'error', code: C.STEP_CONFIG_FIELD_TYPO, message: `unknown ${type} config field "${key}"`, path: [...at, key], hint: `did you mean "${suggestion}"?` });
       ok = false;
@@ -32,7 +35,7 @@ export function checkStepConfig(type: string, config: { [key: string]: JsonValue
         code: C.STEP_CONFIG_FIELD_UNKNOWN,
         message: `${type} config field "${key}" is not modelled by runtype-flows; it is sent as written`,
         path: [...at, key],
-        hint: `known ${type} fields: ${known.join(', ')}`,
+        hint: `${suggestion === undefined ? '' : `did you mean "${suggestion}"? If not, `}known ${type} fields: ${known.join(', ')}`,
       });
     }
   }

@@ -8,16 +8,19 @@
  *   edit (`promtp`, `send-emial`);
  * - at most one edit for candidates of up to 6 characters, two above;
  * - never when a whole word differs: words are split at `-`, `_`, spaces and
- *   camelCase humps, and an aligned pair whose edit touches half the shorter
- *   word or more (`create`/`update`, `store`/`save`) is another word, not a
- *   slip of the keyboard; so is any change to a known word of up to 3
- *   letters other than two swapped letters or a letter doubled or undoubled
- *   (`get`/`set`, `ai`/`api` differ; `ulr` and `urll` are `url`, `00` is
- *   `000`), and so is a word left out (`timeout` for `timeoutMs`).
+ *   camelCase humps, and an aligned pair of words is the same word only when
+ *   the edit is two swapped neighbours, a letter doubled or undoubled, or a
+ *   plural `s` (`ulr`, `urll`, `urls` are `url`; `cal` is `call`; `00` is
+ *   `000`; `emails` is `email`), whatever the length; or else, when both
+ *   words have at least 4 letters, an edit touching less than half the
+ *   shorter one. So `get`/`set`, `ai`/`api`, `ur`/`url` and `uri`/`url`
+ *   differ, whichever side is the short one, as do `create`/`update` and
+ *   `store`/`save`; and so is a word left out (`timeout` for `timeoutMs`).
  *
- * This decides errors (STEP_TYPE_TYPO, STEP_CONFIG_FIELD_TYPO) versus
- * warnings that send the value as written, so it errs on the side of "not a
- * typo": a false "typo" blocks a valid flow, a missed one is still a warning.
+ * This decides errors (STEP_TYPE_TYPO) versus warnings that send the value
+ * as written, so it errs on the side of "not a typo": a false "typo" blocks a
+ * valid flow, a missed one is still a warning. Config fields ask for more
+ * (isClearTypo): the API has fields the library does not model.
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const target = squash(word);
@@ -34,6 +37,37 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
     bestDistance = d;
   }
   return best;
+}
+
+/**
+ * Whether `typed` is so clearly a misspelling of `known` (closestMatch's
+ * answer) that sending it as written cannot be meant: the one test for
+ * STEP_CONFIG_FIELD_TYPO, an error that blocks a deploy, where anything else
+ * close is the warning STEP_CONFIG_FIELD_UNKNOWN with the suggestion in its
+ * hint. Clear are: case or separators (`user_prompt`); two swapped
+ * neighbours or a doubled letter (`modle`, `bodyy`); one letter missing,
+ * extra or wrong in a word of 5 letters or more when the rest of the name is
+ * the field's (`userPrmpt`, `sytemPrompt`, `outputVarible`); and one letter
+ * missing or extra in a lone word of 6 or more (`temprature`). Not clear: a
+ * lone word one letter from a field is often an English word and a plausible
+ * field of the API that the library does not model (`mode`/`model`,
+ * `context`/`content`, `formal`/`format`), and so is a plural (`models`,
+ * `header`/`headers`): without a dictionary, the rule asks for a name that
+ * no one would write on purpose.
+ */
+export function isClearTypo(typed: string, known: string): boolean {
+  if (squash(typed) === squash(known)) return true;
+  const a = words(typed);
+  const b = words(known);
+  if (a.length !== b.length) return isSlip(squash(typed), squash(known));
+  const differing = a.flatMap((wa, i) => (wa === b[i] ? [] : [[wa, b[i] ?? ''] as const]));
+  const anchored = differing.length < a.length;
+  return differing.every(([wa, wb]) => {
+    if (isSlip(wa, wb)) return true;
+    const shorter = Math.min(wa.length, wb.length);
+    if (isPlural(wa, wb) || isPlural(wb, wa) || shorter < 5 || editDistance(wa, wb) !== 1) return false;
+    return anchored || (wa.length !== wb.length && shorter >= 6);
+  });
 }
 
 /**
@@ -85,11 +119,21 @@ function wholeWordDiffers(typed: readonly string[], known: readonly string[], di
   if (typed.length !== known.length) return [...typed, ...known].some((w) => distance >= w.length);
   return typed.some((wa, i) => {
     const wb = known[i] ?? '';
-    if (wa === wb) return false;
-    // One letter more, less or replaced turns a short word into another one (ai/api, get/set); a swap or a doubled letter does not.
-    if (wb.length <= 3) return !isSwap(wa, wb) && !isDoubled(wa, wb) && !isDoubled(wb, wa);
-    return editDistance(wa, wb) >= Math.ceil(Math.min(wa.length, wb.length) / 2);
+    if (wa === wb || isSlip(wa, wb) || isPlural(wa, wb) || isPlural(wb, wa)) return false;
+    // One letter more, less or replaced turns a short word into another one (ai/api, get/set, ur/url).
+    const shorter = Math.min(wa.length, wb.length);
+    return shorter <= 3 || editDistance(wa, wb) >= Math.ceil(shorter / 2);
   });
+}
+
+/** Two neighbours swapped or a letter doubled or undoubled: a slip of the keyboard at any length. */
+function isSlip(a: string, b: string): boolean {
+  return isSwap(a, b) || isDoubled(a, b) || isDoubled(b, a);
+}
+
+/** `plural` is `word` and an `s`: `urls` / `url`, `models` / `model`. */
+function isPlural(plural: string, word: string): boolean {
+  return plural.length === word.length + 1 && plural.endsWith('s') && plural.startsWith(word);
 }
 
 /** Two neighbours swapped: `ulr` / `url`. */

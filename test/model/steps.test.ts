@@ -25,6 +25,9 @@ describe('step types', () => {
       ['transfrom-data', 'transform-data'],
       ['fetch-ulr', 'fetch-url'],
       ['sendemial', 'send-email'],
+      ['fetch-urls', 'fetch-url'],
+      ['send-emails', 'send-email'],
+      ['api-cal', 'api-call'],
     ];
     for (const [typo, meant] of cases) {
       expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: typo, config: {} })), typo).toMatchObject({
@@ -38,7 +41,7 @@ describe('step types', () => {
 
   it('a type that differs from a known one by a whole word is another type: a warning, not a typo', () => {
     // Near by raw distance (create→update is 3 edits in 13 letters), but a different word.
-    for (const type of ['create-record', 'store-memory', 'send-slack', 'run-code', 'get-variable', 'ai-call', 'fetch-api']) {
+    for (const type of ['create-record', 'store-memory', 'send-slack', 'run-code', 'get-variable', 'ai-call', 'fetch-api', 'fetch-ur']) {
       expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type, config: {} })), type).toMatchObject({ severity: 'warning', code: 'STEP_TYPE_UNKNOWN', path: ['steps', 0, 'type'] });
     }
   });
@@ -86,6 +89,31 @@ describe('step config', () => {
       path: ['steps', 0, 'config', 'userPrmpt'],
       hint: 'did you mean "userPrompt"?',
     });
+  });
+
+  it('clear misspellings of config fields are errors', () => {
+    const typo = (config: Record<string, unknown>) => summarise(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', userPrompt: 'u', ...config } }));
+    for (const key of ['outputVarible', 'sytemPrompt', 'temprature', 'modle']) expect(typo({ [key]: 'x' }), key).toEqual([`error STEP_CONFIG_FIELD_TYPO steps[0].config.${key}`]);
+    expect(summarise(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', userPrmpt: 'u' } }))).toEqual(['error STEP_CONFIG_FIELD_TYPO steps[0].config.userPrmpt']);
+  });
+
+  it('a field merely close to a known one (a lone English word, a plural) is a warning with the suggestion, and is sent as written', () => {
+    const { flow, diagnostics } = parseFlow(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'gpt-4', mode: 'chat', models: ['gpt-4o'], maxToken: 5, userPrompt: 'u' } }));
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.path?.at(-1)} ${d.hint?.replace(/\? If not,.*/, '?')}`)).toEqual([
+      'warning STEP_CONFIG_FIELD_UNKNOWN mode did you mean "model"?',
+      'warning STEP_CONFIG_FIELD_UNKNOWN models did you mean "model"?',
+      'warning STEP_CONFIG_FIELD_UNKNOWN maxToken did you mean "maxTokens"?',
+    ]);
+    expect(diagnostics[0]?.hint).toContain('known prompt fields: model, userPrompt');
+    expect(flow?.steps[0]?.config).toMatchObject({ mode: 'chat', models: ['gpt-4o'], maxToken: 5 });
+    expect(summarise(withStep({ id: 'a', name: 'A', type: 'store-asset', config: { context: 'x' } }))).toEqual(['warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.context']);
+  });
+
+  it('a near field that stands for a missing required one still leaves "model is required"', () => {
+    expect(summarise(withStep({ id: 'a', name: 'A', type: 'prompt', config: { mode: 'gpt-4', userPrompt: 'u' } }))).toEqual([
+      'warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.mode',
+      'error STEP_CONFIG_INVALID steps[0].config.model',
+    ]);
   });
 
   it('a config field that differs by a whole word is an unmodelled field (a warning), not a typo', () => {

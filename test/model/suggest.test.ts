@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../../src/model/suggest.js';
+import { closestMatch, editDistance, isClearTypo } from '../../src/model/suggest.js';
 
 describe('editDistance (optimal string alignment)', () => {
   it('counts insertions, deletions, substitutions and a swap of neighbours as one edit each', () => {
@@ -44,8 +44,65 @@ describe('closestMatch', () => {
     expect(closestMatch('flow-003', ['flow-000', 'flow-001'])).toBeUndefined();
   });
 
+  it('treats short words the same whichever side is short: a slip or a plural is a typo, another letter is another word', () => {
+    const types = ['fetch-url', 'api-call', 'send-email', 'send-text'];
+    // A letter left out of a short word: another word, whether the typed or the known word is the short one.
+    expect(closestMatch('fetch-ur', types)).toBeUndefined();
+    expect(closestMatch('fetch-uri', types)).toBeUndefined();
+    // `cal` is `call` with its doubled letter typed once, as `urll` is `url` typed twice.
+    expect(closestMatch('api-cal', types)).toBe('api-call');
+    expect(closestMatch('api-calll', types)).toBe('api-call');
+    // A plural is the same word at any length.
+    expect(closestMatch('fetch-urls', types)).toBe('fetch-url');
+    expect(closestMatch('send-emails', types)).toBe('send-email');
+    expect(closestMatch('send-texts', types)).toBe('send-text');
+  });
+
   it('picks the nearest acceptable candidate, and never the word itself', () => {
     expect(closestMatch('inputs', ['inputs', 'input'])).toBe('input');
     expect(closestMatch('steps', ['step', 'stepz', 'steps'])).toBe('step');
+  });
+});
+
+describe('isClearTypo (what may block a deploy as STEP_CONFIG_FIELD_TYPO)', () => {
+  it('is a misspelling no one writes on purpose', () => {
+    const cases: [string, string][] = [
+      ['user_prompt', 'userPrompt'],
+      ['SYSTEMPROMPT', 'systemPrompt'],
+      ['modle', 'model'],
+      ['modell', 'model'],
+      ['bodyy', 'body'],
+      ['userPrmpt', 'userPrompt'],
+      ['userPromt', 'userPrompt'],
+      ['outputVarible', 'outputVariable'],
+      ['outputVaruable', 'outputVariable'],
+      ['sytemPrompt', 'systemPrompt'],
+      ['temprature', 'temperature'],
+      ['tempreature', 'temperature'],
+    ];
+    for (const [typed, known] of cases) {
+      expect(closestMatch(typed, [known]), typed).toBe(known);
+      expect(isClearTypo(typed, known), typed).toBe(true);
+    }
+  });
+
+  it('is not a lone word one letter from the field, a plural, or two words misspelt at once', () => {
+    const cases: [string, string][] = [
+      ['mode', 'model'],
+      ['modal', 'model'],
+      ['context', 'content'],
+      ['formal', 'format'],
+      ['models', 'model'],
+      ['header', 'headers'],
+      ['maxToken', 'maxTokens'],
+      ['recordIds', 'recordId'],
+      ['methd', 'method'],
+      ['outptVarable', 'outputVariable'],
+      ['outputvarible', 'outputVariable'],
+    ];
+    for (const [typed, known] of cases) {
+      expect(closestMatch(typed, [known]), typed).toBe(known);
+      expect(isClearTypo(typed, known), typed).toBe(false);
+    }
   });
 });
