@@ -40,6 +40,11 @@ export default tseslint.config(
     rules: forbid(['**/model/**', '**/plan/**', '**/report/**', '**/app/**', '**/cli/**'], 'api/ knows DTOs only.'),
   },
   {
+    files: ['src/watch/**/*.ts'],
+    rules: forbid(['**/model/**', '**/plan/**', '**/load/**', '**/state/**', '**/api/**', '**/apply/**', '**/report/**', '**/app/**', '**/cli/**'],
+      'watch/ is chokidar wiring: paths in, debounced events out; the app decides what a change means.'),
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**', 'src/report/**', 'src/emulator/server-main.ts', 'src/**/*.test.ts'],
     rules: {
