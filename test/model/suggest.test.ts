@@ -65,44 +65,35 @@ describe('closestMatch', () => {
 });
 
 describe('isClearTypo (what may block a deploy as STEP_CONFIG_FIELD_TYPO)', () => {
-  it('is a misspelling no one writes on purpose', () => {
-    const cases: [string, string][] = [
-      ['user_prompt', 'userPrompt'],
-      ['SYSTEMPROMPT', 'systemPrompt'],
-      ['modle', 'model'],
-      ['modell', 'model'],
-      ['bodyy', 'body'],
-      ['userPrmpt', 'userPrompt'],
-      ['userPromt', 'userPrompt'],
-      ['outputVarible', 'outputVariable'],
-      ['outputVaruable', 'outputVariable'],
-      ['sytemPrompt', 'systemPrompt'],
-      ['temprature', 'temperature'],
-      ['tempreature', 'temperature'],
-    ];
-    for (const [typed, known] of cases) {
-      expect(closestMatch(typed, [known]), typed).toBe(known);
-      expect(isClearTypo(typed, known), typed).toBe(true);
-    }
-  });
-
-  it('is not a lone word one letter from the field, a plural, or two words misspelt at once', () => {
-    const cases: [string, string][] = [
-      ['mode', 'model'],
-      ['modal', 'model'],
-      ['context', 'content'],
-      ['formal', 'format'],
-      ['models', 'model'],
-      ['header', 'headers'],
-      ['maxToken', 'maxTokens'],
-      ['recordIds', 'recordId'],
-      ['methd', 'method'],
-      ['outptVarable', 'outputVariable'],
-      ['outputvarible', 'outputVariable'],
-    ];
-    for (const [typed, known] of cases) {
-      expect(closestMatch(typed, [known]), typed).toBe(known);
-      expect(isClearTypo(typed, known), typed).toBe(false);
-    }
+  // Each name is one closestMatch suggests the field for: the question is only whether it may be an error.
+  it.each([
+    // Misspellings no one writes on purpose.
+    ['user_prompt', 'userPrompt', true],
+    ['SYSTEMPROMPT', 'systemPrompt', true],
+    ['modle', 'model', true],
+    ['modell', 'model', true],
+    ['bodyy', 'body', true],
+    ['userPrmpt', 'userPrompt', true],
+    ['userPromt', 'userPrompt', true],
+    ['outputVarible', 'outputVariable', true],
+    ['outputVaruable', 'outputVariable', true],
+    ['sytemPrompt', 'systemPrompt', true],
+    ['temprature', 'temperature', true],
+    ['tempreature', 'temperature', true],
+    // A lone word one letter from the field, a plural, two words misspelt at once: maybe meant.
+    ['mode', 'model', false],
+    ['modal', 'model', false],
+    ['context', 'content', false],
+    ['formal', 'format', false],
+    ['models', 'model', false],
+    ['header', 'headers', false],
+    ['maxToken', 'maxTokens', false],
+    ['recordIds', 'recordId', false],
+    ['methd', 'method', false],
+    ['outptVarable', 'outputVariable', false],
+    ['outputvarible', 'outputVariable', false],
+  ] as const)('%s for %s: %s', (typed, known, clear) => {
+    expect(closestMatch(typed, [known])).toBe(known);
+    expect(isClearTypo(typed, known)).toBe(clear);
   });
 });
