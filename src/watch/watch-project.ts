@@ -63,6 +63,11 @@ export const watchProject: WatchProject = async (options) => {
     persistent: true,
   });
   watcher.on('add', onEvent('add')).on('change', onEvent('change')).on('unlink', onEvent('unlink'));
+  // chokidar stops watching a file it was given by name once it is deleted; a helper
+  // restored later (a branch switch, an editor that deletes before writing) must still count.
+  watcher.on('unlink', (file: string) => {
+    if (watched.has(path.resolve(file))) watcher.add(path.resolve(file));
+  });
   watcher.on('error', (error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
