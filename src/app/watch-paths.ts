@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Project } from '../load/load-project.js';
@@ -59,7 +60,11 @@ export function loadedModules(root: string): string[] {
 
 // --- internal ---
 
-/** The folder a glob starts from: its leading segments without glob syntax (`flows/**\/*.ts` → `flows`). */
+/**
+ * The folder a glob starts from: its leading segments without glob syntax
+ * (`flows/**\/*.ts` → `flows`). chokidar never sees a folder that does not
+ * exist yet appear, so until it does, the nearest existing folder above it is watched.
+ */
 function globBase(root: string, glob: string): string {
   const segments = glob.split('/');
   const fixed: string[] = [];
@@ -67,7 +72,9 @@ function globBase(root: string, glob: string): string {
     if (/[*?[\]{}()!+@]/.test(segment)) break;
     fixed.push(segment);
   }
-  return path.resolve(root, ...fixed);
+  let folder = path.resolve(root, ...fixed);
+  while (!existsSync(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return folder;
 }
 
 function diagnosticFiles(diagnostics: readonly Diagnostic[]): string[] {

@@ -1,9 +1,14 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ignoredIn, isRelevant, mergeWatchPaths, watchPathsOf } from '../../src/app/watch-paths.js';
 import type { Project } from '../../src/load/load-project.js';
 
-const root = path.resolve('/proj');
+const root = mkdtempSync(path.join(os.tmpdir(), 'runtype-watch-paths-'));
+mkdirSync(path.join(root, 'flows'));
+mkdirSync(path.join(root, 'src', 'flows'), { recursive: true });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const at = (...parts: string[]) => path.join(root, ...parts);
 
 function project(globs: string[], extra: Partial<Project> = {}): Project {
@@ -15,6 +20,8 @@ describe('watchPathsOf', () => {
     const diagnostics = [{ severity: 'error' as const, code: 'MODULE_SYNTAX', message: 'x', file: at('lib', 'broken.ts') }];
     const paths = watchPathsOf(project(['flows/**/*.ts', 'src/flows/*.flow.ts', '*.flow.ts', '!flows/skip/**'], { diagnostics }), [at('lib', 'helper.ts')]);
     expect(paths.folders).toEqual([at('flows'), at('src', 'flows'), root]);
+    // A folder that does not exist yet cannot be watched: the nearest one above it is.
+    expect(watchPathsOf(project(['src/later/flows/*.ts'])).folders).toEqual([at('src')]);
     expect([...paths.files].sort()).toEqual([at('flows', 'a.ts'), at('lib', 'broken.ts'), at('lib', 'helper.ts'), at('runtype.config.ts')].sort());
   });
 
