@@ -18,7 +18,7 @@ export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<Pl
     assertKnownKeys(options.only, desired, tracked);
     plan = planChanges({ desired, tracked, ...(options.only ? { only: options.only } : {}) });
   } else {
-    const session = await openSession(ctx, project.root, target, project.config.concurrency);
+    const session = await openSession(ctx, project.root, target, project.config.concurrency, { readOnly: true });
     try {
       apiUrl = session.apiUrl;
       const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });

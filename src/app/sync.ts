@@ -95,7 +95,7 @@ async function dryRun(ctx: AppContext, options: SyncOptions, prepared: PreparedP
   const { project, target, desired, diagnostics } = prepared;
   const where = lockTarget(project.root, target);
   const state = await readLockState(where);
-  const session = await openSession(ctx, project.root, target, project.config.concurrency);
+  const session = await openSession(ctx, project.root, target, project.config.concurrency, { readOnly: true });
   try {
     const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
     const { plan } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress }, state.pendingCreates);
