@@ -85,10 +85,10 @@ export async function runCycle(ctx: AppContext, options: WatchOptions, state: Cy
       ...(full ? { onOutcome: progressOf(ctx, plan) } : {}),
     });
   } catch (error) {
-    await fatal(() => commitWatchTarget(open, new Set()));
+    await fatal(() => commitWatchTarget(open));
     throw error;
   }
-  await fatal(() => commitWatchTarget(open, new Set(outcomes.filter((o) => o.status === 'applied').map((o) => o.key))));
+  await fatal(() => commitWatchTarget(open));
   state.baseline = nextBaseline(state.baseline, desired, full ? undefined : keys, plan, outcomes);
   return toCycleEvent(base, plan, outcomes, ctx.signal?.aborted === true, elapsed());
 }

@@ -34,10 +34,8 @@ export async function openWatchTarget(ctx: AppContext, root: string, target: Tar
 }
 
 /** Folds the cycle's journal into the lockfile, so a crash after it loses nothing and replays nothing. */
-export async function commitWatchTarget(open: OpenTarget, appliedKeys: ReadonlySet<string>): Promise<void> {
-  const result = await open.store.commit();
-  // A commit with nothing recorded reports no pending creates; those on disk are still pending then.
-  open.pending = result.written || result.pendingCreates.length > 0 ? result.pendingCreates : open.pending.filter((p) => !appliedKeys.has(p.key));
+export async function commitWatchTarget(open: OpenTarget): Promise<void> {
+  open.pending = (await open.store.commit()).pendingCreates;
 }
 
 export async function closeWatchTarget(open: OpenTarget | undefined): Promise<void> {
@@ -57,8 +55,14 @@ export async function closeWatchTarget(open: OpenTarget | undefined): Promise<vo
 export function assertSameTarget(open: OpenTarget, next: Target): void {
   const identity = (t: Target) => JSON.stringify([t.kind, t.environment, t.lockSection, t.lockLocation, t.kind === 'remote' ? t.apiUrl : '']);
   if (identity(open.target) === identity(next)) return;
-  throw new RuntypeError('WATCH_TARGET_CHANGED', `The config now points environment "${next.environment}" elsewhere than when watching started; nothing was applied`, {
+  throw new RuntypeError('WATCH_TARGET_CHANGED', `The config now targets ${describe(next)}, not ${describe(open.target)} as when watching started; nothing was applied`, {
     hint: 'Stop sync --watch (Ctrl-C) and start it again to sync to the new target.',
     meta: { environment: next.environment },
   });
+}
+
+// --- internal ---
+
+function describe(target: Target): string {
+  return `"${target.environment}" (${target.kind === 'remote' ? target.apiUrl : 'embedded emulator'})`;
 }

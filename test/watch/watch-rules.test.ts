@@ -81,6 +81,17 @@ describe('watch cycles follow the sync rules', () => {
     expect(env.emu.state.get(idOf('flow-000')!)).toBeDefined();
   });
 
+  it('a config edit that points elsewhere is refused until restart; the session stays on its target', async () => {
+    await watchSynced(1);
+    const config = env.project.read('runtype.config.ts');
+    const moved = config.replace(/url: "[^"]+"/, 'url: "http://127.0.0.1:9/"');
+    const cycle = await save('runtype.config.ts', moved);
+    expect(cycle).toMatchObject({ event: 'error', fatal: false, error: { code: 'WATCH_TARGET_CHANGED' } });
+    expect(env.emu.requests).toEqual([]);
+    env.project.write('runtype.config.ts', config);
+    expect(await save('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'after {{topic}}' }))).toMatchObject({ ok: true, counts: { updated: 1 } });
+  });
+
   it('--only limits every cycle to those keys', async () => {
     await watchSynced(2, { only: ['flow-000'] });
     expect(await save('flows/flow-001.ts', flowSource('flow-001', 'Flow 1', { prompt: 'ignored {{topic}}' }))).toMatchObject({ outcomes: [] });
