@@ -1,6 +1,7 @@
 import type { LockRecorder } from '../apply/ports.js';
 import type { LockStore, LockStoreOptions } from '../state/index.js';
 import { EMULATOR_LOCK_URL } from './open-session.js';
+import type { AppContext } from './context.js';
 import type { Target } from './resolve-target.js';
 
 /** Where a target's lock state lives and which URL its section is bound to. */
@@ -23,4 +24,9 @@ export function lockRecorder(store: LockStore): LockRecorder {
     recordForget: (key) => store.recordForget({ key }),
     trackedIds: () => new Set([...store.entries().values()].map((e) => e.id)),
   };
+}
+
+/** Says what opening the lock store folded in from an interrupted run (creates merely still in doubt are not news). */
+export function announceRecovery(ctx: Pick<AppContext, 'reporter'>, store: LockStore): void {
+  if (store.recovered.records > 0) ctx.reporter.info(`recovered ${store.recovered.records} journal record(s) from an interrupted run`);
 }

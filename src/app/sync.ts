@@ -1,10 +1,11 @@
 import type { ChangeOutcome } from '../apply/outcome.js';
 import { RuntypeError } from '../errors.js';
 import { executePlan } from '../apply/execute-plan.js';
-import type { Change } from '../plan/index.js';
-import { lockPaths, openLockStore, readLockState } from '../state/index.js';
+import type { Change, Plan } from '../plan/index.js';
+import { openLockStore } from '../state/index.js';
 import type { AppContext } from './context.js';
-import { lockRecorder, lockTarget } from './lock-target.js';
+import { announceRecovery, lockRecorder, lockTarget } from './lock-target.js';
+import { planReadOnly } from './plan-read-only.js';
 import { openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions, type PreparedProject } from './prepare-plan.js';
 import type { SyncResult } from './results.js';
 import { settleOrphanedCreates } from './settle-orphaned-creates.js';
@@ -36,16 +37,13 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const store = await openLockStore(lockTarget(project.root, target));
   let session: Awaited<ReturnType<typeof openSession>> | undefined;
   try {
-    // Intents still in doubt are carried from run to run until settled: only more than those is news.
-    if (store.recovered.records > store.pendingCreates.length) ctx.reporter.info(`recovered ${store.recovered.records} journal record(s) from an interrupted run`);
-    await settleOrphanedCreates(ctx, store, desired);
+    announceRecovery(ctx, store);
     session = await openSession(ctx, project.root, target, project.config.concurrency);
     const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
-    const { plan } = await planAgainstRemote(session, desired, store.entries(), { ...options, onProgress }, store.pendingCreates);
+    const { plan, remote } = await planAgainstRemote(session, desired, store.entries(), { ...options, onProgress }, store.pendingCreates);
     const finish = finisher(ctx, options, { command: 'sync', target: targetInfo(project.root, target, session, store.lockfile), plan, diagnostics }, started);
 
-    const deletions = plan.changes.filter((c) => c.kind === 'delete' && !c.alreadyGone);
-    if (options.prune && deletions.length > 0 && desired.length === 0) throw pruneEverythingError(deletions.length, project.config.flows);
+    const deletions = refuseUnsafeDeletions(plan, options, prepared);
     if (options.prune && deletions.length > 0 && !options.yes && !(await confirmDeletions(ctx, deletions))) {
       return finish([], { blocked: { reason: 'deletions', keys: deletions.map((c) => c.key), rerun: rerunCommand(options.argv, '--yes') } });
     }
@@ -68,6 +66,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
         ctx.reporter.progress({ phase: 'sync', done: changedSoFar, total, item: `${outcome.action} ${outcome.key}`, failed: failedSoFar });
       },
     });
+    if (!ctx.signal?.aborted) await settleOrphanedCreates(ctx, store, desired, remote);
     await store.commit();
     const interrupted = ctx.signal?.aborted ? { interrupted: { notStarted: plan.changes.length - outcomes.length } } : {};
     const refused = outcomes.filter((o) => o.status === 'refused').map((o) => o.key);
@@ -88,22 +87,19 @@ async function confirmDeletions(ctx: AppContext, deletions: readonly Change[]): 
 
 /**
  * `sync --dry-run` writes nothing at all, not even the fold of a journal an
- * interrupted run left: it reads the lock state the way `plan` does (no
- * writer lock), so it also works while another sync runs.
+ * interrupted run left (see planReadOnly); it refuses what the real run would.
  */
 async function dryRun(ctx: AppContext, options: SyncOptions, prepared: PreparedProject, started: number): Promise<SyncResult> {
-  const { project, target, desired, diagnostics } = prepared;
-  const where = lockTarget(project.root, target);
-  const state = await readLockState(where);
-  const session = await openSession(ctx, project.root, target, project.config.concurrency, { readOnly: true });
-  try {
-    const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
-    const { plan } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress }, state.pendingCreates);
-    const lockFile = lockPaths(where.root, where.location, where.section).lockfile;
-    return finisher(ctx, options, { command: 'sync', target: targetInfo(project.root, target, session, lockFile), plan, diagnostics }, started)([]);
-  } finally {
-    await session.close();
-  }
+  const { plan, target } = await planReadOnly(ctx, prepared, options);
+  refuseUnsafeDeletions(plan, options, prepared);
+  return finisher(ctx, options, { command: 'sync', target, plan, diagnostics: prepared.diagnostics }, started)([]);
+}
+
+/** The deletions --prune would make; none at all may come from a project with no flow in its code. */
+function refuseUnsafeDeletions(plan: Plan, options: SyncOptions, { desired, project }: PreparedProject): Change[] {
+  const deletions = plan.changes.filter((c) => c.kind === 'delete' && !c.alreadyGone);
+  if (options.prune && deletions.length > 0 && desired.length === 0) throw pruneEverythingError(deletions.length, project.config.flows);
+  return deletions;
 }
 
 function finisher(ctx: AppContext, options: SyncOptions, base: Pick<SyncResult, 'command' | 'target' | 'plan' | 'diagnostics'>, started: number) {

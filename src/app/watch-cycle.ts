@@ -1,7 +1,7 @@
 import { executePlan } from '../apply/execute-plan.js';
 import { loadProject, type Project } from '../load/load-project.js';
 import { hasErrors } from '../model/diagnostics.js';
-import type { DesiredFlow, Plan } from '../plan/index.js';
+import type { DesiredFlow, Plan, RemoteSnapshot } from '../plan/index.js';
 import type { AppContext } from './context.js';
 import { toDesiredFlows } from './desired-flows.js';
 import { lockRecorder } from './lock-target.js';
@@ -73,7 +73,10 @@ export async function runCycle(ctx: AppContext, options: WatchOptions, state: Cy
   let plan: Plan;
   let outcomes: ChangeOutcome[];
   try {
-    plan = full ? await planFull(ctx, open, desired, options) : await planChangedFlows(open.session, desired, open.store.entries(), keys, open.pending);
+    const planned: { plan: Plan; remote?: RemoteSnapshot } = full
+      ? await planFull(ctx, open, desired, options)
+      : { plan: await planChangedFlows(open.session, desired, open.store.entries(), keys, open.pending) };
+    plan = planned.plan;
     outcomes = await executePlan(plan.changes, {
       api: open.session.api,
       lock: lockRecorder(open.store),
@@ -84,6 +87,8 @@ export async function runCycle(ctx: AppContext, options: WatchOptions, state: Cy
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...(full ? { onOutcome: progressOf(ctx, plan) } : {}),
     });
+    // Only a full cycle read the whole account: only it can tell whether an orphaned create landed.
+    if (planned.remote && !ctx.signal?.aborted) await settleOrphanedCreates(ctx, open.store, desired, planned.remote);
   } catch (error) {
     await fatal(() => commitWatchTarget(open));
     throw error;
@@ -104,11 +109,10 @@ async function fatal<T>(step: () => T | Promise<T>): Promise<T> {
   }
 }
 
-async function planFull(ctx: AppContext, open: OpenTarget, desired: readonly DesiredFlow[], options: WatchOptions): Promise<Plan> {
-  await settleOrphanedCreates(ctx, open.store, desired);
+async function planFull(ctx: AppContext, open: OpenTarget, desired: readonly DesiredFlow[], options: WatchOptions): Promise<{ plan: Plan; remote: RemoteSnapshot }> {
   const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
   const planOptions = { ...(options.only ? { only: options.only } : {}), ...(options.refresh ? { refresh: true } : {}), onProgress };
-  return (await planAgainstRemote(open.session, desired, open.store.entries(), planOptions, open.pending)).plan;
+  return planAgainstRemote(open.session, desired, open.store.entries(), planOptions, open.pending);
 }
 
 function progressOf(ctx: AppContext, plan: Plan): (outcome: ChangeOutcome) => void {

@@ -1,7 +1,7 @@
 import { RuntypeError } from '../errors.js';
 import { openLockStore, type LockStore, type PendingCreate } from '../state/index.js';
 import type { AppContext } from './context.js';
-import { lockTarget } from './lock-target.js';
+import { announceRecovery, lockTarget } from './lock-target.js';
 import { openSession, type Session } from './open-session.js';
 import { targetInfo } from './prepare-plan.js';
 import type { Target } from './resolve-target.js';
@@ -24,7 +24,7 @@ export interface OpenTarget {
 export async function openWatchTarget(ctx: AppContext, root: string, target: Target, concurrency: number): Promise<OpenTarget> {
   const store = await openLockStore(lockTarget(root, target));
   try {
-    if (store.recovered.records > store.pendingCreates.length) ctx.reporter.info(`recovered ${store.recovered.records} journal record(s) from an interrupted run`);
+    announceRecovery(ctx, store);
     const session = await openSession(ctx, root, target, concurrency);
     return { target, store, session, info: targetInfo(root, target, session, store.lockfile), pending: store.pendingCreates };
   } catch (error) {

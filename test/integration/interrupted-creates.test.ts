@@ -55,13 +55,37 @@ describe('creates a killed run left in doubt', () => {
     expect(existsSync(journal)).toBe(false);
   });
 
-  it('one whose flow left the code is pointed out once, then settled', async () => {
+  it('one whose flow left the code is pointed out once with the id it landed as, then settled', async () => {
     env = await createEmulatorProject(1);
+    const landed = env.emu.state.create({ name: 'Gone Flow', steps: [] });
     leaveInterruptedCreate('gone', 'Gone Flow');
     const first = await env.cli('sync');
     expect(first.code).toBe(0);
-    expect(first.stderr).toContain('an interrupted run was creating "Gone Flow" (key gone)');
+    expect(first.stderr).toContain(`an interrupted run was creating "Gone Flow" (key gone), which is no longer in the code; it landed as untracked remote flow ${landed.id}`);
     const second = await env.cli('sync');
     expect(second.stderr).not.toContain('Gone Flow');
+  });
+
+  it('one that never landed is dropped without a word', async () => {
+    env = await createEmulatorProject(1);
+    leaveInterruptedCreate('gone', 'Gone Flow');
+    const run = await env.cli('sync');
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('Gone Flow');
+    expect(existsSync(env.project.path('.runtype/journal/test.ndjson'))).toBe(false);
+  });
+
+  it('a run that finds no flow in the code (a wrong glob) forgets nothing, so the next one still adopts', async () => {
+    env = await createEmulatorProject(1);
+    const landed = env.emu.state.create({ name: 'Old Name', steps: [] });
+    leaveInterruptedCreate('flow-000', 'Old Name');
+    const config = env.project.read('runtype.config.ts');
+    env.project.write('runtype.config.ts', config.replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test', flows: ['flow/**/*.ts'],"));
+    expect((await env.cli('sync')).code).toBe(0);
+    env.project.write('runtype.config.ts', config);
+    const run = await env.cli('sync', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(env.emu.state.count()).toBe(1);
+    expect(env.lockfile().environments.test!.flows['flow-000']!.id).toBe(landed.id);
   });
 });

@@ -67,6 +67,10 @@ describe('sync --prune on a terminal', () => {
     const run = await env.cli('sync', '--prune', '--yes', '--json');
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', error: { code: 'PRUNE_EVERYTHING_REFUSED', message: expect.stringContaining('flow/**/*.ts') as unknown } });
+    // A dry run says what the real run would: refused, not "2 to delete".
+    const dry = await env.cli('sync', '--prune', '--dry-run', '--json');
+    expect(dry.code).toBe(1);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ error: { code: 'PRUNE_EVERYTHING_REFUSED' } });
     expect(env.writes()).toEqual([]);
     expect(env.emu.state.count()).toBe(2);
   });
