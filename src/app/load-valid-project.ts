@@ -9,8 +9,7 @@ import type { AppContext } from './context.js';
  */
 export async function loadValidProject(ctx: AppContext): Promise<Project> {
   const project = await loadProject({ cwd: ctx.cwd, importModule: ctx.importModule, ...(ctx.configPath ? { configPath: ctx.configPath } : {}) });
-  ctx.reporter.diagnostics(project.diagnostics, project.root);
-  for (const helper of project.helperModules) ctx.reporter.debug(`helper module (exports no flow): ${helper}`);
+  reportProject(ctx, project);
   if (hasErrors(project.diagnostics)) {
     const { error } = countBySeverity(project.diagnostics);
     throw new RuntypeError('FLOWS_INVALID', `${error} error${error === 1 ? '' : 's'} in the project's flows; nothing was changed`, {
@@ -19,4 +18,10 @@ export async function loadValidProject(ctx: AppContext): Promise<Project> {
     });
   }
   return project;
+}
+
+/** What every command that loads the project shows of it: its diagnostics, and with --verbose the modules that define no flow. */
+export function reportProject(ctx: Pick<AppContext, 'reporter'>, project: Project): void {
+  ctx.reporter.diagnostics(project.diagnostics, project.root);
+  for (const helper of project.helperModules) ctx.reporter.debug(`helper module (exports no flow): ${helper}`);
 }

@@ -1,5 +1,5 @@
 import type { LockRecorder } from '../apply/ports.js';
-import type { LockStore, LockStoreOptions } from '../state/index.js';
+import { lockPaths, type LockStore, type LockStoreOptions } from '../state/index.js';
 import { EMULATOR_LOCK_URL } from './open-session.js';
 import type { AppContext } from './context.js';
 import type { Target } from './resolve-target.js';
@@ -12,6 +12,11 @@ export function lockTarget(root: string, target: Target): Omit<LockStoreOptions,
     apiUrl: target.kind === 'emulator' ? EMULATOR_LOCK_URL : target.apiUrl,
     location: target.lockLocation,
   };
+}
+
+/** The lockfile a target's lock state is kept in (for display; reading it takes lockTarget). */
+export function lockFileOf(where: Omit<LockStoreOptions, 'writerLock'>): string {
+  return lockPaths(where.root, where.location, where.section).lockfile;
 }
 
 /** Adapts the lock store to what apply records as it goes. */

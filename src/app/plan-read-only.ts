@@ -1,10 +1,11 @@
 import type { Plan } from '../plan/index.js';
-import { lockPaths, readLockState } from '../state/index.js';
+import { readLockState } from '../state/index.js';
 import type { AppContext } from './context.js';
-import { lockTarget } from './lock-target.js';
+import { lockFileOf, lockTarget } from './lock-target.js';
 import { openSession } from './open-session.js';
 import { planAgainstRemote, targetInfo, type PlanOptions, type PreparedProject } from './prepare-plan.js';
 import type { TargetInfo } from './results.js';
+import { readProgress } from './run-progress.js';
 
 /**
  * The plan `sync` would make, computed without writing anything: the lock
@@ -18,9 +19,8 @@ export async function planReadOnly(ctx: AppContext, prepared: PreparedProject, o
   const state = await readLockState(where);
   const session = await openSession(ctx, project.root, target, project.config.concurrency, { readOnly: true });
   try {
-    const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
-    const { plan } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress }, state.pendingCreates);
-    return { plan, target: targetInfo(project.root, target, session, lockPaths(where.root, where.location, where.section).lockfile) };
+    const { plan } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress: readProgress(ctx) }, state.pendingCreates);
+    return { plan, target: targetInfo(project.root, target, session, lockFileOf(where)) };
   } finally {
     await session.close();
   }

@@ -1,7 +1,7 @@
 import { hasPendingChanges, planChanges } from '../plan/index.js';
-import { lockPaths, readLockState } from '../state/index.js';
+import { readLockState } from '../state/index.js';
 import type { AppContext } from './context.js';
-import { lockTarget } from './lock-target.js';
+import { lockFileOf, lockTarget } from './lock-target.js';
 import { planReadOnly } from './plan-read-only.js';
 import { assertKnownKeys, prepareProject, targetInfo, type PlanOptions } from './prepare-plan.js';
 import type { PlanResult } from './results.js';
@@ -21,5 +21,5 @@ async function planOffline({ project, target, desired }: Awaited<ReturnType<type
   const { entries } = await readLockState(where);
   assertKnownKeys(options.only, desired, entries);
   const plan = planChanges({ desired, tracked: entries, ...(options.only ? { only: options.only } : {}) });
-  return { plan, target: targetInfo(project.root, target, undefined, lockPaths(where.root, where.location, where.section).lockfile) };
+  return { plan, target: targetInfo(project.root, target, undefined, lockFileOf(where)) };
 }

@@ -10,6 +10,7 @@ import { resolveTarget, type Target } from './resolve-target.js';
 import type { TargetInfo } from './results.js';
 import { loadValidProject } from './load-valid-project.js';
 import type { Project } from '../load/load-project.js';
+import type { ResolvedConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 
 export interface PlanOptions {
@@ -33,12 +34,18 @@ export interface PreparedProject {
 /** Load + validate + choose the target: the part of every API command that needs no network. */
 export async function prepareProject(ctx: AppContext, options: PlanOptions): Promise<PreparedProject> {
   const project = await loadValidProject(ctx);
-  const target = resolveTarget(project.config, ctx.env, options.env);
+  const target = chooseTarget(ctx, project.config, options.env);
+  return { project, target, desired: toDesiredFlows(project.flows), diagnostics: project.diagnostics };
+}
+
+/** The target a command (or a watch session, once) works against, warning when the key is not the environment's own. */
+export function chooseTarget(ctx: Pick<AppContext, 'env' | 'reporter'>, config: ResolvedConfig, requested: string | undefined): Target {
+  const target = resolveTarget(config, ctx.env, requested);
   if (target.kind === 'remote' && target.overriddenKeyEnv) {
     // By contract RUNTYPE_API_KEY wins; in a CI job holding several keys that may be the wrong account's.
     ctx.reporter.warn(`RUNTYPE_API_KEY is set and overrides ${target.overriddenKeyEnv} for environment "${target.environment}"`);
   }
-  return { project, target, desired: toDesiredFlows(project.flows), diagnostics: project.diagnostics };
+  return target;
 }
 
 /**

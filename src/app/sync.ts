@@ -2,14 +2,15 @@ import type { ChangeOutcome } from '../apply/outcome.js';
 import { RuntypeError } from '../errors.js';
 import { executePlan } from '../apply/execute-plan.js';
 import type { Change, Plan } from '../plan/index.js';
-import { openLockStore } from '../state/index.js';
 import type { AppContext } from './context.js';
-import { announceRecovery, lockRecorder, lockTarget } from './lock-target.js';
+import { lockRecorder } from './lock-target.js';
+import { closeTarget, openTarget } from './open-target.js';
 import { planReadOnly } from './plan-read-only.js';
-import { openSession, planAgainstRemote, prepareProject, targetInfo, type PlanOptions, type PreparedProject } from './prepare-plan.js';
+import { planAgainstRemote, prepareProject, type PlanOptions, type PreparedProject } from './prepare-plan.js';
 import type { SyncResult } from './results.js';
+import { applyProgress, readProgress } from './run-progress.js';
 import { settleOrphanedCreates } from './settle-orphaned-creates.js';
-import { countOutcomes, rerunCommand } from './sync-outcomes.js';
+import { rerunCommand, summarizeRun } from './sync-outcomes.js';
 
 export interface SyncOptions extends PlanOptions {
   dryRun?: boolean;
@@ -34,23 +35,17 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const prepared = await prepareProject(ctx, options);
   if (options.dryRun) return dryRun(ctx, options, prepared, started);
   const { project, target, desired, diagnostics } = prepared;
-  const store = await openLockStore(lockTarget(project.root, target));
-  let session: Awaited<ReturnType<typeof openSession>> | undefined;
+  const open = await openTarget(ctx, project.root, target, project.config.concurrency);
+  const { store, session } = open;
   try {
-    announceRecovery(ctx, store);
-    session = await openSession(ctx, project.root, target, project.config.concurrency);
-    const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
-    const { plan, remote } = await planAgainstRemote(session, desired, store.entries(), { ...options, onProgress }, store.pendingCreates);
-    const finish = finisher(ctx, options, { command: 'sync', target: targetInfo(project.root, target, session, store.lockfile), plan, diagnostics }, started);
+    const { plan, remote } = await planAgainstRemote(session, desired, store.entries(), { ...options, onProgress: readProgress(ctx) }, store.pendingCreates);
+    const finish = finisher(ctx, options, { command: 'sync', target: open.info, plan, diagnostics }, started);
 
     const deletions = refuseUnsafeDeletions(plan, options, prepared);
     if (options.prune && deletions.length > 0 && !options.yes && !(await confirmDeletions(ctx, deletions))) {
       return finish([], { blocked: { reason: 'deletions', keys: deletions.map((c) => c.key), rerun: rerunCommand(options.argv, '--yes') } });
     }
 
-    const total = plan.changes.filter((c) => c.kind !== 'noop').length;
-    let failedSoFar = 0;
-    let changedSoFar = 0;
     const outcomes = await executePlan(plan.changes, {
       api: session.api,
       lock: lockRecorder(store),
@@ -59,21 +54,14 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       force: options.force === true,
       publish: options.publish ?? target.publish,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      onOutcome: (outcome) => {
-        if (outcome.kind === 'noop') return; // instant: counting them would run the bar ahead of the work
-        changedSoFar += 1;
-        if (outcome.status === 'failed') failedSoFar += 1;
-        ctx.reporter.progress({ phase: 'sync', done: changedSoFar, total, item: `${outcome.action} ${outcome.key}`, failed: failedSoFar });
-      },
+      onOutcome: applyProgress(ctx, plan),
     });
     if (!ctx.signal?.aborted) await settleOrphanedCreates(ctx, store, desired, remote);
     await store.commit();
-    const interrupted = ctx.signal?.aborted ? { interrupted: { notStarted: plan.changes.length - outcomes.length } } : {};
-    const refused = outcomes.filter((o) => o.status === 'refused').map((o) => o.key);
-    return finish(outcomes, { ...interrupted, ...(refused.length > 0 ? { blocked: { reason: 'drift', keys: refused, rerun: rerunCommand(options.argv, '--force') } } : {}) });
+    const { refused, interrupted } = summarizeRun(plan, outcomes, ctx.signal?.aborted === true);
+    return finish(outcomes, { ...(interrupted ? { interrupted } : {}), ...(refused.length > 0 ? { blocked: { reason: 'drift', keys: refused, rerun: rerunCommand(options.argv, '--force') } } : {}) });
   } finally {
-    await session?.close();
-    await store.close();
+    await closeTarget(open);
   }
 }
 
@@ -103,15 +91,10 @@ function refuseUnsafeDeletions(plan: Plan, options: SyncOptions, { desired, proj
 }
 
 function finisher(ctx: AppContext, options: SyncOptions, base: Pick<SyncResult, 'command' | 'target' | 'plan' | 'diagnostics'>, started: number) {
-  return (outcomes: ChangeOutcome[], extra: Partial<SyncResult> = {}): SyncResult => ({
-    ...base,
-    ok: base.plan.summary.conflict === 0 && outcomes.every((o) => o.status !== 'failed'),
-    dryRun: options.dryRun === true,
-    outcomes,
-    counts: countOutcomes(outcomes),
-    durationMs: ctx.now().getTime() - started,
-    ...extra,
-  });
+  return (outcomes: ChangeOutcome[], extra: Partial<SyncResult> = {}): SyncResult => {
+    const { ok, counts } = summarizeRun(base.plan, outcomes, false);
+    return { ...base, ok, dryRun: options.dryRun === true, outcomes, counts, durationMs: ctx.now().getTime() - started, ...extra };
+  };
 }
 
 /** No flow in the code at all is far likelier a wrong glob or --cwd than a wish to delete every flow. */

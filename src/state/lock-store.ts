@@ -27,7 +27,10 @@ export interface LockStore {
   readonly section: string;
   /** The normalised API URL this section is bound to. */
   readonly apiUrl: string;
-  /** Creates an interrupted run left in doubt: reconcile each by name before creating it again. */
+  /**
+   * Creates still in doubt (an interrupted run's, or this run's own): reconcile each by name
+   * before creating it again. As of the last open or commit, the same list commit() returns.
+   */
   readonly pendingCreates: readonly PendingCreate[];
   /** What opening recovered from an interrupted run's journal. */
   readonly recovered: { records: number; tornLines: number };
@@ -99,7 +102,10 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
     lockfile: paths.lockfile,
     section: target.section,
     apiUrl: target.apiUrl,
-    pendingCreates: recovery.pendingCreates,
+    // A getter: commit() replaces the list, and a long session (sync --watch) must see the new one.
+    get pendingCreates() {
+      return pending;
+    },
     recovered: { records: recovery.records, tornLines: recovery.tornLines },
     entries: () => entries,
     recordIntent: ({ key, name, hash }) => record({ op: 'intent', key, name, hash }),
