@@ -62,7 +62,7 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
         await lock.recordForget(change.key);
         return { ...base, status: 'applied', action: 'deleted', remoteId: change.remoteId, reason: 'already deleted remotely' };
       }
-      if (!options.prune) return { ...base, status: 'skipped', action: 'none', remoteId: change.remoteId, reason: 'removed from code; deleted only with --prune' };
+      if (!options.prune) return { ...base, status: 'skipped', action: 'none', remoteId: change.remoteId, reason: 'removed from code; deleted only by `sync --prune`' };
       await api.deleteFlow(change.remoteId).catch(ignoreNotFound);
       await lock.recordDeleted(change.key);
       return { ...base, status: 'applied', action: 'deleted', remoteId: change.remoteId };
