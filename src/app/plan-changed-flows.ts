@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from '../api/errors.js';
 import { RuntypeError } from '../errors.js';
 import { fromRemoteFlow, planChanges, type DesiredFlow, type FlowPayload, type Plan, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
 import type { Session } from './open-session.js';
@@ -10,6 +11,11 @@ import { fetchRemoteSnapshot } from './remote-snapshot.js';
  * is missing), an untracked one is searched by name (adoption), and the rest
  * of the account is never listed. An edit to one flow of 1,000 is a GET,
  * then its PUT.
+ *
+ * What planChanges compares beyond the keys is read too: for an untracked
+ * key, every tracked entry that has left the code under the same lock name
+ * (a key changed in code; planChanges re-keys it when its flow still exists,
+ * whatever the remote calls it now).
  */
 export async function planChangedFlows(
   session: Pick<Session, 'api'>,
@@ -21,29 +27,38 @@ export async function planChangedFlows(
   const { api } = session;
   const byKey = new Map(desired.map((d) => [d.key, d]));
   const pending = new Map(pendingCreates.map((p) => [p.key, p.name]));
+  const orphans = orphansByName(tracked, byKey);
+  const reads = new Set<string>();
+  for (const key of keys) {
+    const entry = tracked.get(key);
+    const flow = byKey.get(key);
+    if (entry) reads.add(entry.id);
+    else if (flow) for (const id of orphans.get(flow.payload.name) ?? []) reads.add(id);
+  }
   const listed = new Map<string, { id: string; name: string }>();
   const details = new Map<string, FlowPayload>();
-  const names = new Set<string>();
-
   await Promise.all(
-    keys.map(async (key) => {
-      const entry = tracked.get(key);
-      const flow = byKey.get(key);
-      const remote = entry ? await getIfExists(api, entry.id) : undefined;
-      if (entry && remote) {
-        listed.set(entry.id, { id: entry.id, name: remote.name });
-        details.set(entry.id, fromRemoteFlow(remote));
-        return;
-      }
-      // Untracked, or tracked but gone remotely: an untracked remote flow of that name is adopted, as in sync.
-      if (flow) names.add(flow.payload.name);
-      const pendingName = pending.get(key);
-      if (pendingName !== undefined) names.add(pendingName);
+    [...reads].map(async (id) => {
+      const remote = await getIfExists(api, id);
+      if (!remote) return;
+      listed.set(id, { id, name: remote.name });
+      details.set(id, fromRemoteFlow(remote));
     }),
   );
+
+  // Untracked, or tracked but gone remotely: an untracked remote flow of that name is adopted, as in sync.
+  const names = new Set<string>();
+  for (const key of keys) {
+    const entry = tracked.get(key);
+    if (entry && listed.has(entry.id)) continue;
+    const flow = byKey.get(key);
+    if (flow) names.add(flow.payload.name);
+    const pendingName = pending.get(key);
+    if (pendingName !== undefined) names.add(pendingName);
+  }
   await Promise.all(
     [...names].map(async (name) => {
-      for (const found of await api.findFlowsByName(name)) listed.set(found.id, { id: found.id, name: found.name });
+      for (const found of await api.findFlowsByName(name)) if (!listed.has(found.id)) listed.set(found.id, { id: found.id, name: found.name });
     }),
   );
 
@@ -58,11 +73,18 @@ export async function planChangedFlows(
 
 // --- internal ---
 
+/** Ids of the tracked entries whose key is no longer in the code, by the name the lock state last wrote (as planChanges groups them). */
+function orphansByName(tracked: ReadonlyMap<string, TrackedFlow>, desired: ReadonlyMap<string, DesiredFlow>): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const [key, entry] of tracked) if (!desired.has(key)) byName.set(entry.name, [...(byName.get(entry.name) ?? []), entry.id]);
+  return byName;
+}
+
 async function getIfExists(api: Session['api'], id: string) {
   try {
     return await api.getFlow(id);
   } catch (error) {
-    if (error instanceof RuntypeError && error.code === 'API_NOT_FOUND') return undefined;
+    if (error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound) return undefined;
     throw error;
   }
 }

@@ -64,6 +64,25 @@ describe('watch cycles follow the sync rules', () => {
     expect(env.emu.state.count()).toBe(2);
   });
 
+  it('a key changed in code across two cycles (old file removed first, renamed remotely meanwhile) is adopted as sync plans it, not duplicated', async () => {
+    await watchSynced(2);
+    const id = idOf('flow-001')!;
+    env.project.remove('flows/flow-001.ts');
+    const removed = run!.next((e) => e.event === 'cycle', run!.events.length);
+    watcher.fire({ kind: 'unlink', path: env.project.path('flows/flow-001.ts') });
+    expect(await removed).toMatchObject({ counts: { skipped: 1 } });
+    env.emu.state.update(id, { name: 'Flow 1 (renamed in the dashboard)' });
+    env.project.write('flows/flow-001-new.ts', flowSource('flow-001-new', 'Flow 1'));
+    // What `plan` (a full read of the account) says the same save does:
+    const planned = JSON.parse((await env.cli('plan', '--json')).stdout) as { changes: { key: string }[] };
+    expect(planned.changes.find((c) => c.key === 'flow-001-new')).toMatchObject({ kind: 'adopt', previousKey: 'flow-001' });
+    env.emu.clearRequests();
+    expect(await save('flows/flow-001-new.ts', flowSource('flow-001-new', 'Flow 1'), 'add')).toMatchObject({ ok: true, counts: { adopted: 1, created: 0 } });
+    expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${id}` }]);
+    expect(idOf('flow-001-new')).toBe(id);
+    expect(env.emu.state.count()).toBe(2);
+  });
+
   it('a new flow whose name an untracked remote flow already has adopts it instead of creating a duplicate', async () => {
     await watchSynced(1);
     const existing = env.emu.state.create({ name: 'Made in the dashboard', flowSteps: [] });
