@@ -1,11 +1,12 @@
 import { createJiti, type TransformOptions, type TransformResult } from 'jiti';
 import * as authoringApi from '../index.js';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LocationCache } from './locate-diagnostics.js';
 import { userFrames } from './stack-frames.js';
 import { transformModule } from './transform-module.js';
 
@@ -24,6 +25,12 @@ export interface ImportModule {
    * flow from the modules that only re-export it.
    */
   definedIn?(value: unknown): string[] | Promise<string[]>;
+  /**
+   * What locating diagnostics learnt, kept for as long as this importer is:
+   * a process that loads the project again and again (watch mode) does not
+   * parse an unchanged file again to place the same warning.
+   */
+  locations?: LocationCache;
 }
 
 /**
@@ -43,15 +50,16 @@ export function createModuleImporter(): ImportModule {
     transform: transformTypeScript,
     fsCache: transformCacheDir(),
   });
-  const keep = path.dirname(entry) + path.sep;
   const importModule: ImportModule = (file) => jiti.import<Record<string, unknown>>(file);
   importModule.beginLoad = (root) => {
     const cache = requireCache();
-    const prefix = path.resolve(root) + path.sep;
-    for (const key of Object.keys(cache)) {
-      if (key.startsWith(prefix) && !key.startsWith(keep) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete cache[key];
-    }
+    // jiti keys a module by the path it was asked for (a flow under a symlinked root keeps the
+    // link's path) but the modules it imports by their real path: look under both.
+    const prefixes = [...new Set([path.resolve(root), realPath(root)])].map((dir) => dir + path.sep);
+    const entries = Object.keys(cache).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+    for (const file of loadedProjectModules(entries)) delete cache[file];
   };
+  importModule.locations = new LocationCache();
   importModule.definedIn = (value) => {
     const origin = value !== null && typeof value === 'object' ? origins.get(value) : undefined;
     return userFrames(origin?.stack).map((frame) => frame.file);
@@ -59,7 +67,44 @@ export function createModuleImporter(): ImportModule {
   return importModule;
 }
 
+/**
+ * The project's modules jiti evaluated from `entries` (flow modules, the
+ * config): those and every module they imported, wherever it lies — a helper
+ * outside the root, or under its real path when the root is a symlink — but
+ * no dependency (node_modules) and not the authoring API. What a load read,
+ * so what the next one must read afresh and what watch mode watches.
+ */
+export function loadedProjectModules(entries: Iterable<string>): string[] {
+  const cache = requireCache() as Record<string, { children?: readonly { filename?: string }[] } | undefined>;
+  const found = new Set<string>();
+  const pending = [...entries];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (found.has(file) || !isProjectModule(file)) continue;
+    const cached = cache[file];
+    if (cached === undefined) continue;
+    found.add(file);
+    // jiti records a module under the first module that imported it (a later import is a cache hit).
+    for (const child of cached.children ?? []) if (child.filename !== undefined) pending.push(child.filename);
+  }
+  return [...found];
+}
+
 // --- internal ---
+
+/** Where the authoring API lives (src/ or dist/ of this package): never a project module, never evicted. */
+const AUTHORING_DIR = path.dirname(authoringEntry()) + path.sep;
+
+function isProjectModule(file: string): boolean {
+  return !file.startsWith(AUTHORING_DIR) && !file.includes(`${path.sep}node_modules${path.sep}`);
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(path.resolve(file));
+  } catch {
+    return path.resolve(file);
+  }
+}
 
 /** Where each flow was made: a stack captured by defineFlow, formatted only when asked. */
 const origins = new WeakMap<object, { stack?: string }>();

@@ -1,35 +1,86 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { Project as MorphProject } from 'ts-morph';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { LocateTarget, SourceLocator } from './source-locator.js';
 
 /** Which export (and flow key) each diagnostic is about; the loader knows, the diagnostic does not. */
 export type LocateTargets = Map<Diagnostic, LocateTarget>;
 
+type Position = { line: number; column: number } | undefined;
+
+/** One content of one file, parsed, with what was already located in it. */
+interface LocatedFile {
+  hash: string;
+  locate(target: LocateTarget, d: Pick<Diagnostic, 'path' | 'message' | 'code'>): Position;
+}
+
+/**
+ * What locating has learnt, kept by whoever loads the project again and
+ * again (watch mode: every cycle re-reports the same warnings). Keyed by
+ * file and content hash: a file that did not change is not parsed again and
+ * its diagnostics are not located again; one that changed replaces its entry.
+ */
+export class LocationCache {
+  readonly #files = new Map<string, LocatedFile>();
+  #project: MorphProject | undefined;
+  #parsed = 0;
+
+  /** How many times a file was parsed: what the cache saves shows as this not growing. */
+  get parsed(): number {
+    return this.#parsed;
+  }
+
+  /** `file` as `text` says it is now, parsed only when it is new or changed. */
+  async file(file: string, text: string): Promise<LocatedFile> {
+    const hash = createHash('sha256').update(text).digest('hex');
+    const known = this.#files.get(file);
+    if (known?.hash === hash) return known;
+    const { createSourceLocator } = await import('./source-locator.js');
+    this.#project ??= new (await import('ts-morph')).Project({ useInMemoryFileSystem: true });
+    const located = memoized(hash, createSourceLocator(file, text, this.#project));
+    this.#parsed += 1;
+    this.#files.set(file, located);
+    return located;
+  }
+}
+
 /**
  * Adds line:column to diagnostics that name a file but no line. ts-morph is
  * heavy, so it is only loaded when some diagnostic needs it; one in-memory
- * project serves every file.
+ * project serves every file. Without a `cache`, everything is parsed afresh.
  */
-export async function locateDiagnostics(diagnostics: Diagnostic[], targets: LocateTargets = new Map()): Promise<Diagnostic[]> {
+export async function locateDiagnostics(diagnostics: Diagnostic[], targets: LocateTargets = new Map(), cache: LocationCache = new LocationCache()): Promise<Diagnostic[]> {
   const pending = new Set(diagnostics.filter((d) => d.file !== undefined && d.line === undefined && /\.[cm]?[jt]sx?$/.test(d.file)));
   if (pending.size === 0) return diagnostics;
-  const { createSourceLocator } = await import('./source-locator.js');
-  const { Project } = await import('ts-morph');
-  const project = new Project({ useInMemoryFileSystem: true });
-  const locators = new Map<string, SourceLocator | undefined>();
+  const files = new Map<string, LocatedFile | undefined>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (!pending.has(d) || d.file === undefined) {
       out.push(d);
       continue;
     }
-    if (!locators.has(d.file)) {
+    if (!files.has(d.file)) {
       const text = await readFile(d.file, 'utf8').catch(() => undefined);
-      locators.set(d.file, text === undefined ? undefined : createSourceLocator(d.file, text, project));
+      files.set(d.file, text === undefined ? undefined : await cache.file(d.file, text));
     }
     const target = { ...(d.flowKey === undefined ? {} : { flowKey: d.flowKey }), ...targets.get(d) };
-    const position = locators.get(d.file)?.locate(target, d.path ?? [], { message: d.message, code: d.code });
+    const position = files.get(d.file)?.locate(target, d);
     out.push(position ? { ...d, line: position.line, column: position.column } : d);
   }
   return out;
+}
+
+// --- internal ---
+
+function memoized(hash: string, locator: SourceLocator): LocatedFile {
+  const positions = new Map<string, Position>();
+  return {
+    hash,
+    locate(target, d) {
+      const query = JSON.stringify([target, d.path ?? [], d.message, d.code]);
+      if (!positions.has(query)) positions.set(query, locator.locate(target, d.path ?? [], { message: d.message, code: d.code }));
+      return positions.get(query);
+    },
+  };
 }
