@@ -1,19 +1,25 @@
 import { executePlan } from '../apply/execute-plan.js';
+import { API_ERROR_CODES } from '../api/errors.js';
 import { loadProject, type Project } from '../load/load-project.js';
 import { hasErrors } from '../model/diagnostics.js';
 import type { DesiredFlow, Plan, RemoteSnapshot } from '../plan/index.js';
 import type { AppContext } from './context.js';
 import { toDesiredFlows } from './desired-flows.js';
+import { reportProject } from './load-valid-project.js';
 import { lockRecorder } from './lock-target.js';
+import { openTarget } from './open-target.js';
 import { planChangedFlows } from './plan-changed-flows.js';
-import { planAgainstRemote } from './prepare-plan.js';
+import { chooseTarget, planAgainstRemote } from './prepare-plan.js';
 import { resolveTarget } from './resolve-target.js';
+import { applyProgress, readProgress } from './run-progress.js';
 import { settleOrphanedCreates } from './settle-orphaned-creates.js';
-import { countOutcomes } from './sync-outcomes.js';
+import { countOutcomes, summarizeRun } from './sync-outcomes.js';
 import type { ChangeOutcome } from './results.js';
 import { changedKeys, nextBaseline } from './watch-baseline.js';
 import type { WatchCycle, WatchEvent } from './watch-events.js';
-import { assertSameTarget, commitWatchTarget, openWatchTarget, type OpenTarget } from './watch-target.js';
+import { assertSameTarget, commitAfterError, commitWatchTarget, FatalWatchError, type OpenTarget } from './watch-target.js';
+
+export { FatalWatchError } from './watch-target.js';
 
 export interface WatchOptions {
   env?: string;
@@ -29,53 +35,48 @@ export interface CycleState {
   open?: OpenTarget;
   /** key → content hash the remote holds as of the last good cycle; unset until a full cycle succeeded. */
   baseline?: Map<string, string>;
-  /** Warnings as last shown (shown again only when they change). */
-  shownWarnings?: string;
+  /** What was last shown of a load (shown again only when it changes). */
+  shown?: string;
 }
-
-/** A failure after which watching cannot go on safely (the target cannot be opened, the lock state not written). */
-export class FatalWatchError extends Error {
-  readonly error: unknown;
-  constructor(error: unknown) {
-    super('fatal watch error', { cause: error });
-    this.name = 'FatalWatchError';
-    this.error = error;
-  }
-}
-
-const REMOVED_REASON = 'removed from code; deleted only by `sync --prune`';
 
 /**
  * One cycle: reload everything from disk and validate; on any error apply
  * nothing (the remote keeps the last good version). Otherwise plan what can
  * have changed since the last good cycle — the whole project the first time —
  * and apply it with sync's rules, then commit the journal. `onLoaded` runs
- * right after the load (the watcher follows what was read).
+ * right after the load (the watcher follows what was read). Resolves with
+ * nothing when Ctrl-C came during the load.
  */
 export async function runCycle(ctx: AppContext, options: WatchOptions, state: CycleState, changed: string[], onLoaded: (project: Project) => Promise<void>): Promise<WatchEvent | undefined> {
   const started = ctx.now().getTime();
   const elapsed = () => ctx.now().getTime() - started;
   const project = await loadProject({ cwd: ctx.cwd, importModule: ctx.importModule, ...(ctx.configPath ? { configPath: ctx.configPath } : {}) });
+  // Stopped while loading (a big project's first load): open nothing — no lock, no session, no emulator.
+  if (ctx.signal?.aborted) return undefined;
   await onLoaded(project);
   if (hasErrors(project.diagnostics)) return { event: 'invalid', changed, root: project.root, diagnostics: project.diagnostics, durationMs: elapsed() };
-  showWarnings(ctx, state, project);
+  showProject(ctx, state, project);
 
   // Before anything is open, a target that cannot be used (no key, lock held) ends the watch.
-  const target = state.open ? resolveTarget(project.config, ctx.env, options.env) : await fatal(() => resolveTarget(project.config, ctx.env, options.env));
+  const target = state.open ? resolveTarget(project.config, ctx.env, options.env) : await fatal(() => chooseTarget(ctx, project.config, options.env));
   if (state.open) assertSameTarget(state.open, target);
-  const open = (state.open ??= await fatal(() => openWatchTarget(ctx, project.root, target, project.config.concurrency)));
+  const open = (state.open ??= await fatal(() => openTarget(ctx, project.root, target, project.config.concurrency)));
   const desired = toDesiredFlows(project.flows);
   const full = state.baseline === undefined;
-  const keys = state.baseline ? changedKeys(desired, state.baseline, options.only) : [];
   const base = { event: 'cycle' as const, full, changed, environment: open.info.environment, diagnostics: project.diagnostics };
-  if (!full && keys.length === 0) return { ...base, ok: true, outcomes: [], counts: countOutcomes([]), durationMs: elapsed() };
+  const nothing = { ...base, ok: true, outcomes: [], counts: countOutcomes([]), durationMs: 0 };
+  // No flow at all is far likelier a glob typo than every flow deleted: read nothing remote (the
+  // NO_FLOW_FILES warning says why) and keep the baseline, so fixing the glob costs no request either.
+  if (desired.length === 0) return { ...nothing, durationMs: elapsed() };
+  const keys = state.baseline ? changedKeys(desired, state.baseline, options.only) : [];
+  if (!full && keys.length === 0) return { ...nothing, durationMs: elapsed() };
 
   let plan: Plan;
   let outcomes: ChangeOutcome[];
   try {
     const planned: { plan: Plan; remote?: RemoteSnapshot } = full
       ? await planFull(ctx, open, desired, options)
-      : { plan: await planChangedFlows(open.session, desired, open.store.entries(), keys, open.pending) };
+      : { plan: await planChangedFlows(open.session, desired, open.store.entries(), keys, open.store.pendingCreates) };
     plan = planned.plan;
     outcomes = await executePlan(plan.changes, {
       api: open.session.api,
@@ -85,15 +86,14 @@ export async function runCycle(ctx: AppContext, options: WatchOptions, state: Cy
       force: options.force === true,
       publish: options.publish ?? target.publish,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      ...(full ? { onOutcome: progressOf(ctx, plan) } : {}),
+      ...(full ? { onOutcome: applyProgress(ctx, plan) } : {}),
     });
     // Only a full cycle read the whole account: only it can tell whether an orphaned create landed.
     if (planned.remote && !ctx.signal?.aborted) await settleOrphanedCreates(ctx, open.store, desired, planned.remote);
   } catch (error) {
-    await fatal(() => commitWatchTarget(open));
-    throw error;
+    return commitAfterError(open, error);
   }
-  await fatal(() => commitWatchTarget(open));
+  await commitWatchTarget(open);
   state.baseline = nextBaseline(state.baseline, desired, full ? undefined : keys, plan, outcomes);
   return toCycleEvent(base, plan, outcomes, ctx.signal?.aborted === true, elapsed());
 }
@@ -110,40 +110,34 @@ async function fatal<T>(step: () => T | Promise<T>): Promise<T> {
 }
 
 async function planFull(ctx: AppContext, open: OpenTarget, desired: readonly DesiredFlow[], options: WatchOptions): Promise<{ plan: Plan; remote: RemoteSnapshot }> {
-  const onProgress = (done: number, total: number) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
-  const planOptions = { ...(options.only ? { only: options.only } : {}), ...(options.refresh ? { refresh: true } : {}), onProgress };
-  return planAgainstRemote(open.session, desired, open.store.entries(), planOptions, open.pending);
+  const planOptions = { ...(options.only ? { only: options.only } : {}), ...(options.refresh ? { refresh: true } : {}), onProgress: readProgress(ctx) };
+  return planAgainstRemote(open.session, desired, open.store.entries(), planOptions, open.store.pendingCreates);
 }
 
-function progressOf(ctx: AppContext, plan: Plan): (outcome: ChangeOutcome) => void {
-  const total = plan.changes.filter((c) => c.kind !== 'noop').length;
-  let done = 0;
-  let failed = 0;
-  return (outcome) => {
-    if (outcome.kind === 'noop') return;
-    done += 1;
-    if (outcome.status === 'failed') failed += 1;
-    ctx.reporter.progress({ phase: 'sync', done, total, item: `${outcome.action} ${outcome.key}`, failed });
-  };
-}
-
+/**
+ * The cycle as reported. Requests Ctrl-C cut off in flight are part of the
+ * interruption, not failures (the exit is 0 and the next sync finishes them):
+ * they are listed under `interrupted.cutShort`, not among the outcomes.
+ */
 function toCycleEvent(base: Omit<WatchCycle, 'ok' | 'outcomes' | 'counts' | 'durationMs'>, plan: Plan, all: ChangeOutcome[], aborted: boolean, durationMs: number): WatchCycle {
-  const outcomes = all.map((o) => (o.kind === 'delete' && o.status === 'skipped' ? { ...o, reason: REMOVED_REASON } : o));
-  const refused = outcomes.filter((o) => o.status === 'refused').map((o) => o.key);
+  const cutShort = aborted ? all.filter((o) => o.status === 'failed' && o.error?.code === API_ERROR_CODES.aborted) : [];
+  const outcomes = all.filter((o) => !cutShort.includes(o));
+  const run = summarizeRun(plan, outcomes, aborted);
   return {
     ...base,
-    ok: plan.summary.conflict === 0 && outcomes.every((o) => o.status !== 'failed'),
+    ok: run.ok,
     outcomes,
-    counts: countOutcomes(outcomes),
-    ...(refused.length > 0 ? { blocked: { reason: 'drift' as const, keys: refused } } : {}),
-    ...(aborted ? { interrupted: { notStarted: plan.changes.length - outcomes.length } } : {}),
+    counts: run.counts,
+    ...(run.refused.length > 0 ? { blocked: { reason: 'drift' as const, keys: run.refused } } : {}),
+    ...(run.interrupted ? { interrupted: { notStarted: run.interrupted.notStarted - cutShort.length, cutShort: cutShort.map((o) => o.key) } } : {}),
     durationMs,
   };
 }
 
-function showWarnings(ctx: AppContext, state: CycleState, project: Project): void {
-  const shown = JSON.stringify(project.diagnostics);
-  if (shown === state.shownWarnings) return;
-  state.shownWarnings = shown;
-  ctx.reporter.diagnostics(project.diagnostics, project.root);
+/** Warnings and --verbose notes of a valid load, as every command shows them, but only when they changed. */
+function showProject(ctx: AppContext, state: CycleState, project: Project): void {
+  const shown = JSON.stringify([project.diagnostics, project.helperModules]);
+  if (shown === state.shown) return;
+  state.shown = shown;
+  reportProject(ctx, project);
 }

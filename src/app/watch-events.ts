@@ -31,8 +31,11 @@ export interface WatchCycle {
   counts: SyncResult['counts'];
   /** Drifted flows left alone: restart with --force to overwrite them. */
   blocked?: { reason: 'drift'; keys: string[] };
-  /** Ctrl-C stopped the cycle: how many changes were never started. */
-  interrupted?: { notStarted: number };
+  /**
+   * Ctrl-C stopped the cycle: how many changes were never started, and the keys whose request
+   * was cut off in flight (not counted as failed; the next sync finishes them).
+   */
+  interrupted?: { notStarted: number; cutShort: string[] };
   /** Warnings of the load (errors make an `invalid` event instead). */
   diagnostics: Diagnostic[];
   durationMs: number;

@@ -1,53 +1,47 @@
 import { RuntypeError } from '../errors.js';
-import { openLockStore, type LockStore, type PendingCreate } from '../state/index.js';
-import type { AppContext } from './context.js';
-import { announceRecovery, lockTarget } from './lock-target.js';
-import { openSession, type Session } from './open-session.js';
-import { targetInfo } from './prepare-plan.js';
+import { closeTarget, type OpenTarget } from './open-target.js';
 import type { Target } from './resolve-target.js';
-import type { TargetInfo } from './results.js';
 
-/**
- * What a watch session holds from its first valid load to Ctrl-C: the writer
- * lock and lock store, and one API session (or the embedded emulator) — never
- * re-opened per change.
- */
-export interface OpenTarget {
-  target: Target;
-  store: LockStore;
-  session: Session;
-  info: TargetInfo;
-  /** Creates still in doubt, as of the last commit. */
-  pending: readonly PendingCreate[];
-}
+export type { OpenTarget } from './open-target.js';
 
-export async function openWatchTarget(ctx: AppContext, root: string, target: Target, concurrency: number): Promise<OpenTarget> {
-  const store = await openLockStore(lockTarget(root, target));
-  try {
-    announceRecovery(ctx, store);
-    const session = await openSession(ctx, root, target, concurrency);
-    return { target, store, session, info: targetInfo(root, target, session, store.lockfile), pending: store.pendingCreates };
-  } catch (error) {
-    await store.close();
-    throw error;
+/** A failure after which watching cannot go on safely (the target cannot be opened, the lock state not written). `cause` is what to report. */
+export class FatalWatchError extends Error {
+  constructor(error: unknown) {
+    super('fatal watch error', { cause: error });
+    this.name = 'FatalWatchError';
   }
 }
 
 /** Folds the cycle's journal into the lockfile, so a crash after it loses nothing and replays nothing. */
-export async function commitWatchTarget(open: OpenTarget): Promise<void> {
-  open.pending = (await open.store.commit()).pendingCreates;
+export async function commitWatchTarget(open: Pick<OpenTarget, 'store'>): Promise<void> {
+  try {
+    await open.store.commit();
+  } catch (error) {
+    throw new FatalWatchError(error);
+  }
 }
 
+/**
+ * Commits after a cycle failed with `error`, then rethrows it. A commit that
+ * fails too makes it fatal; the cycle's error is still the one reported, with
+ * the commit's failure as its cause (what made watching stop).
+ */
+export async function commitAfterError(open: Pick<OpenTarget, 'store'>, error: unknown): Promise<never> {
+  try {
+    await open.store.commit();
+  } catch (commitError) {
+    throw new FatalWatchError(withCause(error, commitError));
+  }
+  throw error;
+}
+
+/** The end of a session: a last commit, then the session and the writer lock are released (even if the commit fails). */
 export async function closeWatchTarget(open: OpenTarget | undefined): Promise<void> {
   if (!open) return;
   try {
     await open.store.commit();
   } finally {
-    try {
-      await open.session.close();
-    } finally {
-      await open.store.close();
-    }
+    await closeTarget(open);
   }
 }
 
@@ -65,4 +59,10 @@ export function assertSameTarget(open: OpenTarget, next: Target): void {
 
 function describe(target: Target): string {
   return `"${target.environment}" (${target.kind === 'remote' ? target.apiUrl : 'embedded emulator'})`;
+}
+
+/** A copy of a RuntypeError with `cause` set (errors are not ours to mutate); anything else (a bug) is kept as it is. */
+function withCause(error: unknown, cause: unknown): unknown {
+  if (!(error instanceof RuntypeError)) return error;
+  return new RuntypeError(error.code, error.message, { ...(error.hint === undefined ? {} : { hint: error.hint }), ...(error.meta === undefined ? {} : { meta: error.meta }), cause });
 }

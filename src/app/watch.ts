@@ -1,11 +1,12 @@
-import path from 'node:path';
 import { InternalError } from '../errors.js';
 import { findProject } from '../load/find-config.js';
 import type { Project } from '../load/load-project.js';
+import { hasErrors } from '../model/diagnostics.js';
 import type { ProjectWatcher, WatchProject } from '../watch/watch-project.js';
 import type { AppContext } from './context.js';
 import { FatalWatchError, runCycle, type CycleState, type WatchOptions } from './watch-cycle.js';
-import { allPaths, ignoredIn, isRelevant, mergeWatchPaths, watchPathsOf, type WatchPaths } from './watch-paths.js';
+import { changedDuringLoad, preciseNow } from './watch-catch-up.js';
+import { allPaths, displayPath, ignoredIn, isRelevant, mergeWatchPaths, watchPathsOf, type WatchPaths } from './watch-paths.js';
 import { closeWatchTarget } from './watch-target.js';
 
 export type { WatchOptions } from './watch-cycle.js';
@@ -36,7 +37,10 @@ export async function runWatch(ctx: AppContext, options: WatchOptions, deps: Wat
   const state: CycleState = {};
   let watcher: ProjectWatcher | undefined;
   let paths: WatchPaths | undefined;
+  /** Files and folders the watcher reports changes of from now on. */
+  const watched = new Set<string>();
   let root = ctx.cwd;
+  let loadStarted = 0;
   let fatal = false;
   let cycles = 0;
   let flows = 0;
@@ -47,28 +51,41 @@ export async function runWatch(ctx: AppContext, options: WatchOptions, deps: Wat
   signal.addEventListener('abort', () => wake(), { once: true });
   if (signal.aborted) wake();
 
+  const startWatcher = (initial: string[]) =>
+    deps.watchProject({
+      paths: initial,
+      ignored: ignoredIn(root, () => paths?.files ?? new Set()),
+      debounceMs: deps.debounceMs ?? 75,
+      onChange,
+      onError: (e) => ctx.reporter.warn(`watcher: ${e.message}`),
+    });
   const follow = async (project: Project) => {
     const next = watchPathsOf(project);
     flows = project.flows.length;
-    paths = project.diagnostics.some((d) => d.severity === 'error') ? mergeWatchPaths(paths, next) : next;
-    if (watcher) watcher.update(allPaths(paths));
-    else watcher = await deps.watchProject({ paths: allPaths(paths), ignored: ignoredIn(root), debounceMs: deps.debounceMs ?? 75, onChange, onError: (e) => ctx.reporter.warn(`watcher: ${e.message}`) });
+    paths = hasErrors(project.diagnostics) ? mergeWatchPaths(paths, next) : next;
+    const fresh = allPaths(paths).filter((p) => !watched.has(p));
+    for (const p of fresh) watched.add(p);
+    if (watcher) await watcher.update(allPaths(paths));
+    else watcher = await startWatcher(allPaths(paths));
+    const newFolders = paths.folders.some((folder) => fresh.includes(folder));
+    for (const file of await changedDuringLoad(project, fresh.filter((p) => paths?.files.has(p)), loadStarted, newFolders)) queued.add(file);
   };
   const cycle = async (changed: string[]) => {
     cycles += 1;
+    loadStarted = preciseNow();
     try {
       const event = await runCycle(ctx, options, state, changed, follow);
       if (event && !(signal.aborted && event.event === 'error')) ctx.reporter.watch(event);
     } catch (error) {
       if (signal.aborted && !(error instanceof FatalWatchError)) return; // the cycle was cut short by Ctrl-C: nothing to report
       fatal ||= error instanceof FatalWatchError;
-      ctx.reporter.watch({ event: 'error', changed, error: error instanceof FatalWatchError ? error.error : error, fatal: error instanceof FatalWatchError });
+      ctx.reporter.watch({ event: 'error', changed, error: error instanceof FatalWatchError ? error.cause : error, fatal: error instanceof FatalWatchError });
       if (fatal) wake();
     }
   };
   const schedule = () => {
     if (running || queued.size === 0 || signal.aborted || fatal) return;
-    const changed = [...queued].map((file) => path.relative(root, file) || file).sort();
+    const changed = [...queued].map((file) => displayPath(root, file)).sort();
     queued.clear();
     running = cycle(changed).finally(() => {
       running = undefined;
@@ -87,7 +104,7 @@ export async function runWatch(ctx: AppContext, options: WatchOptions, deps: Wat
     running = undefined;
     if (!fatal && !signal.aborted) {
       // A load that failed before reading anything: watch the whole project for the fix.
-      watcher ??= await deps.watchProject({ paths: [root], ignored: ignoredIn(root), debounceMs: deps.debounceMs ?? 75, onChange });
+      watcher ??= await startWatcher([root]);
       ctx.reporter.watch({ event: 'ready', ...(state.open ? { target: state.open.info } : {}), flows, watching: paths ? allPaths(paths).length : 1 });
       schedule(); // saves made during the first cycle
       await stop;

@@ -71,8 +71,13 @@ function cycleLine(event: WatchCycle, colors: Colors): string {
   const what = parts.length > 0 ? parts.join(', ') : 'no changes';
   const lines = [`${mark} ${event.full ? `synced "${event.environment}": ` : ''}${what} in ${(event.durationMs / 1000).toFixed(2)}s`];
   if (event.blocked) lines.push(colors.paint('yellow', `  Not overwritten (edited outside runtype-flows): ${event.blocked.keys.join(', ')}. Restart with --force to overwrite them.`));
-  if (event.interrupted) lines.push(colors.paint('yellow', `  Interrupted: ${plural(event.interrupted.notStarted, 'change')} not started; the next sync finishes them.`));
+  if (event.interrupted) lines.push(colors.paint('yellow', `  Interrupted: ${interruptedText(event.interrupted)}; the next sync finishes them.`));
   return lines.join('\n');
+}
+
+function interruptedText({ notStarted, cutShort }: NonNullable<WatchCycle['interrupted']>): string {
+  const stopped = cutShort.length > 0 ? [`${plural(cutShort.length, 'change')} cut short (${cutShort.join(', ')})`] : [];
+  return [...stopped, `${plural(notStarted, 'change')} not started`].join(', ');
 }
 
 function formatOutcomeLine(o: ChangeOutcome, colors: Colors): string {

@@ -23,8 +23,8 @@ export interface WatchProjectOptions {
 
 /** What the app holds: more paths as the project grows, and close at the end. */
 export interface ProjectWatcher {
-  /** Watch these paths too (those already covered are skipped). Never unwatches: see below. */
-  update(paths: readonly string[]): void;
+  /** Watch these paths too (those already covered are skipped); resolves once they are watched. Never unwatches: see below. */
+  update(paths: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,10 +39,13 @@ export type WatchProject = (options: WatchProjectOptions) => Promise<ProjectWatc
  * Paths are only ever added: chokidar's unwatch puts a path on an ignore list
  * that later events under a watched directory would hit too (a deleted flow
  * file re-created would go unseen). A stale watched path costs an event the
- * app filters out.
+ * app filters out. Each batch of added paths gets a chokidar instance of its
+ * own: chokidar says when its first paths are ready but not when later ones
+ * are, and the app must know (a save right after must be seen).
  */
 export const watchProject: WatchProject = async (options) => {
   const watched = new Set<string>();
+  const watchers: FSWatcher[] = [];
   const burst = new Map<string, FileEventKind>();
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -56,30 +59,31 @@ export const watchProject: WatchProject = async (options) => {
     clearTimeout(timer);
     timer = setTimeout(flush, options.debounceMs);
   };
+  const start = async (paths: string[]): Promise<void> => {
+    if (paths.length === 0) return;
+    const watcher: FSWatcher = watch(paths, {
+      ignoreInitial: true,
+      ignored: (file: string) => options.ignored(path.resolve(file)),
+      persistent: true,
+    });
+    watchers.push(watcher);
+    watcher.on('add', onEvent('add')).on('change', onEvent('change')).on('unlink', onEvent('unlink'));
+    // chokidar stops watching a file it was given by name once it is deleted; a helper
+    // restored later (a branch switch, an editor that deletes before writing) must still count.
+    watcher.on('unlink', (file: string) => {
+      if (watched.has(path.resolve(file))) watcher.add(path.resolve(file));
+    });
+    watcher.on('error', (error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  };
 
-  const watcher: FSWatcher = watch(newPaths(options.paths, watched), {
-    ignoreInitial: true,
-    ignored: (file: string) => options.ignored(path.resolve(file)),
-    persistent: true,
-  });
-  watcher.on('add', onEvent('add')).on('change', onEvent('change')).on('unlink', onEvent('unlink'));
-  // chokidar stops watching a file it was given by name once it is deleted; a helper
-  // restored later (a branch switch, an editor that deletes before writing) must still count.
-  watcher.on('unlink', (file: string) => {
-    if (watched.has(path.resolve(file))) watcher.add(path.resolve(file));
-  });
-  watcher.on('error', (error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-
+  await start(newPaths(options.paths, watched));
   return {
-    update(paths) {
-      const added = newPaths(paths, watched);
-      if (added.length > 0) watcher.add(added);
-    },
+    update: (paths) => start(newPaths(paths, watched)),
     async close() {
       clearTimeout(timer);
       burst.clear();
-      await watcher.close();
+      await Promise.all(watchers.map((w) => w.close()));
     },
   };
 };

@@ -46,6 +46,15 @@ describe('formatWatchEvent (human)', () => {
     expect(formatWatchEvent(cycle([])).stdout).toEqual(['✔ no changes in 0.08s']);
   });
 
+  it('Ctrl-C: changes cut short in flight and not started are the interruption, not failures', () => {
+    const text = formatWatchEvent(cycle([outcome('a', 'applied', 'updated')], { interrupted: { notStarted: 5, cutShort: ['b', 'c'] } }));
+    expect(text.stdout.join('\n')).toMatchInlineSnapshot(`
+      "  ✔ updated a
+      ✔ 1 updated in 0.08s
+        Interrupted: 2 changes cut short (b, c), 5 changes not started; the next sync finishes them."
+    `);
+  });
+
   it('diagnostics as validate prints them (stderr), and a line saying nothing was applied', () => {
     const text = formatWatchEvent({
       event: 'invalid',

@@ -5,7 +5,11 @@ import { createReporter } from '../../src/report/create-reporter.js';
 import type { FileEvent, WatchProject, WatchProjectOptions } from '../../src/watch/watch-project.js';
 import { SENTINEL_KEY } from '../helpers/emulator-project.js';
 
-/** A watcher the test drives: it records what it was asked to watch and fires events on demand. */
+/**
+ * A watcher the test drives: it records what it was asked to watch and fires events on demand —
+ * any path, watched or ignored or not. Tests of the loop's logic use it; whether a save is seen
+ * at all takes real chokidar (chokidar-watch.test.ts).
+ */
 export interface FakeWatcher {
   watchProject: WatchProject;
   /** Every path ever passed in (start or update). */
@@ -26,6 +30,7 @@ export function createFakeWatcher(): FakeWatcher {
       return Promise.resolve({
         update: (more) => {
           for (const p of more) paths.add(p);
+          return Promise.resolve();
         },
         close: () => {
           closed = true;
@@ -76,7 +81,7 @@ export interface WatchRun {
  * Starts runWatch in `root` with --json output captured and parsed line by
  * line; the watcher is a fake one (tests) or chokidar (the benchmark).
  */
-export function startWatch(root: string, watcher: { watchProject: WatchProject }, options: WatchOptions = {}, debounceMs = 0): WatchRun {
+export function startWatch(root: string, watcher: { watchProject: WatchProject }, options: WatchOptions = {}, debounceMs = 0, context: { env?: Record<string, string>; verbose?: boolean } = {}): WatchRun {
   let stdout = '';
   let stderr = '';
   const events: Event[] = [];
@@ -93,14 +98,14 @@ export function startWatch(root: string, watcher: { watchProject: WatchProject }
   const controller = new AbortController();
   const ctx: AppContext = {
     cwd: root,
-    env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
-    reporter: createReporter({ json: true, verbose: false, stdout: out, stderr: err, env: { NO_COLOR: '1' } }),
+    env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', ...context.env },
+    reporter: createReporter({ json: true, verbose: context.verbose === true, stdout: out, stderr: err, env: { NO_COLOR: '1' } }),
     importModule: createModuleImporter(),
     interactive: false,
     confirm: () => Promise.resolve(false),
     now: () => new Date(),
     signal: controller.signal,
-    verbose: false,
+    verbose: context.verbose === true,
   };
   const done = runWatch(ctx, options, { watchProject: watcher.watchProject, debounceMs });
   const next = async (predicate: (e: Event) => boolean, after = 0): Promise<Event> => {

@@ -184,17 +184,75 @@ describe('runWatch', () => {
   });
 
   it('Ctrl-C during a cycle cuts it short and still commits and releases everything', async () => {
-    const { watcher } = await watchSynced(4);
-    const files = ['flow-000', 'flow-001', 'flow-002', 'flow-003'].map((key) => env.project.write(`flows/${key}.ts`, flowSource(key, key, { prompt: `slow ${key}` })));
-    env.emu.setFaults({ latencyMs: 150 });
+    // More changes than the 8 requests in flight at a time: some are under way, some not started.
+    const { watcher } = await watchSynced(20);
+    const files = Array.from({ length: 20 }, (_, i) => `flow-${String(i).padStart(3, '0')}`).map((key) => env.project.write(`flows/${key}.ts`, flowSource(key, key, { prompt: `slow ${key}` })));
+    env.emu.setFaults({ latencyMs: 200 });
     watcher.fire(...files.map((path) => ({ kind: 'change' as const, path })));
     while (!env.emu.requests.some((r) => r.method === 'PUT')) await new Promise((resolve) => setTimeout(resolve, 10));
     const summary = await run!.stop();
     expect(summary.reason).toBe('interrupted');
     expect(run!.events.at(-1)?.event).toBe('stopped');
     expect(run!.events.some((e) => e.event === 'error')).toBe(false); // an abort is not an error
+    // Requests cut off in flight are part of the interruption, not failures: the exit is 0 and the next sync finishes them.
+    const cycle = run!.events.findLast((e) => e.event === 'cycle')!;
+    expect(cycle).toMatchObject({ ok: true, counts: { failed: 0 } });
+    const { notStarted, cutShort } = (cycle as unknown as { interrupted: { notStarted: number; cutShort: string[] } }).interrupted;
+    expect(cutShort.length).toBeGreaterThan(0);
+    expect(cycle.outcomes!.filter((o) => cutShort.includes(o.key))).toEqual([]);
+    expect(cycle.outcomes!.length + cutShort.length + notStarted).toBe(20);
     expect(existsSync(env.project.path('.runtype/sync.pid'))).toBe(false);
     expect(existsSync(env.project.path('.runtype/journal/test.ndjson'))).toBe(false);
+  });
+
+  it('Ctrl-C during the first load opens nothing: no writer lock, no lock state, no session', async () => {
+    env = await createEmulatorProject(1);
+    // A flow module that holds the first load until the test has pressed Ctrl-C.
+    const started = env.project.path('load-started');
+    const go = env.project.path('go');
+    env.project.write(
+      'flows/slow.ts',
+      `import { existsSync, writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(started)}, '');\nwhile (!existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 10));\n${flowSource('slow', 'Slow').replace(/^import .*\n/, '')}`.replace('\n', "\nimport { defineFlow, prompt } from 'runtype-flows';\n"),
+    );
+    const watcher = createFakeWatcher();
+    run = startWatch(env.project.root, watcher);
+    while (!existsSync(started)) await new Promise((resolve) => setTimeout(resolve, 10));
+    const stopping = run.stop();
+    env.project.write('go', '');
+    expect(await stopping).toEqual({ cycles: 1, reason: 'interrupted' });
+    expect(run.events.map((e) => e.event)).toEqual(['stopped']);
+    expect(existsSync(env.project.path('.runtype'))).toBe(false);
+    expect(existsSync(env.project.path('runtype.lock.json'))).toBe(false);
+    expect(env.emu.requests).toEqual([]);
+    expect(watcher.closed()).toBe(false); // never started
+  });
+
+  it('a glob that matches nothing reads nothing remote and says why', async () => {
+    const { watcher } = await watchSynced(3);
+    const config = env.project.read('runtype.config.ts');
+    env.project.write('runtype.config.ts', config.replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test',\n  flows: ['flow/**/*.ts'],"));
+    env.emu.clearRequests();
+    const pending = nextCycle(run!);
+    watcher.fire({ kind: 'change', path: env.project.path('runtype.config.ts') });
+    expect(await pending).toMatchObject({ event: 'cycle', ok: true, outcomes: [], diagnostics: [expect.objectContaining({ code: 'NO_FLOW_FILES' })] });
+    expect(env.emu.requests).toEqual([]);
+    expect(run!.stderr()).toContain('no flow file matches "flow/**/*.ts"');
+    // Fixing the glob finds everything as it was: nothing to read either.
+    env.project.write('runtype.config.ts', config);
+    const fixed = nextCycle(run!);
+    watcher.fire({ kind: 'change', path: env.project.path('runtype.config.ts') });
+    expect(await fixed).toMatchObject({ event: 'cycle', ok: true, outcomes: [] });
+    expect(env.emu.requests).toEqual([]);
+  });
+
+  it('says when RUNTYPE_API_KEY overrides the environment key, and with --verbose names helper modules, as sync does', async () => {
+    env = await createEmulatorProject(1);
+    env.project.write('runtype.config.ts', env.project.read('runtype.config.ts').replace("apiKeyEnv: 'RUNTYPE_API_KEY'", "apiKeyEnv: 'DEV_KEY'"));
+    env.project.write('flows/shared.ts', "export const TONE = 'friendly';\n");
+    run = startWatch(env.project.root, createFakeWatcher(), {}, 0, { env: { DEV_KEY: 'the-dev-key' }, verbose: true });
+    await run.next((e) => e.event === 'ready');
+    expect(run.stderr()).toContain('RUNTYPE_API_KEY is set and overrides DEV_KEY for environment "test"');
+    expect(run.stderr()).toContain(`helper module (exports no flow): ${env.project.path('flows/shared.ts')}`);
   });
 
   it('an invalid project at start waits for the fix, then syncs everything', async () => {
