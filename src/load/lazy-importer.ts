@@ -1,4 +1,5 @@
 import type { ImportModule } from './import-module.js';
+import { LocationCache } from './locate-diagnostics.js';
 
 /**
  * The module importer, loaded on first use: jiti and sucrase stay out of
@@ -12,5 +13,7 @@ export function createLazyImporter(): ImportModule {
     await (await load()).beginLoad?.(root);
   };
   importModule.definedIn = async (value) => (await load()).definedIn?.(value) ?? [];
+  // Kept for this importer's life: a watch session does not re-parse an unchanged file to place the same warning.
+  importModule.locations = new LocationCache();
   return importModule;
 }

@@ -94,7 +94,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   }
   diagnostics.push(...checkProjectFlows(flows, root, targets));
 
-  const located = options.locate === false ? diagnostics : await locateDiagnostics(diagnostics, targets);
+  const located = options.locate === false ? diagnostics : await locateDiagnostics(diagnostics, targets, options.importModule.locations);
   return {
     root,
     ...(configFile === undefined ? {} : { configFile }),
