@@ -44,6 +44,20 @@ export class InternalError extends Error {
   }
 }
 
+/**
+ * A copy of a RuntypeError (errors are not ours to mutate) with `cause` set
+ * and, optionally, a note appended to its message; anything else (a bug) is
+ * returned as it is.
+ */
+export function withCause(error: unknown, cause: unknown, note?: string): unknown {
+  if (!(error instanceof RuntypeError)) return error;
+  return new RuntypeError(error.code, note === undefined ? error.message : `${error.message} (${note})`, {
+    ...(error.hint === undefined ? {} : { hint: error.hint }),
+    ...(error.meta === undefined ? {} : { meta: error.meta }),
+    cause,
+  });
+}
+
 export function isRuntypeError(error: unknown): error is RuntypeError {
   return error instanceof RuntypeError;
 }

@@ -1,4 +1,4 @@
-import { RuntypeError } from '../errors.js';
+import { RuntypeError, withCause } from '../errors.js';
 import { closeTarget, type OpenTarget } from './open-target.js';
 import type { Target } from './resolve-target.js';
 
@@ -59,10 +59,4 @@ export function assertSameTarget(open: OpenTarget, next: Target): void {
 
 function describe(target: Target): string {
   return `"${target.environment}" (${target.kind === 'remote' ? target.apiUrl : 'embedded emulator'})`;
-}
-
-/** A copy of a RuntypeError with `cause` set (errors are not ours to mutate); anything else (a bug) is kept as it is. */
-function withCause(error: unknown, cause: unknown): unknown {
-  if (!(error instanceof RuntypeError)) return error;
-  return new RuntypeError(error.code, error.message, { ...(error.hint === undefined ? {} : { hint: error.hint }), ...(error.meta === undefined ? {} : { meta: error.meta }), cause });
 }

@@ -1,4 +1,4 @@
-import { RuntypeError } from '../errors.js';
+import { RuntypeError, withCause } from '../errors.js';
 import { isAmbiguous } from './create-flow.js';
 import type { FlowsApi } from './ports.js';
 
@@ -25,7 +25,8 @@ export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPu
     }
     // If the check itself fails, the publish's own failure is what the user needs to see.
     const state = await api.getPublishState(id).catch((checkError: unknown) => {
-      throw withCause(failure, checkError);
+      const detail = checkError instanceof Error ? checkError.message : String(checkError);
+      throw withCause(failure, checkError, `checking the flow's versions failed too: ${detail}`);
     });
     if (state.publishedVersionId !== undefined && !state.draftPending) return;
     // Refused with a draft waiting (or nothing ever published) is a real refusal; so is running out of attempts.
@@ -37,14 +38,4 @@ export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPu
 
 function isRefused(error: unknown): boolean {
   return error instanceof RuntypeError && error.code === 'API_VALIDATION';
-}
-
-function withCause(failure: unknown, cause: unknown): unknown {
-  if (!(failure instanceof RuntypeError)) return failure;
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new RuntypeError(failure.code, `${failure.message} (checking the flow's versions failed too: ${detail})`, {
-    ...(failure.hint === undefined ? {} : { hint: failure.hint }),
-    ...(failure.meta === undefined ? {} : { meta: failure.meta }),
-    cause,
-  });
 }
