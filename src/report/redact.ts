@@ -52,11 +52,6 @@ export function redactFieldChange(change: FieldChange): FieldChange {
   };
 }
 
-/** The last segment of a field path (`config.http.headers.Authorization` → `Authorization`). */
-export function lastSegment(path: string): string {
-  return path.split('.').pop() ?? path;
-}
-
 // --- internal ---
 
 function redactIn(value: JsonValue, secret: boolean): JsonValue {
