@@ -24,21 +24,36 @@ export const API_ERROR_CODES = {
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
 
+/** One entry of the documented error body's `details[]`: what the server refused, and where. */
+export interface ApiErrorDetail {
+  /** Stable validation code, e.g. MISSING_REQUIRED_FIELD, INVALID_ENUM. */
+  code?: string;
+  message: string;
+  /** Dotted JSON path into the request body, e.g. `steps.0.config.model`. */
+  path?: string;
+  /** Allowed values, accepted range, … */
+  suggestion?: string;
+}
+
 export interface ApiErrorOptions extends RuntypeErrorOptions {
   status?: number;
   ambiguous?: boolean;
+  details?: readonly ApiErrorDetail[];
 }
 
 export class ApiError extends RuntypeError {
   declare readonly code: ApiErrorCode;
   readonly status: number | undefined;
   readonly ambiguous: boolean;
+  /** The server's `details[]`, each naming a field of the request: never dropped. */
+  readonly details: readonly ApiErrorDetail[];
 
   constructor(code: ApiErrorCode, message: string, options: ApiErrorOptions = {}) {
     super(code, message, options);
     this.name = 'ApiError';
     this.status = options.status;
     this.ambiguous = options.ambiguous ?? false;
+    this.details = options.details ?? [];
   }
 }
 

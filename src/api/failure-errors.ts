@@ -7,7 +7,7 @@ import {
   type ApiError,
 } from './errors.js';
 import type { NetworkFailure } from './retry-policy.js';
-import { readServerError, requestMeta, type RequestContext } from './status-errors.js';
+import { describeServerError, readServerError, requestMeta, type RequestContext } from './status-errors.js';
 
 /**
  * Errors for outcomes that are not a plain status code: lost connections,
@@ -43,7 +43,7 @@ export function ambiguousNetworkError(ctx: RequestContext, failure: NetworkFailu
 /** A POST answered with a 5xx: the server may have stored it before failing. */
 export function ambiguousStatusError(ctx: RequestContext, status: number, body: unknown): ApiError {
   const server = readServerError(body, ctx.redact);
-  const because = server.message === undefined ? '' : `: ${server.message}`;
+  const because = describeServerError(server);
   return new ApiAmbiguousWriteError(
     `${ctx.method} ${ctx.redact(ctx.path)} may or may not have been applied: the server answered ${status}${because}`,
     { status, hint: RECONCILE_HINT, meta: requestMeta(ctx, { status, serverCode: server.code }) },

@@ -3,34 +3,29 @@ import { InternalError } from '../errors.js';
 import {
   FlowDtoSchema,
   FlowListPageDtoSchema,
+  FlowStepsDtoSchema,
+  FlowVersionDtoSchema,
   FlowVersionsDtoSchema,
   PublishResultDtoSchema,
+  PublishVersionResultDtoSchema,
   UpdatedFlowDtoSchema,
+  ValidationResultDtoSchema,
   type FlowDto,
   type FlowListPageDto,
+  type FlowStepsDto,
   type FlowSummaryDto,
+  type FlowVersionDto,
+  type FlowVersionsDto,
   type FlowWriteDto,
   type ListFlowsPageOptions,
   type PublishResultDto,
+  type PublishVersionResultDto,
   type UpdatedFlowDto,
+  type ValidationResultDto,
 } from './dto.js';
 import { badResponseError } from './failure-errors.js';
+import { DRAFT_VERSION_TYPE, LIST_PAGE_SIZE } from './guesses.js';
 import type { ApiResponse, Transport } from './transport.js';
-
-/**
- * [infer] The field PUT /v1/flows/:id takes the complete step list in. The
- * reference lists only `flowSteps` for PUT (create accepts `steps` as an
- * alias); if the live API turns out to want `steps`, change it here only.
- */
-export const UPDATE_STEPS_FIELD = 'flowSteps';
-
-/**
- * [infer] How the versions list says "what is live is the latest content": a
- * published version exists and no version is a pending `draft` (PUT writes a
- * draft; publish promotes it). Used to settle a publish whose answer was lost,
- * or one refused because there was nothing left to publish.
- */
-export const DRAFT_VERSION_TYPE = 'draft';
 
 export interface PublishState {
   publishedVersionId: string | undefined;
@@ -38,25 +33,37 @@ export interface PublishState {
   draftPending: boolean;
 }
 
-export const LIST_PAGE_SIZE = 100;
 /** A runaway cursor loop must end; 1,000 pages of 100 is far beyond any account. */
 const MAX_PAGES = 1000;
 
+/** The flows endpoints of openapi/runtype-flows.openapi.json, one method each. */
 export interface FlowsApi {
   listFlowsPage(options?: ListFlowsPageOptions): Promise<FlowListPageDto>;
   listFlows(): Promise<FlowSummaryDto[]>;
   findFlowsByName(name: string): Promise<FlowSummaryDto[]>;
   getFlow(id: string): Promise<FlowDto>;
+  /** GET /v1/flow-steps/flow/:id: the steps with their `when`, which flow responses leave out. */
+  getFlowSteps(id: string): Promise<FlowStepsDto>;
   createFlow(body: FlowWriteDto): Promise<FlowDto>;
+  /** Sends `name` and `flowSteps` only: the documented PUT has no `description`. */
   updateFlow(id: string, body: FlowWriteDto): Promise<UpdatedFlowDto>;
   deleteFlow(id: string): Promise<void>;
+  /** Publishes the pending draft; 404 when there is none (or no such flow). */
   publishFlow(id: string): Promise<PublishResultDto>;
+  listVersions(id: string): Promise<FlowVersionsDto>;
+  getVersion(id: string, versionId: string): Promise<FlowVersionDto>;
+  getPublishedVersion(id: string): Promise<FlowVersionDto>;
+  /** Makes a given version live (rollback, roll forward). */
+  publishVersion(id: string, versionId: string): Promise<PublishVersionResultDto>;
   getPublishState(id: string): Promise<PublishState>;
+  /** POST /v1/public/flows/validate: the server's checks, nothing written. */
+  validateFlow(body: Pick<FlowWriteDto, 'name' | 'steps'>): Promise<ValidationResultDto>;
 }
 
 export function createFlowsApi(transport: Transport): FlowsApi {
-  async function fetchPage(options: ListFlowsPageOptions): Promise<{ page: FlowListPageDto; response: ApiResponse }> {
-    const query = { limit: String(options.limit ?? LIST_PAGE_SIZE), cursor: options.cursor, search: options.search };
+  async function fetchPage(options: ListFlowsPageOptions) {
+    const limit = String(options.limit ?? LIST_PAGE_SIZE);
+    const query = { limit, cursor: options.cursor, search: options.search };
     const response = await transport.send({ method: 'GET', path: '/flows', query });
     return { page: parse(FlowListPageDtoSchema, response), response };
   }
@@ -67,70 +74,88 @@ export function createFlowsApi(transport: Transport): FlowsApi {
     const seen = new Set<string>();
     let cursor: string | undefined;
     for (let pageNumber = 1; ; pageNumber += 1) {
-      const { page: result, response } = await fetchPage({ cursor, search, limit: LIST_PAGE_SIZE });
-      flows.push(...result.data);
-      if (result.pagination?.hasMore !== true) return flows;
-      const next = result.pagination.nextCursor;
+      const { page, response } = await fetchPage({ cursor, search, limit: LIST_PAGE_SIZE });
+      flows.push(...page.data);
+      if (page.pagination?.hasMore !== true) return flows;
+      const next = page.pagination.nextCursor;
       // A partial list would make flows look deleted; fail instead of returning it.
       if (next == null || next === '' || seen.has(next)) {
-        throw badResponseError(response.ctx, response.status, 'hasMore is true but nextCursor is missing or repeats');
+        const problem = 'hasMore is true but nextCursor is missing or repeats';
+        throw badResponseError(response.ctx, response.status, problem);
       }
-      if (pageNumber === MAX_PAGES) throw badResponseError(response.ctx, response.status, `more than ${MAX_PAGES} pages of flows`);
+      if (pageNumber === MAX_PAGES) {
+        throw badResponseError(response.ctx, response.status, `more than ${MAX_PAGES} pages of flows`);
+      }
       seen.add(next);
       cursor = next;
     }
   }
 
+  const get = async <S extends z.ZodType>(schema: S, path: string) =>
+    parse(schema, await transport.send({ method: 'GET', path }));
+  const post = async <S extends z.ZodType>(schema: S, path: string, body: unknown) =>
+    parse(schema, await transport.send({ method: 'POST', path, body }));
+  const versions = (id: string) => `/flow-versions/${segment(id)}`;
+
   return {
     listFlowsPage: async (options = {}) => (await fetchPage(options)).page,
     listFlows: () => listAll(undefined),
     async findFlowsByName(name) {
-      // `search` is a substring match (and may ignore case): keep exact matches only.
       const candidates = await listAll(name);
       return candidates.filter((flow) => flow.name === name);
     },
-    async getFlow(id) {
-      return parse(FlowDtoSchema, await transport.send({ method: 'GET', path: flowPath(id) }));
-    },
-    async createFlow(body) {
-      // The documented curl example sends `steps`; never send both aliases.
-      const payload = { name: body.name, description: body.description, steps: body.steps };
-      return parse(FlowDtoSchema, await transport.send({ method: 'POST', path: '/flows', body: payload }));
-    },
+    getFlow: (id) => get(FlowDtoSchema, flowPath(id)),
+    getFlowSteps: (id) => get(FlowStepsDtoSchema, `/flow-steps/flow/${segment(id)}`),
+    createFlow: (body) =>
+      // The documented example sends `steps` (an alias of `flowSteps`); never both.
+      post(FlowDtoSchema, '/flows', { name: body.name, description: body.description, steps: body.steps }),
     async updateFlow(id, body) {
-      const payload = { name: body.name, description: body.description, [UPDATE_STEPS_FIELD]: body.steps };
-      return parse(UpdatedFlowDtoSchema, await transport.send({ method: 'PUT', path: flowPath(id), body: payload }));
+      const payload = { name: body.name, flowSteps: body.steps };
+      const response = await transport.send({ method: 'PUT', path: flowPath(id), body: payload });
+      return parse(UpdatedFlowDtoSchema, response);
     },
     async deleteFlow(id) {
-      // The delete response is undocumented (200 JSON or 204): any 2xx will do.
+      // Documented as 204 without a body; any 2xx will do.
       await transport.send({ method: 'DELETE', path: flowPath(id) });
     },
-    async publishFlow(id) {
-      const response = await transport.send({ method: 'POST', path: `${flowPath(id)}/publish`, body: {} });
-      return parse(PublishResultDtoSchema, response);
-    },
+    // The document gives publish no request body.
+    publishFlow: (id) => post(PublishResultDtoSchema, `${flowPath(id)}/publish`, undefined),
+    listVersions: (id) => get(FlowVersionsDtoSchema, versions(id)),
+    getVersion: (id, versionId) => get(FlowVersionDtoSchema, `${versions(id)}/${segment(versionId)}`),
+    getPublishedVersion: (id) => get(FlowVersionDtoSchema, `${versions(id)}/published`),
+    publishVersion: (id, versionId) =>
+      post(PublishVersionResultDtoSchema, `${versions(id)}/publish`, { versionId: nonEmpty(versionId) }),
     async getPublishState(id) {
-      const versions = parse(FlowVersionsDtoSchema, await transport.send({ method: 'GET', path: `/flow-versions/${encodeURIComponent(nonEmpty(id))}` }));
-      return { publishedVersionId: versions.publishedVersionId, draftPending: versions.versions.some((v) => v.versionType === DRAFT_VERSION_TYPE) };
+      const list = await get(FlowVersionsDtoSchema, versions(id));
+      const draftPending = list.versions.some((v) => v.versionType === DRAFT_VERSION_TYPE);
+      return { publishedVersionId: list.publishedVersionId, draftPending };
     },
+    validateFlow: (body) =>
+      post(ValidationResultDtoSchema, '/public/flows/validate', { name: body.name, flowSteps: body.steps }),
   };
 }
 
 // --- internal ---
 
 function flowPath(id: string): string {
-  return `/flows/${encodeURIComponent(nonEmpty(id))}`;
+  return `/flows/${segment(id)}`;
+}
+
+function segment(id: string): string {
+  return encodeURIComponent(nonEmpty(id));
 }
 
 function nonEmpty(id: string): string {
   // An empty id would turn GET /flows/:id into the list endpoint, DELETE into who-knows.
-  if (id === '') throw new InternalError('flow id must not be empty');
+  if (id === '') throw new InternalError('an id must not be empty');
   return id;
 }
 
 function parse<S extends z.ZodType>(schema: S, response: ApiResponse): z.infer<S> {
   const result = schema.safeParse(response.body);
   if (result.success) return result.data;
-  const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+  const problems = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
   throw badResponseError(response.ctx, response.status, problems.join('; '));
 }

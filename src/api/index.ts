@@ -5,7 +5,7 @@ export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './options.js';
 export type { ProxyOptions } from './proxy.js';
 export type { ApiStats } from './transport.js';
 export type { FlowsApi, PublishState } from './flows.js';
-export { UPDATE_STEPS_FIELD, LIST_PAGE_SIZE, DRAFT_VERSION_TYPE } from './flows.js';
+export { LIST_PAGE_SIZE, DRAFT_VERSION_TYPE } from './guesses.js';
 export { normalizeBaseUrl, isLoopbackHost, type BaseUrl } from './base-url.js';
 export {
   FlowDtoSchema,
@@ -15,6 +15,9 @@ export {
   UpdatedFlowDtoSchema,
   PublishResultDtoSchema,
   FlowVersionsDtoSchema,
+  FlowVersionDtoSchema,
+  FlowStepsDtoSchema,
+  ValidationResultDtoSchema,
   type FlowDto,
   type FlowStepDto,
   type FlowSummaryDto,
@@ -23,6 +26,12 @@ export {
   type UpdatedFlowDto,
   type PublishResultDto,
   type FlowVersionsDto,
+  type FlowVersionDto,
+  type FlowVersionSummaryDto,
+  type FlowStepsDto,
+  type ValidationResultDto,
+  type ValidationIssueDto,
+  type PublishVersionResultDto,
   type FlowWriteDto,
   type FlowStepWriteDto,
   type ListFlowsPageOptions,
@@ -43,5 +52,6 @@ export {
   InsecureUrlError,
   isApiError,
   type ApiErrorCode,
+  type ApiErrorDetail,
   type ApiErrorOptions,
 } from './errors.js';

@@ -1,11 +1,9 @@
 /** The small pure pieces of one HTTP exchange: headers, path and query, body parsing. */
 
+/** An empty key sends no Authorization at all (POST /v1/public/flows/validate needs none). */
 export function headersFor(apiKey: string, userAgent: string, hasBody: boolean): Record<string, string> {
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${apiKey}`,
-    'user-agent': userAgent,
-    accept: 'application/json',
-  };
+  const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json' };
+  if (apiKey !== '') headers.authorization = `Bearer ${apiKey}`;
   if (hasBody) headers['content-type'] = 'application/json';
   return headers;
 }

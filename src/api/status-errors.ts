@@ -9,8 +9,9 @@ import {
   ApiUnauthorizedError,
   ApiValidationError,
   API_ERROR_CODES,
+  type ApiErrorDetail,
 } from './errors.js';
-import { redactJson, type Redact } from './redact.js';
+import type { Redact } from './redact.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -34,12 +35,11 @@ export function requestMeta(ctx: RequestContext, extra: Record<string, JsonValue
 export function toStatusError(status: number, body: unknown, ctx: RequestContext, attempts = 1): ApiError {
   const server = readServerError(body, ctx.redact);
   const where = `${ctx.method} ${ctx.redact(ctx.path)}`;
-  const because = server.message === undefined ? '' : `: ${server.message}`;
+  const because = describeServerError(server);
   const after = attempts > 1 ? ` after ${attempts} attempts` : '';
-  const options = {
-    status,
-    meta: requestMeta(ctx, { status, serverCode: server.code, details: server.details, attempts: attempts > 1 ? attempts : undefined }),
-  };
+  const details = server.details;
+  const extra = { status, serverCode: server.code, details: detailsJson(details), attempts: attempts > 1 ? attempts : undefined };
+  const options = { status, details, meta: requestMeta(ctx, extra) };
   const keyIn = ctx.apiKeyEnv === undefined ? 'the API key' : `the key in ${ctx.apiKeyEnv}`;
   switch (true) {
     case status === 401:
@@ -77,27 +77,74 @@ export function toStatusError(status: number, body: unknown, ctx: RequestContext
   }
 }
 
+export interface ServerError {
+  message?: string;
+  code?: string;
+  details: ApiErrorDetail[];
+}
+
 /**
- * The error body is not documented; accept the shapes seen around the API:
- * `{ error: "msg", code?, details? }`, `{ error: { code, message, details? } }`,
+ * The documented error body is `{ error, details?: [{ code?, message, path?,
+ * suggestion? }] }`. A proxy in front of the API may answer otherwise, so the
+ * other shapes seen around it are read too: `{ error: { code, message } }`,
  * `{ message }`, or plain text (a proxy's error page).
  */
-export function readServerError(body: unknown, redact: Redact): { message?: string; code?: string; details?: JsonValue } {
-  if (typeof body === 'string') return { message: textSnippet(body, redact) };
-  if (typeof body !== 'object' || body === null) return {};
+export function readServerError(body: unknown, redact: Redact): ServerError {
+  if (typeof body === 'string') return { message: textSnippet(body, redact), details: [] };
+  if (typeof body !== 'object' || body === null) return { details: [] };
   const record = body as Record<string, unknown>;
-  const nested = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : undefined;
+  const nested = isRecord(record.error) ? record.error : undefined;
   const message = firstString(record.error, nested?.message, record.message);
   const code = firstString(record.code, nested?.code);
-  const details = redactJson(record.details ?? nested?.details ?? record.errors, redact);
   return {
     message: message === undefined ? undefined : clip(redact(message)),
     code: code === undefined ? undefined : redact(code),
-    details: details ?? undefined,
+    details: readDetails(record.details ?? nested?.details, redact),
   };
 }
 
+/** `: Validation failed — steps.0.type: must be one of … (INVALID_ENUM; did you mean "prompt"?); …` */
+export function describeServerError(server: ServerError): string {
+  const shown = server.details.slice(0, MAX_DETAILS_IN_MESSAGE).map(describeDetail);
+  const more = server.details.length - shown.length;
+  if (more > 0) shown.push(`and ${more} more`);
+  const head = server.message ?? '';
+  const tail = shown.join('; ');
+  if (head === '' && tail === '') return '';
+  return `: ${head}${head !== '' && tail !== '' ? ' — ' : ''}${tail}`;
+}
+
 // --- internal ---
+
+const MAX_DETAILS_IN_MESSAGE = 5;
+
+function readDetails(value: unknown, redact: Redact): ApiErrorDetail[] {
+  if (!Array.isArray(value)) return [];
+  const details: ApiErrorDetail[] = [];
+  for (const item of value) {
+    if (!isRecord(item) || typeof item.message !== 'string') continue;
+    const detail: ApiErrorDetail = { message: clip(redact(item.message)) };
+    if (typeof item.code === 'string') detail.code = redact(item.code);
+    if (typeof item.path === 'string') detail.path = redact(item.path);
+    if (typeof item.suggestion === 'string') detail.suggestion = clip(redact(item.suggestion));
+    details.push(detail);
+  }
+  return details;
+}
+
+function describeDetail(detail: ApiErrorDetail): string {
+  const notes = [detail.code, detail.suggestion].filter((note) => note !== undefined);
+  const where = detail.path === undefined ? '' : `${detail.path}: `;
+  return `${where}${detail.message}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+}
+
+function detailsJson(details: readonly ApiErrorDetail[]): JsonValue | undefined {
+  return details.length === 0 ? undefined : details.map((d) => ({ ...d }));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function firstString(...values: unknown[]): string | undefined {
   return values.find((value): value is string => typeof value === 'string' && value.trim() !== '');

@@ -1,8 +1,9 @@
 import { API_ERROR_CODES } from '../api/errors.js';
 import { RuntypeError } from '../errors.js';
-import { fromRemoteFlow, planChanges, type DesiredFlow, type FlowPayload, type Plan, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
+import { planChanges, usesWhen, type DesiredFlow, type Plan, type RemoteFlow, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
 import type { Session } from './open-session.js';
-import { fetchRemoteSnapshot } from './remote-snapshot.js';
+import { idsUsingWhen } from './prepare-plan.js';
+import { fetchRemoteSnapshot, readFlow } from './remote-snapshot.js';
 
 /**
  * Plans the given keys against only the part of the remote they touch, with
@@ -28,21 +29,22 @@ export async function planChangedFlows(
   const byKey = new Map(desired.map((d) => [d.key, d]));
   const pending = new Map(pendingCreates.map((p) => [p.key, p.name]));
   const orphans = orphansByName(tracked, byKey);
-  const reads = new Set<string>();
+  const reads = new Map<string, boolean>();
   for (const key of keys) {
     const entry = tracked.get(key);
     const flow = byKey.get(key);
-    if (entry) reads.add(entry.id);
-    else if (flow) for (const id of orphans.get(flow.payload.name) ?? []) reads.add(id);
+    const withWhen = flow !== undefined && usesWhen(flow.payload);
+    if (entry) reads.set(entry.id, withWhen);
+    else if (flow) for (const id of orphans.get(flow.payload.name) ?? []) reads.set(id, withWhen);
   }
   const listed = new Map<string, { id: string; name: string }>();
-  const details = new Map<string, FlowPayload>();
+  const details = new Map<string, RemoteFlow>();
   await Promise.all(
-    [...reads].map(async (id) => {
-      const remote = await getIfExists(api, id);
+    [...reads].map(async ([id, withWhen]) => {
+      const remote = await readIfExists(api, id, withWhen);
       if (!remote) return;
-      listed.set(id, { id, name: remote.name });
-      details.set(id, fromRemoteFlow(remote));
+      listed.set(id, { id, name: remote.payload.name });
+      details.set(id, remote);
     }),
   );
 
@@ -67,7 +69,7 @@ export async function planChangedFlows(
   const first = planChanges({ ...input, remote });
   // An adoption compares content: read the candidates found by name (tracked ones were read above).
   const needed = first.changes.flatMap((c) => (c.kind === 'adopt' || c.kind === 'update' ? [c.remoteId] : []));
-  remote = await fetchRemoteSnapshot(api, needed, remote);
+  remote = await fetchRemoteSnapshot(api, { details: needed, withWhen: idsUsingWhen(first.changes, desired), known: remote });
   return planChanges({ ...input, remote });
 }
 
@@ -80,9 +82,9 @@ function orphansByName(tracked: ReadonlyMap<string, TrackedFlow>, desired: Reado
   return byName;
 }
 
-async function getIfExists(api: Session['api'], id: string) {
+async function readIfExists(api: Session['api'], id: string, withWhen: boolean) {
   try {
-    return await api.getFlow(id);
+    return await readFlow(api, id, withWhen);
   } catch (error) {
     if (error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound) return undefined;
     throw error;

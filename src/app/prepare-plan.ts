@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { RuntypeError } from '../errors.js';
 import { closestMatch } from '../model/suggest.js';
-import { planChanges, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
+import { planChanges, usesWhen, type Change, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
 import type { AppContext } from './context.js';
 import { toDesiredFlows } from './desired-flows.js';
 import { openSession, type Session } from './open-session.js';
@@ -63,15 +63,27 @@ export async function planAgainstRemote(
   const only = options.only;
   assertKnownKeys(only, desired, tracked);
   const pending = new Map(pendingCreates.map((p) => [p.key, p.name]));
-  let remote = await fetchRemoteSnapshot(session.api, []);
+  let remote = await fetchRemoteSnapshot(session.api, { details: [] });
   const first = planChanges({ desired, tracked, remote, pendingCreates: pending, ...(only ? { only } : {}) });
   const needed = new Set<string>();
   for (const change of first.changes) {
     if (change.kind === 'update' || change.kind === 'adopt') needed.add(change.remoteId);
     if (options.refresh && change.kind === 'noop') needed.add(change.remoteId);
   }
-  remote = await fetchRemoteSnapshot(session.api, needed, remote, options.onProgress);
+  const withWhen = idsUsingWhen(first.changes, desired);
+  remote = await fetchRemoteSnapshot(session.api, { details: needed, withWhen, known: remote, onProgress: options.onProgress });
   return { plan: planChanges({ desired, tracked, remote, pendingCreates: pending, refreshed: options.refresh === true, ...(only ? { only } : {}) }), remote };
+}
+
+/** Remote ids whose code uses a step `when`: only GET /v1/flow-steps can compare it, so only they pay for it. */
+export function idsUsingWhen(changes: readonly Change[], desired: readonly DesiredFlow[]): Set<string> {
+  const byKey = new Map(desired.map((d) => [d.key, d]));
+  const ids = new Set<string>();
+  for (const change of changes) {
+    const flow = byKey.get(change.key);
+    if ('remoteId' in change && flow && usesWhen(flow.payload)) ids.add(change.remoteId);
+  }
+  return ids;
 }
 
 export function targetInfo(root: string, target: Target, session: Pick<Session, 'apiUrl'> | undefined, lockFile: string): TargetInfo {

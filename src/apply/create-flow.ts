@@ -1,6 +1,7 @@
+import { API_ERROR_CODES } from '../api/index.js';
 import { RuntypeError } from '../errors.js';
-import { contentHash, fromRemoteFlow, type FlowPayload } from '../plan/index.js';
-import type { FlowsApi, LockRecorder, RemoteFlow } from './ports.js';
+import { descriptionHash, readRemoteFlow, remoteMatchesCode, usesWhen, type FlowPayload } from '../plan/index.js';
+import type { FlowsApi, LockRecorder, RemoteFlowDto } from './ports.js';
 
 /** How many times a create is re-sent after reconciling showed that the earlier attempt did not land. */
 export const MAX_CREATE_ATTEMPTS = 6;
@@ -30,15 +31,19 @@ export async function createFlowOnce(api: FlowsApi, lock: LockRecorder, key: str
     }
     const landed = await findLanded(api, lock, payload.name);
     if (landed) {
-      const remote = await api.getFlow(landed);
-      const synced = contentHash(fromRemoteFlow(remote)) === hash ? remote : await api.updateFlow(landed, payload);
+      const [remote, steps] = await Promise.all([
+        api.getFlow(landed),
+        usesWhen(payload) ? api.getFlowSteps(landed) : undefined,
+      ]);
+      const matches = remoteMatchesCode(readRemoteFlow(remote, steps?.data), payload, hash);
+      const synced = matches ? remote : await api.updateFlow(landed, payload);
       return await record(lock, key, payload, hash, { ...synced, id: landed }, true);
     }
   }
 }
 
 export function isAmbiguous(error: unknown): boolean {
-  return error instanceof RuntypeError && error.code === 'API_AMBIGUOUS_WRITE';
+  return error instanceof RuntypeError && error.code === API_ERROR_CODES.ambiguousWrite;
 }
 
 // --- internal ---
@@ -59,8 +64,17 @@ async function findLanded(api: FlowsApi, lock: LockRecorder, name: string): Prom
   return candidates[0]?.id;
 }
 
-async function record(lock: LockRecorder, key: string, payload: FlowPayload, hash: string, remote: RemoteFlow, reconciled: boolean): Promise<CreatedFlow> {
-  const remoteHash = contentHash(fromRemoteFlow(remote));
-  await lock.recordWritten(key, { id: remote.id, hash, name: payload.name, remoteHash }, 'created');
+async function record(
+  lock: LockRecorder,
+  key: string,
+  payload: FlowPayload,
+  hash: string,
+  remote: RemoteFlowDto,
+  reconciled: boolean,
+): Promise<CreatedFlow> {
+  const remoteHash = readRemoteFlow(remote).stateHash;
+  const description = descriptionHash(payload);
+  const entry = { id: remote.id, hash, name: payload.name, remoteHash, ...(description ? { descriptionHash: description } : {}) };
+  await lock.recordWritten(key, entry, 'created');
   return { id: remote.id, remoteHash, reconciled };
 }

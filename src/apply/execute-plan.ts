@@ -1,6 +1,7 @@
 import { RuntypeError } from '../errors.js';
 import type { ChangeOutcome, OutcomeAction } from './outcome.js';
-import { contentHash, fromRemoteFlow, type Change, type FlowPayload } from '../plan/index.js';
+import { API_ERROR_CODES } from '../api/index.js';
+import { descriptionHash, readRemoteFlow, type Change, type FlowPayload, type TrackedFlow } from '../plan/index.js';
 import { createFlowOnce } from './create-flow.js';
 import { publishFlowOnce } from './publish-flow.js';
 import type { FlowsApi, LockRecorder } from './ports.js';
@@ -77,7 +78,8 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
     case 'adopt': {
       let result: { id: string; action: OutcomeAction };
       if (change.contentMatches) {
-        await lock.recordWritten(change.key, { id: change.remoteId, hash: change.hash, name: change.name, remoteHash: change.hash }, 'updated');
+        const entry = writtenEntry(change.remoteId, change.payload, change.hash, change.remoteState ?? change.hash);
+        await lock.recordWritten(change.key, entry, 'updated');
         result = { id: change.remoteId, action: 'adopted' };
       } else {
         const written = await update(options, change.key, change.remoteId, change.payload, change.hash);
@@ -97,13 +99,11 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
 /** PUT the payload; a flow deleted remotely in the meantime is recreated. */
 async function update(options: ExecuteOptions, key: string, id: string, payload: FlowPayload, hash: string): Promise<{ id: string; action: OutcomeAction }> {
   try {
-    // An empty description clears one removed from code (omitting it would leave the old text).
-    const remote = await options.api.updateFlow(id, { ...payload, description: payload.description ?? '' });
-    const remoteHash = contentHash(fromRemoteFlow(remote));
-    await options.lock.recordWritten(key, { id, hash, name: payload.name, remoteHash }, 'updated');
+    const remote = await options.api.updateFlow(id, payload);
+    await options.lock.recordWritten(key, writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash), 'updated');
     return { id, action: 'updated' };
   } catch (error) {
-    if (!(error instanceof RuntypeError && error.code === 'API_NOT_FOUND')) throw error;
+    if (!(error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound)) throw error;
     const created = await createFlowOnce(options.api, options.lock, key, payload, hash);
     return { id: created.id, action: 'recreated' };
   }
@@ -126,6 +126,16 @@ async function publish(options: ExecuteOptions, key: string, id: string, hash: s
   return true;
 }
 
+/**
+ * The lock entry of a write. The description is recorded as the code has it
+ * although only a create sends it: the plan's note about a description the
+ * API cannot update is shown until the flow's next write, not forever.
+ */
+function writtenEntry(id: string, payload: FlowPayload, hash: string, remoteHash: string): TrackedFlow {
+  const description = descriptionHash(payload);
+  return { id, hash, name: payload.name, remoteHash, ...(description ? { descriptionHash: description } : {}) };
+}
+
 function failed(change: Change, error: unknown): ChangeOutcome {
   const code = error instanceof RuntypeError ? error.code : 'UNEXPECTED';
   const message = error instanceof Error ? error.message : String(error);
@@ -139,6 +149,6 @@ function conflictError(name: string, ids: readonly string[]): RuntypeError {
 }
 
 function ignoreNotFound(error: unknown): void {
-  if (error instanceof RuntypeError && error.code === 'API_NOT_FOUND') return;
+  if (error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound) return;
   throw error;
 }

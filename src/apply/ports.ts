@@ -1,13 +1,15 @@
 import type { FlowPayload, RemoteFlowShape, TrackedFlow } from '../plan/index.js';
 
 /** A flow as the API returns it (enough of it to normalise and hash). */
-export type RemoteFlow = RemoteFlowShape & { id: string };
+export type RemoteFlowDto = RemoteFlowShape & { id: string };
 
 /** The slice of the API client apply needs; the real client satisfies it structurally. */
 export interface FlowsApi {
-  createFlow(body: FlowPayload): Promise<RemoteFlow>;
-  updateFlow(id: string, body: FlowPayload): Promise<RemoteFlow>;
-  getFlow(id: string): Promise<RemoteFlow>;
+  createFlow(body: FlowPayload): Promise<RemoteFlowDto>;
+  updateFlow(id: string, body: FlowPayload): Promise<RemoteFlowDto>;
+  getFlow(id: string): Promise<RemoteFlowDto>;
+  /** The steps with their `when`, which flow responses leave out. */
+  getFlowSteps(id: string): Promise<{ data: { id: string; when?: string | null | undefined }[] }>;
   deleteFlow(id: string): Promise<void>;
   publishFlow(id: string): Promise<unknown>;
   getPublishState(id: string): Promise<{ publishedVersionId: string | undefined; draftPending: boolean }>;

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from '../api/index.js';
 import { RuntypeError, withCause } from '../errors.js';
 import { isAmbiguous } from './create-flow.js';
 import type { FlowsApi } from './ports.js';
@@ -8,10 +9,12 @@ const MAX_PUBLISH_ATTEMPTS = 4;
 /**
  * Publishes a flow's draft, settling the two answers that do not say what
  * happened: a lost answer (timeout, reset, 5xx — publish is a POST, so it is
- * not retried blindly) and a refusal because nothing is left to publish (an
- * earlier publish landed, or someone published in the dashboard). Both are
- * settled by the versions list: live with no draft waiting is success; a
- * draft still waiting after a lost answer is published again.
+ * not retried blindly) and a 404, which the API document defines as "flow or
+ * draft version not found": nothing left to publish (an earlier publish
+ * landed, or someone published in the dashboard) unless the flow is gone.
+ * Both are settled by the versions list: live with no draft waiting is
+ * success; a draft still waiting after a lost answer is published again; a
+ * flow that is gone fails with the versions list's own 404 as the cause.
  */
 export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPublishState'>, id: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
@@ -20,7 +23,7 @@ export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPu
       await api.publishFlow(id);
       return;
     } catch (error) {
-      if (!isAmbiguous(error) && !isRefused(error)) throw error;
+      if (!isAmbiguous(error) && !isNothingToPublish(error)) throw error;
       failure = error;
     }
     // If the check itself fails, the publish's own failure is what the user needs to see.
@@ -29,13 +32,13 @@ export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPu
       throw withCause(failure, checkError, `checking the flow's versions failed too: ${detail}`);
     });
     if (state.publishedVersionId !== undefined && !state.draftPending) return;
-    // Refused with a draft waiting (or nothing ever published) is a real refusal; so is running out of attempts.
+    // A 404 with a draft waiting (or nothing ever published) is a real failure; so is running out of attempts.
     if (!isAmbiguous(failure) || attempt >= MAX_PUBLISH_ATTEMPTS) throw failure;
   }
 }
 
 // --- internal ---
 
-function isRefused(error: unknown): boolean {
-  return error instanceof RuntypeError && error.code === 'API_VALIDATION';
+function isNothingToPublish(error: unknown): boolean {
+  return error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound;
 }

@@ -16,7 +16,25 @@ export function stableStringify(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(record[k])}`).join(',')}}`;
 }
 
-/** sha256 hex of the canonical payload. Stored in the lockfile; compared to detect change and drift. */
+/**
+ * sha256 hex of the canonical payload. Stored in the lockfile; compared to
+ * detect change and drift. `description` is left out: the API takes it on
+ * create only and returns it nowhere, so it can be neither updated nor
+ * compared — a description-only edit is a note (see descriptionHash), not a
+ * change.
+ */
 export function contentHash(payload: FlowPayload): string {
-  return createHash('sha256').update(stableStringify(payload)).digest('hex');
+  const { description: _description, ...content } = payload;
+  return sha256(stableStringify(content));
+}
+
+/** Hash of a flow's description (absent: no description), kept to notice a description-only edit. */
+export function descriptionHash(payload: Pick<FlowPayload, 'description'>): string | undefined {
+  return payload.description === undefined ? undefined : sha256(payload.description);
+}
+
+// --- internal ---
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -1,5 +1,14 @@
-export { contentHash, stableStringify } from './canonical.js';
+export { contentHash, descriptionHash, stableStringify } from './canonical.js';
 export { diffFlows, isEmptyDiff, type FieldChange, type FlowDiff, type StepDiff } from './flow-diff.js';
-export { fromRemoteFlow, toFlowPayload, type FlowPayload, type RemoteFlowShape, type StepPayload } from './payload.js';
+export { toFlowPayload, type FlowPayload, type StepPayload } from './payload.js';
+export {
+  readRemoteFlow,
+  remoteAgainstCode,
+  remoteMatchesCode,
+  usesWhen,
+  type RemoteFlow,
+  type RemoteFlowShape,
+  type RemoteStepShape,
+} from './remote-flow.js';
 export { hasPendingChanges, planChanges, type PlanInput } from './plan-changes.js';
 export { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from './types.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentHash } from './canonical.js';
 import type { FlowPayload } from './payload.js';
 import { hasPendingChanges, planChanges } from './plan-changes.js';
+import { readRemoteFlow } from './remote-flow.js';
 import type { DesiredFlow, RemoteSnapshot, TrackedFlow } from './types.js';
 
 const payload = (name: string, prompt = 'hi'): FlowPayload => ({
@@ -10,9 +11,10 @@ const payload = (name: string, prompt = 'hi'): FlowPayload => ({
 });
 const desired = (key: string, p: FlowPayload): DesiredFlow => ({ key, payload: p, hash: contentHash(p) });
 const tracked = (id: string, p: FlowPayload): TrackedFlow => ({ id, hash: contentHash(p), name: p.name });
+const read = (p: FlowPayload) => readRemoteFlow({ name: p.name, flowSteps: p.steps }, p.steps);
 const remote = (flows: [string, FlowPayload][], details = true): RemoteSnapshot => ({
   listed: flows.map(([id, p]) => ({ id, name: p.name })),
-  details: new Map(details ? flows : []),
+  details: new Map(details ? flows.map(([id, p]) => [id, read(p)]) : []),
 });
 const kinds = (plan: ReturnType<typeof planChanges>) => plan.changes.map((c) => [c.key, c.kind]);
 

@@ -1,4 +1,5 @@
-import { contentHash } from './canonical.js';
+import { descriptionHash } from './canonical.js';
+import { remoteAgainstCode, remoteMatchesCode, type RemoteFlow } from './remote-flow.js';
 import { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from './types.js';
 
 export interface PlanInput {
@@ -41,9 +42,21 @@ export function planChanges(input: PlanInput): Plan {
     const [orphan] = orphans;
     if (orphans.length === 1 && orphan && !rekeyed.has(orphan.key)) {
       rekeyed.add(orphan.key);
-      const before = input.remote?.details.get(orphan.tracked.id);
-      const contentMatches = before ? contentHash(before) === flow.hash : orphan.tracked.hash === flow.hash;
-      changes.push({ kind: 'adopt', key: flow.key, name: flow.payload.name, payload: flow.payload, hash: flow.hash, remoteId: orphan.tracked.id, contentMatches, previousKey: orphan.key, ...(before ? { before } : {}) });
+      const remote = input.remote?.details.get(orphan.tracked.id);
+      const contentMatches = remote ? remoteMatchesCode(remote, flow.payload, flow.hash) : orphan.tracked.hash === flow.hash;
+      const remoteState = remote?.stateHash ?? orphan.tracked.remoteHash ?? orphan.tracked.hash;
+      changes.push({
+        kind: 'adopt',
+        key: flow.key,
+        name: flow.payload.name,
+        payload: flow.payload,
+        hash: flow.hash,
+        remoteId: orphan.tracked.id,
+        contentMatches,
+        remoteState,
+        previousKey: orphan.key,
+        ...(remote ? { before: remoteAgainstCode(remote, flow.payload) } : {}),
+      });
       continue;
     }
     changes.push(planUntracked(flow, untrackedByName, input.remote, tracked, input.pendingCreates?.get(flow.key)));
@@ -62,20 +75,44 @@ export function hasPendingChanges(plan: Plan): boolean {
 
 // --- internal ---
 
-function planTracked(flow: DesiredFlow, tracked: TrackedFlow, remote: DesiredFlow['payload'] | undefined): Change {
-  const base = { key: flow.key, name: flow.payload.name, remoteId: tracked.id, payload: flow.payload, hash: flow.hash };
+function planTracked(flow: DesiredFlow, tracked: TrackedFlow, remote: RemoteFlow | undefined): Change {
+  const note = descriptionNote(flow, tracked);
+  const base = { key: flow.key, name: flow.payload.name, remoteId: tracked.id, payload: flow.payload, hash: flow.hash, ...note };
   const codeChanged = flow.hash !== tracked.hash;
   if (remote) {
-    const remoteHash = contentHash(remote);
-    const drifted = remoteHash !== (tracked.remoteHash ?? tracked.hash);
+    const drifted = remote.stateHash !== (tracked.remoteHash ?? tracked.hash) || whensDiffer(remote, flow.payload);
     if (drifted) {
       // Remote already equals the code (someone made the same edit): nothing to overwrite.
-      if (remoteHash === flow.hash) return { kind: 'adopt', ...base, contentMatches: true };
-      return { kind: 'drift', ...base, before: remote, codeChanged };
+      if (remoteMatchesCode(remote, flow.payload, flow.hash)) {
+        return { kind: 'adopt', ...base, contentMatches: true, remoteState: remote.stateHash };
+      }
+      return { kind: 'drift', ...base, before: remoteAgainstCode(remote, flow.payload), codeChanged };
     }
   }
-  if (!codeChanged) return { kind: 'noop', key: flow.key, name: flow.payload.name, remoteId: tracked.id, hash: flow.hash, published: tracked.published === flow.hash };
-  return { kind: 'update', ...base, ...(remote ? { before: remote } : {}) };
+  if (!codeChanged) {
+    const published = tracked.published === flow.hash;
+    return { kind: 'noop', key: flow.key, name: flow.payload.name, remoteId: tracked.id, hash: flow.hash, published, ...note };
+  }
+  return { kind: 'update', ...base, ...(remote ? { before: remoteAgainstCode(remote, flow.payload) } : {}) };
+}
+
+/**
+ * A step `when` read from GET /v1/flow-steps that differs from the code's. The
+ * flow responses never carry `when`, so the drift hash cannot see it: read
+ * only where the code uses `when`, it is compared on its own.
+ */
+function whensDiffer(remote: RemoteFlow, code: DesiredFlow['payload']): boolean {
+  const codeWhens = new Map(code.steps.map((s) => [s.id, s.when]));
+  return remote.payload.steps.some((step) => {
+    if (remote.unknown.get(step.id)?.includes('when') === true || !codeWhens.has(step.id)) return false;
+    return codeWhens.get(step.id) !== step.when;
+  });
+}
+
+/** The code's description differs from the one last sent (on create): the API cannot update it. */
+function descriptionNote(flow: DesiredFlow, tracked: TrackedFlow): { descriptionChanged?: true } {
+  if (tracked.descriptionHash === undefined && flow.payload.description === undefined) return {};
+  return descriptionHash(flow.payload) === tracked.descriptionHash ? {} : { descriptionChanged: true };
 }
 
 function planUntracked(
@@ -95,13 +132,13 @@ function planUntracked(
   if (remoteId !== undefined) {
     // Claim it so a second key with the same name cannot adopt it too (names are unique per project anyway).
     untrackedByName.delete(byName);
-    const before = remote?.details.get(remoteId);
+    const found = remote?.details.get(remoteId);
     return {
       kind: 'adopt',
       ...base,
       remoteId,
-      contentMatches: before !== undefined && contentHash(before) === flow.hash,
-      ...(before ? { before } : {}),
+      contentMatches: found !== undefined && remoteMatchesCode(found, flow.payload, flow.hash),
+      ...(found ? { before: remoteAgainstCode(found, flow.payload), remoteState: found.stateHash } : {}),
       // Matched under the name an interrupted create used, not the flow's name now.
       ...(byName === flow.payload.name ? {} : { matchedName: byName }),
     };

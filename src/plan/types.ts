@@ -1,4 +1,5 @@
 import type { FlowPayload } from './payload.js';
+import type { RemoteFlow } from './remote-flow.js';
 
 /** What the lock state remembers of one flow (see state/). */
 export interface TrackedFlow {
@@ -10,6 +11,8 @@ export interface TrackedFlow {
   remoteHash?: string;
   /** The hash whose content was last published, if any. */
   published?: string;
+  /** Hash of the description last sent (on create); absent when none was. */
+  descriptionHash?: string;
 }
 
 /** A flow as the code wants it. */
@@ -23,12 +26,18 @@ export interface DesiredFlow {
 /** What is known of the remote account. `listed` is every flow; `details` those fetched in full. */
 export interface RemoteSnapshot {
   listed: readonly { id: string; name: string }[];
-  details: ReadonlyMap<string, FlowPayload>;
+  details: ReadonlyMap<string, RemoteFlow>;
 }
 
 interface Base {
   key: string;
   name: string;
+  /**
+   * The code's description differs from the one sent when the flow was
+   * created: the API takes a description on create only, so this is a note,
+   * never a change (it clears with the flow's next write).
+   */
+  descriptionChanged?: true;
 }
 
 export type Change =
@@ -36,7 +45,18 @@ export type Change =
   | (Base & { kind: 'create'; payload: FlowPayload; hash: string })
   /** Untracked key, exactly one untracked remote flow of that name: take it over (PUT if content differs). */
   /** `previousKey`: the key changed in code; the lock entry moves to the new key (no create, no delete). */
-  | (Base & { kind: 'adopt'; remoteId: string; payload: FlowPayload; hash: string; contentMatches: boolean; before?: FlowPayload; previousKey?: string; matchedName?: string })
+  /** `remoteState`: the remote's drift hash when known (recorded as the baseline when content matches). */
+  | (Base & {
+      kind: 'adopt';
+      remoteId: string;
+      payload: FlowPayload;
+      hash: string;
+      contentMatches: boolean;
+      remoteState?: string;
+      before?: FlowPayload;
+      previousKey?: string;
+      matchedName?: string;
+    })
   /** Code changed since the last sync: PUT. */
   | (Base & { kind: 'update'; remoteId: string; payload: FlowPayload; hash: string; before?: FlowPayload })
   /** Remote edited outside the tool since the last sync: refused unless --force (then PUT). */

@@ -25,7 +25,13 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
   switch (record.op) {
     case 'created':
     case 'updated':
-      flows.set(record.key, { id: record.id, hash: record.hash, name: record.name, ...(record.remoteHash ? { remoteHash: record.remoteHash } : {}) });
+      flows.set(record.key, {
+        id: record.id,
+        hash: record.hash,
+        name: record.name,
+        ...(record.remoteHash ? { remoteHash: record.remoteHash } : {}),
+        ...(record.descriptionHash ? { descriptionHash: record.descriptionHash } : {}),
+      });
       return;
     case 'published': {
       // Recorded only for a written entry; it says which content is live.

@@ -144,6 +144,14 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
 // --- internal ---
 
 /** The entry as journaled: `remoteHash` only when it says something `hash` does not. */
-function entryFields({ key, id, name, hash, remoteHash }: EntryChange): Omit<EntryChange, 'published'> {
-  return { key, id, name, hash, ...(remoteHash !== undefined && remoteHash !== hash ? { remoteHash } : {}) };
+function entryFields(change: EntryChange): Omit<EntryChange, 'published'> {
+  const { key, id, name, hash, remoteHash, descriptionHash } = change;
+  return {
+    key,
+    id,
+    name,
+    hash,
+    ...(remoteHash !== undefined && remoteHash !== hash ? { remoteHash } : {}),
+    ...(descriptionHash === undefined ? {} : { descriptionHash }),
+  };
 }

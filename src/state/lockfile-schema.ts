@@ -26,6 +26,12 @@ export const LockEntrySchema = z.strictObject({
   remoteHash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
   /** The `hash` whose content was last published (sync --publish); absent when never published. */
   published: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
+  /**
+   * sha256 of the description as the code had it at the last write; absent
+   * when it had none. The API takes a description on create only, so this is
+   * what `plan` compares to note a description edit it cannot deploy.
+   */
+  descriptionHash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
 });
 
 export const LockSectionSchema = z.strictObject({

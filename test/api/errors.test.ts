@@ -59,12 +59,31 @@ describe('status -> typed error', () => {
     expect((forbidden as RuntypeError).hint).toContain('FLOWS:WRITE');
   });
 
-  it('API_VALIDATION includes the server message, code and details ({ error, code, details })', async () => {
-    handler = (_req, res) => sendJson(res, 400, { error: 'name must not be empty', code: 'VALIDATION_ERROR', details: { field: 'name' } });
-    const error = await rejectionOf(testClient(server.url).createFlow({ name: '', steps: [] }));
+  it('API_VALIDATION keeps the documented details[] (path, code, suggestion) and shows them', async () => {
+    const details = [
+      { code: 'INVALID_ENUM', message: 'Invalid step type', path: 'steps.0.type', suggestion: 'did you mean "prompt"?' },
+      { code: 'TOO_SHORT', message: 'name must not be empty', path: 'steps.1.name' },
+      { message: 'no path or code here' },
+      { code: 'IGNORED' },
+    ];
+    handler = (_req, res) => sendJson(res, 400, { error: 'Validation failed', details });
+    const error = await rejectionOf(testClient(server.url).createFlow({ name: 'x', steps: [] }));
     expect(error).toBeInstanceOf(ApiValidationError);
-    expect((error as Error).message).toContain('name must not be empty');
-    expect(error).toMatchObject({ ambiguous: false, meta: { method: 'POST', path: '/v1/flows', serverCode: 'VALIDATION_ERROR', details: { field: 'name' } } });
+    expect((error as ApiValidationError).details).toEqual(details.slice(0, 3));
+    expect((error as Error).message).toBe(
+      'Runtype API refused POST /v1/flows (400): Validation failed — steps.0.type: Invalid step type ' +
+        '(INVALID_ENUM; did you mean "prompt"?); steps.1.name: name must not be empty (TOO_SHORT); no path or code here',
+    );
+    expect(error).toMatchObject({ ambiguous: false, meta: { method: 'POST', path: '/v1/flows', details: details.slice(0, 3) } });
+  });
+
+  it('shows at most five details in the message and keeps them all', async () => {
+    const details = Array.from({ length: 7 }, (_, i) => ({ code: 'TOO_LONG', message: 'too long', path: `steps.${i}.id` }));
+    handler = (_req, res) => sendJson(res, 400, { error: 'Validation failed', details });
+    const error = (await rejectionOf(testClient(server.url).createFlow({ name: 'x', steps: [] }))) as ApiValidationError;
+    expect(error.details).toHaveLength(7);
+    expect(error.message).toContain('steps.4.id: too long (TOO_LONG); and 2 more');
+    expect(error.message).not.toContain('steps.5.id');
   });
 
   it.each([
@@ -80,7 +99,7 @@ describe('status -> typed error', () => {
 
   it('redacts the key when the server echoes it back', async () => {
     handler = (req, res) =>
-      sendJson(res, 401, { error: `invalid key ${String(req.headers.authorization)}`, details: { [SENTINEL_KEY]: [SENTINEL_KEY] } });
+      sendJson(res, 401, { error: `invalid key ${String(req.headers.authorization)}`, details: [{ message: SENTINEL_KEY, path: SENTINEL_KEY }] });
     const error = await rejectionOf(testClient(server.url).getFlow('f1'));
     expect((error as Error).message).toContain('invalid key Bearer [redacted]');
   });

@@ -51,18 +51,44 @@ describe('request shape', () => {
     expect(sent).toEqual({ name: write.name, description: write.description, steps: [step] });
   });
 
-  it('updateFlow PUTs name, description and the full list as `flowSteps`, returning draftVersionId', async () => {
+  it('updateFlow PUTs only name and the full list as `flowSteps` (the documented PUT), returning draftVersionId', async () => {
     handler = (_req, res) => sendJson(res, 200, { ...flow('f1'), draftVersionId: 'flowver_1' });
     const updated = await testClient(server.url).updateFlow('f1', write);
     expect(updated.draftVersionId).toBe('flowver_1');
     expect(server.requests[0]).toMatchObject({ method: 'PUT', url: '/v1/flows/f1' });
-    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ name: write.name, description: write.description, flowSteps: [step] });
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ name: write.name, flowSteps: [step] });
   });
 
-  it('publishFlow POSTs {} and returns publishedVersionId', async () => {
+  it('publishFlow POSTs without a body (the document gives it none) and returns publishedVersionId', async () => {
     handler = (_req, res) => sendJson(res, 200, { success: true, message: 'ok', publishedVersionId: 'flowver_2' });
     await expect(testClient(server.url).publishFlow('f1')).resolves.toMatchObject({ publishedVersionId: 'flowver_2' });
-    expect(server.requests[0]).toMatchObject({ method: 'POST', url: '/v1/flows/f1/publish', body: '{}' });
+    expect(server.requests[0]).toMatchObject({ method: 'POST', url: '/v1/flows/f1/publish', body: '' });
+  });
+
+  it('the versions endpoints: list, one version, the published one, publish a given version', async () => {
+    const version = { id: 'flowver_1', flowId: 'f1', versionNumber: 1, versionType: 'published', label: 'v1' };
+    handler = (req, res) => {
+      if (req.url === '/v1/flow-versions/f1') return sendJson(res, 200, { flowId: 'f1', publishedVersionId: 'flowver_1', versions: [version] });
+      if (req.method === 'POST') return sendJson(res, 200, { success: true, message: 'ok', flowId: 'f1', versionId: 'flowver_1' });
+      return sendJson(res, 200, { ...version, flowConfig: null, notes: null, createdAt: 'now' });
+    };
+    const client = testClient(server.url);
+    await expect(client.listVersions('f1')).resolves.toMatchObject({ publishedVersionId: 'flowver_1', versions: [version] });
+    await expect(client.getVersion('f1', 'flowver_1')).resolves.toMatchObject({ id: 'flowver_1', flowConfig: null });
+    await expect(client.getPublishedVersion('f1')).resolves.toMatchObject({ versionNumber: 1 });
+    await expect(client.publishVersion('f1', 'flowver_1')).resolves.toMatchObject({ versionId: 'flowver_1' });
+    expect(server.requests.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
+      'GET /v1/flow-versions/f1 ',
+      'GET /v1/flow-versions/f1/flowver_1 ',
+      'GET /v1/flow-versions/f1/published ',
+      'POST /v1/flow-versions/f1/publish {"versionId":"flowver_1"}',
+    ]);
+  });
+
+  it('getFlowSteps reads the steps with their when', async () => {
+    handler = (_req, res) => sendJson(res, 200, { flowId: 'f1', flowName: 'F', data: [{ id: 's', type: 'prompt', when: 'x > 1' }] });
+    await expect(testClient(server.url).getFlowSteps('f1')).resolves.toMatchObject({ data: [{ id: 's', when: 'x > 1' }] });
+    expect(server.requests[0]?.url).toBe('/v1/flow-steps/flow/f1');
   });
 
   it('deleteFlow accepts 204 with no body and 200 with JSON', async () => {
@@ -139,11 +165,16 @@ describe('response parsing', () => {
     expect(got).toMatchObject({ dashboardUrl: 'https://dash/f1', flowSteps: [{ extra: 1 }] });
   });
 
-  it('a flow missing required fields is API_BAD_RESPONSE naming the field', async () => {
+  it('a response step with only the documented required fields (id, type) is accepted', async () => {
     handler = (_req, res) => sendJson(res, 200, { id: 'f1', name: 'x', flowSteps: [{ id: 's', type: 'prompt' }] });
+    await expect(testClient(server.url).getFlow('f1')).resolves.toMatchObject({ flowSteps: [{ id: 's', type: 'prompt' }] });
+  });
+
+  it('a flow missing a required field it relies on is API_BAD_RESPONSE naming the field', async () => {
+    handler = (_req, res) => sendJson(res, 200, { id: 'f1', name: 'x', flowSteps: [{ id: 's' }] });
     const error = await rejectionOf(testClient(server.url).getFlow('f1'));
     expect(error).toMatchObject({ code: 'API_BAD_RESPONSE', status: 200, meta: { method: 'GET', path: '/v1/flows/f1', status: 200 } });
-    expect((error as Error).message).toContain('flowSteps.0.name');
+    expect((error as Error).message).toContain('flowSteps.0.type');
   });
 
   it('a 200 that is not JSON is API_BAD_RESPONSE', async () => {

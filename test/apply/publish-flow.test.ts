@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiAmbiguousWriteError, ApiValidationError } from '../../src/api/index.js';
+import { ApiAmbiguousWriteError, ApiNotFoundError, ApiValidationError } from '../../src/api/index.js';
 import { publishFlowOnce } from '../../src/apply/publish-flow.js';
 
 type State = { publishedVersionId: string | undefined; draftPending: boolean };
@@ -29,8 +29,9 @@ function scriptedApi(publishes: (() => void)[], states: State[]) {
 const lost = () => {
   throw new ApiAmbiguousWriteError('POST /flows/f/publish may or may not have been applied');
 };
-const refused = () => {
-  throw new ApiValidationError('Runtype API refused POST /flows/f/publish (400): nothing to publish');
+/** The document's 404 on publish: "flow or draft version not found". */
+const nothingToPublish = () => {
+  throw new ApiNotFoundError('Not found: POST /flows/f/publish (404): no draft version to publish');
 };
 
 describe('publishFlowOnce', () => {
@@ -52,20 +53,36 @@ describe('publishFlowOnce', () => {
     expect(calls).toEqual(['publish f', 'state f', 'publish f']);
   });
 
-  it('"nothing to publish" with the content live is success', async () => {
-    const { api } = scriptedApi([refused], [{ publishedVersionId: 'v3', draftPending: false }]);
+  it('a 404 (nothing to publish) with the content live is success', async () => {
+    const { api, calls } = scriptedApi([nothingToPublish], [{ publishedVersionId: 'v3', draftPending: false }]);
     await expect(publishFlowOnce(api, 'f')).resolves.toBeUndefined();
-  });
-
-  it('a refusal with a draft waiting is a real failure, and is not re-sent', async () => {
-    const { api, calls } = scriptedApi([refused], [{ publishedVersionId: 'v1', draftPending: true }]);
-    await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_VALIDATION' });
     expect(calls).toEqual(['publish f', 'state f']);
   });
 
-  it('a refusal of a flow never published is a real failure', async () => {
-    const { api } = scriptedApi([refused], [{ publishedVersionId: undefined, draftPending: false }]);
+  it('a 404 with a draft waiting is a real failure, and is not re-sent', async () => {
+    const { api, calls } = scriptedApi([nothingToPublish], [{ publishedVersionId: 'v1', draftPending: true }]);
+    await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_NOT_FOUND' });
+    expect(calls).toEqual(['publish f', 'state f']);
+  });
+
+  it('a 404 of a flow never published is a real failure', async () => {
+    const { api } = scriptedApi([nothingToPublish], [{ publishedVersionId: undefined, draftPending: false }]);
+    await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_NOT_FOUND' });
+  });
+
+  it('a 404 of a flow that is gone fails, with the versions check as its cause', async () => {
+    const { api, calls } = scriptedApi([nothingToPublish], []);
+    await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_NOT_FOUND' });
+    expect(calls).toEqual(['publish f', 'state f']);
+  });
+
+  it('a 400 (invalid flow id) is a real failure, without a versions check', async () => {
+    const invalid = () => {
+      throw new ApiValidationError('Runtype API refused POST /flows/f/publish (400): invalid flow id');
+    };
+    const { api, calls } = scriptedApi([invalid], []);
     await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_VALIDATION' });
+    expect(calls).toEqual(['publish f']);
   });
 
   it('gives up after a bounded number of lost answers', async () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanResult } from '../../src/app/results.js';
-import { contentHash, planChanges, type FlowPayload } from '../../src/plan/index.js';
+import { contentHash, planChanges, readRemoteFlow, type FlowPayload } from '../../src/plan/index.js';
 import type { Colors } from '../../src/report/color.js';
 import { formatPlan, summaryLine } from '../../src/report/format-plan.js';
 import { toJsonDocument } from '../../src/report/json-result.js';
 import { flow, noop, plan, planResult, samplePlan, step } from './builders.js';
+
+const asRemote = (p: FlowPayload) => readRemoteFlow({ name: p.name, flowSteps: p.steps }, p.steps);
 
 describe('formatPlan', () => {
   it('shows create, update (with a prompt line diff), drift and delete, hides unchanged flows but counts them', () => {
@@ -143,8 +145,8 @@ describe('formatPlan on a plan from the planner', () => {
           { id: 'id-r', name: 'Removed' },
         ],
         details: new Map([
-          ['id-u', synced],
-          ['id-d', prompt('Drifted', 'edited in the dashboard')],
+          ['id-u', asRemote(synced)],
+          ['id-d', asRemote(prompt('Drifted', 'edited in the dashboard'))],
         ]),
       },
     });

@@ -4,7 +4,7 @@ import type { Session } from '../../src/app/open-session.js';
 import { planChangedFlows } from '../../src/app/plan-changed-flows.js';
 import { planAgainstRemote } from '../../src/app/prepare-plan.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { contentHash, fromRemoteFlow, type DesiredFlow, type FlowPayload, type TrackedFlow } from '../../src/plan/index.js';
+import { contentHash, readRemoteFlow, type DesiredFlow, type FlowPayload, type TrackedFlow } from '../../src/plan/index.js';
 import { closeClients, SENTINEL_KEY, testClient } from '../api/helpers/client.js';
 
 /**
@@ -43,7 +43,7 @@ interface World {
 /** A flow synced by the tool earlier: on the remote, and in the lock state under `key`. */
 async function synced(tracked: Map<string, TrackedFlow>, key: string, flow: FlowPayload): Promise<string> {
   const created = await api.createFlow(flow);
-  tracked.set(key, { id: created.id, hash: contentHash(flow), name: flow.name, remoteHash: contentHash(fromRemoteFlow(created)) });
+  tracked.set(key, { id: created.id, hash: contentHash(flow), name: flow.name, remoteHash: readRemoteFlow(created).stateHash });
   return created.id;
 }
 
