@@ -16,7 +16,7 @@ export type StepDiff =
   | { kind: 'changed'; id: string; name: string; type: string; parent?: string; fields: FieldChange[] };
 
 export interface FlowDiff {
-  /** Top-level fields: name, description. */
+  /** Top-level fields: name (and description, for a flow that does not exist yet). */
   fields: FieldChange[];
   steps: StepDiff[];
 }
@@ -27,7 +27,9 @@ export interface FlowDiff {
  */
 export function diffFlows(before: FlowPayload | undefined, after: FlowPayload): FlowDiff {
   const fields: FieldChange[] = [];
-  for (const key of ['name', 'description'] as const) {
+  // No response carries a description: against a remote flow it is unknown, never a difference.
+  const compared = before === undefined ? (['name', 'description'] as const) : (['name'] as const);
+  for (const key of compared) {
     const a = before?.[key];
     const b = after[key];
     if (a !== b) fields.push(change(key, a, b));

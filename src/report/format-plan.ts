@@ -31,7 +31,7 @@ const NOTE = '      ';
 export function formatPlan(result: PlanResult, colors: Colors = plainColors, options: FormatPlanOptions = {}): string {
   const { plan, target } = result;
   const lines = [colors.paint('bold', `Plan for environment "${target.environment}" (${target.apiUrl})`), ''];
-  const shown = plan.changes.filter((c) => c.kind !== 'noop' || options.verbose === true);
+  const shown = plan.changes.filter((c) => c.kind !== 'noop' || c.descriptionChanged || options.verbose === true);
   const keyWidth = Math.max(0, ...shown.map((c) => c.key.length));
   for (const change of shown) lines.push(...formatChange(change, keyWidth, colors));
   if (shown.length > 0) lines.push('');
@@ -62,6 +62,16 @@ export function summaryLine(plan: Plan, colors: Colors = plainColors): string {
 // --- internal ---
 
 function formatChange(change: Change, keyWidth: number, colors: Colors): string[] {
+  const lines = formatChangeBody(change, keyWidth, colors);
+  if (change.descriptionChanged) lines.push(`${NOTE}${colors.paint('gray', DESCRIPTION_NOTE)}`);
+  return lines;
+}
+
+const DESCRIPTION_NOTE =
+  'note: the description changed in code; the API takes a description only when a flow is created, ' +
+  'so it is not deployed (edit it in the dashboard)';
+
+function formatChangeBody(change: Change, keyWidth: number, colors: Colors): string[] {
   const [symbol, style] = SYMBOL[change.kind];
   const head = `${colors.paint(style, `${symbol} ${change.kind.padEnd(8)}`)} ${colors.paint('bold', change.key.padEnd(keyWidth))}  "${redactString(change.name)}"`;
   const note = (text: string, tone: Style = 'gray') => `${NOTE}${colors.paint(tone, text)}`;

@@ -82,6 +82,7 @@ export function statusOf(result: CommandResult): JsonStatus {
 export function toJsonChange(change: Change): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = { kind: change.kind, key: change.key, name: change.name };
   if ('remoteId' in change) out.remoteId = change.remoteId;
+  if (change.descriptionChanged) out.descriptionChanged = true;
   if (change.kind === 'missing') out.previousId = change.previousId;
   if (change.kind === 'conflict') out.remoteIds = change.remoteIds;
   if (change.kind === 'adopt') {

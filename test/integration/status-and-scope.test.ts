@@ -19,7 +19,7 @@ describe('status', () => {
     const ids = Object.fromEntries(Object.entries(env.lockfile().environments.test!.flows).map(([key, entry]) => [key, entry.id]));
     env.project.write('flows/flow-001.ts', flowSource('flow-001', 'Flow 1', { prompt: 'Changed {{topic}}' }));
     env.project.write('flows/flow-new.ts', flowSource('flow-new', 'Flow New'));
-    env.emu.state.update(ids['flow-002']!, { description: 'edited in the dashboard' });
+    env.emu.state.update(ids['flow-002']!, { name: 'Flow 2 (edited in the dashboard)' });
     env.emu.state.delete(ids['flow-003']!);
     env.project.remove('flows/flow-004.ts');
 

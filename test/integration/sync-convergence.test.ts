@@ -61,7 +61,6 @@ describe('sync converges', () => {
 
   it.each<[string, { name?: string; description?: string; prompt?: string }]>([
     ['name', { name: 'Renamed Flow' }],
-    ['description', { description: 'now with a description' }],
     ['prompt', { prompt: 'Write a poem about {{topic}}' }],
   ])('an edit to the %s is exactly one PUT', async (_field, edit) => {
     env = await createEmulatorProject(3);

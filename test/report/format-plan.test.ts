@@ -25,7 +25,6 @@ describe('formatPlan', () => {
             ~ step classify (prompt) "Classify"
                 config.temperature: 0.9 → 0.2
       ~ update   welcome-email      "Welcome Email"
-            description: "Welcome email" → "Sends the welcome email"
             ~ step greeting (prompt) "Generate Greeting"
                 config.model: "gpt-4" → "gpt-5"
                 config.userPrompt:

@@ -104,7 +104,7 @@ describe('GitHub job summary markdown', () => {
       | create | \`customer-outreach\` | Customer Outreach Flow | 2 step(s) |
       | delete | \`old-survey\` | Old Survey | removed from code; deleted only with --prune (flow_03) |
       | drift | \`support-triage\` | Support Triage | **edited outside runtype-flows**; sync refuses without --force (step changed: classify) |
-      | update | \`welcome-email\` | Welcome Email | description; step added: follow-up; step changed: greeting |
+      | update | \`welcome-email\` | Welcome Email | step added: follow-up; step changed: greeting |
 
       <details><summary>Full plan</summary>
 
@@ -123,7 +123,6 @@ describe('GitHub job summary markdown', () => {
             ~ step classify (prompt) "Classify"
                 config.temperature: 0.9 → 0.2
       ~ update   welcome-email      "Welcome Email"
-            description: "Welcome email" → "Sends the welcome email"
             ~ step greeting (prompt) "Generate Greeting"
                 config.model: "gpt-4" → "gpt-5"
                 config.userPrompt:

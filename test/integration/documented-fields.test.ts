@@ -1,0 +1,107 @@
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import { flowSource } from '../helpers/project.js';
+
+/**
+ * The remote comparison uses only what the documented responses carry: no
+ * response has `description`, flow responses have no step `when` (only GET
+ * /v1/flow-steps does), so neither may look like a change or like drift.
+ */
+let env: EmulatorProject;
+afterEach(async () => {
+  await env.cleanup();
+});
+
+const withWhen = (key: string, name: string, when: string) => `import { defineFlow, prompt } from 'runtype-flows';
+export default defineFlow({
+  key: ${JSON.stringify(key)},
+  name: ${JSON.stringify(name)},
+  inputs: ['topic'],
+  steps: [
+    prompt('draft', { name: 'Draft', model: 'gpt-4', userPrompt: 'Write about {{topic}}', outputVariable: 'draft', when: ${JSON.stringify(when)} }),
+  ],
+});
+`;
+
+describe('description', () => {
+  it('a flow with a description syncs, then plan --refresh --exit-code exits 0', async () => {
+    env = await createEmulatorProject(0);
+    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { description: 'What flow A does' }));
+    expect((await env.cli('sync')).code).toBe(0);
+    const create = env.emu.requests.find((r) => r.method === 'POST' && r.path === '/v1/flows');
+    expect(create?.body).toMatchObject({ description: 'What flow A does' });
+
+    const plan = await env.cli('plan', '--refresh', '--exit-code');
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('No changes.');
+  });
+
+  it('a description-only edit is a note in plan, not a change, and sync sends nothing', async () => {
+    env = await createEmulatorProject(0);
+    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { description: 'First text' }));
+    expect((await env.cli('sync')).code).toBe(0);
+    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { description: 'Second text' }));
+
+    const plan = await env.cli('plan', '--refresh', '--exit-code');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('the description changed in code');
+    const json = JSON.parse((await env.cli('plan', '--json')).stdout) as { changes: { key: string; kind: string; descriptionChanged?: boolean }[] };
+    expect(json.changes).toEqual([expect.objectContaining({ key: 'a', kind: 'noop', descriptionChanged: true })]);
+
+    env.emu.clearRequests();
+    expect((await env.cli('sync')).code).toBe(0);
+    expect(env.writes()).toEqual([]);
+  });
+});
+
+describe('adoption by documented fields', () => {
+  it('an untracked remote flow whose documented fields match is adopted without a PUT', async () => {
+    env = await createEmulatorProject(0);
+    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { description: 'Local text' }));
+    const step = { id: 'draft', name: 'Draft', type: 'prompt', order: 1, enabled: true };
+    const config = { model: 'gpt-4', userPrompt: 'Write about {{topic}}', outputVariable: 'draft' };
+    const created = await request(`${env.emu.url}/v1/flows`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Flow A', description: 'Dashboard text', steps: [{ ...step, config }] }),
+    });
+    expect(created.statusCode).toBe(201);
+    await created.body.dump();
+    env.emu.clearRequests();
+
+    const run = await env.cli('sync', '--json');
+    expect(run.code, run.stdout).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcomes: [{ key: 'a', kind: 'adopt', action: 'adopted' }] });
+    expect(env.writes()).toEqual([]);
+    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
+  });
+});
+
+describe('step when', () => {
+  it('is compared through GET /v1/flow-steps, only for flows whose code uses it', async () => {
+    env = await createEmulatorProject(1);
+    env.project.write('flows/w.ts', withWhen('w', 'Flow W', 'topic != ""'));
+    expect((await env.cli('sync')).code).toBe(0);
+    env.emu.clearRequests();
+
+    const plan = await env.cli('plan', '--refresh', '--exit-code');
+    expect(plan.code, plan.stdout).toBe(0);
+    const id = env.lockfile().environments.test!.flows.w!.id;
+    const stepReads = env.emu.requests.filter((r) => r.path.startsWith('/v1/flow-steps/'));
+    expect(stepReads.map((r) => r.path)).toEqual([`/v1/flow-steps/flow/${id}`]);
+  });
+
+  it('a when edited outside the tool is drift', async () => {
+    env = await createEmulatorProject(0);
+    env.project.write('flows/w.ts', withWhen('w', 'Flow W', 'topic != ""'));
+    expect((await env.cli('sync')).code).toBe(0);
+    const id = env.lockfile().environments.test!.flows.w!.id;
+    const steps = env.emu.state.get(id)!.flowSteps.map((s) => ({ ...s, when: 'false' }));
+    env.emu.state.update(id, { flowSteps: steps });
+
+    const plan = await env.cli('plan', '--refresh', '--exit-code');
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('drift');
+  });
+});
