@@ -6,7 +6,7 @@ import type { AppContext } from './context.js';
 import { toDesiredFlows } from './desired-flows.js';
 import { openSession, type Session } from './open-session.js';
 import { fetchRemoteSnapshot } from './remote-snapshot.js';
-import { resolveTarget, type Target } from './resolve-target.js';
+import { resolveTarget, type ResolveTargetOptions, type Target } from './resolve-target.js';
 import type { TargetInfo } from './results.js';
 import { loadValidProject } from './load-valid-project.js';
 import type { Project } from '../load/load-project.js';
@@ -39,8 +39,13 @@ export async function prepareProject(ctx: AppContext, options: PlanOptions): Pro
 }
 
 /** The target a command (or a watch session, once) works against, warning when the key is not the environment's own. */
-export function chooseTarget(ctx: Pick<AppContext, 'env' | 'reporter'>, config: ResolvedConfig, requested: string | undefined): Target {
-  const target = resolveTarget(config, ctx.env, requested);
+export function chooseTarget(
+  ctx: Pick<AppContext, 'env' | 'reporter'>,
+  config: ResolvedConfig,
+  requested: string | undefined,
+  options: ResolveTargetOptions = {},
+): Target {
+  const target = resolveTarget(config, ctx.env, requested, options);
   if (target.kind === 'remote' && target.overriddenKeyEnv) {
     // By contract RUNTYPE_API_KEY wins; in a CI job holding several keys that may be the wrong account's.
     ctx.reporter.warn(`RUNTYPE_API_KEY is set and overrides ${target.overriddenKeyEnv} for environment "${target.environment}"`);

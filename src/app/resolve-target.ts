@@ -27,7 +27,16 @@ export type Target =
  * remote environment but never an emulator one, and a missing key is an
  * error — never a silent fall-back to the emulator.
  */
-export function resolveTarget(config: ResolvedConfig, env: Env, requested: string | undefined): Target {
+export interface ResolveTargetOptions {
+  /**
+   * A missing key is not an error: the target has an empty key (and no
+   * Authorization header is sent). Only for what works without one
+   * (POST /v1/public/flows/validate).
+   */
+  keyOptional?: boolean;
+}
+
+export function resolveTarget(config: ResolvedConfig, env: Env, requested: string | undefined, options: ResolveTargetOptions = {}): Target {
   const name = requested ?? env.RUNTYPE_ENV ?? config.defaultEnvironment;
   const environment = config.environments[name];
   if (!environment) {
@@ -41,8 +50,8 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
   }
   const apiUrl = normalizeApiUrl(env.RUNTYPE_API_URL || environment.url);
   const keyVar = env.RUNTYPE_API_KEY ? 'RUNTYPE_API_KEY' : environment.apiKeyEnv;
-  const apiKey = env[keyVar];
-  if (!apiKey) {
+  const apiKey = env[keyVar] ?? '';
+  if (apiKey === '' && options.keyOptional !== true) {
     throw new RuntypeError('API_KEY_MISSING', `No API key for environment "${name}": ${environment.apiKeyEnv} is not set`, {
       hint: `Set ${environment.apiKeyEnv === 'RUNTYPE_API_KEY' ? 'it' : `${environment.apiKeyEnv} (or RUNTYPE_API_KEY)`} in the environment or in a .env file in the project root. The local emulator is only used when the config or --env names it.`,
       meta: { environment: name, apiKeyEnv: environment.apiKeyEnv },

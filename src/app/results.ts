@@ -14,6 +14,8 @@ export interface ValidateResult {
   flows: { key: string; name: string; file: string; steps: number }[];
   helperModules: string[];
   diagnostics: Diagnostic[];
+  /** `validate --remote`: what the server's validator was asked (its findings are in `diagnostics`). */
+  remote?: { environment: string; checked: number; authenticated: boolean; accountChecksPerformed: boolean };
 }
 
 export interface InitResult {

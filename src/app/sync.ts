@@ -9,6 +9,7 @@ import { planReadOnly } from './plan-read-only.js';
 import { planAgainstRemote, prepareProject, type PlanOptions, type PreparedProject } from './prepare-plan.js';
 import type { SyncResult } from './results.js';
 import { applyProgress, readProgress } from './run-progress.js';
+import { refusedWrites, serverDiagnostics } from './server-diagnostics.js';
 import { settleOrphanedCreates } from './settle-orphaned-creates.js';
 import { rerunCommand, summarizeRun } from './sync-outcomes.js';
 
@@ -58,14 +59,26 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
     });
     if (!ctx.signal?.aborted) await settleOrphanedCreates(ctx, store, desired, remote);
     await store.commit();
+    const refusedByServer = await reportServerRefusals(ctx, outcomes, prepared);
     const { refused, interrupted } = summarizeRun(plan, outcomes, ctx.signal?.aborted === true);
-    return finish(outcomes, { ...(interrupted ? { interrupted } : {}), ...(refused.length > 0 ? { blocked: { reason: 'drift', keys: refused, rerun: rerunCommand(options.argv, '--force') } } : {}) });
+    return finish(outcomes, {
+      diagnostics: [...diagnostics, ...refusedByServer],
+      ...(interrupted ? { interrupted } : {}),
+      ...(refused.length > 0 ? { blocked: { reason: 'drift', keys: refused, rerun: rerunCommand(options.argv, '--force') } } : {}),
+    });
   } finally {
     await closeTarget(open);
   }
 }
 
 // --- internal ---
+
+/** A write the server refused names the fields it refused: shown at file:line:column like any diagnostic. */
+async function reportServerRefusals(ctx: AppContext, outcomes: readonly ChangeOutcome[], prepared: PreparedProject) {
+  const found = await serverDiagnostics(refusedWrites(outcomes), prepared.desired);
+  if (found.length > 0) ctx.reporter.diagnostics(found, prepared.project.root);
+  return found;
+}
 
 async function confirmDeletions(ctx: AppContext, deletions: readonly Change[]): Promise<boolean> {
   if (!ctx.interactive) return false;

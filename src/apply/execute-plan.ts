@@ -1,6 +1,6 @@
 import { RuntypeError } from '../errors.js';
 import type { ChangeOutcome, OutcomeAction } from './outcome.js';
-import { API_ERROR_CODES } from '../api/index.js';
+import { API_ERROR_CODES, ApiError } from '../api/index.js';
 import { descriptionHash, readRemoteFlow, type Change, type FlowPayload, type TrackedFlow } from '../plan/index.js';
 import { createFlowOnce } from './create-flow.js';
 import { publishFlowOnce } from './publish-flow.js';
@@ -139,7 +139,9 @@ function writtenEntry(id: string, payload: FlowPayload, hash: string, remoteHash
 function failed(change: Change, error: unknown): ChangeOutcome {
   const code = error instanceof RuntypeError ? error.code : 'UNEXPECTED';
   const message = error instanceof Error ? error.message : String(error);
-  return { key: change.key, name: change.name, kind: change.kind, status: 'failed', action: 'none', error: { code, message } };
+  const details = error instanceof ApiError && error.details.length > 0 ? { details: [...error.details] } : {};
+  const base = { key: change.key, name: change.name, kind: change.kind };
+  return { ...base, status: 'failed', action: 'none', error: { code, message, ...details } };
 }
 
 function conflictError(name: string, ids: readonly string[]): RuntypeError {

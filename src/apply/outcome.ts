@@ -1,3 +1,4 @@
+import type { ApiErrorDetail } from '../api/index.js';
 import type { ChangeKind } from '../plan/index.js';
 
 export type OutcomeStatus = 'applied' | 'unchanged' | 'skipped' | 'refused' | 'failed';
@@ -14,5 +15,6 @@ export interface ChangeOutcome {
   published?: boolean;
   /** Why it was skipped or refused (e.g. "drift: use --force"). */
   reason?: string;
-  error?: { code: string; message: string };
+  /** `details`: what the server refused and where (a 400's details[]), mapped to source by the app. */
+  error?: { code: string; message: string; details?: ApiErrorDetail[] };
 }

@@ -17,5 +17,18 @@ export function formatValidate(result: ValidateResult, colors: Colors = plainCol
   } else {
     lines.push(colors.paint('red', `✖ ${counts}`) + ` in ${plural(result.files, 'file')}; ${plural(result.flows.length, 'flow')} valid`);
   }
+  if (result.remote) lines.push(colors.paint('gray', remoteLine(result.remote)));
   return lines.join('\n');
+}
+
+// --- internal ---
+
+/** What `--remote` asked of the server, so "OK" is never read as more than it was. */
+function remoteLine(remote: NonNullable<ValidateResult['remote']>): string {
+  const how = remote.authenticated
+    ? remote.accountChecksPerformed
+      ? 'with the key, account checks included'
+      : 'with the key'
+    : 'without a key, so no account checks';
+  return `Checked ${plural(remote.checked, 'flow')} with the Runtype API's validator (environment "${remote.environment}", ${how}); nothing was written.`;
 }

@@ -26,7 +26,7 @@ export default defineFlow({
 
 describe('description', () => {
   it('a flow with a description syncs, then plan --refresh --exit-code exits 0', async () => {
-    env = await createEmulatorProject(0);
+    env = await createEmulatorProject(0, { logBodies: true });
     env.project.write('flows/a.ts', flowSource('a', 'Flow A', { description: 'What flow A does' }));
     expect((await env.cli('sync')).code).toBe(0);
     const create = env.emu.requests.find((r) => r.method === 'POST' && r.path === '/v1/flows');

@@ -2,16 +2,31 @@ import type { CommandModule } from 'yargs';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 
-export function validateCommand(runtime: CliRuntime): CommandModule<GlobalOptions, GlobalOptions> {
+interface ValidateArgs extends GlobalOptions {
+  remote?: boolean;
+  env?: string;
+}
+
+export function validateCommand(runtime: CliRuntime): CommandModule<GlobalOptions, ValidateArgs> {
   return {
     command: 'validate',
     describe: 'Load every flow and check it offline: schema, step types, template variables, secrets, duplicates',
     builder: (y) =>
-      y.example('$0 validate', 'check flows/**/*.ts; exit 1 on any error').example('$0 validate --json', 'the same as one JSON document'),
+      y
+        .option('remote', {
+          type: 'boolean',
+          describe:
+            "Also send each valid flow to the Runtype API's validator (POST /v1/public/flows/validate); writes nothing. " +
+            'With the environment key when set (adds account checks), else unauthenticated',
+        })
+        .option('env', { type: 'string', describe: 'Environment whose API --remote asks (default: RUNTYPE_ENV, else the config default)' })
+        .example('$0 validate', 'check flows/**/*.ts offline; exit 1 on any error')
+        .example('$0 validate --remote --env production', "also run the server's checks, with production's key")
+        .example('$0 validate --json', 'the same as one JSON document'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runValidate } = await import('../../app/validate.js');
-        const result = await runValidate(ctx);
+        const result = await runValidate(ctx, { remote: argv.remote === true, ...(argv.env ? { env: argv.env } : {}) });
         ctx.reporter.result(result);
         return result.ok ? EXIT.ok : EXIT.error;
       }),
