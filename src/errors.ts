@@ -26,16 +26,6 @@ export class RuntypeError extends Error {
   }
 }
 
-/** Already reported to the user: the boundary only exits with `exitCode`. */
-export class ExitError extends Error {
-  readonly exitCode: number;
-  constructor(exitCode: number, message = `exit ${exitCode}`) {
-    super(message);
-    this.name = 'ExitError';
-    this.exitCode = exitCode;
-  }
-}
-
 /** An impossible state: the boundary prints "this is a bug, please report". */
 export class InternalError extends Error {
   constructor(message: string, options: { cause?: unknown } = {}) {

@@ -1,4 +1,4 @@
-import { API_ERROR_CODES } from '../api/index.js';
+import { API_ERROR_CODES, isApiError } from '../api/index.js';
 import { RuntypeError } from '../errors.js';
 import { descriptionHash, readRemoteFlow, remoteMatchesCode, usesWhen, type FlowPayload } from '../plan/index.js';
 import type { FlowsApi, LockRecorder, RemoteFlowDto } from './ports.js';
@@ -42,8 +42,16 @@ export async function createFlowOnce(api: FlowsApi, lock: LockRecorder, key: str
   }
 }
 
+/** Several untracked remote flows carry one name: adopting any would be a guess. */
+export function remoteNameConflict(name: string, ids: readonly string[]): RuntypeError {
+  return new RuntypeError('REMOTE_NAME_CONFLICT', `Several untracked remote flows are named "${name}": ${ids.join(', ')}`, {
+    hint: 'Delete or rename the extra remote flows (or rename this flow), then run sync again.',
+    meta: { name, ids: [...ids] },
+  });
+}
+
 export function isAmbiguous(error: unknown): boolean {
-  return error instanceof RuntypeError && error.code === API_ERROR_CODES.ambiguousWrite;
+  return isApiError(error, API_ERROR_CODES.ambiguousWrite);
 }
 
 // --- internal ---
@@ -55,12 +63,7 @@ async function findLanded(api: FlowsApi, lock: LockRecorder, name: string): Prom
   // The search endpoint's matching is not documented (escaping, prefixes): before
   // concluding "it did not land" and posting again, confirm with the full listing.
   if (candidates.length === 0) candidates = untracked(await api.listFlows());
-  if (candidates.length > 1) {
-    throw new RuntypeError('REMOTE_NAME_CONFLICT', `Several untracked remote flows are named "${name}": ${candidates.map((c) => c.id).join(', ')}`, {
-      hint: 'Delete or rename the extra remote flows, then run sync again.',
-      meta: { name, ids: candidates.map((c) => c.id) },
-    });
-  }
+  if (candidates.length > 1) throw remoteNameConflict(name, candidates.map((c) => c.id));
   return candidates[0]?.id;
 }
 

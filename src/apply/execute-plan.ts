@@ -1,8 +1,8 @@
 import { RuntypeError } from '../errors.js';
 import type { ChangeOutcome, OutcomeAction } from './outcome.js';
-import { API_ERROR_CODES, ApiError } from '../api/index.js';
+import { API_ERROR_CODES, ApiError, isApiError } from '../api/index.js';
 import { descriptionHash, readRemoteFlow, type Change, type FlowPayload, type TrackedFlow } from '../plan/index.js';
-import { createFlowOnce } from './create-flow.js';
+import { createFlowOnce, remoteNameConflict } from './create-flow.js';
 import { publishFlowOnce } from './publish-flow.js';
 import type { FlowsApi, LockRecorder } from './ports.js';
 
@@ -56,7 +56,7 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
       return outcome;
     }
     case 'conflict':
-      return failed(change, conflictError(change.name, change.remoteIds));
+      return failed(change, remoteNameConflict(change.name, change.remoteIds));
     case 'delete': {
       if (change.alreadyGone) {
         // Gone from the code and from the account: only the lock entry is left to drop.
@@ -103,7 +103,7 @@ async function update(options: ExecuteOptions, key: string, id: string, payload:
     await options.lock.recordWritten(key, writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash), 'updated');
     return { id, action: 'updated' };
   } catch (error) {
-    if (!(error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound)) throw error;
+    if (!isApiError(error, API_ERROR_CODES.notFound)) throw error;
     const created = await createFlowOnce(options.api, options.lock, key, payload, hash);
     return { id: created.id, action: 'recreated' };
   }
@@ -144,13 +144,8 @@ function failed(change: Change, error: unknown): ChangeOutcome {
   return { ...base, status: 'failed', action: 'none', error: { code, message, ...details } };
 }
 
-function conflictError(name: string, ids: readonly string[]): RuntypeError {
-  return new RuntypeError('REMOTE_NAME_CONFLICT', `Several untracked remote flows are named "${name}": ${ids.join(', ')}`, {
-    hint: 'Delete or rename the extra remote flows (or rename this flow), then run sync again.',
-  });
-}
 
 function ignoreNotFound(error: unknown): void {
-  if (error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound) return;
+  if (isApiError(error, API_ERROR_CODES.notFound)) return;
   throw error;
 }

@@ -1,5 +1,5 @@
-import { API_ERROR_CODES } from '../api/index.js';
-import { RuntypeError, withCause } from '../errors.js';
+import { API_ERROR_CODES, isApiError } from '../api/index.js';
+import { withCause } from '../errors.js';
 import { isAmbiguous } from './create-flow.js';
 import type { FlowsApi } from './ports.js';
 
@@ -40,5 +40,5 @@ export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPu
 // --- internal ---
 
 function isNothingToPublish(error: unknown): boolean {
-  return error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound;
+  return isApiError(error, API_ERROR_CODES.notFound);
 }

@@ -1,4 +1,3 @@
-import { ExitError } from '../errors.js';
 import type { AppContext } from '../app/context.js';
 import { assertWorkingDirectory, buildContext, type ProcessIo } from './build-context.js';
 import type { GlobalOptions } from './global-options.js';
@@ -13,28 +12,35 @@ export interface CliRuntime {
 
 export const EXIT = { ok: 0, error: 1, actionNeeded: 2, interrupted: 130 } as const;
 
+/** What a command's body returns: its exit code, and whether Ctrl-C is how it normally ends. */
+export interface CommandExit {
+  code: number;
+  /** `sync --watch` runs until Ctrl-C: then an "ok" is not an interruption (exit 0, not 130). */
+  ctrlCIsNormalEnd?: boolean;
+}
+
 /**
  * The error boundary every command runs inside: a use-case returns an exit
- * code or throws; ExitError means "already reported", RuntypeError is shown
- * with its hint, anything else is a bug. Ctrl-C is 130.
+ * code or throws; a RuntypeError is shown with its hint, anything else is a
+ * bug. Ctrl-C is 130, unless the command says it is its normal end.
  */
 export async function runInContext(
   runtime: CliRuntime,
   options: GlobalOptions,
-  body: (ctx: AppContext) => Promise<number>,
+  body: (ctx: AppContext) => Promise<number | CommandExit>,
 ): Promise<void> {
   const ctx = buildContext(options, runtime.io, runtime.signal);
   try {
     assertWorkingDirectory(ctx.cwd);
-    const code = await body(ctx);
+    const returned = await body(ctx);
+    const { code, ctrlCIsNormalEnd = false } = typeof returned === 'number' ? { code: returned } : returned;
     // A command that finished "ok" after Ctrl-C still did not do all it was asked to.
-    runtime.exitCode = runtime.signal.aborted && code === EXIT.ok ? EXIT.interrupted : code;
+    const interrupted = runtime.signal.aborted && code === EXIT.ok && !ctrlCIsNormalEnd;
+    runtime.exitCode = interrupted ? EXIT.interrupted : code;
   } catch (error) {
     if (runtime.signal.aborted) {
       ctx.reporter.info('interrupted');
       runtime.exitCode = EXIT.interrupted;
-    } else if (error instanceof ExitError) {
-      runtime.exitCode = error.exitCode;
     } else {
       ctx.reporter.error(error);
       runtime.exitCode = EXIT.error;

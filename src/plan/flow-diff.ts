@@ -56,9 +56,6 @@ export function diffFlows(before: FlowPayload | undefined, after: FlowPayload): 
   return { fields, steps };
 }
 
-export function isEmptyDiff(diff: FlowDiff): boolean {
-  return diff.fields.length === 0 && diff.steps.length === 0;
-}
 
 // --- internal ---
 

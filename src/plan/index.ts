@@ -1,5 +1,5 @@
 export { contentHash, descriptionHash, stableStringify } from './canonical.js';
-export { diffFlows, isEmptyDiff, type FieldChange, type FlowDiff, type StepDiff } from './flow-diff.js';
+export { diffFlows, type FieldChange, type FlowDiff, type StepDiff } from './flow-diff.js';
 export { toFlowPayload, type FlowPayload, type StepPayload } from './payload.js';
 export {
   readRemoteFlow,

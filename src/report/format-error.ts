@@ -1,4 +1,4 @@
-import { ExitError, InternalError, RuntypeError, type JsonValue } from '../errors.js';
+import { InternalError, RuntypeError, type JsonValue } from '../errors.js';
 import type { Colors } from './color.js';
 
 export const BUG_REPORT_HINT = 'This is a bug in runtype-flows; please report it with the command you ran and this output.';
@@ -21,7 +21,6 @@ export function errorToJson(error: unknown): { code: string; message: string; hi
   if (error instanceof RuntypeError) {
     return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.meta ? { meta: error.meta } : {}) };
   }
-  if (error instanceof ExitError) return { code: 'EXIT', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: error instanceof InternalError ? 'INTERNAL' : 'UNEXPECTED', message, hint: BUG_REPORT_HINT };
 }

@@ -36,10 +36,9 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
         .example('$0 sync --env production --prune --yes --json', 'CI deploy: also delete removed flows, JSON result')
         .example('$0 sync --dry-run', 'what would happen, without writing')
         .example('$0 sync --watch', 'while developing: sync every save until Ctrl-C'),
-    handler: async (argv) => {
-      let watchExit: number | undefined;
-      await runInContext(runtime, argv, async (ctx) => {
-        if (argv.watch) return (watchExit = await watch(ctx, argv));
+    handler: (argv) =>
+      runInContext(runtime, argv, async (ctx) => {
+        if (argv.watch) return { code: await watch(ctx, argv), ctrlCIsNormalEnd: true };
         const { runSync } = await import('../../app/sync.js');
         const result = await runSync(ctx, {
           env: argv.env,
@@ -56,10 +55,7 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
         if (ctx.signal?.aborted) return EXIT.interrupted;
         if (!result.ok) return EXIT.error;
         return result.blocked ? EXIT.actionNeeded : EXIT.ok;
-      });
-      // runInContext makes "ok after Ctrl-C" 130; Ctrl-C is how a watch normally ends.
-      if (watchExit !== undefined) runtime.exitCode = watchExit;
-    },
+      }),
   };
 }
 
