@@ -16,25 +16,33 @@ export interface BaseUrl {
   loopback: boolean;
 }
 
-export function normalizeBaseUrl(raw: string): BaseUrl {
-  const url = parseUrl(raw);
+/**
+ * The one rule for API base URLs (the client dials it, the lock state keys
+ * sections by its `href`). `source` names where the value came from
+ * (`RUNTYPE_API_URL`, `environments.production.url`, …) in every error; the
+ * value itself is never echoed beyond its scheme and host, in case a key was
+ * pasted there.
+ */
+export function normalizeBaseUrl(raw: string, source = 'the API URL'): BaseUrl {
+  const url = parseUrl(raw, source);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ApiError(API_ERROR_CODES.invalidUrl, `API URL must use https:// (got ${url.protocol}//${url.host})`, {
-      meta: { url: `${url.protocol}//${url.host}` },
+    throw new ApiError(API_ERROR_CODES.invalidUrl, `${source} must use https:// (got ${url.protocol}//${url.host})`, {
+      hint: 'Use an https:// base URL, e.g. https://api.runtype.com',
+      meta: { source, url: `${url.protocol}//${url.host}` },
     });
   }
   if (url.username !== '' || url.password !== '') {
     // Credentials in the URL would be dropped silently (and are a leak risk); the key goes in its env var.
-    throw new ApiError(API_ERROR_CODES.invalidUrl, `API URL must not contain credentials (${url.protocol}//${url.host})`, {
+    throw new ApiError(API_ERROR_CODES.invalidUrl, `${source} must not contain credentials (${url.protocol}//${url.host})`, {
       hint: 'Put the API key in its environment variable, not in the URL.',
-      meta: { url: `${url.protocol}//${url.host}` },
+      meta: { source, url: `${url.protocol}//${url.host}` },
     });
   }
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && !loopback) {
-    throw new InsecureUrlError(`Refusing to send the API key over plain http to ${url.host}`, {
+    throw new InsecureUrlError(`Refusing to send the API key over plain http to ${url.host} (${source})`, {
       hint: `Use https://${url.host} — plain http is only allowed for loopback hosts (localhost, 127.0.0.1, ::1).`,
-      meta: { url: `${url.protocol}//${url.host}` },
+      meta: { source, url: `${url.protocol}//${url.host}` },
     });
   }
   const trimmed = url.pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
@@ -52,13 +60,15 @@ export function isLoopbackHost(hostname: string): boolean {
 
 // --- internal ---
 
-function parseUrl(raw: string): URL {
+function parseUrl(raw: string, source: string): URL {
   try {
     return new URL(raw.trim());
   } catch {
     // Do not echo the input: a mis-pasted key could be sitting in it.
-    throw new ApiError(API_ERROR_CODES.invalidUrl, 'API URL is not a valid absolute URL', {
+    const message = `${source} is not a valid absolute URL (its value is not shown, in case it holds a secret)`;
+    throw new ApiError(API_ERROR_CODES.invalidUrl, message, {
       hint: 'Expected something like https://api.runtype.com (with or without /v1).',
+      meta: { source },
     });
   }
 }

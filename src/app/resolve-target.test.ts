@@ -43,7 +43,7 @@ describe('resolveTarget', () => {
       }
       throw new Error('expected an error');
     })();
-    expect(error).toMatchObject({ code: 'INVALID_API_URL', message: expect.stringContaining('RUNTYPE_API_URL') as unknown });
+    expect(error).toMatchObject({ code: 'API_INVALID_URL', message: expect.stringContaining('RUNTYPE_API_URL') as unknown });
     expect(JSON.stringify({ message: error.message, hint: error.hint, meta: error.meta })).not.toContain('PASTED_KEY');
   });
 

@@ -1,6 +1,5 @@
-import { isLoopbackHost } from '../api/base-url.js';
+import { normalizeBaseUrl } from '../api/base-url.js';
 import { RuntypeError } from '../errors.js';
-import { normalizeApiUrl } from '../state/api-url.js';
 import type { ResolvedConfig } from '../model/config.js';
 import type { Env } from './context.js';
 
@@ -48,7 +47,8 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
   if (environment.kind === 'emulator') {
     return { environment: name, kind: 'emulator', lockSection: name, lockLocation: 'local', publish: environment.publish };
   }
-  const apiUrl = normalizeApiUrl(env.RUNTYPE_API_URL || environment.url);
+  const urlSource = env.RUNTYPE_API_URL ? 'RUNTYPE_API_URL' : `environments.${name}.url`;
+  const apiUrl = normalizeBaseUrl(env.RUNTYPE_API_URL || environment.url, urlSource).href;
   const keyVar = env.RUNTYPE_API_KEY ? 'RUNTYPE_API_KEY' : environment.apiKeyEnv;
   const apiKey = env[keyVar] ?? '';
   if (apiKey === '' && options.keyOptional !== true) {
@@ -57,7 +57,6 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
       meta: { environment: name, apiKeyEnv: environment.apiKeyEnv },
     });
   }
-  assertSecureUrl(apiUrl, env.RUNTYPE_API_URL ? 'RUNTYPE_API_URL' : `environments.${name}.url`);
   return {
     environment: name,
     kind: 'remote',
@@ -69,28 +68,4 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
     lockLocation: environment.personal ? 'local' : 'shared',
     publish: environment.publish,
   };
-}
-
-// --- internal ---
-
-/** The key must never travel in clear text beyond this machine. */
-function assertSecureUrl(apiUrl: string, source: string): void {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(apiUrl);
-  } catch {
-    // left undefined: reported below
-  }
-  if (parsed === undefined || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    // Not echoed: a key pasted into the wrong variable is exactly what would land here.
-    throw new RuntypeError('INVALID_API_URL', `${source} is not a valid API URL (its value is not shown, in case it holds a secret)`, {
-      hint: 'Use an https:// base URL, e.g. https://api.runtype.com',
-      meta: { source },
-    });
-  }
-  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
-    throw new RuntypeError('INSECURE_URL', `Refusing to send the API key over plain http to ${parsed.host}`, {
-      hint: 'Use an https:// URL. Plain http is allowed for loopback addresses only.',
-    });
-  }
 }
