@@ -197,6 +197,16 @@ describe('step fields', () => {
       'error STEP_INVALID steps[0].enabled',
       'error STEP_INVALID steps[0].order',
     ]);
+    expect(summarise(withStep({ id: 'a', name: 3, type: 'send-stream', order: 1.5, when: 42 }))).toEqual([
+      'error STEP_INVALID steps[0].name',
+      'error STEP_INVALID steps[0].order',
+      'error STEP_INVALID steps[0].when',
+    ]);
+    expect(summarise(withStep({ id: 'a', name: '', type: 'send-stream', when: 'x'.repeat(501) }))).toEqual([
+      'error STEP_INVALID steps[0].name',
+      'error STEP_INVALID steps[0].when',
+    ]);
+    expect(summarise(withStep({ id: 'a', name: 'A', type: 'send-stream', order: 0, when: 'x'.repeat(500) }))).toEqual([]);
   });
 });
 
