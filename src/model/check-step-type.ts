@@ -20,7 +20,12 @@ export interface StepTypeOptions {
  * with the nearest type when there is one. Both hints list every type.
  * Returns false on an error.
  */
-export function checkStepType(type: JsonValue | undefined, at: DiagnosticPath, report: ReportDiagnostic, options: StepTypeOptions): boolean {
+export function checkStepType(
+  type: JsonValue | undefined,
+  at: DiagnosticPath,
+  report: ReportDiagnostic,
+  options: StepTypeOptions,
+): boolean {
   if (typeof type !== 'string' || type === '') {
     report({
       severity: 'error',
@@ -46,7 +51,7 @@ export function checkStepType(type: JsonValue | undefined, at: DiagnosticPath, r
   report({
     severity: 'error',
     code: C.STEP_TYPE_UNKNOWN,
-    message: `step type "${type}" is not one of the API's step types${options.custom ? ' (customStep() too needs one)' : ''}`,
+    message: `step type "${type}" is not one of the API's step types${options.custom ? CUSTOM_NOTE : ''}`,
     path: [...at, 'type'],
     hint: `${suggestion ? `did you mean "${suggestion}"? ` : ''}${reasonFor(type)}${TYPE_LIST} ${EXTRA_HINT}`,
   });
@@ -55,6 +60,7 @@ export function checkStepType(type: JsonValue | undefined, at: DiagnosticPath, r
 
 // --- internal ---
 
+const CUSTOM_NOTE = ' (customStep() too needs one)';
 const TYPE_LIST = `Step types: ${KNOWN_STEP_TYPES.join(', ')}.`;
 const EXTRA_HINT = 'If the API has gained this type, list it in extraStepTypes in runtype.config.ts.';
 

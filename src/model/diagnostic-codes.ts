@@ -12,7 +12,7 @@ export const DiagnosticCodes = {
   STEP_FIELD_UNKNOWN: 'STEP_FIELD_UNKNOWN',
   /** `type` is not a string. */
   STEP_TYPE_INVALID: 'STEP_TYPE_INVALID',
-  /** `type` of a plain step is not one of the API's types but a typo's distance from one (error, with the suggestion). */
+  /** A plain step's `type` is not the API's but a typo's distance from one of its types (error, with the suggestion). */
   STEP_TYPE_TYPO: 'STEP_TYPE_TYPO',
   /** Any other `type` outside the API's closed list and the config's extraStepTypes, customStep() included (error). */
   STEP_TYPE_UNKNOWN: 'STEP_TYPE_UNKNOWN',

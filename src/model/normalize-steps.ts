@@ -30,7 +30,8 @@ export interface StepContext {
 }
 
 export function createStepContext(report: ReportDiagnostic, extraStepTypes: readonly string[] = []): StepContext {
-  return { report, seenIds: new Map(), opaque: new Set(), positions: new Map(), extraStepTypes: new Set(extraStepTypes) };
+  const extra = new Set(extraStepTypes);
+  return { report, seenIds: new Map(), opaque: new Set(), positions: new Map(), extraStepTypes: extra };
 }
 
 /**

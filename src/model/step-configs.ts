@@ -1,14 +1,13 @@
 import { z } from 'zod';
+import { dataStepConfigs } from './step-configs-data.js';
 import { API_STEP_TYPES, type ApiStepType } from './step-type-list.js';
 import {
   errorHandling,
   http,
   json,
-  memoryCommon,
   outputVariable,
   promptTools,
   reasoning,
-  recordFilter,
   str,
   visibility,
 } from './step-config-fields.js';
@@ -75,7 +74,11 @@ export const stepConfigSchemas = {
     visibility,
     outputVariable,
   }),
-  'fetch-url': z.object({ http: http.optional(), responseType: z.enum(['json', 'text', 'xml']).optional(), outputVariable }),
+  'fetch-url': z.object({
+    http: http.optional(),
+    responseType: z.enum(['json', 'text', 'xml']).optional(),
+    outputVariable,
+  }),
   'api-call': z.object({
     http: http.optional(),
     auth: json.optional(),
@@ -84,14 +87,24 @@ export const stepConfigSchemas = {
     responseMapping: json.optional(),
     outputVariable,
   }),
-  'paginate-api': z.object({ url: str.optional(), paginationType: str.optional(), entityPath: str.optional(), outputVariable }),
+  'paginate-api': z.object({
+    url: str.optional(),
+    paginationType: str.optional(),
+    entityPath: str.optional(),
+    outputVariable,
+  }),
   crawl: z.object({
     url: str.optional(),
     limit: z.number().int().positive().optional(),
     depth: z.number().int().nonnegative().optional(),
     outputVariable,
   }),
-  search: z.object({ provider: str.optional(), query: str.optional(), maxResults: z.number().int().positive().optional(), outputVariable }),
+  search: z.object({
+    provider: str.optional(),
+    query: str.optional(),
+    maxResults: z.number().int().positive().optional(),
+    outputVariable,
+  }),
   'fetch-github': z.object({
     /** `owner/name`, as the document's example writes it. */
     repository: str.optional(),
@@ -113,53 +126,7 @@ export const stepConfigSchemas = {
     sandboxProvider: z.enum(['cloudflare-worker', 'quickjs', 'runtype-sandbox', 'daytona', 'cloudflare-sandbox']).optional(),
     language: z.enum(['javascript', 'typescript', 'python']).optional(),
   }),
-  'retrieve-record': z.object({
-    recordType: str.optional(),
-    recordName: str.optional(),
-    recordId: str.optional() /* [infer] */,
-    recordFilter: recordFilter.optional(),
-    outputVariable,
-  }),
-  'upsert-record': z.object({
-    recordType: str.optional(),
-    sourceVariable: str.optional(),
-    recordName: str.optional() /* [infer] */,
-    outputVariable,
-  }),
-  'update-record': z.object({
-    recordId: str.optional(),
-    recordFilter: recordFilter.optional(),
-    updates: json.optional(),
-    mergeStrategy: z.enum(['merge', 'replace', 'deep-merge']).optional(),
-    outputVariable,
-  }),
-  'set-variable': z.object({
-    variableName: str.min(1).optional(),
-    value: json.optional(),
-    /** A template rendered into the variable, as the document's example writes it. */
-    valueTemplate: str.optional(),
-  }),
-  'generate-embedding': z.object({
-    inputSource: str.optional(),
-    text: str.optional(),
-    embeddingModel: str.optional(),
-    outputVariable,
-  }),
-  'vector-search': z.object({
-    query: str.optional(),
-    limit: z.number().int().positive().optional(),
-    threshold: z.number().optional(),
-    outputVariable,
-  }),
-  'store-vector': z.object({ vectorsSource: str.optional(), destination: str.optional(), outputVariable }),
-  'save-memory': z.object({ ...memoryCommon, contentVariable: str.optional(), sessionId: str.optional() }),
-  'recall-memory': z.object({
-    ...memoryCommon,
-    queryTemplate: str.optional(),
-    thinkingLevel: z.enum(['low', 'medium', 'high']).optional(),
-    responseLength: z.enum(['short', 'medium', 'long']).optional(),
-  }),
-  'memory-summary': z.object({ ...memoryCommon, sessionId: str.optional() }),
+  ...dataStepConfigs,
   'send-email': z.object({
     from: str.optional(),
     to: str.optional(),

@@ -26,7 +26,10 @@ export const StepCommonSchema = z.object({
   name: z.string().min(1),
   /** Default true. */
   enabled: z.boolean().optional(),
-  /** A whole number ≥ 0. Default: 1-based position in its list. (The API's examples number steps both from 0 and from 1.) */
+  /**
+   * A whole number ≥ 0. Default: 1-based position in its list.
+   * (The API's examples number steps both from 0 and from 1.)
+   */
   order: z.number().int().nonnegative().optional(),
   /** JS expression, at most 500 characters; a falsy result skips the step. */
   when: z.string().max(WHEN_MAX_LENGTH).optional(),

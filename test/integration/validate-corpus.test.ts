@@ -45,7 +45,7 @@ describe('broken flow corpus', () => {
     }
   });
 
-  it('accepts what the API accepts: ids with ":" or a leading "_", a prompt written with text, extraStepTypes', async () => {
+  it('accepts what the API accepts: ids with ":" or a leading "_", a prompt with text, extraStepTypes', async () => {
     const project = createTestProject({
       'runtype.config.ts': `import { defineConfig } from 'runtype-flows';
 export default defineConfig({ extraStepTypes: ['create-record'] });
@@ -56,7 +56,12 @@ export default defineFlow({
   name: 'Accepted',
   inputs: ['input'],
   steps: [
-    { id: '_init', name: 'Init', type: 'set-variable', config: { variableName: 'flow_name', valueTemplate: '{{_flow.name}}' } },
+    {
+      id: '_init',
+      name: 'Init',
+      type: 'set-variable',
+      config: { variableName: 'flow_name', valueTemplate: '{{_flow.name}}' },
+    },
     prompt('ns:step', { name: 'Summary', model: 'gpt-5-mini', text: 'Summarise {{input}} for {{flow_name}}' }),
     { id: 'save', name: 'Save', type: 'create-record', config: { recordType: 'lead', anything: 1 } } as never,
     customStep('create-record', 'save-2', { name: 'Save again', config: { recordType: 'lead' } }),

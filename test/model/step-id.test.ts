@@ -14,7 +14,8 @@ describe('step ids, as the API takes them', () => {
   });
 
   it('refuses an empty id, one of 129 characters and one with other characters, once each', () => {
-    const id = (value: string) => parseFlow(withStep({ id: value, name: 'S', type: 'send-stream' })).diagnostics.map((d) => d.message);
+    const id = (value: string) =>
+      parseFlow(withStep({ id: value, name: 'S', type: 'send-stream' })).diagnostics.map((d) => d.message);
     expect(id('')).toEqual(['must not be empty']);
     expect(id('x'.repeat(129))).toEqual(['must be at most 128 characters long (it has 129)']);
     expect(id('has space')).toEqual(['must be letters, digits, "_", "-", ":" or "." (no spaces)']);
@@ -50,7 +51,8 @@ describe('the default id, from the step name', () => {
   });
 
   it('is what a step without id gets, and validates', () => {
-    const { flow, diagnostics } = parseFlow(aFlow({ steps: [{ name: '!!!', type: 'send-stream' }, { name: 'z'.repeat(300), type: 'send-stream' }] }));
+    const steps = [{ name: '!!!', type: 'send-stream' }, { name: 'z'.repeat(300), type: 'send-stream' }];
+    const { flow, diagnostics } = parseFlow(aFlow({ steps }));
     expect(diagnostics).toEqual([]);
     expect(flow?.steps.map((s) => valid(s.id))).toEqual([true, true]);
   });

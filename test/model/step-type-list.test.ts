@@ -13,9 +13,8 @@ interface StepSchema {
 
 /** The `type` enum of every request step schema: POST steps and flowSteps, PUT flowSteps. */
 function documentStepTypeEnums(): string[][] {
-  const doc = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as {
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>>;
-  };
+  type Body = { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+  const doc = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as { paths: Record<string, Record<string, { requestBody?: Body }>> };
   const post = doc.paths['/v1/flows']?.post?.requestBody?.content['application/json']?.schema.properties;
   const put = doc.paths['/v1/flows/{id}']?.put?.requestBody?.content['application/json']?.schema.properties;
   const lists = [post?.steps, post?.flowSteps, put?.flowSteps] as ({ items: StepSchema } | undefined)[];
@@ -36,7 +35,8 @@ describe("the API's closed list of step types", () => {
 
   it('has a helper per type, and no returnStep', () => {
     const { customStep: _custom, ...typed } = helpers;
-    const made = Object.values(typed).map((helper) => (helper as (id: string, o: object) => { type: string })('x', {}).type);
+    type Helper = (id: string, options: object) => { type: string };
+    const made = Object.values(typed).map((helper) => (helper as Helper)('x', {}).type);
     expect(made.sort()).toEqual([...KNOWN_STEP_TYPES].sort());
     expect(Object.keys(helpers)).not.toContain('returnStep');
   });
