@@ -87,7 +87,8 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
 
   const flows: LoadedFlow[] = [];
   for (const owner of await assignFlowOwners(exports, options.importModule)) {
-    const result = parseFlow(owner.value, { file: owner.file, exportName: owner.exportName });
+    const { file, exportName } = owner;
+    const result = parseFlow(owner.value, { file, exportName, extraStepTypes: config.extraStepTypes });
     for (const d of result.diagnostics) targets.set(d, { exportName: owner.exportName });
     diagnostics.push(...result.diagnostics);
     if (result.flow) flows.push({ flow: result.flow, file: owner.file, exportName: owner.exportName });

@@ -1,13 +1,15 @@
 import { closestMatch } from './suggest.js';
 
 /**
- * Variables Runtype provides itself (runtype-api.md §5): system variables
- * prefixed with `_`, managed secrets `{{secret:NAME}}`, per-dispatch
- * `{{secrets.x}}`, and the chat variables of conversational flows. The docs
- * say the list of system variables is incomplete, so an undocumented `_x`
- * is only a warning — unless it is a typo of a documented one.
+ * Variables Runtype provides itself (runtype-api.md §00 and §5): system
+ * variables prefixed with `_` (`_flow.name`, `_flow.id`, `_execution.id`,
+ * `_execution.timestamp` and `_user.id` are in the OpenAPI document's
+ * examples), managed secrets `{{secret:NAME}}`, per-dispatch `{{secrets.x}}`,
+ * and the chat variables of conversational flows. The docs say the list of
+ * system variables is incomplete, so an undocumented `_x` is only a warning —
+ * unless it is a typo of a documented one.
  */
-export const SYSTEM_VARIABLES = ['_record', '_schedule', '_agent', '_user'] as const;
+export const SYSTEM_VARIABLES = ['_record', '_schedule', '_agent', '_user', '_flow', '_execution'] as const;
 const OTHER_BUILT_INS = new Set(['secrets', 'messages', 'user_message']);
 
 export type BuiltinVerdict =

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../errors.js';
-import { classifyBuiltin } from './builtin-variables.js';
+import { classifyBuiltin, SYSTEM_VARIABLES } from './builtin-variables.js';
 import { DiagnosticCodes as C } from './diagnostic-codes.js';
 import { formatPath, type DiagnosticPath, type ReportDiagnostic } from './diagnostics.js';
 import type { FlowStep } from './flow.js';
@@ -38,7 +38,13 @@ export function checkVariables(inputs: readonly string[], steps: readonly FlowSt
         continue;
       }
       if (builtin.kind === 'undocumented-system') {
-        report({ severity: 'warning', code: C.UNKNOWN_SYSTEM_VARIABLE, message: `{{${ref}}} is not a documented system variable`, path: where, hint: 'Documented: _record, _schedule, _agent, _user. It is sent as written.' });
+        report({
+          severity: 'warning',
+          code: C.UNKNOWN_SYSTEM_VARIABLE,
+          message: `{{${ref}}} is not a documented system variable`,
+          path: where,
+          hint: `Documented: ${SYSTEM_VARIABLES.join(', ')}. It is sent as written.`,
+        });
         continue;
       }
       const laterAt = definedSomewhere.get(root);

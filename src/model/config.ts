@@ -48,6 +48,14 @@ const configFields = {
   concurrency: z.number().int().min(1).max(64).optional(),
   /** Publish created and updated flows after each sync (per environment `publish` wins). */
   publish: z.boolean().optional(),
+  /**
+   * Step types to accept besides the API's 29, for when the API has gained a
+   * type this version of runtype-flows does not list yet: `validate` then
+   * takes a step of such a type (its config unchecked, as with customStep())
+   * instead of refusing it, and the embedded emulator accepts the same list.
+   * Remove an entry once the library lists the type.
+   */
+  extraStepTypes: z.array(z.string().regex(/^\S+$/, 'must be a step type string such as "create-record"')).optional(),
 };
 
 export const ConfigInputSchema = strict('config', configFields);
@@ -72,6 +80,8 @@ export interface ResolvedConfig {
   environments: Record<string, ResolvedEnvironment>;
   defaultEnvironment: string;
   concurrency: number;
+  /** Step types accepted besides the API's list (ConfigInput's extraStepTypes); empty by default. */
+  extraStepTypes: string[];
   /** True when no runtype.config.* file was found. */
   implicit: boolean;
 }
@@ -112,6 +122,7 @@ export function resolveConfig(input: z.output<typeof ConfigInputSchema> | undefi
     environments,
     defaultEnvironment,
     concurrency: input?.concurrency ?? DEFAULT_CONCURRENCY,
+    extraStepTypes: [...(input?.extraStepTypes ?? [])],
     implicit: input === undefined,
   };
 }

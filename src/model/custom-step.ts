@@ -9,11 +9,13 @@ import type { CustomStepInput, StepCommon } from './step-types.js';
 export const CUSTOM_STEP_BRAND: unique symbol = Symbol.for('runtype-flows.custom-step') as never;
 
 /**
- * The escape hatch for step types the library does not model yet: sent as
- * written. `validate` warns that its config is not checked, and never calls
- * its type a typo of a known one (`create-record` is not `update-record`),
- * because writing customStep says the type is meant as written. Spreading the
- * result (`{ ...customStep(...) }`) copies its fields but not this mark.
+ * The escape hatch for a step whose config the library does not model: its
+ * config is sent as written and not checked. Its type must still be one the
+ * API takes — one of its 29 types, or one the config lists in extraStepTypes
+ * (runtype.config.ts) when the API has moved ahead of the library; any other
+ * is an error (STEP_TYPE_UNKNOWN), never reported as a typo of a known type
+ * because writing customStep says the type is meant as written. Spreading
+ * the result (`{ ...customStep(...) }`) copies its fields but not this mark.
  */
 export function customStep(type: string, id: string, options: Omit<StepCommon, 'id'> & { config?: { [key: string]: JsonValue } }): CustomStepInput {
   const { config, ...common } = options;

@@ -12,11 +12,11 @@ export const DiagnosticCodes = {
   STEP_FIELD_UNKNOWN: 'STEP_FIELD_UNKNOWN',
   /** `type` is not a string. */
   STEP_TYPE_INVALID: 'STEP_TYPE_INVALID',
-  /** `type` is unknown but within a typo's distance of a known type. */
+  /** A plain step's `type` is not the API's but a typo's distance from one of its types (error, with the suggestion). */
   STEP_TYPE_TYPO: 'STEP_TYPE_TYPO',
-  /** `type` is unknown (a warning: sent as written; the API has more types than modelled). */
+  /** Any other `type` outside the API's closed list and the config's extraStepTypes, customStep() included (error). */
   STEP_TYPE_UNKNOWN: 'STEP_TYPE_UNKNOWN',
-  /** A config field of a modelled step type has the wrong type or is missing. */
+  /** A config value of another type than runtype-flows reads in the docs (a warning: the API types no config field). */
   STEP_CONFIG_INVALID: 'STEP_CONFIG_INVALID',
   /** An unknown config field close to a known one (error, with the suggestion). */
   STEP_CONFIG_FIELD_TYPO: 'STEP_CONFIG_FIELD_TYPO',

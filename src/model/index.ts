@@ -13,7 +13,7 @@ export { countBySeverity, formatPath, hasErrors, type Diagnostic, type Diagnosti
 export type { Flow, FlowInput, FlowStep } from './flow.js';
 export { FLOW_KEY_PATTERN, FlowInputSchema } from './flow-schema.js';
 export { MAX_CONDITIONAL_DEPTH } from './normalize-steps.js';
-export { parseFlow, type ParseResult } from './parse-flow.js';
+export { parseFlow, type ParseFlowOptions, type ParseResult } from './parse-flow.js';
 export { KNOWN_STEP_TYPES, isKnownStepType, stepConfigSchemas, type KnownStepType } from './step-configs.js';
 export * from './step-helpers.js';
 export type { ConditionalConfig, CustomStepInput, KnownStepInput, Step, StepCommon, StepConfigInput, StepInput } from './step-types.js';

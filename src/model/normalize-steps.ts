@@ -5,6 +5,7 @@ import { isCustomStep } from './custom-step.js';
 import { DiagnosticCodes as C } from './diagnostic-codes.js';
 import { formatPath, type DiagnosticPath, type ReportDiagnostic } from './diagnostics.js';
 import type { FlowStep } from './flow.js';
+import { defaultStepId } from './step-id.js';
 import { STEP_FIELDS, StepShapeSchema } from './step-schema.js';
 import { closestMatch } from './suggest.js';
 import { friendlyMessage, zodPath } from './zod-message.js';
@@ -24,10 +25,13 @@ export interface StepContext {
   opaque: Set<FlowStep>;
   /** Each step's position in its source list (a list that held a non-object keeps fewer steps). */
   positions: Map<FlowStep, number>;
+  /** The config's extraStepTypes: accepted besides the API's list, config unchecked. */
+  extraStepTypes: ReadonlySet<string>;
 }
 
-export function createStepContext(report: ReportDiagnostic): StepContext {
-  return { report, seenIds: new Map(), opaque: new Set(), positions: new Map() };
+export function createStepContext(report: ReportDiagnostic, extraStepTypes: readonly string[] = []): StepContext {
+  const extra = new Set(extraStepTypes);
+  return { report, seenIds: new Map(), opaque: new Set(), positions: new Map(), extraStepTypes: extra };
 }
 
 /**
@@ -59,7 +63,8 @@ export function normalizeSteps(steps: readonly JsonValue[], path: DiagnosticPath
 
 function normalizeStep(raw: { [key: string]: JsonValue }, at: DiagnosticPath, index: number, ctx: StepContext, depth: number): FlowStep {
   const { report } = ctx;
-  checkStepType(raw.type, at, report, isCustomStep(raw));
+  const custom = isCustomStep(raw);
+  checkStepType(raw.type, at, report, { custom, extraStepTypes: ctx.extraStepTypes });
   let opaque = false;
   for (const key of Object.keys(raw)) {
     if (STEP_FIELDS.includes(key)) continue;
@@ -84,10 +89,11 @@ function normalizeStep(raw: { [key: string]: JsonValue }, at: DiagnosticPath, in
   // Not an object: reported above; checking its fields would only repeat that.
   if (rawConfig !== undefined && !configIsObject) opaque = true;
   const config = configIsObject ? rawConfig : {};
-  if (!opaque) checkStepConfig(type, config, [...at, 'config'], report);
+  // customStep() says the config is not modelled: sent as written, like a type of extraStepTypes.
+  if (!opaque && !custom) checkStepConfig(type, config, [...at, 'config'], report);
   if (type === 'conditional') normalizeBranches(config, at, ctx, depth + 1);
 
-  const id = typeof raw.id === 'string' ? raw.id : slugify(name);
+  const id = typeof raw.id === 'string' ? raw.id : defaultStepId(name);
   if (id !== '') registerId(id, raw.id === undefined ? 'name' : 'id', at, ctx);
   const step: FlowStep = {
     id,
@@ -152,8 +158,4 @@ function reportSharedOrders(steps: readonly FlowStep[], path: DiagnosticPath, ct
       hint: 'Give every step of a list its own order, or leave order out everywhere so the position decides.',
     });
   });
-}
-
-function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || (name === '' ? '' : 'step');
 }

@@ -10,6 +10,14 @@ import { closestMatch } from './suggest.js';
 import { toJsonValue } from './to-json-value.js';
 import { friendlyMessage, zodPath } from './zod-message.js';
 
+/** Where the value comes from (for diagnostics), and what the project's config adds to the rules. */
+export interface ParseFlowOptions {
+  file?: string;
+  exportName?: string;
+  /** runtype.config.ts `extraStepTypes`: step types accepted besides the API's list (config unchecked). */
+  extraStepTypes?: readonly string[];
+}
+
 export interface ParseResult {
   /** Present only when there are no errors (warnings are fine). */
   flow?: Flow;
@@ -22,7 +30,7 @@ export interface ParseResult {
  * flow's fields, each step (types, config fields, ids), template variables
  * and secret-looking literals. Pure, and never throws.
  */
-export function parseFlow(value: unknown, where: { file?: string; exportName?: string } = {}): ParseResult {
+export function parseFlow(value: unknown, where: ParseFlowOptions = {}): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const flowKey = readKey(value);
   const report: ReportDiagnostic = (d) =>
@@ -55,7 +63,7 @@ export function parseFlow(value: unknown, where: { file?: string; exportName?: s
   if (Array.isArray(json.steps) && rawSteps.length === 0) {
     report({ severity: 'error', code: C.FLOW_EMPTY_STEPS, message: 'a flow needs at least one step', path: ['steps'] });
   }
-  const ctx = createStepContext(report);
+  const ctx = createStepContext(report, where.extraStepTypes);
   const steps = normalizeSteps(rawSteps, ['steps'], ctx);
   // Inputs that cannot be read (wrong type, misspelled field) would make every use of them look undefined.
   const inputs = json.inputs === undefined ? [] : strings(json.inputs);

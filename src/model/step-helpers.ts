@@ -55,7 +55,5 @@ export const sendEvent = helper('send-event');
 export const sendStream = helper('send-stream');
 export const conditional = helper('conditional');
 export const waitUntil = helper('wait-until');
-/** The Return step (exits a flow early). [infer] its `type` string is `return`. */
-export const returnStep = helper('return');
 
 export { customStep } from './custom-step.js';

@@ -25,11 +25,21 @@ export type StepConfigInput<T extends KnownStepType> = T extends 'conditional' ?
 export type KnownStepInput = { [T in KnownStepType]: StepCommon & { type: T; config: StepConfigInput<T> } }[KnownStepType];
 
 /**
- * A step of a type the library does not model, made with `customStep()`.
+ * A step whose config the library does not model, made with `customStep()`.
  * The brand (a non-enumerable symbol at run time) keeps a plain object with
- * a misspelled `type` from passing as a custom step: typos stay compile errors.
+ * a misspelled `type` from passing as a custom step, and the branded `type`
+ * keeps a plain `{ type: 'prompt', config }` from being checked against the
+ * open config of a custom step: typos, in types and config fields, stay
+ * compile errors.
  */
-export type CustomStepInput = StepCommon & { type: string; config: { [key: string]: JsonValue }; readonly [CUSTOM_STEP_BRAND]: true };
+export type CustomStepInput = StepCommon & {
+  type: CustomStepType;
+  config: { [key: string]: JsonValue };
+  readonly [CUSTOM_STEP_BRAND]: true;
+};
+
+/** A custom step's type: a string no literal type matches (so a literal `type` picks a modelled step). */
+export type CustomStepType = string & { readonly [CUSTOM_STEP_BRAND]: true };
 
 export type StepInput = KnownStepInput | CustomStepInput;
 

@@ -35,7 +35,10 @@ export function friendlyMessage(issue: z.core.$ZodIssue): string {
       return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}, not ${String(issue.input)}`;
     case 'too_big':
       if (issue.origin === 'array') return `takes at most ${String(issue.maximum)} item(s)`;
-      if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters long`;
+      if (issue.origin === 'string') {
+        const length = typeof issue.input === 'string' ? ` (it has ${issue.input.length})` : '';
+        return `must be at most ${String(issue.maximum)} characters long${length}`;
+      }
       return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}, not ${String(issue.input)}`;
     default:
       return issue.message;

@@ -45,6 +45,44 @@ describe('broken flow corpus', () => {
     }
   });
 
+  it('accepts what the API accepts: ids with ":" or a leading "_", a prompt with text, extraStepTypes', async () => {
+    const project = createTestProject({
+      'runtype.config.ts': `import { defineConfig } from 'runtype-flows';
+export default defineConfig({ extraStepTypes: ['create-record'] });
+`,
+      'flows/accepted.ts': `import { customStep, defineFlow, prompt } from 'runtype-flows';
+export default defineFlow({
+  key: 'accepted',
+  name: 'Accepted',
+  inputs: ['input'],
+  steps: [
+    {
+      id: '_init',
+      name: 'Init',
+      type: 'set-variable',
+      config: { variableName: 'flow_name', valueTemplate: '{{_flow.name}}' },
+    },
+    prompt('ns:step', { name: 'Summary', model: 'gpt-5-mini', text: 'Summarise {{input}} for {{flow_name}}' }),
+    { id: 'save', name: 'Save', type: 'create-record', config: { recordType: 'lead', anything: 1 } } as never,
+    customStep('create-record', 'save-2', { name: 'Save again', config: { recordType: 'lead' } }),
+  ],
+});
+`,
+    });
+    try {
+      const loaded = await loadProject({ cwd: project.root, importModule: createModuleImporter() });
+      expect(loaded.diagnostics).toEqual([]);
+      expect(loaded.flows[0]?.flow.steps.map((s) => `${s.id} ${s.type}`)).toEqual([
+        '_init set-variable',
+        'ns:step prompt',
+        'save create-record',
+        'save-2 create-record',
+      ]);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   it('the CLI reports every broken file at once, sorted by file then line, and exits 1', async () => {
     const project = createTestProject();
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigInputSchema } from '../../src/model/config.js';
+import { ConfigInputSchema, resolveConfig } from '../../src/model/config.js';
 import { zodIssuesToDiagnostics } from '../../src/model/zod-diagnostics.js';
 
 /** What `validate` prints for a runtype.config.ts default export: the loader's own path (safeParse, then zodIssuesToDiagnostics). */
@@ -49,9 +49,9 @@ describe('config messages', () => {
     expect(configDiagnostics({ environments: { prod: { url: 'https://api.runtype.com', apiKeyEnvv: 'RUNTYPE_API_KEY' } } })).toEqual([
       { path: 'environments.prod.apiKeyEnvv', message: 'unknown environment field "apiKeyEnvv"', hint: 'did you mean "apiKeyEnv"?' },
     ]);
-    expect(configDiagnostics({ owner: 'me' })[0]?.hint).toBe('defineConfig takes flows, environments, defaultEnvironment, concurrency, publish');
+    expect(configDiagnostics({ owner: 'me' })[0]?.hint).toBe('defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes');
     expect(configDiagnostics({ bogus: 1, concurency: 4 })).toEqual([
-      { path: '', message: 'unknown config fields "bogus", "concurency"', hint: 'did you mean "concurrency" for "concurency"? defineConfig takes flows, environments, defaultEnvironment, concurrency, publish' },
+      { path: '', message: 'unknown config fields "bogus", "concurency"', hint: 'did you mean "concurrency" for "concurency"? defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes' },
     ]);
   });
 
@@ -63,6 +63,14 @@ describe('config messages', () => {
 
   it('flows must be globs', () => {
     expect(configDiagnostics({ flows: 5 })).toEqual([expect.objectContaining({ path: 'flows', message: 'must be a glob or a list of globs, e.g. "flows/**/*.ts"' })]);
+  });
+
+  it('extraStepTypes is a list of type strings, [] when not given', () => {
+    expect(configDiagnostics({ extraStepTypes: ['create-record'] })).toEqual([]);
+    expect(configDiagnostics({ extraStepTypes: 'create-record' })).toEqual([expect.objectContaining({ path: 'extraStepTypes' })]);
+    expect(configDiagnostics({ extraStepTypes: ['two words'] })[0]?.message).toContain('step type string');
+    expect(resolveConfig({ extraStepTypes: ['create-record'] }).extraStepTypes).toEqual(['create-record']);
+    expect(resolveConfig(undefined).extraStepTypes).toEqual([]);
   });
 
   it('a valid config has no diagnostics', () => {

@@ -21,8 +21,8 @@ describe('parseFlow normalisation', () => {
     expect(flow && 'description' in flow).toBe(false);
   });
 
-  it('an unknown step type without config gets config {}', () => {
-    const { flow } = parseFlow(aFlow({ steps: [{ id: 'n', name: 'N', type: 'brand-new-step' }] }));
+  it('a step without config gets config {}', () => {
+    const { flow } = parseFlow(aFlow({ steps: [{ id: 'n', name: 'N', type: 'send-stream' }] }));
     expect(flow?.steps[0]?.config).toEqual({});
   });
 
@@ -100,7 +100,7 @@ describe('parseFlow normalisation', () => {
 
   it('returns no flow when there is an error, but a flow with its warnings when there are only warnings', () => {
     expect(parseFlow(aFlow({ name: '' })).flow).toBeUndefined();
-    const warned = parseFlow(aFlow({ steps: [{ id: 'n', name: 'N', type: 'brand-new-step', config: {} }] }));
+    const warned = parseFlow(aFlow({ steps: [{ id: 'n', name: 'N', type: 'send-stream', config: { unmodelled: 1 } }] }));
     expect(warned.flow).toBeDefined();
     expect(warned.diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });

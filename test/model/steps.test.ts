@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditional, customStep, isCustomStep, parseFlow, transformData, type StepInput } from '../../src/model/index.js';
+import { conditional, customStep, formatPath, isCustomStep, parseFlow, transformData, type StepInput } from '../../src/model/index.js';
 import { contentHash, toFlowPayload } from '../../src/plan/index.js';
 import { aFlow, aPrompt, onlyDiagnostic, summarise } from './builders.js';
 
@@ -11,7 +11,7 @@ describe('step types', () => {
     expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', config: {} }))).toMatchObject({ code: 'STEP_TYPE_INVALID', message: 'step type is required' });
   });
 
-  it('an unknown type close to a known one is an error with the suggestion', () => {
+  it('an unknown type close to a known one is an error with the suggestion and the list of types', () => {
     const cases: [string, string][] = [
       ['promt', 'prompt'],
       ['transform_data', 'transform-data'],
@@ -30,49 +30,70 @@ describe('step types', () => {
       ['api-cal', 'api-call'],
     ];
     for (const [typo, meant] of cases) {
-      expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: typo, config: {} })), typo).toMatchObject({
-        severity: 'error',
-        code: 'STEP_TYPE_TYPO',
-        path: ['steps', 0, 'type'],
-        hint: `did you mean "${meant}"?`,
-      });
+      const d = onlyDiagnostic(withStep({ id: 'a', name: 'A', type: typo, config: {} }));
+      expect(d, typo).toMatchObject({ severity: 'error', code: 'STEP_TYPE_TYPO', path: ['steps', 0, 'type'] });
+      expect(d.hint, typo).toMatch(new RegExp(`^did you mean "${meant}"\\? Step types: prompt, `));
     }
   });
 
-  it('a type that differs from a known one by a whole word is another type: a warning, not a typo', () => {
-    // Near by raw distance (create→update is 3 edits in 13 letters), but a different word.
+  it('any other type outside the API list is an error too: the list is closed', () => {
+    // Near by raw distance (create→update is 3 edits in 13 letters), but a different word: not a typo.
     for (const type of ['create-record', 'store-memory', 'send-slack', 'run-code', 'get-variable', 'ai-call', 'fetch-api', 'fetch-ur']) {
-      expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type, config: {} })), type).toMatchObject({ severity: 'warning', code: 'STEP_TYPE_UNKNOWN', path: ['steps', 0, 'type'] });
+      const d = onlyDiagnostic(withStep({ id: 'a', name: 'A', type, config: {} }));
+      expect(d, type).toMatchObject({ severity: 'error', code: 'STEP_TYPE_UNKNOWN', path: ['steps', 0, 'type'] });
+      expect(d.message).toBe(`step type "${type}" is not one of the API's step types`);
+      expect(d.hint).toContain('Step types: prompt, ');
+      expect(d.hint).toContain('memory-summary.');
+      expect(d.hint).toContain('extraStepTypes');
     }
+    expect(parseFlow(withStep({ id: 'a', name: 'A', type: 'brand-new-step' })).flow).toBeUndefined();
   });
 
-  it('any other unknown type is a warning, and the step is kept as written', () => {
-    const { flow, diagnostics } = parseFlow(withStep(customStep('brand-new-step', 'a', { name: 'A', config: { foo: 1, nested: { x: [true] } } })));
-    expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'STEP_TYPE_UNKNOWN']]);
-    expect(flow?.steps[0]).toEqual({ id: 'a', name: 'A', type: 'brand-new-step', order: 1, enabled: true, config: { foo: 1, nested: { x: [true] } } });
+  it('"return" is not a type the API takes, whatever the docs say', () => {
+    const d = onlyDiagnostic(withStep({ id: 'r', name: 'R', type: 'return', config: { value: 1 } }));
+    expect(d).toMatchObject({ severity: 'error', code: 'STEP_TYPE_UNKNOWN', path: ['steps', 0, 'type'] });
+    expect(d.hint).toContain('no "return" type');
+  });
+
+  it('a type listed in extraStepTypes is accepted, its config unchecked, and sent as written', () => {
+    const step = { id: 'a', name: 'A', type: 'brand-new-step', config: { foo: 1, nested: { x: [true] } } };
+    const { flow, diagnostics } = parseFlow(withStep(step), { extraStepTypes: ['brand-new-step'] });
+    expect(diagnostics).toEqual([]);
+    expect(flow?.steps[0]).toEqual({ id: 'a', name: 'A', type: 'brand-new-step', order: 1, enabled: true, config: step.config });
+    const inBranch = aFlow({ steps: [conditional('c', { name: 'C', condition: 'true', trueSteps: [step as never] })] });
+    expect(parseFlow(inBranch, { extraStepTypes: ['brand-new-step'] }).diagnostics).toEqual([]);
+    expect(parseFlow(withStep(step), { extraStepTypes: ['other-step'] }).diagnostics.map((d) => d.code)).toEqual(['STEP_TYPE_UNKNOWN']);
   });
 });
 
-describe('customStep, the escape hatch', () => {
-  it('is never a typo, even next to a known type: a warning naming the near type, and the step is sent as written', () => {
-    for (const [type, near] of [['create-record', 'Made with customStep(), so its config is not checked.'], ['promt', 'If you meant "prompt"'], ['transform_data', 'If you meant "transform-data"']] as const) {
-      const { flow, diagnostics } = parseFlow(withStep(customStep(type, 'a', { name: 'A', config: { x: 1 } })));
-      expect(diagnostics, type).toHaveLength(1);
-      expect(diagnostics[0], type).toMatchObject({ severity: 'warning', code: 'STEP_TYPE_UNKNOWN', path: ['steps', 0, 'type'] });
-      expect(diagnostics[0]?.hint).toContain(near);
-      expect(flow?.steps[0]?.type).toBe(type);
+describe('customStep, the escape hatch for an unmodelled config', () => {
+  it('takes a known type or an extra type, and leaves its config unchecked', () => {
+    const custom = customStep('prompt', 'a', { name: 'A', config: { model: 'm', modle: 'x', temperature: 'hot' } });
+    expect(parseFlow(withStep(custom)).diagnostics).toEqual([]);
+    const extra = customStep('brand-new-step', 'b', { name: 'B', config: { foo: 1 } });
+    const { flow, diagnostics } = parseFlow(withStep(extra), { extraStepTypes: ['brand-new-step'] });
+    expect(diagnostics).toEqual([]);
+    expect(flow?.steps[0]).toEqual({ id: 'b', name: 'B', type: 'brand-new-step', order: 1, enabled: true, config: { foo: 1 } });
+  });
+
+  it('with any other type is an error, never a typo, naming the near type when there is one', () => {
+    for (const [type, near] of [['create-record', 'Step types: '], ['promt', 'did you mean "prompt"?'], ['transform_data', 'did you mean "transform-data"?']] as const) {
+      const d = onlyDiagnostic(withStep(customStep(type, 'a', { name: 'A', config: { x: 1 } })));
+      expect(d, type).toMatchObject({ severity: 'error', code: 'STEP_TYPE_UNKNOWN', path: ['steps', 0, 'type'] });
+      expect(d.message).toContain('customStep() too needs one');
+      expect(d.hint).toContain(near);
     }
   });
 
-  it('is recognised inside conditional branches, and a plain object with the same fields still gets the typo error', () => {
+  it('is recognised inside conditional branches, and a plain object with the same fields gets the typo error', () => {
     const custom = customStep('promt', 'a', { name: 'A' });
-    expect(summarise(aFlow({ steps: [conditional('c', { name: 'C', condition: 'true', trueSteps: [custom] })] }))).toEqual(['warning STEP_TYPE_UNKNOWN steps[0].config.trueSteps[0].type']);
+    expect(summarise(aFlow({ steps: [conditional('c', { name: 'C', condition: 'true', trueSteps: [custom] })] }))).toEqual(['error STEP_TYPE_UNKNOWN steps[0].config.trueSteps[0].type']);
     expect(summarise(withStep({ ...custom }))).toEqual(['error STEP_TYPE_TYPO steps[0].type']);
   });
 
   it('carries its mark where neither the payload nor its hash can see it', () => {
-    const custom = customStep('brand-new-step', 'a', { name: 'A', enabled: false, config: { foo: [1] } });
-    const plain = { name: 'A', enabled: false, id: 'a', type: 'brand-new-step', config: { foo: [1] } };
+    const custom = customStep('send-event', 'a', { name: 'A', enabled: false, config: { foo: [1] } });
+    const plain = { name: 'A', enabled: false, id: 'a', type: 'send-event', config: { foo: [1] } };
     expect(isCustomStep(custom)).toBe(true);
     expect(isCustomStep(plain)).toBe(false);
     expect(Object.keys(custom)).toEqual(Object.keys(plain));
@@ -109,20 +130,21 @@ describe('step config', () => {
     expect(summarise(withStep({ id: 'a', name: 'A', type: 'store-asset', config: { context: 'x' } }))).toEqual(['warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.context']);
   });
 
-  it('a near field that stands for a missing required one still leaves "model is required"', () => {
-    expect(summarise(withStep({ id: 'a', name: 'A', type: 'prompt', config: { mode: 'gpt-4', userPrompt: 'u' } }))).toEqual([
-      'warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.mode',
-      'error STEP_CONFIG_INVALID steps[0].config.model',
-    ]);
+  it('no config field is required: the API types none', () => {
+    expect(summarise(withStep({ id: 'a', name: 'A', type: 'prompt', config: { mode: 'gpt-4', userPrompt: 'u' } }))).toEqual(['warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.mode']);
+    expect(summarise(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'gpt-5-mini', text: 'Write a summary' } }))).toEqual([]);
+    for (const type of ['send-email', 'fetch-url', 'set-variable', 'transform-data', 'conditional', 'save-memory']) {
+      expect(summarise(withStep({ id: 'a', name: 'A', type, config: {} })), type).toEqual([]);
+    }
   });
 
   it('a config field that differs by a whole word is an unmodelled field (a warning), not a typo', () => {
     const step = (type: string, config: Record<string, unknown>) => summarise(withStep({ id: 'a', name: 'A', type, config }));
     expect(step('wait-until', { timeout: 5 })).toEqual(['warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.timeout']);
     expect(step('retrieve-record', { record: 'x' })).toEqual(['warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.record']);
-    expect(step('prompt', { model: 'm', userPrompt: 'u', topP: 0.9, reasoningEffort: 'high' })).toEqual([
-      'warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.topP',
-      'warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.reasoningEffort',
+    expect(step('prompt', { model: 'm', userPrompt: 'u', topN: 0.9, reasoningBudget: 'high' })).toEqual([
+      'warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.topN',
+      'warning STEP_CONFIG_FIELD_UNKNOWN steps[0].config.reasoningBudget',
     ]);
     expect(step('prompt', { model: 'm', user_prompt: 'u' })).toEqual(['error STEP_CONFIG_FIELD_TYPO steps[0].config.user_prompt']);
   });
@@ -133,16 +155,17 @@ describe('step config', () => {
     expect(flow?.steps[0]?.config.fallbackModel).toBe('x');
   });
 
-  it('config field types, ranges, enums and required fields are checked', () => {
-    expect(summarise(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', userPrompt: 'u', temperature: 3, responseFormat: 'yaml' } }))).toEqual([
-      'error STEP_CONFIG_INVALID steps[0].config.responseFormat',
-      'error STEP_CONFIG_INVALID steps[0].config.temperature',
+  it('config value types, ranges and enums are warnings (the API types no config field), sent as written', () => {
+    const { flow, diagnostics } = parseFlow(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', temperature: 3, responseFormat: 'yaml' } }));
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${formatPath(d.path)}`)).toEqual([
+      'warning STEP_CONFIG_INVALID steps[0].config.responseFormat',
+      'warning STEP_CONFIG_INVALID steps[0].config.temperature',
     ]);
-    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'prompt', config: { userPrompt: 'u' } }))).toMatchObject({ path: ['steps', 0, 'config', 'model'], message: 'is required' });
-    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'fetch-url', config: { http: { url: 'https://x', method: 'get' } } })).message).toBe(
-      'must be one of "GET", "POST", "PUT", "DELETE", "PATCH", not "get"',
-    );
-    expect(onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', userPrompt: 'u', maxTokens: 1.5 } })).message).toBe('must be a whole number, not number 1.5');
+    expect(flow?.steps[0]?.config).toMatchObject({ temperature: 3, responseFormat: 'yaml' });
+    const method = onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'fetch-url', config: { http: { url: 'https://x', method: 'get' } } }));
+    expect(method.message).toBe('must be one of "GET", "POST", "PUT", "DELETE", "PATCH", not "get" (as runtype-flows reads the docs); it is sent as written');
+    const tokens = onlyDiagnostic(withStep({ id: 'a', name: 'A', type: 'prompt', config: { model: 'm', maxTokens: 1.5 } }));
+    expect(tokens).toMatchObject({ severity: 'warning', message: 'must be a whole number, not number 1.5 (as runtype-flows reads the docs); it is sent as written' });
   });
 
   it('a config that is not an object is one error, not one per missing field', () => {
@@ -174,6 +197,16 @@ describe('step fields', () => {
       'error STEP_INVALID steps[0].enabled',
       'error STEP_INVALID steps[0].order',
     ]);
+    expect(summarise(withStep({ id: 'a', name: 3, type: 'send-stream', order: 1.5, when: 42 }))).toEqual([
+      'error STEP_INVALID steps[0].name',
+      'error STEP_INVALID steps[0].order',
+      'error STEP_INVALID steps[0].when',
+    ]);
+    expect(summarise(withStep({ id: 'a', name: '', type: 'send-stream', when: 'x'.repeat(501) }))).toEqual([
+      'error STEP_INVALID steps[0].name',
+      'error STEP_INVALID steps[0].when',
+    ]);
+    expect(summarise(withStep({ id: 'a', name: 'A', type: 'send-stream', order: 0, when: 'x'.repeat(500) }))).toEqual([]);
   });
 });
 

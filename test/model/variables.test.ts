@@ -90,12 +90,18 @@ describe('conditional branches', () => {
 });
 
 describe('built-ins', () => {
+  it("the OpenAPI document's examples' system variables are known: _flow, _execution, _user, _record", () => {
+    const text = '{{_flow.name}} {{_flow.id}} {{_execution.id}} {{_execution.timestamp}} {{_user.id}} {{_record.metadata.x}}';
+    expect(summarise(aFlow({ steps: [aPrompt('a', text)] }))).toEqual([]);
+    expect(onlyDiagnostic(aFlow({ steps: [aPrompt('a', '{{_exection.id}}')] })).hint).toBe('did you mean {{_execution}}?');
+  });
+
   it('a typo of a system variable is an error with the suggestion', () => {
     expect(onlyDiagnostic(aFlow({ steps: [aPrompt('a', '{{_recrod.id}}')] }))).toMatchObject({ code: 'UNKNOWN_VARIABLE', hint: 'did you mean {{_record}}?' });
   });
 
   it('an undocumented system variable is only a warning (the documented list is incomplete)', () => {
-    const { flow, diagnostics } = parseFlow(aFlow({ steps: [aPrompt('a', '{{_execution.id}}')] }));
+    const { flow, diagnostics } = parseFlow(aFlow({ steps: [aPrompt('a', '{{_workspace.id}}')] }));
     expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning UNKNOWN_SYSTEM_VARIABLE']);
     expect(flow).toBeDefined();
   });

@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import * as authoring from 'runtype-flows';
 import { conditional, customStep, defineConfig, defineFlow, prompt, type StepInput } from 'runtype-flows';
 
 /**
@@ -38,6 +39,13 @@ describe('defineFlow types', () => {
     expectTypeOf(step).toExtend<StepInput>();
   });
 
+  it('"return" is not a step type, and there is no returnStep helper', () => {
+    // @ts-expect-error the API has no "return" type
+    const step: StepInput = { id: 'r', name: 'R', type: 'return', config: {} };
+    expectTypeOf(step).toExtend<StepInput>();
+    expectTypeOf(authoring).not.toHaveProperty('returnStep');
+  });
+
   it('a misspelled flow field is an error', () => {
     defineFlow({
       key: 'k',
@@ -51,6 +59,12 @@ describe('defineFlow types', () => {
   it('config values are typed (temperature is a number)', () => {
     // @ts-expect-error temperature must be a number
     prompt('a', { name: 'A', model: 'gpt-4', userPrompt: 'hi', temperature: 'hot' });
+  });
+
+  it('defineConfig takes extraStepTypes, a list of strings', () => {
+    defineConfig({ extraStepTypes: ['create-record'] });
+    // @ts-expect-error extraStepTypes is a list
+    defineConfig({ extraStepTypes: 'create-record' });
   });
 
   it('defineConfig checks environments', () => {

@@ -59,9 +59,11 @@ describe('plain-object steps inline in defineFlow', () => {
     });
   });
 
-  it('a missing required config field is an error', () => {
-    // @ts-expect-error userPrompt is required
-    prompt('a', { name: 'A', model: 'gpt-4' });
+  it('no config field is required (the API types none), but field types are still checked', () => {
+    prompt('a', { name: 'A', model: 'gpt-4', text: 'Write a summary' });
+    prompt('r', { name: 'R', reasoning: { enabled: true, reasoningEffort: 'high' }, tools: { toolIds: ['t'], maxToolCalls: 2 } });
+    // @ts-expect-error temperature is a number
+    prompt('b', { name: 'B', model: 'gpt-4', temperature: 'hot' });
   });
 
   it('steps must be a list and the key a string', () => {
