@@ -32,7 +32,7 @@ export default defineFlow({
   name: 'C',
   steps: [prompt('p', {
     name: 'P', model: 'm', userPrompt: '{{nope}}',
-    temperature: 'hot' as never,
+    temprature: 0.5,
   })],
 });
 `,
@@ -42,7 +42,7 @@ export default defineFlow({
       expect(run.code).toBe(1);
       const output = `${run.stdout}${run.stderr}`;
       const places = [...output.matchAll(/^(flows\/\S+?:\d+:\d+) {2}error/gm)].map((m) => m[1]);
-      expect(places).toEqual(['flows/a.ts:4:9', 'flows/b.ts:4:9', 'flows/c.ts:6:41', 'flows/c.ts:7:18']);
+      expect(places).toEqual(['flows/a.ts:4:9', 'flows/b.ts:4:9', 'flows/c.ts:6:41', 'flows/c.ts:7:5']);
       expect(output).toContain('duplicate flow name "Same", also used in flows/b.ts (DUPLICATE_FLOW_NAME)');
       expect(output).not.toContain(project.root);
     } finally {

@@ -57,7 +57,7 @@ describe('runWatch', () => {
     const { watcher } = await watchSynced(2);
     const id = idOf('flow-000');
     const before = JSON.stringify(env.emu.state.get(id));
-    const broken = flowSource('flow-000', 'Flow 0').replace("model: \"gpt-4\"", 'model: 42');
+    const broken = flowSource('flow-000', 'Flow 0').replace("name: 'Draft'", 'name: 42');
     const file = env.project.write('flows/flow-000.ts', broken);
     let pending = nextCycle(run!);
     watcher.fire({ kind: 'change', path: file });
@@ -65,7 +65,7 @@ describe('runWatch', () => {
     expect(invalid.event).toBe('invalid');
     const error = invalid.diagnostics!.find((d) => d.severity === 'error')!;
     expect(error.file).toBe(file);
-    expect(error.line).toBe(broken.split('\n').findIndex((l) => l.includes('model: 42')) + 1);
+    expect(error.line).toBe(broken.split('\n').findIndex((l) => l.includes('name: 42')) + 1);
     expect(env.writes()).toEqual([]);
     expect(JSON.stringify(env.emu.state.get(id))).toBe(before);
 
