@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../model/diagnostics.js';
 import type { Plan } from '../plan/index.js';
 import { readLockState } from '../state/index.js';
 import type { AppContext } from './context.js';
@@ -5,6 +6,7 @@ import { lockFileOf, lockTarget } from './lock-target.js';
 import { openSession } from './open-session.js';
 import { planAgainstRemote, targetInfo, type PlanOptions, type PreparedProject } from './prepare-plan.js';
 import type { TargetInfo } from './results.js';
+import { preflight } from './remote-validation.js';
 import { readProgress } from './run-progress.js';
 
 /**
@@ -13,14 +15,21 @@ import { readProgress } from './run-progress.js';
  * memory) without the writer lock, and the embedded emulator is opened
  * read-only — so `plan`, `status` and `sync --dry-run` work while a sync runs.
  */
-export async function planReadOnly(ctx: AppContext, prepared: PreparedProject, options: PlanOptions): Promise<{ plan: Plan; target: TargetInfo }> {
+export async function planReadOnly(
+  ctx: AppContext,
+  prepared: PreparedProject,
+  options: PlanOptions,
+): Promise<{ plan: Plan; target: TargetInfo; diagnostics: Diagnostic[] }> {
   const { project, target, desired } = prepared;
   const where = lockTarget(project.root, target);
   const state = await readLockState(where);
   const session = await openSession(ctx, project.root, target, project.config.concurrency, { readOnly: true });
   try {
     const { plan } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress: readProgress(ctx) }, state.pendingCreates);
-    return { plan, target: targetInfo(project.root, target, session, lockFileOf(where)) };
+    // `preflight: true`: the server's validator sees what this plan would write, before anyone applies it.
+    const checked = project.config.preflight ? await preflight(ctx, session, plan.changes, prepared) : [];
+    const info = targetInfo(project.root, target, session, lockFileOf(where));
+    return { plan, target: info, diagnostics: [...prepared.diagnostics, ...checked] };
   } finally {
     await session.close();
   }

@@ -9,17 +9,19 @@ import type { PlanResult } from './results.js';
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
 export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<PlanResult> {
   const prepared = await prepareProject(ctx, options);
-  const { plan, target } = options.offline ? await planOffline(prepared, options) : await planReadOnly(ctx, prepared, options);
-  return { command: 'plan', ok: plan.summary.conflict === 0, target, plan, pendingChanges: hasPendingChanges(plan), diagnostics: prepared.diagnostics };
+  const planned = options.offline ? await planOffline(prepared, options) : await planReadOnly(ctx, prepared, options);
+  const { plan, target, diagnostics } = planned;
+  return { command: 'plan', ok: plan.summary.conflict === 0, target, plan, pendingChanges: hasPendingChanges(plan), diagnostics };
 }
 
 // --- internal ---
 
 /** Code against the lock state only: no key, no network (no adoption, drift or missing checks). */
-async function planOffline({ project, target, desired }: Awaited<ReturnType<typeof prepareProject>>, options: PlanOptions) {
+async function planOffline(prepared: Awaited<ReturnType<typeof prepareProject>>, options: PlanOptions) {
+  const { project, target, desired } = prepared;
   const where = lockTarget(project.root, target);
   const { entries } = await readLockState(where);
   assertKnownKeys(options.only, desired, entries);
   const plan = planChanges({ desired, tracked: entries, ...(options.only ? { only: options.only } : {}) });
-  return { plan, target: targetInfo(project.root, target, undefined, lockFileOf(where)) };
+  return { plan, target: targetInfo(project.root, target, undefined, lockFileOf(where)), diagnostics: prepared.diagnostics };
 }

@@ -9,6 +9,7 @@ import { planReadOnly } from './plan-read-only.js';
 import { planAgainstRemote, prepareProject, type PlanOptions, type PreparedProject } from './prepare-plan.js';
 import type { SyncResult } from './results.js';
 import { applyProgress, readProgress } from './run-progress.js';
+import { preflight } from './remote-validation.js';
 import { refusedWrites, serverDiagnostics } from './server-diagnostics.js';
 import { settleOrphanedCreates } from './settle-orphaned-creates.js';
 import { rerunCommand, summarizeRun } from './sync-outcomes.js';
@@ -40,7 +41,8 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const { store, session } = open;
   try {
     const { plan, remote } = await planAgainstRemote(session, desired, store.entries(), { ...options, onProgress: readProgress(ctx) }, store.pendingCreates);
-    const finish = finisher(ctx, options, { command: 'sync', target: open.info, plan, diagnostics }, started);
+    const checked = project.config.preflight ? await preflight(ctx, session, plan.changes, prepared) : [];
+    const finish = finisher(ctx, options, { command: 'sync', target: open.info, plan, diagnostics: [...diagnostics, ...checked] }, started);
 
     const deletions = refuseUnsafeDeletions(plan, options, prepared);
     if (options.prune && deletions.length > 0 && !options.yes && !(await confirmDeletions(ctx, deletions))) {
@@ -62,7 +64,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
     const refusedByServer = await reportServerRefusals(ctx, outcomes, prepared);
     const { refused, interrupted } = summarizeRun(plan, outcomes, ctx.signal?.aborted === true);
     return finish(outcomes, {
-      diagnostics: [...diagnostics, ...refusedByServer],
+      diagnostics: [...diagnostics, ...checked, ...refusedByServer],
       ...(interrupted ? { interrupted } : {}),
       ...(refused.length > 0 ? { blocked: { reason: 'drift', keys: refused, rerun: rerunCommand(options.argv, '--force') } } : {}),
     });
@@ -91,9 +93,9 @@ async function confirmDeletions(ctx: AppContext, deletions: readonly Change[]): 
  * interrupted run left (see planReadOnly); it refuses what the real run would.
  */
 async function dryRun(ctx: AppContext, options: SyncOptions, prepared: PreparedProject, started: number): Promise<SyncResult> {
-  const { plan, target } = await planReadOnly(ctx, prepared, options);
+  const { plan, target, diagnostics } = await planReadOnly(ctx, prepared, options);
   refuseUnsafeDeletions(plan, options, prepared);
-  return finisher(ctx, options, { command: 'sync', target, plan, diagnostics: prepared.diagnostics }, started)([]);
+  return finisher(ctx, options, { command: 'sync', target, plan, diagnostics }, started)([]);
 }
 
 /** The deletions --prune would make; none at all may come from a project with no flow in its code. */

@@ -56,6 +56,13 @@ const configFields = {
    * Remove an entry once the library lists the type.
    */
   extraStepTypes: z.array(z.string().regex(/^\S+$/, 'must be a step type string such as "create-record"')).optional(),
+  /**
+   * Before `plan` and `sync` write (or show) anything, send the flows they are
+   * about to write to the API's own validator (POST /v1/public/flows/validate,
+   * which writes nothing), so a deploy stops before its first write rather
+   * than half way. One request per flow about to change. Default false.
+   */
+  preflight: z.boolean().optional(),
 };
 
 export const ConfigInputSchema = strict('config', configFields);
@@ -82,6 +89,8 @@ export interface ResolvedConfig {
   concurrency: number;
   /** Step types accepted besides the API's list (ConfigInput's extraStepTypes); empty by default. */
   extraStepTypes: string[];
+  /** Check the flows about to be written with the API's validator first (ConfigInput's preflight). */
+  preflight: boolean;
   /** True when no runtype.config.* file was found. */
   implicit: boolean;
 }
@@ -123,6 +132,7 @@ export function resolveConfig(input: z.output<typeof ConfigInputSchema> | undefi
     defaultEnvironment,
     concurrency: input?.concurrency ?? DEFAULT_CONCURRENCY,
     extraStepTypes: [...(input?.extraStepTypes ?? [])],
+    preflight: input?.preflight ?? false,
     implicit: input === undefined,
   };
 }
