@@ -35,7 +35,8 @@ export const validateFlow: Handler = (ctx) => {
       warnings.push({ code: W.emptyFlow, message: 'The flow has no steps: running it does nothing' });
     }
   }
-  const context = { authenticated: ctx.authenticated, accountChecksPerformed: false, accountChecksSkipped: ctx.authenticated };
+  const authenticated = ctx.authenticated;
+  const context = { authenticated, accountChecksPerformed: false, accountChecksSkipped: authenticated };
   return { status: 200, body: { valid: errors.length === 0, errors, warnings, recommendations, context } };
 };
 
@@ -55,16 +56,23 @@ export function internalFailure(message: string, authenticated: boolean): unknow
 
 // --- internal ---
 
-function adviseOn(steps: readonly unknown[], field: string, warnings: ValidationIssue[], recommendations: ValidationIssue[]): void {
+function adviseOn(
+  steps: readonly unknown[],
+  field: string,
+  warnings: ValidationIssue[],
+  recommendations: ValidationIssue[],
+): void {
   steps.forEach((raw, index) => {
     if (!isObject(raw)) return;
     const step = stepRef(raw, index);
     if (raw.enabled === false) {
-      warnings.push({ code: W.stepDisabled, message: `Step ${index} is disabled and will be skipped`, path: `${field}.${index}.enabled`, step });
+      const message = `Step ${index} is disabled and will be skipped`;
+      warnings.push({ code: W.stepDisabled, message, path: `${field}.${index}.enabled`, step });
     }
     if (raw.type === 'prompt' && !(isObject(raw.config) && typeof raw.config.outputVariable === 'string')) {
       const message = `Prompt step ${index} has no config.outputVariable: later steps cannot use its result`;
-      recommendations.push({ code: W.missingOutputVariable, message, path: `${field}.${index}.config.outputVariable`, step });
+      const path = `${field}.${index}.config.outputVariable`;
+      recommendations.push({ code: W.missingOutputVariable, message, path, step });
     }
   });
 }
@@ -82,5 +90,6 @@ function withStep(issue: Issue, body: Record<string, unknown>): ValidationIssue 
 }
 
 function stepRef(raw: Record<string, unknown>, index: number): { index: number; name: string; type: string } {
-  return { index, name: typeof raw.name === 'string' ? raw.name : '', type: typeof raw.type === 'string' ? raw.type : '' };
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return { index, name: text(raw.name), type: text(raw.type) };
 }

@@ -43,7 +43,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** Answers a handler's reply: JSON, or no body at all (204). */
-export function sendReply(res: ServerResponse, reply: { status: number; body?: unknown; headers?: Record<string, string> }): void {
+export function sendReply(
+  res: ServerResponse,
+  reply: { status: number; body?: unknown; headers?: Record<string, string> },
+): void {
   if (reply.body !== undefined) {
     sendJson(res, reply.status, reply.body, reply.headers);
     return;

@@ -4,7 +4,8 @@ import type { FlowDto, FlowSummaryDto, StepDto, StoredFlow, StoredStep, StoredVe
 
 /** A step of a flow response: no `when` (only GET /v1/flow-steps/flow/{id} returns it). */
 export function renderStep(step: StoredStep): StepDto {
-  return { id: step.id, type: step.type, name: step.name, order: step.order, enabled: step.enabled, config: step.config };
+  const { id, type, name, order, enabled, config } = step;
+  return { id, type, name, order, enabled, config };
 }
 
 export function renderFlow(flow: StoredFlow, baseUrl: string): FlowDto {
@@ -24,12 +25,19 @@ export function renderFlow(flow: StoredFlow, baseUrl: string): FlowDto {
 }
 
 export function renderSummary(flow: StoredFlow): FlowSummaryDto {
-  return { id: flow.id, name: flow.name, createdAt: flow.createdAt, updatedAt: flow.updatedAt, lastRunAt: flow.lastRunAt };
+  const { id, name, createdAt, updatedAt, lastRunAt } = flow;
+  return { id, name, createdAt, updatedAt, lastRunAt };
 }
 
 /** An item of GET /v1/flow-steps/flow/{flowId} (the document types its timestamps as null). */
 export function renderFlowStep(flow: StoredFlow, step: StoredStep): Record<string, unknown> {
-  const item: Record<string, unknown> = { ...renderStep(step), flowId: flow.id, userId: flow.userId, createdAt: null, updatedAt: null };
+  const item: Record<string, unknown> = {
+    ...renderStep(step),
+    flowId: flow.id,
+    userId: flow.userId,
+    createdAt: null,
+    updatedAt: null,
+  };
   if (step.when !== undefined) item.when = step.when;
   return item;
 }

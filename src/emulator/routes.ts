@@ -27,7 +27,8 @@ interface Route {
 }
 
 const read = (handler: Handler): RouteEntry => ({ handler, write: false, body: false, flowFirst: false, open: false });
-const write = (handler: Handler, body = true, flowFirst = false): RouteEntry => ({ handler, write: true, body, flowFirst, open: false });
+const write = (handler: Handler, body = true, flowFirst = false): RouteEntry =>
+  ({ handler, write: true, body, flowFirst, open: false });
 /** Reads a body but changes nothing, and needs no key: allowed on a read-only emulator too. */
 const check = (handler: Handler, internalError: RouteEntry['internalError']): RouteEntry =>
   ({ handler, write: false, body: true, flowFirst: false, open: true, internalError });

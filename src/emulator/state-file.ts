@@ -78,7 +78,8 @@ export async function loadStateFile(path: string): Promise<StoredFlow[]> {
     throw invalid(path, 'foreign', `is not an emulator state file (it has no "format": "${STATE_FORMAT}")`);
   }
   if (!(STATE_VERSIONS as readonly unknown[]).includes(json.version)) {
-    const what = `has state version ${JSON.stringify(json.version)}, which this runtype-flows does not read (it reads ${STATE_VERSIONS.join(' and ')})`;
+    const version = JSON.stringify(json.version);
+    const what = `has state version ${version}, which this runtype-flows does not read (it reads ${STATE_VERSIONS.join(' and ')})`;
     throw invalid(path, 'version', what);
   }
   const parsed = stateFile.safeParse(json);

@@ -196,6 +196,12 @@ export class FlowStore {
   }
 }
 
-function draftVersion(versionNumber: number, name: string, steps: readonly StoredStep[], createdAt: string): StoredVersion {
-  return { id: newVersionId(), versionNumber, versionType: DRAFT_VERSION_TYPE, label: null, notes: null, name, steps, createdAt };
+function draftVersion(
+  versionNumber: number,
+  name: string,
+  steps: readonly StoredStep[],
+  createdAt: string,
+): StoredVersion {
+  const id = newVersionId();
+  return { id, versionNumber, versionType: DRAFT_VERSION_TYPE, label: null, notes: null, name, steps, createdAt };
 }

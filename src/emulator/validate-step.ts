@@ -26,7 +26,13 @@ export function describe(value: unknown): string {
 }
 
 /** Checks one step; pushes its problems to `issues` and returns the stored form when it has none. */
-export function readStep(raw: unknown, path: string, position: number, types: ReadonlySet<string>, issues: Issue[]): StoredStep | undefined {
+export function readStep(
+  raw: unknown,
+  path: string,
+  position: number,
+  types: ReadonlySet<string>,
+  issues: Issue[],
+): StoredStep | undefined {
   if (!isObject(raw)) {
     issues.push({ code: C.invalidType, path, message: `${path} must be an object, got ${describe(raw)}` });
     return undefined;
@@ -37,7 +43,9 @@ export function readStep(raw: unknown, path: string, position: number, types: Re
   checkString(name, `${path}.name`, { required: true, min: 1 }, issues);
   checkId(id, `${path}.id`, issues);
   checkOrder(order, `${path}.order`, issues);
-  if (enabled !== undefined && typeof enabled !== 'boolean') issues.push(typeIssue(`${path}.enabled`, 'a boolean', enabled));
+  if (enabled !== undefined && typeof enabled !== 'boolean') {
+    issues.push(typeIssue(`${path}.enabled`, 'a boolean', enabled));
+  }
   checkString(when, `${path}.when`, { required: false, min: 0, max: MAX_WHEN_LENGTH }, issues);
   checkConfig(config, `${path}.config`, issues);
   if (issues.length > before) return undefined;
@@ -54,16 +62,23 @@ export function readStep(raw: unknown, path: string, position: number, types: Re
 }
 
 /** A string field; pushes at most one issue. */
-export function checkString(value: unknown, path: string, rule: { required: boolean; min: number; max?: number }, issues: Issue[]): void {
+export function checkString(
+  value: unknown,
+  path: string,
+  rule: { required: boolean; min: number; max?: number },
+  issues: Issue[],
+): void {
   if (value === undefined) {
     if (rule.required) issues.push({ code: C.missing, path, message: `${path} is required` });
     return;
   }
   if (typeof value !== 'string') issues.push(typeIssue(path, 'a string', value));
   else if (value.length < rule.min) {
-    issues.push({ code: C.tooShort, path, message: `${path} must be at least ${rule.min} character${rule.min === 1 ? '' : 's'} long` });
+    const message = `${path} must be at least ${rule.min} character${rule.min === 1 ? '' : 's'} long`;
+    issues.push({ code: C.tooShort, path, message });
   } else if (rule.max !== undefined && value.length > rule.max) {
-    issues.push({ code: C.tooLong, path, message: `${path} must be at most ${rule.max} characters long, got ${value.length}` });
+    const message = `${path} must be at most ${rule.max} characters long, got ${value.length}`;
+    issues.push({ code: C.tooLong, path, message });
   }
 }
 
@@ -94,7 +109,7 @@ function checkId(id: unknown, path: string, issues: Issue[]): void {
       code: C.invalidFormat,
       path,
       message: `${path} ${JSON.stringify(id)} may only contain letters, digits, _ - : and .`,
-      suggestion: `Use an id matching ${STEP_ID_PATTERN.source}, e.g. ${JSON.stringify(id.replace(/[^A-Za-z0-9_\-:.]+/g, '_'))}`,
+      suggestion: `Use an id matching ${STEP_ID_PATTERN.source}, e.g. ${JSON.stringify(safeId(id))}`,
     });
   }
 }
@@ -102,16 +117,23 @@ function checkId(id: unknown, path: string, issues: Issue[]): void {
 function checkOrder(order: unknown, path: string, issues: Issue[]): void {
   if (order === undefined) return;
   if (typeof order !== 'number' || !Number.isFinite(order)) issues.push(typeIssue(path, 'an integer', order));
-  else if (!Number.isInteger(order)) issues.push({ code: C.notInteger, path, message: `${path} must be an integer, got ${order}` });
-  else if (order < 0) issues.push({ code: C.tooSmall, path, message: `${path} must be at least 0, got ${order}` });
+  else if (!Number.isInteger(order)) {
+    issues.push({ code: C.notInteger, path, message: `${path} must be an integer, got ${order}` });
+  } else if (order < 0) issues.push({ code: C.tooSmall, path, message: `${path} must be at least 0, got ${order}` });
 }
 
 function checkConfig(config: unknown, path: string, issues: Issue[]): void {
   if (config === undefined) return;
   if (!isObject(config)) issues.push(typeIssue(path, 'an object', config));
   else if (nestsDeeperThan(config, MAX_CONFIG_DEPTH)) {
-    issues.push({ code: C.tooDeep, path, message: `${path} is nested more than ${MAX_CONFIG_DEPTH} levels deep` });
+    const message = `${path} is nested more than ${MAX_CONFIG_DEPTH} levels deep`;
+    issues.push({ code: C.tooDeep, path, message });
   }
+}
+
+/** The id with every run of disallowed characters replaced by `_` (for the suggestion). */
+function safeId(id: string): string {
+  return id.replace(/[^\w\-:.]+/g, '_');
 }
 
 /** Recursion depth is bounded by `levels`, so this never overflows the stack itself. */

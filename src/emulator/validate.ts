@@ -62,7 +62,12 @@ export function validateUpdate(body: unknown, types: ReadonlySet<string>): Updat
 }
 
 /** Checks a step list (absent: undefined); pushes its problems to `issues`. */
-export function readStepList(raw: unknown, field: string, types: ReadonlySet<string>, issues: Issue[]): StoredStep[] | undefined {
+export function readStepList(
+  raw: unknown,
+  field: string,
+  types: ReadonlySet<string>,
+  issues: Issue[],
+): StoredStep[] | undefined {
   if (raw === undefined) return undefined;
   if (!Array.isArray(raw)) {
     issues.push(typeIssue(field, 'an array', raw));

@@ -15,7 +15,11 @@ export const listVersions: Handler = (ctx) => {
   const versions = allVersions(flow).filter((v) => type === null || v.versionType === type);
   return {
     status: 200,
-    body: { flowId: flow.id, publishedVersionId: flow.publishedVersionId, versions: versions.map(renderVersionSummary) },
+    body: {
+      flowId: flow.id,
+      publishedVersionId: flow.publishedVersionId,
+      versions: versions.map(renderVersionSummary),
+    },
   };
 };
 
@@ -55,7 +59,12 @@ export const publishVersion: Handler = (ctx) => {
   if (!result.ok) return result.reason === 'not-found' ? flowNotFound(id) : versionNotFound(versionId);
   return {
     status: 200,
-    body: { success: true, message: `Version ${result.version.versionNumber} is now live.`, flowId: id, versionId: result.version.id },
+    body: {
+      success: true,
+      message: `Version ${result.version.versionNumber} is now live.`,
+      flowId: id,
+      versionId: result.version.id,
+    },
   };
 };
 
