@@ -142,12 +142,13 @@ function closeObjects(node: unknown, composed = false): unknown {
   else if (typeof node === 'object' && node !== null) {
     const record = node as Record<string, unknown>;
     for (const [key, value] of Object.entries(record)) {
-      if (key === 'allOf' && Array.isArray(value)) record.allOf = value.map((branch) => closeObjects(openBranch(branch), true));
-      else closeObjects(value);
+      if (key !== 'allOf' || !Array.isArray(value)) closeObjects(value);
+      else record.allOf = value.map((branch) => closeObjects(openBranch(branch), true));
     }
     const named = typeof record.properties === 'object' || Array.isArray(record.allOf);
     const open = 'additionalProperties' in record || 'unevaluatedProperties' in record;
-    if (named && !open && !composed && (record.type === 'object' || record.type === undefined)) record.unevaluatedProperties = false;
+    const objectish = record.type === 'object' || record.type === undefined;
+    if (named && !open && !composed && objectish) record.unevaluatedProperties = false;
   }
   return node;
 }
