@@ -11,8 +11,8 @@
  *   // emu.key    = 'rt_test_local_emulator'     <- local, not a secret
  *   await emu.close();
  *
- * Faults (`options.faults`, `emu.setFaults`) apply to every authenticated request (or those of
- * the `methods` / `pathPrefixes` given), decided before routing; see faults.ts. Unconfirmed API
+ * Faults (`options.faults`, `emu.setFaults`) apply to every request that passes auth (or those
+ * of the `methods` / `pathPrefixes` given), decided before the handler; see faults.ts. Unconfirmed API
  * behaviour is listed in assumptions.ts.
  */
 import { createServer } from 'node:http';

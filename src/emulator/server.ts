@@ -1,9 +1,10 @@
 /**
  * The request pipeline: route + auth -> fault decision (+ latency) -> body -> handler
- * -> (commit-then-drop) -> answer -> log. Faults apply to every AUTHENTICATED request in their
- * scope (faults.ts: methods, path prefixes; by default all), whatever its route, and are decided
- * before routing, so 401s are never faulted and a reset or an injected 429/5xx never touches
- * state.
+ * -> (commit-then-drop) -> answer -> log. Faults apply to every request that passes auth (an
+ * authenticated one, or any on an open route such as public validation) in their scope
+ * (faults.ts: methods, path prefixes; by default all), whatever its route, and are decided
+ * before the handler, so 401s are never faulted and a reset or an injected 429/5xx never
+ * touches state.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
