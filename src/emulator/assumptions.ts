@@ -1,189 +1,189 @@
 /**
  * EVERY guess the emulator makes about the real Runtype API lives here.
  *
- * The public docs (see /work/shared/runtype-api.md, tags [doc]/[ex]/[infer]) leave many
- * details open. Each constant or note below is tagged UNCONFIRMED with what is unknown, so
- * that once `https://api.runtype.com/v1/openapi.json` (or a real account) can be checked,
- * correcting the emulator means editing this one file. Behaviour that is confirmed by the
- * docs is NOT listed here.
+ * What the vendored OpenAPI document (openapi/runtype-flows.openapi.json, summarised in
+ * /work/shared/runtype-api.md §00) settles is NOT listed: statuses, request rules, response
+ * shapes and the error body follow it, and the contract tests (test/contract) check every
+ * emulator answer against it. Each entry below is something the document leaves open, tagged
+ * UNCONFIRMED, so that correcting the emulator once the real API is observed means editing
+ * this one file. Undocumented statuses (413, 429, 503, the read-only 405) are listed, as
+ * guesses, beside the contract tests in test/contract/undocumented-statuses.ts.
  */
 
 /**
- * UNCONFIRMED (api.md §1.2): the error body shape. The 400 body was never captured.
- * Emulator: `{ error: <message>, code: <CODE>, details?: { field?: <path>, ... } }`.
+ * `details[].code` values. The document names MISSING_REQUIRED_FIELD and INVALID_ENUM as
+ * examples; the others are UNCONFIRMED guesses in the same style. A 400 lists every problem
+ * of the body (one detail per offending field, the first rule it breaks), each with the
+ * dotted path the client sent (`steps.0.type`, `flowSteps.2.id`, `name`).
  */
-export const ERROR_CODES = {
-  validation: 'VALIDATION_ERROR',
-  unauthorized: 'UNAUTHORIZED',
-  notFound: 'NOT_FOUND',
-  methodNotAllowed: 'METHOD_NOT_ALLOWED',
-  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
+export const VALIDATION_CODES = {
+  missing: 'MISSING_REQUIRED_FIELD',
+  invalidEnum: 'INVALID_ENUM',
+  /** UNCONFIRMED: wrong JSON type (a number for a string, an array for an object, …). */
+  invalidType: 'INVALID_TYPE',
+  /** UNCONFIRMED: a string under its minLength. */
+  tooShort: 'TOO_SHORT',
+  /** UNCONFIRMED: a string over its maxLength. */
+  tooLong: 'TOO_LONG',
+  /** UNCONFIRMED: a string not matching its pattern; also a malformed query value or cursor. */
+  invalidFormat: 'INVALID_FORMAT',
+  /** UNCONFIRMED: a number under its minimum. */
+  tooSmall: 'TOO_SMALL',
+  /** UNCONFIRMED: a number that must be an integer and is not. */
+  notInteger: 'NOT_INTEGER',
+  /** UNCONFIRMED (emulator limit, see MAX_CONFIG_DEPTH): a config nested too deep. */
+  tooDeep: 'TOO_DEEP',
+  /** UNCONFIRMED: a body that is not JSON (400 on every operation that takes one). */
   invalidJson: 'INVALID_JSON',
-  rateLimited: 'RATE_LIMITED',
-  internal: 'INTERNAL',
-  unavailable: 'SERVICE_UNAVAILABLE',
-  /** UNCONFIRMED (api.md §2.6): publish with no pending draft answers 400 with this code. */
-  nothingToPublish: 'NOTHING_TO_PUBLISH',
-  /**
-   * Emulator only, no API guess: a write sent to a read-only emulator (the one plan, status and
-   * sync --dry-run start) is refused with 405 rather than applied in memory, so a run that is
-   * meant never to write fails loudly if it ever tries.
-   */
+} as const;
+
+/**
+ * `details[0].code` of errors that are not about a field. UNCONFIRMED: the document gives these
+ * errors no details; the emulator adds one so a client can tell the cases apart without
+ * parsing `error`.
+ */
+export const ERROR_DETAIL_CODES = {
+  /** POST /v1/flows/{id}/publish on an existing flow with no pending draft (404). */
+  noDraft: 'NO_DRAFT_VERSION',
+  /** Emulator only, no API guess: a write refused by a read-only emulator (405), see server.ts. */
   readOnly: 'EMULATOR_READ_ONLY',
 } as const;
 
-/** UNCONFIRMED (api.md §1.4, §10 q7): default and maximum `limit` of GET /v1/flows. */
-export const DEFAULT_LIST_LIMIT = 20;
 /**
- * UNCONFIRMED: a larger `limit` is clamped to this (the response's `pagination.limit` shows
- * it), not rejected; only a `limit` that is not a positive integer is a 400 (whose message
- * says so). Clamping is the kinder guess for a client that asks for "as many as possible".
+ * UNCONFIRMED: a step `config` that is not a JSON object (the request schema leaves `config`
+ * untyped, but every response types it as an object) is refused with INVALID_TYPE. Not an API
+ * guess but an emulator limit (the real API surely has one; its value is unknown): a config
+ * may nest objects/arrays at most this deep, the config object itself counting as level 1.
+ * Deeper input is a 400 TOO_DEEP before anything is stored: the emulator serialises flows
+ * recursively, and a few KB nested thousands deep would overflow the stack after the write.
  */
+export const MAX_CONFIG_DEPTH = 64;
+
+/**
+ * UNCONFIRMED: request bodies. Fields the documented request schema does not name are ignored
+ * (top level and per step; they are not stored). POST /v1/flows with BOTH `steps` and
+ * `flowSteps` validates both (the schema allows both) and uses `flowSteps`, the name every
+ * response and PUT use. `description` is accepted on create and kept in the state file only
+ * (write-only: no response carries it). PUT takes only `name` and `flowSteps`. Duplicate step
+ * ids within a flow and duplicate flow names are accepted. The public validate endpoint also
+ * accepts `steps` (it has no schema of its own), with the same rule as create.
+ */
+export const STEP_DEFAULTS = {
+  /** UNCONFIRMED: the server's defaults for omitted step fields (enabled: documented default). */
+  enabled: true,
+  config: (): Record<string, unknown> => ({}),
+  /** `order` defaults to the 1-based position in the list sent (DESIGN.md does the same). */
+  order: (index: number): number => index + 1,
+} as const;
+
+/**
+ * UNCONFIRMED: versions. A create opens draft v1 and publishes nothing. A PUT (even `{}`)
+ * bumps `updatedAt` and rewrites the pending draft in place (same `draftVersionId`), or opens
+ * draft n+1 when nothing is pending. Publishing freezes the draft (keeping its id) as
+ * published version n; with nothing pending, POST /v1/flows/{id}/publish is 404 (documented:
+ * "flow or draft version not found") whose detail code says NO_DRAFT_VERSION. Published
+ * versions keep `versionType: 'published'` and `label: 'v<n>'`; a draft has label null; notes
+ * are null. `test`/`virtual` versions are never made; `?type=` filters by exact versionType
+ * (an unknown value matches nothing, since the document lists no 400 there). The list is
+ * newest first (by versionNumber).
+ */
+export const PUBLISHED_VERSION_TYPE = 'published';
+export const DRAFT_VERSION_TYPE = 'draft';
+
+/**
+ * UNCONFIRMED: publishing a specific version (POST /v1/flow-versions/{flowId}/publish) only
+ * moves the live pointer (`publishedVersionId`): numbering does not change, GET
+ * /v1/flows/{id} keeps the flow's current (latest edited) steps, and a pending draft stays
+ * pending. Publishing the pending draft's id is the same as POST /v1/flows/{id}/publish.
+ * A version of another flow is 404 there (as unknown); GET .../{flowId}/{versionId} answers
+ * 400 for it (documented: "Version does not belong to this flow").
+ */
+export const ROLLBACK_MOVES_POINTER_ONLY = true;
+
+/** UNCONFIRMED: a version's `flowConfig` is `{ name, flowSteps }`, steps request-shaped (with `when`). */
+export function versionFlowConfig<T>(name: string, flowSteps: T): { name: string; flowSteps: T } {
+  return { name, flowSteps };
+}
+
+/** UNCONFIRMED: `stepSummary` is e.g. "3 steps: prompt, transform-data, send-email" ("0 steps" when empty). */
+export function stepSummary(types: readonly string[]): string {
+  const count = `${types.length} step${types.length === 1 ? '' : 's'}`;
+  return types.length === 0 ? count : `${count}: ${types.join(', ')}`;
+}
+
+/**
+ * UNCONFIRMED: GET /v1/flows/{id} returns the flow's current (draft) steps, not the live
+ * version's; steps sent without ids get new `step_<hex>` ids (no positional carry-over).
+ * PUT checks the id (404) after reading the body (413 when too large) but before parsing it.
+ */
+export const STEP_ID_PREFIX = 'step_';
+/** UNCONFIRMED: id formats. Flow ids are UUIDs, version ids `flowver_<26 hex>`. Ids are opaque. */
+export const VERSION_ID_PREFIX = 'flowver_';
+
+/**
+ * UNCONFIRMED: public validation (POST /v1/public/flows/validate). The key is optional: a
+ * valid key gives `context.authenticated: true`; a missing or WRONG key is treated as
+ * unauthenticated (the document lists no 401 there). Account checks are never performed
+ * (`accountChecksPerformed: false`; `accountChecksSkipped` is true when authenticated, since
+ * they could have run). Errors are the create rules (same codes and paths). Guessed extras:
+ * a step with `enabled: false` is a warning STEP_DISABLED; a `prompt` step whose config has no
+ * `outputVariable` is a recommendation MISSING_OUTPUT_VARIABLE; a flow with no steps is a
+ * warning EMPTY_FLOW.
+ */
+export const VALIDATION_ISSUE_CODES = {
+  stepDisabled: 'STEP_DISABLED',
+  missingOutputVariable: 'MISSING_OUTPUT_VARIABLE',
+  emptyFlow: 'EMPTY_FLOW',
+} as const;
+
+/** UNCONFIRMED: default and maximum `limit` of GET /v1/flows (the document types it as a string). */
+export const DEFAULT_LIST_LIMIT = 20;
+/** UNCONFIRMED: a larger `limit` is clamped (pagination.limit shows it); a non-positive-integer one is 400. */
 export const MAX_LIST_LIMIT = 100;
 
 /**
- * UNCONFIRMED (api.md §1.4): `direction` values are `next` | `prev`. Cursors are opaque
- * base64url JSON `{ createdAt, id, dir }` (keyset on the stable order createdAt then id).
- * A cursor remembers its own direction; an explicit `direction` query wins over it.
- * `direction=prev` without a cursor returns the LAST page. `search` is a case-insensitive
- * substring of `name`. `includeCount=true` adds `totalCount`, `totalPages`, `currentPage`
- * and `currentOffset` (totalPages is 0 for an empty result).
+ * UNCONFIRMED: `direction` values are `next` | `prev`. Cursors are opaque base64url JSON
+ * `{ createdAt, id, dir }` (keyset on createdAt then id). A cursor remembers its direction; an
+ * explicit `direction` wins. `direction=prev` without a cursor returns the LAST page. `search`
+ * is a case-insensitive substring of `name`. `includeCount=true` adds totalCount, totalPages,
+ * currentPage (currentOffset is always there: the document requires it).
  */
 export const LIST_DIRECTIONS = ['next', 'prev'] as const;
 
-/**
- * UNCONFIRMED (api.md §1.4): boolean query parameters (`includeCount`) accept true/false/1/0
- * in any letter case; an empty value (`includeCount=`) counts as false.
- */
+/** UNCONFIRMED: boolean query parameters accept true/false/1/0 in any case; empty is false. */
 export const EMPTY_BOOLEAN_PARAM = false;
 
 /**
- * UNCONFIRMED (api.md §1.4): what `currentPage` means on a page that does not start at a
- * multiple of `limit` (a page reached backwards from the end, or after flows were created or
- * deleted between requests). The emulator numbers pages as if the whole list were cut into
- * `limit`-sized pages from the start, and reports the page holding the page's LAST item, so
- * the last page is always `totalPages` (245 flows, limit 50: walking back from the end gives
- * pages 5, 4, 3, 2, 1 at offsets 195, 145, 95, 45, 0). An empty page reports the page its
- * offset falls in, at most `totalPages` (and 1 for an empty list).
+ * UNCONFIRMED: `currentPage` of a page not starting at a multiple of `limit` (reached backwards,
+ * or after creates/deletes): the page holding the page's LAST item, so the last page is always
+ * `totalPages`; an empty page reports the page its offset falls in (1 for an empty list).
  */
 export function currentPageOf(start: number, end: number, limit: number, totalPages: number): number {
   const anchor = end > start ? end - 1 : start;
   return Math.min(Math.floor(anchor / limit) + 1, Math.max(totalPages, 1));
 }
 
-/**
- * UNCONFIRMED (api.md §1.6): id formats. Flow ids are UUIDs (examples), version ids
- * `flowver_<random>` (TypeID-like in examples; here 26 lowercase hex chars), generated step
- * ids `step_<random>`. Clients must treat every id as opaque.
- */
-export const VERSION_ID_PREFIX = 'flowver_';
-export const STEP_ID_PREFIX = 'step_';
-
-/** UNCONFIRMED: the user id the emulator reports as owner (no real accounts locally). */
+/** UNCONFIRMED: the owner id reported (no real accounts locally); `organizationId` is null. */
 export const DEFAULT_USER_ID = 'user_local_emulator';
-/** UNCONFIRMED: `organizationId` is always null (personal account). */
 export const ORGANIZATION_ID = null;
 
-/**
- * The emulator's accepted API key. NOT A SECRET: it only opens the local emulator.
- * It has the documented `rt_test_` prefix (api.md §1.1).
- */
+/** The emulator's accepted API key. NOT A SECRET: it only opens the local emulator. */
 export const DEFAULT_LOCAL_KEY = 'rt_test_local_emulator';
 
-/**
- * UNCONFIRMED (api.md §2.2): create answers 201 (docs show no status; 200 is possible).
- * A new flow has `status: 'draft'`, `lastRunAt: null`, `sampleMetadata: {}` and
- * `description: null` when none is sent. Sending both `steps` and `flowSteps` is a 400.
- * Unknown top-level body fields are ignored; unknown step fields are dropped.
- * A step's `when` is passed through unchanged when present (its type is not documented).
- * Duplicate step ids within one flow are accepted (not documented either way).
- * Flow names are NOT unique (api.md §1.5 [infer]); duplicates are allowed.
- */
-export const CREATE_STATUS = 201;
-export const INITIAL_FLOW_STATUS = 'draft';
-
-/**
- * UNCONFIRMED (api.md §2.2): step defaults the server fills in for fields the client left
- * out. A step's `type` must be a non-empty string (any value: the type list is not closed);
- * `config` is optional and defaults to `{}`; `enabled` defaults to true; `order` defaults to
- * the step's 1-based position in the list sent.
- */
-export const STEP_TYPE_MIN_LENGTH = 1;
-export const STEP_DEFAULTS = {
-  enabled: true,
-  config: (): Record<string, unknown> => ({}),
-  order: (index: number): number => index + 1,
-} as const;
-
-/**
- * Not an API guess, an emulator limit (the real API surely has one; its value is unknown):
- * a step's `config` (and `when`) may nest objects/arrays at most this deep, counting the
- * config object itself as level 1. Deeper input is a 400 naming the field, before anything
- * is stored: the emulator serialises flows recursively (answers, the state file), and a
- * body of a few KB nested thousands deep would otherwise overflow the stack after the
- * write was applied.
- */
-export const MAX_CONFIG_DEPTH = 64;
-
 /*
- * UNCONFIRMED (api.md §8, §10 q5): GET /v1/flows/:id returns the latest (draft) steps, not the
- * published ones (see `renderFlow`: it always renders the flow's current steps).
- *
- * UNCONFIRMED (api.md §2.4, §10 q4): PUT is a partial top-level update of `name`,
- * `description` (string or null) and `flowSteps`/`steps`; a step list replaces the whole
- * list; steps sent without ids get NEW generated ids (no positional carry-over). Every PUT
- * (even `{}`) bumps `updatedAt` and rewrites the pending draft version in place (same
- * `draftVersionId`) or, when the last change was published, opens a new draft numbered n+1.
- * PUT and publish check the id (404) after reading the body (413 when it is too large) but
- * before parsing it: an unknown id with malformed JSON is 404, not 400 INVALID_JSON.
- *
- * UNCONFIRMED (api.md §2.1): list items are `{ id, name, description, status, createdAt,
- * updatedAt, lastRunAt, stepCount }` (the docs' examples show a subset; `description` and
- * `stepCount` are guesses).
- *
- * UNCONFIRMED (api.md §1.1, §1.2): HTTP details the docs do not pin down. Auth is checked
- * before routing, so an unknown route without a key is 401, not 404; 401 carries
- * `WWW-Authenticate: Bearer`. A wrong method on a known path is 405 with `Allow`.
- * `Content-Type` is not checked; an empty body counts as `{}`; a trailing slash is tolerated.
+ * UNCONFIRMED: HTTP details the document leaves open. Auth is checked before routing (an
+ * unknown route without a key is 401), 401 carries `WWW-Authenticate: Bearer`. A wrong method
+ * on a known path is 405 with `Allow`; an unknown route 404 (both emulator answers with the
+ * documented Error body). Content-Type is not checked; an empty body counts as `{}`; a trailing
+ * slash is tolerated. Publish bodies are not read.
  */
 
-/**
- * UNCONFIRMED (api.md §2.5): DELETE answers 200 `{ success: true, message }` and is a hard
- * delete (versions go too; later requests for the id are 404).
- */
-export const DELETE_STATUS = 200;
-
-/**
- * UNCONFIRMED (api.md §2.6, §2.11): publish promotes the pending draft (keeping its id) to
- * published version n+1 and returns its id as `publishedVersionId`; the flow's `status`
- * becomes `'active'`. Publishing with no pending draft is 400 NOTHING_TO_PUBLISH. Versions
- * list: drafts have `versionType: 'draft'`, published ones `'published'` (older published
- * versions keep that type; `publishedVersionId` names the live one). `label` is `v<n>` for
- * published versions and null for a draft, `notes` is null, and `stepSummary` is an array of
- * `{ id, name, type }` (its real type is unknown). The list is newest first (draft, then
- * published by descending number). `?type=draft|published` filters the list.
- */
-export const PUBLISHED_FLOW_STATUS = 'active';
-
-/**
- * UNCONFIRMED (api.md §2.11): a single version (`GET /v1/flow-versions/:flowId/published` and
- * `/:versionId`) carries its steps as `flowConfig: { steps }`; nothing else of the flow's
- * configuration is versioned here.
- */
-export function versionFlowConfig<T>(steps: T): { steps: T } {
-  return { steps };
-}
-
-/**
- * UNCONFIRMED: `dashboardUrl` points at the emulator itself (`<base>/dashboard/flows/<id>`),
- * never at the real dashboard; nothing is served there (404).
- */
+/** UNCONFIRMED: `dashboardUrl` points at the emulator itself (nothing is served there). */
 export const DASHBOARD_PATH = '/dashboard/flows/';
 
 /**
- * UNCONFIRMED (api.md §1.3): rate limiting. Real limits apply to executions, not CRUD; the
- * emulator only produces 429 through fault injection, with an integer `Retry-After` header
- * (seconds) and code RATE_LIMITED. `X-RateLimit-*` headers are not emulated.
+ * UNCONFIRMED: rate limiting. Real limits apply to executions, not CRUD (429 is undocumented
+ * for flows); the emulator only answers 429 by fault injection, with an integer `Retry-After`.
  */
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 

@@ -1,14 +1,15 @@
-/** Route handlers: pure functions of (store, request) -> reply. No node:http in here. */
-import { CREATE_STATUS, DELETE_STATUS, ERROR_CODES } from './assumptions.js';
-import { errorBody } from './http-util.js';
+/** Route handlers of /v1/flows: pure functions of (store, request) -> reply. No node:http in here. */
+import { ERROR_DETAIL_CODES } from './assumptions.js';
+import { errorBody } from './error-body.js';
 import { parseListQuery } from './pagination.js';
-import { allVersions, renderFlow, renderSummary, renderVersion, renderVersionSummary } from './render.js';
+import { renderFlow, renderSummary } from './render.js';
 import type { FlowStore } from './store.js';
-import { InputError, validateCreate, validateUpdate } from './validate.js';
+import { validateCreate, validateUpdate } from './validate.js';
 
 export interface Reply {
   status: number;
-  body: unknown;
+  /** Undefined for a reply without a body (204). */
+  body?: unknown;
   headers?: Record<string, string>;
 }
 
@@ -21,15 +22,19 @@ export interface HandlerContext {
   body: unknown;
   /** Decoded path parameters, in order. */
   params: readonly string[];
+  /** The step types accepted: the API's list plus the emulator's `extraStepTypes`. */
+  stepTypes: ReadonlySet<string>;
+  /** The request carried the right key (only public routes are reached without one). */
+  authenticated: boolean;
 }
 
 export type Handler = (ctx: HandlerContext) => Reply;
 
 export function flowNotFound(id: string): Reply {
-  return { status: 404, body: errorBody(ERROR_CODES.notFound, `Flow ${id} not found`, { id }) };
+  return { status: 404, body: errorBody(`Flow ${id} not found`) };
 }
 
-function param(ctx: HandlerContext, index: number): string {
+export function param(ctx: HandlerContext, index: number): string {
   return ctx.params[index] ?? '';
 }
 
@@ -39,8 +44,8 @@ export const listFlows: Handler = (ctx) => {
 };
 
 export const createFlow: Handler = (ctx) => {
-  const flow = ctx.store.create(validateCreate(ctx.body));
-  return { status: CREATE_STATUS, body: renderFlow(flow, ctx.baseUrl) };
+  const flow = ctx.store.create(validateCreate(ctx.body, ctx.stepTypes));
+  return { status: 201, body: renderFlow(flow, ctx.baseUrl) };
 };
 
 export const getFlow: Handler = (ctx) => {
@@ -52,15 +57,14 @@ export const getFlow: Handler = (ctx) => {
 export const updateFlow: Handler = (ctx) => {
   const id = param(ctx, 0);
   if (ctx.store.get(id) === undefined) return flowNotFound(id);
-  const flow = ctx.store.update(id, validateUpdate(ctx.body));
-  if (flow === undefined) return flowNotFound(id);
-  return { status: 200, body: { ...renderFlow(flow, ctx.baseUrl), draftVersionId: flow.draft?.id } };
+  const flow = ctx.store.update(id, validateUpdate(ctx.body, ctx.stepTypes));
+  if (flow?.draft == null) return flowNotFound(id);
+  return { status: 200, body: { ...renderFlow(flow, ctx.baseUrl), draftVersionId: flow.draft.id } };
 };
 
 export const deleteFlow: Handler = (ctx) => {
   const id = param(ctx, 0);
-  if (!ctx.store.delete(id)) return flowNotFound(id);
-  return { status: DELETE_STATUS, body: { success: true, message: `Flow ${id} has been deleted.` } };
+  return ctx.store.delete(id) ? { status: 204 } : flowNotFound(id);
 };
 
 export const publishFlow: Handler = (ctx) => {
@@ -68,56 +72,16 @@ export const publishFlow: Handler = (ctx) => {
   const result = ctx.store.publish(id);
   if (!result.ok) {
     if (result.reason === 'not-found') return flowNotFound(id);
-    return {
-      status: 400,
-      body: errorBody(ERROR_CODES.nothingToPublish, `Flow ${id} has no draft changes to publish`, { id }),
-    };
+    const message = `Flow ${id} has no draft version to publish (nothing changed since the last publish)`;
+    return { status: 404, body: errorBody(message, [{ code: ERROR_DETAIL_CODES.noDraft, message }]) };
   }
   const { version } = result;
   return {
     status: 200,
     body: {
       success: true,
-      message: `Flow draft version ${version.versionNumber} has been successfully published.`,
       publishedVersionId: version.id,
+      message: `Flow draft version ${version.versionNumber} has been successfully published.`,
     },
   };
-};
-
-export const listVersions: Handler = (ctx) => {
-  const id = param(ctx, 0);
-  const flow = ctx.store.get(id);
-  if (flow === undefined) return flowNotFound(id);
-  const type = ctx.query.get('type');
-  if (type !== null && type !== 'draft' && type !== 'published') {
-    throw new InputError('type', 'type must be draft or published');
-  }
-  const versions = allVersions(flow).filter((v) => type === null || v.versionType === type);
-  return {
-    status: 200,
-    body: { flowId: flow.id, publishedVersionId: flow.publishedVersionId, versions: versions.map(renderVersionSummary) },
-  };
-};
-
-export const getPublishedVersion: Handler = (ctx) => {
-  const id = param(ctx, 0);
-  const flow = ctx.store.get(id);
-  if (flow === undefined) return flowNotFound(id);
-  const version = flow.versions.find((v) => v.id === flow.publishedVersionId);
-  if (version === undefined) {
-    return { status: 404, body: errorBody(ERROR_CODES.notFound, `Flow ${id} has no published version`, { id }) };
-  }
-  return { status: 200, body: renderVersion(flow.id, version) };
-};
-
-export const getVersion: Handler = (ctx) => {
-  const id = param(ctx, 0);
-  const versionId = param(ctx, 1);
-  const flow = ctx.store.get(id);
-  if (flow === undefined) return flowNotFound(id);
-  const version = allVersions(flow).find((v) => v.id === versionId);
-  if (version === undefined) {
-    return { status: 404, body: errorBody(ERROR_CODES.notFound, `Version ${versionId} not found`, { id, versionId }) };
-  }
-  return { status: 200, body: renderVersion(flow.id, version) };
 };

@@ -1,6 +1,5 @@
-/** Small node:http helpers: read a bounded body, answer JSON, answer an error. */
+/** Small node:http helpers: read a bounded body, answer JSON or nothing. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ERROR_CODES } from './assumptions.js';
 
 export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too-large'; received: number; aborted: boolean };
 
@@ -43,24 +42,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
-
-export interface ErrorBody {
-  error: string;
-  code: ErrorCode;
-  details?: Record<string, unknown>;
-}
-
-export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody {
-  return details === undefined ? { error: message, code } : { error: message, code, details };
-}
-
-export function sendError(
+/** Answers a handler's reply: JSON, or no body at all (204). */
+export function sendReply(
   res: ServerResponse,
-  status: number,
-  code: ErrorCode,
-  message: string,
-  options: { details?: Record<string, unknown>; headers?: Record<string, string> } = {},
+  reply: { status: number; body?: unknown; headers?: Record<string, string> },
 ): void {
-  sendJson(res, status, errorBody(code, message, options.details), options.headers);
+  if (reply.body !== undefined) {
+    sendJson(res, reply.status, reply.body, reply.headers);
+    return;
+  }
+  const list: string[] = [];
+  if (reply.headers !== undefined) for (const name in reply.headers) list.push(name, reply.headers[name]!);
+  res.writeHead(reply.status, list);
+  res.end();
 }

@@ -1,6 +1,7 @@
 /**
- * Local Runtype API emulator: a faithful, stateful stand-in for the flows part of the API
- * (see assumptions.ts for every unconfirmed guess), with fault injection and optional
+ * Local Runtype API emulator: a faithful, stateful stand-in for the flows part of the API as
+ * the vendored OpenAPI document describes it (openapi/runtype-flows.openapi.json; every guess
+ * beyond it is in assumptions.ts), with fault injection and optional
  * persistence. Used as the embedded default environment, the test double and the benchmark
  * target.
  *
@@ -10,8 +11,8 @@
  *   // emu.key    = 'rt_test_local_emulator'     <- local, not a secret
  *   await emu.close();
  *
- * Faults (`options.faults`, `emu.setFaults`) apply to every authenticated request (or those of
- * the `methods` / `pathPrefixes` given), decided before routing; see faults.ts. Unconfirmed API
+ * Faults (`options.faults`, `emu.setFaults`) apply to every request that passes auth (or those
+ * of the `methods` / `pathPrefixes` given), decided before the handler; see faults.ts. Unconfirmed API
  * behaviour is listed in assumptions.ts.
  */
 import { createServer } from 'node:http';
@@ -23,18 +24,22 @@ import { assertLoopbackHost, listen } from './listen.js';
 import { RequestLog } from './request-log.js';
 import type { RequestLogEntry } from './request-log.js';
 import { createRequestListener } from './server.js';
+import type { ResponseInfo } from './server.js';
 import { createStateApi } from './state-api.js';
 import type { EmulatorState } from './state-api.js';
 import { loadStateFile } from './state-file.js';
 import { lockStateFile } from './state-lock.js';
 import type { StateLock } from './state-lock.js';
 import { StateWriter } from './state-writer.js';
+import { acceptedStepTypes } from './step-types.js';
 import { FlowStore } from './store.js';
 
 export { DEFAULT_LOCAL_KEY } from './assumptions.js';
 export type { FaultConfig, FaultKind, FaultOptions } from './faults.js';
 export type { RequestLogEntry } from './request-log.js';
+export type { ResponseInfo } from './server.js';
 export type { EmulatorState } from './state-api.js';
+export { STEP_TYPES } from './step-types.js';
 export type { FlowDto, FlowInput, FlowPatch, FlowSummaryDto, PaginationDto, StepDto } from './types.js';
 
 export interface EmulatorOptions {
@@ -76,6 +81,16 @@ export interface EmulatorOptions {
   requestLogBodyBytes?: number;
   /** Receives problems that happen in the background, e.g. a failed state-file save. Default: none. */
   onError?: (error: RuntypeError) => void;
+  /**
+   * Step types accepted besides the API's closed list (for when the real API moves ahead of the
+   * library; the CLI passes its config's `extraStepTypes`). Default none.
+   */
+  extraStepTypes?: readonly string[];
+  /**
+   * Test hook: called with every answer sent (not with resets or dropped connections), e.g. to
+   * check it against the OpenAPI document (test/contract/checked-emulator.ts). Must not throw.
+   */
+  onResponse?: (info: ResponseInfo) => void;
   /** `userId` reported on flows. */
   userId?: string;
   /** Clock (ms since epoch) for timestamps. Default Date.now. */
@@ -126,6 +141,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let writer: StateWriter | null = null;
   let lock: StateLock | null = null;
   const readOnly = options.readOnly === true;
+  const stepTypes = acceptedStepTypes(options.extraStepTypes);
   const store = new FlowStore({ now, userId: options.userId ?? DEFAULT_USER_ID, onChange: () => writer?.schedule() });
   const log = new RequestLog({
     limit: options.requestLogLimit ?? 10_000,
@@ -144,6 +160,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       baseUrl: () => baseUrl,
       isClosed: () => closed,
       readOnly,
+      stepTypes,
+      ...(options.onResponse === undefined ? {} : { onResponse: options.onResponse }),
     }),
   );
   let bound;
@@ -183,7 +201,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     key,
     port: bound.port,
     host: bound.address,
-    state: createStateApi(store, () => baseUrl),
+    state: createStateApi(store, () => baseUrl, stepTypes),
     get requests() {
       return log.snapshot();
     },

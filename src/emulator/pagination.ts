@@ -5,6 +5,8 @@
  * or deleted between pages: no flow is skipped or repeated.
  */
 import { currentPageOf, DEFAULT_LIST_LIMIT, EMPTY_BOOLEAN_PARAM, LIST_DIRECTIONS, MAX_LIST_LIMIT } from './assumptions.js';
+import { VALIDATION_CODES as C } from './assumptions.js';
+import { enumSuggestion } from './suggest.js';
 import { InputError, isObject } from './validate.js';
 import type { PaginationDto } from './types.js';
 
@@ -57,15 +59,15 @@ function decodeCursor(raw: string): Cursor {
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    throw new InputError('cursor', 'cursor is not a valid cursor');
+    throw badCursor();
   }
   if (!isObject(parsed) || !LIST_DIRECTIONS.includes(parsed.dir as Direction)) {
-    throw new InputError('cursor', 'cursor is not a valid cursor');
+    throw badCursor();
   }
   const dir = parsed.dir as Direction;
   if (parsed.createdAt === undefined && parsed.id === undefined) return { key: null, dir };
   if (typeof parsed.createdAt !== 'string' || typeof parsed.id !== 'string') {
-    throw new InputError('cursor', 'cursor is not a valid cursor');
+    throw badCursor();
   }
   return { key: { createdAt: parsed.createdAt, id: parsed.id }, dir };
 }
@@ -75,7 +77,7 @@ function parseBoolean(value: string, field: string): boolean {
   const lower = value.toLowerCase();
   if (lower === 'true' || lower === '1') return true;
   if (lower === 'false' || lower === '0') return false;
-  throw new InputError(field, `${field} must be true or false`);
+  throw InputError.of(C.invalidEnum, field, `${field} must be true or false`, 'Use true or false.');
 }
 
 export function parseListQuery(params: URLSearchParams): ListQuery {
@@ -83,13 +85,15 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   const rawLimit = params.get('limit');
   if (rawLimit !== null) {
     if (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1) {
-      throw new InputError('limit', `limit must be a positive integer (values above ${MAX_LIST_LIMIT} are clamped to ${MAX_LIST_LIMIT})`);
+      const message = `limit must be a positive integer (values above ${MAX_LIST_LIMIT} are clamped to ${MAX_LIST_LIMIT})`;
+      throw InputError.of(C.invalidFormat, 'limit', message, `Use a whole number from 1 to ${MAX_LIST_LIMIT}.`);
     }
     limit = Math.min(Number(rawLimit), MAX_LIST_LIMIT);
   }
   const rawDirection = params.get('direction');
   if (rawDirection !== null && !LIST_DIRECTIONS.includes(rawDirection as Direction)) {
-    throw new InputError('direction', `direction must be one of ${LIST_DIRECTIONS.join(', ')}`);
+    const message = `direction must be one of ${LIST_DIRECTIONS.join(', ')}`;
+    throw InputError.of(C.invalidEnum, 'direction', message, enumSuggestion(rawDirection, LIST_DIRECTIONS));
   }
   const rawCursor = params.get('cursor');
   const cursor = rawCursor === null || rawCursor === '' ? null : decodeCursor(rawCursor);
@@ -127,13 +131,20 @@ export function paginate<T extends SortKey>(sorted: readonly T[], q: ListQuery):
     hasMore,
     hasPrev,
     limit: q.limit,
+    currentOffset: start,
   };
   if (q.includeCount) {
     const totalPages = Math.ceil(n / q.limit);
     pagination.totalCount = n;
     pagination.totalPages = totalPages;
     pagination.currentPage = currentPageOf(start, end, q.limit, totalPages);
-    pagination.currentOffset = start;
   }
   return { page, pagination };
+}
+
+// --- internal ---
+
+function badCursor(): InputError {
+  const suggestion = 'Pass back a nextCursor or prevCursor exactly as a previous page returned it.';
+  return InputError.of(C.invalidFormat, 'cursor', 'cursor is not a valid cursor', suggestion);
 }

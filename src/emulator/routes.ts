@@ -1,6 +1,8 @@
 /** The route table and its matcher (paths relative to /v1). */
+import { internalFailure, validateFlow } from './flow-check.js';
 import * as h from './handlers.js';
 import type { Handler } from './handlers.js';
+import * as v from './version-handlers.js';
 
 export interface RouteEntry {
   handler: Handler;
@@ -10,6 +12,10 @@ export interface RouteEntry {
   body: boolean;
   /** Its first parameter must name an existing flow, checked before the body is parsed. */
   flowFirst: boolean;
+  /** Answered without a key too (documented: authentication optional). */
+  open: boolean;
+  /** The 500 body when the document gives this route its own (default: the Error body). */
+  internalError?: (message: string, authenticated: boolean) => unknown;
 }
 
 interface Route {
@@ -20,8 +26,12 @@ interface Route {
   reads: readonly string[];
 }
 
-const read = (handler: Handler): RouteEntry => ({ handler, write: false, body: false, flowFirst: false });
-const write = (handler: Handler, body = true, flowFirst = false): RouteEntry => ({ handler, write: true, body, flowFirst });
+const read = (handler: Handler): RouteEntry => ({ handler, write: false, body: false, flowFirst: false, open: false });
+const write = (handler: Handler, body = true, flowFirst = false): RouteEntry =>
+  ({ handler, write: true, body, flowFirst, open: false });
+/** Reads a body but changes nothing, and needs no key: allowed on a read-only emulator too. */
+const check = (handler: Handler, internalError: RouteEntry['internalError']): RouteEntry =>
+  ({ handler, write: false, body: true, flowFirst: false, open: true, internalError });
 
 function defineRoute(pattern: readonly string[], methods: Readonly<Record<string, RouteEntry>>): Route {
   return { pattern, methods, reads: Object.keys(methods).filter((m) => !methods[m]!.write) };
@@ -31,10 +41,14 @@ function defineRoute(pattern: readonly string[], methods: Readonly<Record<string
 const ROUTES: readonly Route[] = [
   defineRoute(['flows'], { GET: read(h.listFlows), POST: write(h.createFlow) }),
   defineRoute(['flows', ':'], { GET: read(h.getFlow), PUT: write(h.updateFlow, true, true), DELETE: write(h.deleteFlow, false) }),
-  defineRoute(['flows', ':', 'publish'], { POST: write(h.publishFlow, true, true) }),
-  defineRoute(['flow-versions', ':'], { GET: read(h.listVersions) }),
-  defineRoute(['flow-versions', ':', 'published'], { GET: read(h.getPublishedVersion) }),
-  defineRoute(['flow-versions', ':', ':'], { GET: read(h.getVersion) }),
+  // The documented publish takes no body: it is not read.
+  defineRoute(['flows', ':', 'publish'], { POST: write(h.publishFlow, false) }),
+  defineRoute(['flow-versions', ':'], { GET: read(v.listVersions) }),
+  defineRoute(['flow-versions', ':', 'published'], { GET: read(v.getPublishedVersion) }),
+  defineRoute(['flow-versions', ':', 'publish'], { POST: write(v.publishVersion, true, true) }),
+  defineRoute(['flow-versions', ':', ':'], { GET: read(v.getVersion) }),
+  defineRoute(['flow-steps', 'flow', ':'], { GET: read(v.listFlowSteps) }),
+  defineRoute(['public', 'flows', 'validate'], { POST: check(validateFlow, internalFailure) }),
 ];
 
 export type Match =

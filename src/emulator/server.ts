@@ -1,17 +1,20 @@
 /**
- * The request pipeline: auth -> fault decision (+ latency) -> route -> body -> handler
- * -> (commit-then-drop) -> answer -> log. Faults apply to every AUTHENTICATED request in their
- * scope (faults.ts: methods, path prefixes; by default all), whatever its route, and are decided
- * before routing, so 401s are never faulted and a reset or an injected 429/5xx never touches
- * state.
+ * The request pipeline: route + auth -> fault decision (+ latency) -> body -> handler
+ * -> (commit-then-drop) -> answer -> log. Faults apply to every request that passes auth (an
+ * authenticated one, or any on an open route such as public validation) in their scope
+ * (faults.ts: methods, path prefixes; by default all), whatever its route, and are decided
+ * before the handler, so 401s are never faulted and a reset or an injected 429/5xx never
+ * touches state.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ERROR_CODES } from './assumptions.js';
+import { ERROR_DETAIL_CODES, VALIDATION_CODES } from './assumptions.js';
+import { errorBody, validationErrorBody } from './error-body.js';
+import type { ErrorDetail } from './error-body.js';
 import type { FaultInjector } from './faults.js';
 import { flowNotFound } from './handlers.js';
 import type { Reply } from './handlers.js';
-import { errorBody, readBody, sendError, sendJson } from './http-util.js';
+import { readBody, sendReply } from './http-util.js';
 import type { LoggedBody, RequestLog, RequestLogEntry } from './request-log.js';
 import { matchRoute } from './routes.js';
 import type { FlowStore } from './store.js';
@@ -30,6 +33,19 @@ export interface PipelineDeps {
   isClosed: () => boolean;
   /** Refuse every write route (405 EMULATOR_READ_ONLY). */
   readOnly: boolean;
+  /** The step types accepted (the API's list plus `extraStepTypes`). */
+  stepTypes: ReadonlySet<string>;
+  /** Test hook: sees every answer sent (not resets or drops), e.g. to check it against the document. */
+  onResponse?: (info: ResponseInfo) => void;
+}
+
+export interface ResponseInfo {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  status: number;
+  /** The JSON body sent; undefined when none was (204). */
+  body: unknown;
 }
 
 const BEARER = /^bearer\s+(.+)$/i;
@@ -51,20 +67,30 @@ function reset(req: IncomingMessage): void {
   req.socket.resetAndDestroy();
 }
 
-function send(res: ServerResponse, entry: RequestLogEntry, reply: Reply): void {
+function send(deps: PipelineDeps, res: ServerResponse, entry: RequestLogEntry, reply: Reply): void {
   entry.status = reply.status;
-  sendJson(res, reply.status, reply.body, reply.headers);
+  sendReply(res, reply);
+  deps.onResponse?.({ method: entry.method, path: entry.path, status: reply.status, body: reply.body });
 }
 
-function fail(res: ServerResponse, entry: RequestLogEntry, status: number, code: Parameters<typeof errorBody>[0], message: string, headers?: Record<string, string>): void {
-  send(res, entry, headers === undefined ? { status, body: errorBody(code, message) } : { status, body: errorBody(code, message), headers });
+type Fail = (status: number, message: string, headers?: Record<string, string>, details?: ErrorDetail[]) => void;
+
+function failer(deps: PipelineDeps, res: ServerResponse, entry: RequestLogEntry): Fail {
+  return (status, message, headers, details) => {
+    const body = errorBody(message, details);
+    send(deps, res, entry, headers === undefined ? { status, body } : { status, body, headers });
+  };
 }
 
 /** `logged.body` receives the parsed request body, for the log. */
 async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, logged: { body?: LoggedBody }): Promise<void> {
-  if (!isAuthorized(req.headers.authorization, deps.key)) {
+  const fail = failer(deps, res, entry);
+  const match = matchRoute(req.method ?? 'GET', entry.path);
+  const authenticated = isAuthorized(req.headers.authorization, deps.key);
+  // Open routes (public validation) answer without a key; everything else, known or not, needs one.
+  if (!authenticated && !(match.kind === 'route' && match.entry.open)) {
     const message = req.headers.authorization === undefined ? 'Missing Authorization: Bearer <key> header' : 'Invalid API key';
-    fail(res, entry, 401, ERROR_CODES.unauthorized, message, { 'www-authenticate': 'Bearer realm="runtype-emulator"' });
+    fail(401, message, { 'www-authenticate': 'Bearer realm="runtype-emulator"' });
     return;
   }
   const decision = deps.faults.decide(entry.method, entry.path);
@@ -77,29 +103,29 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   }
   if (fault === 'rate-limit') {
     entry.fault = fault;
-    const retryAfter = String(deps.faults.config.retryAfterSeconds);
-    fail(res, entry, 429, ERROR_CODES.rateLimited, 'Rate limit exceeded (injected)', { 'retry-after': retryAfter });
+    fail(429, 'Rate limit exceeded (injected)', { 'retry-after': String(deps.faults.config.retryAfterSeconds) });
     return;
   }
   if (fault === 'error-500' || fault === 'error-503') {
     entry.fault = fault;
-    if (fault === 'error-500') fail(res, entry, 500, ERROR_CODES.internal, 'Internal server error (injected)');
-    else fail(res, entry, 503, ERROR_CODES.unavailable, 'Service unavailable (injected)');
+    const internal = match.kind === 'route' ? match.entry.internalError : undefined;
+    if (fault === 'error-503') fail(503, 'Service unavailable (injected)');
+    else if (internal === undefined) fail(500, 'Internal server error (injected)');
+    else send(deps, res, entry, { status: 500, body: internal('Internal server error (injected)', authenticated) });
     return;
   }
 
-  const match = matchRoute(req.method ?? 'GET', entry.path);
   if (match.kind === 'not-found') {
-    fail(res, entry, 404, ERROR_CODES.notFound, `No route for ${entry.method} ${entry.path}`);
+    fail(404, `No route for ${entry.method} ${entry.path}`);
     return;
   }
   if (match.kind === 'method-not-allowed') {
-    fail(res, entry, 405, ERROR_CODES.methodNotAllowed, `${entry.method} is not allowed on ${entry.path}`, { allow: match.allow.join(', ') });
+    fail(405, `${entry.method} is not allowed on ${entry.path}`, { allow: match.allow.join(', ') });
     return;
   }
   if (deps.readOnly && match.entry.write) {
     const message = `This emulator is read-only (started for a run that only reads its state file): ${entry.method} ${entry.path} is refused`;
-    fail(res, entry, 405, ERROR_CODES.readOnly, message, { allow: match.reads.join(', ') });
+    fail(405, message, { allow: match.reads.join(', ') }, [{ code: ERROR_DETAIL_CODES.readOnly, message }]);
     return;
   }
 
@@ -107,20 +133,20 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   if (match.entry.body) {
     const read = await readBody(req, deps.bodyLimit);
     if (read.kind === 'too-large') {
-      const headers: Record<string, string> = read.aborted ? { connection: 'close' } : {};
-      fail(res, entry, 413, ERROR_CODES.payloadTooLarge, `Request body exceeds ${deps.bodyLimit} bytes`, headers);
+      fail(413, `Request body exceeds ${deps.bodyLimit} bytes`, read.aborted ? { connection: 'close' } : {});
       return;
     }
     const id = match.params[0];
     if (match.entry.flowFirst && id !== undefined && deps.store.get(id) === undefined) {
-      send(res, entry, flowNotFound(id));
+      send(deps, res, entry, flowNotFound(id));
       return;
     }
     if (read.text.length > 0) {
       try {
         body = JSON.parse(read.text);
       } catch (error) {
-        fail(res, entry, 400, ERROR_CODES.invalidJson, `Malformed JSON body: ${(error as Error).message}`);
+        const message = `Malformed JSON body: ${(error as Error).message}`;
+        fail(400, message, undefined, [{ code: VALIDATION_CODES.invalidJson, message }]);
         return;
       }
     }
@@ -140,11 +166,13 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
       query: new URLSearchParams(entry.query),
       body,
       params: match.params,
+      stepTypes: deps.stepTypes,
+      authenticated,
     });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    sendError(res, 400, ERROR_CODES.validation, error.message, { details: { field: error.field } });
-    entry.status = 400;
+    const details = error.issues.map(({ path, ...rest }) => (path === '' ? rest : { ...rest, path }));
+    send(deps, res, entry, { status: 400, body: validationErrorBody(details) });
     return;
   }
   if (fault === 'commit-then-drop' && match.entry.write && reply.status < 400) {
@@ -152,7 +180,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     drop(req);
     return;
   }
-  send(res, entry, reply);
+  send(deps, res, entry, reply);
 }
 
 export function createRequestListener(deps: PipelineDeps): RequestListener {
@@ -168,8 +196,8 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
           drop(req);
           return;
         }
-        entry.status = 500;
-        sendError(res, 500, ERROR_CODES.internal, `Emulator error: ${error instanceof Error ? error.message : String(error)}`);
+        const message = `Emulator error: ${error instanceof Error ? error.message : String(error)}`;
+        send(deps, res, entry, { status: 500, body: errorBody(message) });
       })
       // Logged once handled, when its body is known: a microtask after the answer is written,
       // so no client can read an answer whose entry is not in the log yet.

@@ -13,9 +13,12 @@ export interface EmulatorState {
   flows(): FlowDto[];
   get(id: string): FlowDto | undefined;
   count(): number;
-  /** A flow created out of band; validated like POST (throws InputError on bad input). */
+  /** A flow created out of band; validated like POST (throws InputError naming every problem). */
   create(input: FlowInput): FlowDto;
-  /** An out-of-band edit: bumps updatedAt and rewrites the draft, like PUT. Throws if unknown. */
+  /**
+   * An out-of-band edit: bumps updatedAt and rewrites the draft, like PUT. Unlike PUT it also
+   * takes `steps` (an alias; `flowSteps` wins), `description` and `lastRunAt`. Throws if unknown.
+   */
   update(id: string, patch: FlowPatch): FlowDto;
   delete(id: string): boolean;
   /** Publishes the pending draft; returns the published version id. Throws if none. */
@@ -26,7 +29,8 @@ export interface EmulatorState {
   clear(): void;
 }
 
-export function createStateApi(store: FlowStore, baseUrl: () => string): EmulatorState {
+/** `stepTypes`: what out-of-band creates and edits accept, as over HTTP. */
+export function createStateApi(store: FlowStore, baseUrl: () => string, stepTypes: ReadonlySet<string>): EmulatorState {
   const dto = (flow: Parameters<typeof renderFlow>[0]): FlowDto => structuredClone(renderFlow(flow, baseUrl()));
   const mustGet = (id: string) => {
     const flow = store.get(id);
@@ -40,14 +44,14 @@ export function createStateApi(store: FlowStore, baseUrl: () => string): Emulato
       return flow === undefined ? undefined : dto(flow);
     },
     count: () => store.size,
-    create: (input) => dto(store.create(validateCreate({ ...input }))),
+    create: (input) => dto(store.create(validateCreate({ ...input }, stepTypes))),
     update: (id, patch) => {
       mustGet(id);
-      const { status, lastRunAt, ...rest } = patch;
-      const update = validateUpdate(rest);
+      const { lastRunAt, description, steps, flowSteps, name } = patch;
+      const update = validateUpdate({ name, flowSteps: flowSteps ?? steps }, stepTypes);
       const flow = store.update(id, {
         ...update,
-        ...(status === undefined ? {} : { status }),
+        ...(description === undefined ? {} : { description }),
         ...(lastRunAt === undefined ? {} : { lastRunAt }),
       });
       return dto(flow ?? mustGet(id));

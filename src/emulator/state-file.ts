@@ -7,10 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { RuntypeError } from '../errors.js';
+import { migrateFlows } from './state-migrate.js';
 import { isObject } from './validate.js';
 import type { StoredFlow } from './types.js';
 
 export const STATE_FORMAT = 'runtype-emulator-state';
+/** The version written; older ones are migrated on load (state-migrate.ts). */
+export const STATE_VERSIONS = [1, 2] as const;
 
 const step = z.object({
   id: z.string(),
@@ -19,6 +22,7 @@ const step = z.object({
   config: z.record(z.string(), z.unknown()),
   enabled: z.boolean(),
   order: z.number(),
+  // Version 1 stored any JSON here; migrated to a string.
   when: z.unknown().optional(),
 });
 
@@ -28,6 +32,8 @@ const version = z.object({
   versionType: z.enum(['draft', 'published']),
   label: z.string().nullable(),
   notes: z.string().nullable(),
+  // Absent in version 1: migrated to the flow's name.
+  name: z.string().optional(),
   steps: z.array(step),
   createdAt: z.string(),
 });
@@ -36,7 +42,7 @@ const flow = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
-  status: z.enum(['draft', 'active', 'paused', 'failed']),
+  // Version 1 also had `status`: stripped (the document has no such field).
   steps: z.array(step),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -49,7 +55,7 @@ const flow = z.object({
 
 const stateFile = z.object({
   format: z.literal(STATE_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   flows: z.array(flow),
 });
 
@@ -71,15 +77,17 @@ export async function loadStateFile(path: string): Promise<StoredFlow[]> {
   if (!isObject(json) || json.format !== STATE_FORMAT) {
     throw invalid(path, 'foreign', `is not an emulator state file (it has no "format": "${STATE_FORMAT}")`);
   }
-  if (json.version !== 1) {
-    throw invalid(path, 'version', `has state version ${JSON.stringify(json.version)}, which this runtype-flows does not read (it reads version 1)`);
+  if (!(STATE_VERSIONS as readonly unknown[]).includes(json.version)) {
+    const version = JSON.stringify(json.version);
+    const what = `has state version ${version}, which this runtype-flows does not read (it reads ${STATE_VERSIONS.join(' and ')})`;
+    throw invalid(path, 'version', what);
   }
   const parsed = stateFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw invalid(path, 'schema', `is not a valid state file: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trimEnd());
   }
-  return parsed.data.flows;
+  return migrateFlows(parsed.data.flows);
 }
 
 // --- internal ---

@@ -2,11 +2,11 @@
  * The emulator's state: flows by id plus an array kept sorted by (createdAt, id) for listing.
  * Creates append (or binary-search insert), so no operation scans every flow except search.
  */
-import { INITIAL_FLOW_STATUS, PUBLISHED_FLOW_STATUS } from './assumptions.js';
+import { DRAFT_VERSION_TYPE, PUBLISHED_VERSION_TYPE } from './assumptions.js';
 import { newFlowId, newVersionId } from './ids.js';
 import { compareKeys, paginate, searchIndex } from './pagination.js';
 import type { ListQuery } from './pagination.js';
-import type { FlowStatus, PaginationDto, StateFile, StoredFlow, StoredStep, StoredVersion } from './types.js';
+import type { PaginationDto, StateFile, StoredFlow, StoredStep, StoredVersion } from './types.js';
 import type { CreateInput, UpdateInput } from './validate.js';
 
 export interface StoreOptions {
@@ -17,11 +17,13 @@ export interface StoreOptions {
 }
 
 export interface StoreUpdate extends UpdateInput {
-  status?: FlowStatus;
+  description?: string | null;
   lastRunAt?: string | null;
 }
 
-export type PublishResult = { ok: true; flow: StoredFlow; version: StoredVersion } | { ok: false; reason: 'not-found' | 'no-draft' };
+export type PublishResult =
+  | { ok: true; flow: StoredFlow; version: StoredVersion }
+  | { ok: false; reason: 'not-found' | 'no-draft' | 'no-version' };
 
 export class FlowStore {
   private readonly byId = new Map<string, StoredFlow>();
@@ -63,7 +65,7 @@ export class FlowStore {
   }
 
   snapshot(): StateFile {
-    return { format: 'runtype-emulator-state', version: 1, flows: this.order };
+    return { format: 'runtype-emulator-state', version: 2, flows: this.order };
   }
 
   get(id: string): StoredFlow | undefined {
@@ -88,13 +90,12 @@ export class FlowStore {
       id: newFlowId(),
       name: input.name,
       description: input.description,
-      status: INITIAL_FLOW_STATUS,
       steps: input.steps,
       createdAt: now,
       updatedAt: now,
       lastRunAt: null,
       userId: this.opts.userId,
-      draft: draftVersion(1, input.steps, now),
+      draft: draftVersion(1, input.name, input.steps, now),
       versions: [],
       publishedVersionId: null,
     };
@@ -112,13 +113,12 @@ export class FlowStore {
     if (input.name !== undefined) flow.name = input.name;
     if (input.description !== undefined) flow.description = input.description;
     if (input.steps !== undefined) flow.steps = input.steps;
-    if (input.status !== undefined) flow.status = input.status;
     if (input.lastRunAt !== undefined) flow.lastRunAt = input.lastRunAt;
     flow.updatedAt = now < flow.updatedAt ? flow.updatedAt : now;
     flow.draft =
       flow.draft === null
-        ? draftVersion((flow.versions[flow.versions.length - 1]?.versionNumber ?? 0) + 1, flow.steps, now)
-        : { ...flow.draft, steps: flow.steps };
+        ? draftVersion((flow.versions[flow.versions.length - 1]?.versionNumber ?? 0) + 1, flow.name, flow.steps, now)
+        : { ...flow.draft, name: flow.name, steps: flow.steps };
     this.opts.onChange();
     return flow;
   }
@@ -143,16 +143,33 @@ export class FlowStore {
     if (flow.draft === null) return { ok: false, reason: 'no-draft' };
     const version: StoredVersion = {
       ...flow.draft,
-      versionType: 'published',
+      versionType: PUBLISHED_VERSION_TYPE,
       label: `v${flow.draft.versionNumber}`,
       createdAt: this.timestamp(),
     };
     flow.versions.push(version);
     flow.draft = null;
     flow.publishedVersionId = version.id;
-    flow.status = PUBLISHED_FLOW_STATUS;
     this.opts.onChange();
     return { ok: true, flow, version };
+  }
+
+  /** Makes a given version live: the pending draft is published; a published one only becomes live again. */
+  publishVersion(id: string, versionId: string): PublishResult {
+    this.writable();
+    const flow = this.byId.get(id);
+    if (flow === undefined) return { ok: false, reason: 'not-found' };
+    if (flow.draft?.id === versionId) return this.publish(id);
+    const version = flow.versions.find((v) => v.id === versionId);
+    if (version === undefined) return { ok: false, reason: 'no-version' };
+    flow.publishedVersionId = version.id;
+    this.opts.onChange();
+    return { ok: true, flow, version };
+  }
+
+  /** The flow holding a version id, if any (to tell "another flow's version" from "unknown"). */
+  flowOfVersion(versionId: string): StoredFlow | undefined {
+    return this.order.find((f) => f.draft?.id === versionId || f.versions.some((v) => v.id === versionId));
   }
 
   list(q: ListQuery): { page: StoredFlow[]; pagination: PaginationDto } {
@@ -179,6 +196,12 @@ export class FlowStore {
   }
 }
 
-function draftVersion(versionNumber: number, steps: readonly StoredStep[], createdAt: string): StoredVersion {
-  return { id: newVersionId(), versionNumber, versionType: 'draft', label: null, notes: null, steps, createdAt };
+function draftVersion(
+  versionNumber: number,
+  name: string,
+  steps: readonly StoredStep[],
+  createdAt: string,
+): StoredVersion {
+  const id = newVersionId();
+  return { id, versionNumber, versionType: DRAFT_VERSION_TYPE, label: null, notes: null, name, steps, createdAt };
 }

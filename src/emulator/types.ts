@@ -12,7 +12,7 @@ export interface StoredStep {
   enabled: boolean;
   order: number;
   /** Present only when the client sent one. */
-  when?: unknown;
+  when?: string;
 }
 
 export type VersionType = 'draft' | 'published';
@@ -23,46 +23,52 @@ export interface StoredVersion {
   versionType: VersionType;
   label: string | null;
   notes: string | null;
+  /** The flow's name when the version was made (part of its flowConfig). */
+  name: string;
   steps: readonly StoredStep[];
   createdAt: string;
 }
 
-export type FlowStatus = 'draft' | 'active' | 'paused' | 'failed';
-
 export interface StoredFlow {
   id: string;
   name: string;
+  /** Write-only: sent on create, kept here, never answered (the document has no such field). */
   description: string | null;
-  status: FlowStatus;
-  /** The current (draft) steps: what GET answers with. */
+  /** The current (latest edited) steps: what GET answers with. */
   steps: readonly StoredStep[];
   createdAt: string;
   updatedAt: string;
   lastRunAt: string | null;
   userId: string;
-  /** The pending draft, or null right after a publish. */
+  /** The pending draft, or null when the last change was published. */
   draft: StoredVersion | null;
   /** Published (frozen) versions, oldest first. */
   versions: StoredVersion[];
+  /** The live version (may be an older one after a rollback). */
   publishedVersionId: string | null;
 }
 
-/** The persisted file. */
+/** The persisted file (version 1 files are migrated on load, see state-migrate.ts). */
 export interface StateFile {
   format: 'runtype-emulator-state';
-  version: 1;
+  version: 2;
   flows: StoredFlow[];
 }
 
-/** A step as answered by the API. */
-export type StepDto = StoredStep;
+/** A step as the flow responses carry it (no `when`: only the flow-steps endpoint has it). */
+export interface StepDto {
+  id: string;
+  type: string;
+  name: string;
+  order: number;
+  enabled: boolean;
+  config: JsonObject;
+}
 
-/** GET/POST/PUT /v1/flows/:id response (PUT adds draftVersionId). */
+/** GET/POST/PUT /v1/flows/{id} response (PUT adds draftVersionId). */
 export interface FlowDto {
   id: string;
   name: string;
-  description: string | null;
-  status: FlowStatus;
   flowSteps: StepDto[];
   stepCount: number;
   createdAt: string;
@@ -79,12 +85,9 @@ export interface FlowDto {
 export interface FlowSummaryDto {
   id: string;
   name: string;
-  description: string | null;
-  status: FlowStatus;
   createdAt: string;
   updatedAt: string;
   lastRunAt: string | null;
-  stepCount: number;
 }
 
 export interface PaginationDto {
@@ -93,10 +96,10 @@ export interface PaginationDto {
   hasMore: boolean;
   hasPrev: boolean;
   limit: number;
+  currentOffset: number;
   totalCount?: number;
   totalPages?: number;
   currentPage?: number;
-  currentOffset?: number;
 }
 
 /** What a test or the CLI can pass to `state.create` (an out-of-band create). */
@@ -111,10 +114,10 @@ export interface FlowInput {
 /** What `state.update` accepts: an out-of-band edit (e.g. in the dashboard). */
 export interface FlowPatch {
   name?: string;
+  /** Write-only, as on create: changes nothing any response shows. */
   description?: string | null;
-  /** Replaces the whole step list (`flowSteps` is an alias; not both). */
+  /** Replaces the whole step list (`steps` is accepted as an alias here; `flowSteps` wins). */
   steps?: unknown[];
   flowSteps?: unknown[];
-  status?: FlowStatus;
   lastRunAt?: string | null;
 }

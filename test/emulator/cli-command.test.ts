@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import yargs from 'yargs';
 import { emulatorCommandFor, emulatorOptionsFromArgs } from '../../src/cli/commands/emulator.js';
 import { main } from '../../src/cli/main.js';
+import { checkResponse } from '../contract/checked-emulator.js';
 
 const LISTENING = /Runtype emulator listening on (http:\/\/127\.0\.0\.1:\d+\/v1) {2}key: (\S+) \(local, not a secret\)/;
 
@@ -38,6 +39,9 @@ describe('runtype-flows emulator', () => {
       faults: { latencyMs: 5, randomLatencyMs: { min: 0, max: 20 }, errorRate: 0.1, rateLimitRate: 0.2, retryAfterSeconds: 0, resetRate: 0.05, commitThenDropRate: 0.01, seed: 9 },
     });
     expect(emulatorOptionsFromArgs({ port: 0, host: '127.0.0.1', key: 'k' }).faults?.randomLatencyMs).toBeUndefined();
+    const extra = emulatorOptionsFromArgs({ port: 0, host: '127.0.0.1', key: 'k', 'extra-step-type': ['customStep', 'other'] });
+    expect(extra.extraStepTypes).toEqual(['customStep', 'other']);
+    expect(emulatorOptionsFromArgs({ port: 0, host: '127.0.0.1', key: 'k' })).not.toHaveProperty('extraStepTypes');
   });
 
   it('lists --latency-jitter in its help', async () => {
@@ -76,6 +80,26 @@ describe('runtype-flows emulator', () => {
       await expect(request(`${apiUrl}/flows`)).rejects.toThrow();
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('accepts the step types given with --extra-step-type (repeatable), and answers by the contract', async () => {
+    const controller = new AbortController();
+    const { out, done } = runEmulator(['--port', '0', '--extra-step-type', 'customStep', '--extra-step-type', 'other'], controller.signal);
+    try {
+      const [apiUrl, key] = await waitFor(() => LISTENING.exec(out.join(''))?.slice(1, 3));
+      expect(out.join('')).toContain('extra step types: customStep, other');
+      const post = async (type: string) => {
+        const body = JSON.stringify({ name: 'extra', steps: [{ type, name: 's' }] });
+        const res = await request(`${apiUrl}/flows`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body });
+        const json: unknown = await res.body.json();
+        expect(checkResponse({ method: 'POST', path: '/v1/flows', status: res.statusCode, body: json })).toEqual([]);
+        return res.statusCode;
+      };
+      expect([await post('customStep'), await post('other'), await post('unknownStep')]).toEqual([201, 201, 400]);
+    } finally {
+      controller.abort(new Error('done'));
+      await done;
     }
   });
 

@@ -3,8 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
-import { call, useTempDir } from './helpers.js';
+import { call, startEmulator, useTempDir } from './helpers.js';
 
 const tempDir = useTempDir('rt-emu-close-');
 

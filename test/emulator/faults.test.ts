@@ -1,8 +1,7 @@
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
 import type { Emulator, FaultKind } from '../../src/emulator/index.js';
-import { call, parse } from './helpers.js';
+import { call, parse, startEmulator } from './helpers.js';
 import { listSchema } from './schemas.js';
 
 type Outcome = number | 'socket-error';
@@ -74,12 +73,12 @@ describe('fault rates', () => {
     expect(emu.requests.filter((r) => r.fault === 'reset').every((r) => r.status === 0)).toBe(true);
   });
 
-  it('sends an integer Retry-After header (default 1) and a RATE_LIMITED body on 429', async () => {
+  it('sends an integer Retry-After header (default 1) and the documented Error body on 429', async () => {
     emu.setFaults({ rateLimitRate: 1 });
     const res = await call(emu, 'GET', '/v1/flows');
     expect(res.status).toBe(429);
     expect(res.headers['retry-after']).toBe('1');
-    expect(res.json).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(res.json).toEqual({ error: 'Rate limit exceeded (injected)' });
     emu.setFaults({ retryAfterSeconds: 0 });
     expect((await call(emu, 'GET', '/v1/flows')).headers['retry-after']).toBe('0');
   });
@@ -148,7 +147,8 @@ describe('commit then drop', () => {
     await expect(call(emu, 'PUT', `/v1/flows/${flow.id}`, { body: { name: 'renamed' } })).rejects.toThrow();
     await expect(call(emu, 'POST', `/v1/flows/${flow.id}/publish`)).rejects.toThrow();
     await expect(call(emu, 'DELETE', `/v1/flows/${other.id}`)).rejects.toThrow();
-    expect(emu.state.get(flow.id)).toMatchObject({ name: 'renamed', status: 'active' });
+    expect(emu.state.get(flow.id)).toMatchObject({ name: 'renamed' });
+    expect(emu.state.versions(flow.id).map((v) => v.versionType)).toEqual(['published']);
     expect(emu.state.get(other.id)).toBeUndefined();
   });
 

@@ -1,4 +1,9 @@
-/** Talks to an emulator over real HTTP on 127.0.0.1 (undici); shared test fixtures. */
+/**
+ * Talks to an emulator over real HTTP on 127.0.0.1 (undici); shared test fixtures. Importing
+ * this file turns the response contract on for the test file: every emulator started through
+ * `startEmulator` below checks each answer against the OpenAPI document, `call` checks the
+ * answers of any other emulator (another process), and a test that saw a violation fails.
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +12,16 @@ import { request } from 'undici';
 import type { Dispatcher } from 'undici';
 import { afterEach, beforeEach } from 'vitest';
 import type { z } from 'zod';
-import type { Emulator, FlowDto } from '../../src/emulator/index.js';
+import type { Emulator, EmulatorOptions, FlowDto } from '../../src/emulator/index.js';
+import { checkResponse, reportViolations, startCheckedEmulator, useResponseContract } from '../contract/checked-emulator.js';
+import type { CheckedEmulator } from '../contract/checked-emulator.js';
+
+useResponseContract();
+
+/** An emulator whose every answer is checked against the document (see the file comment). */
+export function startEmulator(options: EmulatorOptions = {}): Promise<CheckedEmulator> {
+  return startCheckedEmulator(options);
+}
 
 export interface CallOptions {
   body?: unknown;
@@ -33,7 +47,10 @@ export async function call(emu: Emulator, method: Dispatcher.HttpMethod, path: s
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const res = await request(`${emu.url}${path}`, { method, headers, body, dispatcher: options.dispatcher });
   const text = await res.body.text();
-  return { status: res.statusCode, headers: res.headers, json: text.length > 0 ? JSON.parse(text) : undefined };
+  const json: unknown = text.length > 0 ? JSON.parse(text) : undefined;
+  // A checked emulator has already checked this answer on its side.
+  if (!('violations' in emu)) reportViolations(checkResponse({ method, path: path.split('?')[0]!, status: res.statusCode, body: json }));
+  return { status: res.statusCode, headers: res.headers, json };
 }
 
 /** Parses with a zod schema, failing with the zod message (so a contract break is readable). */

@@ -7,8 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_CONFIG_DEPTH } from '../../src/emulator/assumptions.js';
-import { startEmulator } from '../../src/emulator/index.js';
-import { call, parse, useTempDir } from './helpers.js';
+import { call, parse, startEmulator, useTempDir } from './helpers.js';
 import { errorSchema } from './schemas.js';
 
 /** `levels` objects nested inside each other, as raw JSON text: {"a":{"a":...1}}. */
@@ -26,14 +25,13 @@ describe('nesting depth', () => {
       const res = await call(emu, 'POST', '/v1/flows', { raw });
       expect(res.status).toBe(400);
       const body = parse(errorSchema, res.json);
-      expect(body).toMatchObject({ code: 'VALIDATION_ERROR', details: { field: 'steps[0].config' } });
-      expect(body.error).toContain(`more than ${MAX_CONFIG_DEPTH} levels`);
+      expect(body.details).toEqual([{ code: 'TOO_DEEP', path: 'steps.0.config', message: expect.stringContaining(`more than ${MAX_CONFIG_DEPTH} levels`) }]);
       expect(emu.state.count()).toBe(0);
 
       const flow = await call(emu, 'POST', '/v1/flows', { body: { name: 'ok' } });
-      const put = await call(emu, 'PUT', `/v1/flows/${flow.json.id}`, { raw: `{"flowSteps":[{"name":"s","type":"prompt","when":${nested(5000)}}]}` });
-      expect(put).toMatchObject({ status: 400, json: { details: { field: 'flowSteps[0].when' } } });
-      expect(() => emu.state.create({ name: 'x', steps: [{ name: 's', type: 'prompt', config: JSON.parse(nested(200)) }] })).toThrow(/steps\[0\]\.config/);
+      const put = await call(emu, 'PUT', `/v1/flows/${flow.json.id}`, { raw: `{"flowSteps":[{"name":"s","type":"prompt","config":${nested(5000)}}]}` });
+      expect(put).toMatchObject({ status: 400, json: { details: [{ code: 'TOO_DEEP', path: 'flowSteps.0.config' }] } });
+      expect(() => emu.state.create({ name: 'x', steps: [{ name: 's', type: 'prompt', config: JSON.parse(nested(200)) }] })).toThrow(/steps\.0\.config/);
     } finally {
       await emu.close();
     }
@@ -48,7 +46,7 @@ describe('nesting depth', () => {
       expect(ok.status).toBe(201);
       const arrays = `{"a":${'['.repeat(MAX_CONFIG_DEPTH)}${']'.repeat(MAX_CONFIG_DEPTH)}}`;
       const deeper = await call(emu, 'POST', '/v1/flows', { raw: `{"name":"edge","steps":[{"name":"s","type":"prompt","config":${arrays}}]}` });
-      expect(deeper).toMatchObject({ status: 400, json: { details: { field: 'steps[0].config' } } });
+      expect(deeper).toMatchObject({ status: 400, json: { details: [{ code: 'TOO_DEEP', path: 'steps.0.config' }] } });
       expect(emu.state.count()).toBe(1);
     } finally {
       await emu.close();

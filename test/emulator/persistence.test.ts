@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
 import type { FlowDto } from '../../src/emulator/index.js';
-import { call, createFlow, parse, step } from './helpers.js';
+import { call, createFlow, parse, startEmulator, step } from './helpers.js';
 import { listSchema } from './schemas.js';
 
 let dir: string;
@@ -32,7 +31,7 @@ describe('persistence', () => {
 
     const text = await readFile(statePath, 'utf8');
     expect(() => JSON.parse(text) as unknown).not.toThrow();
-    expect(JSON.parse(text)).toMatchObject({ format: 'runtype-emulator-state', version: 1 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'runtype-emulator-state', version: 2 });
     expect(text.endsWith('\n')).toBe(true);
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
@@ -101,5 +100,31 @@ describe('persistence', () => {
     await emu.flush();
     await emu.close();
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('state file versions', () => {
+  it('migrates a version 1 file: status dropped, `when` made a string, order an integer, versions named', async () => {
+    const statePath = join(dir, 'state.json');
+    const at = '2025-01-01T00:00:00.000Z';
+    const oldStep = { id: 's1', type: 'prompt', name: 'S', config: {}, enabled: true, order: 1.5, when: { op: 'gt' } };
+    const draft = { id: 'flowver_1', versionNumber: 1, versionType: 'draft', label: null, notes: null, steps: [oldStep], createdAt: at };
+    const flow = {
+      id: '00000000-0000-4000-8000-000000000001', name: 'Old', description: null, status: 'active', steps: [oldStep],
+      createdAt: at, updatedAt: at, lastRunAt: null, userId: 'u', draft, versions: [], publishedVersionId: null,
+    };
+    await writeFile(statePath, JSON.stringify({ format: 'runtype-emulator-state', version: 1, flows: [flow] }));
+    const emu = await startEmulator({ statePath });
+    try {
+      expect(emu.state.get(flow.id)?.flowSteps).toEqual([{ id: 's1', type: 'prompt', name: 'S', config: {}, enabled: true, order: 2 }]);
+      const steps = await call(emu, 'GET', `/v1/flow-steps/flow/${flow.id}`);
+      expect(steps.json.data[0].when).toBe('{"op":"gt"}');
+      const version = await call(emu, 'GET', `/v1/flow-versions/${flow.id}/flowver_1`);
+      expect(version.json.flowConfig.name).toBe('Old');
+      emu.state.update(flow.id, { name: 'New' });
+    } finally {
+      await emu.close();
+    }
+    expect(JSON.parse(await readFile(statePath, 'utf8'))).toMatchObject({ version: 2, flows: [{ name: 'New' }] });
   });
 });

@@ -45,7 +45,8 @@ describe('openSession on the embedded emulator', () => {
         expect((await session.api.listFlows()).map((f) => f.name)).toEqual(['from the sync']);
         await expect(session.api.createFlow({ name: 'not allowed', steps: [] })).rejects.toMatchObject({
           message: expect.stringContaining('read-only') as unknown,
-          meta: expect.objectContaining({ status: 405, serverCode: 'EMULATOR_READ_ONLY' }) as unknown,
+          // The reason is in details[0].code (the documented Error body has no top-level code).
+          meta: expect.objectContaining({ status: 405, details: [expect.objectContaining({ code: 'EMULATOR_READ_ONLY' })] }) as unknown,
         });
       } finally {
         await session.close();

@@ -1,4 +1,8 @@
-/** Zod schemas of the emulator's responses (strict: an unexpected field fails the contract). */
+/**
+ * Zod schemas of the emulator's responses, for typed access in tests. Contract conformance
+ * itself is checked against the OpenAPI document on every answer (test/contract); these add
+ * the emulator's own stronger guarantees (ISO dates, UUID flow ids, `flowver_` version ids).
+ */
 import { z } from 'zod';
 
 const isoDate = z.iso.datetime();
@@ -9,15 +13,12 @@ export const stepSchema = z.strictObject({
   name: z.string(),
   config: z.record(z.string(), z.unknown()),
   enabled: z.boolean(),
-  order: z.number(),
-  when: z.unknown().optional(),
+  order: z.number().int().nonnegative(),
 });
 
 export const flowSchema = z.strictObject({
   id: z.uuid(),
   name: z.string().min(1),
-  description: z.string().nullable(),
-  status: z.enum(['draft', 'active', 'paused', 'failed']),
   flowSteps: z.array(stepSchema),
   stepCount: z.number().int().nonnegative(),
   createdAt: isoDate,
@@ -34,12 +35,9 @@ export const updatedFlowSchema = flowSchema.extend({ draftVersionId: z.string().
 export const flowSummarySchema = z.strictObject({
   id: z.uuid(),
   name: z.string(),
-  description: z.string().nullable(),
-  status: z.enum(['draft', 'active', 'paused', 'failed']),
   createdAt: isoDate,
   updatedAt: isoDate,
   lastRunAt: isoDate.nullable(),
-  stepCount: z.number().int().nonnegative(),
 });
 
 export const paginationSchema = z.strictObject({
@@ -48,15 +46,13 @@ export const paginationSchema = z.strictObject({
   hasMore: z.boolean(),
   hasPrev: z.boolean(),
   limit: z.number().int().positive(),
+  currentOffset: z.number().int().nonnegative(),
   totalCount: z.number().int().nonnegative().optional(),
   totalPages: z.number().int().nonnegative().optional(),
   currentPage: z.number().int().positive().optional(),
-  currentOffset: z.number().int().nonnegative().optional(),
 });
 
 export const listSchema = z.strictObject({ data: z.array(flowSummarySchema), pagination: paginationSchema });
-
-export const deleteSchema = z.strictObject({ success: z.literal(true), message: z.string() });
 
 export const publishSchema = z.strictObject({
   success: z.literal(true),
@@ -71,7 +67,7 @@ export const versionSummarySchema = z.strictObject({
   label: z.string().nullable(),
   notes: z.string().nullable(),
   stepCount: z.number().int().nonnegative(),
-  stepSummary: z.array(z.strictObject({ id: z.string(), name: z.string(), type: z.string() })),
+  stepSummary: z.string().nullable(),
   createdAt: isoDate,
 });
 
@@ -86,14 +82,21 @@ export const versionSchema = z.strictObject({
   flowId: z.uuid(),
   versionNumber: z.number().int().positive(),
   versionType: z.enum(['draft', 'published']),
-  flowConfig: z.strictObject({ steps: z.array(stepSchema) }),
+  flowConfig: z.strictObject({ name: z.string(), flowSteps: z.array(stepSchema.extend({ when: z.string().optional() })) }),
   label: z.string().nullable(),
   notes: z.string().nullable(),
   createdAt: isoDate,
 });
 
+export const detailSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z_]+$/).optional(),
+  message: z.string().min(1),
+  path: z.string().optional(),
+  suggestion: z.string().optional(),
+});
+
+/** The documented Error body: no top-level code. */
 export const errorSchema = z.strictObject({
   error: z.string().min(1),
-  code: z.string().regex(/^[A-Z_]+$/),
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.array(detailSchema).optional(),
 });

@@ -7,10 +7,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RuntypeError } from '../../src/errors.js';
-import { startEmulator } from '../../src/emulator/index.js';
 import { createTestProject, flowSource } from '../helpers/project.js';
 import { runCli } from '../helpers/run-cli.js';
-import { useTempDir } from './helpers.js';
+import { startEmulator, useTempDir } from './helpers.js';
 
 const tempDir = useTempDir('rt-emu-invalid-');
 
@@ -30,7 +29,7 @@ describe('an unusable state file', () => {
   const cases: [label: string, content: string, reason: string, message: RegExp][] = [
     ['truncated JSON', '{bad\n', 'not-json', /is not valid JSON/],
     ['another tool\'s JSON (a lockfile)', '{"version":1,"environments":{}}\n', 'foreign', /is not an emulator state file/],
-    ['a newer state version', '{"format":"runtype-emulator-state","version":2,"flows":[]}', 'version', /state version 2/],
+    ['a newer state version', '{"format":"runtype-emulator-state","version":3,"flows":[]}', 'version', /state version 3.*reads 1 and 2/],
     ['a flow of the wrong shape', '{"format":"runtype-emulator-state","version":1,"flows":[{"id":1}]}', 'schema', /not a valid state file: flows\.0\.id/],
     ['JSON that is not an object', '[]', 'foreign', /is not an emulator state file/],
   ];

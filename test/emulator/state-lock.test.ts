@@ -6,10 +6,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RuntypeError } from '../../src/errors.js';
-import { startEmulator } from '../../src/emulator/index.js';
 import { lockStateFile } from '../../src/emulator/state-lock.js';
 import { runEmulatorChild } from './emulator-child.js';
-import { useTempDir } from './helpers.js';
+import { startEmulator, useTempDir } from './helpers.js';
 
 const tempDir = useTempDir('rt-emu-lock-');
 

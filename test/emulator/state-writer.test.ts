@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RuntypeError } from '../../src/errors.js';
-import { startEmulator } from '../../src/emulator/index.js';
 import { StateWriter } from '../../src/emulator/state-writer.js';
 import type { StateFile } from '../../src/emulator/types.js';
-import { createFlow } from './helpers.js';
+import { createFlow, startEmulator } from './helpers.js';
 
 let dir: string;
 let unhandled: unknown[];
@@ -23,7 +22,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const empty = (): StateFile => ({ format: 'runtype-emulator-state', version: 1, flows: [] });
+const empty = (): StateFile => ({ format: 'runtype-emulator-state', version: 2, flows: [] });
 const readState = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as StateFile;
 
 describe('StateWriter failures', () => {

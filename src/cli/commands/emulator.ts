@@ -19,6 +19,8 @@ export interface EmulatorArgs {
   'reset-rate'?: number;
   'commit-drop-rate'?: number;
   seed?: number;
+  /** Step types accepted besides the API's list (repeatable flag). */
+  'extra-step-type'?: string[];
 }
 
 export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
@@ -35,6 +37,8 @@ export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
   // Nothing reads the request log of a foreground emulator: keep none.
   const options: EmulatorOptions = { port: args.port, host: args.host, key: args.key, faults, requestLogLimit: 0 };
   if (args.state !== undefined) options.statePath = args.state;
+  const extra = args['extra-step-type'];
+  if (extra !== undefined && extra.length > 0) options.extraStepTypes = extra.map(String);
   return options;
 }
 
@@ -60,6 +64,9 @@ export async function serveEmulator(args: EmulatorArgs, write: (text: string) =>
   const key = emu.key === DEFAULT_LOCAL_KEY ? `${emu.key} (local, not a secret)` : 'the one given with --key';
   write(`Runtype emulator listening on ${emu.apiUrl}  key: ${key}\n`);
   if (args.state !== undefined) write(`  state: ${args.state}\n`);
+  if (args['extra-step-type'] !== undefined && args['extra-step-type'].length > 0) {
+    write(`  extra step types: ${args['extra-step-type'].join(', ')}\n`);
+  }
   const f = emu.faults();
   const jitter = f.randomLatencyMs === null ? 0 : f.randomLatencyMs.max;
   const rates = { latencyMs: f.latencyMs, latencyJitterMs: jitter, errorRate: f.errorRate, rateLimitRate: f.rateLimitRate, resetRate: f.resetRate, commitThenDropRate: f.commitThenDropRate };
@@ -90,7 +97,12 @@ function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
     .option('retry-after', { type: 'number', describe: 'Retry-After seconds on injected 429s (default 1)' })
     .option('reset-rate', { type: 'number', describe: 'Fraction (0..1) of connections reset without an answer' })
     .option('commit-drop-rate', { type: 'number', describe: 'Fraction (0..1) of writes applied, then dropped before the answer' })
-    .option('seed', { type: 'number', describe: 'Seed for the fault PRNG (replays the same faults)' });
+    .option('seed', { type: 'number', describe: 'Seed for the fault PRNG (replays the same faults)' })
+    .option('extra-step-type', {
+      type: 'string',
+      array: true,
+      describe: "Step type to accept besides the API's list (repeatable; like the config's extraStepTypes)",
+    });
 }
 
 /** What the command needs from main's CliRuntime (structurally compatible with it). */
