@@ -22,6 +22,8 @@ export interface SessionOptions {
    * refuses writes. No effect on a remote API.
    */
   readOnly?: boolean;
+  /** The config's extraStepTypes: the embedded emulator accepts the same types as `validate`. */
+  extraStepTypes?: readonly string[];
 }
 
 /** The fixed identity of the embedded emulator in lock sections (its port changes per run). */
@@ -39,7 +41,7 @@ export async function openSession(ctx: AppContext, root: string, target: Target,
   if (target.kind === 'emulator') {
     const { startEmulator } = await import('../emulator/index.js');
     const statePath = path.join(root, '.runtype', 'emulator', `${target.environment}.json`);
-    const emulator = await startEmulator({ statePath, readOnly: options.readOnly === true });
+    const emulator = await startEmulator({ statePath, readOnly: options.readOnly === true, extraStepTypes: options.extraStepTypes ?? [] });
     const api = createApiClient({ baseUrl: emulator.apiUrl, apiKey: emulator.key, userAgent, concurrency, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     return {
       api,

@@ -1,4 +1,5 @@
 import { openLockStore, type LockStore } from '../state/index.js';
+import type { ResolvedConfig } from '../model/config.js';
 import type { AppContext } from './context.js';
 import { announceRecovery, lockTarget } from './lock-target.js';
 import { openSession, type Session } from './open-session.js';
@@ -19,11 +20,11 @@ export interface OpenTarget {
 }
 
 /** Takes the writer lock (folding in, and saying what, an interrupted run left), then connects. */
-export async function openTarget(ctx: AppContext, root: string, target: Target, concurrency: number): Promise<OpenTarget> {
+export async function openTarget(ctx: AppContext, root: string, target: Target, config: Pick<ResolvedConfig, 'concurrency' | 'extraStepTypes'>): Promise<OpenTarget> {
   const store = await openLockStore(lockTarget(root, target));
   try {
     announceRecovery(ctx, store);
-    const session = await openSession(ctx, root, target, concurrency);
+    const session = await openSession(ctx, root, target, config.concurrency, { extraStepTypes: config.extraStepTypes });
     return { target, store, session, info: targetInfo(root, target, session, store.lockfile) };
   } catch (error) {
     await store.close();

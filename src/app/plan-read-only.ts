@@ -23,7 +23,10 @@ export async function planReadOnly(
   const { project, target, desired } = prepared;
   const where = lockTarget(project.root, target);
   const state = await readLockState(where);
-  const session = await openSession(ctx, project.root, target, project.config.concurrency, { readOnly: true });
+  const session = await openSession(ctx, project.root, target, project.config.concurrency, {
+    readOnly: true,
+    extraStepTypes: project.config.extraStepTypes,
+  });
   try {
     const { plan } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress: readProgress(ctx) }, state.pendingCreates);
     // `preflight: true`: the server's validator sees what this plan would write, before anyone applies it.

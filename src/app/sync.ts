@@ -37,7 +37,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const prepared = await prepareProject(ctx, options);
   if (options.dryRun) return dryRun(ctx, options, prepared, started);
   const { project, target, desired, diagnostics } = prepared;
-  const open = await openTarget(ctx, project.root, target, project.config.concurrency);
+  const open = await openTarget(ctx, project.root, target, project.config);
   const { store, session } = open;
   try {
     const { plan, remote } = await planAgainstRemote(session, desired, store.entries(), { ...options, onProgress: readProgress(ctx) }, store.pendingCreates);

@@ -44,7 +44,10 @@ async function checkRemotely(ctx: AppContext, project: Project, env: string | un
   if (!authenticated) {
     ctx.reporter.warn(`No API key for environment "${target.environment}" (${target.apiKeyEnv}): validating without one, so the server skips its account checks`);
   }
-  const session = await openSession(ctx, project.root, target, project.config.concurrency, { readOnly: true });
+  const session = await openSession(ctx, project.root, target, project.config.concurrency, {
+    readOnly: true,
+    extraStepTypes: project.config.extraStepTypes,
+  });
   try {
     const result = await validateRemotely(session, toDesiredFlows(project.flows), authenticated);
     return { ...result, environment: target.environment };

@@ -60,7 +60,7 @@ export async function runCycle(ctx: AppContext, options: WatchOptions, state: Cy
   // Before anything is open, a target that cannot be used (no key, lock held) ends the watch.
   const target = state.open ? resolveTarget(project.config, ctx.env, options.env) : await fatal(() => chooseTarget(ctx, project.config, options.env));
   if (state.open) assertSameTarget(state.open, target);
-  const open = (state.open ??= await fatal(() => openTarget(ctx, project.root, target, project.config.concurrency)));
+  const open = (state.open ??= await fatal(() => openTarget(ctx, project.root, target, project.config)));
   const desired = toDesiredFlows(project.flows);
   const full = state.baseline === undefined;
   const base = { event: 'cycle' as const, full, changed, environment: open.info.environment, diagnostics: project.diagnostics };

@@ -87,6 +87,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   const fail = failer(deps, res, entry);
   const match = matchRoute(req.method ?? 'GET', entry.path);
   const authenticated = isAuthorized(req.headers.authorization, deps.key);
+  entry.authenticated = authenticated;
   // Open routes (public validation) answer without a key; everything else, known or not, needs one.
   if (!authenticated && !(match.kind === 'route' && match.entry.open)) {
     const message = req.headers.authorization === undefined ? 'Missing Authorization: Bearer <key> header' : 'Invalid API key';
