@@ -27,7 +27,8 @@ describe('validate --remote', () => {
     expect(env.emu.requests.every((r) => r.authenticated === true)).toBe(true);
     expect(env.emu.state.count()).toBe(0);
     expect(existsSync(env.project.path('runtype.lock.json'))).toBe(false);
-    expect(run.stderr).toContain("Checked 3 flows with the Runtype API's validator");
+    const text = await env.cli('validate', '--remote');
+    expect(text.stdout).toContain(`Checked 3 flows with the Runtype API's validator (environment "test", with the key`);
   });
 
   it('without a key it validates unauthenticated, and says so', async () => {
