@@ -1,4 +1,7 @@
-import { stat } from 'node:fs/promises';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { discoverFlowFiles } from '../load/discover-flows.js';
 import type { Project } from '../load/load-project.js';
 
@@ -23,7 +26,26 @@ export async function changedDuringLoad(project: Project, files: readonly string
   return [...new Set([...changed.flat(), ...appeared])];
 }
 
-/** Wall-clock time with sub-millisecond precision, as file modification times have it. */
-export function preciseNow(): number {
-  return performance.timeOrigin + performance.now();
+/**
+ * "Now" on the clock file modification times are stamped with: the mtime of a probe file
+ * written now. Not the process's clock: Linux stamps files from a coarse clock (up to a
+ * scheduler tick behind), so a save made right after a load began could look older than a
+ * `Date.now()` taken then. With `settle`, it also waits until that clock has moved past the
+ * returned time (at most a tick), so everything written afterwards — user code run by the
+ * load included — has a strictly later mtime, and everything written before has one no later.
+ */
+export async function fileClockNow(settle = false): Promise<number> {
+  probeDir ??= await mkdtemp(path.join(os.tmpdir(), 'runtype-flows-clock-'));
+  const probe = path.join(probeDir, 'probe');
+  const stamp = async () => {
+    await writeFile(probe, '');
+    return (await stat(probe)).mtimeMs;
+  };
+  const now = await stamp();
+  for (let i = 0; settle && i < 50 && (await stamp()) <= now; i += 1) await sleep(1);
+  return now;
 }
+
+// --- internal ---
+
+let probeDir: string | undefined;

@@ -5,7 +5,7 @@ import { hasErrors } from '../model/diagnostics.js';
 import type { ProjectWatcher, WatchProject } from '../watch/watch-project.js';
 import type { AppContext } from './context.js';
 import { FatalWatchError, runCycle, type CycleState, type WatchOptions } from './watch-cycle.js';
-import { changedDuringLoad, preciseNow } from './watch-catch-up.js';
+import { changedDuringLoad, fileClockNow } from './watch-catch-up.js';
 import { allPaths, displayPath, ignoredIn, isRelevant, mergeWatchPaths, watchPathsOf, type WatchPaths } from './watch-paths.js';
 import { closeWatchTarget } from './watch-target.js';
 
@@ -72,7 +72,8 @@ export async function runWatch(ctx: AppContext, options: WatchOptions, deps: Wat
   };
   const cycle = async (changed: string[]) => {
     cycles += 1;
-    loadStarted = preciseNow();
+    // The first load reads every file before the watcher covers any: its start must be exact.
+    loadStarted = await fileClockNow(paths === undefined);
     try {
       const event = await runCycle(ctx, options, state, changed, follow);
       if (event && !(signal.aborted && event.event === 'error')) ctx.reporter.watch(event);

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import type { Emulator, EmulatorOptions } from '../../src/emulator/index.js';
+import { startCheckedEmulator } from '../contract/checked-emulator.js';
+import { matchOperation, validateRequestBody } from '../contract/openapi.js';
 import { createTestProject, flowSource, type TestProject } from './project.js';
 import { runCli, type CliRun } from './run-cli.js';
 
@@ -18,9 +20,14 @@ export interface EmulatorProject {
   cleanup(): Promise<void>;
 }
 
-/** A temp project whose `test` environment targets an in-process emulator on 127.0.0.1. */
+/**
+ * A temp project whose `test` environment targets an in-process emulator on 127.0.0.1. The
+ * emulator is checked against the API's OpenAPI document both ways: every answer it gives
+ * (a violation fails the test when the project is cleaned up), and every request body the CLI
+ * sends — so each integration test also proves the client speaks the documented API.
+ */
 export async function createEmulatorProject(flowCount = 0, options: EmulatorOptions = {}): Promise<EmulatorProject> {
-  const emu = await startEmulator({ key: SENTINEL_KEY, ...options });
+  const emu = await startCheckedEmulator({ key: SENTINEL_KEY, logBodies: true, ...options });
   const project = createTestProject({
     'package.json': '{ "name": "sample", "private": true, "type": "module" }\n',
     'runtype.config.ts': `import { defineConfig } from 'runtype-flows';
@@ -47,8 +54,25 @@ export default defineConfig({
     writes: () => emu.requests.filter((r) => r.method !== 'GET').map((r) => ({ method: r.method, path: r.path })),
     lockfile: () => JSON.parse(readFileSync(project.path('runtype.lock.json'), 'utf8')) as ReturnType<EmulatorProject['lockfile']>,
     async cleanup() {
-      await emu.close();
+      const requests = requestViolations(emu);
+      await emu.close(); // reports response violations to useResponseContract, if the file uses it
       project.cleanup();
+      const responses = emu.violations();
+      if (requests.length > 0 || responses.length > 0) {
+        throw new Error(`contract violations (openapi/runtype-flows.openapi.json):\n${[...requests, ...responses].join('\n')}`);
+      }
     },
   };
+}
+
+// --- internal ---
+
+/** Request bodies (as the emulator logged them) that the documented request schemas refuse. */
+function requestViolations(emu: Emulator): string[] {
+  return emu.requests.flatMap((request) => {
+    const template = matchOperation(request.method, request.path);
+    if (template === undefined || request.body === undefined) return [];
+    const where = `${request.method} ${request.path}`;
+    return validateRequestBody(request.method, template, request.body).map((problem) => `${where}: ${problem}`);
+  });
 }
