@@ -21,7 +21,7 @@ export function networkError(ctx: RequestContext, failure: NetworkFailure, error
   const where = `${ctx.method} ${ctx.redact(ctx.path)}`;
   const after = attempts > 1 ? ` after ${attempts} attempts` : '';
   const message = failure.timeout
-    ? `Runtype API did not answer within ${timeoutMs} ms (${where})${after}`
+    ? `Runtype API did not answer within ${timeoutMs} ms, headers and body (${where})${after}`
     : `Could not reach the Runtype API (${failure.code} on ${where})${after}`;
   return new ApiNetworkError(message, {
     hint: 'Check the network, the API URL and any proxy settings (HTTPS_PROXY, NO_PROXY).',
@@ -61,9 +61,16 @@ export function abortedError(ctx: RequestContext, onWire: boolean): ApiError {
 }
 
 export function retryAfterTooLongError(ctx: RequestContext, status: number, retryAfterMs: number, maxMs: number): ApiError {
+  const wait = Math.ceil(retryAfterMs / 1000);
+  const at = new Date(Date.now() + retryAfterMs).toISOString().slice(11, 19);
   return new ApiRateLimitedError(
-    `Rate limited by the Runtype API (${status} on ${ctx.method} ${ctx.redact(ctx.path)}): it asks to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than the ${Math.round(maxMs / 1000)} s this tool waits`,
-    { status, hint: 'Run again later.', meta: requestMeta(ctx, { status, retryAfterMs }) },
+    `Rate limited by the Runtype API (${status} on ${ctx.method} ${ctx.redact(ctx.path)}): it asks to wait ${wait} s, ` +
+      `longer than the ${Math.round(maxMs / 1000)} s this tool waits`,
+    {
+      status,
+      hint: `Run again after ${at} UTC (in ${wait} s), or raise maxRetryAfterMs in runtype.config.ts.`,
+      meta: requestMeta(ctx, { status, retryAfterMs }),
+    },
   );
 }
 

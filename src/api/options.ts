@@ -10,7 +10,7 @@ export interface RetryOptions {
   minDelayMs?: number;
   /** Back-off ceiling. Default 10 s. */
   maxDelayMs?: number;
-  /** A Retry-After longer than this fails with API_RATE_LIMITED instead of waiting. Default 60 s. */
+  /** A Retry-After longer than this fails with API_RATE_LIMITED (saying when to retry) instead of waiting. Default 30 s. */
   maxRetryAfterMs?: number;
   /** Jitter source in [0, 1); injectable so tests are deterministic. Default Math.random. */
   random?: () => number;
@@ -37,7 +37,7 @@ export interface ApiClientOptions {
   userAgent: string;
   /** Max requests in flight. Default 8. */
   concurrency?: number;
-  /** Headers and body timeouts (each), and the connect timeout. Default 30 s. */
+  /** Deadline of one attempt, connect, headers and body together (retries get their own). Default 30 s. */
   timeoutMs?: number;
   retry?: RetryOptions;
   /** Values of HTTPS_PROXY / HTTP_PROXY / NO_PROXY, passed in by cli/. */
@@ -51,13 +51,14 @@ export interface ApiClientOptions {
 
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
 
 export function resolveRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   return {
     retries: nonNegativeInt(options.retries, 4, 'retry.retries'),
     minDelayMs: nonNegativeInt(options.minDelayMs, 200, 'retry.minDelayMs'),
     maxDelayMs: nonNegativeInt(options.maxDelayMs, 10_000, 'retry.maxDelayMs'),
-    maxRetryAfterMs: nonNegativeInt(options.maxRetryAfterMs, 60_000, 'retry.maxRetryAfterMs'),
+    maxRetryAfterMs: nonNegativeInt(options.maxRetryAfterMs, DEFAULT_MAX_RETRY_AFTER_MS, 'retry.maxRetryAfterMs'),
     random: options.random ?? Math.random,
   };
 }

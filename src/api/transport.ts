@@ -51,6 +51,18 @@ export interface TransportOptions {
   onRetry: ((info: RetryInfo) => void) | undefined;
 }
 
+interface ExchangeState {
+  /** The request reached the semaphore and was handed to the socket (a POST may have landed). */
+  onWire: boolean;
+  /** The overall deadline of the attempt in progress. */
+  deadline?: AbortSignal;
+}
+
+/** The overall deadline passed: the request may have been sent (a POST is then in doubt). */
+const BACKSTOP_MS = 1000;
+
+const DEADLINE_FAILURE = { code: 'REQUEST_DEADLINE', sent: true, transient: true, timeout: true } as const;
+
 export interface Transport {
   send(request: ApiRequest): Promise<ApiResponse>;
   stats(): ApiStats;
@@ -66,19 +78,24 @@ export function createTransport(options: TransportOptions): Transport {
   const { baseUrl, policy, signal, redact } = options;
   const counters = { requests: 0, retries: 0 };
 
-  async function exchange(ctx: RequestContext, payload: string | undefined, state: { onWire: boolean }) {
+  async function exchange(ctx: RequestContext, payload: string | undefined, state: ExchangeState) {
     return options.semaphore.run(async () => {
       state.onWire = true;
       counters.requests += 1;
+      // One deadline for headers and body together: per-chunk timeouts alone let a body that
+      // trickles a byte every few seconds hold the run forever.
+      const deadline = AbortSignal.timeout(options.timeoutMs);
+      state.deadline = deadline;
       const response = await options.dispatcher.request({
         origin: baseUrl.origin,
         path: ctx.path,
         method: ctx.method,
         headers: headersFor(options.apiKey, options.userAgent, payload !== undefined),
         body: payload,
-        signal,
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
+        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+        // The deadline is the bound; undici's own timers only back it up.
+        headersTimeout: options.timeoutMs + BACKSTOP_MS,
+        bodyTimeout: options.timeoutMs + BACKSTOP_MS,
       });
       const text = await response.body.text();
       return { status: response.statusCode, retryAfter: response.headers['retry-after'], text };
@@ -104,13 +121,13 @@ export function createTransport(options: TransportOptions): Transport {
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted) throw abortedError(ctx, false);
-      const state = { onWire: false };
+      const state: ExchangeState = { onWire: false };
       let raw: Awaited<ReturnType<typeof exchange>>;
       try {
         raw = await exchange(ctx, payload, state);
       } catch (error) {
         if (signal?.aborted) throw abortedError(ctx, state.onWire);
-        const failure = classifyNetworkError(error);
+        const failure = state.deadline?.aborted === true ? DEADLINE_FAILURE : classifyNetworkError(error);
         if (failure.sent && !idempotent) throw ambiguousNetworkError(ctx, failure, error);
         if (!failure.transient || attempt > policy.retries) throw networkError(ctx, failure, error, options.timeoutMs, attempt);
         await pause(ctx, attempt + 1, backoffDelay(attempt - 1, policy), failure.code);

@@ -1,9 +1,10 @@
 import path from 'node:path';
+import type { ResolvedConfig } from '../model/config.js';
 import type { AppContext } from './context.js';
 import type { Target } from './resolve-target.js';
 import { VERSION } from './version.js';
 import type { FlowsApi } from '../apply/ports.js';
-import type { ApiClient, ApiStats } from '../api/index.js';
+import type { ApiClient, ApiStats, RetryInfo } from '../api/index.js';
 
 export interface Session {
   /** What apply writes through, plus the server-side checks (`validate --remote`, preflight). */
@@ -24,6 +25,18 @@ export interface SessionOptions {
   readOnly?: boolean;
   /** The config's extraStepTypes: the embedded emulator accepts the same types as `validate`. */
   extraStepTypes?: readonly string[];
+  /** The config's network bounds (undefined: the client's defaults, 30 s each). */
+  requestTimeoutMs?: number;
+  maxRetryAfterMs?: number;
+}
+
+/** What a session takes from the config. */
+export function sessionOptionsOf(config: ResolvedConfig): SessionOptions {
+  return {
+    extraStepTypes: config.extraStepTypes,
+    ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }),
+    ...(config.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: config.maxRetryAfterMs }),
+  };
 }
 
 /** The fixed identity of the embedded emulator in lock sections (its port changes per run). */
@@ -63,7 +76,9 @@ export async function openSession(ctx: AppContext, root: string, target: Target,
     concurrency,
     proxy: { httpsProxy: ctx.env.HTTPS_PROXY ?? ctx.env.https_proxy, httpProxy: ctx.env.HTTP_PROXY ?? ctx.env.http_proxy, noProxy: ctx.env.NO_PROXY ?? ctx.env.no_proxy },
     ...(ctx.signal ? { signal: ctx.signal } : {}),
-    onRetry: (info) => ctx.reporter.debug(`retry ${info.method} ${info.path} (attempt ${info.attempt}, ${info.reason}) in ${info.delayMs} ms`),
+    ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+    ...(options.maxRetryAfterMs === undefined ? {} : { retry: { maxRetryAfterMs: options.maxRetryAfterMs } }),
+    onRetry: (info) => reportRetry(ctx, info),
   });
   return {
     api,
@@ -77,6 +92,15 @@ export async function openSession(ctx: AppContext, root: string, target: Target,
 }
 
 // --- internal ---
+
+/** A wait of a second or more (a rate limit, a server asking to come back) is said without --verbose. */
+const NOTICEABLE_WAIT_MS = 1000;
+
+function reportRetry(ctx: AppContext, info: RetryInfo): void {
+  const what = `${info.method} ${info.path} (${info.reason}, attempt ${info.attempt})`;
+  if (info.delayMs >= NOTICEABLE_WAIT_MS) ctx.reporter.info(`waiting ${Math.round(info.delayMs / 1000)} s before retrying ${what}`);
+  else ctx.reporter.debug(`retry ${what} in ${info.delayMs} ms`);
+}
 
 /** --verbose: what the run cost in requests, for tuning `concurrency` and spotting a flaky network. */
 function logStats(ctx: AppContext, stats: ApiStats): void {

@@ -2,7 +2,7 @@ import { openLockStore, type LockStore } from '../state/index.js';
 import type { ResolvedConfig } from '../model/config.js';
 import type { AppContext } from './context.js';
 import { announceRecovery, lockTarget } from './lock-target.js';
-import { openSession, type Session } from './open-session.js';
+import { openSession, sessionOptionsOf, type Session } from './open-session.js';
 import { targetInfo } from './prepare-plan.js';
 import type { Target } from './resolve-target.js';
 import type { TargetInfo } from './results.js';
@@ -20,11 +20,11 @@ export interface OpenTarget {
 }
 
 /** Takes the writer lock (folding in, and saying what, an interrupted run left), then connects. */
-export async function openTarget(ctx: AppContext, root: string, target: Target, config: Pick<ResolvedConfig, 'concurrency' | 'extraStepTypes'>): Promise<OpenTarget> {
+export async function openTarget(ctx: AppContext, root: string, target: Target, config: ResolvedConfig): Promise<OpenTarget> {
   const store = await openLockStore(lockTarget(root, target));
   try {
     announceRecovery(ctx, store);
-    const session = await openSession(ctx, root, target, config.concurrency, { extraStepTypes: config.extraStepTypes });
+    const session = await openSession(ctx, root, target, config.concurrency, sessionOptionsOf(config));
     return { target, store, session, info: targetInfo(root, target, session, store.lockfile) };
   } catch (error) {
     await store.close();

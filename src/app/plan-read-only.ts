@@ -3,7 +3,7 @@ import type { Plan } from '../plan/index.js';
 import { readLockState } from '../state/index.js';
 import type { AppContext } from './context.js';
 import { lockFileOf, lockTarget } from './lock-target.js';
-import { openSession } from './open-session.js';
+import { openSession, sessionOptionsOf } from './open-session.js';
 import { planAgainstRemote, targetInfo, type PlanOptions, type PreparedProject } from './prepare-plan.js';
 import type { TargetInfo } from './results.js';
 import { preflight } from './remote-validation.js';
@@ -24,8 +24,8 @@ export async function planReadOnly(
   const where = lockTarget(project.root, target);
   const state = await readLockState(where);
   const session = await openSession(ctx, project.root, target, project.config.concurrency, {
+    ...sessionOptionsOf(project.config),
     readOnly: true,
-    extraStepTypes: project.config.extraStepTypes,
   });
   try {
     const { plan } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress: readProgress(ctx) }, state.pendingCreates);

@@ -2,7 +2,7 @@ import { hasErrors } from '../model/diagnostics.js';
 import { loadProject, type Project } from '../load/load-project.js';
 import type { AppContext } from './context.js';
 import { toDesiredFlows } from './desired-flows.js';
-import { openSession } from './open-session.js';
+import { openSession, sessionOptionsOf } from './open-session.js';
 import { chooseTarget } from './prepare-plan.js';
 import { validateRemotely } from './remote-validation.js';
 import type { ValidateResult } from './results.js';
@@ -45,8 +45,8 @@ async function checkRemotely(ctx: AppContext, project: Project, env: string | un
     ctx.reporter.warn(`No API key for environment "${target.environment}" (${target.apiKeyEnv}): validating without one, so the server skips its account checks`);
   }
   const session = await openSession(ctx, project.root, target, project.config.concurrency, {
+    ...sessionOptionsOf(project.config),
     readOnly: true,
-    extraStepTypes: project.config.extraStepTypes,
   });
   try {
     const result = await validateRemotely(session, toDesiredFlows(project.flows), authenticated);

@@ -63,6 +63,16 @@ const configFields = {
    * than half way. One request per flow about to change. Default false.
    */
   preflight: z.boolean().optional(),
+  /**
+   * Deadline of one API request, connect, headers and body together, in
+   * milliseconds (each retry gets its own). Default 30000.
+   */
+  requestTimeoutMs: z.number().int().min(100).max(600_000).optional(),
+  /**
+   * The longest `Retry-After` (429, 503) the tool waits for, in milliseconds;
+   * a longer one fails that flow, saying when to run again. Default 30000.
+   */
+  maxRetryAfterMs: z.number().int().min(0).max(600_000).optional(),
 };
 
 export const ConfigInputSchema = strict('config', configFields);
@@ -91,6 +101,10 @@ export interface ResolvedConfig {
   extraStepTypes: string[];
   /** Check the flows about to be written with the API's validator first (ConfigInput's preflight). */
   preflight: boolean;
+  /** Deadline of one request in ms (ConfigInput's requestTimeoutMs); undefined: the client's 30 s. */
+  requestTimeoutMs?: number;
+  /** Longest Retry-After waited for, in ms; undefined: the client's 30 s. */
+  maxRetryAfterMs?: number;
   /** True when no runtype.config.* file was found. */
   implicit: boolean;
 }
@@ -133,6 +147,8 @@ export function resolveConfig(input: z.output<typeof ConfigInputSchema> | undefi
     concurrency: input?.concurrency ?? DEFAULT_CONCURRENCY,
     extraStepTypes: [...(input?.extraStepTypes ?? [])],
     preflight: input?.preflight ?? false,
+    ...(input?.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: input.requestTimeoutMs }),
+    ...(input?.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: input.maxRetryAfterMs }),
     implicit: input === undefined,
   };
 }

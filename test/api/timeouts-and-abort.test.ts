@@ -26,7 +26,7 @@ describe('timeouts', () => {
   it('a GET with no answer is API_NETWORK naming the timeout', async () => {
     handler = hang;
     const error = await rejectionOf(testClient(server.url, { timeoutMs: 150, retry: { retries: 0 } }).getFlow('f1'));
-    expect(error).toMatchObject({ code: 'API_NETWORK', meta: { networkCode: 'UND_ERR_HEADERS_TIMEOUT' } });
+    expect(error).toMatchObject({ code: 'API_NETWORK', meta: { networkCode: 'REQUEST_DEADLINE' } });
     expect((error as Error).message).toContain('did not answer within 150 ms');
   });
 
@@ -42,13 +42,32 @@ describe('timeouts', () => {
       res.write('{"id":');
     };
     const error = await rejectionOf(testClient(server.url, { timeoutMs: 150, retry: { retries: 0 } }).getFlow('f1'));
-    expect(error).toMatchObject({ code: 'API_NETWORK', meta: { networkCode: 'UND_ERR_BODY_TIMEOUT' } });
+    expect(error).toMatchObject({ code: 'API_NETWORK', meta: { networkCode: 'REQUEST_DEADLINE' } });
+  });
+
+  it('a body that trickles a byte at a time is cut off by the overall deadline', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // Each chunk arrives well within any per-chunk timeout; together they never end.
+      const tick = () => {
+        if (res.destroyed) return;
+        res.write(' ');
+        timers.push(setTimeout(tick, 40));
+      };
+      tick();
+    };
+    const started = Date.now();
+    const error = await rejectionOf(testClient(server.url, { timeoutMs: 300, retry: { retries: 0 } }).getFlow('f1'));
+    for (const timer of timers) clearTimeout(timer);
+    expect(error).toMatchObject({ code: 'API_NETWORK', meta: { networkCode: 'REQUEST_DEADLINE' } });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('a timed-out POST is ambiguous and not retried', async () => {
     handler = hang;
     const error = await rejectionOf(testClient(server.url, { timeoutMs: 150 }).createFlow(write));
-    expect(error).toMatchObject({ code: 'API_AMBIGUOUS_WRITE', ambiguous: true, meta: { networkCode: 'UND_ERR_HEADERS_TIMEOUT' } });
+    expect(error).toMatchObject({ code: 'API_AMBIGUOUS_WRITE', ambiguous: true, meta: { networkCode: 'REQUEST_DEADLINE' } });
     expect(server.requests).toHaveLength(1);
   });
 });

@@ -49,9 +49,9 @@ describe('config messages', () => {
     expect(configDiagnostics({ environments: { prod: { url: 'https://api.runtype.com', apiKeyEnvv: 'RUNTYPE_API_KEY' } } })).toEqual([
       { path: 'environments.prod.apiKeyEnvv', message: 'unknown environment field "apiKeyEnvv"', hint: 'did you mean "apiKeyEnv"?' },
     ]);
-    expect(configDiagnostics({ owner: 'me' })[0]?.hint).toBe('defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes, preflight');
+    expect(configDiagnostics({ owner: 'me' })[0]?.hint).toBe('defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes, preflight, requestTimeoutMs, maxRetryAfterMs');
     expect(configDiagnostics({ bogus: 1, concurency: 4 })).toEqual([
-      { path: '', message: 'unknown config fields "bogus", "concurency"', hint: 'did you mean "concurrency" for "concurency"? defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes, preflight' },
+      { path: '', message: 'unknown config fields "bogus", "concurency"', hint: 'did you mean "concurrency" for "concurency"? defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes, preflight, requestTimeoutMs, maxRetryAfterMs' },
     ]);
   });
 
