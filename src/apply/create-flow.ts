@@ -13,6 +13,15 @@ export interface CreatedFlow {
   reconciled: boolean;
 }
 
+export interface CreateOptions {
+  /**
+   * Look the name up in the account before the first POST too, not only after
+   * an ambiguous one: the flow is believed gone (a 404 on its update), and a
+   * wrong belief must adopt, never duplicate.
+   */
+  lookUpFirst?: boolean;
+}
+
 /**
  * Creates a flow without ever duplicating it. The intent is durable before
  * the POST. A POST whose fate is unknown (timeout, reset after sending, 5xx)
@@ -20,8 +29,19 @@ export interface CreatedFlow {
  * an untracked flow found there is adopted (updated if its content differs)
  * instead of posting again.
  */
-export async function createFlowOnce(api: FlowsApi, lock: LockRecorder, key: string, payload: FlowPayload, hash: string): Promise<CreatedFlow> {
+export async function createFlowOnce(
+  api: FlowsApi,
+  lock: LockRecorder,
+  key: string,
+  payload: FlowPayload,
+  hash: string,
+  options: CreateOptions = {},
+): Promise<CreatedFlow> {
   await lock.recordIntent(key, payload.name, hash);
+  if (options.lookUpFirst) {
+    const adopted = await adoptLanded(api, lock, key, payload, hash);
+    if (adopted) return adopted;
+  }
   for (let attempt = 1; ; attempt += 1) {
     try {
       const created = await api.createFlow(payload);
@@ -29,16 +49,8 @@ export async function createFlowOnce(api: FlowsApi, lock: LockRecorder, key: str
     } catch (error) {
       if (!isAmbiguous(error) || attempt >= MAX_CREATE_ATTEMPTS) throw error;
     }
-    const landed = await findLanded(api, lock, payload.name);
-    if (landed) {
-      const [remote, steps] = await Promise.all([
-        api.getFlow(landed),
-        usesWhen(payload) ? api.getFlowSteps(landed) : undefined,
-      ]);
-      const matches = remoteMatchesCode(readRemoteFlow(remote, steps?.data), payload, hash);
-      const synced = matches ? remote : await api.updateFlow(landed, payload);
-      return await record(lock, key, payload, hash, { ...synced, id: landed }, true);
-    }
+    const adopted = await adoptLanded(api, lock, key, payload, hash);
+    if (adopted) return adopted;
   }
 }
 
@@ -55,6 +67,16 @@ export function isAmbiguous(error: unknown): boolean {
 }
 
 // --- internal ---
+
+/** An untracked remote flow of this name, taken over (updated if its content differs); undefined if none. */
+async function adoptLanded(api: FlowsApi, lock: LockRecorder, key: string, payload: FlowPayload, hash: string) {
+  const landed = await findLanded(api, lock, payload.name);
+  if (!landed) return undefined;
+  const [remote, steps] = await Promise.all([api.getFlow(landed), usesWhen(payload) ? api.getFlowSteps(landed) : undefined]);
+  const matches = remoteMatchesCode(readRemoteFlow(remote, steps?.data), payload, hash);
+  const synced = matches ? remote : await api.updateFlow(landed, payload);
+  return record(lock, key, payload, hash, { ...synced, id: landed }, true);
+}
 
 async function findLanded(api: FlowsApi, lock: LockRecorder, name: string): Promise<string | undefined> {
   const tracked = lock.trackedIds();

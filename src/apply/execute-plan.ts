@@ -96,16 +96,34 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
   }
 }
 
-/** PUT the payload; a flow deleted remotely in the meantime is recreated. */
+/**
+ * PUT the payload. A 404 is not taken at its word — the flow was listed moments
+ * ago: the account is read again, by id (still there: the update fails, nothing
+ * is created) and then by name (an untracked flow of that name is adopted), as
+ * an ambiguous create is reconciled; only then is a flow deleted remotely
+ * recreated. Never a duplicate.
+ */
 async function update(options: ExecuteOptions, key: string, id: string, payload: FlowPayload, hash: string): Promise<{ id: string; action: OutcomeAction }> {
+  const { api, lock } = options;
   try {
-    const remote = await options.api.updateFlow(id, payload);
-    await options.lock.recordWritten(key, writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash), 'updated');
+    const remote = await api.updateFlow(id, payload);
+    await lock.recordWritten(key, writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash), 'updated');
     return { id, action: 'updated' };
   } catch (error) {
     if (!isApiError(error, API_ERROR_CODES.notFound)) throw error;
-    const created = await createFlowOnce(options.api, options.lock, key, payload, hash);
-    return { id: created.id, action: 'recreated' };
+    if (await stillThere(api, id)) throw error;
+    const created = await createFlowOnce(api, lock, key, payload, hash, { lookUpFirst: true });
+    return { id: created.id, action: created.reconciled ? 'adopted' : 'recreated' };
+  }
+}
+
+async function stillThere(api: ExecuteOptions['api'], id: string): Promise<boolean> {
+  try {
+    await api.getFlow(id);
+    return true;
+  } catch (error) {
+    if (isApiError(error, API_ERROR_CODES.notFound)) return false;
+    throw error;
   }
 }
 
