@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printableName } from './printable-name.js';
 
 /** A flow key: a slug, stable across renames of the flow and of its file. Never sent to the API. */
 export const FLOW_KEY_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -15,7 +16,7 @@ export const FlowInputSchema = z.object({
   /** Stable identity (a slug), never sent to the API. Renaming the flow or its file keeps it. */
   key: z.string().regex(FLOW_KEY_PATTERN, 'must be a slug: lower-case letters, digits, ".", "-" or "_", starting with a letter or digit, e.g. "customer-outreach"'),
   /** The flow's name in Runtype; unique within the project. */
-  name: z.string().regex(/\S/, 'must not be empty'),
+  name: printableName().regex(/\S/, 'must not be empty'),
   description: z.string().optional(),
   /** Names the flow expects as inputs: `{{customer_name}}` in a prompt must be declared here. */
   inputs: z.array(z.string().regex(/^[A-Za-z_][\w.-]*$/, 'must be a variable name such as customer_name')).readonly().optional(),

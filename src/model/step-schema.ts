@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printableName } from './printable-name.js';
 import { STEP_ID_MAX_LENGTH, STEP_ID_PATTERN } from './step-id.js';
 
 /** The API's limit on `when` (runtype-api.md §00). */
@@ -23,7 +24,7 @@ export const StepCommonSchema = z.object({
     .regex(STEP_ID_PATTERN, 'must be letters, digits, "_", "-", ":" or "." (no spaces)')
     .optional(),
   /** Not empty. */
-  name: z.string().min(1),
+  name: printableName().min(1),
   /** Default true. */
   enabled: z.boolean().optional(),
   /**

@@ -3,6 +3,7 @@ import type { CommandResult } from '../app/results.js';
 import { createColors } from './color.js';
 import { errorToJson, formatError } from './format-error.js';
 import { formatDiagnostics } from './format-diagnostics.js';
+import { terminalSafe } from './terminal-safe.js';
 import { formatResult } from './format-result.js';
 import { formatWatchEvent } from './format-watch.js';
 import { formatAnnotations, formatErrorAnnotation, formatJobSummary } from './github.js';
@@ -30,8 +31,8 @@ export function createReporter(options: ReporterOptions): Reporter {
   const redactor = createRedactor();
   const errColors = createColors(options.env, stderr.isTTY === true);
   const outColors = createColors(options.env, stdout.isTTY === true);
-  const writeErr = (text: string) => stderr.write(`${redactor.redact(text)}\n`);
-  const writeOut = (text: string) => stdout.write(`${redactor.redact(text)}\n`);
+  const writeErr = (text: string) => stderr.write(`${terminalSafe(redactor.redact(text))}\n`);
+  const writeOut = (text: string) => stdout.write(`${terminalSafe(redactor.redact(text))}\n`);
   const ci = options.env.CI !== undefined && options.env.CI !== 'false';
   /** Last reported count per phase (a run reads remote flows, then syncs). */
   const lastProgress = new Map<string, number>();
@@ -43,7 +44,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     const file = options.env.GITHUB_STEP_SUMMARY;
     if (summary && file) {
       try {
-        appendFileSync(file, `${redactor.redact(summary)}\n`);
+        appendFileSync(file, `${terminalSafe(redactor.redact(summary))}\n`);
       } catch (error) {
         writeErr(`warning: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -75,3 +75,16 @@ describe('flow fields', () => {
     ]);
   });
 });
+
+describe('control characters in names', () => {
+  it.each([
+    ['flow name', { name: 'Flow \u001b[2J' }, ['name'], '\\x1b'],
+    ['step name', { steps: [{ id: 's', name: 'Step\u0007', type: 'prompt', config: {} }] }, ['steps', 0, 'name'], '\\x07'],
+  ])('a %s with a control character is an error naming it', (_what, override, path, shown) => {
+    const input = { key: 'k', name: 'Flow', steps: [{ id: 's', name: 'S', type: 'prompt', config: {} }], ...override };
+    const { diagnostics } = parseFlow(input);
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'error', path, message: expect.stringContaining(`must not contain control characters (found ${shown})`) as unknown }),
+    );
+  });
+});
