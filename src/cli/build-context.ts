@@ -38,6 +38,9 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
   if (options.color === false) env.NO_COLOR = '1';
   if (options.color === true) env.FORCE_COLOR = '1';
   const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env, root: env.GITHUB_WORKSPACE ?? cwd });
+  // One redaction path: a key in the environment is masked in every output from the start,
+  // whether or not the command ever uses it (validate echoing an allowSecrets entry, say).
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && SECRET_VARIABLE.test(name)) reporter.addSecret(value);
   const interactive = io.stdinIsTTY && io.stderr.isTTY === true && env.CI === undefined;
   return {
     cwd,
@@ -62,6 +65,9 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
 }
 
 // --- internal ---
+
+/** Variables whose values are credentials by name: RUNTYPE_API_KEY, any apiKeyEnv, tokens, passwords. */
+const SECRET_VARIABLE = /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASS)$/i;
 
 /** `.env` in the project root fills variables that are not already set; it never overrides. */
 function withDotEnv(cwd: string, configPath: string | undefined, env: Record<string, string | undefined>): Record<string, string | undefined> {

@@ -2,7 +2,7 @@ import type { JsonValue } from '../errors.js';
 import { DiagnosticCodes as C } from './diagnostic-codes.js';
 import { isCredentialField, isLiteralCredential, isWeakCredentialField } from './credential-fields.js';
 import { formatPath, type DiagnosticPath, type ReportDiagnostic } from './diagnostics.js';
-import { matchSecretPattern } from './secret-patterns.js';
+import { matchSecretPattern, replaceSecrets } from './secret-patterns.js';
 
 /**
  * Flows are committed to git, so a literal key in one is a leak. Two rules,
@@ -17,9 +17,11 @@ import { matchSecretPattern } from './secret-patterns.js';
  * counts (a real key is long and random; the shape patterns still apply).
  *
  * `allow` is the flow's allowSecrets: an entry equal to the whole string
- * value, or to the field's path as diagnostics print it
- * (`steps[0].config.http.url`), lets the flow keep a known false positive. Only whole values and exact paths: a broad
- * pattern would also let the next real key through.
+ * value, to the field's path as diagnostics print it
+ * (`steps[0].config.http.url`), or to the secret-looking literal itself
+ * inside a longer value (`Bearer <that literal>`), lets the flow keep a known
+ * false positive. Only exact values and paths: a broad pattern would also let
+ * the next real key through.
  */
 export function checkSecrets(value: JsonValue, allow: readonly string[], report: ReportDiagnostic): void {
   const allowed = new Set(allow);
@@ -40,7 +42,8 @@ export function checkSecrets(value: JsonValue, allow: readonly string[], report:
       const at = formatPath(path);
       // The allow-list itself holds the allowed values: listing one is not a leak.
       if (path[0] === 'allowSecrets' && allowed.has(v)) return;
-      const entry = allowed.has(v) ? v : allowed.has(at) ? at : undefined;
+      const labelOf = (text: string) => matchSecretPattern(text) ?? credentialLabel(text, field, pair && kind === 'strong' ? 'weak' : kind);
+      const entry = allowed.has(v) ? v : allowed.has(at) ? at : listedLiteral(v, allow, labelOf);
       if (entry !== undefined) {
         used.add(entry);
         return;
@@ -79,7 +82,7 @@ export function checkSecrets(value: JsonValue, allow: readonly string[], report:
     report({
       severity: 'warning',
       code: C.SECRET_ALLOW_UNUSED,
-      message: `allowSecrets entry ${JSON.stringify(entry.length > 40 ? `${entry.slice(0, 12)}…` : entry)} allows nothing in this flow`,
+      message: `allowSecrets entry ${describeEntry(entry)} allows nothing in this flow`,
       path: ['allowSecrets', index],
       hint: 'Remove it; or, if it is a path, update it to where the value is now (paths are as diagnostics print them).',
     });
@@ -87,6 +90,33 @@ export function checkSecrets(value: JsonValue, allow: readonly string[], report:
 }
 
 // --- internal ---
+
+/** The entry that is the flagged literal inside `value`, when nothing else in it is flagged. */
+function listedLiteral(value: string, allow: readonly string[], labelOf: (text: string) => string | undefined): string | undefined {
+  for (const entry of allow) {
+    if (entry.length < MIN_LISTED_LITERAL || !containsToken(value, entry)) continue;
+    if (labelOf(value.split(entry).join(' ')) === undefined) return entry;
+  }
+  return undefined;
+}
+
+/** Shorter entries inside a value would allow too much (a word, a prefix). */
+const MIN_LISTED_LITERAL = 12;
+
+/** `token` stands in `value` as a whole token: a prefix of a longer key allows nothing. */
+function containsToken(value: string, token: string): boolean {
+  const isTokenChar = (char: string | undefined) => char !== undefined && /[\w-]/.test(char);
+  for (let at = value.indexOf(token); at !== -1; at = value.indexOf(token, at + 1)) {
+    if (!isTokenChar(value[at - 1]) && !isTokenChar(value[at + token.length])) return true;
+  }
+  return false;
+}
+
+/** An entry may be the secret itself (an allowed literal): never echo one that looks like it. */
+function describeEntry(entry: string): string {
+  if (replaceSecrets(entry, '***') !== entry) return '*** (a literal that looks like a secret; not shown)';
+  return JSON.stringify(entry.length > 40 ? `${entry.slice(0, 12)}…` : entry);
+}
 
 type FieldKind = 'strong' | 'weak' | 'none';
 
