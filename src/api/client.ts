@@ -42,6 +42,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     baseUrl,
     apiKey,
     apiKeyEnv: options.apiKeyEnv,
+    environment: options.environment,
     userAgent: options.userAgent,
     timeoutMs,
     policy,

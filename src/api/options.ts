@@ -33,6 +33,8 @@ export interface ApiClientOptions {
   apiKey: string;
   /** Name of the env var holding the key, used only in hints ("check the key in RUNTYPE_API_KEY"). */
   apiKeyEnv?: string;
+  /** The environment the client serves, used only in hints (which environment's key was refused). */
+  environment?: string;
   /** e.g. `runtype-flows/0.1.0 node/20.20.2`. */
   userAgent: string;
   /** Max requests in flight. Default 8. */

@@ -22,6 +22,8 @@ export interface RequestContext {
   path: string;
   /** Name of the env var that holds the key, for hints only. */
   apiKeyEnv: string | undefined;
+  /** The environment served, for hints only. */
+  environment?: string | undefined;
   redact: Redact;
 }
 
@@ -40,7 +42,8 @@ export function toStatusError(status: number, body: unknown, ctx: RequestContext
   const details = server.details;
   const extra = { status, serverCode: server.code, details: detailsJson(details), attempts: attempts > 1 ? attempts : undefined };
   const options = { status, details, meta: requestMeta(ctx, extra) };
-  const keyIn = ctx.apiKeyEnv === undefined ? 'the API key' : `the key in ${ctx.apiKeyEnv}`;
+  const forEnvironment = ctx.environment === undefined ? '' : ` (environment "${ctx.environment}")`;
+  const keyIn = `${ctx.apiKeyEnv === undefined ? 'the API key' : `the key in ${ctx.apiKeyEnv}`}${forEnvironment}`;
   switch (true) {
     case status === 401:
       return new ApiUnauthorizedError(`Runtype API rejected the API key (401 on ${where})${because}`, {

@@ -41,6 +41,7 @@ export interface TransportOptions {
   baseUrl: BaseUrl;
   apiKey: string;
   apiKeyEnv: string | undefined;
+  environment: string | undefined;
   userAgent: string;
   timeoutMs: number;
   policy: RetryPolicy;
@@ -116,7 +117,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function send(request: ApiRequest): Promise<ApiResponse> {
     const path = fullPath(baseUrl.pathPrefix, request.path, request.query);
-    const ctx: RequestContext = { method: request.method, path, apiKeyEnv: options.apiKeyEnv, redact };
+    const ctx: RequestContext = { method: request.method, path, apiKeyEnv: options.apiKeyEnv, environment: options.environment, redact };
     const idempotent = request.method !== 'POST';
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     for (let attempt = 1; ; attempt += 1) {

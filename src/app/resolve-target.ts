@@ -39,7 +39,8 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
   const name = requested ?? env.RUNTYPE_ENV ?? config.defaultEnvironment;
   const environment = config.environments[name];
   if (!environment) {
-    throw new RuntypeError('UNKNOWN_ENVIRONMENT', `Unknown environment "${name}"`, {
+    const from = requested !== undefined ? '--env' : env.RUNTYPE_ENV !== undefined ? 'RUNTYPE_ENV' : 'defaultEnvironment in the config';
+    throw new RuntypeError('UNKNOWN_ENVIRONMENT', `Unknown environment "${name}" (from ${from})`, {
       hint: `Known environments: ${Object.keys(config.environments).join(', ')}. Define it under "environments" in runtype.config.ts.`,
       meta: { environment: name },
     });

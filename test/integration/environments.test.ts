@@ -19,7 +19,18 @@ describe('targets and keys', () => {
     const overridden = await runCli(['plan'], { cwd: env.project.root, env: { RUNTYPE_API_KEY: 'rt_test_wrong_key_000000' } });
     expect(overridden.code).toBe(1);
     expect(overridden.stderr).toContain('API_UNAUTHORIZED');
+    expect(overridden.stderr).toContain('Check the key in RUNTYPE_API_KEY (environment "test")');
     expect(overridden.stderr).not.toContain('rt_test_wrong_key_000000');
+  });
+
+  it.each([
+    [['plan', '--env', 'nope'], {}, '(from --env)'],
+    [['plan'], { RUNTYPE_ENV: 'nope' }, '(from RUNTYPE_ENV)'],
+  ])('an unknown environment says where its name came from: %j', async (args, extra, from) => {
+    env = await createEmulatorProject(1);
+    const run = await runCli(args, { cwd: env.project.root, env: { RUNTYPE_API_KEY: SENTINEL_KEY, ...extra } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Unknown environment "nope" ${from}`);
   });
 
   it('RUNTYPE_API_URL pointing elsewhere is refused for a section bound to another URL', async () => {
