@@ -28,6 +28,8 @@ export const DiagnosticCodes = {
   DUPLICATE_STEP_ORDER: 'DUPLICATE_STEP_ORDER',
   /** Conditionals nested deeper than the API accepts (10 levels). */
   CONDITIONAL_TOO_DEEP: 'CONDITIONAL_TOO_DEEP',
+  /** Warning: past a limit the API document does not state (size, depth, name length; api-limits.ts). */
+  API_LIMIT: 'API_LIMIT',
   /** Two flows of the project share a key (checkFlowSet; names both files). */
   DUPLICATE_FLOW_KEY: 'DUPLICATE_FLOW_KEY',
   /** Two flows of the project share a name (checkFlowSet; names both files). */

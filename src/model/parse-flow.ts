@@ -8,6 +8,7 @@ import { FLOW_FIELDS, FlowInputSchema } from './flow-schema.js';
 import { createStepContext, normalizeSteps } from './normalize-steps.js';
 import { closestMatch } from './suggest.js';
 import { toJsonValue } from './to-json-value.js';
+import { checkApiLimits } from './api-limits.js';
 import { friendlyMessage, zodPath } from './zod-message.js';
 
 /** Where the value comes from (for diagnostics), and what the project's config adds to the rules. */
@@ -69,6 +70,7 @@ export function parseFlow(value: unknown, where: ParseFlowOptions = {}): ParseRe
   const inputs = json.inputs === undefined ? [] : strings(json.inputs);
   if (inputs && !inputsUnsure) checkVariables(inputs, steps, ctx, report);
   checkSecrets(json, strings(json.allowSecrets) ?? [], report);
+  checkApiLimits(json, steps, report);
 
   const kept = dropFollowOns(diagnostics, nonJson);
   if (!parsed.success || kept.some((d) => d.severity === 'error')) return { diagnostics: kept };

@@ -22,11 +22,25 @@ export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'messag
   const seen = new Set<object>();
   // One path stack, pushed and popped: a path array is copied only when something is reported.
   const path: Path = [];
+  let visits = 0;
+  let cut = false;
   const bad = (what: string, hint?: string): null => {
     report({ message: `${what} cannot be sent to the API`, path: [...path], ...(hint ? { hint } : {}) });
     return null;
   };
+  /** Too deep or too big to copy: reported once, with a path kept short, and cut off everywhere. */
+  const tooMuch = (what: string, hint: string): null => {
+    if (!cut) report({ message: `${what} cannot be sent to the API`, path: path.slice(0, SHOWN_PATH), hint });
+    cut = true;
+    return null;
+  };
   const visit = (v: unknown): JsonValue | undefined => {
+    if (path.length > MAX_VALUE_DEPTH) {
+      return tooMuch(`a value nested more than ${MAX_VALUE_DEPTH} levels deep`, 'A structure this deep is almost always recursive by mistake; flatten it.');
+    }
+    if ((visits += 1) > MAX_VALUES) {
+      return tooMuch(`more than ${MAX_VALUES.toLocaleString('en')} values`, 'A shared sub-object repeated at every level multiplies; build the value once.');
+    }
     switch (typeof v) {
       case 'string':
       case 'boolean':
@@ -90,6 +104,16 @@ export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'messag
 }
 
 // --- internal ---
+
+/**
+ * Not an API limit (those are warnings, see api-limits.ts): past this depth the copy would
+ * overflow the stack, so the value is cut off and reported once.
+ */
+const MAX_VALUE_DEPTH = 200;
+/** Values visited in one flow at most: a shared sub-object at every level would otherwise double each time. */
+const MAX_VALUES = 1_000_000;
+/** How much of a path into a too-deep value a diagnostic shows. */
+const SHOWN_PATH = 12;
 
 function keepBrands(from: object, to: object): void {
   let symbols: symbol[];

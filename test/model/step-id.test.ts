@@ -53,7 +53,8 @@ describe('the default id, from the step name', () => {
   it('is what a step without id gets, and validates', () => {
     const steps = [{ name: '!!!', type: 'send-stream' }, { name: 'z'.repeat(300), type: 'send-stream' }];
     const { flow, diagnostics } = parseFlow(aFlow({ steps }));
-    expect(diagnostics).toEqual([]);
+    // A 300-character name is only past a guessed limit (a warning); the id made from it is valid.
+    expect(diagnostics.filter((d) => d.code !== 'API_LIMIT')).toEqual([]);
     expect(flow?.steps.map((s) => valid(s.id))).toEqual([true, true]);
   });
 });
