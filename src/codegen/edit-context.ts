@@ -19,6 +19,8 @@ export interface EditContext {
   computed: ComputedValue[];
   /** Helpers the new steps call: imported if the module does not yet. */
   imports: Set<string>;
+  /** Properties added (ts-morph drops the trailing comma a multi-line object had: put back at the end). */
+  added: Node[];
 }
 
 /**
@@ -31,11 +33,11 @@ export function setProperty(ctx: EditContext, object: ObjectLiteralExpression, n
   if (found === 'unsure') {
     ctx.computed.push({ path, line: object.getStartLineNumber() });
     if (!ctx.force || value === undefined) return;
-    object.addPropertyAssignment({ name: propertyKey(name), initializer: value });
+    ctx.added.push(object.addPropertyAssignment({ name: propertyKey(name), initializer: value }));
   } else if (found === undefined) {
     if (value === undefined) return;
     const index = insertIndex(object, name);
-    object.insertPropertyAssignment(index, { name: propertyKey(name), initializer: value });
+    ctx.added.push(object.insertPropertyAssignment(index, { name: propertyKey(name), initializer: value }));
   } else {
     const plain = Node.isPropertyAssignment(found) && isPlainLiteral(found.getInitializerOrThrow());
     if (!plain) {
@@ -60,6 +62,21 @@ export function propertyIndent(object: ObjectLiteralExpression): number {
   const first = object.getProperties()[0];
   if (first) return first.getIndentationText().length;
   return object.getIndentationText().length + 2;
+}
+
+/**
+ * The module text with a trailing comma after each added property that ended
+ * up last in a multi-line object (the style of the file, and of `flows/`).
+ * Done on the final text, so no node is forgotten while edits remain.
+ */
+export function withTrailingCommas(text: string, added: readonly Node[]): string {
+  const ends = added.filter((node) => !node.wasForgotten()).map((node) => node.getEnd());
+  let out = text;
+  for (const end of [...new Set(ends)].sort((a, b) => b - a)) {
+    const rest = out.slice(end);
+    if (/^\s*\n\s*\}/.test(rest)) out = `${out.slice(0, end)},${rest}`;
+  }
+  return out;
 }
 
 // --- internal ---

@@ -1,7 +1,7 @@
 import { IndentationText, Node, Project, QuoteKind, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import type { Flow, FlowStep } from '../model/index.js';
 import { stableStringify } from '../plan/index.js';
-import { setProperty, valueText, type ComputedValue, type EditContext } from './edit-context.js';
+import { setProperty, valueText, withTrailingCommas, type ComputedValue, type EditContext } from './edit-context.js';
 import { editStepList } from './edit-steps.js';
 import { findFlowObject } from './find-flow-object.js';
 import { PACKAGE_NAME } from './flow-source.js';
@@ -36,7 +36,7 @@ export function editFlowFile(
     manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces },
   });
   const source = project.createSourceFile(file.name, file.text, { overwrite: true });
-  const ctx: EditContext = { force, changed: [], computed: [], imports: new Set() };
+  const ctx: EditContext = { force, changed: [], computed: [], imports: new Set(), added: [] };
   const object = findFlowObject(source, code.key);
   if (!object) {
     ctx.computed.push({ path: '(the flow object)', line: 1 });
@@ -47,7 +47,7 @@ export function editFlowFile(
   addInputs(ctx, object, code.inputs, written.inputs);
   if (stableStringify(code.steps) !== stableStringify(steps)) editSteps(ctx, object, code.steps, remote);
   addImports(source, ctx.imports);
-  return { text: source.getFullText(), changed: ctx.changed, computed: ctx.computed };
+  return { text: withTrailingCommas(source.getFullText(), ctx.added), changed: ctx.changed, computed: ctx.computed };
 }
 
 // --- internal ---
@@ -67,13 +67,6 @@ function editSteps(ctx: EditContext, object: ObjectLiteralExpression, code: read
 function addInputs(ctx: EditContext, object: ObjectLiteralExpression, declared: readonly string[], wanted: readonly string[]): void {
   const missing = wanted.filter((name) => !declared.includes(name));
   if (missing.length === 0) return;
-  const property = findProperty(object, 'inputs');
-  const array = property && property !== 'unsure' && Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
-  if (array && Node.isArrayLiteralExpression(array) && array.getElements().every((e) => Node.isStringLiteral(e))) {
-    array.addElements(missing.map(stringLiteral));
-    ctx.changed.push('inputs');
-    return;
-  }
   setProperty(ctx, object, 'inputs', valueText(object, 'inputs', [...declared, ...missing]), 'inputs');
 }
 
