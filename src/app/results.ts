@@ -47,6 +47,8 @@ export interface PlanResult {
   pendingChanges: boolean;
   /** Remote flows neither the lock state tracks nor a code flow would adopt (`pull` takes them into code). */
   unmanaged?: number;
+  /** Those flows (for `status --all`; not part of the plan's JSON document). */
+  unmanagedFlows?: { remoteId: string; name: string; lastRunAt: string | null }[];
   diagnostics: Diagnostic[];
 }
 

@@ -17,7 +17,7 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * }
  * // validate: root, configFile?, files, flows[{ key, name, file, steps }], helperModules, diagnostics
  * // init:     root, created, skipped, nextSteps
- * // plan:     target{ environment, kind, apiUrl, lockFile, lockSection }, pendingChanges,
+ * // plan:     target{ environment, kind, apiUrl, lockFile, lockSection }, pendingChanges, unmanaged?,
  * //           summary{ create, adopt, update, drift, missing, delete, conflict, noop },
  * //           remoteChecked, refreshed, diagnostics, changes: JsonChange[]
  * // sync:     target, dryRun, durationMs, summary (the plan's), diagnostics,
@@ -108,7 +108,7 @@ export function toJsonChange(change: Change): Record<string, JsonValue> {
 // --- internal ---
 
 function planMembers(result: PlanResult) {
-  const { plan, ...rest } = result;
+  const { plan, unmanagedFlows: _listed, ...rest } = result;
   return { ...rest, summary: plan.summary, remoteChecked: plan.remoteChecked, refreshed: plan.refreshed, changes: plan.changes.map(toJsonChange) };
 }
 
