@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type * as codegenModule from '../codegen/index.js';
 import type { ComputedValue, PullNote } from '../codegen/index.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { contentHash, descriptionHash, toFlowPayload, type RemoteFlow } from '../plan/index.js';
 import type { PullSelection } from './pull-select.js';
 
-type Codegen = typeof import('../codegen/index.js');
+type Codegen = typeof codegenModule;
 
 /** One module a pull would write (or leave as it is), with everything the lock state needs. */
 export interface PlannedModule {

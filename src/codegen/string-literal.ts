@@ -40,9 +40,7 @@ function templateLiteral(text: string): string {
   return `\`${body}\``;
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 function escapeCommon(text: string): string {

@@ -38,7 +38,8 @@ let remoteId: string;
 beforeEach(async () => {
   env = await createEmulatorProject();
   env.project.write('flows/greeter.ts', SOURCE);
-  expect((await env.cli('sync')).code).toBe(0);
+  const synced = await env.cli('sync');
+  if (synced.code !== 0) throw new Error(synced.stderr);
   remoteId = env.lockfile().environments.test!.flows.greeter!.id;
 });
 afterEach(() => env.cleanup());

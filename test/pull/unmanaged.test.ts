@@ -4,7 +4,8 @@ import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator
 let env: EmulatorProject;
 beforeEach(async () => {
   env = await createEmulatorProject(1);
-  expect((await env.cli('sync')).code).toBe(0);
+  const synced = await env.cli('sync');
+  if (synced.code !== 0) throw new Error(synced.stderr);
 });
 afterEach(() => env.cleanup());
 
