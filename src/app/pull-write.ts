@@ -7,13 +7,11 @@ import { toDesiredFlows } from './desired-flows.js';
 import { lockRecorder } from './lock-target.js';
 import type { PlannedModule } from './pull-render.js';
 
-/** Writes each module whose text is new (atomically enough: one write per file, the folder made first). */
+/** Writes each module whose text is new (each folder made first; files written side by side). */
 export async function writeModules(modules: readonly PlannedModule[]): Promise<void> {
-  for (const module of modules) {
-    if (module.before === module.text) continue;
-    await mkdir(path.dirname(module.file), { recursive: true });
-    await writeFile(module.file, module.text);
-  }
+  const changed = modules.filter((m) => m.before !== m.text);
+  for (const dir of new Set(changed.map((m) => path.dirname(m.file)))) await mkdir(dir, { recursive: true });
+  await Promise.all(changed.map((m) => writeFile(m.file, m.text)));
 }
 
 /**
