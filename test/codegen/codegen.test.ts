@@ -1,10 +1,11 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { editFlowFile, flowKeyOf, moduleSource, toWrittenFlow, uniqueName } from '../../src/codegen/index.js';
 import { stringLiteral } from '../../src/codegen/string-literal.js';
 import { parseFlow } from '../../src/model/index.js';
 import { readRemoteFlow } from '../../src/plan/index.js';
 
-const evaluate = (source: string): unknown => new Function(`return ${source};`)();
+const evaluate = (source: string): unknown => runInNewContext(`(${source})`);
 
 describe('string literals', () => {
   it.each([
