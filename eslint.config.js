@@ -36,6 +36,12 @@ export default tseslint.config(
       'index.ts is the authoring API users import: it may reach model/ only.'),
   },
   {
+    // Code generation is a pure function of a remote flow (plus ts-morph to parse and edit modules).
+    files: ['src/codegen/**/*.ts'],
+    rules: forbid([...NODE_AND_IO.filter((m) => m !== 'ts-morph'), '!node:crypto', '**/report/**', '**/api/**', '**/apply/**', '**/app/**', '**/cli/**', '**/load/**', '**/state/**', '**/emulator/**', '**/watch/**'],
+      'codegen/ may import model/, plan/ and ts-morph only (DESIGN.md layout).'),
+  },
+  {
     files: ['src/api/**/*.ts'],
     rules: forbid(['**/model/**', '**/plan/**', '**/report/**', '**/app/**', '**/cli/**'], 'api/ knows DTOs only.'),
   },

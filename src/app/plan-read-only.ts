@@ -8,6 +8,7 @@ import { planAgainstRemote, targetInfo, type PlanOptions, type PreparedProject }
 import type { TargetInfo } from './results.js';
 import { preflight } from './remote-validation.js';
 import { readProgress } from './run-progress.js';
+import { unmanagedFlows, type UnmanagedFlow } from './unmanaged-flows.js';
 
 /**
  * The plan `sync` would make, computed without writing anything: the lock
@@ -19,7 +20,7 @@ export async function planReadOnly(
   ctx: AppContext,
   prepared: PreparedProject,
   options: PlanOptions,
-): Promise<{ plan: Plan; target: TargetInfo; diagnostics: Diagnostic[] }> {
+): Promise<{ plan: Plan; target: TargetInfo; diagnostics: Diagnostic[]; unmanaged: UnmanagedFlow[] }> {
   const { project, target, desired } = prepared;
   const where = lockTarget(project.root, target);
   const state = await readLockState(where);
@@ -28,11 +29,11 @@ export async function planReadOnly(
     readOnly: true,
   });
   try {
-    const { plan } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress: readProgress(ctx) }, state.pendingCreates);
+    const { plan, remote } = await planAgainstRemote(session, desired, state.entries, { ...options, onProgress: readProgress(ctx) }, state.pendingCreates);
     // `preflight: true`: the server's validator sees what this plan would write, before anyone applies it.
     const checked = project.config.preflight ? await preflight(ctx, session, plan.changes, prepared) : [];
     const info = targetInfo(project.root, target, session, lockFileOf(where));
-    return { plan, target: info, diagnostics: [...prepared.diagnostics, ...checked] };
+    return { plan, target: info, diagnostics: [...prepared.diagnostics, ...checked], unmanaged: unmanagedFlows(plan, remote, state.entries) };
   } finally {
     await session.close();
   }

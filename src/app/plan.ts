@@ -5,13 +5,16 @@ import { lockFileOf, lockTarget } from './lock-target.js';
 import { planReadOnly } from './plan-read-only.js';
 import { assertKnownKeys, prepareProject, targetInfo, type PlanOptions } from './prepare-plan.js';
 import type { PlanResult } from './results.js';
+import type { UnmanagedFlow } from './unmanaged-flows.js';
 
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
 export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<PlanResult> {
   const prepared = await prepareProject(ctx, options);
   const planned = options.offline ? await planOffline(prepared, options) : await planReadOnly(ctx, prepared, options);
   const { plan, target, diagnostics } = planned;
-  return { command: 'plan', ok: plan.summary.conflict === 0, target, plan, pendingChanges: hasPendingChanges(plan), diagnostics };
+  const found = 'unmanaged' in planned ? (planned.unmanaged as UnmanagedFlow[]) : undefined;
+  const unmanaged = found ? { unmanaged: found.length, unmanagedFlows: found } : {};
+  return { command: 'plan', ok: plan.summary.conflict === 0, target, plan, pendingChanges: hasPendingChanges(plan), diagnostics, ...unmanaged };
 }
 
 // --- internal ---

@@ -18,7 +18,8 @@ export interface SnapshotReads {
  */
 export async function fetchRemoteSnapshot(api: Session['api'], reads: SnapshotReads): Promise<RemoteSnapshot> {
   const { known, withWhen } = reads;
-  const listed = known?.listed ?? (await api.listFlows()).map((f) => ({ id: f.id, name: f.name }));
+  // lastRunAt: `status --all` shows it for flows no code manages (the client's listing carries it).
+  const listed = known?.listed ?? (await api.listFlows()).map((f) => ({ id: f.id, name: f.name, lastRunAt: (f as { lastRunAt?: string | null }).lastRunAt ?? null }));
   const listedIds = new Set(listed.map((f) => f.id));
   const details = new Map<string, RemoteFlow>(known?.details ?? []);
   const wanted = [...new Set(reads.details)].filter((id) => listedIds.has(id) && !details.has(id));

@@ -45,6 +45,10 @@ export interface PlanResult {
   plan: Plan;
   /** Changes exist (what `plan --exit-code` turns into exit 2). */
   pendingChanges: boolean;
+  /** Remote flows neither the lock state tracks nor a code flow would adopt (`pull` takes them into code). */
+  unmanaged?: number;
+  /** Those flows (for `status --all`; not part of the plan's JSON document). */
+  unmanagedFlows?: { remoteId: string; name: string; lastRunAt: string | null }[];
   diagnostics: Diagnostic[];
 }
 
@@ -71,8 +75,13 @@ export interface StatusResult {
   ok: boolean;
   target: TargetInfo;
   flows: { key: string; name: string; state: FlowState; remoteId?: string; file?: string }[];
+  /** `status --all`: remote flows the lock state does not track, with when they last ran. */
+  unmanaged?: { remoteId: string; name: string; lastRunAt: string | null }[];
   remoteChecked: boolean;
   diagnostics: Diagnostic[];
 }
 
-export type CommandResult = ValidateResult | InitResult | PlanResult | SyncResult | StatusResult;
+export type { PullResult } from './pull-result.js';
+import type { PullResult } from './pull-result.js';
+
+export type CommandResult = ValidateResult | InitResult | PlanResult | SyncResult | StatusResult | PullResult;

@@ -8,6 +8,7 @@ import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { syncCommand } from './commands/sync.js';
 import { statusCommand } from './commands/status.js';
+import { pullCommand } from './commands/pull.js';
 import { emulatorCommandFor } from './commands/emulator.js';
 
 import { VERSION } from '../app/version.js';
@@ -27,6 +28,7 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     .command(planCommand(runtime))
     .command(syncCommand(runtime))
     .command(statusCommand(runtime))
+    .command(pullCommand(runtime))
     .command(initCommand(runtime))
     .command(emulatorCommandFor(runtime) as never)
     .demandCommand(1, 'Name a command; see the list above.')

@@ -25,7 +25,7 @@ export interface DesiredFlow {
 
 /** What is known of the remote account. `listed` is every flow; `details` those fetched in full. */
 export interface RemoteSnapshot {
-  listed: readonly { id: string; name: string }[];
+  listed: readonly { id: string; name: string; lastRunAt?: string | null }[];
   details: ReadonlyMap<string, RemoteFlow>;
 }
 

@@ -38,6 +38,7 @@ export function formatPlan(result: PlanResult, colors: Colors = plainColors, opt
   lines.push(summaryLine(plan, colors));
   if (!plan.remoteChecked) lines.push(colors.paint('gray', 'Offline: the remote account was not consulted, so adoption of existing remote flows, drift and remotely deleted flows were not checked.'));
   else if (!plan.refreshed) lines.push(colors.paint('gray', 'Drift was checked only for flows about to change; drift on unchanged flows is only checked with --refresh.'));
+  if (result.unmanaged) lines.push(colors.paint('gray', `${plural(result.unmanaged, 'remote flow')} not managed by code: \`runtype-flows pull --all\` brings them in (\`status --all\` lists them).`));
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@ import type { CommandResult } from '../app/results.js';
 import type { Colors } from './color.js';
 import { formatInit } from './format-init.js';
 import { formatPlan } from './format-plan.js';
+import { formatPull } from './format-pull.js';
 import { formatStatus } from './format-status.js';
 import { formatSync } from './format-sync.js';
 import { formatValidate } from './format-validate.js';
@@ -19,5 +20,7 @@ export function formatResult(result: CommandResult, colors: Colors, verbose: boo
       return formatSync(result, colors, { verbose });
     case 'status':
       return formatStatus(result, colors);
+    case 'pull':
+      return formatPull(result, colors);
   }
 }

@@ -29,6 +29,20 @@ export function formatStatus(result: StatusResult, colors: Colors = plainColors)
     .filter(([, n]) => n > 0)
     .map(([state, n]) => colors.paint(STATE_STYLE[state], `${n} ${state}`));
   lines.push('', `${result.target.environment} (${result.target.apiUrl}): ${counts.join(', ') || 'no flows'}.`);
+  if (result.unmanaged) lines.push(...unmanagedLines(result.unmanaged, colors));
   if (!result.remoteChecked) lines.push(colors.paint('gray', 'Offline: compared with the lock state only; drift, adoptable and remotely deleted flows are not detected.'));
   return lines.join('\n');
+}
+
+// --- internal ---
+
+/** `status --all`: remote flows no code manages, with when they last ran, and how to take them in. */
+function unmanagedLines(flows: NonNullable<StatusResult['unmanaged']>, colors: Colors): string[] {
+  if (flows.length === 0) return ['', 'Every remote flow is managed by code.'];
+  const rows = flows.map((f) => [redactString(f.name), f.remoteId, f.lastRunAt ?? 'never'] as const);
+  const widths = [0, 1].map((i) => Math.max(i === 0 ? 4 : 9, ...rows.map((r) => r[i]?.length ?? 0)));
+  const lines = ['', colors.paint('bold', `Not managed by code (${flows.length}):`), colors.paint('bold', ['NAME'.padEnd(widths[0] ?? 0), 'REMOTE ID'.padEnd(widths[1] ?? 0), 'LAST RUN'].join('  '))];
+  for (const row of rows) lines.push([row[0].padEnd(widths[0] ?? 0), row[1].padEnd(widths[1] ?? 0), row[2]].join('  '));
+  lines.push(colors.paint('gray', 'Bring them into code with `runtype-flows pull --all` (or `pull NAME|ID`).'));
+  return lines;
 }

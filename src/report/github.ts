@@ -57,6 +57,7 @@ export function formatJobSummary(result: CommandResult): string | undefined {
     case 'validate':
       return validateSummary(result);
     case 'init':
+    case 'pull':
       return undefined;
   }
 }

@@ -11,13 +11,13 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * interface JsonDocument {
  *   schemaVersion: 1;
  *   status: 'ok' | 'blocked' | 'error';
- *   command: 'validate' | 'init' | 'plan' | 'sync' | 'status';
+ *   command: 'validate' | 'init' | 'plan' | 'sync' | 'status' | 'pull';
  *   ok: boolean;
  *   // …and the command's own members:
  * }
  * // validate: root, configFile?, files, flows[{ key, name, file, steps }], helperModules, diagnostics
  * // init:     root, created, skipped, nextSteps
- * // plan:     target{ environment, kind, apiUrl, lockFile, lockSection }, pendingChanges,
+ * // plan:     target{ environment, kind, apiUrl, lockFile, lockSection }, pendingChanges, unmanaged?,
  * //           summary{ create, adopt, update, drift, missing, delete, conflict, noop },
  * //           remoteChecked, refreshed, diagnostics, changes: JsonChange[]
  * // sync:     target, dryRun, durationMs, summary (the plan's), diagnostics,
@@ -25,7 +25,13 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * //           counts{ created, updated, adopted, recreated, deleted, none, failed, refused, skipped },
  * //           blocked?{ reason: 'drift' | 'deletions', keys, rerun }, interrupted?{ notStarted },
  * //           changes?: JsonChange[]   (only when nothing was applied: dryRun, or blocked by deletions)
- * // status:   target, remoteChecked, flows[{ key, name, state, remoteId?, file? }], diagnostics
+ * // status:   target, remoteChecked, flows[{ key, name, state, remoteId?, file? }], diagnostics,
+ * //           unmanaged?[{ remoteId, name, lastRunAt }]   (status --all)
+ * // pull:     target, dryRun, outDir, durationMs, warnings, diagnostics,
+ * //           flows[{ key, name, remoteId, file, action: 'created' | 'updated' | 'unchanged',
+ * //                   changed?, notes[{ path, message }], recorded }],
+ * //           skipped[{ remoteId, name, key }], duplicateNames[{ name, keys, remoteIds }],
+ * //           blocked?{ reason: 'differs' | 'computed' | 'dirty', items[{ key, file, detail }], rerun }
  *
  * interface JsonChange {
  *   kind: 'create' | 'adopt' | 'update' | 'drift' | 'missing' | 'delete' | 'conflict' | 'noop';
@@ -74,7 +80,7 @@ export type JsonStatus = 'ok' | 'blocked' | 'error';
 
 export function statusOf(result: CommandResult): JsonStatus {
   if (!result.ok) return 'error';
-  if (result.command === 'sync' && result.blocked) return 'blocked';
+  if ((result.command === 'sync' || result.command === 'pull') && result.blocked) return 'blocked';
   return 'ok';
 }
 
@@ -102,7 +108,7 @@ export function toJsonChange(change: Change): Record<string, JsonValue> {
 // --- internal ---
 
 function planMembers(result: PlanResult) {
-  const { plan, ...rest } = result;
+  const { plan, unmanagedFlows: _listed, ...rest } = result;
   return { ...rest, summary: plan.summary, remoteChecked: plan.remoteChecked, refreshed: plan.refreshed, changes: plan.changes.map(toJsonChange) };
 }
 

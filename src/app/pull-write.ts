@@ -1,0 +1,58 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadProject } from '../load/load-project.js';
+import type { LockStore } from '../state/index.js';
+import type { AppContext } from './context.js';
+import { toDesiredFlows } from './desired-flows.js';
+import { lockRecorder } from './lock-target.js';
+import type { PlannedModule } from './pull-render.js';
+
+/** Writes each module whose text is new (each folder made first; files written side by side). */
+export async function writeModules(modules: readonly PlannedModule[]): Promise<void> {
+  const changed = modules.filter((m) => m.before !== m.text);
+  for (const dir of new Set(changed.map((m) => path.dirname(m.file)))) await mkdir(dir, { recursive: true });
+  await Promise.all(changed.map((m) => writeFile(m.file, m.text)));
+}
+
+/**
+ * The content hash of edited modules, read back by loading the project: an
+ * edit keeps code `pull` did not write (computed values, helpers), so only
+ * the module itself says exactly what it now produces.
+ */
+export async function rehashEdited(ctx: AppContext, modules: PlannedModule[]): Promise<void> {
+  const edited = modules.filter((m) => m.before !== undefined && m.before !== m.text);
+  if (edited.length === 0) return;
+  const project = await loadProject({ cwd: ctx.cwd, importModule: ctx.importModule, ...(ctx.configPath ? { configPath: ctx.configPath } : {}) });
+  const hashes = new Map(toDesiredFlows(project.flows).map((d) => [d.key, d.hash]));
+  for (const module of edited) {
+    const expected = module.hash;
+    const hash = hashes.get(module.key);
+    if (hash !== undefined) module.hash = hash;
+    else delete module.hash;
+    if (hash !== expected) {
+      const message = 'the edited module does not produce the remote flow exactly; `plan` shows the difference';
+      module.notes.push({ path: '(flow)', message });
+    }
+  }
+}
+
+/**
+ * Records each pulled flow the way sync records an adoption: `hash` the code's
+ * content hash, `remoteHash` the remote's drift baseline, and the flow as
+ * published when its live version is its current content (so the next sync
+ * neither writes nor publishes anything).
+ */
+export async function recordPulled(store: LockStore, modules: readonly PlannedModule[], live: ReadonlySet<string>): Promise<Set<string>> {
+  const lock = lockRecorder(store);
+  const recorded = new Set<string>();
+  for (const m of modules) {
+    if (m.hash === undefined) continue;
+    const id = m.selection.remote.id;
+    const entry = { id, hash: m.hash, name: m.remote.payload.name, remoteHash: m.remote.stateHash, ...(m.descriptionHash ? { descriptionHash: m.descriptionHash } : {}) };
+    await lock.recordWritten(m.key, entry, 'updated');
+    if (live.has(id)) await lock.recordPublished(m.key, m.hash);
+    recorded.add(m.key);
+  }
+  await store.commit();
+  return recorded;
+}

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { RuntypeError } from '../errors.js';
+import { readRemoteFlow, type RemoteFlow } from '../plan/index.js';
+import type { AppContext } from './context.js';
+import { loadValidProject } from './load-valid-project.js';
+import { chooseTarget } from './prepare-plan.js';
+import { openPullAccess, type PullAccess } from './pull-access.js';
+import { resolveOutDir } from './pull-out-dir.js';
+import { findRefusal } from './pull-refusals.js';
+import { renderModule, type PlannedModule } from './pull-render.js';
+import type { PullResult } from './pull-result.js';
+import { selectFlows, type ListedFlow, type PullSelection } from './pull-select.js';
+import { recordPulled, rehashEdited, writeModules } from './pull-write.js';
+import { readProgress } from './run-progress.js';
+
+export interface PullOptions {
+  env?: string;
+  /** Tracked keys, remote ids or exact remote names. */
+  names: readonly string[];
+  /** Every remote flow the lock state does not track. */
+  all?: boolean;
+  out?: string;
+  dryRun?: boolean;
+  /** Overwrite modules holding work the remote lacks, and computed values. */
+  force?: boolean;
+  allowDirty?: boolean;
+  argv?: readonly string[];
+}
+
+/**
+ * `pull`: reads remote flows and writes them as code — new modules for
+ * flows the code lacks, edits of the existing module for tracked ones —
+ * then records each in the lock state, so the next `plan` shows no change
+ * and `sync` sends nothing. Nothing remote changes. Any refusal (see
+ * findRefusal) writes nothing at all.
+ */
+export async function runPull(ctx: AppContext, options: PullOptions): Promise<PullResult> {
+  const started = ctx.now().getTime();
+  if (!options.all && options.names.length === 0) {
+    throw new RuntypeError('PULL_NOTHING_NAMED', 'pull needs --all or the flows to pull (tracked keys, remote ids or names)', {
+      hint: '`runtype-flows pull --all` takes every remote flow the lock state does not track; `status --all` lists them.',
+    });
+  }
+  const project = await loadValidProject(ctx);
+  const target = chooseTarget(ctx, project.config, options.env);
+  const outDir = resolveOutDir(project.root, project.config.flows, options.out, ctx.cwd);
+  const codegen = await import('../codegen/index.js');
+  const access = await openPullAccess(ctx, project, target, options.dryRun === true);
+  try {
+    const listed = (await access.session.api.listFlows()) as ListedFlow[];
+    const { selected, skipped } = selectFlows(options.names, options.all === true, { listed, tracked: access.tracked, code: project.flows });
+    const remotes = await readSelected(ctx, access, selected);
+    const takenKeys = new Set([...project.flows.map((f) => f.flow.key), ...access.tracked.keys()]);
+    const rctx = { codegen, outDir, force: options.force === true, extraStepTypes: project.config.extraStepTypes, takenKeys, takenFiles: new Set<string>() };
+    const modules: PlannedModule[] = [];
+    for (const selection of selected) modules.push(await renderModule(rctx, selection, remotes.get(selection.remote.id)!.flow));
+    const { blocked, warnings } = await findRefusal(ctx, project.root, modules, options);
+    let recorded = new Set<string>();
+    if (!blocked && !options.dryRun && access.store) {
+      await writeModules(modules);
+      await rehashEdited(ctx, modules);
+      const live = new Set([...remotes].filter(([, r]) => r.live).map(([id]) => id));
+      recorded = await recordPulled(access.store, modules, live);
+    }
+    const diagnostics = modules.flatMap((m) => m.diagnostics);
+    return {
+      command: 'pull',
+      ok: modules.every((m) => m.hash !== undefined),
+      target: access.info,
+      dryRun: options.dryRun === true,
+      outDir: path.relative(project.root, outDir) || '.',
+      flows: modules.map((m) => pulledFlow(project.root, m, recorded)),
+      skipped,
+      duplicateNames: duplicateNames(modules),
+      ...(blocked ? { blocked } : {}),
+      warnings,
+      diagnostics,
+      durationMs: ctx.now().getTime() - started,
+    };
+  } finally {
+    await access.close();
+  }
+}
+
+// --- internal ---
+
+/** Each selected flow in full: its steps with their `when`, and whether its live version is its content. */
+async function readSelected(ctx: AppContext, access: PullAccess, selected: readonly PullSelection[]) {
+  const { api } = access.session;
+  const progress = readProgress(ctx);
+  const out = new Map<string, { flow: RemoteFlow; live: boolean }>();
+  let done = 0;
+  await Promise.all(
+    selected.map(async ({ remote }) => {
+      const [flow, steps, state] = await Promise.all([api.getFlow(remote.id), api.getFlowSteps(remote.id), api.getPublishState(remote.id)]);
+      out.set(remote.id, { flow: readRemoteFlow(flow, steps.data), live: state.publishedVersionId !== undefined && !state.draftPending });
+      progress((done += 1), selected.length);
+    }),
+  );
+  return out;
+}
+
+function pulledFlow(root: string, m: PlannedModule, recorded: ReadonlySet<string>): PullResult['flows'][number] {
+  const action = m.before === undefined ? 'created' : m.before === m.text ? 'unchanged' : 'updated';
+  return {
+    key: m.key,
+    name: m.remote.payload.name,
+    remoteId: m.selection.remote.id,
+    file: path.relative(root, m.file),
+    action,
+    ...(action === 'updated' ? { changed: m.changed } : {}),
+    notes: m.notes,
+    recorded: recorded.has(m.key),
+  };
+}
+
+function duplicateNames(modules: readonly PlannedModule[]): PullResult['duplicateNames'] {
+  const byName = new Map<string, PlannedModule[]>();
+  for (const m of modules) byName.set(m.remote.payload.name, [...(byName.get(m.remote.payload.name) ?? []), m]);
+  return [...byName]
+    .filter(([, list]) => list.length > 1)
+    .map(([name, list]) => ({ name, keys: list.map((m) => m.key), remoteIds: list.map((m) => m.selection.remote.id) }));
+}
