@@ -24,6 +24,7 @@ export function lockRecorder(store: LockStore): LockRecorder {
   return {
     recordIntent: (key, name, hash) => store.recordIntent({ key, name, hash }),
     recordWritten: (key, entry, op) => (op === 'created' ? store.recordCreated({ key, ...entry }) : store.recordUpdated({ key, ...entry })),
+    recordAttempt: (key, stateHash) => store.recordAttempt({ key, stateHash }),
     recordPublished: (key, hash) => store.recordPublished({ key, hash }),
     recordDeleted: (key) => store.recordDeleted({ key }),
     recordForget: (key) => store.recordForget({ key }),

@@ -106,6 +106,7 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
 async function update(options: ExecuteOptions, key: string, id: string, payload: FlowPayload, hash: string): Promise<{ id: string; action: OutcomeAction }> {
   const { api, lock } = options;
   try {
+    await lock.recordAttempt(key, readRemoteFlow({ name: payload.name, flowSteps: payload.steps }).stateHash);
     const remote = await api.updateFlow(id, payload);
     await lock.recordWritten(key, writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash), 'updated');
     return { id, action: 'updated' };

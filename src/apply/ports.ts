@@ -24,6 +24,8 @@ export interface FlowsApi {
 export interface LockRecorder {
   recordIntent(key: string, name: string, hash: string): Promise<void>;
   recordWritten(key: string, entry: TrackedFlow, op: 'created' | 'updated'): Promise<void>;
+  /** Before a PUT, durably: the remote hash it would leave (see LockEntry.attempted). */
+  recordAttempt(key: string, stateHash: string): Promise<void>;
   recordPublished(key: string, hash: string): Promise<void>;
   recordDeleted(key: string): Promise<void>;
   /** Drop a key's entry without a remote call (its flow is now tracked under another key). */

@@ -80,7 +80,9 @@ function planTracked(flow: DesiredFlow, tracked: TrackedFlow, remote: RemoteFlow
   const base = { key: flow.key, name: flow.payload.name, remoteId: tracked.id, payload: flow.payload, hash: flow.hash, ...note };
   const codeChanged = flow.hash !== tracked.hash;
   if (remote) {
-    const drifted = remote.stateHash !== (tracked.remoteHash ?? tracked.hash) || whensDiffer(remote, flow.payload);
+    // A remote holding exactly what an interrupted update sent is the tool's own write, not drift.
+    const ownState = remote.stateHash === (tracked.remoteHash ?? tracked.hash) || remote.stateHash === tracked.attempted;
+    const drifted = !ownState || whensDiffer(remote, flow.payload);
     if (drifted) {
       // Remote already equals the code (someone made the same edit): nothing to overwrite.
       if (remoteMatchesCode(remote, flow.payload, flow.hash)) {

@@ -33,6 +33,12 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
         ...(record.descriptionHash ? { descriptionHash: record.descriptionHash } : {}),
       });
       return;
+    case 'attempt': {
+      // Only an entry can be in doubt this way (an adoption's PUT has none yet: it is re-adopted by name).
+      const entry = flows.get(record.key);
+      if (entry) flows.set(record.key, { ...entry, attempted: record.stateHash });
+      return;
+    }
     case 'published': {
       // Recorded only for a written entry; it says which content is live.
       const entry = flows.get(record.key);

@@ -8,6 +8,7 @@ import { LockEntrySchema } from './lockfile-schema.js';
  * - `begin`   first line of every journal file: the API it belongs to;
  * - `intent`  before a create POST (the create may have happened if no `created` follows);
  * - `created` / `updated`  after a POST / a PUT or an adoption: the entry to store;
+ * - `attempt` before a PUT: the remote hash it would leave (see LockEntry.attempted);
  * - `published` after a publish: the content hash now live;
  * - `deleted` after a DELETE; `forget` drops an entry without a remote call.
  */
@@ -20,6 +21,7 @@ export const JournalRecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('intent'), key, name, hash, carried: z.literal(true).optional() }),
   z.object({ op: z.literal('created'), key, id, name, hash, remoteHash, descriptionHash }),
   z.object({ op: z.literal('updated'), key, id, name, hash, remoteHash, descriptionHash }),
+  z.object({ op: z.literal('attempt'), key, stateHash: hash }),
   z.object({ op: z.literal('published'), key, hash }),
   z.object({ op: z.literal('deleted'), key }),
   z.object({ op: z.literal('forget'), key }),

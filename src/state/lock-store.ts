@@ -42,6 +42,8 @@ export interface LockStore {
   recordCreated(change: EntryChange): Promise<void>;
   /** After a PUT, or after adopting an existing remote flow. */
   recordUpdated(change: EntryChange): Promise<void>;
+  /** Before a PUT: the remote hash it would leave, so a crash after it landed is not taken for drift. */
+  recordAttempt(change: { key: string; stateHash: string }): Promise<void>;
   /** After a publish: `hash` is the content now live. */
   recordPublished(change: { key: string; hash: string }): Promise<void>;
   /** After a DELETE (or a 404 on it). */
@@ -95,7 +97,8 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
     journal.write(entry); // throws if not written, leaving the in-memory state as it was
     recordedSinceCommit = true;
     applyJournalRecord(entries, entry);
-    if (entry.op === 'intent') await journal.flush();
+    // Before a write is sent, its record must be on disk: an intent (POST) and an attempt (PUT).
+    if (entry.op === 'intent' || entry.op === 'attempt') await journal.flush();
   }
 
   return {
@@ -111,6 +114,7 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
     recordIntent: ({ key, name, hash }) => record({ op: 'intent', key, name, hash }),
     recordCreated: (c) => record({ op: 'created', ...entryFields(c) }),
     recordUpdated: (c) => record({ op: 'updated', ...entryFields(c) }),
+    recordAttempt: ({ key, stateHash }) => record({ op: 'attempt', key, stateHash }),
     recordPublished: ({ key, hash }) => record({ op: 'published', key, hash }),
     recordDeleted: ({ key }) => record({ op: 'deleted', key }),
     recordForget: ({ key }) => record({ op: 'forget', key }),

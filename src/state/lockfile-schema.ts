@@ -32,6 +32,13 @@ export const LockEntrySchema = z.strictObject({
    * what `plan` compares to note a description edit it cannot deploy.
    */
   descriptionHash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
+  /**
+   * The remote hash an update would leave, recorded (durably) before its PUT
+   * was sent and cleared when the PUT's result is recorded. Present only when a
+   * run stopped in between: a remote that holds exactly this is the tool's own
+   * write, never an edit made outside it.
+   */
+  attempted: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
 });
 
 export const LockSectionSchema = z.strictObject({
