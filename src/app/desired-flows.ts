@@ -1,4 +1,4 @@
-import type { LoadedFlow } from '../load/load-project.js';
+import type { LoadedFlow } from '../load/project/load-project.js';
 import { contentHash, toFlowPayload, type DesiredFlow } from '../plan/index.js';
 
 /** Code-side flows in the form the planner compares: canonical payload plus its hash. */

@@ -1,5 +1,5 @@
 import { RuntypeError, type JsonValue } from '../errors.js';
-import { loadProject, type Project } from '../load/load-project.js';
+import { loadProject, type Project } from '../load/project/load-project.js';
 import { countBySeverity, hasErrors } from '../model/diagnostics.js';
 import type { AppContext } from './context.js';
 

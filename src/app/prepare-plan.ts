@@ -9,7 +9,7 @@ import { fetchRemoteSnapshot } from './remote-snapshot.js';
 import { resolveTarget, type ResolveTargetOptions, type Target } from './resolve-target.js';
 import type { TargetInfo } from './results.js';
 import { loadValidProject } from './load-valid-project.js';
-import type { Project } from '../load/load-project.js';
+import type { Project } from '../load/project/load-project.js';
 import type { ResolvedConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 

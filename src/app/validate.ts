@@ -1,5 +1,5 @@
 import { hasErrors } from '../model/diagnostics.js';
-import { loadProject, type Project } from '../load/load-project.js';
+import { loadProject, type Project } from '../load/project/load-project.js';
 import type { AppContext } from './context.js';
 import { toDesiredFlows } from './desired-flows.js';
 import { openSession } from './open-session.js';

@@ -1,6 +1,7 @@
 import { executePlan } from '../apply/execute-plan.js';
 import { API_ERROR_CODES } from '../api/errors.js';
-import { loadProject, type Project } from '../load/load-project.js';
+import { LocationCache } from '../load/locate/locate-diagnostics.js';
+import { loadProject, type Project } from '../load/project/load-project.js';
 import { hasErrors } from '../model/diagnostics.js';
 import type { DesiredFlow, Plan, RemoteSnapshot } from '../plan/index.js';
 import type { AppContext } from './context.js';
@@ -37,6 +38,8 @@ export interface CycleState {
   baseline?: Map<string, string>;
   /** What was last shown of a load (shown again only when it changes). */
   shown?: string;
+  /** What locating diagnostics learnt: an unchanged file is not parsed again to place the same warning. */
+  locations?: LocationCache;
 }
 
 /**
@@ -50,7 +53,8 @@ export interface CycleState {
 export async function runCycle(ctx: AppContext, options: WatchOptions, state: CycleState, changed: string[], onLoaded: (project: Project) => Promise<void>): Promise<WatchEvent | undefined> {
   const started = ctx.now().getTime();
   const elapsed = () => ctx.now().getTime() - started;
-  const project = await loadProject({ cwd: ctx.cwd, importModule: ctx.importModule, ...(ctx.configPath ? { configPath: ctx.configPath } : {}) });
+  const locations = (state.locations ??= new LocationCache());
+  const project = await loadProject({ cwd: ctx.cwd, importModule: ctx.importModule, locations, ...(ctx.configPath ? { configPath: ctx.configPath } : {}) });
   // Stopped while loading (a big project's first load): open nothing — no lock, no session, no emulator.
   if (ctx.signal?.aborted) return undefined;
   await onLoaded(project);

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { NEVER_FLOW_FILES } from '../load/discover-flows.js';
-import { loadedProjectModules } from '../load/import-module.js';
-import type { Project } from '../load/load-project.js';
+import { NEVER_FLOW_FILES } from '../load/project/discover-flows.js';
+import { loadedProjectModules } from '../load/import/import-module.js';
+import type { Project } from '../load/project/load-project.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { SHARED_LOCKFILE_NAME } from '../state/index.js';
 

@@ -1,6 +1,6 @@
 import { InternalError } from '../errors.js';
-import { findProject } from '../load/find-config.js';
-import type { Project } from '../load/load-project.js';
+import { findProject } from '../load/project/find-config.js';
+import type { Project } from '../load/project/load-project.js';
 import { hasErrors } from '../model/diagnostics.js';
 import type { ProjectWatcher, WatchProject } from '../watch/watch-project.js';
 import type { AppContext } from './context.js';

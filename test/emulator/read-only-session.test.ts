@@ -6,7 +6,7 @@ import type { AppContext } from '../../src/app/context.js';
 import { openSession } from '../../src/app/open-session.js';
 import type { Target } from '../../src/app/resolve-target.js';
 import { startEmulator } from '../../src/emulator/index.js';
-import { createModuleImporter } from '../../src/load/import-module.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import { useTempDir } from './helpers.js';
 

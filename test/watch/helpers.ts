@@ -1,6 +1,6 @@
 import type { AppContext } from '../../src/app/context.js';
 import { runWatch, type WatchOptions, type WatchSummary } from '../../src/app/watch.js';
-import { createModuleImporter } from '../../src/load/import-module.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import type { FileEvent, WatchProject, WatchProjectOptions } from '../../src/watch/watch-project.js';
 import { SENTINEL_KEY } from '../helpers/emulator-project.js';

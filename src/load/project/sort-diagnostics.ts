@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
 
 /**
  * The order diagnostics are printed in: by file, then line, then column, so

@@ -1,17 +1,17 @@
-import type { ResolvedConfig } from '../model/config.js';
-import type { Diagnostic } from '../model/diagnostics.js';
-import { DiagnosticCodes as C } from '../model/diagnostic-codes.js';
-import type { Flow } from '../model/index.js';
-import { parseFlow } from '../model/index.js';
+import type { ResolvedConfig } from '../../model/config.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { DiagnosticCodes as C } from '../../model/diagnostic-codes.js';
+import type { Flow } from '../../model/index.js';
+import { parseFlow } from '../../model/index.js';
 import { discoverFlowFiles } from './discover-flows.js';
 import { findProject } from './find-config.js';
 import { readModuleExports, type FlowExport } from './flow-exports.js';
 import { assignFlowOwners } from './flow-owners.js';
 import { checkProjectFlows } from './flow-set.js';
-import type { ImportModule } from './import-module.js';
+import type { ImportModule } from '../import/import-module.js';
+import { analyseModuleError, moduleFailureDiagnostic, type ModuleFailure } from '../import/module-error.js';
+import { locateDiagnostics, type LocationCache } from '../locate/locate-diagnostics.js';
 import { loadConfig } from './load-config.js';
-import { locateDiagnostics, type LocateTargets } from './locate-diagnostics.js';
-import { analyseModuleError, moduleFailureDiagnostic, type ModuleFailure } from './module-error.js';
 import { sortDiagnostics } from './sort-diagnostics.js';
 
 export interface LoadedFlow {
@@ -40,6 +40,11 @@ export interface LoadProjectOptions {
   importModule: ImportModule;
   /** Resolve line:column for diagnostics (parses the offending files). Default true. */
   locate?: boolean;
+  /**
+   * What locating learnt, for whoever loads the project again and again (a watch session): an
+   * unchanged file is not parsed again to place the same warning. Default: a fresh one.
+   */
+  locations?: LocationCache;
 }
 
 /**
@@ -49,14 +54,9 @@ export interface LoadProjectOptions {
 export async function loadProject(options: LoadProjectOptions): Promise<Project> {
   const { root, configFile } = findProject(options.cwd, options.configPath);
   await options.importModule.beginLoad?.(root);
-  const targets: LocateTargets = new Map();
-  const { config, diagnostics } = await loadConfig(configFile, options.importModule, { root, targets });
+  const { config, diagnostics } = await loadConfig(configFile, options.importModule, root);
   const files = await discoverFlowFiles(root, config.flows);
-  if (files.length === 0) {
-    const d = noFlowFiles(config.flows, root, configFile);
-    targets.set(d, { exportName: 'default' });
-    diagnostics.push(d);
-  }
+  if (files.length === 0) diagnostics.push(noFlowFiles(config.flows, root, configFile));
 
   const exports: { file: string; flows: FlowExport[] }[] = [];
   const failures = new Map<string, { failure: ModuleFailure; loadedBy: string[] }>();
@@ -76,10 +76,9 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
     }
     const found = await readModuleExports(namespace, file);
     exports.push({ file, flows: found.flows });
-    for (const { exportName, value, diagnostic } of found.ignored) {
+    for (const { value, diagnostic } of found.ignored) {
       if (warnedValues.has(value)) continue;
       warnedValues.add(value);
-      targets.set(diagnostic, { exportName });
       diagnostics.push(diagnostic);
     }
   }
@@ -89,13 +88,12 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   for (const owner of await assignFlowOwners(exports, options.importModule)) {
     const { file, exportName } = owner;
     const result = parseFlow(owner.value, { file, exportName, extraStepTypes: config.extraStepTypes });
-    for (const d of result.diagnostics) targets.set(d, { exportName: owner.exportName });
-    diagnostics.push(...result.diagnostics);
+    diagnostics.push(...result.diagnostics.map((d) => ({ ...d, exportName })));
     if (result.flow) flows.push({ flow: result.flow, file: owner.file, exportName: owner.exportName });
   }
-  diagnostics.push(...checkProjectFlows(flows, root, targets));
+  diagnostics.push(...checkProjectFlows(flows, root));
 
-  const located = options.locate === false ? diagnostics : await locateDiagnostics(diagnostics, targets, options.importModule.locations);
+  const located = options.locate === false ? diagnostics : await locateDiagnostics(diagnostics, options.locations);
   return {
     root,
     ...(configFile === undefined ? {} : { configFile }),
@@ -118,6 +116,6 @@ function noFlowFiles(globs: readonly string[], root: string, configFile: string 
     hint: configFile
       ? 'Check `flows` in the config: globs are relative to the folder of the config file.'
       : 'Flows are read from flows/**/*.ts under the current directory when there is no runtype.config.ts; check --cwd.',
-    ...(configFile === undefined ? {} : { file: configFile, path: ['flows'] }),
+    ...(configFile === undefined ? {} : { file: configFile, path: ['flows'], exportName: 'default' }),
   };
 }

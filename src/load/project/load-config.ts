@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { ConfigInputSchema, resolveConfig, type ResolvedConfig } from '../model/config.js';
-import { zodIssuesToDiagnostics } from '../model/zod-diagnostics.js';
-import type { Diagnostic } from '../model/diagnostics.js';
-import type { ImportModule } from './import-module.js';
-import type { LocateTargets } from './locate-diagnostics.js';
-import { moduleErrorDiagnostic } from './module-error.js';
+import { ConfigInputSchema, resolveConfig, type ResolvedConfig } from '../../model/config.js';
+import { zodIssuesToDiagnostics } from '../../model/zod-diagnostics.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import type { ImportModule } from '../import/import-module.js';
+import { moduleErrorDiagnostic } from '../import/module-error.js';
 
 export interface LoadedConfig {
   config: ResolvedConfig;
@@ -17,14 +16,18 @@ export interface LoadedConfig {
  * an error rather than silently the defaults (a named `export const config`
  * would otherwise be ignored, globs and environments with it).
  */
-export async function loadConfig(configFile: string | undefined, importModule: ImportModule, where: { root: string; targets: LocateTargets }): Promise<LoadedConfig> {
+export async function loadConfig(
+  configFile: string | undefined,
+  importModule: ImportModule,
+  root: string,
+): Promise<LoadedConfig> {
   const defaults = { config: resolveConfig(undefined), diagnostics: [] };
   if (configFile === undefined) return defaults;
   let namespace: Record<string, unknown>;
   try {
     namespace = await importModule(configFile);
   } catch (error) {
-    return { ...defaults, diagnostics: [await moduleErrorDiagnostic(configFile, error, { root: where.root, config: true })] };
+    return { ...defaults, diagnostics: [await moduleErrorDiagnostic(configFile, error, { root, config: true })] };
   }
   if (namespace.default === undefined) {
     const named = Object.keys(namespace).filter((name) => name !== 'default' && name !== '__esModule');
@@ -34,15 +37,14 @@ export async function loadConfig(configFile: string | undefined, importModule: I
       file: configFile,
       message: `${path.basename(configFile)} has no default export${named.length > 0 ? ` (it exports ${named.map((n) => `"${n}"`).join(', ')})` : ''}, so none of it would be used`,
       hint: 'Write the config as `export default defineConfig({ ... })`.',
+      ...(named[0] === undefined ? {} : { exportName: named[0] }),
     };
-    if (named[0] !== undefined) where.targets.set(d, { exportName: named[0] });
     return { ...defaults, diagnostics: [d] };
   }
   const parsed = ConfigInputSchema.safeParse(namespace.default, { reportInput: true });
   if (!parsed.success) {
-    const diagnostics = zodIssuesToDiagnostics(parsed.error.issues, { file: configFile, code: 'CONFIG_INVALID' });
-    for (const d of diagnostics) where.targets.set(d, { exportName: 'default' });
-    return { ...defaults, diagnostics };
+    const issues = zodIssuesToDiagnostics(parsed.error.issues, { file: configFile, code: 'CONFIG_INVALID' });
+    return { ...defaults, diagnostics: issues.map((d) => ({ ...d, exportName: 'default' })) };
   }
   const config = resolveConfig(parsed.data);
   const diagnostics: Diagnostic[] = [];
@@ -53,8 +55,8 @@ export async function loadConfig(configFile: string | undefined, importModule: I
       file: configFile,
       path: ['defaultEnvironment'],
       message: `defaultEnvironment "${config.defaultEnvironment}" is not one of the environments (${Object.keys(config.environments).join(', ')})`,
+      exportName: 'default',
     };
-    where.targets.set(d, { exportName: 'default' });
     diagnostics.push(d);
   }
   return { config, diagnostics };

@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Project as MorphProject } from 'ts-morph';
-import type { Diagnostic } from '../model/diagnostics.js';
-import type { LocateTarget, SourceLocator } from './source-locator.js';
-
-/** Which export (and flow key) each diagnostic is about; the loader knows, the diagnostic does not. */
-export type LocateTargets = Map<Diagnostic, LocateTarget>;
+import type { Diagnostic } from '../../model/diagnostics.js';
+import type { SourceAnchor, SourceLocator } from './source-locator.js';
 
 type Position = { line: number; column: number } | undefined;
 
 /** One content of one file, parsed, with what was already located in it. */
 interface LocatedFile {
   hash: string;
-  locate(target: LocateTarget, d: Pick<Diagnostic, 'path' | 'message' | 'code'>): Position;
+  locate(anchor: SourceAnchor, d: Pick<Diagnostic, 'path' | 'message' | 'code'>): Position;
 }
 
 /**
@@ -46,12 +43,16 @@ export class LocationCache {
 }
 
 /**
- * Adds line:column to diagnostics that name a file but no line. ts-morph is
+ * Adds line:column to diagnostics that name a file but no line, finding the
+ * value each is about by its own `exportName` and `flowKey`. ts-morph is
  * heavy, so it is only loaded when some diagnostic needs it; one in-memory
  * project serves every file. Without a `cache`, everything is parsed afresh.
  */
-export async function locateDiagnostics(diagnostics: Diagnostic[], targets: LocateTargets = new Map(), cache: LocationCache = new LocationCache()): Promise<Diagnostic[]> {
-  const pending = new Set(diagnostics.filter((d) => d.file !== undefined && d.line === undefined && /\.[cm]?[jt]sx?$/.test(d.file)));
+export async function locateDiagnostics(
+  diagnostics: Diagnostic[],
+  cache: LocationCache = new LocationCache(),
+): Promise<Diagnostic[]> {
+  const pending = new Set(diagnostics.filter(needsLocating));
   if (pending.size === 0) return diagnostics;
   // Read at once (one warning in each of 300 files is 300 reads), parse one after the other.
   const names = [...new Set([...pending].map((d) => d.file ?? ''))];
@@ -61,28 +62,35 @@ export async function locateDiagnostics(diagnostics: Diagnostic[], targets: Loca
     const text = texts[i];
     files.set(file, text === undefined ? undefined : await cache.file(file, text));
   }
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    if (!pending.has(d) || d.file === undefined) {
-      out.push(d);
-      continue;
-    }
-    const target = { ...(d.flowKey === undefined ? {} : { flowKey: d.flowKey }), ...targets.get(d) };
-    const position = files.get(d.file)?.locate(target, d);
-    out.push(position ? { ...d, line: position.line, column: position.column } : d);
-  }
-  return out;
+  return diagnostics.map((d) => {
+    if (!pending.has(d) || d.file === undefined) return d;
+    const position = files.get(d.file)?.locate(anchorOf(d), d);
+    return position ? { ...d, line: position.line, column: position.column } : d;
+  });
 }
 
 // --- internal ---
+
+function needsLocating(d: Diagnostic): boolean {
+  return d.file !== undefined && d.line === undefined && /\.[cm]?[jt]sx?$/.test(d.file);
+}
+
+function anchorOf(d: Diagnostic): SourceAnchor {
+  return {
+    ...(d.flowKey === undefined ? {} : { flowKey: d.flowKey }),
+    ...(d.exportName === undefined ? {} : { exportName: d.exportName }),
+  };
+}
 
 function memoized(hash: string, locator: SourceLocator): LocatedFile {
   const positions = new Map<string, Position>();
   return {
     hash,
-    locate(target, d) {
-      const query = JSON.stringify([target, d.path ?? [], d.message, d.code]);
-      if (!positions.has(query)) positions.set(query, locator.locate(target, d.path ?? [], { message: d.message, code: d.code }));
+    locate(anchor, d) {
+      const query = JSON.stringify([anchor, d.path ?? [], d.message, d.code]);
+      if (!positions.has(query)) {
+        positions.set(query, locator.locate(anchor, d.path ?? [], { message: d.message, code: d.code }));
+      }
       return positions.get(query);
     },
   };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
 import { originalPosition } from './original-position.js';
 import { compileErrorFrame, userFrames, type Frame } from './stack-frames.js';
 

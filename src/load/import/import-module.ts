@@ -1,12 +1,11 @@
 import { createJiti, type TransformOptions, type TransformResult } from 'jiti';
-import * as authoringApi from '../index.js';
+import * as authoringApi from '../../index.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LocationCache } from './locate-diagnostics.js';
 import { userFrames } from './stack-frames.js';
 import { transformModule } from './transform-module.js';
 
@@ -25,12 +24,6 @@ export interface ImportModule {
    * flow from the modules that only re-export it.
    */
   definedIn?(value: unknown): string[] | Promise<string[]>;
-  /**
-   * What locating diagnostics learnt, kept for as long as this importer is:
-   * a process that loads the project again and again (watch mode) does not
-   * parse an unchanged file again to place the same warning.
-   */
-  locations?: LocationCache;
 }
 
 /**
@@ -59,7 +52,6 @@ export function createModuleImporter(): ImportModule {
     const entries = Object.keys(cache).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
     for (const file of loadedProjectModules(entries)) delete cache[file];
   };
-  importModule.locations = new LocationCache();
   importModule.definedIn = (value) => {
     const origin = value !== null && typeof value === 'object' ? origins.get(value) : undefined;
     return userFrames(origin?.stack).map((frame) => frame.file);
@@ -161,8 +153,8 @@ function transformCacheDir(): string {
 function authoringEntry(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const name of ['index.ts', 'index.js']) {
-    const candidate = path.resolve(here, '..', name);
+    const candidate = path.resolve(here, '..', '..', name);
     if (existsSync(candidate)) return candidate;
   }
-  return path.resolve(here, '..', 'index.js');
+  return path.resolve(here, '..', '..', 'index.js');
 }

@@ -1,8 +1,8 @@
 import { Node, ts, type SourceFile } from 'ts-morph';
 import { calleeName, resolveValue, staticString } from './static-value.js';
 
-/** Which value of a module a diagnostic is about. */
-export interface LocateTarget {
+/** Which value of a module a diagnostic is about (read off the diagnostic itself). */
+export interface SourceAnchor {
   /** The export that holds it (`default`, `four`): the surest way to find it. */
   exportName?: string;
   /** Its key, for finding it when the export does not lead to it. */
@@ -18,18 +18,18 @@ const DEFINERS = new Set(['defineFlow', 'defineConfig']);
  * (a factory call) — never a guess between two flows. By export first, then
  * by a key computable from this file; undefined when neither is sure.
  */
-export function findFlowRoot(source: SourceFile, target: LocateTarget): Node | undefined {
-  if (target.exportName !== undefined) {
-    const exported = exportedExpression(source, target.exportName);
+export function findFlowRoot(source: SourceFile, anchor: SourceAnchor): Node | undefined {
+  if (anchor.exportName !== undefined) {
+    const exported = exportedExpression(source, anchor.exportName);
     if (exported) {
       const value = definedValue(source, exported);
       const key = Node.isObjectLiteralExpression(value) ? keyOf(source, value) : undefined;
-      if (target.flowKey === undefined || key === undefined || key === target.flowKey) return value;
+      if (anchor.flowKey === undefined || key === undefined || key === anchor.flowKey) return value;
     }
   }
   const candidates = flowObjects(source);
-  if (target.flowKey !== undefined) {
-    const byKey = candidates.filter((o) => keyOf(source, o) === target.flowKey);
+  if (anchor.flowKey !== undefined) {
+    const byKey = candidates.filter((o) => keyOf(source, o) === anchor.flowKey);
     if (byKey.length === 1) return byKey[0];
     if (byKey.length > 1) return undefined;
     const unknown = candidates.filter((o) => keyOf(source, o) === undefined);

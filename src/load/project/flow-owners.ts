@@ -1,5 +1,5 @@
 import type { FlowExport } from './flow-exports.js';
-import type { ImportModule } from './import-module.js';
+import type { ImportModule } from '../import/import-module.js';
 
 export interface FlowOwner {
   value: unknown;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { RuntypeError } from '../errors.js';
+import { RuntypeError } from '../../errors.js';
 
 export const CONFIG_FILE_NAMES = ['runtype.config.ts', 'runtype.config.mts', 'runtype.config.js', 'runtype.config.mjs'] as const;
 

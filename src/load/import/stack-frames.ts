@@ -8,7 +8,10 @@ export interface Frame {
 }
 
 /** This package's own code (`src/` when run from source, `dist/` when built): never the user's fault. */
-const OWN_CODE = [path.resolve(import.meta.dirname, '..') + path.sep, path.resolve(import.meta.dirname, '..', '..', 'dist') + path.sep];
+const OWN_CODE = [
+  path.resolve(import.meta.dirname, '..', '..') + path.sep,
+  path.resolve(import.meta.dirname, '..', '..', '..', 'dist') + path.sep,
+];
 
 /**
  * The frames of a V8 stack that are the user's code, innermost first: the

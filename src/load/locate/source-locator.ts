@@ -1,19 +1,23 @@
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
-import * as stepHelpers from '../model/step-helpers.js';
-import { findFlowRoot, type LocateTarget } from './flow-root.js';
+import * as stepHelpers from '../../model/step-helpers.js';
+import { findFlowRoot, type SourceAnchor } from './flow-root.js';
 import { calleeName, resolveValue, staticString, unwrap } from './static-value.js';
 
-export type { LocateTarget } from './flow-root.js';
+export type { SourceAnchor } from './flow-root.js';
 
 export interface SourceLocator {
   /**
-   * Where `path` of the target flow is written: the deepest node the path
+   * Where `path` of the anchored flow is written: the deepest node the path
    * surely leads to (a step when its field is computed, the defineFlow call
    * when nothing deeper is sure), or undefined when the flow itself cannot be
    * told apart. `message` sharpens a string to the `{{variable}}` it names;
    * a `code` about the field itself (an unknown field) points at its name.
    */
-  locate(target: LocateTarget, path: readonly (string | number)[], about?: { message?: string; code?: string }): { line: number; column: number } | undefined;
+  locate(
+    anchor: SourceAnchor,
+    path: readonly (string | number)[],
+    about?: { message?: string; code?: string },
+  ): { line: number; column: number } | undefined;
 }
 
 /** Step fields that helpers take in their options object beside the config fields. */
@@ -32,8 +36,8 @@ const HELPERS = new Set(Object.keys(stepHelpers).filter((name) => name !== 'cust
 export function createSourceLocator(file: string, text: string, project = new Project({ useInMemoryFileSystem: true })): SourceLocator {
   const source = project.createSourceFile(file, text, { overwrite: true, scriptKind: ts.ScriptKind.TS });
   return {
-    locate(target, path, about = {}) {
-      const root = findFlowRoot(source, target);
+    locate(anchor, path, about = {}) {
+      const root = findFlowRoot(source, anchor);
       if (!root) return undefined;
       let node: Node = root;
       let walked = 0;

@@ -1,5 +1,4 @@
 import type { ImportModule } from './import-module.js';
-import { LocationCache } from './locate-diagnostics.js';
 
 /**
  * The module importer, loaded on first use: jiti and sucrase stay out of
@@ -13,7 +12,5 @@ export function createLazyImporter(): ImportModule {
     await (await load()).beginLoad?.(root);
   };
   importModule.definedIn = async (value) => (await load()).definedIn?.(value) ?? [];
-  // Kept for this importer's life: a watch session does not re-parse an unchanged file to place the same warning.
-  importModule.locations = new LocationCache();
   return importModule;
 }

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../model/diagnostics.js';
-import { DiagnosticCodes as C } from '../model/diagnostic-codes.js';
-import { isFlowDefinition } from '../model/index.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { DiagnosticCodes as C } from '../../model/diagnostic-codes.js';
+import { isFlowDefinition } from '../../model/index.js';
 
 export interface FlowExport {
   exportName: string;
@@ -33,7 +33,16 @@ export async function readModuleExports(namespace: Record<string, unknown>, file
       continue;
     }
     const why = await notAFlow(value);
-    if (why) out.ignored.push({ exportName, value, diagnostic: { severity: 'warning', code: C.FLOW_EXPORT_IGNORED, file, message: `the export "${exportName}" ${why.message}`, hint: why.hint } });
+    if (!why) continue;
+    const diagnostic: Diagnostic = {
+      severity: 'warning',
+      code: C.FLOW_EXPORT_IGNORED,
+      file,
+      message: `the export "${exportName}" ${why.message}`,
+      hint: why.hint,
+      exportName,
+    };
+    out.ignored.push({ exportName, value, diagnostic });
   }
   return out;
 }

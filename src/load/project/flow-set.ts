@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { Diagnostic } from '../model/diagnostics.js';
-import { checkFlowSet, type Flow } from '../model/index.js';
-import type { LocateTargets } from './locate-diagnostics.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { checkFlowSet, type Flow } from '../../model/index.js';
 
 export interface OwnedFlow {
   flow: Flow;
@@ -13,10 +12,10 @@ export interface OwnedFlow {
  * checkFlowSet over the project's flows, with the other files named
  * relative to the root ("also used in flows/b.ts"), and by export too where
  * one file holds several flows ("flows/m.ts (export four)"). Each diagnostic
- * is registered with its export, so the locator finds the right one of two
- * flows sharing a key in one file.
+ * carries its export, so the locator finds the right one of two flows
+ * sharing a key in one file.
  */
-export function checkProjectFlows(entries: readonly OwnedFlow[], root: string, targets: LocateTargets): Diagnostic[] {
+export function checkProjectFlows(entries: readonly OwnedFlow[], root: string): Diagnostic[] {
   const perFile = new Map<string, number>();
   for (const e of entries) perFile.set(e.file, (perFile.get(e.file) ?? 0) + 1);
   const byLabel = new Map<string, OwnedFlow>();
@@ -28,9 +27,6 @@ export function checkProjectFlows(entries: readonly OwnedFlow[], root: string, t
   });
   return checkFlowSet(labelled).map((d) => {
     const entry = d.file === undefined ? undefined : byLabel.get(d.file);
-    if (!entry) return d;
-    const located = { ...d, file: entry.file };
-    targets.set(located, { exportName: entry.exportName });
-    return located;
+    return entry ? { ...d, file: entry.file, exportName: entry.exportName } : d;
   });
 }
