@@ -1,6 +1,6 @@
 import { API_ERROR_CODES } from '../api/errors.js';
 import { RuntypeError } from '../errors.js';
-import { planChanges, usesWhen, type DesiredFlow, type Plan, type RemoteFlow, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
+import { orphansByName, planChanges, usesWhen, type DesiredFlow, type Plan, type RemoteFlow, type RemoteSnapshot, type TrackedFlow } from '../plan/index.js';
 import type { Session } from './open-session.js';
 import { idsUsingWhen } from './prepare-plan.js';
 import { fetchRemoteSnapshot, readFlow } from './remote-snapshot.js';
@@ -28,14 +28,14 @@ export async function planChangedFlows(
   const { api } = session;
   const byKey = new Map(desired.map((d) => [d.key, d]));
   const pending = new Map(pendingCreates.map((p) => [p.key, p.name]));
-  const orphans = orphansByName(tracked, byKey);
+  const orphans = orphansByName(tracked, new Set(byKey.keys()));
   const reads = new Map<string, boolean>();
   for (const key of keys) {
     const entry = tracked.get(key);
     const flow = byKey.get(key);
     const withWhen = flow !== undefined && usesWhen(flow.payload);
     if (entry) reads.set(entry.id, withWhen);
-    else if (flow) for (const id of orphans.get(flow.payload.name) ?? []) reads.set(id, withWhen);
+    else if (flow) for (const { tracked: orphan } of orphans.get(flow.payload.name) ?? []) reads.set(orphan.id, withWhen);
   }
   const listed = new Map<string, { id: string; name: string }>();
   const details = new Map<string, RemoteFlow>();
@@ -74,13 +74,6 @@ export async function planChangedFlows(
 }
 
 // --- internal ---
-
-/** Ids of the tracked entries whose key is no longer in the code, by the name the lock state last wrote (as planChanges groups them). */
-function orphansByName(tracked: ReadonlyMap<string, TrackedFlow>, desired: ReadonlyMap<string, DesiredFlow>): Map<string, string[]> {
-  const byName = new Map<string, string[]>();
-  for (const [key, entry] of tracked) if (!desired.has(key)) byName.set(entry.name, [...(byName.get(entry.name) ?? []), entry.id]);
-  return byName;
-}
 
 async function readIfExists(api: Session['api'], id: string, withWhen: boolean) {
   try {

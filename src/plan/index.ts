@@ -10,5 +10,5 @@ export {
   type RemoteFlowShape,
   type RemoteStepShape,
 } from './remote-flow.js';
-export { hasPendingChanges, planChanges, type PlanInput } from './plan-changes.js';
+export { hasPendingChanges, orphansByName, planChanges, type PlanInput } from './plan-changes.js';
 export { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from './types.js';

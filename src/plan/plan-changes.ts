@@ -26,7 +26,7 @@ export function planChanges(input: PlanInput): Plan {
   const listedIds = input.remote ? new Set(input.remote.listed.map((f) => f.id)) : undefined;
   const untrackedByName = groupUntrackedByName(input.remote, trackedIds);
   const desiredKeys = new Set(input.desired.map((f) => f.key));
-  const orphansByName = groupOrphansByName(input.tracked, desiredKeys, listedIds);
+  const orphans = orphansByName(input.tracked, desiredKeys, listedIds);
   const rekeyed = new Set<string>();
   const changes: Change[] = [];
 
@@ -38,9 +38,9 @@ export function planChanges(input: PlanInput): Plan {
       continue;
     }
     // A key changed in code, same name: the flow it tracked is this one, not a new one.
-    const orphans = tracked ? [] : (orphansByName.get(flow.payload.name) ?? []);
-    const [orphan] = orphans;
-    if (orphans.length === 1 && orphan && !rekeyed.has(orphan.key)) {
+    const named = tracked ? [] : (orphans.get(flow.payload.name) ?? []);
+    const [orphan] = named;
+    if (named.length === 1 && orphan && !rekeyed.has(orphan.key)) {
       rekeyed.add(orphan.key);
       const remote = input.remote?.details.get(orphan.tracked.id);
       const contentMatches = remote ? remoteMatchesCode(remote, flow.payload, flow.hash) : orphan.tracked.hash === flow.hash;
@@ -67,6 +67,26 @@ export function planChanges(input: PlanInput): Plan {
   }
   changes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { changes, summary: summarize(changes), remoteChecked: input.remote !== undefined, refreshed: input.refreshed === true };
+}
+
+/**
+ * The orphan rule: tracked entries whose key left the code (and whose flow
+ * still exists, when the remote listing is known), grouped by the name the
+ * lock state last wrote. A new key whose flow has that name, and is the only
+ * one, takes the entry over (a key changed in code) instead of creating a
+ * second remote flow. Incremental planning reads these ids for the same reason.
+ */
+export function orphansByName(
+  tracked: ReadonlyMap<string, TrackedFlow>,
+  desiredKeys: ReadonlySet<string>,
+  listedIds?: ReadonlySet<string>,
+): Map<string, { key: string; tracked: TrackedFlow }[]> {
+  const byName = new Map<string, { key: string; tracked: TrackedFlow }[]>();
+  for (const [key, entry] of tracked) {
+    if (desiredKeys.has(key) || (listedIds && !listedIds.has(entry.id))) continue;
+    byName.set(entry.name, [...(byName.get(entry.name) ?? []), { key, tracked: entry }]);
+  }
+  return byName;
 }
 
 export function hasPendingChanges(plan: Plan): boolean {
@@ -145,16 +165,6 @@ function planUntracked(
   }
   if (previouslyTracked) return { kind: 'missing', ...base, previousId: previouslyTracked.id };
   return { kind: 'create', ...base };
-}
-
-/** Tracked entries whose key left the code (and whose flow still exists, when the remote is known), by last-written name. */
-function groupOrphansByName(tracked: ReadonlyMap<string, TrackedFlow>, desiredKeys: ReadonlySet<string>, listedIds: ReadonlySet<string> | undefined) {
-  const byName = new Map<string, { key: string; tracked: TrackedFlow }[]>();
-  for (const [key, entry] of tracked) {
-    if (desiredKeys.has(key) || (listedIds && !listedIds.has(entry.id))) continue;
-    byName.set(entry.name, [...(byName.get(entry.name) ?? []), { key, tracked: entry }]);
-  }
-  return byName;
 }
 
 function groupUntrackedByName(remote: RemoteSnapshot | undefined, trackedIds: ReadonlySet<string>): Map<string, string[]> {
