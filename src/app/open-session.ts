@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { AppContext } from './context.js';
 import type { Target } from './resolve-target.js';
 import { VERSION } from './version.js';
-import type { FlowsApi } from '../apply/ports.js';
+import type { FlowWriter } from '../apply/ports.js';
 import type { ApiClient, ApiStats } from '../api/index.js';
 
 export interface Session {
   /** What apply writes through, plus the server-side checks (`validate --remote`, preflight). */
-  api: FlowsApi & Pick<ApiClient, 'validateFlow'>;
+  api: FlowWriter & Pick<ApiClient, 'validateFlow'>;
   /** API base URL with /v1 (the emulator's is on 127.0.0.1 and a random port). */
   apiUrl: string;
   /** The URL the lock section is bound to (stable for the emulator, whose port changes). */

@@ -1,7 +1,7 @@
 import { API_ERROR_CODES, isApiError } from '../api/index.js';
 import { RuntypeError } from '../errors.js';
 import { descriptionHash, readRemoteFlow, remoteMatchesCode, usesWhen, type FlowPayload } from '../plan/index.js';
-import type { FlowsApi, LockRecorder, RemoteFlowDto } from './ports.js';
+import type { FlowWriter, LockRecorder, RemoteFlowDto } from './ports.js';
 
 /** How many times a create is re-sent after reconciling showed that the earlier attempt did not land. */
 export const MAX_CREATE_ATTEMPTS = 6;
@@ -20,7 +20,7 @@ export interface CreatedFlow {
  * an untracked flow found there is adopted (updated if its content differs)
  * instead of posting again.
  */
-export async function createFlowOnce(api: FlowsApi, lock: LockRecorder, key: string, payload: FlowPayload, hash: string): Promise<CreatedFlow> {
+export async function createFlowOnce(api: FlowWriter, lock: LockRecorder, key: string, payload: FlowPayload, hash: string): Promise<CreatedFlow> {
   await lock.recordIntent(key, payload.name, hash);
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -56,7 +56,7 @@ export function isAmbiguous(error: unknown): boolean {
 
 // --- internal ---
 
-async function findLanded(api: FlowsApi, lock: LockRecorder, name: string): Promise<string | undefined> {
+async function findLanded(api: FlowWriter, lock: LockRecorder, name: string): Promise<string | undefined> {
   const tracked = lock.trackedIds();
   const untracked = (flows: { id: string; name: string }[]) => flows.filter((f) => f.name === name && !tracked.has(f.id));
   let candidates = untracked(await api.findFlowsByName(name));
