@@ -1,5 +1,5 @@
 import type { AppContext } from '../../src/app/context.js';
-import { runWatch, type WatchOptions, type WatchSummary } from '../../src/app/watch.js';
+import { runWatch, type WatchOptions, type WatchSummary } from '../../src/app/watch/run-watch.js';
 import { createModuleImporter } from '../../src/load/import/import-module.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import type { FileEvent, WatchProject, WatchProjectOptions } from '../../src/watch/watch-project.js';

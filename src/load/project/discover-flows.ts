@@ -3,7 +3,7 @@ import { glob } from 'tinyglobby';
 /**
  * What discovery never returns, whatever the globs say: folders named so
  * anywhere, folders at the project root, file name endings. Watch mode
- * ignores the same (src/app/watch-paths.ts), so it never misses a flow file
+ * ignores the same (src/app/watch/paths.ts), so it never misses a flow file
  * discovery would load.
  */
 export const NEVER_FLOW_FILES = {

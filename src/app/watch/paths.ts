@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { NEVER_FLOW_FILES } from '../load/project/discover-flows.js';
-import { loadedProjectModules } from '../load/import/import-module.js';
-import type { Project } from '../load/project/load-project.js';
-import type { Diagnostic } from '../model/diagnostics.js';
-import { SHARED_LOCKFILE_NAME } from '../state/index.js';
+import { NEVER_FLOW_FILES } from '../../load/project/discover-flows.js';
+import { loadedProjectModules } from '../../load/import/import-module.js';
+import type { Project } from '../../load/project/load-project.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { SHARED_LOCKFILE_NAME } from '../../state/index.js';
 
 /** What a flow module, helper or config can be; a new file of another kind cannot add a flow. */
 const MODULE_FILE = /\.(?:[cm]?[jt]sx?)$/;

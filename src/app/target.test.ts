@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../model/config.js';
 import { normalizeApiUrl } from '../state/api-url.js';
-import { resolveTarget } from './resolve-target.js';
+import { resolveTarget } from './target.js';
 
 const config = resolveConfig({ environments: { prod: { url: 'https://api.runtype.com' }, local: { emulator: true } }, defaultEnvironment: 'prod' });
 const key = { RUNTYPE_API_KEY: 'rt_live_k' };

@@ -1,8 +1,15 @@
 import { normalizeBaseUrl } from '../api/base-url.js';
+import path from 'node:path';
 import { RuntypeError } from '../errors.js';
 import type { ResolvedConfig } from '../model/config.js';
-import type { Env } from './context.js';
+import { lockPaths, type LockStoreOptions } from '../state/index.js';
+import type { AppContext, Env } from './context.js';
+import type { TargetInfo } from './results.js';
 
+/**
+ * The environment a run works against, resolved: which API (or the embedded emulator), which key,
+ * and where its lock state lives. `Connection` (connect.ts) is what a run holds while it talks to it.
+ */
 export type Target =
   | { environment: string; kind: 'emulator'; lockSection: string; lockLocation: 'local'; publish: boolean }
   | {
@@ -20,12 +27,6 @@ export type Target =
       publish: boolean;
     };
 
-/**
- * Picks the environment (--env, else RUNTYPE_ENV, else the config default)
- * and where its key comes from. RUNTYPE_API_URL / RUNTYPE_API_KEY override a
- * remote environment but never an emulator one, and a missing key is an
- * error — never a silent fall-back to the emulator.
- */
 export interface ResolveTargetOptions {
   /**
    * A missing key is not an error: the target has an empty key (and no
@@ -35,6 +36,12 @@ export interface ResolveTargetOptions {
   keyOptional?: boolean;
 }
 
+/**
+ * Picks the environment (--env, else RUNTYPE_ENV, else the config default)
+ * and where its key comes from. RUNTYPE_API_URL / RUNTYPE_API_KEY override a
+ * remote environment but never an emulator one, and a missing key is an
+ * error — never a silent fall-back to the emulator.
+ */
 export function resolveTarget(config: ResolvedConfig, env: Env, requested: string | undefined, options: ResolveTargetOptions = {}): Target {
   const name = requested ?? env.RUNTYPE_ENV ?? config.defaultEnvironment;
   const environment = config.environments[name];
@@ -67,5 +74,45 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
     lockSection: environment.lockSection,
     lockLocation: environment.personal ? 'local' : 'shared',
     publish: environment.publish,
+  };
+}
+
+/** The target a command (or a watch session, once) works against, warning when the key is not the environment's own. */
+export function chooseTarget(
+  ctx: Pick<AppContext, 'env' | 'reporter'>,
+  config: ResolvedConfig,
+  requested: string | undefined,
+  options: ResolveTargetOptions = {},
+): Target {
+  const target = resolveTarget(config, ctx.env, requested, options);
+  if (target.kind === 'remote' && target.overriddenKeyEnv) {
+    // By contract RUNTYPE_API_KEY wins; in a CI job holding several keys that may be the wrong account's.
+    ctx.reporter.warn(`RUNTYPE_API_KEY is set and overrides ${target.overriddenKeyEnv} for environment "${target.environment}"`);
+  }
+  return target;
+}
+
+/** The fixed identity of the embedded emulator in lock sections (its port changes per run). */
+export const EMULATOR_LOCK_URL = 'emulator://local/v1';
+
+/** Where a target's lock state lives and which URL its section is bound to. */
+export function lockStoreOptions(root: string, target: Target): Omit<LockStoreOptions, 'writerLock'> {
+  return {
+    root,
+    section: target.lockSection,
+    apiUrl: target.kind === 'emulator' ? EMULATOR_LOCK_URL : target.apiUrl,
+    location: target.lockLocation,
+  };
+}
+
+/** Which account a run talks to, as results show it; `apiUrl` is the connected one when there is one. */
+export function targetInfo(root: string, target: Target, apiUrl: string | undefined): TargetInfo {
+  const lockFile = lockPaths(root, target.lockLocation, target.lockSection).lockfile;
+  return {
+    environment: target.environment,
+    kind: target.kind,
+    apiUrl: apiUrl ?? (target.kind === 'remote' ? target.apiUrl : 'emulator'),
+    lockFile: path.relative(root, lockFile) || lockFile,
+    lockSection: target.lockSection,
   };
 }

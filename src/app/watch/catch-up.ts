@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { discoverFlowFiles } from '../load/project/discover-flows.js';
-import type { Project } from '../load/project/load-project.js';
+import { discoverFlowFiles } from '../../load/project/discover-flows.js';
+import type { Project } from '../../load/project/load-project.js';
 
 /**
  * chokidar reports only what happens once it watches a path, and it starts

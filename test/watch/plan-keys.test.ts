@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../src/api/index.js';
-import type { Session } from '../../src/app/open-session.js';
-import { planChangedFlows } from '../../src/app/plan-changed-flows.js';
-import { planAgainstRemote } from '../../src/app/prepare-plan.js';
+import { planAgainstRemote } from '../../src/app/remote-plan.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { contentHash, readRemoteFlow, type DesiredFlow, type FlowPayload, type TrackedFlow } from '../../src/plan/index.js';
 import { closeClients, SENTINEL_KEY, testClient } from '../api/helpers/client.js';
@@ -15,11 +13,9 @@ import { closeClients, SENTINEL_KEY, testClient } from '../api/helpers/client.js
  */
 let emu: Emulator;
 let api: ApiClient;
-let session: Session;
 beforeEach(async () => {
   emu = await startEmulator({ key: SENTINEL_KEY });
   api = testClient(emu.apiUrl);
-  session = { api, apiUrl: emu.apiUrl, lockUrl: emu.apiUrl, close: () => Promise.resolve() };
 });
 afterEach(async () => {
   await closeClients();
@@ -150,12 +146,15 @@ const scenarios: [string, () => World | Promise<World>][] = [
   ],
 ];
 
-describe('planChangedFlows agrees with planAgainstRemote', () => {
+describe('planAgainstRemote: planning only some keys agrees with planning every flow', () => {
   it.each(scenarios)('%s', async (_name, build) => {
     const world = await build();
-    const full = await planAgainstRemote(session, world.desired, world.tracked, { refresh: true }, world.pending);
-    const changed = await planChangedFlows(session, world.desired, world.tracked, world.keys, world.pending);
-    expect(changed.changes.length).toBeGreaterThan(0);
-    for (const change of changed.changes) expect(change).toEqual(full.plan.changes.find((c) => c.key === change.key));
+    const connection = { api, lock: { entries: () => world.tracked, pendingCreates: world.pending ?? [] } };
+    const full = await planAgainstRemote(connection, world.desired, { refresh: true });
+    const changed = await planAgainstRemote(connection, world.desired, { keys: world.keys });
+    expect(full.listedAll).toBe(true);
+    expect(changed.listedAll).toBe(false);
+    expect(changed.plan.changes.length).toBeGreaterThan(0);
+    for (const change of changed.plan.changes) expect(change).toEqual(full.plan.changes.find((c) => c.key === change.key));
   });
 });

@@ -1,5 +1,5 @@
-import type { ChangeOutcome } from '../apply/outcome.js';
-import type { DesiredFlow, Plan } from '../plan/index.js';
+import type { ChangeOutcome } from '../../apply/outcome.js';
+import type { DesiredFlow, Plan } from '../../plan/index.js';
 
 /**
  * The keys a watch cycle must look at, against its baseline (key → content

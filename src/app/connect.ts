@@ -1,0 +1,216 @@
+import path from 'node:path';
+import type { ApiClient, ApiStats } from '../api/index.js';
+import type { FlowWriter, LockRecorder } from '../apply/ports.js';
+import { InternalError } from '../errors.js';
+import type { Project } from '../load/project/load-project.js';
+import { openLockStore, readLockState, type LockStore } from '../state/index.js';
+import type { AppContext } from './context.js';
+import type { TargetInfo } from './results.js';
+import { lockStoreOptions, targetInfo, type Target } from './target.js';
+import { VERSION } from './version.js';
+
+/**
+ * How a run holds its target:
+ * - 'offline': the lock state only (read without the writer lock); no API, no key.
+ * - 'read-only' (plan, status, sync --dry-run, validate --remote): the lock state read without the
+ *   writer lock, and the API — the embedded emulator opened read-only, so it works while a sync
+ *   or `sync --watch` holds it, and refuses writes.
+ * - 'write' (sync, sync --watch): the writer lock and lock store, then the API.
+ */
+export type ConnectMode = 'offline' | 'read-only' | 'write';
+
+/** What apply writes through, plus the server-side checks (`validate --remote`, preflight). */
+export type ConnectedApi = FlowWriter & Pick<ApiClient, 'validateFlow'>;
+
+/** The lock state as the planner reads it: live in 'write' mode, as read at connect otherwise. */
+export type LockView = Pick<LockStore, 'entries' | 'pendingCreates'>;
+
+interface ConnectionBase {
+  target: Target;
+  /** Which account, for results; never the key. */
+  info: TargetInfo;
+  lock: LockView;
+  /** Folds this run's journal into the lockfile ('write'); nothing to do otherwise. */
+  commit(): Promise<void>;
+  /** Disconnects, then releases the writer lock; what was not committed stays in the journal. */
+  close(): Promise<void>;
+}
+export interface OfflineConnection extends ConnectionBase {
+  mode: 'offline';
+}
+export interface ReadOnlyConnection extends ConnectionBase {
+  mode: 'read-only';
+  api: ConnectedApi;
+}
+export interface WriteConnection extends ConnectionBase {
+  mode: 'write';
+  api: ConnectedApi;
+  /** Where apply makes each write durable as it happens. */
+  recorder: LockRecorder;
+}
+export type Connection = OfflineConnection | ReadOnlyConnection | WriteConnection;
+export type OnlineConnection = ReadOnlyConnection | WriteConnection;
+type ConnectionIn<M extends ConnectMode> = Extract<Connection, { mode: M }>;
+
+export interface ConnectOptions {
+  /**
+   * Read the lock state (default). `validate --remote` writes nothing and plans nothing: it does
+   * not read it, so a section bound to another URL cannot fail it; `lock` then must not be used.
+   */
+  lockState?: boolean;
+}
+
+/**
+ * Connects a run to its target, the same way for every use-case: the lock
+ * state, then the API. For an emulator environment the embedded emulator is
+ * started in-process with its state under .runtype/; otherwise an API client
+ * for the remote URL, its key registered with the reporter so it can never
+ * be printed. `sync` holds a connection for one run, `sync --watch` from its
+ * first valid load to Ctrl-C.
+ */
+export async function connect<M extends ConnectMode>(
+  ctx: AppContext,
+  project: Pick<Project, 'root' | 'config'>,
+  target: Target,
+  mode: M,
+  options: ConnectOptions = {},
+): Promise<ConnectionIn<M>> {
+  const connection: Connection =
+    mode === 'write'
+      ? await connectToWrite(ctx, project, target)
+      : await connectToRead(ctx, project, target, mode === 'offline', options.lockState !== false);
+  return connection as ConnectionIn<M>;
+}
+
+/** Adapts the lock store to what apply records as it goes. */
+export function lockRecorder(store: LockStore): LockRecorder {
+  return {
+    recordIntent: (key, name, hash) => store.recordIntent({ key, name, hash }),
+    recordWritten: (key, entry, op) =>
+      op === 'created' ? store.recordCreated({ key, ...entry }) : store.recordUpdated({ key, ...entry }),
+    recordPublished: (key, hash) => store.recordPublished({ key, hash }),
+    recordDeleted: (key) => store.recordDeleted({ key }),
+    recordForget: (key) => store.recordForget({ key }),
+    trackedIds: () => new Set([...store.entries().values()].map((e) => e.id)),
+  };
+}
+
+// --- internal ---
+
+interface ApiSession {
+  api: ConnectedApi;
+  /** API base URL with /v1 (the emulator's is on 127.0.0.1 and a random port). */
+  apiUrl: string;
+  close: () => Promise<void>;
+}
+
+const nothing = (): Promise<void> => Promise.resolve();
+
+/** Takes the writer lock (folding in, and saying what, an interrupted run left), then connects. */
+async function connectToWrite(ctx: AppContext, project: Pick<Project, 'root' | 'config'>, target: Target): Promise<WriteConnection> {
+  const store = await openLockStore(lockStoreOptions(project.root, target));
+  let session: ApiSession;
+  try {
+    // Creates merely still in doubt are not news; records folded in from an interrupted run are.
+    if (store.recovered.records > 0) ctx.reporter.info(`recovered ${store.recovered.records} journal record(s) from an interrupted run`);
+    session = await openApi(ctx, project, target, false);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return {
+    mode: 'write',
+    target,
+    info: targetInfo(project.root, target, session.apiUrl),
+    api: session.api,
+    lock: store,
+    recorder: lockRecorder(store),
+    commit: async () => {
+      await store.commit();
+    },
+    close: async () => {
+      try {
+        await session.close();
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}
+
+/** Reads the lock state as the next sync will see it (lockfile plus journal, folded in memory), then connects read-only. */
+async function connectToRead(
+  ctx: AppContext,
+  project: Pick<Project, 'root' | 'config'>,
+  target: Target,
+  offline: boolean,
+  withLockState: boolean,
+): Promise<OfflineConnection | ReadOnlyConnection> {
+  const state = withLockState ? await readLockState(lockStoreOptions(project.root, target)) : undefined;
+  const lock: LockView = state ? { entries: () => state.entries, pendingCreates: state.pendingCreates } : notRead();
+  if (offline) {
+    return { mode: 'offline', target, info: targetInfo(project.root, target, undefined), lock, commit: nothing, close: nothing };
+  }
+  const session = await openApi(ctx, project, target, true);
+  const info = targetInfo(project.root, target, session.apiUrl);
+  return { mode: 'read-only', target, info, api: session.api, lock, commit: nothing, close: session.close };
+}
+
+async function openApi(ctx: AppContext, project: Pick<Project, 'root' | 'config'>, target: Target, readOnly: boolean): Promise<ApiSession> {
+  const { createApiClient } = await import('../api/index.js');
+  const { concurrency, extraStepTypes } = project.config;
+  const userAgent = `runtype-flows/${VERSION} node/${process.versions.node}`;
+  const signal = ctx.signal ? { signal: ctx.signal } : {};
+  if (target.kind === 'emulator') {
+    const { startEmulator } = await import('../emulator/index.js');
+    const statePath = path.join(project.root, '.runtype', 'emulator', `${target.environment}.json`);
+    const emulator = await startEmulator({ statePath, readOnly, extraStepTypes });
+    const api = createApiClient({ baseUrl: emulator.apiUrl, apiKey: emulator.key, userAgent, concurrency, ...signal });
+    const close = async () => {
+      logStats(ctx, api.stats());
+      await api.close();
+      await emulator.close();
+    };
+    return { api, apiUrl: emulator.apiUrl, close };
+  }
+  ctx.reporter.addSecret(target.apiKey);
+  const { env } = ctx;
+  const api = createApiClient({
+    baseUrl: target.apiUrl,
+    apiKey: target.apiKey,
+    apiKeyEnv: target.apiKeyEnv,
+    userAgent,
+    concurrency,
+    proxy: {
+      httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
+      httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+      noProxy: env.NO_PROXY ?? env.no_proxy,
+    },
+    ...signal,
+    onRetry: (info) =>
+      ctx.reporter.debug(`retry ${info.method} ${info.path} (attempt ${info.attempt}, ${info.reason}) in ${info.delayMs} ms`),
+  });
+  const close = () => {
+    logStats(ctx, api.stats());
+    return api.close();
+  };
+  return { api, apiUrl: target.apiUrl, close };
+}
+
+/** --verbose: what the run cost in requests, for tuning `concurrency` and spotting a flaky network. */
+function logStats(ctx: AppContext, stats: ApiStats): void {
+  ctx.reporter.debug(`API: ${stats.requests} request(s), ${stats.retries} retried, at most ${stats.inFlightMax} in flight`);
+}
+
+/** The lock state of a connection made without it: using it is a bug. */
+function notRead(): LockView {
+  const fail = (): never => {
+    throw new InternalError('the lock state was not read for this connection (connect with lockState)');
+  };
+  return {
+    entries: fail,
+    get pendingCreates(): never {
+      return fail();
+    },
+  };
+}
