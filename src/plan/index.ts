@@ -1,4 +1,4 @@
-export { contentHash, descriptionHash, stableStringify } from './canonical.js';
+export { contentHash, descriptionHash } from './canonical.js';
 export { diffFlows, type FieldChange, type FlowDiff, type StepDiff } from './flow-diff.js';
 export { toFlowPayload, type FlowPayload, type StepPayload } from './payload.js';
 export {
