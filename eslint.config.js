@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/cli/**', 'src/report/**', 'src/emulator/server-main.ts', 'src/**/*.test.ts'],
+    ignores: ['src/cli/**', 'src/report/**', 'src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error',
         { object: 'process', property: 'argv', message: 'Only cli/ reads process.argv.' },

@@ -20,5 +20,4 @@ export interface AppContext {
   confirm: (question: string) => Promise<boolean>;
   now: () => Date;
   signal?: AbortSignal;
-  verbose: boolean;
 }

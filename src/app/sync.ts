@@ -70,13 +70,13 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   }
 }
 
+// --- internal ---
+
 /** The command to re-run with one more flag, e.g. `runtype-flows sync --prune --yes`. */
-export function rerunCommand(argv: readonly string[] | undefined, flag: string): string {
+function rerunCommand(argv: readonly string[] | undefined, flag: string): string {
   const args = (argv ?? ['sync']).filter((a) => a !== flag);
   return ['runtype-flows', ...args, flag].join(' ');
 }
-
-// --- internal ---
 
 function planScope(options: SyncOptions): { only?: readonly string[]; refresh?: boolean } {
   return { ...(options.only ? { only: options.only } : {}), ...(options.refresh ? { refresh: true } : {}) };

@@ -93,7 +93,7 @@ export function chooseTarget(
 }
 
 /** The fixed identity of the embedded emulator in lock sections (its port changes per run). */
-export const EMULATOR_LOCK_URL = 'emulator://local/v1';
+const EMULATOR_LOCK_URL = 'emulator://local/v1';
 
 /** Where a target's lock state lives and which URL its section is bound to. */
 export function lockStoreOptions(root: string, target: Target): Omit<LockStoreOptions, 'writerLock'> {

@@ -57,7 +57,6 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
     },
     now: () => new Date(),
     signal,
-    verbose: options.verbose === true,
   };
 }
 

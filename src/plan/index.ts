@@ -3,12 +3,10 @@ export { diffFlows, type FieldChange, type FlowDiff, type StepDiff } from './flo
 export { toFlowPayload, type FlowPayload, type StepPayload } from './payload.js';
 export {
   readRemoteFlow,
-  remoteAgainstCode,
   remoteMatchesCode,
   usesWhen,
   type RemoteFlow,
   type RemoteFlowShape,
-  type RemoteStepShape,
 } from './remote-flow.js';
-export { hasPendingChanges, orphansByName, planChanges, type PlanInput } from './plan-changes.js';
+export { hasPendingChanges, orphansByName, planChanges } from './plan-changes.js';
 export { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from './types.js';

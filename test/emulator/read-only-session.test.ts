@@ -25,7 +25,6 @@ function context(cwd: string): AppContext {
     interactive: false,
     confirm: () => Promise.resolve(false),
     now: () => new Date(),
-    verbose: false,
   };
 }
 

@@ -24,7 +24,6 @@ function terminalContext(cwd: string, answer: boolean, asked: string[]): AppCont
       return Promise.resolve(answer);
     },
     now: () => new Date(),
-    verbose: false,
   };
 }
 

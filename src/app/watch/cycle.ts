@@ -1,4 +1,5 @@
 import { API_ERROR_CODES } from '../../api/errors.js';
+import type { ChangeOutcome } from '../../apply/outcome.js';
 import type { Project } from '../../load/project/load-project.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import type { Plan } from '../../plan/index.js';
@@ -7,7 +8,6 @@ import { connect, type WriteConnection } from '../connect.js';
 import type { AppContext } from '../context.js';
 import { reportProject, toDesiredFlows } from '../project.js';
 import { planAgainstRemote, readProgress, type RemotePlanOptions } from '../remote-plan.js';
-import type { ChangeOutcome } from '../results.js';
 import { chooseTarget, resolveTarget, type Target } from '../target.js';
 import { changedKeys, nextBaseline } from './baseline.js';
 import type { WatchCycle, WatchInvalid } from './events.js';

@@ -10,8 +10,6 @@ import { runCycle, type WatchOptions } from './cycle.js';
 import { allPaths, displayPath, ignoredIn, isRelevant, mergeWatchPaths, watchPathsOf, type WatchPaths } from './paths.js';
 import { closeWatchSession, FatalWatchError, newWatchSession, type WatchSession } from './session.js';
 
-export type { WatchOptions } from './cycle.js';
-
 export interface WatchDeps {
   /** The file watcher (chokidar in the CLI; tests inject one that fires synthetic events). */
   watchProject: WatchProject;
