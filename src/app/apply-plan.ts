@@ -50,13 +50,18 @@ export async function applyPlan(
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     ...(options.progress ? { onOutcome: applyProgress(ctx, plan) } : {}),
   });
-  if (planned.listedAll && !ctx.signal?.aborted) await settleOrphanedCreates(ctx, connection, options.desired, planned.remote);
+  if (planned.listedAll && !ctx.signal?.aborted) {
+    await settleOrphanedCreates(ctx, connection, options.desired, planned.remote);
+  }
   await connection.commit();
   const refusals = await serverDiagnostics(refusedWrites(outcomes), options.desired);
   return { outcomes, refusals };
 }
 
-/** What a run's outcomes add up to: `sync`'s result and a watch cycle's event are both built from it. */
+/**
+ * What a run's outcomes add up to: `sync`'s result and a watch cycle's event are both built from
+ * it.
+ */
 export interface RunSummary {
   /** No conflict in the plan and no change failed. */
   ok: boolean;
@@ -67,7 +72,11 @@ export interface RunSummary {
   interrupted?: { notStarted: number };
 }
 
-export function summarizeRun(plan: Plan, outcomes: readonly ChangeOutcome[], aborted: boolean): RunSummary {
+export function summarizeRun(
+  plan: Plan,
+  outcomes: readonly ChangeOutcome[],
+  aborted: boolean,
+): RunSummary {
   return {
     ok: plan.summary.conflict === 0 && outcomes.every((o) => o.status !== 'failed'),
     counts: countOutcomes(outcomes),
@@ -89,7 +98,8 @@ export function countOutcomes(outcomes: readonly ChangeOutcome[]): SyncResult['c
     skipped: 0,
   };
   for (const o of outcomes) {
-    if (o.status === 'failed' || o.status === 'refused' || o.status === 'skipped') counts[o.status] += 1;
+    const { status } = o;
+    if (status === 'failed' || status === 'refused' || status === 'skipped') counts[status] += 1;
     else counts[o.action] += 1;
   }
   return counts;
@@ -98,15 +108,20 @@ export function countOutcomes(outcomes: readonly ChangeOutcome[]): SyncResult['c
 // --- internal ---
 
 /** Progress of applying a plan, one step per change that does something. */
-function applyProgress(ctx: Pick<AppContext, 'reporter'>, plan: Plan): (outcome: ChangeOutcome) => void {
+function applyProgress(
+  ctx: Pick<AppContext, 'reporter'>,
+  plan: Plan,
+): (outcome: ChangeOutcome) => void {
   const total = plan.changes.filter((c) => c.kind !== 'noop').length;
   let done = 0;
   let failed = 0;
   return (outcome) => {
-    if (outcome.kind === 'noop') return; // instant: counting them would run the bar ahead of the work
+    // A noop is instant: counting them would run the bar ahead of the work.
+    if (outcome.kind === 'noop') return;
     done += 1;
     if (outcome.status === 'failed') failed += 1;
-    ctx.reporter.progress({ phase: 'sync', done, total, item: `${outcome.action} ${outcome.key}`, failed });
+    const item = `${outcome.action} ${outcome.key}`;
+    ctx.reporter.progress({ phase: 'sync', done, total, item, failed });
   };
 }
 
@@ -130,14 +145,22 @@ async function settleOrphanedCreates(
   const { lock } = connection;
   const keys = new Set(desired.map((d) => d.key));
   const trackedIds = new Set([...lock.entries().values()].map((e) => e.id));
-  for (const pending of lock.pendingCreates.filter((p) => !keys.has(p.key) && !lock.entries().has(p.key))) {
-    const landed = remote.listed.filter((f) => f.name === pending.name && !trackedIds.has(f.id)).map((f) => f.id);
+  const orphaned = lock.pendingCreates.filter(
+    (p) => !keys.has(p.key) && !lock.entries().has(p.key),
+  );
+  for (const pending of orphaned) {
+    const landed = remote.listed
+      .filter((f) => f.name === pending.name && !trackedIds.has(f.id))
+      .map((f) => f.id);
     if (landed.length > 0) {
       ctx.reporter.warn(
-        `an interrupted run was creating "${pending.name}" (key ${pending.key}), which is no longer in the code; it landed as untracked remote flow ${landed.join(', ')}: delete it in the dashboard, or put the flow back in the code to adopt it`,
+        `an interrupted run was creating "${pending.name}" (key ${pending.key}), ` +
+          `which is no longer in the code; it landed as untracked remote flow ${landed.join(', ')}: ` +
+          'delete it in the dashboard, or put the flow back in the code to adopt it',
       );
     } else {
-      ctx.reporter.debug(`an interrupted create of "${pending.name}" (key ${pending.key}) never landed; forgotten`);
+      const what = `an interrupted create of "${pending.name}" (key ${pending.key})`;
+      ctx.reporter.debug(`${what} never landed; forgotten`);
     }
     await connection.recorder.recordForget(pending.key);
   }

@@ -87,7 +87,9 @@ export function lockRecorder(store: LockStore): LockRecorder {
   return {
     recordIntent: (key, name, hash) => store.recordIntent({ key, name, hash }),
     recordWritten: (key, entry, op) =>
-      op === 'created' ? store.recordCreated({ key, ...entry }) : store.recordUpdated({ key, ...entry }),
+      op === 'created'
+        ? store.recordCreated({ key, ...entry })
+        : store.recordUpdated({ key, ...entry }),
     recordPublished: (key, hash) => store.recordPublished({ key, hash }),
     recordDeleted: (key) => store.recordDeleted({ key }),
     recordForget: (key) => store.recordForget({ key }),
@@ -107,12 +109,21 @@ interface ApiSession {
 const nothing = (): Promise<void> => Promise.resolve();
 
 /** Takes the writer lock (folding in, and saying what, an interrupted run left), then connects. */
-async function connectToWrite(ctx: AppContext, project: Pick<Project, 'root' | 'config'>, target: Target): Promise<WriteConnection> {
+type ProjectPart = Pick<Project, 'root' | 'config'>;
+
+async function connectToWrite(
+  ctx: AppContext,
+  project: ProjectPart,
+  target: Target,
+): Promise<WriteConnection> {
   const store = await openLockStore(lockStoreOptions(project.root, target));
   let session: ApiSession;
   try {
     // Creates merely still in doubt are not news; records folded in from an interrupted run are.
-    if (store.recovered.records > 0) ctx.reporter.info(`recovered ${store.recovered.records} journal record(s) from an interrupted run`);
+    const { records } = store.recovered;
+    if (records > 0) {
+      ctx.reporter.info(`recovered ${records} journal record(s) from an interrupted run`);
+    }
     session = await openApi(ctx, project, target, false);
   } catch (error) {
     await store.close();
@@ -138,25 +149,38 @@ async function connectToWrite(ctx: AppContext, project: Pick<Project, 'root' | '
   };
 }
 
-/** Reads the lock state as the next sync will see it (lockfile plus journal, folded in memory), then connects read-only. */
+/**
+ * Reads the lock state as the next sync will see it (lockfile plus journal, folded in memory), then
+ * connects read-only.
+ */
 async function connectToRead(
   ctx: AppContext,
-  project: Pick<Project, 'root' | 'config'>,
+  project: ProjectPart,
   target: Target,
   offline: boolean,
   withLockState: boolean,
 ): Promise<OfflineConnection | ReadOnlyConnection> {
-  const state = withLockState ? await readLockState(lockStoreOptions(project.root, target)) : undefined;
-  const lock: LockView = state ? { entries: () => state.entries, pendingCreates: state.pendingCreates } : notRead();
+  const where = lockStoreOptions(project.root, target);
+  const state = withLockState ? await readLockState(where) : undefined;
+  const lock: LockView = state
+    ? { entries: () => state.entries, pendingCreates: state.pendingCreates }
+    : notRead();
   if (offline) {
-    return { mode: 'offline', target, info: targetInfo(project.root, target, undefined), lock, commit: nothing, close: nothing };
+    const info = targetInfo(project.root, target, undefined);
+    return { mode: 'offline', target, info, lock, commit: nothing, close: nothing };
   }
   const session = await openApi(ctx, project, target, true);
   const info = targetInfo(project.root, target, session.apiUrl);
-  return { mode: 'read-only', target, info, api: session.api, lock, commit: nothing, close: session.close };
+  const { api, close } = session;
+  return { mode: 'read-only', target, info, api, lock, commit: nothing, close };
 }
 
-async function openApi(ctx: AppContext, project: Pick<Project, 'root' | 'config'>, target: Target, readOnly: boolean): Promise<ApiSession> {
+async function openApi(
+  ctx: AppContext,
+  project: ProjectPart,
+  target: Target,
+  readOnly: boolean,
+): Promise<ApiSession> {
   const { createApiClient } = await import('../api/index.js');
   const { concurrency, extraStepTypes } = project.config;
   const userAgent = `runtype-flows/${VERSION} node/${process.versions.node}`;
@@ -165,7 +189,14 @@ async function openApi(ctx: AppContext, project: Pick<Project, 'root' | 'config'
     const { startEmulator } = await import('../emulator/index.js');
     const statePath = path.join(project.root, '.runtype', 'emulator', `${target.environment}.json`);
     const emulator = await startEmulator({ statePath, readOnly, extraStepTypes });
-    const api = createApiClient({ baseUrl: emulator.apiUrl, apiKey: emulator.key, userAgent, concurrency, ...signal });
+    const { apiUrl, key } = emulator;
+    const api = createApiClient({
+      baseUrl: apiUrl,
+      apiKey: key,
+      userAgent,
+      concurrency,
+      ...signal,
+    });
     const close = async () => {
       logStats(ctx, api.stats());
       await api.close();
@@ -187,8 +218,10 @@ async function openApi(ctx: AppContext, project: Pick<Project, 'root' | 'config'
       noProxy: env.NO_PROXY ?? env.no_proxy,
     },
     ...signal,
-    onRetry: (info) =>
-      ctx.reporter.debug(`retry ${info.method} ${info.path} (attempt ${info.attempt}, ${info.reason}) in ${info.delayMs} ms`),
+    onRetry: (info) => {
+      const what = `${info.method} ${info.path} (attempt ${info.attempt}, ${info.reason})`;
+      ctx.reporter.debug(`retry ${what} in ${info.delayMs} ms`);
+    },
   });
   const close = () => {
     logStats(ctx, api.stats());
@@ -197,15 +230,19 @@ async function openApi(ctx: AppContext, project: Pick<Project, 'root' | 'config'
   return { api, apiUrl: target.apiUrl, close };
 }
 
-/** --verbose: what the run cost in requests, for tuning `concurrency` and spotting a flaky network. */
+/**
+ * --verbose: what the run cost in requests, for tuning `concurrency` and spotting a flaky network.
+ */
 function logStats(ctx: AppContext, stats: ApiStats): void {
-  ctx.reporter.debug(`API: ${stats.requests} request(s), ${stats.retries} retried, at most ${stats.inFlightMax} in flight`);
+  const { requests, retries, inFlightMax } = stats;
+  const cost = `${requests} request(s), ${retries} retried, at most ${inFlightMax} in flight`;
+  ctx.reporter.debug(`API: ${cost}`);
 }
 
 /** The lock state of a connection made without it: using it is a bug. */
 function notRead(): LockView {
   const fail = (): never => {
-    throw new InternalError('the lock state was not read for this connection (connect with lockState)');
+    throw new InternalError('the lock state was not read for this connection (see lockState)');
   };
   return {
     entries: fail,

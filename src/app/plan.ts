@@ -3,7 +3,7 @@ import { hasPendingChanges, planChanges, type Plan } from '../plan/index.js';
 import { connect } from './connect.js';
 import type { AppContext } from './context.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from './project.js';
-import { assertKnownKeys, planAgainstRemote, readProgress } from './remote-plan.js';
+import { assertKnownKeys, planAgainstRemote, planScope, readProgress } from './remote-plan.js';
 import { preflight } from './remote-validation.js';
 import type { PlanResult, TargetInfo } from './results.js';
 
@@ -19,10 +19,13 @@ export interface PlanOptions {
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
 export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<PlanResult> {
   const loaded = await loadProjectAndTarget(ctx, options.env);
-  const planned = options.offline ? await planOffline(ctx, loaded, options) : await planWithoutWriting(ctx, loaded, options);
+  const planned = options.offline
+    ? await planOffline(ctx, loaded, options)
+    : await planWithoutWriting(ctx, loaded, options);
   const { plan, target, diagnostics } = planned;
   const ok = plan.summary.conflict === 0;
-  return { command: 'plan', ok, target, plan, pendingChanges: hasPendingChanges(plan), diagnostics };
+  const pendingChanges = hasPendingChanges(plan);
+  return { command: 'plan', ok, target, plan, pendingChanges, diagnostics };
 }
 
 interface PlannedView {
@@ -37,15 +40,21 @@ interface PlannedView {
  * embedded emulator opened read-only) — so `plan`, `status` and
  * `sync --dry-run` work while a sync runs.
  */
-export async function planWithoutWriting(ctx: AppContext, loaded: ProjectAndTarget, options: PlanOptions): Promise<PlannedView> {
+export async function planWithoutWriting(
+  ctx: AppContext,
+  loaded: ProjectAndTarget,
+  options: PlanOptions,
+): Promise<PlannedView> {
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'read-only');
   try {
-    const scope = { ...(options.only ? { only: options.only } : {}), ...(options.refresh ? { refresh: true } : {}) };
-    const { plan } = await planAgainstRemote(connection, desired, { ...scope, onProgress: readProgress(ctx) });
-    // `preflight: true`: the server's validator sees what this plan would write, before anyone applies it.
+    const scope = { ...planScope(options), onProgress: readProgress(ctx) };
+    const { plan } = await planAgainstRemote(connection, desired, scope);
+    // `preflight: true`: the server's validator sees what this plan would write, before anyone
+    // applies it.
     const code = { desired, root: project.root };
-    const checked = project.config.preflight ? await preflight(ctx, connection, plan.changes, code) : [];
+    const { preflight: check } = project.config;
+    const checked = check ? await preflight(ctx, connection, plan.changes, code) : [];
     return { plan, target: connection.info, diagnostics: [...project.diagnostics, ...checked] };
   } finally {
     await connection.close();
@@ -55,13 +64,17 @@ export async function planWithoutWriting(ctx: AppContext, loaded: ProjectAndTarg
 // --- internal ---
 
 /** Code against the lock state only: no key, no network (no adoption, drift or missing checks). */
-async function planOffline(ctx: AppContext, loaded: ProjectAndTarget, options: PlanOptions): Promise<PlannedView> {
+async function planOffline(
+  ctx: AppContext,
+  loaded: ProjectAndTarget,
+  options: PlanOptions,
+): Promise<PlannedView> {
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'offline');
   try {
     const tracked = connection.lock.entries();
     assertKnownKeys(options.only, desired, tracked);
-    const plan = planChanges({ desired, tracked, ...(options.only ? { only: options.only } : {}) });
+    const plan = planChanges({ desired, tracked, ...planScope({ only: options.only }) });
     return { plan, target: connection.info, diagnostics: project.diagnostics };
   } finally {
     await connection.close();

@@ -13,7 +13,10 @@ export interface ProjectAndTarget {
   desired: DesiredFlow[];
 }
 
-/** The project as the context places it (cwd, --config); `locations` for a process that loads it again and again. */
+/**
+ * The project as the context places it (cwd, --config); `locations` for a process that loads it
+ * again and again.
+ */
 export function loadProjectOf(ctx: AppContext, locations?: LocationCache): Promise<Project> {
   return loadProject({
     cwd: ctx.cwd,
@@ -24,7 +27,10 @@ export function loadProjectOf(ctx: AppContext, locations?: LocationCache): Promi
 }
 
 /** Load + validate + choose the target: the part of every API command that needs no network. */
-export async function loadProjectAndTarget(ctx: AppContext, env: string | undefined): Promise<ProjectAndTarget> {
+export async function loadProjectAndTarget(
+  ctx: AppContext,
+  env: string | undefined,
+): Promise<ProjectAndTarget> {
   const project = await loadValidProject(ctx);
   const target = chooseTarget(ctx, project.config, env);
   return { project, target, desired: toDesiredFlows(project.flows) };
@@ -39,7 +45,8 @@ export async function loadValidProject(ctx: AppContext): Promise<Project> {
   reportProject(ctx, project);
   if (hasErrors(project.diagnostics)) {
     const { error } = countBySeverity(project.diagnostics);
-    const message = `${error} error${error === 1 ? '' : 's'} in the project's flows; nothing was changed`;
+    const errors = `${error} error${error === 1 ? '' : 's'}`;
+    const message = `${errors} in the project's flows; nothing was changed`;
     throw new RuntypeError('FLOWS_INVALID', message, {
       hint: 'Fix the problems above (`runtype-flows validate` lists them again), then re-run.',
       meta: { diagnostics: project.diagnostics as unknown as JsonValue },
@@ -48,10 +55,15 @@ export async function loadValidProject(ctx: AppContext): Promise<Project> {
   return project;
 }
 
-/** What every command that loads the project shows of it: its diagnostics, and with --verbose the modules that define no flow. */
+/**
+ * What every command that loads the project shows of it: its diagnostics, and with --verbose the
+ * modules that define no flow.
+ */
 export function reportProject(ctx: Pick<AppContext, 'reporter'>, project: Project): void {
   ctx.reporter.diagnostics(project.diagnostics, project.root);
-  for (const helper of project.helperModules) ctx.reporter.debug(`helper module (exports no flow): ${helper}`);
+  for (const helper of project.helperModules) {
+    ctx.reporter.debug(`helper module (exports no flow): ${helper}`);
+  }
 }
 
 /** Code-side flows in the form the planner compares: canonical payload plus its hash. */

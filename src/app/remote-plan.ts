@@ -34,7 +34,9 @@ export interface RemotePlan {
   plan: Plan;
   /** What was read of the remote. */
   remote: RemoteSnapshot;
-  /** The whole account was listed (not so for `keys`): only then can an orphaned create be settled. */
+  /**
+   * The whole account was listed (not so for `keys`): only then can an orphaned create be settled.
+   */
   listedAll: boolean;
 }
 
@@ -63,7 +65,8 @@ export async function planAgainstRemote(
   const { only, refresh } = options;
   const tracked = connection.lock.entries();
   assertKnownKeys(only, desired, tracked);
-  const input = { desired, tracked, pendingCreates: pendingByKey(connection), ...(only ? { only } : {}) };
+  const pendingCreates = pendingByKey(connection);
+  const input = { desired, tracked, pendingCreates, ...(only ? { only } : {}) };
   let remote = await fetchRemoteSnapshot(connection.api, { details: [] });
   const first = planChanges({ ...input, remote });
   const needed = new Set<string>();
@@ -72,12 +75,27 @@ export async function planAgainstRemote(
     if (refresh && change.kind === 'noop') needed.add(change.remoteId);
   }
   const withWhen = idsUsingWhen(first.changes, desired);
-  remote = await fetchRemoteSnapshot(connection.api, { details: needed, withWhen, known: remote, onProgress: options.onProgress });
-  return { plan: planChanges({ ...input, remote, refreshed: refresh === true }), remote, listedAll: true };
+  const { onProgress } = options;
+  const reads = { details: needed, withWhen, known: remote, onProgress };
+  remote = await fetchRemoteSnapshot(connection.api, reads);
+  const plan = planChanges({ ...input, remote, refreshed: refresh === true });
+  return { plan, remote, listedAll: true };
 }
 
-/** Progress of reading remote flows in full, as every command that plans against the API shows it. */
-export function readProgress(ctx: Pick<AppContext, 'reporter'>): (done: number, total: number) => void {
+/** What of a command's options limits a plan (--only, --refresh), without unset keys. */
+export function planScope(options: Pick<RemotePlanOptions, 'only' | 'refresh'>): RemotePlanOptions {
+  return {
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.refresh ? { refresh: true } : {}),
+  };
+}
+
+/**
+ * Progress of reading remote flows in full, as every command that plans against the API shows it.
+ */
+export function readProgress(
+  ctx: Pick<AppContext, 'reporter'>,
+): (done: number, total: number) => void {
   return (done, total) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
 }
 
@@ -91,9 +109,12 @@ export function assertKnownKeys(
   const unknown = (only ?? []).filter((key) => !known.has(key));
   if (unknown.length === 0) return;
   const suggestion = closestMatch(unknown[0] ?? '', known);
-  const message = `--only names flow key(s) that are neither in the code nor in the lock state: ${unknown.join(', ')}`;
+  const message =
+    '--only names flow key(s) that are neither in the code nor in the lock state: ' +
+    unknown.join(', ');
+  const someKeys = [...known].sort().slice(0, 10).join(', ');
   throw new RuntypeError('UNKNOWN_FLOW_KEY', message, {
-    hint: suggestion ? `did you mean "${suggestion}"?` : `known keys: ${[...known].sort().slice(0, 10).join(', ')}`,
+    hint: suggestion ? `did you mean "${suggestion}"?` : `known keys: ${someKeys}`,
   });
 }
 
@@ -108,7 +129,11 @@ export function assertKnownKeys(
  * untracked key, the orphans of its name (plan/'s orphan rule: a key changed
  * in code is re-keyed when its flow still exists, whatever the remote calls it now).
  */
-async function planKeys(connection: PlanSource, desired: readonly DesiredFlow[], keys: readonly string[]): Promise<RemotePlan> {
+async function planKeys(
+  connection: PlanSource,
+  desired: readonly DesiredFlow[],
+  keys: readonly string[],
+): Promise<RemotePlan> {
   const { api } = connection;
   const tracked = connection.lock.entries();
   const byKey = new Map(desired.map((d) => [d.key, d]));
@@ -120,7 +145,10 @@ async function planKeys(connection: PlanSource, desired: readonly DesiredFlow[],
     const flow = byKey.get(key);
     const withWhen = flow !== undefined && usesWhen(flow.payload);
     if (entry) reads.set(entry.id, withWhen);
-    else if (flow) for (const orphan of orphans.get(flow.payload.name) ?? []) reads.set(orphan.tracked.id, withWhen);
+    else if (flow) {
+      const named = orphans.get(flow.payload.name) ?? [];
+      for (const orphan of named) reads.set(orphan.tracked.id, withWhen);
+    }
   }
   const listed = new Map<string, { id: string; name: string }>();
   const details = new Map<string, RemoteFlow>();
@@ -133,7 +161,8 @@ async function planKeys(connection: PlanSource, desired: readonly DesiredFlow[],
     }),
   );
 
-  // Untracked, or tracked but gone remotely: an untracked remote flow of that name is adopted, as in sync.
+  // Untracked, or tracked but gone remotely: an untracked remote flow of that name is adopted, as
+  // in sync.
   const names = new Set<string>();
   for (const key of keys) {
     const entry = tracked.get(key);
@@ -155,8 +184,10 @@ async function planKeys(connection: PlanSource, desired: readonly DesiredFlow[],
   let remote: RemoteSnapshot = { listed: [...listed.values()], details };
   const first = planChanges({ ...input, remote });
   // An adoption compares content: read the candidates found by name (tracked ones were read above).
-  const needed = first.changes.flatMap((c) => (c.kind === 'adopt' || c.kind === 'update' ? [c.remoteId] : []));
-  remote = await fetchRemoteSnapshot(api, { details: needed, withWhen: idsUsingWhen(first.changes, desired), known: remote });
+  const compared = first.changes.filter((c) => c.kind === 'adopt' || c.kind === 'update');
+  const needed = compared.map((c) => c.remoteId);
+  const withWhen = idsUsingWhen(first.changes, desired);
+  remote = await fetchRemoteSnapshot(api, { details: needed, withWhen, known: remote });
   return { plan: planChanges({ ...input, remote }), remote, listedAll: false };
 }
 
@@ -167,7 +198,10 @@ function pendingByKey(connection: PlanSource): Map<string, string> {
 interface SnapshotReads {
   /** Flows to read in full (their content is compared). */
   details: Iterable<string>;
-  /** Of those, the ones whose code uses a step `when`: their steps are read too (GET /v1/flow-steps). */
+  /**
+   * Of those, the ones whose code uses a step `when`: their steps are read too (GET
+   * /v1/flow-steps).
+   */
   withWhen?: ReadonlySet<string>;
   /** What an earlier pass already read (the listing and details are kept). */
   known?: RemoteSnapshot;
@@ -179,7 +213,9 @@ interface SnapshotReads {
  * reads in full the ones the plan needs to compare. GETs run through the
  * client's bounded concurrency.
  */
-async function fetchRemoteSnapshot(api: PlanSource['api'], reads: SnapshotReads): Promise<RemoteSnapshot> {
+type Api = PlanSource['api'];
+
+async function fetchRemoteSnapshot(api: Api, reads: SnapshotReads): Promise<RemoteSnapshot> {
   const { known, withWhen } = reads;
   const listed = known?.listed ?? (await api.listFlows()).map((f) => ({ id: f.id, name: f.name }));
   const listedIds = new Set(listed.map((f) => f.id));
@@ -196,12 +232,19 @@ async function fetchRemoteSnapshot(api: PlanSource['api'], reads: SnapshotReads)
 }
 
 /** One remote flow, with its steps' `when` when asked (the one response that carries it). */
-async function readFlow(api: PlanSource['api'], id: string, withWhen: boolean): Promise<RemoteFlow> {
-  const [flow, steps] = await Promise.all([api.getFlow(id), withWhen ? api.getFlowSteps(id) : undefined]);
+async function readFlow(api: Api, id: string, withWhen: boolean): Promise<RemoteFlow> {
+  const [flow, steps] = await Promise.all([
+    api.getFlow(id),
+    withWhen ? api.getFlowSteps(id) : undefined,
+  ]);
   return readRemoteFlow(flow, steps?.data);
 }
 
-async function readIfExists(api: PlanSource['api'], id: string, withWhen: boolean): Promise<RemoteFlow | undefined> {
+async function readIfExists(
+  api: Api,
+  id: string,
+  withWhen: boolean,
+): Promise<RemoteFlow | undefined> {
   try {
     return await readFlow(api, id, withWhen);
   } catch (error) {
@@ -210,7 +253,10 @@ async function readIfExists(api: PlanSource['api'], id: string, withWhen: boolea
   }
 }
 
-/** Remote ids whose code uses a step `when`: only GET /v1/flow-steps can compare it, so only they pay for it. */
+/**
+ * Remote ids whose code uses a step `when`: only GET /v1/flow-steps can compare it, so only they
+ * pay for it.
+ */
 function idsUsingWhen(changes: readonly Change[], desired: readonly DesiredFlow[]): Set<string> {
   const byKey = new Map(desired.map((d) => [d.key, d]));
   const ids = new Set<string>();

@@ -6,7 +6,7 @@ import { connect } from './connect.js';
 import type { AppContext } from './context.js';
 import { planWithoutWriting, type PlanOptions } from './plan.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from './project.js';
-import { planAgainstRemote, readProgress } from './remote-plan.js';
+import { planAgainstRemote, planScope, readProgress } from './remote-plan.js';
 import { preflight } from './remote-validation.js';
 import type { SyncResult } from './results.js';
 
@@ -35,17 +35,22 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'write');
   try {
-    const planned = await planAgainstRemote(connection, desired, { ...planScope(options), onProgress: readProgress(ctx) });
+    const scope = { ...planScope(options), onProgress: readProgress(ctx) };
+    const planned = await planAgainstRemote(connection, desired, scope);
     const { plan } = planned;
     const code = { desired, root: project.root };
-    const checked = project.config.preflight ? await preflight(ctx, connection, plan.changes, code) : [];
+    const { preflight: check } = project.config;
+    const checked = check ? await preflight(ctx, connection, plan.changes, code) : [];
     const diagnostics = [...project.diagnostics, ...checked];
-    const finish = finisher(ctx, options, { command: 'sync', target: connection.info, plan, diagnostics }, started);
+    const base = { command: 'sync' as const, target: connection.info, plan, diagnostics };
+    const finish = finisher(ctx, options, base, started);
 
     const deletions = refuseUnsafeDeletions(plan, options, loaded);
-    if (options.prune && deletions.length > 0 && !options.yes && !(await confirmDeletions(ctx, deletions))) {
+    const unconfirmed = options.prune && deletions.length > 0 && !options.yes;
+    if (unconfirmed && !(await confirmDeletions(ctx, deletions))) {
       const keys = deletions.map((c) => c.key);
-      return finish([], { blocked: { reason: 'deletions', keys, rerun: rerunCommand(options.argv, '--yes') } });
+      const rerun = rerunCommand(options.argv, '--yes');
+      return finish([], { blocked: { reason: 'deletions', keys, rerun } });
     }
 
     const { outcomes, refusals } = await applyPlan(ctx, connection, planned, {
@@ -56,7 +61,8 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       publish: options.publish ?? target.publish,
       progress: true,
     });
-    // A write the server refused names the fields it refused: shown at file:line:column like any diagnostic.
+    // A write the server refused names the fields it refused: shown at file:line:column like any
+    // diagnostic.
     if (refusals.length > 0) ctx.reporter.diagnostics(refusals, project.root);
     const { refused, interrupted } = summarizeRun(plan, outcomes, ctx.signal?.aborted === true);
     const rerun = rerunCommand(options.argv, '--force');
@@ -78,10 +84,6 @@ function rerunCommand(argv: readonly string[] | undefined, flag: string): string
   return ['runtype-flows', ...args, flag].join(' ');
 }
 
-function planScope(options: SyncOptions): { only?: readonly string[]; refresh?: boolean } {
-  return { ...(options.only ? { only: options.only } : {}), ...(options.refresh ? { refresh: true } : {}) };
-}
-
 async function confirmDeletions(ctx: AppContext, deletions: readonly Change[]): Promise<boolean> {
   if (!ctx.interactive) return false;
   const listed = deletions.map((d) => `${d.key} ("${d.name}")`).join(', ');
@@ -93,20 +95,38 @@ async function confirmDeletions(ctx: AppContext, deletions: readonly Change[]): 
  * `sync --dry-run` writes nothing at all, not even the fold of a journal an
  * interrupted run left (see planWithoutWriting); it refuses what the real run would.
  */
-async function dryRun(ctx: AppContext, options: SyncOptions, loaded: ProjectAndTarget, started: number): Promise<SyncResult> {
+async function dryRun(
+  ctx: AppContext,
+  options: SyncOptions,
+  loaded: ProjectAndTarget,
+  started: number,
+): Promise<SyncResult> {
   const { plan, target, diagnostics } = await planWithoutWriting(ctx, loaded, options);
   refuseUnsafeDeletions(plan, options, loaded);
   return finisher(ctx, options, { command: 'sync', target, plan, diagnostics }, started)([]);
 }
 
-/** The deletions --prune would make; none at all may come from a project with no flow in its code. */
-function refuseUnsafeDeletions(plan: Plan, options: SyncOptions, { desired, project }: ProjectAndTarget): Change[] {
+/**
+ * The deletions --prune would make; none at all may come from a project with no flow in its code.
+ */
+function refuseUnsafeDeletions(
+  plan: Plan,
+  options: SyncOptions,
+  loaded: ProjectAndTarget,
+): Change[] {
   const deletions = plan.changes.filter((c) => c.kind === 'delete' && !c.alreadyGone);
-  if (options.prune && deletions.length > 0 && desired.length === 0) throw pruneEverythingError(deletions.length, project.config.flows);
+  if (options.prune && deletions.length > 0 && loaded.desired.length === 0) {
+    throw pruneEverythingError(deletions.length, loaded.project.config.flows);
+  }
   return deletions;
 }
 
-function finisher(ctx: AppContext, options: SyncOptions, base: Pick<SyncResult, 'command' | 'target' | 'plan' | 'diagnostics'>, started: number) {
+function finisher(
+  ctx: AppContext,
+  options: SyncOptions,
+  base: Pick<SyncResult, 'command' | 'target' | 'plan' | 'diagnostics'>,
+  started: number,
+) {
   return (outcomes: ChangeOutcome[], extra: Partial<SyncResult> = {}): SyncResult => {
     const { ok, counts } = summarizeRun(base.plan, outcomes, false);
     const durationMs = ctx.now().getTime() - started;
@@ -114,11 +134,18 @@ function finisher(ctx: AppContext, options: SyncOptions, base: Pick<SyncResult, 
   };
 }
 
-/** No flow in the code at all is far likelier a wrong glob or --cwd than a wish to delete every flow. */
+/**
+ * No flow in the code at all is far likelier a wrong glob or --cwd than a wish to delete every
+ * flow.
+ */
 function pruneEverythingError(count: number, globs: readonly string[]): RuntypeError {
-  const message = `sync --prune would delete all ${count} tracked flow(s): no flow was found in the code (globs: ${globs.join(', ')})`;
+  const message =
+    `sync --prune would delete all ${count} tracked flow(s): ` +
+    `no flow was found in the code (globs: ${globs.join(', ')})`;
   return new RuntypeError('PRUNE_EVERYTHING_REFUSED', message, {
-    hint: 'Check the flow globs in runtype.config.ts and --cwd. To retire every flow, keep one and prune the rest, then delete the last one in the dashboard.',
+    hint:
+      'Check the flow globs in runtype.config.ts and --cwd. To retire every flow, keep one and ' +
+      'prune the rest, then delete the last one in the dashboard.',
     meta: { count },
   });
 }

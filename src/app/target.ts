@@ -7,8 +7,9 @@ import type { AppContext, Env } from './context.js';
 import type { TargetInfo } from './results.js';
 
 /**
- * The environment a run works against, resolved: which API (or the embedded emulator), which key,
- * and where its lock state lives. `Connection` (connect.ts) is what a run holds while it talks to it.
+ * The environment a run works against, resolved: which API (or the embedded emulator), which
+ * key, and where its lock state lives. A `Connection` (connect.ts) is what a run holds while it
+ * talks to it.
  */
 export type Target =
   | { environment: string; kind: 'emulator'; lockSection: string; lockLocation: 'local'; publish: boolean }
@@ -20,7 +21,10 @@ export type Target =
       apiKey: string;
       /** Which variable the key came from, for hints (never the key). */
       apiKeyEnv: string;
-      /** The environment's own key variable, set too but overridden by RUNTYPE_API_KEY (worth a warning). */
+      /**
+       * The environment's own key variable, set too but overridden by RUNTYPE_API_KEY (worth a
+       * warning).
+       */
       overriddenKeyEnv?: string;
       lockSection: string;
       lockLocation: 'shared' | 'local';
@@ -77,7 +81,10 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
   };
 }
 
-/** The target a command (or a watch session, once) works against, warning when the key is not the environment's own. */
+/**
+ * The target a command (or a watch session, once) works against, warning when the key is not the
+ * environment's own.
+ */
 export function chooseTarget(
   ctx: Pick<AppContext, 'env' | 'reporter'>,
   config: ResolvedConfig,
@@ -86,7 +93,8 @@ export function chooseTarget(
 ): Target {
   const target = resolveTarget(config, ctx.env, requested, options);
   if (target.kind === 'remote' && target.overriddenKeyEnv) {
-    // By contract RUNTYPE_API_KEY wins; in a CI job holding several keys that may be the wrong account's.
+    // By contract RUNTYPE_API_KEY wins; in a CI job holding several keys that may be the wrong
+    // account's.
     ctx.reporter.warn(`RUNTYPE_API_KEY is set and overrides ${target.overriddenKeyEnv} for environment "${target.environment}"`);
   }
   return target;
@@ -96,7 +104,10 @@ export function chooseTarget(
 const EMULATOR_LOCK_URL = 'emulator://local/v1';
 
 /** Where a target's lock state lives and which URL its section is bound to. */
-export function lockStoreOptions(root: string, target: Target): Omit<LockStoreOptions, 'writerLock'> {
+export function lockStoreOptions(
+  root: string,
+  target: Target,
+): Omit<LockStoreOptions, 'writerLock'> {
   return {
     root,
     section: target.lockSection,
@@ -105,7 +116,10 @@ export function lockStoreOptions(root: string, target: Target): Omit<LockStoreOp
   };
 }
 
-/** Which account a run talks to, as results show it; `apiUrl` is the connected one when there is one. */
+/**
+ * Which account a run talks to, as results show it; `apiUrl` is the connected one when there is
+ * one.
+ */
 export function targetInfo(root: string, target: Target, apiUrl: string | undefined): TargetInfo {
   const lockFile = lockPaths(root, target.lockLocation, target.lockSection).lockfile;
   return {

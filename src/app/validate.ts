@@ -54,7 +54,9 @@ async function checkRemotely(ctx: AppContext, project: Project, env: string | un
   }
 }
 
-function summaryOf(remote: Awaited<ReturnType<typeof checkRemotely>>): NonNullable<ValidateResult['remote']> {
+type RemoteSummary = NonNullable<ValidateResult['remote']>;
+
+function summaryOf(remote: Awaited<ReturnType<typeof checkRemotely>>): RemoteSummary {
   const { environment, checked, authenticated, accountChecksPerformed } = remote;
   return { environment, checked, authenticated, accountChecksPerformed };
 }

@@ -5,13 +5,17 @@ import { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan
 export interface PlanInput {
   desired: readonly DesiredFlow[];
   tracked: ReadonlyMap<string, TrackedFlow>;
-  /** Omitted when planning offline: then nothing is adopted and no drift or missing flow is seen. */
+  /**
+   * Omitted when planning offline: then nothing is adopted and no drift or missing flow is seen.
+   */
   remote?: RemoteSnapshot;
   /** Every tracked flow's details were fetched (plan --refresh). */
   refreshed?: boolean;
   /** Restrict the plan to these keys (sync --only). */
   only?: readonly string[];
-  /** key → flow name of creates an interrupted run left in doubt (the name may have changed since). */
+  /**
+   * key → flow name of creates an interrupted run left in doubt (the name may have changed since).
+   */
   pendingCreates?: ReadonlyMap<string, string>;
 }
 
@@ -150,7 +154,8 @@ function planUntracked(
   if (candidates.length > 1) return { kind: 'conflict', ...base, remoteIds: [...candidates].sort() };
   const [remoteId] = candidates;
   if (remoteId !== undefined) {
-    // Claim it so a second key with the same name cannot adopt it too (names are unique per project anyway).
+    // Claim it so a second key with the same name cannot adopt it too (names are unique per project
+    // anyway).
     untrackedByName.delete(byName);
     const found = remote?.details.get(remoteId);
     return {

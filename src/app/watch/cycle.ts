@@ -7,7 +7,12 @@ import { applyPlan, countOutcomes, summarizeRun } from '../apply-plan.js';
 import { connect, type WriteConnection } from '../connect.js';
 import type { AppContext } from '../context.js';
 import { reportProject, toDesiredFlows } from '../project.js';
-import { planAgainstRemote, readProgress, type RemotePlanOptions } from '../remote-plan.js';
+import {
+  planAgainstRemote,
+  planScope,
+  readProgress,
+  type RemotePlanOptions,
+} from '../remote-plan.js';
 import { chooseTarget, resolveTarget, type Target } from '../target.js';
 import { changedKeys, nextBaseline } from './baseline.js';
 import type { WatchCycle, WatchInvalid } from './events.js';
@@ -29,7 +34,10 @@ export interface WatchOptions {
   refresh?: boolean;
 }
 
-/** What a cycle leaves: the next session, and what to report (an event, or the failure that ended it). */
+/**
+ * What a cycle leaves: the next session, and what to report (an event, or the failure that ended
+ * it).
+ */
 export type CycleResult =
   | { session: WatchSession; event: WatchInvalid | WatchCycle }
   | { session: WatchSession; failure: unknown };
@@ -51,33 +59,45 @@ export async function runCycle(
   const { project, changed } = cycle;
   const elapsed = () => ctx.now().getTime() - cycle.startedMs;
   if (hasErrors(project.diagnostics)) {
-    return { session, event: { event: 'invalid', changed, root: project.root, diagnostics: project.diagnostics, durationMs: elapsed() } };
+    const { root, diagnostics } = project;
+    const event = { event: 'invalid' as const, changed, root, diagnostics, durationMs: elapsed() };
+    return { session, event };
   }
   let next: WatchSession = { ...session, shown: showProject(ctx, session.shown, project) };
   try {
     const target = await targetOf(ctx, options, next, project);
-    const connection = next.connection ?? (await fatalOnFailure(() => connect(ctx, project, target, 'write')));
+    const connection =
+      next.connection ?? (await fatalOnFailure(() => connect(ctx, project, target, 'write')));
     next = { ...next, connection };
     const desired = toDesiredFlows(project.flows);
     const full = next.baseline === undefined;
-    const base = { event: 'cycle' as const, full, changed, environment: connection.info.environment, diagnostics: project.diagnostics };
-    const nothing = { ...base, ok: true, outcomes: [], counts: countOutcomes([]) };
+    const { environment } = connection.info;
+    const { diagnostics } = project;
+    const base = { event: 'cycle' as const, full, changed, environment, diagnostics };
+    const nothing = () => {
+      const none = { ok: true, outcomes: [], counts: countOutcomes([]) };
+      return { ...base, ...none, durationMs: elapsed() };
+    };
     // No flow at all is far likelier a glob typo than every flow deleted: read nothing remote (the
-    // NO_FLOW_FILES warning says why) and keep the baseline, so fixing the glob costs no request either.
-    if (desired.length === 0) return { session: next, event: { ...nothing, durationMs: elapsed() } };
+    // NO_FLOW_FILES warning says why) and keep the baseline, so fixing the glob costs no request
+    // either.
+    if (desired.length === 0) return { session: next, event: nothing() };
     const keys = next.baseline ? changedKeys(desired, next.baseline, options.only) : [];
-    if (!full && keys.length === 0) return { session: next, event: { ...nothing, durationMs: elapsed() } };
+    if (!full && keys.length === 0) return { session: next, event: nothing() };
 
     const planOptions: RemotePlanOptions = full ? fullScope(ctx, options) : { keys };
-    const { plan, outcomes } = await planAndApply(ctx, withFatalCommit(connection), desired, planOptions, {
+    const apply = {
       concurrency: project.config.concurrency,
       force: options.force === true,
       publish: options.publish ?? target.publish,
       progress: full,
-    });
+    };
+    const fatalCommit = withFatalCommit(connection);
+    const { plan, outcomes } = await planAndApply(ctx, fatalCommit, desired, planOptions, apply);
     const baseline = nextBaseline(next.baseline, desired, full ? undefined : keys, plan, outcomes);
     next = { ...next, baseline };
-    return { session: next, event: toCycleEvent(base, plan, outcomes, ctx.signal?.aborted === true, elapsed()) };
+    const aborted = ctx.signal?.aborted === true;
+    return { session: next, event: toCycleEvent(base, plan, outcomes, aborted, elapsed()) };
   } catch (failure) {
     return { session: next, failure };
   }
@@ -85,20 +105,31 @@ export async function runCycle(
 
 // --- internal ---
 
-/** Before anything is open, a target that cannot be used (no key, lock held) ends the watch; later, it fails one cycle. */
-async function targetOf(ctx: AppContext, options: WatchOptions, session: WatchSession, project: Project): Promise<Target> {
-  if (!session.connection) return fatalOnFailure(() => chooseTarget(ctx, project.config, options.env));
-  const target = resolveTarget(project.config, ctx.env, options.env);
+/**
+ * Before anything is open, a target that cannot be used (no key, lock held) ends the watch; later,
+ * it fails one cycle.
+ */
+async function targetOf(
+  ctx: AppContext,
+  options: WatchOptions,
+  session: WatchSession,
+  project: Project,
+): Promise<Target> {
+  const { config } = project;
+  if (!session.connection) return fatalOnFailure(() => chooseTarget(ctx, config, options.env));
+  const target = resolveTarget(config, ctx.env, options.env);
   assertTargetUnchanged(session.connection, target);
   return target;
 }
 
 function fullScope(ctx: AppContext, options: WatchOptions): RemotePlanOptions {
-  const scope = { ...(options.only ? { only: options.only } : {}), ...(options.refresh ? { refresh: true } : {}) };
-  return { ...scope, onProgress: readProgress(ctx) };
+  return { ...planScope(options), onProgress: readProgress(ctx) };
 }
 
-/** Plan and apply; a failure other than a fatal commit is committed after (what did succeed is kept), then rethrown. */
+/**
+ * Plan and apply; a failure other than a fatal commit is committed after (what did succeed is
+ * kept), then rethrown.
+ */
 async function planAndApply(
   ctx: AppContext,
   connection: WriteConnection,
@@ -108,7 +139,8 @@ async function planAndApply(
 ): Promise<{ plan: Plan; outcomes: ChangeOutcome[] }> {
   try {
     const planned = await planAgainstRemote(connection, desired, planOptions);
-    const { outcomes } = await applyPlan(ctx, connection, planned, { desired, prune: false, ...apply });
+    const applied = await applyPlan(ctx, connection, planned, { desired, prune: false, ...apply });
+    const { outcomes } = applied;
     return { plan: planned.plan, outcomes };
   } catch (error) {
     if (error instanceof FatalWatchError) throw error;
@@ -128,7 +160,9 @@ function toCycleEvent(
   aborted: boolean,
   durationMs: number,
 ): WatchCycle {
-  const cutShort = aborted ? all.filter((o) => o.status === 'failed' && o.error?.code === API_ERROR_CODES.aborted) : [];
+  const cutOff = (o: ChangeOutcome) =>
+    o.status === 'failed' && o.error?.code === API_ERROR_CODES.aborted;
+  const cutShort = aborted ? all.filter(cutOff) : [];
   const outcomes = all.filter((o) => !cutShort.includes(o));
   const run = summarizeRun(plan, outcomes, aborted);
   const interrupted = run.interrupted && {
@@ -146,7 +180,10 @@ function toCycleEvent(
   };
 }
 
-/** Warnings and --verbose notes of a valid load, as every command shows them, but only when they changed. */
+/**
+ * Warnings and --verbose notes of a valid load, as every command shows them, but only when they
+ * changed.
+ */
 function showProject(ctx: AppContext, shown: string | undefined, project: Project): string {
   const now = JSON.stringify([project.diagnostics, project.helperModules]);
   if (now !== shown) reportProject(ctx, project);

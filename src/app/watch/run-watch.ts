@@ -7,8 +7,21 @@ import type { AppContext } from '../context.js';
 import { loadProjectOf } from '../project.js';
 import { changedDuringLoad, preciseNow } from './catch-up.js';
 import { runCycle, type WatchOptions } from './cycle.js';
-import { allPaths, displayPath, ignoredIn, isRelevant, mergeWatchPaths, watchPathsOf, type WatchPaths } from './paths.js';
-import { closeWatchSession, FatalWatchError, newWatchSession, type WatchSession } from './session.js';
+import {
+  allPaths,
+  displayPath,
+  ignoredIn,
+  isRelevant,
+  mergeWatchPaths,
+  watchPathsOf,
+  type WatchPaths,
+} from './paths.js';
+import {
+  closeWatchSession,
+  FatalWatchError,
+  newWatchSession,
+  type WatchSession,
+} from './session.js';
 
 export interface WatchDeps {
   /** The file watcher (chokidar in the CLI; tests inject one that fires synthetic events). */
@@ -19,11 +32,16 @@ export interface WatchDeps {
 
 export interface WatchSummary {
   cycles: number;
-  /** 'interrupted': Ctrl-C, the normal end (exit 0); 'error': a fatal error was reported (exit 1). */
+  /**
+   * 'interrupted': Ctrl-C, the normal end (exit 0); 'error': a fatal error was reported (exit 1).
+   */
   reason: 'interrupted' | 'error';
 }
 
-/** The loop's own state: what is watched and what is queued. The session (cycle.ts) is what cycles pass on. */
+/**
+ * The loop's own state: what is watched and what is queued. The session (cycle.ts) is what cycles
+ * pass on.
+ */
 interface WatchLoop {
   session: WatchSession;
   root: string;
@@ -50,7 +68,11 @@ interface WatchLoop {
  * watching goes on; only a target that cannot be opened or a lock state that
  * cannot be written ends it. Every event goes to `ctx.reporter.watch`.
  */
-export async function runWatch(ctx: AppContext, options: WatchOptions, deps: WatchDeps): Promise<WatchSummary> {
+export async function runWatch(
+  ctx: AppContext,
+  options: WatchOptions,
+  deps: WatchDeps,
+): Promise<WatchSummary> {
   const signal = ctx.signal;
   if (!signal) throw new InternalError('runWatch needs ctx.signal: it runs until aborted');
   const loop: WatchLoop = {
@@ -89,7 +111,8 @@ export async function runWatch(ctx: AppContext, options: WatchOptions, deps: Wat
     else loop.watcher = await startWatcher(allPaths(paths));
     const newFolders = paths.folders.some((folder) => fresh.includes(folder));
     const freshFiles = fresh.filter((p) => paths.files.has(p));
-    for (const file of await changedDuringLoad(project, freshFiles, loop.loadStarted, newFolders)) loop.queued.add(file);
+    const missed = await changedDuringLoad(project, freshFiles, loop.loadStarted, newFolders);
+    for (const file of missed) loop.queued.add(file);
   };
 
   const cycle = async (changed: string[]) => {
@@ -99,7 +122,8 @@ export async function runWatch(ctx: AppContext, options: WatchOptions, deps: Wat
     let failed: { failure: unknown } | undefined;
     try {
       const project = await loadProjectOf(ctx, loop.session.locations);
-      // Stopped while loading (a big project's first load): open nothing — no lock, no connection, no emulator.
+      // Stopped while loading (a big project's first load): open nothing — no lock, no connection,
+      // no emulator.
       if (signal.aborted) return;
       await follow(project);
       const result = await runCycle(ctx, options, loop.session, { project, changed, startedMs });
@@ -129,7 +153,9 @@ export async function runWatch(ctx: AppContext, options: WatchOptions, deps: Wat
     });
   };
   function onChange(events: { kind: string; path: string }[]): void {
-    for (const event of events) if (!loop.paths || isRelevant(loop.paths, event)) loop.queued.add(event.path);
+    for (const event of events) {
+      if (!loop.paths || isRelevant(loop.paths, event)) loop.queued.add(event.path);
+    }
     schedule();
   }
 

@@ -10,11 +10,17 @@ import type { Target } from '../target.js';
 export interface WatchSession {
   /** Opened by the first valid cycle, held until Ctrl-C. */
   connection?: WriteConnection;
-  /** key → content hash the remote holds as of the last good cycle; unset until a full cycle succeeded. */
+  /**
+   * key → content hash the remote holds as of the last good cycle; unset until a full cycle
+   * succeeded.
+   */
   baseline?: ReadonlyMap<string, string>;
   /** What was last shown of a load (shown again only when it changes). */
   shown?: string;
-  /** What locating diagnostics learnt: an unchanged file is not parsed again to place the same warning. */
+  /**
+   * What locating diagnostics learnt: an unchanged file is not parsed again to place the same
+   * warning.
+   */
   locations: LocationCache;
 }
 
@@ -22,7 +28,10 @@ export function newWatchSession(): WatchSession {
   return { locations: new LocationCache() };
 }
 
-/** A failure after which watching cannot go on safely (the target cannot be opened, the lock state not written). `cause` is what to report. */
+/**
+ * A failure after which watching cannot go on safely (the target cannot be opened, the lock state
+ * not written). `cause` is what to report.
+ */
 export class FatalWatchError extends Error {
   constructor(error: unknown) {
     super('fatal watch error', { cause: error });
@@ -53,7 +62,10 @@ export function withFatalCommit(connection: WriteConnection): WriteConnection {
  * fails too makes it fatal; the cycle's error is still the one reported, with
  * the commit's failure as its cause (what made watching stop).
  */
-export async function commitAfterError(connection: Pick<WriteConnection, 'commit'>, error: unknown): Promise<never> {
+export async function commitAfterError(
+  connection: Pick<WriteConnection, 'commit'>,
+  error: unknown,
+): Promise<never> {
   try {
     await connection.commit();
   } catch (commitError) {
@@ -62,7 +74,10 @@ export async function commitAfterError(connection: Pick<WriteConnection, 'commit
   throw error;
 }
 
-/** The end of a session: a last commit, then the connection and the writer lock are released (even if the commit fails). */
+/**
+ * The end of a session: a last commit, then the connection and the writer lock are released (even
+ * if the commit fails).
+ */
 export async function closeWatchSession(session: WatchSession): Promise<void> {
   const { connection } = session;
   if (!connection) return;
@@ -73,13 +88,23 @@ export async function closeWatchSession(session: WatchSession): Promise<void> {
   }
 }
 
-/** A config edit that points the session elsewhere cannot be followed: the lock and connection belong to the first target. */
-export function assertTargetUnchanged(connection: Pick<WriteConnection, 'target'>, next: Target): void {
-  const identity = (t: Target) =>
-    JSON.stringify([t.kind, t.environment, t.lockSection, t.lockLocation, t.kind === 'remote' ? t.apiUrl : '']);
+/**
+ * A config edit that points the session elsewhere cannot be followed: the lock and connection
+ * belong to the first target.
+ */
+export function assertTargetUnchanged(
+  connection: Pick<WriteConnection, 'target'>,
+  next: Target,
+): void {
+  const identity = (t: Target) => {
+    const url = t.kind === 'remote' ? t.apiUrl : '';
+    return JSON.stringify([t.kind, t.environment, t.lockSection, t.lockLocation, url]);
+  };
   const first = connection.target;
   if (identity(first) === identity(next)) return;
-  const message = `The config now targets ${describe(next)}, not ${describe(first)} as when watching started; nothing was applied`;
+  const message =
+    `The config now targets ${describe(next)}, not ${describe(first)} ` +
+    'as when watching started; nothing was applied';
   throw new RuntypeError('WATCH_TARGET_CHANGED', message, {
     hint: 'Stop sync --watch (Ctrl-C) and start it again to sync to the new target.',
     meta: { environment: next.environment },
@@ -89,5 +114,6 @@ export function assertTargetUnchanged(connection: Pick<WriteConnection, 'target'
 // --- internal ---
 
 function describe(target: Target): string {
-  return `"${target.environment}" (${target.kind === 'remote' ? target.apiUrl : 'embedded emulator'})`;
+  const where = target.kind === 'remote' ? target.apiUrl : 'embedded emulator';
+  return `"${target.environment}" (${where})`;
 }

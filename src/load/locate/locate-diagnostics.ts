@@ -89,7 +89,8 @@ function memoized(hash: string, locator: SourceLocator): LocatedFile {
     locate(anchor, d) {
       const query = JSON.stringify([anchor, d.path ?? [], d.message, d.code]);
       if (!positions.has(query)) {
-        positions.set(query, locator.locate(anchor, d.path ?? [], { message: d.message, code: d.code }));
+        const about = { message: d.message, code: d.code };
+        positions.set(query, locator.locate(anchor, d.path ?? [], about));
       }
       return positions.get(query);
     },
