@@ -1,4 +1,5 @@
 import { API_ERROR_CODES } from '../api/errors.js';
+import type { FlowWriter } from '../apply/ports.js';
 import { RuntypeError } from '../errors.js';
 import { closestMatch } from '../model/suggest.js';
 import {
@@ -13,7 +14,6 @@ import {
   type RemoteSnapshot,
   type TrackedFlow,
 } from '../plan/index.js';
-import type { OnlineConnection } from './connect.js';
 import type { AppContext } from './context.js';
 
 export interface RemotePlanOptions {
@@ -40,9 +40,9 @@ export interface RemotePlan {
   listedAll: boolean;
 }
 
-/** What planning reads of a connection (any OnlineConnection is one). */
+/** What planning reads of a connection (any 'read-only' or 'write' Connection is one). */
 export interface PlanSource {
-  api: Pick<OnlineConnection['api'], 'listFlows' | 'getFlow' | 'getFlowSteps' | 'findFlowsByName'>;
+  api: Pick<FlowWriter, 'listFlows' | 'getFlow' | 'getFlowSteps' | 'findFlowsByName'>;
   lock: {
     entries(): ReadonlyMap<string, TrackedFlow>;
     readonly pendingCreates: readonly { key: string; name: string }[];

@@ -1,9 +1,14 @@
+import type { ApiClient } from '../api/index.js';
 import { RuntypeError, type JsonValue } from '../errors.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import type { Change, DesiredFlow } from '../plan/index.js';
-import type { OnlineConnection } from './connect.js';
 import type { AppContext } from './context.js';
 import { serverDiagnostics, validationIssues } from './server-diagnostics.js';
+
+/** What of a connection the server-side checks use (any 'read-only' or 'write' Connection). */
+export interface ServerChecks {
+  api: Pick<ApiClient, 'validateFlow'>;
+}
 
 /** What the server's own checks (POST /v1/public/flows/validate) made of the flows sent. */
 export interface RemoteValidation {
@@ -22,7 +27,7 @@ export interface RemoteValidation {
  * its errors, warnings and recommendations onto the source.
  */
 export async function validateRemotely(
-  connection: Pick<OnlineConnection, 'api'>,
+  connection: ServerChecks,
   flows: readonly DesiredFlow[],
   authenticated: boolean,
 ): Promise<RemoteValidation> {
@@ -45,7 +50,7 @@ export async function validateRemotely(
  */
 export async function preflight(
   ctx: Pick<AppContext, 'reporter'>,
-  connection: Pick<OnlineConnection, 'api'>,
+  connection: ServerChecks,
   changes: readonly Change[],
   code: { desired: readonly DesiredFlow[]; root: string },
 ): Promise<Diagnostic[]> {
