@@ -10,6 +10,28 @@ function forbid(patterns, message) {
   return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
 }
 
+/** Allow only `import type` from these (a layer may name another's types, not call it). */
+/** @param {string[]} patterns @param {string} message */
+function typesOnly(patterns, message) {
+  return {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { patterns: [{ group: patterns, message, allowTypeImports: true }] },
+    ],
+  };
+}
+
+/** The CLI's heavy or process-level dependencies: only their own folder loads them. */
+const CLI_AND_WATCHER = ['yargs', 'yargs/*', 'chokidar'];
+/** ...and the network client. */
+const HEAVY = [...CLI_AND_WATCHER, 'undici'];
+/** The outer layers (DESIGN.md: arrows point inward, so nothing inner imports these). */
+const OUTER = ['**/app/**', '**/cli/**', '**/report/**'];
+/** Besides the outer layers, what load/ never needs: it turns files into a project. */
+const NOT_FOR_LOAD = [
+  '**/api/**', '**/apply/**', '**/state/**', '**/plan/**', '**/emulator/**', '**/watch/**',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', '.runtype/**', 'bin/**'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -46,13 +68,90 @@ export default tseslint.config(
     rules: forbid(['**/model/**', '**/plan/**', '**/report/**', '**/app/**', '**/cli/**'], 'api/ knows DTOs only.'),
   },
   {
+    files: ['src/state/**/*.ts'],
+    rules: forbid(
+      [...OUTER, ...HEAVY, '**/api/**', '!**/api/base-url.js', '**/load/**', '**/plan/**',
+        '**/apply/**', '**/emulator/**', '**/watch/**'],
+      'state/ is the lockfile: no API client (only the base-URL rule), planner or loader.',
+    ),
+  },
+  {
+    files: ['src/apply/**/*.ts'],
+    rules: forbid(
+      [...OUTER, ...HEAVY, '**/load/**', '**/state/**', '!**/state/index.js', '**/emulator/**',
+        '**/watch/**'],
+      'apply/ executes a plan through its ports (FlowWriter, LockRecorder); the app wires them.',
+    ),
+  },
+  {
+    files: ['src/load/**/*.ts'],
+    rules: forbid([...OUTER, ...HEAVY, ...NOT_FOR_LOAD],
+      'load/ turns files on disk into a project; it knows no API, lock state or outer layer.'),
+  },
+  {
+    // The three parts of load/: project/ assembles, using import/ and locate/, which know
+    // nothing of it or of each other.
+    files: ['src/load/import/**/*.ts'],
+    rules: forbid([...OUTER, ...HEAVY, ...NOT_FOR_LOAD, '**/project/**', '**/locate/**',
+      'ts-morph'],
+      'load/import/ runs user TypeScript (jiti); it knows nothing of the project or of locating.'),
+  },
+  {
+    files: ['src/load/locate/**/*.ts'],
+    rules: forbid([...OUTER, ...HEAVY, ...NOT_FOR_LOAD, '**/project/**', '**/import/**', 'jiti'],
+      'load/locate/ places a diagnostic in its file (ts-morph), nothing else.'),
+  },
+  {
+    files: ['src/report/**/*.ts'],
+    rules: {
+      ...forbid(['**/cli/**', ...HEAVY, '**/load/**', '**/state/**', '**/emulator/**',
+        '../watch/**'],
+        'report/ turns values into bytes; it reads results, it does not load, store or serve.'),
+      ...typesOnly(['**/app/**', '**/api/**', '**/apply/**'],
+        'report/ reads the types of results, never calls the core.'),
+    },
+  },
+  {
+    // The state files it shares with the lockfile (atomic write, the writer lock) are the
+    // lead's to move out; until then they are the only exception.
+    files: ['src/emulator/**/*.ts'],
+    rules: forbid(
+      [...OUTER, ...HEAVY, '../index.js', '**/model/**', '**/plan/**', '**/load/**', '**/api/**',
+        '**/apply/**', '**/watch/**', '**/state/**', '!**/state/atomic-write.js',
+        '!**/state/writer-lock.js', '!**/state/writer-lock-holder.js', 'jiti', 'ts-morph',
+        'tinyglobby'],
+      'emulator/ is the server side: it shares nothing with the tool but errors.ts '
+        + '(the contract between them is the OpenAPI document).',
+    ),
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    ignores: ['src/app/watch/**'],
+    rules: {
+      ...forbid(['**/cli/**', ...CLI_AND_WATCHER, './watch/**'],
+        'app/ use-cases never reach up into cli/ (or into the watch, which is built on them).'),
+      ...typesOnly(['**/report/**'], 'app/ reports through ctx.reporter.'),
+    },
+  },
+  {
+    files: ['src/app/watch/**/*.ts'],
+    rules: {
+      ...forbid(['**/cli/**', ...CLI_AND_WATCHER, '**/emulator/**', '**/state/**',
+        '!**/state/index.js'],
+        'app/watch/ uses the use-case steps (connect, planAgainstRemote, applyPlan), '
+          + 'not the layers under them.'),
+      ...typesOnly(['**/report/**', '**/apply/**', '**/watch/watch-project.js'],
+        'app/watch/ applies through ../apply-plan.ts; its file watcher is injected (WatchDeps).'),
+    },
+  },
+  {
     files: ['src/watch/**/*.ts'],
     rules: forbid(['**/model/**', '**/plan/**', '**/load/**', '**/state/**', '**/api/**', '**/apply/**', '**/report/**', '**/app/**', '**/cli/**'],
       'watch/ is chokidar wiring: paths in, debounced events out; the app decides what a change means.'),
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/cli/**', 'src/report/**', 'src/emulator/server-main.ts', 'src/**/*.test.ts'],
+    ignores: ['src/cli/**', 'src/report/**', 'src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error',
         { object: 'process', property: 'argv', message: 'Only cli/ reads process.argv.' },

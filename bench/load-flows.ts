@@ -56,8 +56,8 @@ function median(values: number[]): number {
 /** Times loadProject() inside a fresh process, excluding node and CLI start-up. */
 function loadProjectMs(dir: string, env: NodeJS.ProcessEnv): number {
   const script = `
-    const { loadProject } = await import(${JSON.stringify(path.join(repo, 'dist/load/load-project.js'))});
-    const { createModuleImporter } = await import(${JSON.stringify(path.join(repo, 'dist/load/import-module.js'))});
+    const { loadProject } = await import(${JSON.stringify(path.join(repo, 'dist/load/project/load-project.js'))});
+    const { createModuleImporter } = await import(${JSON.stringify(path.join(repo, 'dist/load/import/import-module.js'))});
     const start = performance.now();
     const project = await loadProject({ cwd: ${JSON.stringify(dir)}, importModule: createModuleImporter() });
     if (project.flows.length !== ${FLOWS}) throw new Error('expected ${FLOWS} flows');

@@ -11,7 +11,7 @@ import {
   resolveRetryPolicy,
   type ApiClientOptions,
 } from './options.js';
-import { createRedactor } from './redact.js';
+import { createKeyRedactor } from './redact.js';
 import { createSemaphore } from './semaphore.js';
 import { createTransport, type ApiStats, type Transport } from './transport.js';
 
@@ -48,7 +48,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     policy,
     semaphore: createSemaphore(concurrency),
     dispatcher,
-    redact: createRedactor(apiKey),
+    redact: createKeyRedactor(apiKey),
     signal: options.signal,
     onRetry: options.onRetry,
   });

@@ -7,7 +7,7 @@ export type Redact = (text: string) => string;
 
 export const REDACTED = '[redacted]';
 
-export function createRedactor(secret: string): Redact {
+export function createKeyRedactor(secret: string): Redact {
   if (secret === '') return (text) => text;
   return (text) => text.split(secret).join(REDACTED);
 }

@@ -1,4 +1,4 @@
-import type { ImportModule } from '../load/import-module.js';
+import type { ImportModule } from '../load/import/import-module.js';
 import type { Reporter } from '../report/reporter.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -20,5 +20,4 @@ export interface AppContext {
   confirm: (question: string) => Promise<boolean>;
   now: () => Date;
   signal?: AbortSignal;
-  verbose: boolean;
 }

@@ -3,7 +3,7 @@ import type { AppContext } from './context.js';
 import { uncommittedFiles } from './pull-git.js';
 import type { PlannedModule } from './pull-render.js';
 import type { PullBlocked } from './pull-result.js';
-import { rerunCommand } from './sync-outcomes.js';
+import { rerunCommand } from './rerun-command.js';
 
 export interface RefusalOptions {
   force?: boolean;

@@ -1,5 +1,5 @@
 import { RuntypeError } from '../errors.js';
-import type { LoadedFlow } from '../load/load-project.js';
+import type { LoadedFlow } from '../load/project/load-project.js';
 import { closestMatch } from '../model/suggest.js';
 import type { LockEntry } from '../state/index.js';
 

@@ -1,10 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadProject } from '../load/load-project.js';
-import type { LockStore } from '../state/index.js';
+import type { LockRecorder } from '../apply/ports.js';
 import type { AppContext } from './context.js';
-import { toDesiredFlows } from './desired-flows.js';
-import { lockRecorder } from './lock-target.js';
+import { loadProjectOf, toDesiredFlows } from './project.js';
 import type { PlannedModule } from './pull-render.js';
 
 /** Writes each module whose text is new (each folder made first; files written side by side). */
@@ -22,7 +20,7 @@ export async function writeModules(modules: readonly PlannedModule[]): Promise<v
 export async function rehashEdited(ctx: AppContext, modules: PlannedModule[]): Promise<void> {
   const edited = modules.filter((m) => m.before !== undefined && m.before !== m.text);
   if (edited.length === 0) return;
-  const project = await loadProject({ cwd: ctx.cwd, importModule: ctx.importModule, ...(ctx.configPath ? { configPath: ctx.configPath } : {}) });
+  const project = await loadProjectOf(ctx);
   const hashes = new Map(toDesiredFlows(project.flows).map((d) => [d.key, d.hash]));
   for (const module of edited) {
     const expected = module.hash;
@@ -42,8 +40,12 @@ export async function rehashEdited(ctx: AppContext, modules: PlannedModule[]): P
  * published when its live version is its current content (so the next sync
  * neither writes nor publishes anything).
  */
-export async function recordPulled(store: LockStore, modules: readonly PlannedModule[], live: ReadonlySet<string>): Promise<Set<string>> {
-  const lock = lockRecorder(store);
+export async function recordPulled(
+  writer: { recorder: LockRecorder; commit(): Promise<void> },
+  modules: readonly PlannedModule[],
+  live: ReadonlySet<string>,
+): Promise<Set<string>> {
+  const lock = writer.recorder;
   const recorded = new Set<string>();
   for (const m of modules) {
     if (m.hash === undefined) continue;
@@ -53,6 +55,6 @@ export async function recordPulled(store: LockStore, modules: readonly PlannedMo
     if (live.has(id)) await lock.recordPublished(m.key, m.hash);
     recorded.add(m.key);
   }
-  await store.commit();
+  await writer.commit();
   return recorded;
 }

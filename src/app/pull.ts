@@ -2,8 +2,8 @@ import path from 'node:path';
 import { RuntypeError } from '../errors.js';
 import { readRemoteFlow, type RemoteFlow } from '../plan/index.js';
 import type { AppContext } from './context.js';
-import { loadValidProject } from './load-valid-project.js';
-import { chooseTarget } from './prepare-plan.js';
+import { loadValidProject } from './project.js';
+import { chooseTarget } from './target.js';
 import { openPullAccess, type PullAccess } from './pull-access.js';
 import { resolveOutDir } from './pull-out-dir.js';
 import { findRefusal } from './pull-refusals.js';
@@ -11,7 +11,7 @@ import { renderModule, type PlannedModule } from './pull-render.js';
 import type { PullResult } from './pull-result.js';
 import { selectFlows, type ListedFlow, type PullSelection } from './pull-select.js';
 import { recordPulled, rehashEdited, writeModules } from './pull-write.js';
-import { readProgress } from './run-progress.js';
+import { readProgress } from './remote-plan.js';
 
 export interface PullOptions {
   env?: string;
@@ -47,7 +47,7 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
   const codegen = await import('../codegen/index.js');
   const access = await openPullAccess(ctx, project, target, options.dryRun === true);
   try {
-    const listed = (await access.session.api.listFlows()) as ListedFlow[];
+    const listed = (await access.api.listFlows()) as ListedFlow[];
     const { selected, skipped } = selectFlows(options.names, options.all === true, { listed, tracked: access.tracked, code: project.flows });
     const remotes = await readSelected(ctx, access, selected);
     const takenKeys = new Set([...project.flows.map((f) => f.flow.key), ...access.tracked.keys()]);
@@ -56,11 +56,11 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
     for (const selection of selected) modules.push(await renderModule(rctx, selection, remotes.get(selection.remote.id)!.flow));
     const { blocked, warnings } = await findRefusal(ctx, project.root, modules, options);
     let recorded = new Set<string>();
-    if (!blocked && !options.dryRun && access.store) {
+    if (!blocked && !options.dryRun && access.writer) {
       await writeModules(modules);
       await rehashEdited(ctx, modules);
       const live = new Set([...remotes].filter(([, r]) => r.live).map(([id]) => id));
-      recorded = await recordPulled(access.store, modules, live);
+      recorded = await recordPulled(access.writer, modules, live);
     }
     const diagnostics = modules.flatMap((m) => m.diagnostics);
     return {
@@ -86,7 +86,7 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
 
 /** Each selected flow in full: its steps with their `when`, and whether its live version is its content. */
 async function readSelected(ctx: AppContext, access: PullAccess, selected: readonly PullSelection[]) {
-  const { api } = access.session;
+  const { api } = access;
   const progress = readProgress(ctx);
   const out = new Map<string, { flow: RemoteFlow; live: boolean }>();
   let done = 0;

@@ -1,10 +1,14 @@
+import type { ApiClient } from '../api/index.js';
 import { RuntypeError, type JsonValue } from '../errors.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import type { Change, DesiredFlow } from '../plan/index.js';
 import type { AppContext } from './context.js';
-import type { Session } from './open-session.js';
-import type { PreparedProject } from './prepare-plan.js';
 import { serverDiagnostics, validationIssues } from './server-diagnostics.js';
+
+/** What of a connection the server-side checks use (any 'read-only' or 'write' Connection). */
+export interface ServerChecks {
+  api: Pick<ApiClient, 'validateFlow'>;
+}
 
 /** What the server's own checks (POST /v1/public/flows/validate) made of the flows sent. */
 export interface RemoteValidation {
@@ -19,14 +23,18 @@ export interface RemoteValidation {
 
 /**
  * Sends each flow's payload (`name` and the steps; nothing is written) to the
- * server's validator, through the session's bounded concurrency, and maps
+ * server's validator, through the connection's bounded concurrency, and maps
  * its errors, warnings and recommendations onto the source.
  */
-export async function validateRemotely(session: Pick<Session, 'api'>, flows: readonly DesiredFlow[], authenticated: boolean): Promise<RemoteValidation> {
+export async function validateRemotely(
+  connection: ServerChecks,
+  flows: readonly DesiredFlow[],
+  authenticated: boolean,
+): Promise<RemoteValidation> {
   let accountChecksPerformed = flows.length > 0;
   const found = await Promise.all(
     flows.map(async (flow) => {
-      const result = await session.api.validateFlow({ name: flow.payload.name, steps: flow.payload.steps });
+      const result = await connection.api.validateFlow({ name: flow.payload.name, steps: flow.payload.steps });
       if (result.context?.accountChecksPerformed !== true) accountChecksPerformed = false;
       return validationIssues(flow.key, result);
     }),
@@ -42,15 +50,15 @@ export async function validateRemotely(session: Pick<Session, 'api'>, flows: rea
  */
 export async function preflight(
   ctx: Pick<AppContext, 'reporter'>,
-  session: Pick<Session, 'api'>,
+  connection: ServerChecks,
   changes: readonly Change[],
-  prepared: Pick<PreparedProject, 'desired' | 'project'>,
+  code: { desired: readonly DesiredFlow[]; root: string },
 ): Promise<Diagnostic[]> {
   const writing = new Set(changes.filter(writesContent).map((change) => change.key));
-  const flows = prepared.desired.filter((flow) => writing.has(flow.key));
+  const flows = code.desired.filter((flow) => writing.has(flow.key));
   if (flows.length === 0) return [];
-  const { diagnostics } = await validateRemotely(session, flows, true);
-  ctx.reporter.diagnostics(diagnostics, prepared.project.root);
+  const { diagnostics } = await validateRemotely(connection, flows, true);
+  ctx.reporter.diagnostics(diagnostics, code.root);
   if (hasErrors(diagnostics)) {
     const { error } = countBySeverity(diagnostics);
     throw new RuntypeError('PREFLIGHT_FAILED', `The Runtype API's validator found ${error} error(s) in the flows about to be written; nothing was written`, {

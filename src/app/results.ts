@@ -2,7 +2,8 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import type { ChangeOutcome, OutcomeAction } from '../apply/outcome.js';
 import type { Plan } from '../plan/index.js';
 
-export type { ChangeOutcome, OutcomeAction, OutcomeStatus } from '../apply/outcome.js';
+// Part of SyncResult's shape: report/ reads every result type from here.
+export type { ChangeOutcome } from '../apply/outcome.js';
 
 /** What `validate` found; the JSON document is this plus the envelope. */
 export interface ValidateResult {

@@ -1,6 +1,6 @@
 import type { ApiErrorDetail, ValidationIssueDto } from '../api/index.js';
 import type { ChangeOutcome } from '../apply/outcome.js';
-import { locateDiagnostics } from '../load/locate-diagnostics.js';
+import { locateDiagnostics } from '../load/locate/locate-diagnostics.js';
 import type { Diagnostic, DiagnosticPath, Severity } from '../model/diagnostics.js';
 import type { DesiredFlow } from '../plan/index.js';
 
@@ -61,16 +61,16 @@ export function validationIssues(
   return [...of('error', result.errors), ...of('warning', result.warnings), ...of('info', result.recommendations)];
 }
 
+// --- internal ---
+
 /** `steps.0.config.model` or `flowSteps.0.config.model` → `['steps', 0, 'config', 'model']`. */
-export function toFlowPath(apiPath: string): DiagnosticPath {
+function toFlowPath(apiPath: string): DiagnosticPath {
   const segments = apiPath.split(/[.[\]]+/).filter((s) => s !== '');
   return segments.map((segment, index) => {
     if (index === 0 && segment === 'flowSteps') return 'steps';
     return /^\d+$/.test(segment) ? Number(segment) : segment;
   });
 }
-
-// --- internal ---
 
 function toDiagnostic(finding: ServerFinding, flow: DesiredFlow | undefined): Diagnostic {
   const path = finding.path !== undefined ? toFlowPath(finding.path) : finding.stepIndex !== undefined ? ['steps', finding.stepIndex] : undefined;

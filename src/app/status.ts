@@ -1,7 +1,6 @@
 import type { Change } from '../plan/index.js';
 import type { AppContext } from './context.js';
-import { runPlan } from './plan.js';
-import type { PlanOptions } from './prepare-plan.js';
+import { runPlan, type PlanOptions } from './plan.js';
 import type { FlowState, StatusResult } from './results.js';
 
 /**

@@ -1,11 +1,11 @@
+import type { Project } from '../load/project/load-project.js';
 import { hasErrors } from '../model/diagnostics.js';
-import { loadProject, type Project } from '../load/load-project.js';
+import { connect } from './connect.js';
 import type { AppContext } from './context.js';
-import { toDesiredFlows } from './desired-flows.js';
-import { openSession, sessionOptionsOf } from './open-session.js';
-import { chooseTarget } from './prepare-plan.js';
+import { loadProjectOf, toDesiredFlows } from './project.js';
 import { validateRemotely } from './remote-validation.js';
 import type { ValidateResult } from './results.js';
+import { chooseTarget } from './target.js';
 
 export interface ValidateOptions {
   /** Also send each valid flow to the server's validator (POST /v1/public/flows/validate). */
@@ -20,7 +20,7 @@ export interface ValidateOptions {
  * else unauthenticated, and said so.
  */
 export async function runValidate(ctx: AppContext, options: ValidateOptions = {}): Promise<ValidateResult> {
-  const project = await loadProject({ cwd: ctx.cwd, importModule: ctx.importModule, ...(ctx.configPath ? { configPath: ctx.configPath } : {}) });
+  const project = await loadProjectOf(ctx);
   const remote = options.remote ? await checkRemotely(ctx, project, options.env) : undefined;
   const diagnostics = [...project.diagnostics, ...(remote?.diagnostics ?? [])];
   return {
@@ -32,7 +32,7 @@ export async function runValidate(ctx: AppContext, options: ValidateOptions = {}
     flows: project.flows.map(({ flow, file }) => ({ key: flow.key, name: flow.name, file, steps: flow.steps.length })),
     helperModules: project.helperModules,
     diagnostics,
-    ...(remote ? { remote: { environment: remote.environment, checked: remote.checked, authenticated: remote.authenticated, accountChecksPerformed: remote.accountChecksPerformed } } : {}),
+    ...(remote ? { remote: summaryOf(remote) } : {}),
   };
 }
 
@@ -44,14 +44,19 @@ async function checkRemotely(ctx: AppContext, project: Project, env: string | un
   if (!authenticated) {
     ctx.reporter.warn(`No API key for environment "${target.environment}" (${target.apiKeyEnv}): validating without one, so the server skips its account checks`);
   }
-  const session = await openSession(ctx, project.root, target, project.config.concurrency, {
-    ...sessionOptionsOf(project.config),
-    readOnly: true,
-  });
+  // Writes nothing and plans nothing: the lock state is not even read.
+  const connection = await connect(ctx, project, target, 'read-only', { lockState: false });
   try {
-    const result = await validateRemotely(session, toDesiredFlows(project.flows), authenticated);
+    const result = await validateRemotely(connection, toDesiredFlows(project.flows), authenticated);
     return { ...result, environment: target.environment };
   } finally {
-    await session.close();
+    await connection.close();
   }
+}
+
+type RemoteSummary = NonNullable<ValidateResult['remote']>;
+
+function summaryOf(remote: Awaited<ReturnType<typeof checkRemotely>>): RemoteSummary {
+  const { environment, checked, authenticated, accountChecksPerformed } = remote;
+  return { environment, checked, authenticated, accountChecksPerformed };
 }

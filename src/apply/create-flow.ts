@@ -1,7 +1,7 @@
 import { API_ERROR_CODES, isApiError } from '../api/index.js';
 import { RuntypeError } from '../errors.js';
 import { descriptionHash, readRemoteFlow, remoteMatchesCode, usesWhen, type FlowPayload } from '../plan/index.js';
-import type { FlowsApi, LockRecorder, RemoteFlowDto } from './ports.js';
+import type { FlowWriter, LockRecorder, RemoteFlowDto } from './ports.js';
 
 /** How many times a create is re-sent after reconciling showed that the earlier attempt did not land. */
 export const MAX_CREATE_ATTEMPTS = 6;
@@ -30,7 +30,7 @@ export interface CreateOptions {
  * instead of posting again.
  */
 export async function createFlowOnce(
-  api: FlowsApi,
+  api: FlowWriter,
   lock: LockRecorder,
   key: string,
   payload: FlowPayload,
@@ -69,7 +69,7 @@ export function isAmbiguous(error: unknown): boolean {
 // --- internal ---
 
 /** An untracked remote flow of this name, taken over (updated if its content differs); undefined if none. */
-async function adoptLanded(api: FlowsApi, lock: LockRecorder, key: string, payload: FlowPayload, hash: string) {
+async function adoptLanded(api: FlowWriter, lock: LockRecorder, key: string, payload: FlowPayload, hash: string) {
   const landed = await findLanded(api, lock, payload.name);
   if (!landed) return undefined;
   const [remote, steps] = await Promise.all([api.getFlow(landed), usesWhen(payload) ? api.getFlowSteps(landed) : undefined]);
@@ -78,7 +78,7 @@ async function adoptLanded(api: FlowsApi, lock: LockRecorder, key: string, paylo
   return record(lock, key, payload, hash, { ...synced, id: landed }, true);
 }
 
-async function findLanded(api: FlowsApi, lock: LockRecorder, name: string): Promise<string | undefined> {
+async function findLanded(api: FlowWriter, lock: LockRecorder, name: string): Promise<string | undefined> {
   const tracked = lock.trackedIds();
   const untracked = (flows: { id: string; name: string }[]) => flows.filter((f) => f.name === name && !tracked.has(f.id));
   let candidates = untracked(await api.findFlowsByName(name));

@@ -4,10 +4,10 @@ import { API_ERROR_CODES, ApiError, isApiError } from '../api/index.js';
 import { descriptionHash, readRemoteFlow, type Change, type FlowPayload, type TrackedFlow } from '../plan/index.js';
 import { createFlowOnce, remoteNameConflict } from './create-flow.js';
 import { publishFlowOnce } from './publish-flow.js';
-import type { FlowsApi, LockRecorder } from './ports.js';
+import type { FlowWriter, LockRecorder } from './ports.js';
 
 export interface ExecuteOptions {
-  api: FlowsApi;
+  api: FlowWriter;
   lock: LockRecorder;
   concurrency: number;
   /** Act on `delete` changes (sync --prune, already confirmed). */

@@ -1,10 +1,17 @@
 import type { FlowPayload, RemoteFlowShape, TrackedFlow } from '../plan/index.js';
 
-/** A flow as the API returns it (enough of it to normalise and hash). */
+/**
+ * A flow as the API returns it (enough of it to normalise and hash). apply names only the fields
+ * it reads (plan's RemoteFlowShape plus the id), not api's full zod-parsed FlowDto, so a fake
+ * API in tests and the emulator need nothing more.
+ */
 export type RemoteFlowDto = RemoteFlowShape & { id: string };
 
-/** The slice of the API client apply needs; the real client satisfies it structurally. */
-export interface FlowsApi {
+/**
+ * The slice of the API client apply writes (and reads back) through; the real client satisfies
+ * it structurally. Not api's `FlowsApi` (the client's whole flows resource): only what apply uses.
+ */
+export interface FlowWriter {
   createFlow(body: FlowPayload): Promise<RemoteFlowDto>;
   updateFlow(id: string, body: FlowPayload): Promise<RemoteFlowDto>;
   getFlow(id: string): Promise<RemoteFlowDto>;
@@ -14,7 +21,8 @@ export interface FlowsApi {
   publishFlow(id: string): Promise<unknown>;
   getPublishState(id: string): Promise<{ publishedVersionId: string | undefined; draftPending: boolean }>;
   findFlowsByName(name: string): Promise<{ id: string; name: string }[]>;
-  listFlows(): Promise<{ id: string; name: string }[]>;
+  /** Every remote flow, all pages; `lastRunAt` as the listing carries it (`status --all`). */
+  listFlows(): Promise<{ id: string; name: string; lastRunAt?: string | null | undefined }[]>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { API_ERROR_CODES, isApiError } from '../api/index.js';
 import { withCause } from '../errors.js';
 import { isAmbiguous } from './create-flow.js';
-import type { FlowsApi } from './ports.js';
+import type { FlowWriter } from './ports.js';
 
 /** How many times a publish is re-sent after the versions list showed the draft still waiting. */
 const MAX_PUBLISH_ATTEMPTS = 4;
@@ -16,7 +16,7 @@ const MAX_PUBLISH_ATTEMPTS = 4;
  * success; a draft still waiting after a lost answer is published again; a
  * flow that is gone fails with the versions list's own 404 as the cause.
  */
-export async function publishFlowOnce(api: Pick<FlowsApi, 'publishFlow' | 'getPublishState'>, id: string): Promise<void> {
+export async function publishFlowOnce(api: Pick<FlowWriter, 'publishFlow' | 'getPublishState'>, id: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     let failure: unknown;
     try {

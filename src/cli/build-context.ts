@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
 import type { AppContext } from '../app/context.js';
 import { RuntypeError } from '../errors.js';
-import { findProject } from '../load/find-config.js';
-import { createLazyImporter } from '../load/lazy-importer.js';
+import { findProject } from '../load/project/find-config.js';
+import { createLazyImporter } from '../load/import/lazy-importer.js';
 import { createReporter } from '../report/create-reporter.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -60,7 +60,6 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
     },
     now: () => new Date(),
     signal,
-    verbose: options.verbose === true,
   };
 }
 

@@ -1,6 +1,6 @@
 import { IndentationText, Node, Project, QuoteKind, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import type { Flow, FlowStep } from '../model/index.js';
-import { stableStringify } from '../plan/index.js';
+import { canonicalJson } from '../plan/index.js';
 import { setProperty, valueText, withTrailingCommas, type ComputedValue, type EditContext } from './edit-context.js';
 import { editStepList } from './edit-steps.js';
 import { findFlowObject } from './find-flow-object.js';
@@ -45,7 +45,7 @@ export function editFlowFile(
   const { written, steps } = remote;
   if (code.name !== written.name) setProperty(ctx, object, 'name', stringLiteral(written.name), 'name');
   addInputs(ctx, object, code.inputs, written.inputs);
-  if (stableStringify(code.steps) !== stableStringify(steps)) editSteps(ctx, object, code.steps, remote);
+  if (canonicalJson(code.steps) !== canonicalJson(steps)) editSteps(ctx, object, code.steps, remote);
   addImports(source, ctx.imports);
   return { text: withTrailingCommas(source.getFullText(), ctx.added), changed: ctx.changed, computed: ctx.computed };
 }

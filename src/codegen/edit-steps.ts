@@ -1,7 +1,7 @@
 import { Node, type ArrayLiteralExpression, type ObjectLiteralExpression } from 'ts-morph';
 import type { FlowStep, JsonValue } from '../model/index.js';
 import * as stepHelpers from '../model/step-helpers.js';
-import { stableStringify } from '../plan/index.js';
+import { canonicalJson } from '../plan/index.js';
 import { setProperty, valueText, type EditContext } from './edit-context.js';
 import { stepSource } from './flow-source.js';
 import { findProperty } from './literal-node.js';
@@ -25,7 +25,7 @@ export interface StepLists {
  */
 export function editStepList(ctx: EditContext, array: ArrayLiteralExpression, lists: StepLists, path: string): void {
   const { code, written, target } = lists;
-  if (stableStringify(code) === stableStringify(target)) return;
+  if (canonicalJson(code) === canonicalJson(target)) return;
   const elements = array.getElements();
   if (elements.some((e) => Node.isSpreadElement(e)) || elements.length !== code.length || !written.every(isWrittenStep)) {
     ctx.computed.push({ path, line: array.getStartLineNumber() });
@@ -46,7 +46,7 @@ export function editStepList(ctx: EditContext, array: ArrayLiteralExpression, li
     }
     const before = code[i]!;
     const element = elements[i]!;
-    kept.push(stableStringify(before) === stableStringify(step) ? element : editStep(ctx, element, { before, item, step }, at));
+    kept.push(canonicalJson(before) === canonicalJson(step) ? element : editStep(ctx, element, { before, item, step }, at));
   });
   if (sameIds) return;
   for (const step of code) if (!target.some((t) => t.id === step.id)) ctx.changed.push(`${path} (removed "${step.id}")`);
@@ -83,7 +83,7 @@ function editStep(ctx: EditContext, element: Node, edit: StepEdit, path: string)
   }
   const fields = [...new Set([...Object.keys(step.config), ...Object.keys(before.config)])];
   for (const field of fields) {
-    if (stableStringify(before.config[field]) === stableStringify(step.config[field])) continue;
+    if (canonicalJson(before.config[field]) === canonicalJson(step.config[field])) continue;
     const at = `${path}.config.${field}`;
     const branch = item.branches[field as BranchKey];
     if (form.config === undefined) {

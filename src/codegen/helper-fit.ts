@@ -1,6 +1,6 @@
 import { isKnownStepType, stepConfigSchemas, type JsonValue } from '../model/index.js';
 import * as stepHelpers from '../model/step-helpers.js';
-import { stableStringify } from '../plan/index.js';
+import { canonicalJson } from '../plan/index.js';
 
 /**
  * The typed helper that can write a step of this type with this config, if
@@ -17,7 +17,7 @@ export function helperFor(type: string, config: { [key: string]: JsonValue }): s
   // A helper lifts these out of its options: as config fields they would move to the step.
   if (Object.keys(config).some((key) => STEP_LEVEL.has(key))) return undefined;
   const parsed = stepConfigSchemas[type].safeParse(config);
-  return parsed.success && stableStringify(parsed.data) === stableStringify(config) ? name : undefined;
+  return parsed.success && canonicalJson(parsed.data) === canonicalJson(config) ? name : undefined;
 }
 
 // --- internal ---

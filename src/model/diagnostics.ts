@@ -16,6 +16,11 @@ export interface Diagnostic {
   column?: number;
   /** The flow key the problem belongs to, when known. */
   flowKey?: string;
+  /**
+   * The export of `file` that holds the value the problem is in (`default`, `four`), when known:
+   * with `flowKey`, what places the problem in the source when one file holds several flows.
+   */
+  exportName?: string;
   /** Path inside the flow value, e.g. ['steps', 0, 'config', 'model']. */
   path?: (string | number)[];
   /** What to do about it (e.g. a "did you mean" suggestion). */

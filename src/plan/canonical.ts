@@ -6,14 +6,14 @@ import type { FlowPayload } from './payload.js';
  * "the same content". Reformatting a flow file or reordering object keys
  * changes nothing; array order (step order) does.
  */
-export function stableStringify(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => stableStringify(v)).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record)
     .filter((k) => record[k] !== undefined)
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(record[k])}`).join(',')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
 }
 
 /**
@@ -25,7 +25,7 @@ export function stableStringify(value: unknown): string {
  */
 export function contentHash(payload: FlowPayload): string {
   const { description: _description, ...content } = payload;
-  return sha256(stableStringify(content));
+  return sha256(canonicalJson(content));
 }
 
 /** Hash of a flow's description (absent: no description), kept to notice a description-only edit. */

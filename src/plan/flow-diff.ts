@@ -1,5 +1,5 @@
 import type { JsonValue } from '../errors.js';
-import { stableStringify } from './canonical.js';
+import { canonicalJson } from './canonical.js';
 import type { FlowPayload, StepPayload } from './payload.js';
 
 /** One changed leaf, e.g. `config.userPrompt` or `config.http.headers.Accept`. */
@@ -86,7 +86,7 @@ function diffValues(prefix: string, a: JsonValue | undefined, b: JsonValue | und
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     return keys.flatMap((k) => diffValues(prefix ? `${prefix}.${k}` : k, a[k], b[k]));
   }
-  if (stableStringify(a) === stableStringify(b)) return [];
+  if (canonicalJson(a) === canonicalJson(b)) return [];
   return [change(prefix, a, b)];
 }
 

@@ -1,14 +1,12 @@
-export { contentHash, descriptionHash, stableStringify } from './canonical.js';
+export { canonicalJson, contentHash, descriptionHash } from './canonical.js';
 export { diffFlows, type FieldChange, type FlowDiff, type StepDiff } from './flow-diff.js';
 export { toFlowPayload, type FlowPayload, type StepPayload } from './payload.js';
 export {
   readRemoteFlow,
-  remoteAgainstCode,
   remoteMatchesCode,
   usesWhen,
   type RemoteFlow,
   type RemoteFlowShape,
-  type RemoteStepShape,
 } from './remote-flow.js';
-export { hasPendingChanges, planChanges, type PlanInput } from './plan-changes.js';
+export { hasPendingChanges, orphansByName, planChanges } from './plan-changes.js';
 export { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from './types.js';

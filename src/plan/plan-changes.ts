@@ -5,13 +5,17 @@ import { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan
 export interface PlanInput {
   desired: readonly DesiredFlow[];
   tracked: ReadonlyMap<string, TrackedFlow>;
-  /** Omitted when planning offline: then nothing is adopted and no drift or missing flow is seen. */
+  /**
+   * Omitted when planning offline: then nothing is adopted and no drift or missing flow is seen.
+   */
   remote?: RemoteSnapshot;
   /** Every tracked flow's details were fetched (plan --refresh). */
   refreshed?: boolean;
   /** Restrict the plan to these keys (sync --only). */
   only?: readonly string[];
-  /** key → flow name of creates an interrupted run left in doubt (the name may have changed since). */
+  /**
+   * key → flow name of creates an interrupted run left in doubt (the name may have changed since).
+   */
   pendingCreates?: ReadonlyMap<string, string>;
 }
 
@@ -26,7 +30,7 @@ export function planChanges(input: PlanInput): Plan {
   const listedIds = input.remote ? new Set(input.remote.listed.map((f) => f.id)) : undefined;
   const untrackedByName = groupUntrackedByName(input.remote, trackedIds);
   const desiredKeys = new Set(input.desired.map((f) => f.key));
-  const orphansByName = groupOrphansByName(input.tracked, desiredKeys, listedIds);
+  const orphans = orphansByName(input.tracked, desiredKeys, listedIds);
   const rekeyed = new Set<string>();
   const changes: Change[] = [];
 
@@ -38,9 +42,9 @@ export function planChanges(input: PlanInput): Plan {
       continue;
     }
     // A key changed in code, same name: the flow it tracked is this one, not a new one.
-    const orphans = tracked ? [] : (orphansByName.get(flow.payload.name) ?? []);
-    const [orphan] = orphans;
-    if (orphans.length === 1 && orphan && !rekeyed.has(orphan.key)) {
+    const named = tracked ? [] : (orphans.get(flow.payload.name) ?? []);
+    const [orphan] = named;
+    if (named.length === 1 && orphan && !rekeyed.has(orphan.key)) {
       rekeyed.add(orphan.key);
       const remote = input.remote?.details.get(orphan.tracked.id);
       const contentMatches = remote ? remoteMatchesCode(remote, flow.payload, flow.hash) : orphan.tracked.hash === flow.hash;
@@ -69,6 +73,26 @@ export function planChanges(input: PlanInput): Plan {
   return { changes, summary: summarize(changes), remoteChecked: input.remote !== undefined, refreshed: input.refreshed === true };
 }
 
+/**
+ * The orphan rule: tracked entries whose key left the code (and whose flow
+ * still exists, when the remote listing is known), grouped by the name the
+ * lock state last wrote. A new key whose flow has that name, and is the only
+ * one, takes the entry over (a key changed in code) instead of creating a
+ * second remote flow. Incremental planning reads these ids for the same reason.
+ */
+export function orphansByName(
+  tracked: ReadonlyMap<string, TrackedFlow>,
+  desiredKeys: ReadonlySet<string>,
+  listedIds?: ReadonlySet<string>,
+): Map<string, { key: string; tracked: TrackedFlow }[]> {
+  const byName = new Map<string, { key: string; tracked: TrackedFlow }[]>();
+  for (const [key, entry] of tracked) {
+    if (desiredKeys.has(key) || (listedIds && !listedIds.has(entry.id))) continue;
+    byName.set(entry.name, [...(byName.get(entry.name) ?? []), { key, tracked: entry }]);
+  }
+  return byName;
+}
+
 export function hasPendingChanges(plan: Plan): boolean {
   return plan.changes.some((c) => c.kind !== 'noop');
 }
@@ -81,7 +105,8 @@ function planTracked(flow: DesiredFlow, tracked: TrackedFlow, remote: RemoteFlow
   const codeChanged = flow.hash !== tracked.hash;
   if (remote) {
     // A remote holding exactly what an interrupted update sent is the tool's own write, not drift.
-    const ownState = remote.stateHash === (tracked.remoteHash ?? tracked.hash) || remote.stateHash === tracked.attempted;
+    const ownState =
+      remote.stateHash === (tracked.remoteHash ?? tracked.hash) || tracked.attempted?.includes(remote.stateHash) === true;
     const drifted = !ownState || whensDiffer(remote, flow.payload);
     if (drifted) {
       // Remote already equals the code (someone made the same edit): nothing to overwrite.
@@ -132,7 +157,8 @@ function planUntracked(
   if (candidates.length > 1) return { kind: 'conflict', ...base, remoteIds: [...candidates].sort() };
   const [remoteId] = candidates;
   if (remoteId !== undefined) {
-    // Claim it so a second key with the same name cannot adopt it too (names are unique per project anyway).
+    // Claim it so a second key with the same name cannot adopt it too (names are unique per project
+    // anyway).
     untrackedByName.delete(byName);
     const found = remote?.details.get(remoteId);
     return {
@@ -147,16 +173,6 @@ function planUntracked(
   }
   if (previouslyTracked) return { kind: 'missing', ...base, previousId: previouslyTracked.id };
   return { kind: 'create', ...base };
-}
-
-/** Tracked entries whose key left the code (and whose flow still exists, when the remote is known), by last-written name. */
-function groupOrphansByName(tracked: ReadonlyMap<string, TrackedFlow>, desiredKeys: ReadonlySet<string>, listedIds: ReadonlySet<string> | undefined) {
-  const byName = new Map<string, { key: string; tracked: TrackedFlow }[]>();
-  for (const [key, entry] of tracked) {
-    if (desiredKeys.has(key) || (listedIds && !listedIds.has(entry.id))) continue;
-    byName.set(entry.name, [...(byName.get(entry.name) ?? []), { key, tracked: entry }]);
-  }
-  return byName;
 }
 
 function groupUntrackedByName(remote: RemoteSnapshot | undefined, trackedIds: ReadonlySet<string>): Map<string, string[]> {

@@ -5,7 +5,9 @@ import type { FlowPayload, StepPayload } from './payload.js';
 /**
  * A remote flow as the documented responses carry it. A response step needs
  * only `id` and `type`; `when` is in no flow response, only in GET
- * /v1/flow-steps/flow/:id; no response carries `description`.
+ * /v1/flow-steps/flow/:id; no response carries `description`. plan/ keeps its
+ * own shape because it is pure and may not import api/: api's FlowDto (zod-parsed)
+ * satisfies it structurally, as apply's RemoteFlowDto (this plus the id) does.
  */
 export interface RemoteFlowShape {
   name: string;

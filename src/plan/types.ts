@@ -13,8 +13,8 @@ export interface TrackedFlow {
   published?: string;
   /** Hash of the description last sent (on create); absent when none was. */
   descriptionHash?: string;
-  /** The remote hash an update in doubt would have left (a run stopped between its PUT and its record). */
-  attempted?: string;
+  /** Remote hashes updates in doubt would have left (runs stopped between a PUT and its record). */
+  attempted?: string[];
 }
 
 /** A flow as the code wants it. */

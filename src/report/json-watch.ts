@@ -1,4 +1,4 @@
-import type { WatchEvent } from '../app/watch-events.js';
+import type { WatchEvent } from '../app/watch/events.js';
 import type { JsonValue } from '../errors.js';
 import { errorToJson } from './format-error.js';
 import { redactValue } from './redact.js';

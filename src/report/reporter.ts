@@ -1,5 +1,5 @@
 import type { CommandResult } from '../app/results.js';
-import type { WatchEvent } from '../app/watch-events.js';
+import type { WatchEvent } from '../app/watch/events.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 
 /** What a sink needs from a stream; process.stdout/stderr and test buffers both fit. */

@@ -36,7 +36,9 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
     case 'attempt': {
       // Only an entry can be in doubt this way (an adoption's PUT has none yet: it is re-adopted by name).
       const entry = flows.get(record.key);
-      if (entry) flows.set(record.key, { ...entry, attempted: record.stateHash });
+      if (!entry) return;
+      const attempted = [...(entry.attempted ?? []).filter((h) => h !== record.stateHash), record.stateHash];
+      flows.set(record.key, { ...entry, attempted: attempted.slice(-MAX_ATTEMPTS) });
       return;
     }
     case 'published': {
@@ -69,3 +71,9 @@ export function findPendingCreates(records: readonly JournalRecord[]): PendingCr
   }
   return [...pending.values()];
 }
+
+/**
+ * Updates in doubt remembered per entry: each run that stops between a PUT and its record adds one,
+ * and a run that ends cleanly clears them, so more than a few means something else is wrong.
+ */
+const MAX_ATTEMPTS = 8;

@@ -23,6 +23,6 @@ export { SHARED_LOCKFILE_NAME, lockPaths, type LockLocation, type LockPaths } fr
 export { parseJournal, readJournal } from './read-journal.js';
 export { readLockState, type LockState, type ReadLockStateOptions } from './read-lock-state.js';
 export { recoverJournal, type Recovery } from './recover-journal.js';
-export { openSection, updateSection, type OpenedSection, type SectionTarget } from './section.js';
+export { openSection, updateSection, type OpenedSection, type SectionAddress } from './section.js';
 export { serializeLockfile } from './serialize-lockfile.js';
 export { acquireWriterLock, type WriterLock, type WriterLockOptions } from './writer-lock.js';

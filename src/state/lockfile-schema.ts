@@ -33,12 +33,13 @@ export const LockEntrySchema = z.strictObject({
    */
   descriptionHash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
   /**
-   * The remote hash an update would leave, recorded (durably) before its PUT
-   * was sent and cleared when the PUT's result is recorded. Present only when a
-   * run stopped in between: a remote that holds exactly this is the tool's own
-   * write, never an edit made outside it.
+   * The remote hashes updates would leave, each recorded (durably) before its
+   * PUT was sent; cleared when a write's result is recorded. Present only when
+   * runs stopped in between (several, if the code moved on between them): a
+   * remote holding exactly one of these is the tool's own write, never an edit
+   * made outside it. The last MAX_ATTEMPTS are kept.
    */
-  attempted: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
+  attempted: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)')).optional(),
 });
 
 export const LockSectionSchema = z.strictObject({

@@ -7,7 +7,7 @@ import { findPendingCreates, foldJournal, type PendingCreate } from './fold-jour
 import { toJournalLine, type JournalRecord } from './journal-record.js';
 import type { LockSection } from './lockfile-schema.js';
 import { readJournal } from './read-journal.js';
-import { assertSameTarget, openSection, updateSection, type SectionTarget } from './section.js';
+import { assertSameTarget, openSection, updateSection, type SectionAddress } from './section.js';
 
 export interface Recovery {
   /** The section as the lockfile now holds it. */
@@ -30,7 +30,7 @@ export interface Recovery {
  * run (recovery after a crash) and by commit at its end. The caller must hold
  * the writer lock.
  */
-export async function recoverJournal(target: SectionTarget, journalFile: string): Promise<Recovery> {
+export async function recoverJournal(target: SectionAddress, journalFile: string): Promise<Recovery> {
   const journal = await readJournal(journalFile);
   if (!journal.exists) {
     const { section } = await openSection(target);
@@ -49,7 +49,7 @@ export async function recoverJournal(target: SectionTarget, journalFile: string)
  * section a production run is opening (the section may not even exist yet,
  * so the lockfile alone cannot tell).
  */
-export function assertJournalTarget(target: SectionTarget, records: readonly JournalRecord[], journalFile: string): void {
+export function assertJournalTarget(target: SectionAddress, records: readonly JournalRecord[], journalFile: string): void {
   const expected = { ...target, apiUrl: normalizeApiUrl(target.apiUrl) };
   for (const record of records) {
     if (record.op !== 'begin') continue;
@@ -67,7 +67,7 @@ export function assertJournalTarget(target: SectionTarget, records: readonly Jou
 
 // --- internal ---
 
-async function keepOnly(journalFile: string, target: SectionTarget, pending: readonly PendingCreate[]): Promise<void> {
+async function keepOnly(journalFile: string, target: SectionAddress, pending: readonly PendingCreate[]): Promise<void> {
   if (pending.length === 0) {
     await fsp.rm(journalFile, { force: true });
     await syncDirectory(path.dirname(journalFile));

@@ -3,8 +3,8 @@ import { normalizeApiUrl } from './api-url.js';
 import { readLockfile, writeLockfile } from './lockfile.js';
 import type { LockSection, Lockfile } from './lockfile-schema.js';
 
-/** One section of one lockfile, and the API the run is aimed at. */
-export interface SectionTarget {
+/** Where one section lives (file and name), and the API the run is aimed at (its section must be bound to it). */
+export interface SectionAddress {
   file: string;
   section: string;
   apiUrl: string;
@@ -23,7 +23,7 @@ export interface OpenedSection {
  * belongs to another API: ids minted by staging must never be used, or
  * overwritten, by a run against production.
  */
-export async function openSection(target: SectionTarget): Promise<OpenedSection> {
+export async function openSection(target: SectionAddress): Promise<OpenedSection> {
   const lockfile = await readLockfile(target.file);
   const stored = lockfile.environments[target.section];
   const apiUrl = normalizeApiUrl(target.apiUrl);
@@ -39,7 +39,7 @@ export async function openSection(target: SectionTarget): Promise<OpenedSection>
  * not exist and would stay empty is not added.
  */
 export async function updateSection(
-  target: SectionTarget,
+  target: SectionAddress,
   update: (section: LockSection) => LockSection,
 ): Promise<{ section: LockSection; written: boolean }> {
   const { lockfile, section, exists } = await openSection(target);
@@ -51,7 +51,7 @@ export async function updateSection(
 }
 
 /** Throws LOCK_TARGET_MISMATCH unless both URLs (already normalised) are the same API. */
-export function assertSameTarget(target: SectionTarget, storedApiUrl: string, where: string): void {
+export function assertSameTarget(target: SectionAddress, storedApiUrl: string, where: string): void {
   if (storedApiUrl === target.apiUrl) return;
   throw new RuntypeError(
     'LOCK_TARGET_MISMATCH',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../src/api/index.js';
-import { lockRecorder } from '../../src/app/lock-target.js';
+import { lockRecorder } from '../../src/app/connect.js';
 import { MAX_CREATE_ATTEMPTS } from '../../src/apply/create-flow.js';
 import { executePlan, type ExecuteOptions } from '../../src/apply/execute-plan.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';

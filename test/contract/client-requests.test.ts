@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../src/api/index.js';
-import { toDesiredFlows } from '../../src/app/desired-flows.js';
-import { createModuleImporter } from '../../src/load/import-module.js';
-import { loadProject } from '../../src/load/load-project.js';
+import { toDesiredFlows } from '../../src/app/project.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { loadProject } from '../../src/load/project/load-project.js';
 import { STEP_TYPES } from '../../src/emulator/index.js';
 import type { FlowStep } from '../../src/model/index.js';
 import { toFlowPayload, type FlowPayload } from '../../src/plan/index.js';

@@ -1,12 +1,13 @@
-/** openSession({ readOnly }) — what plan, status and sync --dry-run need while a sync holds the emulator. */
+/** connect(..., 'read-only') — what plan, status and sync --dry-run need while a sync holds the emulator. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
-import { openSession } from '../../src/app/open-session.js';
-import type { Target } from '../../src/app/resolve-target.js';
+import { connect } from '../../src/app/connect.js';
+import type { Target } from '../../src/app/target.js';
 import { startEmulator } from '../../src/emulator/index.js';
-import { createModuleImporter } from '../../src/load/import-module.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { resolveConfig } from '../../src/model/config.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import { useTempDir } from './helpers.js';
 
@@ -24,11 +25,10 @@ function context(cwd: string): AppContext {
     interactive: false,
     confirm: () => Promise.resolve(false),
     now: () => new Date(),
-    verbose: false,
   };
 }
 
-describe('openSession on the embedded emulator', () => {
+describe('connect on the embedded emulator', () => {
   it('read-only: works while a writer (a running sync) holds the state file, and cannot write', async () => {
     const root = tempDir();
     const statePath = join(root, '.runtype', 'emulator', 'local.json');
@@ -37,10 +37,11 @@ describe('openSession on the embedded emulator', () => {
       sync.state.create({ name: 'from the sync' });
       await sync.flush();
       const ctx = context(root);
-      // A writer session is refused, as it must be: two writers would lose each other's flows.
-      await expect(openSession(ctx, root, target, 4)).rejects.toMatchObject({ code: 'EMULATOR_STATE_LOCKED' });
+      const project = { root, config: resolveConfig({ concurrency: 4 }) };
+      // A writer connection is refused, as it must be: two writers would lose each other's flows.
+      await expect(connect(ctx, project, target, 'write')).rejects.toMatchObject({ code: 'EMULATOR_STATE_LOCKED' });
 
-      const session = await openSession(ctx, root, target, 4, { readOnly: true });
+      const session = await connect(ctx, project, target, 'read-only');
       try {
         expect((await session.api.listFlows()).map((f) => f.name)).toEqual(['from the sync']);
         await expect(session.api.createFlow({ name: 'not allowed', steps: [] })).rejects.toMatchObject({

@@ -26,7 +26,7 @@ describe('an update in doubt', () => {
     env.emu.clearFaults();
     const id = env.lockfile().environments.test!.flows.a!.id;
     expect(env.emu.state.get(id)?.flowSteps[0]?.config?.userPrompt).toBe('v2 {{topic}}');
-    expect(env.lockfile().environments.test!.flows.a).toHaveProperty('attempted');
+    expect(env.lockfile().environments.test!.flows.a).toHaveProperty('attempted', [expect.stringMatching(/^[0-9a-f]{64}$/)]);
 
     env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v3 {{topic}}' }));
     const plan = await env.cli('plan', '--json');
@@ -35,6 +35,26 @@ describe('an update in doubt', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(env.emu.state.get(id)?.flowSteps[0]?.config?.userPrompt).toBe('v3 {{topic}}');
     expect(env.lockfile().environments.test!.flows.a).not.toHaveProperty('attempted');
+    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
+  });
+
+  it('two in a row (the code moved on between them): the remote holding either is the tool’s own', async () => {
+    env = await createEmulatorProject(0);
+    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v1 {{topic}}' }));
+    expect((await env.cli('sync')).code).toBe(0);
+    // v2 lands, its answer lost; then v3 is refused every time (never lands): the remote holds v2.
+    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v2 {{topic}}' }));
+    env.emu.setFaults({ commitThenDropRate: 1, methods: ['PUT'] });
+    expect((await env.cli('sync')).code).toBe(1);
+    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v3 {{topic}}' }));
+    env.emu.setFaults({ commitThenDropRate: 0, errorRate: 1, methods: ['PUT'] });
+    expect((await env.cli('sync')).code).toBe(1);
+    env.emu.clearFaults();
+    expect(env.lockfile().environments.test!.flows.a).toHaveProperty('attempted', [expect.any(String), expect.any(String)]);
+
+    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v4 {{topic}}' }));
+    const run = await env.cli('sync');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
   });
 

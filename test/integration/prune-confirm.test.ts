@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { runSync } from '../../src/app/sync.js';
-import { createModuleImporter } from '../../src/load/import-module.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
 
@@ -24,7 +24,6 @@ function terminalContext(cwd: string, answer: boolean, asked: string[]): AppCont
       return Promise.resolve(answer);
     },
     now: () => new Date(),
-    verbose: false,
   };
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/load/load-project.js';
-import { createModuleImporter } from '../../src/load/import-module.js';
+import { loadProject } from '../../src/load/project/load-project.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
 import { formatPath } from '../../src/model/diagnostics.js';
 import { readCorpus } from '../fixtures/corpus.js';
 import { createTestProject } from '../helpers/project.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createModuleImporter } from '../../src/load/import-module.js';
-import { loadProject } from '../../src/load/load-project.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { loadProject } from '../../src/load/project/load-project.js';
 import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
 
 async function load(project: TestProject, options: { cwd?: string; configPath?: string } = {}) {

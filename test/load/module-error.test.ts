@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createModuleImporter } from '../../src/load/import-module.js';
-import { analyseModuleError, moduleErrorDiagnostic, moduleFailureDiagnostic } from '../../src/load/module-error.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { analyseModuleError, moduleErrorDiagnostic, moduleFailureDiagnostic } from '../../src/load/import/module-error.js';
 import { createTestProject } from '../helpers/project.js';
 
 /**

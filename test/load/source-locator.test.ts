@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSourceLocator } from '../../src/load/source-locator.js';
+import { createSourceLocator } from '../../src/load/locate/source-locator.js';
 
 /** `line:column` of `path` in `text`, or `-` when the locator is not sure. */
 function at(text: string, target: { exportName?: string; flowKey?: string }, path: (string | number)[], about?: { message?: string; code?: string }): string {

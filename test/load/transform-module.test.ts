@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createModuleImporter } from '../../src/load/import-module.js';
-import { transformModule } from '../../src/load/transform-module.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { transformModule } from '../../src/load/import/transform-module.js';
 import { createTestProject } from '../helpers/project.js';
 
 describe('transformModule', () => {

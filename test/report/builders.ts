@@ -1,5 +1,5 @@
 import type { ChangeOutcome, PlanResult, StatusResult, SyncResult, TargetInfo } from '../../src/app/results.js';
-import { countOutcomes } from '../../src/app/sync-outcomes.js';
+import { countOutcomes } from '../../src/app/apply-plan.js';
 import type { JsonValue } from '../../src/errors.js';
 import { CHANGE_KINDS, type Change, type ChangeKind, type FlowPayload, type Plan, type StepPayload } from '../../src/plan/index.js';
 

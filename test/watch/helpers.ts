@@ -1,6 +1,7 @@
 import type { AppContext } from '../../src/app/context.js';
-import { runWatch, type WatchOptions, type WatchSummary } from '../../src/app/watch.js';
-import { createModuleImporter } from '../../src/load/import-module.js';
+import type { WatchOptions } from '../../src/app/watch/cycle.js';
+import { runWatch, type WatchSummary } from '../../src/app/watch/run-watch.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import type { FileEvent, WatchProject, WatchProjectOptions } from '../../src/watch/watch-project.js';
 import { SENTINEL_KEY } from '../helpers/emulator-project.js';
@@ -105,7 +106,6 @@ export function startWatch(root: string, watcher: { watchProject: WatchProject }
     confirm: () => Promise.resolve(false),
     now: () => new Date(),
     signal: controller.signal,
-    verbose: context.verbose === true,
   };
   const done = runWatch(ctx, options, { watchProject: watcher.watchProject, debounceMs });
   const next = async (predicate: (e: Event) => boolean, after = 0): Promise<Event> => {

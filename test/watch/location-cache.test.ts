@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { locateDiagnostics, LocationCache } from '../../src/load/locate-diagnostics.js';
+import { locateDiagnostics, LocationCache } from '../../src/load/locate/locate-diagnostics.js';
 import type { Diagnostic } from '../../src/model/diagnostics.js';
 import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
 
@@ -16,8 +16,8 @@ describe('LocationCache', () => {
     const line = flowSource('a', 'A').split('\n').findIndex((l) => l.includes('model:')) + 1;
     const cache = new LocationCache();
 
-    const [first] = await locateDiagnostics([warningIn(file)], new Map(), cache);
-    const [again] = await locateDiagnostics([warningIn(file)], new Map(), cache);
+    const [first] = await locateDiagnostics([warningIn(file)], cache);
+    const [again] = await locateDiagnostics([warningIn(file)], cache);
     expect(first).toMatchObject({ line });
     expect(again).toEqual(first);
     expect(await locateDiagnostics([warningIn(file)])).toEqual([first]);
@@ -25,7 +25,7 @@ describe('LocationCache', () => {
 
     // A changed file is parsed again, and its diagnostics move with the code.
     project.write('flows/a.ts', `// a comment on top\n${flowSource('a', 'A')}`);
-    const [moved] = await locateDiagnostics([warningIn(file)], new Map(), cache);
+    const [moved] = await locateDiagnostics([warningIn(file)], cache);
     expect(moved).toMatchObject({ line: line + 1 });
     expect(cache.parsed).toBe(2);
   });

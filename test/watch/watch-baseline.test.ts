@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedKeys, nextBaseline } from '../../src/app/watch-baseline.js';
+import { changedKeys, nextBaseline } from '../../src/app/watch/baseline.js';
 import type { DesiredFlow } from '../../src/plan/index.js';
 import { noop, outcome, plan } from '../report/builders.js';
 

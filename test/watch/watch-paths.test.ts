@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allPaths, ignoredIn, isRelevant, mergeWatchPaths, watchPathsOf } from '../../src/app/watch-paths.js';
-import type { Project } from '../../src/load/load-project.js';
+import { allPaths, ignoredIn, isRelevant, mergeWatchPaths, watchPathsOf } from '../../src/app/watch/paths.js';
+import type { Project } from '../../src/load/project/load-project.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'runtype-watch-paths-'));
 mkdirSync(path.join(root, 'flows'));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WatchOptions } from '../../src/app/watch.js';
+import type { WatchOptions } from '../../src/app/watch/cycle.js';
 import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 import { createFakeWatcher, startWatch, type Event, type FakeWatcher, type WatchRun } from './helpers.js';

@@ -1,10 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAfterError, FatalWatchError } from '../../src/app/watch-target.js';
+import { commitAfterError, FatalWatchError } from '../../src/app/watch/session.js';
 import { RuntypeError } from '../../src/errors.js';
 import { openLockStore, type LockStore } from '../../src/state/index.js';
 import { hashOf, PROD, tempRoot } from '../state/helpers.js';
+
+/** The commit of a connection over `store`. */
+const committing = (store: LockStore) => ({
+  commit: async () => {
+    await store.commit();
+  },
+});
 
 /** The lock store as a watch session holds it: open from the first cycle to Ctrl-C, committed after every cycle. */
 async function withStore(use: (store: LockStore, root: string) => Promise<void>): Promise<void> {
@@ -39,7 +46,7 @@ describe('the lock state of a watch session', () => {
       mkdirSync(path.join(root, 'runtype.lock.json'));
       writeFileSync(path.join(root, 'runtype.lock.json', 'in-the-way'), '');
       const cycleError = new RuntypeError('API_SERVER_ERROR', 'GET /flows/x answered 503', { hint: 'try again later', meta: { status: 503 } });
-      const thrown = await commitAfterError({ store }, cycleError).catch((error: unknown) => error);
+      const thrown = await commitAfterError(committing(store), cycleError).catch((error: unknown) => error);
       expect(thrown).toBeInstanceOf(FatalWatchError);
       const reported = (thrown as FatalWatchError).cause;
       expect(reported).toMatchObject({ code: 'API_SERVER_ERROR', message: 'GET /flows/x answered 503', hint: 'try again later', meta: { status: 503 } });
@@ -50,7 +57,7 @@ describe('the lock state of a watch session', () => {
   it('a commit that succeeds after a cycle failed rethrows the cycle error as it is (not fatal)', async () => {
     await withStore(async (store) => {
       const cycleError = new RuntypeError('API_NETWORK', 'connection refused');
-      await expect(commitAfterError({ store }, cycleError)).rejects.toBe(cycleError);
+      await expect(commitAfterError(committing(store), cycleError)).rejects.toBe(cycleError);
     });
   });
 });

@@ -63,7 +63,7 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
 
 /** chokidar is imported only here, so `sync` without --watch and `--help` never load it. */
 async function watch(ctx: AppContext, argv: SyncArgs): Promise<number> {
-  const [{ runWatch }, { watchProject }] = await Promise.all([import('../../app/watch.js'), import('../../watch/watch-project.js')]);
+  const [{ runWatch }, { watchProject }] = await Promise.all([import('../../app/watch/run-watch.js'), import('../../watch/watch-project.js')]);
   const summary = await runWatch(ctx, { env: argv.env, force: argv.force, publish: argv.publish, only: argv.only, refresh: argv.refresh }, { watchProject });
   return summary.reason === 'error' ? EXIT.error : EXIT.ok;
 }

@@ -1,0 +1,75 @@
+import { RuntypeError, type JsonValue } from '../errors.js';
+import type { LocationCache } from '../load/locate/locate-diagnostics.js';
+import { loadProject, type LoadedFlow, type Project } from '../load/project/load-project.js';
+import { countBySeverity, hasErrors } from '../model/diagnostics.js';
+import { contentHash, toFlowPayload, type DesiredFlow } from '../plan/index.js';
+import type { AppContext } from './context.js';
+import { chooseTarget, type Target } from './target.js';
+
+/** A valid project, the target it works against, and its flows as the planner compares them. */
+export interface ProjectAndTarget {
+  project: Project;
+  target: Target;
+  desired: DesiredFlow[];
+}
+
+/**
+ * The project as the context places it (cwd, --config); `locations` for a process that loads it
+ * again and again.
+ */
+export function loadProjectOf(ctx: AppContext, locations?: LocationCache): Promise<Project> {
+  return loadProject({
+    cwd: ctx.cwd,
+    importModule: ctx.importModule,
+    ...(ctx.configPath ? { configPath: ctx.configPath } : {}),
+    ...(locations ? { locations } : {}),
+  });
+}
+
+/** Load + validate + choose the target: the part of every API command that needs no network. */
+export async function loadProjectAndTarget(
+  ctx: AppContext,
+  env: string | undefined,
+): Promise<ProjectAndTarget> {
+  const project = await loadValidProject(ctx);
+  const target = chooseTarget(ctx, project.config, env);
+  return { project, target, desired: toDesiredFlows(project.flows) };
+}
+
+/**
+ * Loads the project for a command that talks to the API. Every diagnostic is
+ * shown; any error stops the command before anything remote or local changes.
+ */
+export async function loadValidProject(ctx: AppContext): Promise<Project> {
+  const project = await loadProjectOf(ctx);
+  reportProject(ctx, project);
+  if (hasErrors(project.diagnostics)) {
+    const { error } = countBySeverity(project.diagnostics);
+    const errors = `${error} error${error === 1 ? '' : 's'}`;
+    const message = `${errors} in the project's flows; nothing was changed`;
+    throw new RuntypeError('FLOWS_INVALID', message, {
+      hint: 'Fix the problems above (`runtype-flows validate` lists them again), then re-run.',
+      meta: { diagnostics: project.diagnostics as unknown as JsonValue },
+    });
+  }
+  return project;
+}
+
+/**
+ * What every command that loads the project shows of it: its diagnostics, and with --verbose the
+ * modules that define no flow.
+ */
+export function reportProject(ctx: Pick<AppContext, 'reporter'>, project: Project): void {
+  ctx.reporter.diagnostics(project.diagnostics, project.root);
+  for (const helper of project.helperModules) {
+    ctx.reporter.debug(`helper module (exports no flow): ${helper}`);
+  }
+}
+
+/** Code-side flows in the form the planner compares: canonical payload plus its hash. */
+export function toDesiredFlows(flows: readonly LoadedFlow[]): DesiredFlow[] {
+  return flows.map(({ flow, file }) => {
+    const payload = toFlowPayload(flow);
+    return { key: flow.key, payload, hash: contentHash(payload), file };
+  });
+}

@@ -1,0 +1,270 @@
+import { API_ERROR_CODES } from '../api/errors.js';
+import type { FlowWriter } from '../apply/ports.js';
+import { RuntypeError } from '../errors.js';
+import { closestMatch } from '../model/suggest.js';
+import {
+  orphansByName,
+  planChanges,
+  readRemoteFlow,
+  usesWhen,
+  type Change,
+  type DesiredFlow,
+  type Plan,
+  type RemoteFlow,
+  type RemoteSnapshot,
+  type TrackedFlow,
+} from '../plan/index.js';
+import type { AppContext } from './context.js';
+
+export interface RemotePlanOptions {
+  /** Restrict the plan to these keys (sync --only). */
+  only?: readonly string[];
+  /** Fetch every tracked flow to see drift on flows unchanged in code. */
+  refresh?: boolean;
+  /**
+   * Plan only these keys, reading only the part of the remote they touch (a watch cycle after a
+   * save); the account is never listed. Without it, every flow is planned from a listing.
+   */
+  keys?: readonly string[];
+  /** Progress of reading remote flows in full (`--refresh` reads every tracked one). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RemotePlan {
+  plan: Plan;
+  /** What was read of the remote. */
+  remote: RemoteSnapshot;
+  /**
+   * The whole account was listed (not so for `keys`): only then can an orphaned create be settled.
+   */
+  listedAll: boolean;
+}
+
+/** What planning reads of a connection (any 'read-only' or 'write' Connection is one). */
+export interface PlanSource {
+  api: Pick<FlowWriter, 'listFlows' | 'getFlow' | 'getFlowSteps' | 'findFlowsByName'>;
+  lock: {
+    entries(): ReadonlyMap<string, TrackedFlow>;
+    readonly pendingCreates: readonly { key: string; name: string }[];
+  };
+}
+
+/**
+ * The remote half of planning, with the same rules either way (drift,
+ * adoption by name, missing, a changed key). Every flow: list the account,
+ * fetch in full the flows whose comparison needs content (changed,
+ * adoptable, and with `refresh` every tracked one), then plan — two passes so
+ * only needed GETs are made. With `keys`: see planKeys.
+ */
+export async function planAgainstRemote(
+  connection: PlanSource,
+  desired: readonly DesiredFlow[],
+  options: RemotePlanOptions = {},
+): Promise<RemotePlan> {
+  if (options.keys) return planKeys(connection, desired, options.keys);
+  const { only, refresh } = options;
+  const tracked = connection.lock.entries();
+  assertKnownKeys(only, desired, tracked);
+  const pendingCreates = pendingByKey(connection);
+  const input = { desired, tracked, pendingCreates, ...(only ? { only } : {}) };
+  let remote = await fetchRemoteSnapshot(connection.api, { details: [] });
+  const first = planChanges({ ...input, remote });
+  const needed = new Set<string>();
+  for (const change of first.changes) {
+    if (change.kind === 'update' || change.kind === 'adopt') needed.add(change.remoteId);
+    if (refresh && change.kind === 'noop') needed.add(change.remoteId);
+  }
+  const withWhen = idsUsingWhen(first.changes, desired);
+  const { onProgress } = options;
+  const reads = { details: needed, withWhen, known: remote, onProgress };
+  remote = await fetchRemoteSnapshot(connection.api, reads);
+  const plan = planChanges({ ...input, remote, refreshed: refresh === true });
+  return { plan, remote, listedAll: true };
+}
+
+/** What of a command's options limits a plan (--only, --refresh), without unset keys. */
+export function planScope(options: Pick<RemotePlanOptions, 'only' | 'refresh'>): RemotePlanOptions {
+  return {
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.refresh ? { refresh: true } : {}),
+  };
+}
+
+/**
+ * Progress of reading remote flows in full, as every command that plans against the API shows it.
+ */
+export function readProgress(
+  ctx: Pick<AppContext, 'reporter'>,
+): (done: number, total: number) => void {
+  return (done, total) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
+}
+
+/** `--only typo` must not be a silent no-op (a CI deploy that deploys nothing). */
+export function assertKnownKeys(
+  only: readonly string[] | undefined,
+  desired: readonly DesiredFlow[],
+  tracked: ReadonlyMap<string, TrackedFlow>,
+): void {
+  const known = new Set([...desired.map((d) => d.key), ...tracked.keys()]);
+  const unknown = (only ?? []).filter((key) => !known.has(key));
+  if (unknown.length === 0) return;
+  const suggestion = closestMatch(unknown[0] ?? '', known);
+  const message =
+    '--only names flow key(s) that are neither in the code nor in the lock state: ' +
+    unknown.join(', ');
+  const someKeys = [...known].sort().slice(0, 10).join(', ');
+  throw new RuntypeError('UNKNOWN_FLOW_KEY', message, {
+    hint: suggestion ? `did you mean "${suggestion}"?` : `known keys: ${someKeys}`,
+  });
+}
+
+// --- internal ---
+
+/**
+ * Plans the given keys against only the part of the remote they touch: a
+ * tracked flow is read by id (drift needs its content; a 404 means it is
+ * missing), an untracked one is searched by name (adoption), and the rest of
+ * the account is never listed. An edit to one flow of 1,000 is a GET, then
+ * its PUT. What planChanges compares beyond the keys is read too: for an
+ * untracked key, the orphans of its name (plan/'s orphan rule: a key changed
+ * in code is re-keyed when its flow still exists, whatever the remote calls it now).
+ */
+async function planKeys(
+  connection: PlanSource,
+  desired: readonly DesiredFlow[],
+  keys: readonly string[],
+): Promise<RemotePlan> {
+  const { api } = connection;
+  const tracked = connection.lock.entries();
+  const byKey = new Map(desired.map((d) => [d.key, d]));
+  const pending = pendingByKey(connection);
+  const orphans = orphansByName(tracked, new Set(byKey.keys()));
+  const reads = new Map<string, boolean>();
+  for (const key of keys) {
+    const entry = tracked.get(key);
+    const flow = byKey.get(key);
+    const withWhen = flow !== undefined && usesWhen(flow.payload);
+    if (entry) reads.set(entry.id, withWhen);
+    else if (flow) {
+      const named = orphans.get(flow.payload.name) ?? [];
+      for (const orphan of named) reads.set(orphan.tracked.id, withWhen);
+    }
+  }
+  const listed = new Map<string, { id: string; name: string }>();
+  const details = new Map<string, RemoteFlow>();
+  await Promise.all(
+    [...reads].map(async ([id, withWhen]) => {
+      const remote = await readIfExists(api, id, withWhen);
+      if (!remote) return;
+      listed.set(id, { id, name: remote.payload.name });
+      details.set(id, remote);
+    }),
+  );
+
+  // Untracked, or tracked but gone remotely: an untracked remote flow of that name is adopted, as
+  // in sync.
+  const names = new Set<string>();
+  for (const key of keys) {
+    const entry = tracked.get(key);
+    if (entry && listed.has(entry.id)) continue;
+    const flow = byKey.get(key);
+    if (flow) names.add(flow.payload.name);
+    const pendingName = pending.get(key);
+    if (pendingName !== undefined) names.add(pendingName);
+  }
+  await Promise.all(
+    [...names].map(async (name) => {
+      for (const found of await api.findFlowsByName(name)) {
+        if (!listed.has(found.id)) listed.set(found.id, { id: found.id, name: found.name });
+      }
+    }),
+  );
+
+  const input = { desired, tracked, pendingCreates: pending, only: keys };
+  let remote: RemoteSnapshot = { listed: [...listed.values()], details };
+  const first = planChanges({ ...input, remote });
+  // An adoption compares content: read the candidates found by name (tracked ones were read above).
+  const compared = first.changes.filter((c) => c.kind === 'adopt' || c.kind === 'update');
+  const needed = compared.map((c) => c.remoteId);
+  const withWhen = idsUsingWhen(first.changes, desired);
+  remote = await fetchRemoteSnapshot(api, { details: needed, withWhen, known: remote });
+  return { plan: planChanges({ ...input, remote }), remote, listedAll: false };
+}
+
+function pendingByKey(connection: PlanSource): Map<string, string> {
+  return new Map(connection.lock.pendingCreates.map((p) => [p.key, p.name]));
+}
+
+interface SnapshotReads {
+  /** Flows to read in full (their content is compared). */
+  details: Iterable<string>;
+  /**
+   * Of those, the ones whose code uses a step `when`: their steps are read too (GET
+   * /v1/flow-steps).
+   */
+  withWhen?: ReadonlySet<string>;
+  /** What an earlier pass already read (the listing and details are kept). */
+  known?: RemoteSnapshot;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * Lists every remote flow (summaries, all pages) unless already `known`, and
+ * reads in full the ones the plan needs to compare. GETs run through the
+ * client's bounded concurrency.
+ */
+type Api = PlanSource['api'];
+
+async function fetchRemoteSnapshot(api: Api, reads: SnapshotReads): Promise<RemoteSnapshot> {
+  const { known, withWhen } = reads;
+  // lastRunAt: `status --all` shows it for flows no code manages (the listing carries it).
+  const listing = known?.listed ?? (await api.listFlows());
+  const listed = listing.map((f) => ({ id: f.id, name: f.name, lastRunAt: f.lastRunAt ?? null }));
+  const listedIds = new Set(listed.map((f) => f.id));
+  const details = new Map<string, RemoteFlow>(known?.details ?? []);
+  const wanted = [...new Set(reads.details)].filter((id) => listedIds.has(id) && !details.has(id));
+  let done = 0;
+  await Promise.all(
+    wanted.map(async (id) => {
+      details.set(id, await readFlow(api, id, withWhen?.has(id) === true));
+      reads.onProgress?.((done += 1), wanted.length);
+    }),
+  );
+  return { listed, details };
+}
+
+/** One remote flow, with its steps' `when` when asked (the one response that carries it). */
+async function readFlow(api: Api, id: string, withWhen: boolean): Promise<RemoteFlow> {
+  const [flow, steps] = await Promise.all([
+    api.getFlow(id),
+    withWhen ? api.getFlowSteps(id) : undefined,
+  ]);
+  return readRemoteFlow(flow, steps?.data);
+}
+
+async function readIfExists(
+  api: Api,
+  id: string,
+  withWhen: boolean,
+): Promise<RemoteFlow | undefined> {
+  try {
+    return await readFlow(api, id, withWhen);
+  } catch (error) {
+    if (error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Remote ids whose code uses a step `when`: only GET /v1/flow-steps can compare it, so only they
+ * pay for it.
+ */
+function idsUsingWhen(changes: readonly Change[], desired: readonly DesiredFlow[]): Set<string> {
+  const byKey = new Map(desired.map((d) => [d.key, d]));
+  const ids = new Set<string>();
+  for (const change of changes) {
+    const flow = byKey.get(change.key);
+    if ('remoteId' in change && flow && usesWhen(flow.payload)) ids.add(change.remoteId);
+  }
+  return ids;
+}

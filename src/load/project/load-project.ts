@@ -1,0 +1,121 @@
+import type { ResolvedConfig } from '../../model/config.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { DiagnosticCodes as C } from '../../model/diagnostic-codes.js';
+import type { Flow } from '../../model/index.js';
+import { parseFlow } from '../../model/index.js';
+import { discoverFlowFiles } from './discover-flows.js';
+import { findProject } from './find-config.js';
+import { readModuleExports, type FlowExport } from './flow-exports.js';
+import { assignFlowOwners } from './flow-owners.js';
+import { checkProjectFlows } from './flow-set.js';
+import type { ImportModule } from '../import/import-module.js';
+import { analyseModuleError, moduleFailureDiagnostic, type ModuleFailure } from '../import/module-error.js';
+import { locateDiagnostics, type LocationCache } from '../locate/locate-diagnostics.js';
+import { loadConfig } from './load-config.js';
+import { sortDiagnostics } from './sort-diagnostics.js';
+
+export interface LoadedFlow {
+  flow: Flow;
+  /** The module that defined the flow (not a barrel that re-exports it). */
+  file: string;
+  exportName: string;
+}
+
+export interface Project {
+  root: string;
+  configFile?: string;
+  config: ResolvedConfig;
+  /** Every module the flow globs matched. */
+  files: string[];
+  flows: LoadedFlow[];
+  /** Modules under the globs that export no flow (shared prompt fragments, ...). */
+  helperModules: string[];
+  /** Every problem found, errors and warnings, with file:line where known, sorted by file, line, column. */
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadProjectOptions {
+  cwd: string;
+  configPath?: string;
+  importModule: ImportModule;
+  /** Resolve line:column for diagnostics (parses the offending files). Default true. */
+  locate?: boolean;
+  /**
+   * What locating learnt, for whoever loads the project again and again (a watch session): an
+   * unchanged file is not parsed again to place the same warning. Default: a fresh one.
+   */
+  locations?: LocationCache;
+}
+
+/**
+ * Loads the config and every flow module, collecting all problems instead of
+ * stopping at the first: a user sees every broken file, flow and field at once.
+ */
+export async function loadProject(options: LoadProjectOptions): Promise<Project> {
+  const { root, configFile } = findProject(options.cwd, options.configPath);
+  await options.importModule.beginLoad?.(root);
+  const { config, diagnostics } = await loadConfig(configFile, options.importModule, root);
+  const files = await discoverFlowFiles(root, config.flows);
+  if (files.length === 0) diagnostics.push(noFlowFiles(config.flows, root, configFile));
+
+  const exports: { file: string; flows: FlowExport[] }[] = [];
+  const failures = new Map<string, { failure: ModuleFailure; loadedBy: string[] }>();
+  // A re-exported non-flow (a barrel's `export *`) is warned about once, at its first exporter.
+  const warnedValues = new Set<unknown>();
+  for (const file of files) {
+    let namespace: Record<string, unknown>;
+    try {
+      namespace = await options.importModule(file);
+    } catch (error) {
+      const failure = await analyseModuleError(file, error);
+      const key = JSON.stringify([failure.file, failure.line, failure.column, failure.reason]);
+      const seen = failures.get(key) ?? { failure, loadedBy: [] };
+      seen.loadedBy.push(file);
+      failures.set(key, seen);
+      continue;
+    }
+    const found = await readModuleExports(namespace, file);
+    exports.push({ file, flows: found.flows });
+    for (const { value, diagnostic } of found.ignored) {
+      if (warnedValues.has(value)) continue;
+      warnedValues.add(value);
+      diagnostics.push(diagnostic);
+    }
+  }
+  for (const { failure, loadedBy } of failures.values()) diagnostics.push(moduleFailureDiagnostic(failure, loadedBy, { root }));
+
+  const flows: LoadedFlow[] = [];
+  for (const owner of await assignFlowOwners(exports, options.importModule)) {
+    const { file, exportName } = owner;
+    const result = parseFlow(owner.value, { file, exportName, extraStepTypes: config.extraStepTypes });
+    diagnostics.push(...result.diagnostics.map((d) => ({ ...d, exportName })));
+    if (result.flow) flows.push({ flow: result.flow, file: owner.file, exportName: owner.exportName });
+  }
+  diagnostics.push(...checkProjectFlows(flows, root));
+
+  const located = options.locate === false ? diagnostics : await locateDiagnostics(diagnostics, options.locations);
+  return {
+    root,
+    ...(configFile === undefined ? {} : { configFile }),
+    config,
+    files,
+    flows,
+    helperModules: exports.filter((e) => e.flows.length === 0).map((e) => e.file),
+    diagnostics: sortDiagnostics(located),
+  };
+}
+
+// --- internal ---
+
+/** A glob that matches nothing is almost always a mistake, and `sync --prune` on it would delete every flow. */
+function noFlowFiles(globs: readonly string[], root: string, configFile: string | undefined): Diagnostic {
+  return {
+    severity: 'warning',
+    code: C.NO_FLOW_FILES,
+    message: `no flow file matches ${globs.map((g) => `"${g}"`).join(', ')} under ${root}`,
+    hint: configFile
+      ? 'Check `flows` in the config: globs are relative to the folder of the config file.'
+      : 'Flows are read from flows/**/*.ts under the current directory when there is no runtype.config.ts; check --cwd.',
+    ...(configFile === undefined ? {} : { file: configFile, path: ['flows'], exportName: 'default' }),
+  };
+}
