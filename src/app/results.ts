@@ -23,7 +23,12 @@ export interface InitResult {
   ok: boolean;
   root: string;
   created: string[];
+  /** Changes made to existing files (package.json's "type" and scripts). */
+  updated: string[];
+  /** Files and scripts that already existed, left as they were. */
   skipped: string[];
+  /** Changes init did not make, for the user to make (e.g. "type": "commonjs" with sources). */
+  notes: string[];
   nextSteps: string[];
 }
 
