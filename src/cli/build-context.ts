@@ -34,10 +34,11 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
   const cwd = path.resolve(io.cwd, options.cwd ?? '.');
   // "As if started in --cwd": a relative --config is relative to it too.
   const configPath = options.config === undefined ? undefined : path.resolve(cwd, options.config);
-  const env = withDotEnv(cwd, configPath, { ...io.env });
+  const projectRoot = findProjectRoot(cwd, configPath);
+  const env = withDotEnv(projectRoot, { ...io.env });
   if (options.color === false) env.NO_COLOR = '1';
   if (options.color === true) env.FORCE_COLOR = '1';
-  const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env, root: env.GITHUB_WORKSPACE ?? cwd });
+  const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env, root: env.GITHUB_WORKSPACE ?? cwd, ...(projectRoot === undefined ? {} : { projectRoot }) });
   const interactive = io.stdinIsTTY && io.stderr.isTTY === true && env.CI === undefined;
   return {
     cwd,
@@ -63,14 +64,18 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
 
 // --- internal ---
 
-/** `.env` in the project root fills variables that are not already set; it never overrides. */
-function withDotEnv(cwd: string, configPath: string | undefined, env: Record<string, string | undefined>): Record<string, string | undefined> {
-  let root: string;
+/** The project root, or undefined when --config is bad (the command itself reports that). */
+function findProjectRoot(cwd: string, configPath: string | undefined): string | undefined {
   try {
-    root = findProject(cwd, configPath).root;
+    return findProject(cwd, configPath).root;
   } catch {
-    return env; // a bad --config is reported by the command itself
+    return undefined;
   }
+}
+
+/** `.env` in the project root fills variables that are not already set; it never overrides. */
+function withDotEnv(root: string | undefined, env: Record<string, string | undefined>): Record<string, string | undefined> {
+  if (root === undefined) return env;
   let text: string;
   try {
     text = readFileSync(path.join(root, '.env'), 'utf8');

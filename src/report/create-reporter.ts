@@ -6,6 +6,7 @@ import { formatDiagnostics } from './format-diagnostics.js';
 import { formatResult } from './format-result.js';
 import { formatWatchEvent } from './format-watch.js';
 import { formatAnnotations, formatErrorAnnotation, formatJobSummary } from './github.js';
+import { withRelativePaths } from './json-paths.js';
 import { toJsonDocument } from './json-result.js';
 import { toWatchJson } from './json-watch.js';
 import { createRedactor, JSON_SCHEMA_VERSION, type OutputStream, type ProgressUpdate, type Reporter } from './reporter.js';
@@ -18,6 +19,8 @@ export interface ReporterOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Project root, for file paths in CI annotations. */
   root?: string;
+  /** The project's root (folder of runtype.config.ts): JSON documents give paths relative to it. */
+  projectRoot?: string;
 }
 
 /**
@@ -76,12 +79,16 @@ export function createReporter(options: ReporterOptions): Reporter {
       }
     },
     result(result: CommandResult) {
-      if (json) writeOut(JSON.stringify(toJsonDocument(result), null, 2));
+      const root = 'root' in result ? result.root : options.projectRoot;
+      if (json) writeOut(JSON.stringify(withRelativePaths(toJsonDocument(result), root), null, 2));
       else writeOut(formatResult(result, outColors, verbose));
       if (options.env.GITHUB_ACTIONS === 'true') reportToGitHub(result);
     },
     error(error: unknown) {
-      if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: errorToJson(error) }, null, 2));
+      if (json) {
+        const body = withRelativePaths(errorToJson(error), options.projectRoot);
+        writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: body }, null, 2));
+      }
       writeErr(formatError(error, errColors, verbose));
       if (options.env.GITHUB_ACTIONS === 'true') (json ? writeErr : writeOut)(formatErrorAnnotation(error));
     },

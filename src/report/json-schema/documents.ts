@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import {
+  ChangeKindSchema,
+  ChangeSchema,
+  DiagnosticSchema,
+  envelope,
+  ErrorBodySchema,
+  SummarySchema,
+  TargetSchema,
+} from './parts.js';
+
+/*
+ * The one JSON document each command prints on stdout with --json (parts.ts says
+ * how these schemas are used). Paths of files are relative to the project root;
+ * `root` itself is absolute.
+ */
+
+const diagnostics = z.array(DiagnosticSchema);
+
+export const ValidateDocumentSchema = z.strictObject({
+  ...envelope('validate'),
+  root: z.string(),
+  configFile: z.string().optional(),
+  files: z.number().int(),
+  flows: z.array(
+    z.strictObject({ key: z.string(), name: z.string(), file: z.string(), steps: z.number().int() }),
+  ),
+  helperModules: z.array(z.string()),
+  diagnostics,
+  remote: z
+    .strictObject({
+      environment: z.string(),
+      checked: z.number().int(),
+      authenticated: z.boolean(),
+      accountChecksPerformed: z.boolean(),
+    })
+    .optional(),
+});
+
+export const InitDocumentSchema = z.strictObject({
+  ...envelope('init'),
+  root: z.string(),
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  skipped: z.array(z.string()),
+  notes: z.array(z.string()),
+  nextSteps: z.array(z.string()),
+});
+
+export const PlanDocumentSchema = z.strictObject({
+  ...envelope('plan'),
+  target: TargetSchema,
+  pendingChanges: z.boolean(),
+  summary: SummarySchema,
+  remoteChecked: z.boolean(),
+  refreshed: z.boolean(),
+  changes: z.array(ChangeSchema),
+  diagnostics,
+});
+
+const OutcomeSchema = z.strictObject({
+  key: z.string(),
+  name: z.string(),
+  kind: ChangeKindSchema,
+  status: z.enum(['applied', 'unchanged', 'skipped', 'refused', 'failed']),
+  action: z.enum(['created', 'adopted', 'updated', 'recreated', 'deleted', 'none']),
+  remoteId: z.string().optional(),
+  published: z.boolean().optional(),
+  reason: z.string().optional(),
+  error: z
+    .strictObject({
+      code: z.string(),
+      message: z.string(),
+      details: z
+        .array(
+          z.strictObject({
+            code: z.string().optional(),
+            message: z.string(),
+            path: z.string().optional(),
+            suggestion: z.string().optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+});
+
+const counts = ['created', 'adopted', 'updated', 'recreated', 'deleted', 'none'] as const;
+const CountsSchema = z.strictObject(
+  Object.fromEntries(
+    [...counts, 'failed', 'refused', 'skipped'].map((k) => [k, z.number().int()]),
+  ) as Record<(typeof counts)[number] | 'failed' | 'refused' | 'skipped', z.ZodNumber>,
+);
+
+export const SyncDocumentSchema = z.strictObject({
+  ...envelope('sync'),
+  target: TargetSchema,
+  dryRun: z.boolean(),
+  durationMs: z.number(),
+  summary: SummarySchema,
+  outcomes: z.array(OutcomeSchema),
+  counts: CountsSchema,
+  blocked: z
+    .strictObject({ reason: z.enum(['drift', 'deletions']), keys: z.array(z.string()), rerun: z.string() })
+    .optional(),
+  interrupted: z.strictObject({ notStarted: z.number().int() }).optional(),
+  changes: z.array(ChangeSchema).optional().meta({
+    description: 'Only when nothing was applied: --dry-run, or blocked by deletions',
+  }),
+  diagnostics,
+});
+
+export const StatusDocumentSchema = z.strictObject({
+  ...envelope('status'),
+  target: TargetSchema,
+  remoteChecked: z.boolean(),
+  flows: z.array(
+    z.strictObject({
+      key: z.string(),
+      name: z.string(),
+      state: z.enum(['in-sync', 'changed', 'new', 'adoptable', 'drift', 'missing', 'removed', 'conflict']),
+      remoteId: z.string().optional(),
+      file: z.string().optional(),
+    }),
+  ),
+  diagnostics,
+});
+
+/** What any command prints instead of its document when it fails as a whole (usage errors too). */
+export const ErrorDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  status: z.literal('error'),
+  error: ErrorBodySchema,
+});
+
+/** `emulator --json`: one JSON object a line; `listening` first. */
+export const EmulatorEventSchema = z.discriminatedUnion('event', [
+  z.strictObject({
+    schemaVersion: z.literal(1),
+    event: z.literal('listening'),
+    url: z.string().meta({ description: 'API base URL including /v1' }),
+    port: z.number().int(),
+    key: z.string().nullable().meta({ description: 'The default local key; null for one given with --key' }),
+  }),
+  z.strictObject({ schemaVersion: z.literal(1), event: z.literal('stopped') }),
+  z.strictObject({ schemaVersion: z.literal(1), event: z.literal('error'), error: ErrorBodySchema }),
+]);
