@@ -46,6 +46,18 @@ describe('first hour: npm init -y, install, init, type-check, sync', () => {
     expect(run.status, run.stdout).toBe(0);
   });
 
+  it('a script can type the --json documents: runtype-flows/json', () => {
+    project.write(
+      'scripts/deploy.ts',
+      "import type { ErrorJson, SyncJson } from 'runtype-flows/json';\n" +
+        'export function created(doc: SyncJson | ErrorJson): number {\n' +
+        "  return doc.status === 'error' ? 0 : doc.counts.created;\n}\n",
+    );
+    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--skipLibCheck', 'scripts/deploy.ts'];
+    const run = spawn(process.execPath, [TSC, ...args]);
+    expect(run.status, run.stdout).toBe(0);
+  });
+
   it('npm run flows:sync deploys to the embedded emulator, then finds it in sync', () => {
     const first = spawn('npm', ['run', '--silent', 'flows:sync']);
     expect(first.status, first.stderr).toBe(0);
