@@ -18,6 +18,8 @@ export type SyncJson = z.output<typeof D.SyncDocumentSchema>;
 export type StatusJson = z.output<typeof D.StatusDocumentSchema>;
 /** What any command prints instead when it fails as a whole (a usage error included). */
 export type ErrorJson = z.output<typeof D.ErrorDocumentSchema>;
+export type EnvsJson = z.output<typeof D.EnvsDocumentSchema>;
+export type DoctorJson = z.output<typeof D.DoctorDocumentSchema>;
 /** One line of `emulator --json`. */
 export type EmulatorEventJson = z.output<typeof D.EmulatorEventSchema>;
 

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { ChangeOutcome, OutcomeAction } from '../apply/outcome.js';
 import type { Plan } from '../plan/index.js';
+import type { DoctorResult } from './doctor.js';
+import type { EnvsResult } from './envs.js';
 
 export type { ChangeOutcome, OutcomeAction, OutcomeStatus } from '../apply/outcome.js';
 
@@ -80,4 +82,14 @@ export interface StatusResult {
   diagnostics: Diagnostic[];
 }
 
-export type CommandResult = ValidateResult | InitResult | PlanResult | SyncResult | StatusResult;
+export type { DoctorResult } from './doctor.js';
+export type { EnvsResult } from './envs.js';
+
+export type CommandResult =
+  | ValidateResult
+  | InitResult
+  | PlanResult
+  | SyncResult
+  | StatusResult
+  | EnvsResult
+  | DoctorResult;

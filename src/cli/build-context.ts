@@ -37,7 +37,11 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
   const projectRoot = findProjectRoot(cwd, configPath);
   const env = withDotEnv(projectRoot, { ...io.env });
   if (options.color === false) env.NO_COLOR = '1';
-  if (options.color === true) env.FORCE_COLOR = '1';
+  if (options.color === true) {
+    // An explicit --color wins over a NO_COLOR the shell exports (FORCE_COLOR semantics).
+    delete env.NO_COLOR;
+    env.FORCE_COLOR = '1';
+  }
   const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env, root: env.GITHUB_WORKSPACE ?? cwd, ...(projectRoot === undefined ? {} : { projectRoot }) });
   const interactive = io.stdinIsTTY && io.stderr.isTTY === true && env.CI === undefined;
   return {

@@ -9,6 +9,8 @@ import { planCommand } from './commands/plan.js';
 import { syncCommand } from './commands/sync.js';
 import { statusCommand } from './commands/status.js';
 import { emulatorCommandFor } from './commands/emulator.js';
+import { envsCommand } from './commands/envs.js';
+import { doctorCommand } from './commands/doctor.js';
 
 import { VERSION } from '../app/version.js';
 import { commandNamed, COMMANDS, reportUsageError } from './usage-error.js';
@@ -30,6 +32,11 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     .command(statusCommand(runtime))
     .command(initCommand(runtime))
     .command(emulatorCommandFor(runtime) as never)
+    .command(envsCommand(runtime))
+    .command(doctorCommand(runtime))
+    // `completion` prints a bash script (a zsh one when $SHELL is zsh); the script asks the
+    // CLI itself for candidates (--get-yargs-completions), so new commands complete too.
+    .completion('completion', 'Print a shell completion script (bash, or zsh when $SHELL is zsh)')
     .demandCommand(1, 'Name a command (runtype-flows --help lists them).')
     .strict()
     .recommendCommands()

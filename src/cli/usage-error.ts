@@ -4,7 +4,7 @@ import { formatUsageError, usageErrorDocument, type UsageProblem } from '../repo
 import type { ProcessIo } from './build-context.js';
 
 /** Every command's name, for telling a command from a stray argument in argv. */
-export const COMMANDS = ['validate', 'plan', 'sync', 'status', 'init', 'emulator'];
+export const COMMANDS = ['validate', 'plan', 'sync', 'status', 'init', 'emulator', 'envs', 'doctor', 'completion'];
 
 /**
  * Reports a usage error: the message and the command's usage on stderr; with --json

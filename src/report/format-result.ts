@@ -1,5 +1,7 @@
 import type { CommandResult } from '../app/results.js';
 import type { Colors } from './color.js';
+import { formatDoctor } from './format-doctor.js';
+import { formatEnvs } from './format-envs.js';
 import { formatInit } from './format-init.js';
 import { formatPlan } from './format-plan.js';
 import { formatStatus } from './format-status.js';
@@ -19,5 +21,9 @@ export function formatResult(result: CommandResult, colors: Colors, verbose: boo
       return formatSync(result, colors, { verbose });
     case 'status':
       return formatStatus(result, colors);
+    case 'envs':
+      return formatEnvs(result, colors);
+    case 'doctor':
+      return formatDoctor(result, colors);
   }
 }

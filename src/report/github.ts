@@ -57,6 +57,8 @@ export function formatJobSummary(result: CommandResult): string | undefined {
     case 'validate':
       return validateSummary(result);
     case 'init':
+    case 'envs':
+    case 'doctor':
       return undefined;
   }
 }

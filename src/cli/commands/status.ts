@@ -3,17 +3,26 @@ import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 import { targetOptions, type TargetArgs } from './plan-options.js';
 
-export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions, GlobalOptions & TargetArgs> {
+type StatusArgs = GlobalOptions & TargetArgs & { 'exit-code'?: boolean };
+
+export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions, StatusArgs> {
   return {
     command: 'status',
     describe: "List every flow with its remote id and state: in-sync, changed, new, drift, missing, removed",
-    builder: (y) => y.options(targetOptions).example('$0 status --env production', 'compare code, lockfile and the account'),
+    builder: (y) =>
+      y
+        .options(targetOptions)
+        .option('exit-code', { type: 'boolean', describe: 'Exit 2 when any flow is not in sync' })
+        .example('$0 status --env production', 'compare code, lockfile and the account')
+        .example('$0 status --exit-code', 'a script: exit 2 when anything is not in sync'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runStatus } = await import('../../app/status.js');
         const result = await runStatus(ctx, { env: argv.env, offline: argv.offline });
         ctx.reporter.result(result);
-        return result.ok ? EXIT.ok : EXIT.error;
+        if (!result.ok) return EXIT.error;
+        const outOfSync = result.flows.some((f) => f.state !== 'in-sync');
+        return argv['exit-code'] === true && outOfSync ? EXIT.actionNeeded : EXIT.ok;
       }),
   };
 }

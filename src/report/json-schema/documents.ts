@@ -145,3 +145,40 @@ export const EmulatorEventSchema = z.discriminatedUnion('event', [
   z.strictObject({ schemaVersion: z.literal(1), event: z.literal('stopped') }),
   z.strictObject({ schemaVersion: z.literal(1), event: z.literal('error'), error: ErrorBodySchema }),
 ]);
+
+export const EnvsDocumentSchema = z.strictObject({
+  ...envelope('envs'),
+  root: z.string(),
+  configFile: z.string().optional(),
+  overrides: z.array(z.string()).meta({ description: 'RUNTYPE_ENV/_API_URL/_API_KEY when set' }),
+  environments: z.array(
+    z.strictObject({
+      name: z.string(),
+      kind: z.enum(['emulator', 'remote']),
+      default: z.boolean(),
+      selected: z.boolean().meta({ description: 'What a command without --env uses' }),
+      apiUrl: z.string().optional(),
+      keyEnv: z.string().optional(),
+      keySet: z.boolean().optional().meta({ description: 'Whether the key variable is set' }),
+      lockFile: z.string(),
+      lockLocation: z.enum(['shared', 'local']),
+      publish: z.boolean(),
+      problem: z.string().optional(),
+    }),
+  ),
+  diagnostics,
+});
+
+export const DoctorDocumentSchema = z.strictObject({
+  ...envelope('doctor'),
+  root: z.string(),
+  environment: z.string().optional(),
+  checks: z.array(
+    z.strictObject({
+      name: z.enum(['config', 'environment', 'key', 'api', 'lock', 'journal']),
+      status: z.enum(['ok', 'warn', 'fail', 'skip']),
+      message: z.string(),
+      hint: z.string().optional(),
+    }),
+  ),
+});

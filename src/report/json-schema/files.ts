@@ -10,6 +10,8 @@ const FILES = {
   'status.schema.json': documents.StatusDocumentSchema,
   'error.schema.json': documents.ErrorDocumentSchema,
   'emulator-event.schema.json': documents.EmulatorEventSchema,
+  'envs.schema.json': documents.EnvsDocumentSchema,
+  'doctor.schema.json': documents.DoctorDocumentSchema,
 } as const;
 
 export type JsonSchemaFile = keyof typeof FILES;
