@@ -5,7 +5,8 @@ import { errorToJson, formatError } from './format-error.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { formatResult } from './format-result.js';
 import { formatWatchEvent } from './format-watch.js';
-import { formatAnnotations, formatErrorAnnotation, formatJobSummary } from './github.js';
+import { formatErrorAnnotations, formatErrorSummary } from './github-errors.js';
+import { formatAnnotations, formatJobSummary } from './github.js';
 import { withRelativePaths } from './json-paths.js';
 import { toJsonDocument } from './json-result.js';
 import { toWatchJson } from './json-watch.js';
@@ -42,7 +43,9 @@ export function createReporter(options: ReporterOptions): Reporter {
   /** Annotations go to stderr in JSON mode (stdout holds only the document); GitHub reads both. */
   const reportToGitHub = (result: CommandResult) => {
     for (const line of formatAnnotations(result, options.root)) (json ? writeErr : writeOut)(line);
-    const summary = formatJobSummary(result);
+    appendJobSummary(formatJobSummary(result));
+  };
+  const appendJobSummary = (summary: string | undefined) => {
     const file = options.env.GITHUB_STEP_SUMMARY;
     if (summary && file) {
       try {
@@ -90,7 +93,10 @@ export function createReporter(options: ReporterOptions): Reporter {
         writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: body }, null, 2));
       }
       writeErr(formatError(error, errColors, verbose));
-      if (options.env.GITHUB_ACTIONS === 'true') (json ? writeErr : writeOut)(formatErrorAnnotation(error));
+      if (options.env.GITHUB_ACTIONS === 'true') {
+        for (const line of formatErrorAnnotations(error, options.root)) (json ? writeErr : writeOut)(line);
+        appendJobSummary(formatErrorSummary(error, options.root));
+      }
     },
     watch(event) {
       const text = formatWatchEvent(event, { out: outColors, err: errColors, verbose });

@@ -83,7 +83,7 @@ function diagnosticsOf(result: CommandResult): Diagnostic[] {
   return 'diagnostics' in result ? result.diagnostics : [];
 }
 
-function diagnosticAnnotation(d: Diagnostic, root: string | undefined): string {
+export function diagnosticAnnotation(d: Diagnostic, root: string | undefined): string {
   return annotation(d.severity === 'error' ? 'error' : 'warning', d.message + (d.hint ? ` (${d.hint})` : ''), {
     ...(d.file ? { file: root === undefined ? d.file : relative(root, d.file) } : {}),
     ...(d.line ? { line: String(d.line), col: String(d.column ?? 1) } : {}),
@@ -202,11 +202,11 @@ function diffDetail(before: FlowPayload, after: FlowPayload): string {
   return parts.join('; ') || 'no field-level differences';
 }
 
-function table(header: string[], rows: string[]): string[] {
+export function table(header: string[], rows: string[]): string[] {
   return rows.length ? ['', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows] : [];
 }
 
-function row(...cells: string[]): string {
+export function row(...cells: string[]): string {
   return `| ${cells.map(cell).join(' | ')} |`;
 }
 
@@ -215,7 +215,7 @@ function cell(text: string): string {
   return redactString(text).replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
