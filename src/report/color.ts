@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 
-export type Style = 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold' | 'dim' | 'magenta';
+export type Style = 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold' | 'dim' | 'magenta' | 'inverse';
 
 export interface Colors {
   enabled: boolean;

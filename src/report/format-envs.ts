@@ -1,5 +1,6 @@
 import type { EnvironmentInfo, EnvsResult } from '../app/envs.js';
 import type { Colors } from './color.js';
+import { EMBEDDED_EMULATOR_LABEL } from './target-label.js';
 
 /** One line per environment: name, marks, where it points, its key variable and lock state. */
 export function formatEnvs(result: EnvsResult, colors: Colors): string {
@@ -22,7 +23,7 @@ export function formatEnvs(result: EnvsResult, colors: Colors): string {
 function where(e: EnvironmentInfo, colors: Colors): string {
   if (e.problem !== undefined) return colors.paint('red', e.problem);
   const lock = `lock: ${e.lockFile}`;
-  if (e.kind === 'emulator') return `embedded emulator (local)  no key needed  ${lock}`;
+  if (e.kind === 'emulator') return `${EMBEDDED_EMULATOR_LABEL}  no key needed  ${lock}`;
   const key = e.keySet ? colors.paint('green', `${e.keyEnv} set`) : colors.paint('yellow', `${e.keyEnv} not set`);
   return `${e.apiUrl}  ${key}  ${lock}`;
 }

@@ -8,6 +8,7 @@ import { errorToJson } from './format-error.js';
 import { plural, relative } from './format-diagnostics.js';
 import { formatPlan, summaryLine } from './format-plan.js';
 import { redactString } from './redact.js';
+import { targetLabel } from './target-label.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -119,7 +120,7 @@ function planSummary(result: PlanResult): string {
   return [
     `### runtype-flows plan — ${cell(result.target.environment)}`,
     '',
-    `Target: ${code(result.target.apiUrl)}`,
+    `Target: ${code(targetLabel(result.target))}`,
     '',
     summaryLine(result.plan),
     ...table(['change', 'key', 'name', 'details'], rows),

@@ -7,6 +7,7 @@ import { summaryLine } from './format-plan.js';
 import { code, row, table } from './github.js';
 import { redactFlowDiff, redactString } from './redact.js';
 import { lineDiff } from './text-diff.js';
+import { targetLabel } from './target-label.js';
 
 /** `plan --markdown FILE`: the plan as Markdown, for a pull-request comment. */
 export async function writePlanMarkdown(file: string, result: PlanResult): Promise<void> {
@@ -21,11 +22,10 @@ export async function writePlanMarkdown(file: string, result: PlanResult): Promi
 export function formatPlanMarkdown(result: PlanResult): string {
   const { plan, target } = result;
   const changes = plan.changes.filter((c) => c.kind !== 'noop');
-  const where = target.kind === 'emulator' ? 'embedded emulator (local)' : target.apiUrl;
   const lines = [
     `### runtype-flows plan — ${target.environment}`,
     '',
-    `Target: ${code(where)}`,
+    `Target: ${code(targetLabel(target))}`,
     '',
     `**${summaryLine(plan, plainColors)}**`,
     ...table(['change', 'key', 'name'], changes.map((c) => row(c.kind, code(c.key), c.name))),

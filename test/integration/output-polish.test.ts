@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let project: TestProject;
+afterEach(() => project.cleanup());
+
+/** A project whose only environment is the embedded emulator (random port each run). */
+function localProject(): TestProject {
+  return createTestProject({
+    'runtype.config.ts': "export default { environments: { local: { emulator: true } } };\n",
+    'flows/a.ts': flowSource('a', 'A'),
+  });
+}
+
+describe('the embedded emulator is shown by a stable label', () => {
+  it('in the plan heading, the status line and the GitHub job summary', async () => {
+    project = localProject();
+    const summary = project.path('summary.md');
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary };
+    const plan = await runCli(['plan'], { cwd: project.root, env });
+    expect(plan.stdout).toContain('Plan for environment "local" (embedded emulator (local))');
+    expect(readFileSync(summary, 'utf8')).toContain('Target: `embedded emulator (local)`');
+    const status = await runCli(['status'], { cwd: project.root });
+    expect(status.stdout).toContain('local (embedded emulator (local)):');
+    expect(plan.stdout + status.stdout + readFileSync(summary, 'utf8')).not.toMatch(/127\.0\.0\.1:\d+/);
+  });
+});
