@@ -11,6 +11,7 @@ export interface CreatedFlow {
   remoteHash: string;
   /** True when reconciliation found that an earlier, ambiguous POST had landed. */
   reconciled: boolean;
+  dashboardUrl?: string;
 }
 
 /**
@@ -20,6 +21,11 @@ export interface CreatedFlow {
  * an untracked flow found there is adopted (updated if its content differs)
  * instead of posting again.
  */
+/** The response's dashboard link, when it has one. */
+export function dashboardOf(remote: RemoteFlowDto): { dashboardUrl?: string } {
+  return typeof remote.dashboardUrl === 'string' && remote.dashboardUrl !== '' ? { dashboardUrl: remote.dashboardUrl } : {};
+}
+
 export async function createFlowOnce(api: FlowsApi, lock: LockRecorder, key: string, payload: FlowPayload, hash: string): Promise<CreatedFlow> {
   await lock.recordIntent(key, payload.name, hash);
   for (let attempt = 1; ; attempt += 1) {
@@ -79,5 +85,5 @@ async function record(
   const description = descriptionHash(payload);
   const entry = { id: remote.id, hash, name: payload.name, remoteHash, ...(description ? { descriptionHash: description } : {}) };
   await lock.recordWritten(key, entry, 'created');
-  return { id: remote.id, remoteHash, reconciled };
+  return { id: remote.id, remoteHash, reconciled, ...dashboardOf(remote) };
 }

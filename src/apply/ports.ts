@@ -1,7 +1,11 @@
 import type { FlowPayload, RemoteFlowShape, TrackedFlow } from '../plan/index.js';
 
 /** A flow as the API returns it (enough of it to normalise and hash). */
-export type RemoteFlowDto = RemoteFlowShape & { id: string };
+export type RemoteFlowDto = RemoteFlowShape & {
+  id: string;
+  /** Where the flow opens in the Runtype dashboard, when the response gives it. */
+  dashboardUrl?: string | undefined;
+};
 
 /** The slice of the API client apply needs; the real client satisfies it structurally. */
 export interface FlowsApi {

@@ -27,3 +27,21 @@ describe('the embedded emulator is shown by a stable label', () => {
     expect(plan.stdout + status.stdout + readFileSync(summary, 'utf8')).not.toMatch(/127\.0\.0\.1:\d+/);
   });
 });
+
+describe('dashboard links', () => {
+  it('sync shows where each written flow opens in the dashboard, as the API gives it', async () => {
+    const { createEmulatorProject } = await import('../helpers/emulator-project.js');
+    const env = await createEmulatorProject(1);
+    project = createTestProject(); // the afterEach cleanup needs one
+    try {
+      const text = await env.cli('sync');
+      const id = env.lockfile().environments.test!.flows['flow-000']!.id;
+      expect(text.stdout).toMatch(new RegExp(`✔ created flow-000 \\(id ${id}\\)\\n {2}↗ http://127\\.0\\.0\\.1:\\d+/\\S*${id}`));
+      env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'New {{topic}}' }));
+      const doc = JSON.parse((await env.cli('sync', '--json')).stdout);
+      expect(doc.outcomes[0]).toMatchObject({ action: 'updated', dashboardUrl: expect.stringContaining(id) });
+    } finally {
+      await env.cleanup();
+    }
+  });
+});

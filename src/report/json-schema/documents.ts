@@ -66,6 +66,7 @@ const OutcomeSchema = z.strictObject({
   action: z.enum(['created', 'adopted', 'updated', 'recreated', 'deleted', 'none']),
   remoteId: z.string().optional(),
   published: z.boolean().optional(),
+  dashboardUrl: z.string().optional().meta({ description: 'The flow in the Runtype dashboard' }),
   reason: z.string().optional(),
   error: z
     .strictObject({
