@@ -51,7 +51,7 @@ export async function runDoctor(ctx: AppContext, options: { env?: string }): Pro
     session = await attemptAsync(checks, 'api', () => openSession(ctx, root, usable, 1, { readOnly: true, extraStepTypes }));
   }
   try {
-    if (session && usable) await lockChecks(checks, root, usable, session);
+    if (session && usable) await reachAndLockChecks(checks, root, usable, session);
   } finally {
     await session?.close();
   }
@@ -70,7 +70,7 @@ function keyCheck(target: Target): DoctorCheck {
   return fail('key', `${target.apiKeyEnv} is not set`, `Set ${target.apiKeyEnv} in the environment or in .env.`);
 }
 
-async function lockChecks(checks: DoctorCheck[], root: string, target: Target, session: Session): Promise<void> {
+async function reachAndLockChecks(checks: DoctorCheck[], root: string, target: Target, session: Session): Promise<void> {
   const started = Date.now();
   const reached = await attemptAsync(checks, 'api', () => session.api.findFlowsByName('runtype-flows doctor'));
   if (reached === undefined) return;
