@@ -31,4 +31,24 @@ export default defineFlow({
 });
 `;
 
-export const GITIGNORE_ENTRIES = ['.runtype/', '.env'];
+export const GITIGNORE_ENTRIES = ['node_modules/', '.runtype/', '.env'];
+
+/**
+ * The tsconfig.json init writes when there is none: enough for `tsc --noEmit` (or the
+ * editor) to type-check flows the way Node runs them (ES modules, nodenext resolution).
+ */
+export const TSCONFIG_TEMPLATE = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+    },
+    include: ['flows', 'runtype.config.ts'],
+  },
+  null,
+  2,
+)}\n`;

@@ -3,7 +3,8 @@ import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RuntypeError } from '../errors.js';
 import type { AppContext } from './context.js';
-import { CONFIG_TEMPLATE, EXAMPLE_FLOW_TEMPLATE, GITIGNORE_ENTRIES } from './init-templates.js';
+import { setUpPackageJson } from './init-package.js';
+import { CONFIG_TEMPLATE, EXAMPLE_FLOW_TEMPLATE, GITIGNORE_ENTRIES, TSCONFIG_TEMPLATE } from './init-templates.js';
 import type { InitResult } from './results.js';
 
 /** Scaffolds a config, one example flow and .gitignore entries; never overwrites a file. */
@@ -14,8 +15,10 @@ export async function runInit(ctx: AppContext): Promise<InitResult> {
       hint: 'Run `npm init -y` first (runtype-flows is installed as a dev dependency of your project), then `npx runtype-flows init`.',
     });
   }
+  // Before any file is written: whether the project has sources of its own decides "type".
+  const pkgSetup = await setUpPackageJson(root);
   const created: string[] = [];
-  const skipped: string[] = [];
+  const skipped: string[] = [...pkgSetup.skipped];
   const write = async (relative: string, content: string) => {
     const file = path.join(root, relative);
     if (existsSync(file)) {
@@ -28,6 +31,7 @@ export async function runInit(ctx: AppContext): Promise<InitResult> {
   };
   await write('runtype.config.ts', CONFIG_TEMPLATE);
   await write('flows/hello-world.ts', EXAMPLE_FLOW_TEMPLATE);
+  await write('tsconfig.json', TSCONFIG_TEMPLATE);
   const gitignore = await addGitignoreEntries(path.join(root, '.gitignore'));
   if (gitignore.length > 0) created.push(`.gitignore (${gitignore.join(', ')})`);
 
@@ -35,11 +39,13 @@ export async function runInit(ctx: AppContext): Promise<InitResult> {
   const installed = Boolean(pkg.dependencies?.['runtype-flows'] ?? pkg.devDependencies?.['runtype-flows']);
   const nextSteps = [
     ...(installed ? [] : ['npm install --save-dev runtype-flows']),
-    'npx runtype-flows validate      # check flows offline',
-    'npx runtype-flows sync          # deploy to the local emulator (the default environment)',
+    'npm run flows:validate   # check flows offline',
+    'npm run flows:sync       # deploy to the local emulator (the default environment)',
+    'npm run flows:dev        # keep syncing every save until Ctrl-C',
     'npx runtype-flows plan --env production   # preview against the real account (needs RUNTYPE_API_KEY)',
   ];
-  return { command: 'init', ok: true, root, created, skipped, nextSteps };
+  const { updated, notes } = pkgSetup;
+  return { command: 'init', ok: true, root, created, updated, skipped, notes, nextSteps };
 }
 
 // --- internal ---

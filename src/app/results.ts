@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { ChangeOutcome, OutcomeAction } from '../apply/outcome.js';
 import type { Plan } from '../plan/index.js';
+import type { DoctorResult } from './doctor.js';
+import type { EnvsResult } from './envs.js';
 
 // Part of SyncResult's shape: report/ reads every result type from here.
 export type { ChangeOutcome } from '../apply/outcome.js';
@@ -24,7 +26,12 @@ export interface InitResult {
   ok: boolean;
   root: string;
   created: string[];
+  /** Changes made to existing files (package.json's "type" and scripts). */
+  updated: string[];
+  /** Files and scripts that already existed, left as they were. */
   skipped: string[];
+  /** Changes init did not make, for the user to make (e.g. "type": "commonjs" with sources). */
+  notes: string[];
   nextSteps: string[];
 }
 
@@ -84,5 +91,15 @@ export interface StatusResult {
 
 export type { PullResult } from './pull-result.js';
 import type { PullResult } from './pull-result.js';
+export type { DoctorResult } from './doctor.js';
+export type { EnvsResult } from './envs.js';
 
-export type CommandResult = ValidateResult | InitResult | PlanResult | SyncResult | StatusResult | PullResult;
+export type CommandResult =
+  | ValidateResult
+  | InitResult
+  | PlanResult
+  | SyncResult
+  | StatusResult
+  | PullResult
+  | EnvsResult
+  | DoctorResult;

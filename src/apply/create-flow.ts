@@ -11,6 +11,7 @@ export interface CreatedFlow {
   remoteHash: string;
   /** True when reconciliation found that an earlier, ambiguous POST had landed. */
   reconciled: boolean;
+  dashboardUrl?: string;
 }
 
 export interface CreateOptions {
@@ -29,6 +30,12 @@ export interface CreateOptions {
  * an untracked flow found there is adopted (updated if its content differs)
  * instead of posting again.
  */
+/** The response's dashboard link, when it has one. */
+export function dashboardOf(remote: RemoteFlowDto): { dashboardUrl?: string } {
+  const url = remote.dashboardUrl;
+  return typeof url === 'string' && url !== '' ? { dashboardUrl: url } : {};
+}
+
 export async function createFlowOnce(
   api: FlowWriter,
   lock: LockRecorder,
@@ -101,5 +108,5 @@ async function record(
   const description = descriptionHash(payload);
   const entry = { id: remote.id, hash, name: payload.name, remoteHash, ...(description ? { descriptionHash: description } : {}) };
   await lock.recordWritten(key, entry, 'created');
-  return { id: remote.id, remoteHash, reconciled };
+  return { id: remote.id, remoteHash, reconciled, ...dashboardOf(remote) };
 }

@@ -2,7 +2,7 @@ import { RuntypeError } from '../errors.js';
 import type { ChangeOutcome, OutcomeAction } from './outcome.js';
 import { API_ERROR_CODES, ApiError, isApiError } from '../api/index.js';
 import { descriptionHash, readRemoteFlow, type Change, type FlowPayload, type TrackedFlow } from '../plan/index.js';
-import { createFlowOnce, remoteNameConflict } from './create-flow.js';
+import { createFlowOnce, dashboardOf, remoteNameConflict } from './create-flow.js';
 import { publishFlowOnce } from './publish-flow.js';
 import type { FlowWriter, LockRecorder } from './ports.js';
 
@@ -91,7 +91,8 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
     case 'create':
     case 'missing': {
       const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash);
-      return finish(base, { id: created.id, action: change.kind === 'missing' ? 'recreated' : 'created' }, change.hash, options);
+      const action = change.kind === 'missing' ? 'recreated' : 'created';
+      return finish(base, { id: created.id, action, ...pickDashboard(created) }, change.hash, options);
     }
   }
 }
@@ -103,18 +104,18 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
  * an ambiguous create is reconciled; only then is a flow deleted remotely
  * recreated. Never a duplicate.
  */
-async function update(options: ExecuteOptions, key: string, id: string, payload: FlowPayload, hash: string): Promise<{ id: string; action: OutcomeAction }> {
+async function update(options: ExecuteOptions, key: string, id: string, payload: FlowPayload, hash: string): Promise<Written> {
   const { api, lock } = options;
   try {
     await lock.recordAttempt(key, readRemoteFlow({ name: payload.name, flowSteps: payload.steps }).stateHash);
     const remote = await api.updateFlow(id, payload);
     await lock.recordWritten(key, writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash), 'updated');
-    return { id, action: 'updated' };
+    return { id, action: 'updated', ...dashboardOf(remote) };
   } catch (error) {
     if (!isApiError(error, API_ERROR_CODES.notFound)) throw error;
     if (await stillThere(api, id)) throw error;
     const created = await createFlowOnce(api, lock, key, payload, hash, { lookUpFirst: true });
-    return { id: created.id, action: created.reconciled ? 'adopted' : 'recreated' };
+    return { id: created.id, action: created.reconciled ? 'adopted' : 'recreated', ...pickDashboard(created) };
   }
 }
 
@@ -128,8 +129,15 @@ async function stillThere(api: ExecuteOptions['api'], id: string): Promise<boole
   }
 }
 
-async function finish(base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>, result: { id: string; action: OutcomeAction }, hash: string, options: ExecuteOptions): Promise<ChangeOutcome> {
-  const outcome: ChangeOutcome = { ...base, status: 'applied', action: result.action, remoteId: result.id };
+/** What a write made: the remote id, what it was, and the dashboard link when the API gave one. */
+type Written = { id: string; action: OutcomeAction; dashboardUrl?: string };
+
+function pickDashboard(from: { dashboardUrl?: string }): { dashboardUrl?: string } {
+  return from.dashboardUrl === undefined ? {} : { dashboardUrl: from.dashboardUrl };
+}
+
+async function finish(base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>, result: Written, hash: string, options: ExecuteOptions): Promise<ChangeOutcome> {
+  const outcome: ChangeOutcome = { ...base, status: 'applied', action: result.action, remoteId: result.id, ...pickDashboard(result) };
   if (options.publish) outcome.published = await publish(options, base.key, result.id, hash);
   return outcome;
 }

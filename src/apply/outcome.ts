@@ -13,6 +13,8 @@ export interface ChangeOutcome {
   action: OutcomeAction;
   remoteId?: string;
   published?: boolean;
+  /** The flow in the Runtype dashboard, from the create or update response (when it has one). */
+  dashboardUrl?: string;
   /** Why it was skipped or refused (e.g. "drift: use --force"). */
   reason?: string;
   /** `details`: what the server refused and where (a 400's details[]), mapped to source by the app. */

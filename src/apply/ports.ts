@@ -2,10 +2,14 @@ import type { FlowPayload, RemoteFlowShape, TrackedFlow } from '../plan/index.js
 
 /**
  * A flow as the API returns it (enough of it to normalise and hash). apply names only the fields
- * it reads (plan's RemoteFlowShape plus the id), not api's full zod-parsed FlowDto, so a fake
- * API in tests and the emulator need nothing more.
+ * it reads (plan's RemoteFlowShape plus the id and the dashboard link), not api's full zod-parsed
+ * FlowDto, so a fake API in tests and the emulator need nothing more.
  */
-export type RemoteFlowDto = RemoteFlowShape & { id: string };
+export type RemoteFlowDto = RemoteFlowShape & {
+  id: string;
+  /** Where the flow opens in the Runtype dashboard, when the response gives it. */
+  dashboardUrl?: string | undefined;
+};
 
 /**
  * The slice of the API client apply writes (and reads back) through; the real client satisfies

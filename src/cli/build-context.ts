@@ -34,10 +34,15 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
   const cwd = path.resolve(io.cwd, options.cwd ?? '.');
   // "As if started in --cwd": a relative --config is relative to it too.
   const configPath = options.config === undefined ? undefined : path.resolve(cwd, options.config);
-  const env = withDotEnv(cwd, configPath, { ...io.env });
+  const projectRoot = findProjectRoot(cwd, configPath);
+  const env = withDotEnv(projectRoot, { ...io.env });
   if (options.color === false) env.NO_COLOR = '1';
-  if (options.color === true) env.FORCE_COLOR = '1';
-  const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env, root: env.GITHUB_WORKSPACE ?? cwd });
+  if (options.color === true) {
+    // An explicit --color wins over a NO_COLOR the shell exports (FORCE_COLOR semantics).
+    delete env.NO_COLOR;
+    env.FORCE_COLOR = '1';
+  }
+  const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env, root: env.GITHUB_WORKSPACE ?? cwd, ...(projectRoot === undefined ? {} : { projectRoot }) });
   // One redaction path: a key in the environment is masked in every output from the start,
   // whether or not the command ever uses it (validate echoing an allowSecrets entry, say).
   for (const [name, value] of Object.entries(env)) if (value !== undefined && SECRET_VARIABLE.test(name)) reporter.addSecret(value);
@@ -68,14 +73,18 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
 /** Variables whose values are credentials by name: RUNTYPE_API_KEY, any apiKeyEnv, tokens, passwords. */
 const SECRET_VARIABLE = /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASS)$/i;
 
-/** `.env` in the project root fills variables that are not already set; it never overrides. */
-function withDotEnv(cwd: string, configPath: string | undefined, env: Record<string, string | undefined>): Record<string, string | undefined> {
-  let root: string;
+/** The project root, or undefined when --config is bad (the command itself reports that). */
+function findProjectRoot(cwd: string, configPath: string | undefined): string | undefined {
   try {
-    root = findProject(cwd, configPath).root;
+    return findProject(cwd, configPath).root;
   } catch {
-    return env; // a bad --config is reported by the command itself
+    return undefined;
   }
+}
+
+/** `.env` in the project root fills variables that are not already set; it never overrides. */
+function withDotEnv(root: string | undefined, env: Record<string, string | undefined>): Record<string, string | undefined> {
+  if (root === undefined) return env;
   let text: string;
   try {
     text = readFileSync(path.join(root, '.env'), 'utf8');

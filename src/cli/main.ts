@@ -10,8 +10,11 @@ import { syncCommand } from './commands/sync.js';
 import { statusCommand } from './commands/status.js';
 import { pullCommand } from './commands/pull.js';
 import { emulatorCommandFor } from './commands/emulator.js';
+import { envsCommand } from './commands/envs.js';
+import { doctorCommand } from './commands/doctor.js';
 
 import { VERSION } from '../app/version.js';
+import { commandNamed, COMMANDS, reportUsageError } from './usage-error.js';
 
 export { VERSION };
 
@@ -31,7 +34,12 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     .command(pullCommand(runtime))
     .command(initCommand(runtime))
     .command(emulatorCommandFor(runtime) as never)
-    .demandCommand(1, 'Name a command; see the list above.')
+    .command(envsCommand(runtime))
+    .command(doctorCommand(runtime))
+    // `completion` prints a bash script (a zsh one when $SHELL is zsh); the script asks the
+    // CLI itself for candidates (--get-yargs-completions), so new commands complete too.
+    .completion('completion', 'Print a shell completion script (bash, or zsh when $SHELL is zsh)')
+    .demandCommand(1, 'Name a command (runtype-flows --help lists them).')
     .strict()
     .recommendCommands()
     .epilogue(
@@ -45,17 +53,17 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     .alias('h', 'help')
     .wrap(Math.min(110, (io.stdout as { columns?: number }).columns ?? 100))
     .exitProcess(false)
-    .fail((message, error, y) => {
+    .fail((message, error) => {
       if (error) throw error;
       // Throwing is what stops yargs: a fail handler that returns lets the command run anyway,
       // so `sync --dry-rnu` would deploy for real.
-      throw new UsageError(message, y.help() as unknown as string);
+      throw new UsageError(message);
     });
   try {
     await parser.parseAsync();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`${error.usage}\n\n${error.message}\n`);
+    reportUsageError(io, { message: error.message, ...commandNamed(io.argv, COMMANDS) });
     return EXIT.error;
   }
   return runtime.exitCode;
@@ -64,12 +72,6 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
 // --- internal ---
 
 /** A flag or command yargs rejected; nothing has run. */
-class UsageError extends Error {
-  readonly usage: string;
-  constructor(message: string, usage: string) {
-    super(message);
-    this.usage = usage;
-  }
-}
+class UsageError extends Error {}
 
 export type { GlobalOptions };

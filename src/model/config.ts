@@ -77,8 +77,7 @@ const configFields = {
 
 export const ConfigInputSchema = strict('config', configFields);
 
-export type EnvironmentInput = z.input<typeof EnvironmentInputSchema>;
-export type ConfigInput = z.input<typeof ConfigInputSchema>;
+export type { ConfigInput, EnvironmentInput } from './config-input-types.js';
 
 export type ResolvedEnvironment =
   | { name: string; kind: 'emulator'; publish: boolean }

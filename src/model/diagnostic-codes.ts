@@ -48,6 +48,8 @@ export const DiagnosticCodes = {
   SECRET_ALLOW_UNUSED: 'SECRET_ALLOW_UNUSED',
   /** Loader: the flow globs matched no file (a warning; sync refuses to prune on it). Names the globs and the root. */
   NO_FLOW_FILES: 'NO_FLOW_FILES',
+  /** `validate` found no flow at all (an error unless --allow-empty): a wrong glob or --cwd, usually. */
+  NO_FLOWS: 'NO_FLOWS',
   /** Loader: an export that looks like a flow but is not read as one — an array of flows, a Promise of one, steps without a key (a warning). */
   FLOW_EXPORT_IGNORED: 'FLOW_EXPORT_IGNORED',
 } as const;

@@ -1,28 +1,61 @@
-import type { z } from 'zod';
 import type { JsonValue } from '../errors.js';
 import type { CUSTOM_STEP_BRAND } from './custom-step.js';
-import type { KnownStepType, stepConfigSchemas } from './step-configs.js';
-import type { StepCommonSchema } from './step-schema.js';
+import type { KnownStepType } from './step-configs.js';
+import type { StepConfigs } from './step-config-map.js';
 
-/** Fields every step has besides `type` and `config` (the API's step shape): StepCommonSchema's. */
-export type StepCommon = z.input<typeof StepCommonSchema>;
-
-/**
- * The conditional step's config, from its schema; the branches hold steps,
- * which the schema only checks to be lists (normalizeSteps checks each step),
- * so they are typed as steps here.
+/*
+ * The step types users write. They are written out (not `z.input<…>` of the
+ * schemas) so that the emitted .d.ts keeps their docs for the editor;
+ * test/types/schema-types.test-d.ts proves they equal the schemas' input types.
  */
-export interface ConditionalConfig extends Omit<z.input<(typeof stepConfigSchemas)['conditional']>, 'trueSteps' | 'falseSteps'> {
+
+/** Fields every step has besides `type` and `config` (the API's step shape). */
+export interface StepCommon {
+  /**
+   * Stable step id, unique within a flow (branches included): 1–128 letters, digits,
+   * `_`, `-`, `:` or `.`. Default: a slug of `name` (cut to 128 characters with a hash).
+   */
+  id?: string;
+  /** The step's name, shown in the dashboard. Not empty. */
+  name: string;
+  /** A disabled step is kept but skipped when the flow runs. Default `true`. */
+  enabled?: boolean;
+  /**
+   * Position in its list: a whole number ≥ 0. Default: 1-based position in the
+   * `steps` array (the API's examples number steps both from 0 and from 1).
+   */
+  order?: number;
+  /** JS expression, at most 500 characters; a falsy result skips the step. */
+  when?: string;
+}
+
+/** The conditional step's config: a condition and the steps of each branch. */
+export interface ConditionalConfig {
+  /** JS expression; `{{var}}` may appear in it. */
+  condition?: string;
   /** Steps run when `condition` is true. */
   trueSteps?: readonly StepInput[];
   /** Steps run when `condition` is false. */
   falseSteps?: readonly StepInput[];
 }
 
-export type StepConfigInput<T extends KnownStepType> = T extends 'conditional' ? ConditionalConfig : z.input<(typeof stepConfigSchemas)[T]>;
+/** The config a step of type `T` takes (every field optional: the API types none). */
+export type StepConfigInput<T extends KnownStepType> = StepConfigs[T];
 
-/** A step of a modelled type, written as a plain object in the API's shape. */
-export type KnownStepInput = { [T in KnownStepType]: StepCommon & { type: T; config: StepConfigInput<T> } }[KnownStepType];
+/** A step of type `T` written as a plain object in the API's shape. */
+export interface KnownStep<T extends KnownStepType> extends StepCommon {
+  /** One of the API's 29 step types; it decides which `config` fields there are. */
+  type: T;
+  /** The type's settings; a misspelled field is an error. */
+  config: StepConfigs[T];
+}
+
+/**
+ * A step of a modelled type, written as a plain object in the API's shape:
+ * a union discriminated by `type`, so a misspelled `type` or config field is
+ * reported at that property with TypeScript's "Did you mean …?".
+ */
+export type KnownStepInput = { [T in KnownStepType]: KnownStep<T> }[KnownStepType];
 
 /**
  * A step whose config the library does not model, made with `customStep()`.
@@ -41,6 +74,7 @@ export type CustomStepInput = StepCommon & {
 /** A custom step's type: a string no literal type matches (so a literal `type` picks a modelled step). */
 export type CustomStepType = string & { readonly [CUSTOM_STEP_BRAND]: true };
 
+/** A step: a helper's result, `customStep(…)`, or a plain object in the API's shape. */
 export type StepInput = KnownStepInput | CustomStepInput;
 
 /** A step as a helper returns it. */

@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 
-export type Style = 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold' | 'dim' | 'magenta';
+export type Style = 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold' | 'dim' | 'magenta' | 'inverse';
 
 export interface Colors {
   enabled: boolean;
@@ -16,7 +16,9 @@ export function createColors(env: Readonly<Record<string, string | undefined>>, 
   const enabled = !env.NO_COLOR && (forced || isTTY) && env.TERM !== 'dumb';
   return {
     enabled,
-    paint: (style, text) => (enabled ? styleText(style, text) : text),
+    // validateStream off: Node ≥ 20.20 would check process.stdout itself (a pipe: no colour)
+    // and defeat --color/FORCE_COLOR; the decision is made above.
+    paint: (style, text) => (enabled ? styleText(style, text, { validateStream: false }) : text),
   };
 }
 

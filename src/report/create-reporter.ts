@@ -6,7 +6,9 @@ import { formatDiagnostics } from './format-diagnostics.js';
 import { terminalSafe } from './terminal-safe.js';
 import { formatResult } from './format-result.js';
 import { formatWatchEvent } from './format-watch.js';
-import { formatAnnotations, formatErrorAnnotation, formatJobSummary } from './github.js';
+import { formatErrorAnnotations, formatErrorSummary } from './github-errors.js';
+import { formatAnnotations, formatJobSummary } from './github.js';
+import { withRelativePaths } from './json-paths.js';
 import { toJsonDocument } from './json-result.js';
 import { toWatchJson } from './json-watch.js';
 import { createRedactor, JSON_SCHEMA_VERSION, type OutputStream, type ProgressUpdate, type Reporter } from './reporter.js';
@@ -19,6 +21,8 @@ export interface ReporterOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Project root, for file paths in CI annotations. */
   root?: string;
+  /** The project's root (folder of runtype.config.ts): JSON documents give paths relative to it. */
+  projectRoot?: string;
 }
 
 /**
@@ -40,7 +44,9 @@ export function createReporter(options: ReporterOptions): Reporter {
   /** Annotations go to stderr in JSON mode (stdout holds only the document); GitHub reads both. */
   const reportToGitHub = (result: CommandResult) => {
     for (const line of formatAnnotations(result, options.root)) (json ? writeErr : writeOut)(line);
-    const summary = formatJobSummary(result);
+    appendJobSummary(formatJobSummary(result));
+  };
+  const appendJobSummary = (summary: string | undefined) => {
     const file = options.env.GITHUB_STEP_SUMMARY;
     if (summary && file) {
       try {
@@ -77,14 +83,21 @@ export function createReporter(options: ReporterOptions): Reporter {
       }
     },
     result(result: CommandResult) {
-      if (json) writeOut(JSON.stringify(toJsonDocument(result), null, 2));
+      const root = 'root' in result ? result.root : options.projectRoot;
+      if (json) writeOut(JSON.stringify(withRelativePaths(toJsonDocument(result), root), null, 2));
       else writeOut(formatResult(result, outColors, verbose));
       if (options.env.GITHUB_ACTIONS === 'true') reportToGitHub(result);
     },
     error(error: unknown) {
-      if (json) writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: errorToJson(error) }, null, 2));
+      if (json) {
+        const body = withRelativePaths(errorToJson(error), options.projectRoot);
+        writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: body }, null, 2));
+      }
       writeErr(formatError(error, errColors, verbose));
-      if (options.env.GITHUB_ACTIONS === 'true') (json ? writeErr : writeOut)(formatErrorAnnotation(error));
+      if (options.env.GITHUB_ACTIONS === 'true') {
+        for (const line of formatErrorAnnotations(error, options.root)) (json ? writeErr : writeOut)(line);
+        appendJobSummary(formatErrorSummary(error, options.root));
+      }
     },
     watch(event) {
       const text = formatWatchEvent(event, { out: outColors, err: errColors, verbose });

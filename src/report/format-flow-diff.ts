@@ -34,7 +34,8 @@ function formatField(change: FieldChange, indent: string, colors: Colors): strin
   const after = change.after === undefined ? undefined : redactValue(change.after, change.path);
   if (isLongText(before) || isLongText(after)) {
     const paint = (kind: 'add' | 'remove' | 'context', text: string) => (kind === 'add' ? colors.paint('green', text) : kind === 'remove' ? colors.paint('red', text) : colors.paint('gray', text));
-    return [`${indent}${change.path}:`, lineDiff(typeof before === 'string' ? before : show(before), typeof after === 'string' ? after : show(after), `${indent}  `, paint)];
+    const highlight = colors.enabled ? (_kind: 'add' | 'remove', words: string) => colors.paint('inverse', words) : undefined;
+    return [`${indent}${change.path}:`, lineDiff(typeof before === 'string' ? before : show(before), typeof after === 'string' ? after : show(after), `${indent}  `, paint, highlight)];
   }
   return [`${indent}${change.path}: ${colors.paint('red', show(before))} → ${colors.paint('green', show(after))}`];
 }

@@ -4,6 +4,7 @@ import { plainColors, type Colors, type Style } from './color.js';
 import { plural } from './format-diagnostics.js';
 import { formatFlowDiff, formatStepList } from './format-flow-diff.js';
 import { redactString } from './redact.js';
+import { targetLabel } from './target-label.js';
 
 export interface FormatPlanOptions {
   /** Also list unchanged flows. */
@@ -30,7 +31,7 @@ const NOTE = '      ';
  */
 export function formatPlan(result: PlanResult, colors: Colors = plainColors, options: FormatPlanOptions = {}): string {
   const { plan, target } = result;
-  const lines = [colors.paint('bold', `Plan for environment "${target.environment}" (${target.apiUrl})`), ''];
+  const lines = [colors.paint('bold', `Plan for environment "${target.environment}" (${targetLabel(target)})`), ''];
   const shown = plan.changes.filter((c) => c.kind !== 'noop' || c.descriptionChanged || options.verbose === true);
   const keyWidth = Math.max(0, ...shown.map((c) => c.key.length));
   for (const change of shown) lines.push(...formatChange(change, keyWidth, colors));

@@ -1,5 +1,7 @@
 import type { CommandResult } from '../app/results.js';
 import type { Colors } from './color.js';
+import { formatDoctor } from './format-doctor.js';
+import { formatEnvs } from './format-envs.js';
 import { formatInit } from './format-init.js';
 import { formatPlan } from './format-plan.js';
 import { formatPull } from './format-pull.js';
@@ -22,5 +24,9 @@ export function formatResult(result: CommandResult, colors: Colors, verbose: boo
       return formatStatus(result, colors);
     case 'pull':
       return formatPull(result, colors);
+    case 'envs':
+      return formatEnvs(result, colors);
+    case 'doctor':
+      return formatDoctor(result, colors);
   }
 }

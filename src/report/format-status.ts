@@ -1,6 +1,7 @@
 import type { FlowState, StatusResult } from '../app/results.js';
 import { plainColors, type Colors, type Style } from './color.js';
 import { redactString } from './redact.js';
+import { targetLabel } from './target-label.js';
 
 /** In display order for the counts line. */
 const STATE_STYLE: Record<FlowState, Style> = {
@@ -28,7 +29,7 @@ export function formatStatus(result: StatusResult, colors: Colors = plainColors)
     .map((state) => [state, result.flows.filter((f) => f.state === state).length] as const)
     .filter(([, n]) => n > 0)
     .map(([state, n]) => colors.paint(STATE_STYLE[state], `${n} ${state}`));
-  lines.push('', `${result.target.environment} (${result.target.apiUrl}): ${counts.join(', ') || 'no flows'}.`);
+  lines.push('', `${result.target.environment} (${targetLabel(result.target)}): ${counts.join(', ') || 'no flows'}.`);
   if (result.unmanaged) lines.push(...unmanagedLines(result.unmanaged, colors));
   if (!result.remoteChecked) lines.push(colors.paint('gray', 'Offline: compared with the lock state only; drift, adoptable and remotely deleted flows are not detected.'));
   return lines.join('\n');

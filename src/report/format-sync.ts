@@ -25,7 +25,10 @@ export function formatSync(result: SyncResult, colors: Colors = plainColors, opt
       `Re-run with: ${colors.paint('bold', result.blocked.rerun)}`,
     ].join('\n');
   }
-  const lines = result.outcomes.filter((o) => o.status !== 'unchanged' || options.verbose === true).map((o) => formatOutcome(o, colors));
+  // The embedded emulator's links lead nowhere (it serves no dashboard): shown for real targets only.
+  const links = result.target.kind === 'remote';
+  const shown = result.outcomes.filter((o) => o.status !== 'unchanged' || options.verbose === true);
+  const lines = shown.map((o) => formatOutcome(o, colors) + (links ? dashboardLine(o, colors) : ''));
   if (lines.length > 0) lines.push('');
   lines.push(countsLine(result, colors));
   if (result.counts.skipped) lines.push(colors.paint('gray', 'Flows removed from code were left in place; run with --prune to delete them.'));
@@ -52,6 +55,10 @@ function countsLine(result: SyncResult, colors: Colors): string {
   const seconds = (result.durationMs / 1000).toFixed(1);
   const done = result.ok && !result.blocked && !result.interrupted;
   return `${done ? colors.paint('green', '✔ Synced') : colors.paint('red', '✖ Sync incomplete')} "${result.target.environment}": ${parts.join(', ')} in ${seconds}s.`;
+}
+
+function dashboardLine(o: ChangeOutcome, colors: Colors): string {
+  return o.status === 'applied' && o.dashboardUrl ? `\n  ${colors.paint('gray', `↗ ${o.dashboardUrl}`)}` : '';
 }
 
 function formatOutcome(o: ChangeOutcome, colors: Colors): string {

@@ -8,6 +8,7 @@ import { errorToJson } from './format-error.js';
 import { plural, relative } from './format-diagnostics.js';
 import { formatPlan, summaryLine } from './format-plan.js';
 import { redactString } from './redact.js';
+import { targetLabel } from './target-label.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -58,6 +59,8 @@ export function formatJobSummary(result: CommandResult): string | undefined {
       return validateSummary(result);
     case 'init':
     case 'pull':
+    case 'envs':
+    case 'doctor':
       return undefined;
   }
 }
@@ -82,7 +85,7 @@ function diagnosticsOf(result: CommandResult): Diagnostic[] {
   return 'diagnostics' in result ? result.diagnostics : [];
 }
 
-function diagnosticAnnotation(d: Diagnostic, root: string | undefined): string {
+export function diagnosticAnnotation(d: Diagnostic, root: string | undefined): string {
   return annotation(d.severity === 'error' ? 'error' : 'warning', d.message + (d.hint ? ` (${d.hint})` : ''), {
     ...(d.file ? { file: root === undefined ? d.file : relative(root, d.file) } : {}),
     ...(d.line ? { line: String(d.line), col: String(d.column ?? 1) } : {}),
@@ -118,7 +121,7 @@ function planSummary(result: PlanResult): string {
   return [
     `### runtype-flows plan — ${cell(result.target.environment)}`,
     '',
-    `Target: ${code(result.target.apiUrl)}`,
+    `Target: ${code(targetLabel(result.target))}`,
     '',
     summaryLine(result.plan),
     ...table(['change', 'key', 'name', 'details'], rows),
@@ -201,11 +204,11 @@ function diffDetail(before: FlowPayload, after: FlowPayload): string {
   return parts.join('; ') || 'no field-level differences';
 }
 
-function table(header: string[], rows: string[]): string[] {
+export function table(header: string[], rows: string[]): string[] {
   return rows.length ? ['', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows] : [];
 }
 
-function row(...cells: string[]): string {
+export function row(...cells: string[]): string {
   return `| ${cells.map(cell).join(' | ')} |`;
 }
 
@@ -214,7 +217,7 @@ function cell(text: string): string {
   return redactString(text).replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 

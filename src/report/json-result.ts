@@ -16,7 +16,7 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  *   // …and the command's own members:
  * }
  * // validate: root, configFile?, files, flows[{ key, name, file, steps }], helperModules, diagnostics
- * // init:     root, created, skipped, nextSteps
+ * // init:     root, created, updated, skipped, notes, nextSteps
  * // plan:     target{ environment, kind, apiUrl, lockFile, lockSection }, pendingChanges, unmanaged?,
  * //           summary{ create, adopt, update, drift, missing, delete, conflict, noop },
  * //           remoteChecked, refreshed, diagnostics, changes: JsonChange[]

@@ -37,7 +37,8 @@ describe('command-line arguments', () => {
     p = await createEmulatorProject(1);
     const run = await p.cli('validate', 'flows/flow-000.ts', '--json');
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
+    // --json: stdout holds the one error document, never a result.
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', error: { code: 'USAGE_ERROR' } });
     expect(run.stderr).toContain('Unknown argument: flows/flow-000.ts');
   });
 

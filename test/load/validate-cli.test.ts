@@ -50,12 +50,18 @@ export default defineFlow({
     }
   });
 
-  it('says NO_FLOW_FILES when the globs match nothing, and still exits 0', async () => {
+  it('says NO_FLOW_FILES when the globs match nothing; exits 1 (NO_FLOWS) unless --allow-empty', async () => {
     const project = createTestProject({ 'runtype.config.ts': "export default { flows: ['src/flows/**/*.ts'] };\n" });
     try {
-      const run = await runCli(['validate', '--json'], { cwd: project.root });
+      const run = await runCli(['validate', '--json', '--allow-empty'], { cwd: project.root });
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).diagnostics.map((d: { code: string; severity: string }) => [d.severity, d.code])).toEqual([['warning', 'NO_FLOW_FILES']]);
+      const strict = await runCli(['validate', '--json'], { cwd: project.root });
+      expect(strict.code).toBe(1);
+      const doc = JSON.parse(strict.stdout);
+      expect(doc).toMatchObject({ status: 'error', ok: false });
+      expect(doc.diagnostics.map((d: { code: string }) => d.code)).toEqual(['NO_FLOW_FILES', 'NO_FLOWS']);
+      expect(doc.diagnostics[1].hint).toContain('--allow-empty');
     } finally {
       project.cleanup();
     }

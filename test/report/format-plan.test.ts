@@ -116,7 +116,8 @@ describe('formatPlan', () => {
     expect(text).toContain('<red>! drift   </>');
     expect(text).toContain('<red>- delete  </>');
     expect(text).toContain('<red>- Greet {{customer_name}} from {{company_name}}.</>');
-    expect(text).toContain('<green>+ Greet {{customer_name}} from {{company_name}} by first name.</>');
+    // The words that changed inside a changed line are marked too (colour only).
+    expect(text).toContain('<green>+ Greet {{customer_name}} from {{company_name}}<inverse> by first name</>.</>');
   });
 });
 

@@ -188,7 +188,7 @@ describe('GitHub job summary markdown', () => {
       | error | \`flows/a.ts:3\` | FLOW_SCHEMA | Expected string |
       "
     `);
-    expect(formatJobSummary({ command: 'init', ok: true, root: '/p', created: [], skipped: [], nextSteps: [] })).toBeUndefined();
+    expect(formatJobSummary({ command: 'init', ok: true, root: '/p', created: [], updated: [], skipped: [], notes: [], nextSteps: [] })).toBeUndefined();
   });
 });
 

@@ -117,7 +117,7 @@ describe('toJsonDocument', () => {
     expect(toJsonDocument(status)).toEqual({ schemaVersion: 1, status: 'ok', ...status });
     const validate: ValidateResult = { command: 'validate', ok: true, root: '/p', files: 1, flows: [{ key: 'a', name: 'A', file: '/p/flows/a.ts', steps: 1 }], helperModules: [], diagnostics: [] };
     expect(toJsonDocument(validate)).toEqual({ schemaVersion: 1, status: 'ok', ...validate });
-    const init: InitResult = { command: 'init', ok: true, root: '/p', created: ['runtype.config.ts'], skipped: [], nextSteps: ['npx runtype-flows sync'] };
+    const init: InitResult = { command: 'init', ok: true, root: '/p', created: ['runtype.config.ts'], updated: [], skipped: [], notes: [], nextSteps: ['npx runtype-flows sync'] };
     expect(toJsonDocument(init)).toEqual({ schemaVersion: 1, status: 'ok', ...init });
   });
 });

@@ -48,3 +48,20 @@ describe('isLongText', () => {
     expect(isLongText(42)).toBe(false);
   });
 });
+
+describe('lineDiff word highlight', () => {
+  const mark = (kind: 'add' | 'remove', words: string) => (kind === 'add' ? `[+${words}]` : `[-${words}]`);
+
+  it('marks the changed words of a changed line, and nothing without a highlighter', () => {
+    const before = 'Reply in a friendly tone to {{name}}.';
+    const after = 'Reply in a formal tone to {{name}}.';
+    expect(lineDiff(before, after, '', undefined, mark)).toBe(
+      '- Reply in a [-friendly] tone to {{name}}.\n+ Reply in a [+formal] tone to {{name}}.',
+    );
+    expect(lineDiff(before, after, '')).toBe(`- ${before}\n+ ${after}`);
+  });
+
+  it('leaves a line rewritten from scratch unmarked', () => {
+    expect(lineDiff('alpha beta', 'gamma delta', '', undefined, mark)).toBe('- alpha beta\n+ gamma delta');
+  });
+});

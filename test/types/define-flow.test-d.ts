@@ -72,4 +72,59 @@ describe('defineFlow types', () => {
     // @ts-expect-error apiKey is not a config field: keys come from the environment
     defineConfig({ environments: { production: { url: 'https://api.runtype.com', apiKey: 'rt_live_x' } } });
   });
+
+  it('a misspelled type in a plain object step is an error at the type, not at the object', () => {
+    defineFlow({
+      key: 'k',
+      name: 'N',
+      steps: [
+        {
+          id: 'a',
+          name: 'A',
+          // @ts-expect-error "promt" is not a step type (TypeScript: Did you mean '"prompt"'?)
+          type: 'promt',
+          config: { model: 'gpt-4' },
+        },
+      ],
+    });
+  });
+
+  it('a misspelled config field in a plain object step is an error at the field', () => {
+    defineFlow({
+      key: 'k',
+      name: 'N',
+      steps: [
+        {
+          id: 'a',
+          name: 'A',
+          type: 'prompt',
+          // @ts-expect-error userPrmpt is not a prompt field (Did you mean to write 'userPrompt'?)
+          config: { model: 'gpt-4', userPrmpt: 'hi' },
+        },
+      ],
+    });
+  });
+
+  it('a misspelled flow field is an error even when a step has an error too', () => {
+    defineFlow({
+      key: 'k',
+      name: 'N',
+      // @ts-expect-error descripton is not a flow field, reported beside the step's error
+      descripton: 'typo',
+      steps: [
+        {
+          id: 'a',
+          name: 'A',
+          // @ts-expect-error "promt" is not a step type
+          type: 'promt',
+          config: {},
+        },
+      ],
+    });
+  });
+
+  it('a FlowInput value passes as it is', () => {
+    const input: authoring.FlowInput = { key: 'k', name: 'N', steps: [] };
+    expectTypeOf(defineFlow(input)).toExtend<authoring.FlowInput>();
+  });
 });

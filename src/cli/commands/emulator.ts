@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { isRuntypeError } from '../../errors.js';
 import { DEFAULT_LOCAL_KEY } from '../../emulator/assumptions.js';
 import type { EmulatorOptions, FaultOptions } from '../../emulator/index.js';
+import { formatEmulatorEvent, type EmulatorEvent } from '../../report/json-emulator.js';
 
 /** Default port of the foreground emulator (the embedded one uses a free port). */
 export const DEFAULT_EMULATOR_PORT = 8790;
@@ -21,6 +22,8 @@ export interface EmulatorArgs {
   seed?: number;
   /** Step types accepted besides the API's list (repeatable flag). */
   'extra-step-type'?: string[];
+  /** The global --json: events as JSON lines on stdout (the human lines stay on stderr). */
+  json?: boolean;
 }
 
 export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
@@ -48,8 +51,16 @@ export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
  * (bad flags, port in use, a corrupt or locked state file) or could not save its state.
  * Errors are written, not thrown.
  */
-export async function serveEmulator(args: EmulatorArgs, write: (text: string) => void, stop: AbortSignal): Promise<number> {
-  const report = (what: string, error: unknown): void => write(`runtype-flows emulator: ${what}${describe(error)}\n`);
+export async function serveEmulator(
+  args: EmulatorArgs,
+  write: (text: string) => void,
+  stop: AbortSignal,
+  emit: (event: EmulatorEvent) => void = () => {},
+): Promise<number> {
+  const report = (what: string, error: unknown): void => {
+    emit({ event: 'error', error: errorBody(error) });
+    write(`runtype-flows emulator: ${what}${describe(error)}\n`);
+  };
   let emu;
   try {
     // Loaded here, not at the top: `--help` and other commands never pay for the server.
@@ -62,6 +73,8 @@ export async function serveEmulator(args: EmulatorArgs, write: (text: string) =>
   }
   // The default key is public; a custom one is not echoed (DESIGN: keys never appear in output).
   const key = emu.key === DEFAULT_LOCAL_KEY ? `${emu.key} (local, not a secret)` : 'the one given with --key';
+  const port = Number(new URL(emu.url).port);
+  emit({ event: 'listening', url: emu.apiUrl, port, key: emu.key === DEFAULT_LOCAL_KEY ? emu.key : null });
   write(`Runtype emulator listening on ${emu.apiUrl}  key: ${key}\n`);
   if (args.state !== undefined) write(`  state: ${args.state}\n`);
   if (args['extra-step-type'] !== undefined && args['extra-step-type'].length > 0) {
@@ -81,6 +94,7 @@ export async function serveEmulator(args: EmulatorArgs, write: (text: string) =>
     return 1;
   }
   write('Runtype emulator stopped\n');
+  emit({ event: 'stopped' });
   return 0;
 }
 
@@ -107,7 +121,7 @@ function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
 
 /** What the command needs from main's CliRuntime (structurally compatible with it). */
 export interface EmulatorCommandRuntime {
-  io: { stderr: { write(s: string): unknown } };
+  io: { stderr: { write(s: string): unknown }; stdout?: { write(s: string): unknown } };
   signal: AbortSignal;
   exitCode: number;
 }
@@ -118,12 +132,23 @@ export function emulatorCommandFor(runtime: EmulatorCommandRuntime): CommandModu
     describe: 'Run the local Runtype API emulator in the foreground (Ctrl-C to stop)',
     builder,
     handler: async (argv) => {
-      runtime.exitCode = await serveEmulator(argv, (text) => void runtime.io.stderr.write(text), runtime.signal);
+      const { stdout, stderr } = runtime.io;
+      const emit = argv.json === true && stdout
+        ? (event: EmulatorEvent) => void stdout.write(formatEmulatorEvent(event))
+        : undefined;
+      runtime.exitCode = await serveEmulator(argv, (text) => void stderr.write(text), runtime.signal, emit);
     },
   };
 }
 
 // --- internal ---
+
+function errorBody(error: unknown): { code: string; message: string; hint?: string } {
+  if (!isRuntypeError(error)) {
+    return { code: 'EMULATOR_ERROR', message: error instanceof Error ? error.message : String(error) };
+  }
+  return { code: error.code, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) };
+}
 
 /** The message, and for a RuntypeError its code and hint too. */
 function describe(error: unknown): string {

@@ -3,7 +3,9 @@ import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 import { targetOptions, type TargetArgs } from './plan-options.js';
 
-export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions, GlobalOptions & TargetArgs & { all?: boolean }> {
+type StatusArgs = GlobalOptions & TargetArgs & { 'exit-code'?: boolean; all?: boolean };
+
+export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions, StatusArgs> {
   return {
     command: 'status',
     describe: "List every flow with its remote id and state: in-sync, changed, new, drift, missing, removed",
@@ -11,13 +13,17 @@ export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
       y
         .options(targetOptions)
         .option('all', { type: 'boolean', describe: 'Also list remote flows no code manages (built in the dashboard), with their last run' })
-        .example('$0 status --env production', 'compare code, lockfile and the account'),
+        .option('exit-code', { type: 'boolean', describe: 'Exit 2 when any flow is not in sync' })
+        .example('$0 status --env production', 'compare code, lockfile and the account')
+        .example('$0 status --exit-code', 'a script: exit 2 when anything is not in sync'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runStatus } = await import('../../app/status.js');
         const result = await runStatus(ctx, { env: argv.env, offline: argv.offline, all: argv.all });
         ctx.reporter.result(result);
-        return result.ok ? EXIT.ok : EXIT.error;
+        if (!result.ok) return EXIT.error;
+        const outOfSync = result.flows.some((f) => f.state !== 'in-sync');
+        return argv['exit-code'] === true && outOfSync ? EXIT.actionNeeded : EXIT.ok;
       }),
   };
 }

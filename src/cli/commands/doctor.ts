@@ -1,0 +1,23 @@
+import type { CommandModule } from 'yargs';
+import type { GlobalOptions } from '../global-options.js';
+import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
+
+type DoctorArgs = GlobalOptions & { env?: string };
+
+export function doctorCommand(runtime: CliRuntime): CommandModule<GlobalOptions, DoctorArgs> {
+  return {
+    command: 'doctor',
+    describe: 'Check that this project can deploy: config, key, API reachable and authorised, lock state; writes nothing',
+    builder: (y) =>
+      y
+        .option('env', { type: 'string', describe: 'Environment to check (default: RUNTYPE_ENV, else the config default)' })
+        .example('$0 doctor --env production', 'before the first deploy; exit 1 when a check fails'),
+    handler: (argv) =>
+      runInContext(runtime, argv, async (ctx) => {
+        const { runDoctor } = await import('../../app/doctor.js');
+        const result = await runDoctor(ctx, argv.env === undefined ? {} : { env: argv.env });
+        ctx.reporter.result(result);
+        return result.ok ? EXIT.ok : EXIT.error;
+      }),
+  };
+}
