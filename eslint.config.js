@@ -2,7 +2,20 @@
 import tseslint from 'typescript-eslint';
 import vitest from '@vitest/eslint-plugin';
 
-const NODE_AND_IO = ['node:*', 'fs', 'path', 'http', 'https', 'child_process', 'undici', 'chokidar', 'yargs', 'jiti', 'ts-morph', 'tinyglobby'];
+const NODE_AND_IO = [
+  'node:*',
+  'fs',
+  'path',
+  'http',
+  'https',
+  'child_process',
+  'undici',
+  'chokidar',
+  'yargs',
+  'jiti',
+  'ts-morph',
+  'tinyglobby',
+];
 
 /** Forbid imports by module name pattern, for the architecture boundaries in DESIGN.md. */
 /** @param {string[]} patterns @param {string} message */
@@ -29,86 +42,173 @@ const HEAVY = [...CLI_AND_WATCHER, 'undici'];
 const OUTER = ['**/app/**', '**/cli/**', '**/report/**'];
 /** Besides the outer layers, what load/ never needs: it turns files into a project. */
 const NOT_FOR_LOAD = [
-  '**/api/**', '**/apply/**', '**/state/**', '**/plan/**', '**/emulator/**', '**/watch/**',
+  '**/api/**',
+  '**/apply/**',
+  '**/state/**',
+  '**/plan/**',
+  '**/emulator/**',
+  '**/watch/**',
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', '.runtype/**', 'bin/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test/fixtures/**',
+      '.runtype/**',
+      'bin/**',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/only-throw-error': 'off',
     },
   },
   {
     // node:crypto is allowed: hashing is deterministic computation, not I/O.
     files: ['src/model/**/*.ts', 'src/plan/**/*.ts'],
-    rules: forbid([...NODE_AND_IO, '!node:crypto', '**/report/**', '**/api/**', '**/apply/**', '**/app/**', '**/cli/**', '**/load/**', '**/state/**'],
-      'model/ and plan/ are pure: no I/O, no Node APIs, no outer layers (DESIGN.md).'),
+    rules: forbid(
+      [
+        ...NODE_AND_IO,
+        '!node:crypto',
+        '**/report/**',
+        '**/api/**',
+        '**/apply/**',
+        '**/app/**',
+        '**/cli/**',
+        '**/load/**',
+        '**/state/**',
+      ],
+      'model/ and plan/ are pure: no I/O, no Node APIs, no outer layers (DESIGN.md).',
+    ),
   },
   {
     files: ['src/index.ts'],
-    rules: forbid(['node:*', 'undici', 'chokidar', 'yargs', 'jiti', 'ts-morph', './report/**', './api/**', './cli/**', './app/**', './load/**'],
-      'index.ts is the authoring API users import: it may reach model/ only.'),
+    rules: forbid(
+      [
+        'node:*',
+        'undici',
+        'chokidar',
+        'yargs',
+        'jiti',
+        'ts-morph',
+        './report/**',
+        './api/**',
+        './cli/**',
+        './app/**',
+        './load/**',
+      ],
+      'index.ts is the authoring API users import: it may reach model/ only.',
+    ),
   },
   {
     // Code generation is a pure function of a remote flow (plus ts-morph to parse and edit modules).
     files: ['src/codegen/**/*.ts'],
-    rules: forbid([...NODE_AND_IO.filter((m) => m !== 'ts-morph'), '!node:crypto', '**/report/**', '**/api/**', '**/apply/**', '**/app/**', '**/cli/**', '**/load/**', '**/state/**', '**/emulator/**', '**/watch/**'],
-      'codegen/ may import model/, plan/ and ts-morph only (DESIGN.md layout).'),
+    rules: forbid(
+      [
+        ...NODE_AND_IO.filter((m) => m !== 'ts-morph'),
+        '!node:crypto',
+        '**/report/**',
+        '**/api/**',
+        '**/apply/**',
+        '**/app/**',
+        '**/cli/**',
+        '**/load/**',
+        '**/state/**',
+        '**/emulator/**',
+        '**/watch/**',
+      ],
+      'codegen/ may import model/, plan/ and ts-morph only (DESIGN.md layout).',
+    ),
   },
   {
     files: ['src/api/**/*.ts'],
-    rules: forbid(['**/model/**', '**/plan/**', '**/report/**', '**/app/**', '**/cli/**'], 'api/ knows DTOs only.'),
+    rules: forbid(
+      ['**/model/**', '**/plan/**', '**/report/**', '**/app/**', '**/cli/**'],
+      'api/ knows DTOs only.',
+    ),
   },
   {
     files: ['src/state/**/*.ts'],
     rules: forbid(
-      [...OUTER, ...HEAVY, '**/api/**', '!**/api/base-url.js', '**/load/**', '**/plan/**',
-        '**/apply/**', '**/emulator/**', '**/watch/**'],
+      [
+        ...OUTER,
+        ...HEAVY,
+        '**/api/**',
+        '!**/api/base-url.js',
+        '**/load/**',
+        '**/plan/**',
+        '**/apply/**',
+        '**/emulator/**',
+        '**/watch/**',
+      ],
       'state/ is the lockfile: no API client (only the base-URL rule), planner or loader.',
     ),
   },
   {
     files: ['src/apply/**/*.ts'],
     rules: forbid(
-      [...OUTER, ...HEAVY, '**/load/**', '**/state/**', '!**/state/index.js', '**/emulator/**',
-        '**/watch/**'],
+      [
+        ...OUTER,
+        ...HEAVY,
+        '**/load/**',
+        '**/state/**',
+        '!**/state/index.js',
+        '**/emulator/**',
+        '**/watch/**',
+      ],
       'apply/ executes a plan through its ports (FlowWriter, LockRecorder); the app wires them.',
     ),
   },
   {
     files: ['src/load/**/*.ts'],
-    rules: forbid([...OUTER, ...HEAVY, ...NOT_FOR_LOAD],
-      'load/ turns files on disk into a project; it knows no API, lock state or outer layer.'),
+    rules: forbid(
+      [...OUTER, ...HEAVY, ...NOT_FOR_LOAD],
+      'load/ turns files on disk into a project; it knows no API, lock state or outer layer.',
+    ),
   },
   {
     // The three parts of load/: project/ assembles, using import/ and locate/, which know
     // nothing of it or of each other.
     files: ['src/load/import/**/*.ts'],
-    rules: forbid([...OUTER, ...HEAVY, ...NOT_FOR_LOAD, '**/project/**', '**/locate/**',
-      'ts-morph'],
-      'load/import/ runs user TypeScript (jiti); it knows nothing of the project or of locating.'),
+    rules: forbid(
+      [...OUTER, ...HEAVY, ...NOT_FOR_LOAD, '**/project/**', '**/locate/**', 'ts-morph'],
+      'load/import/ runs user TypeScript (jiti); it knows nothing of the project or of locating.',
+    ),
   },
   {
     files: ['src/load/locate/**/*.ts'],
-    rules: forbid([...OUTER, ...HEAVY, ...NOT_FOR_LOAD, '**/project/**', '**/import/**', 'jiti'],
-      'load/locate/ places a diagnostic in its file (ts-morph), nothing else.'),
+    rules: forbid(
+      [...OUTER, ...HEAVY, ...NOT_FOR_LOAD, '**/project/**', '**/import/**', 'jiti'],
+      'load/locate/ places a diagnostic in its file (ts-morph), nothing else.',
+    ),
   },
   {
     files: ['src/report/**/*.ts'],
     rules: {
-      ...forbid(['**/cli/**', ...HEAVY, '**/load/**', '**/state/**', '**/emulator/**',
-        '../watch/**'],
-        'report/ turns values into bytes; it reads results, it does not load, store or serve.'),
-      ...typesOnly(['**/app/**', '**/api/**', '**/apply/**'],
-        'report/ reads the types of results, never calls the core.'),
+      ...forbid(
+        ['**/cli/**', ...HEAVY, '**/load/**', '**/state/**', '**/emulator/**', '../watch/**'],
+        'report/ turns values into bytes; it reads results, it does not load, store or serve.',
+      ),
+      ...typesOnly(
+        ['**/app/**', '**/api/**', '**/apply/**'],
+        'report/ reads the types of results, never calls the core.',
+      ),
     },
   },
   {
@@ -116,46 +216,82 @@ export default tseslint.config(
     // lead's to move out; until then they are the only exception.
     files: ['src/emulator/**/*.ts'],
     rules: forbid(
-      [...OUTER, ...HEAVY, '../index.js', '**/model/**', '**/plan/**', '**/load/**', '**/api/**',
-        '**/apply/**', '**/watch/**', '**/state/**', '!**/state/atomic-write.js',
-        '!**/state/writer-lock.js', '!**/state/writer-lock-holder.js', 'jiti', 'ts-morph',
-        'tinyglobby'],
-      'emulator/ is the server side: it shares nothing with the tool but errors.ts '
-        + '(the contract between them is the OpenAPI document).',
+      [
+        ...OUTER,
+        ...HEAVY,
+        '../index.js',
+        '**/model/**',
+        '**/plan/**',
+        '**/load/**',
+        '**/api/**',
+        '**/apply/**',
+        '**/watch/**',
+        '**/state/**',
+        '!**/state/atomic-write.js',
+        '!**/state/writer-lock.js',
+        '!**/state/writer-lock-holder.js',
+        'jiti',
+        'ts-morph',
+        'tinyglobby',
+      ],
+      'emulator/ is the server side: it shares nothing with the tool but errors.ts ' +
+        '(the contract between them is the OpenAPI document).',
     ),
   },
   {
     files: ['src/app/**/*.ts'],
     ignores: ['src/app/watch/**'],
     rules: {
-      ...forbid(['**/cli/**', ...CLI_AND_WATCHER, './watch/**'],
-        'app/ use-cases never reach up into cli/ (or into the watch, which is built on them).'),
+      ...forbid(
+        ['**/cli/**', ...CLI_AND_WATCHER, './watch/**'],
+        'app/ use-cases never reach up into cli/ (or into the watch, which is built on them).',
+      ),
       ...typesOnly(['**/report/**'], 'app/ reports through ctx.reporter.'),
     },
   },
   {
     files: ['src/app/watch/**/*.ts'],
     rules: {
-      ...forbid(['**/cli/**', ...CLI_AND_WATCHER, '**/emulator/**', '**/state/**',
-        '!**/state/index.js'],
-        'app/watch/ uses the use-case steps (connect, planAgainstRemote, applyPlan), '
-          + 'not the layers under them.'),
-      ...typesOnly(['**/report/**', '**/apply/**', '**/watch/watch-project.js'],
-        'app/watch/ applies through ../apply-plan.ts; its file watcher is injected (WatchDeps).'),
+      ...forbid(
+        ['**/cli/**', ...CLI_AND_WATCHER, '**/emulator/**', '**/state/**', '!**/state/index.js'],
+        'app/watch/ uses the use-case steps (connect, planAgainstRemote, applyPlan), ' +
+          'not the layers under them.',
+      ),
+      ...typesOnly(
+        ['**/report/**', '**/apply/**', '**/watch/watch-project.js'],
+        'app/watch/ applies through ../apply-plan.ts; its file watcher is injected (WatchDeps).',
+      ),
     },
   },
   {
     files: ['src/watch/**/*.ts'],
-    rules: forbid(['**/model/**', '**/plan/**', '**/load/**', '**/state/**', '**/api/**', '**/apply/**', '**/report/**', '**/app/**', '**/cli/**'],
-      'watch/ is chokidar wiring: paths in, debounced events out; the app decides what a change means.'),
+    rules: forbid(
+      [
+        '**/model/**',
+        '**/plan/**',
+        '**/load/**',
+        '**/state/**',
+        '**/api/**',
+        '**/apply/**',
+        '**/report/**',
+        '**/app/**',
+        '**/cli/**',
+      ],
+      'watch/ is chokidar wiring: paths in, debounced events out; the app decides what a change means.',
+    ),
   },
   {
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**', 'src/report/**', 'src/**/*.test.ts'],
     rules: {
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'process', property: 'argv', message: 'Only cli/ reads process.argv.' },
-        { object: 'process', property: 'env', message: 'Only cli/ reads process.env; use ctx.env.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only cli/ reads process.env; use ctx.env.',
+        },
         { object: 'process', property: 'exit', message: 'Only cli/ exits.' },
         { object: 'process', property: 'stdout', message: 'Only report/ writes to stdout.' },
         { object: 'process', property: 'stderr', message: 'Only report/ writes to stderr.' },
@@ -177,7 +313,10 @@ export default tseslint.config(
       'vitest/valid-expect': ['error', { maxArgs: 2 }],
       // afterEach checks that hold for every test in a file (e.g. "the key was never printed").
       'vitest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['afterEach'] }],
-      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*', 'expectTypeOf'] }],
+      'vitest/expect-expect': [
+        'error',
+        { assertFunctionNames: ['expect', 'expect*', 'assert*', 'expectTypeOf'] },
+      ],
     },
   },
   {

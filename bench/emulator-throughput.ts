@@ -67,7 +67,9 @@ class EmulatorThread {
   static async spawn(): Promise<EmulatorThread> {
     const entry = fileURLToPath(new URL('../src/emulator/index.ts', import.meta.url));
     const jiti = createRequire(import.meta.url).resolve('jiti');
-    const thread = new EmulatorThread(new Worker(WORKER_SOURCE, { eval: true, workerData: { entry, jiti } }));
+    const thread = new EmulatorThread(
+      new Worker(WORKER_SOURCE, { eval: true, workerData: { entry, jiti } }),
+    );
     await thread.next();
     return thread;
   }
@@ -87,8 +89,17 @@ class EmulatorThread {
 
   /** Starts an emulator in the thread; `startMs` is the time startEmulator took (incl. loading state). */
   async start(options: EmulatorOptions): Promise<Target & { startMs: number }> {
-    const { url, key, ms } = await this.ask<{ url: string; key: string; ms: number }>('start', options);
-    return { url, key, startMs: ms, count: () => this.ask<number>('count'), close: () => this.ask<number>('close') };
+    const { url, key, ms } = await this.ask<{ url: string; key: string; ms: number }>(
+      'start',
+      options,
+    );
+    return {
+      url,
+      key,
+      startMs: ms,
+      count: () => this.ask<number>('count'),
+      close: () => this.ask<number>('close'),
+    };
   }
 
   async exit(): Promise<void> {
@@ -115,23 +126,45 @@ function createBody(i: number): string {
     name: `Bench flow ${i}`,
     description: 'throughput benchmark',
     steps: [
-      { id: 'greeting', name: 'Generate Greeting', type: 'prompt', config: { model: 'gpt-4', userPrompt: 'Hello {{name}}', outputVariable: 'greeting' } },
-      { name: 'Shape', type: 'transform-data', config: { script: 'return { summary: variables.greeting }' } },
+      {
+        id: 'greeting',
+        name: 'Generate Greeting',
+        type: 'prompt',
+        config: { model: 'gpt-4', userPrompt: 'Hello {{name}}', outputVariable: 'greeting' },
+      },
+      {
+        name: 'Shape',
+        type: 'transform-data',
+        config: { script: 'return { summary: variables.greeting }' },
+      },
     ],
   });
 }
 
 /** Sends `total` requests with CONCURRENCY in flight; returns elapsed seconds. */
-async function drive(target: Target, pool: Pool, total: number, method: 'GET' | 'POST', path: (i: number) => string, expected: number): Promise<number> {
+async function drive(
+  target: Target,
+  pool: Pool,
+  total: number,
+  method: 'GET' | 'POST',
+  path: (i: number) => string,
+  expected: number,
+): Promise<number> {
   const headers = { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' };
   let next = 0;
   const started = performance.now();
   const worker = async (): Promise<void> => {
     while (next < total) {
       const i = next++;
-      const res = await pool.request({ method, path: path(i), headers, body: method === 'POST' ? createBody(i) : undefined });
+      const res = await pool.request({
+        method,
+        path: path(i),
+        headers,
+        body: method === 'POST' ? createBody(i) : undefined,
+      });
       await res.body.dump();
-      if (res.statusCode !== expected) throw new Error(`${method} ${path(i)}: expected ${expected}, got ${res.statusCode}`);
+      if (res.statusCode !== expected)
+        throw new Error(`${method} ${path(i)}: expected ${expected}, got ${res.statusCode}`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, total) }, worker));
@@ -139,27 +172,73 @@ async function drive(target: Target, pool: Pool, total: number, method: 'GET' | 
 }
 
 function row(scenario: string, requests: number, seconds: number, note = ''): Row {
-  return { scenario, requests, seconds: seconds.toFixed(2), 'req/s': Math.round(requests / seconds), note };
+  return {
+    scenario,
+    requests,
+    seconds: seconds.toFixed(2),
+    'req/s': Math.round(requests / seconds),
+    note,
+  };
 }
 
 const CREATE = (): string => '/v1/flows';
 
-async function memoryMode(rows: Row[], start: (o: EmulatorOptions) => Promise<Target>, label: string, withLists: boolean): Promise<void> {
+async function memoryMode(
+  rows: Row[],
+  start: (o: EmulatorOptions) => Promise<Target>,
+  label: string,
+  withLists: boolean,
+): Promise<void> {
   const target = await start({});
   const pool = new Pool(target.url, { connections: CONNECTIONS });
   try {
     await drive(target, pool, 2000, 'POST', CREATE, 201); // warm-up (JIT, connections)
     const creates = 20_000;
     const seconds = await drive(target, pool, creates, 'POST', CREATE, 201);
-    rows.push(row(`create, memory (${label})`, creates, seconds, `${await target.count()} flows stored`));
+    rows.push(
+      row(`create, memory (${label})`, creates, seconds, `${await target.count()} flows stored`),
+    );
     if (!withLists) return;
     const lists = 5_000;
-    rows.push(row('list limit=20', lists, await drive(target, pool, lists, 'GET', () => '/v1/flows?limit=20', 200)));
-    rows.push(row('list limit=100&includeCount', lists, await drive(target, pool, lists, 'GET', () => '/v1/flows?limit=100&includeCount=true', 200)));
-    const deep = Buffer.from(JSON.stringify({ createdAt: '9999', id: '', dir: 'prev' })).toString('base64url');
-    rows.push(row('list limit=50 via cursor (prev from end)', lists, await drive(target, pool, lists, 'GET', () => `/v1/flows?limit=50&cursor=${deep}`, 200)));
+    rows.push(
+      row(
+        'list limit=20',
+        lists,
+        await drive(target, pool, lists, 'GET', () => '/v1/flows?limit=20', 200),
+      ),
+    );
+    rows.push(
+      row(
+        'list limit=100&includeCount',
+        lists,
+        await drive(target, pool, lists, 'GET', () => '/v1/flows?limit=100&includeCount=true', 200),
+      ),
+    );
+    const deep = Buffer.from(JSON.stringify({ createdAt: '9999', id: '', dir: 'prev' })).toString(
+      'base64url',
+    );
+    rows.push(
+      row(
+        'list limit=50 via cursor (prev from end)',
+        lists,
+        await drive(target, pool, lists, 'GET', () => `/v1/flows?limit=50&cursor=${deep}`, 200),
+      ),
+    );
     const searches = 1_000;
-    rows.push(row('list search (scans 22k names)', searches, await drive(target, pool, searches, 'GET', (i) => `/v1/flows?search=flow%20${i % 997}&limit=20`, 200)));
+    rows.push(
+      row(
+        'list search (scans 22k names)',
+        searches,
+        await drive(
+          target,
+          pool,
+          searches,
+          'GET',
+          (i) => `/v1/flows?search=flow%20${i % 997}&limit=20`,
+          200,
+        ),
+      ),
+    );
   } finally {
     await pool.close();
     await target.close();
@@ -173,7 +252,13 @@ async function persistenceMode(rows: Row[], thread: EmulatorThread): Promise<voi
     // Baseline under the same conditions (warm thread, fresh pool, 500 creates) without a file.
     const memory = await thread.start({});
     const memoryPool = new Pool(memory.url, { connections: CONNECTIONS });
-    rows.push(row('create, memory (500, baseline for below)', 500, await drive(memory, memoryPool, 500, 'POST', CREATE, 201)));
+    rows.push(
+      row(
+        'create, memory (500, baseline for below)',
+        500,
+        await drive(memory, memoryPool, 500, 'POST', CREATE, 201),
+      ),
+    );
     await memoryPool.close();
     await memory.close();
     for (const round of ['first 500', 'next 500 after reload']) {
@@ -184,9 +269,16 @@ async function persistenceMode(rows: Row[], thread: EmulatorThread): Promise<voi
       await pool.close();
       const closeMs = await target.close();
       const size = (await stat(statePath)).size;
-      const saved = (JSON.parse(await readFile(statePath, 'utf8')) as { flows: unknown[] }).flows.length;
-      rows.push(row(`create, persisted (${round})`, 500, seconds,
-        `start ${startMs.toFixed(0)} ms, close+flush ${closeMs.toFixed(0)} ms, file ${saved} flows / ${(size / 1024).toFixed(0)} KiB`));
+      const saved = (JSON.parse(await readFile(statePath, 'utf8')) as { flows: unknown[] }).flows
+        .length;
+      rows.push(
+        row(
+          `create, persisted (${round})`,
+          500,
+          seconds,
+          `start ${startMs.toFixed(0)} ms, close+flush ${closeMs.toFixed(0)} ms, file ${saved} flows / ${(size / 1024).toFixed(0)} KiB`,
+        ),
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -203,6 +295,8 @@ export async function run(): Promise<void> {
     await thread.exit();
   }
   await memoryMode(rows, startInProcess, 'client+server in one thread', false);
-  console.log(`\nRuntype emulator throughput (loopback, undici Pool ${CONNECTIONS} connections, ${CONCURRENCY} requests in flight)`);
+  console.log(
+    `\nRuntype emulator throughput (loopback, undici Pool ${CONNECTIONS} connections, ${CONCURRENCY} requests in flight)`,
+  );
   console.table(rows);
 }

@@ -21,11 +21,17 @@ export async function run(): Promise<void> {
     const started = performance.now();
     const result = await work();
     const ms = performance.now() - started;
-    rows.push({ step: label, records: String(records || ''), ms: ms.toFixed(1), 'records/s': records ? Math.round((records / ms) * 1000).toLocaleString('en') : '' });
+    rows.push({
+      step: label,
+      records: String(records || ''),
+      ms: ms.toFixed(1),
+      'records/s': records ? Math.round((records / ms) * 1000).toLocaleString('en') : '',
+    });
     return result;
   };
   try {
-    const open = (): Promise<LockStore> => openLockStore({ root, section: 'production', apiUrl: API_URL, location: 'shared' });
+    const open = (): Promise<LockStore> =>
+      openLockStore({ root, section: 'production', apiUrl: API_URL, location: 'shared' });
     let store = await open();
     await time('recordCreated, one at a time', FLOWS, async () => {
       for (let i = 0; i < FLOWS; i += 1) await store.recordCreated(entry(i, 'v1'));
@@ -45,14 +51,18 @@ export async function run(): Promise<void> {
         await store.recordCreated(entry(i + FLOWS, 'v1'));
       }),
     );
-    await time(`recordUpdated, ${CONCURRENCY} in flight`, FLOWS, () => inParallel(FLOWS, CONCURRENCY, (i) => store.recordUpdated(entry(i, 'v2'))));
+    await time(`recordUpdated, ${CONCURRENCY} in flight`, FLOWS, () =>
+      inParallel(FLOWS, CONCURRENCY, (i) => store.recordUpdated(entry(i, 'v2'))),
+    );
     await time('commit: fold 25,000 records into a 15,000-entry lockfile', 0, () => store.commit());
     await time('commit with nothing to fold', 0, () => store.commit());
     await store.close();
     store = await time('open: lock + read + check a 15,000-entry lockfile', 0, open);
     await store.close();
     const bytes = (await fsp.stat(path.join(root, 'runtype.lock.json'))).size;
-    console.log(`\nJournal append benchmark (fdatasync per record, group commit), lockfile ${(bytes / 1024).toFixed(0)} KiB`);
+    console.log(
+      `\nJournal append benchmark (fdatasync per record, group commit), lockfile ${(bytes / 1024).toFixed(0)} KiB`,
+    );
     console.table(rows);
   } finally {
     await fsp.rm(root, { recursive: true, force: true });
@@ -61,12 +71,24 @@ export async function run(): Promise<void> {
 
 // --- internal ---
 
-function entry(i: number, version: string): { key: string; id: string; name: string; hash: string } {
+function entry(
+  i: number,
+  version: string,
+): { key: string; id: string; name: string; hash: string } {
   const key = `flow-${String(i).padStart(5, '0')}`;
-  return { key, id: `flow_${i.toString(16).padStart(12, '0')}`, name: `Flow ${i}`, hash: createHash('sha256').update(`${key}:${version}`).digest('hex') };
+  return {
+    key,
+    id: `flow_${i.toString(16).padStart(12, '0')}`,
+    name: `Flow ${i}`,
+    hash: createHash('sha256').update(`${key}:${version}`).digest('hex'),
+  };
 }
 
-async function inParallel(count: number, limit: number, task: (i: number) => Promise<void>): Promise<void> {
+async function inParallel(
+  count: number,
+  limit: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < count) await task(next++);

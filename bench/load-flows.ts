@@ -22,27 +22,49 @@ export async function run(): Promise<void> {
     const env = { ...process.env, TMPDIR: cache, NO_COLOR: '1' };
     const time = (): number => {
       const start = process.hrtime.bigint();
-      execFileSync(process.execPath, [path.join(repo, 'bin/runtype-flows.mjs'), 'validate', '--json'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(
+        process.execPath,
+        [path.join(repo, 'bin/runtype-flows.mjs'), 'validate', '--json'],
+        { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       return Number(process.hrtime.bigint() - start) / 1e6;
     };
     const cold = time();
     const warm = median([time(), time(), time()]);
     const baseline = timeHelp(env);
-    const loadOnly = median([loadProjectMs(dir, env), loadProjectMs(dir, env), loadProjectMs(dir, env)]);
+    const loadOnly = median([
+      loadProjectMs(dir, env),
+      loadProjectMs(dir, env),
+      loadProjectMs(dir, env),
+    ]);
     // Each cold run gets an empty cache folder of its own.
     const coldEnv = (n: number) => {
       const fresh = path.join(dir, `jiti-cold-${n}`);
       mkdirSync(fresh);
       return { ...env, TMPDIR: fresh };
     };
-    const loadOnlyCold = median([loadProjectMs(dir, coldEnv(1)), loadProjectMs(dir, coldEnv(2)), loadProjectMs(dir, coldEnv(3))]);
+    const loadOnlyCold = median([
+      loadProjectMs(dir, coldEnv(1)),
+      loadProjectMs(dir, coldEnv(2)),
+      loadProjectMs(dir, coldEnv(3)),
+    ]);
     console.log(`| case | ms |`);
     console.log(`|---|---|`);
-    console.log(`| \`--help\`, whole process (start-up cost of every command) | ${baseline.toFixed(0)} |`);
-    console.log(`| validate ${FLOWS} flow files, whole process, cold jiti cache | ${cold.toFixed(0)} |`);
-    console.log(`| validate ${FLOWS} flow files, whole process, warm jiti cache (median of 3) | ${warm.toFixed(0)} |`);
-    console.log(`| loadProject() alone in a fresh process, cold jiti cache (median of 3) | ${loadOnlyCold.toFixed(0)} |`);
-    console.log(`| loadProject() alone in a fresh process, warm jiti cache (median of 3) | ${loadOnly.toFixed(0)} |`);
+    console.log(
+      `| \`--help\`, whole process (start-up cost of every command) | ${baseline.toFixed(0)} |`,
+    );
+    console.log(
+      `| validate ${FLOWS} flow files, whole process, cold jiti cache | ${cold.toFixed(0)} |`,
+    );
+    console.log(
+      `| validate ${FLOWS} flow files, whole process, warm jiti cache (median of 3) | ${warm.toFixed(0)} |`,
+    );
+    console.log(
+      `| loadProject() alone in a fresh process, cold jiti cache (median of 3) | ${loadOnlyCold.toFixed(0)} |`,
+    );
+    console.log(
+      `| loadProject() alone in a fresh process, warm jiti cache (median of 3) | ${loadOnly.toFixed(0)} |`,
+    );
   } finally {
     await Promise.resolve();
     rmSync(dir, { recursive: true, force: true });
@@ -62,18 +84,29 @@ function loadProjectMs(dir: string, env: NodeJS.ProcessEnv): number {
     const project = await loadProject({ cwd: ${JSON.stringify(dir)}, importModule: createModuleImporter() });
     if (project.flows.length !== ${FLOWS}) throw new Error('expected ${FLOWS} flows');
     process.stdout.write(String(performance.now() - start));`;
-  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }));
+  return Number(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      env,
+      encoding: 'utf8',
+    }),
+  );
 }
 
 function timeHelp(env: NodeJS.ProcessEnv): number {
   const start = process.hrtime.bigint();
-  execFileSync(process.execPath, [path.join(repo, 'bin/runtype-flows.mjs'), '--help'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, [path.join(repo, 'bin/runtype-flows.mjs'), '--help'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 function writeProject(dir: string, count: number): void {
   mkdirSync(path.join(dir, 'flows'), { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), '{ "name": "bench-project", "private": true, "type": "module" }\n');
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    '{ "name": "bench-project", "private": true, "type": "module" }\n',
+  );
   for (let i = 0; i < count; i += 1) {
     const key = `flow-${String(i).padStart(4, '0')}`;
     writeFileSync(

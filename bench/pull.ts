@@ -31,11 +31,18 @@ async function measure(count: number, latencyMs: number): Promise<number[]> {
   const emu = await startEmulator({ key: KEY, requestLogLimit: 0 });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'runtype-bench-pull-'));
   try {
-    writeFileSync(path.join(dir, 'runtype.config.ts'), `export default { defaultEnvironment: 'bench', concurrency: 16, environments: { bench: { url: ${JSON.stringify(emu.url)} } } };\n`);
-    for (let i = 0; i < count; i += 1) emu.state.publish(emu.state.create({ name: `Dashboard Flow ${i}`, steps: steps(i) }).id);
+    writeFileSync(
+      path.join(dir, 'runtype.config.ts'),
+      `export default { defaultEnvironment: 'bench', concurrency: 16, environments: { bench: { url: ${JSON.stringify(emu.url)} } } };\n`,
+    );
+    for (let i = 0; i < count; i += 1)
+      emu.state.publish(emu.state.create({ name: `Dashboard Flow ${i}`, steps: steps(i) }).id);
     emu.setFaults({ latencyMs });
     const times: number[] = [];
-    for (const args of [['pull', '--all'], ['plan', '--refresh', '--exit-code']]) {
+    for (const args of [
+      ['pull', '--all'],
+      ['plan', '--refresh', '--exit-code'],
+    ]) {
       const start = performance.now();
       const code = await cli(dir, args);
       times.push(performance.now() - start);
@@ -50,9 +57,47 @@ async function measure(count: number, latencyMs: number): Promise<number[]> {
 
 function steps(i: number): unknown[] {
   return [
-    { id: 'fetch', name: 'Fetch', type: 'fetch-url', order: 1, enabled: true, config: { http: { url: `https://example.com/${i}` }, outputVariable: 'page' } },
-    { id: 'summarise', name: 'Summarise', type: 'prompt', order: 2, enabled: true, config: { model: 'gpt-4', userPrompt: `Summarise for {{audience}}:\n\n{{page}}`, outputVariable: 'summary' } },
-    { id: 'gate', name: 'Gate', type: 'conditional', order: 3, enabled: true, config: { condition: '{{summary}} != ""', trueSteps: [{ id: 'send', name: 'Send', type: 'send-email', order: 1, enabled: true, config: { to: '{{recipient}}', subject: 'Summary', html: '{{summary}}' } }], falseSteps: [] } },
+    {
+      id: 'fetch',
+      name: 'Fetch',
+      type: 'fetch-url',
+      order: 1,
+      enabled: true,
+      config: { http: { url: `https://example.com/${i}` }, outputVariable: 'page' },
+    },
+    {
+      id: 'summarise',
+      name: 'Summarise',
+      type: 'prompt',
+      order: 2,
+      enabled: true,
+      config: {
+        model: 'gpt-4',
+        userPrompt: `Summarise for {{audience}}:\n\n{{page}}`,
+        outputVariable: 'summary',
+      },
+    },
+    {
+      id: 'gate',
+      name: 'Gate',
+      type: 'conditional',
+      order: 3,
+      enabled: true,
+      config: {
+        condition: '{{summary}} != ""',
+        trueSteps: [
+          {
+            id: 'send',
+            name: 'Send',
+            type: 'send-email',
+            order: 1,
+            enabled: true,
+            config: { to: '{{recipient}}', subject: 'Summary', html: '{{summary}}' },
+          },
+        ],
+        falseSteps: [],
+      },
+    },
   ];
 }
 
@@ -62,5 +107,15 @@ function seconds(ms: number | undefined): string {
 
 async function cli(cwd: string, args: string[]): Promise<number> {
   const sink = { write: () => true, isTTY: false };
-  return main({ argv: ['node', 'runtype-flows', ...args], env: { PATH: process.env.PATH, RUNTYPE_API_KEY: KEY, NO_COLOR: '1' }, cwd, stdout: sink, stderr: sink, stdinIsTTY: false }, new AbortController().signal);
+  return main(
+    {
+      argv: ['node', 'runtype-flows', ...args],
+      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: KEY, NO_COLOR: '1' },
+      cwd,
+      stdout: sink,
+      stderr: sink,
+      stdinIsTTY: false,
+    },
+    new AbortController().signal,
+  );
 }

@@ -14,7 +14,9 @@ const files = readdirSync(here)
   .sort();
 
 for (const file of files) {
-  const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run?: () => Promise<void> };
+  const mod = (await import(pathToFileURL(path.join(here, file)).href)) as {
+    run?: () => Promise<void>;
+  };
   if (typeof mod.run !== 'function') continue;
   console.log(`\n## ${file.replace(/\.ts$/, '')}`);
   await mod.run();

@@ -12,7 +12,9 @@ import { startEmulator } from '../src/emulator/index.js';
 const KEY = 'rt_test_bench_key_0123456789';
 
 export async function run(): Promise<void> {
-  console.log('| flows | latency | first sync (creates) | no-op sync | 10% edited | plan --refresh |');
+  console.log(
+    '| flows | latency | first sync (creates) | no-op sync | 10% edited | plan --refresh |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const [count, latency] of [
     [1000, 0],
@@ -20,7 +22,9 @@ export async function run(): Promise<void> {
     [500, 20],
   ] as const) {
     const row = await measure(count, latency);
-    console.log(`| ${count} | ${latency} ms | ${row.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(' | ')} |`);
+    console.log(
+      `| ${count} | ${latency} ms | ${row.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(' | ')} |`,
+    );
   }
 }
 
@@ -28,7 +32,10 @@ async function measure(count: number, latencyMs: number): Promise<number[]> {
   const emu = await startEmulator({ key: KEY, requestLogLimit: 0, faults: { latencyMs } });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'runtype-bench-sync-'));
   try {
-    writeFileSync(path.join(dir, 'runtype.config.ts'), `export default { defaultEnvironment: 'bench', concurrency: 16, environments: { bench: { url: ${JSON.stringify(emu.url)} } } };\n`);
+    writeFileSync(
+      path.join(dir, 'runtype.config.ts'),
+      `export default { defaultEnvironment: 'bench', concurrency: 16, environments: { bench: { url: ${JSON.stringify(emu.url)} } } };\n`,
+    );
     mkdirSync(path.join(dir, 'flows'));
     const write = (i: number, text: string) =>
       writeFileSync(
@@ -48,7 +55,8 @@ async function measure(count: number, latencyMs: number): Promise<number[]> {
     for (let i = 0; i < count; i += 10) write(i, 'edited');
     await time('sync');
     await time('plan', '--refresh');
-    if (emu.state.count() !== count) throw new Error(`expected ${count} remote flows, found ${emu.state.count()}`);
+    if (emu.state.count() !== count)
+      throw new Error(`expected ${count} remote flows, found ${emu.state.count()}`);
     return times;
   } finally {
     await emu.close();
@@ -58,5 +66,15 @@ async function measure(count: number, latencyMs: number): Promise<number[]> {
 
 async function cli(cwd: string, args: string[]): Promise<number> {
   const sink = { write: () => true, isTTY: false };
-  return main({ argv: ['node', 'runtype-flows', ...args], env: { PATH: process.env.PATH, RUNTYPE_API_KEY: KEY, NO_COLOR: '1' }, cwd, stdout: sink, stderr: sink, stdinIsTTY: false }, new AbortController().signal);
+  return main(
+    {
+      argv: ['node', 'runtype-flows', ...args],
+      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: KEY, NO_COLOR: '1' },
+      cwd,
+      stdout: sink,
+      stderr: sink,
+      stdinIsTTY: false,
+    },
+    new AbortController().signal,
+  );
 }

@@ -28,7 +28,8 @@ export default defineFlow({
     }),
     template('render', {
       name: 'Render Email',
-      template: '<h1>{{ topic }}</h1><ul>{% for point in brief.points %}<li>{{ point }}</li>{% endfor %}</ul>',
+      template:
+        '<h1>{{ topic }}</h1><ul>{% for point in brief.points %}<li>{{ point }}</li>{% endfor %}</ul>',
       outputFormat: 'email-html',
       outputVariable: 'brief_html',
     }),

@@ -39,7 +39,8 @@ export default defineFlow({
           name: 'Draft Reply',
           model: 'gpt-5-mini',
           systemPrompt: BRAND_VOICE,
-          userPrompt: 'Draft a short reply to {{customer_name}} about their {{ticket.category}} question:\n\n{{message}}',
+          userPrompt:
+            'Draft a short reply to {{customer_name}} about their {{ticket.category}} question:\n\n{{message}}',
           outputVariable: 'reply',
         }),
       ],

@@ -25,7 +25,8 @@ export default defineFlow({
     prompt('summarise', {
       name: 'Summarise',
       model: 'claude-sonnet-4-6',
-      userPrompt: 'Summarise in two sentences for {{city}}: forecast {{forecast}}, air quality {{air.index ?? "unknown"}}.',
+      userPrompt:
+        'Summarise in two sentences for {{city}}: forecast {{forecast}}, air quality {{air.index ?? "unknown"}}.',
       outputVariable: 'digest',
     }),
     upsertRecord('store', {

@@ -4,7 +4,8 @@
  * saying what to do, and JSON-safe `meta`. The CLI boundary maps these to
  * output and exit codes; nothing else decides how an error is shown.
  */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface RuntypeErrorOptions {
   hint?: string;
@@ -41,11 +42,15 @@ export class InternalError extends Error {
  */
 export function withCause(error: unknown, cause: unknown, note?: string): unknown {
   if (!(error instanceof RuntypeError)) return error;
-  return new RuntypeError(error.code, note === undefined ? error.message : `${error.message} (${note})`, {
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-    ...(error.meta === undefined ? {} : { meta: error.meta }),
-    cause,
-  });
+  return new RuntypeError(
+    error.code,
+    note === undefined ? error.message : `${error.message} (${note})`,
+    {
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
+      ...(error.meta === undefined ? {} : { meta: error.meta }),
+      cause,
+    },
+  );
 }
 
 export function isRuntypeError(error: unknown): error is RuntypeError {

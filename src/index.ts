@@ -11,5 +11,13 @@ export type { ConfigInput, EnvironmentInput } from './model/config.js';
 export type { Diagnostic, Severity } from './model/diagnostics.js';
 export type { Flow, FlowInput, FlowStep } from './model/flow.js';
 export type { JsonValue, KnownStepType } from './model/index.js';
-export type { ConditionalConfig, CustomStepInput, KnownStepInput, Step, StepCommon, StepConfigInput, StepInput } from './model/step-types.js';
+export type {
+  ConditionalConfig,
+  CustomStepInput,
+  KnownStepInput,
+  Step,
+  StepCommon,
+  StepConfigInput,
+  StepInput,
+} from './model/step-types.js';
 export type { StepOptions } from './model/step-helpers.js';

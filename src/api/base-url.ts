@@ -26,24 +26,35 @@ export interface BaseUrl {
 export function normalizeBaseUrl(raw: string, source = 'the API URL'): BaseUrl {
   const url = parseUrl(raw, source);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ApiError(API_ERROR_CODES.invalidUrl, `${source} must use https:// (got ${url.protocol}//${url.host})`, {
-      hint: 'Use an https:// base URL, e.g. https://api.runtype.com',
-      meta: { source, url: `${url.protocol}//${url.host}` },
-    });
+    throw new ApiError(
+      API_ERROR_CODES.invalidUrl,
+      `${source} must use https:// (got ${url.protocol}//${url.host})`,
+      {
+        hint: 'Use an https:// base URL, e.g. https://api.runtype.com',
+        meta: { source, url: `${url.protocol}//${url.host}` },
+      },
+    );
   }
   if (url.username !== '' || url.password !== '') {
     // Credentials in the URL would be dropped silently (and are a leak risk); the key goes in its env var.
-    throw new ApiError(API_ERROR_CODES.invalidUrl, `${source} must not contain credentials (${url.protocol}//${url.host})`, {
-      hint: 'Put the API key in its environment variable, not in the URL.',
-      meta: { source, url: `${url.protocol}//${url.host}` },
-    });
+    throw new ApiError(
+      API_ERROR_CODES.invalidUrl,
+      `${source} must not contain credentials (${url.protocol}//${url.host})`,
+      {
+        hint: 'Put the API key in its environment variable, not in the URL.',
+        meta: { source, url: `${url.protocol}//${url.host}` },
+      },
+    );
   }
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && !loopback) {
-    throw new InsecureUrlError(`Refusing to send the API key over plain http to ${url.host} (${source})`, {
-      hint: `Use https://${url.host} — plain http is only allowed for loopback hosts (localhost, 127.0.0.1, ::1).`,
-      meta: { source, url: `${url.protocol}//${url.host}` },
-    });
+    throw new InsecureUrlError(
+      `Refusing to send the API key over plain http to ${url.host} (${source})`,
+      {
+        hint: `Use https://${url.host} — plain http is only allowed for loopback hosts (localhost, 127.0.0.1, ::1).`,
+        meta: { source, url: `${url.protocol}//${url.host}` },
+      },
+    );
   }
   const trimmed = url.pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
   const pathPrefix = /\/v1$/.test(trimmed) ? trimmed : `${trimmed}/v1`;

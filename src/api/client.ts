@@ -37,7 +37,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   // signal (thousands when a big sync is queued); each removes its listener when done.
   if (options.signal && getMaxListeners(options.signal) !== 0) setMaxListeners(0, options.signal);
   const ownsDispatcher = options.dispatcher === undefined;
-  const dispatcher = options.dispatcher ?? createDispatcher({ baseUrl, concurrency, timeoutMs, proxy: options.proxy });
+  const dispatcher =
+    options.dispatcher ??
+    createDispatcher({ baseUrl, concurrency, timeoutMs, proxy: options.proxy });
   const transport = createTransport({
     baseUrl,
     apiKey,
@@ -57,7 +59,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   // A closed pool fails like a dropped connection, which would mislabel a POST as
   // ambiguous; using the client after close() is a bug, so say so.
   const guarded: Transport = {
-    send: (request) => (closed ? Promise.reject(new InternalError('API client used after close()')) : transport.send(request)),
+    send: (request) =>
+      closed
+        ? Promise.reject(new InternalError('API client used after close()'))
+        : transport.send(request),
     stats: () => transport.stats(),
   };
 

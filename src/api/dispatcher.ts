@@ -27,7 +27,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     { protocol: url.protocol, hostname: url.hostname, port: url.port, loopback: baseUrl.loopback },
     options.proxy,
   );
-  return proxyUrl === undefined ? new Agent(agentOptions) : new ProxyAgent({ ...agentOptions, uri: checkProxyUrl(proxyUrl) });
+  return proxyUrl === undefined
+    ? new Agent(agentOptions)
+    : new ProxyAgent({ ...agentOptions, uri: checkProxyUrl(proxyUrl) });
 }
 
 // --- internal ---
@@ -39,10 +41,16 @@ function checkProxyUrl(raw: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ApiError(API_ERROR_CODES.invalidUrl, 'The proxy URL (HTTPS_PROXY / HTTP_PROXY) is not a valid URL');
+    throw new ApiError(
+      API_ERROR_CODES.invalidUrl,
+      'The proxy URL (HTTPS_PROXY / HTTP_PROXY) is not a valid URL',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ApiError(API_ERROR_CODES.invalidUrl, `The proxy URL must be http:// or https:// (got ${url.protocol})`);
+    throw new ApiError(
+      API_ERROR_CODES.invalidUrl,
+      `The proxy URL must be http:// or https:// (got ${url.protocol})`,
+    );
   }
   return withScheme;
 }

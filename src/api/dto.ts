@@ -10,7 +10,10 @@ import { z } from 'zod';
  * documented one. test/contract/ checks these against the document.
  */
 
-const optionalString = z.string().nullish().transform((value) => value ?? undefined);
+const optionalString = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? undefined);
 
 /** A step in a flow response: `when` is never in it (only GET /flow-steps returns it). */
 export const FlowStepDtoSchema = z.looseObject({
@@ -109,7 +112,9 @@ const ValidationIssueDtoSchema = z.looseObject({
   code: z.string(),
   message: z.string(),
   path: optionalString,
-  step: z.looseObject({ index: z.number(), name: z.string().optional(), type: z.string().optional() }).nullish(),
+  step: z
+    .looseObject({ index: z.number(), name: z.string().optional(), type: z.string().optional() })
+    .nullish(),
 });
 export type ValidationIssueDto = z.infer<typeof ValidationIssueDtoSchema>;
 

@@ -7,7 +7,12 @@ import {
   type ApiError,
 } from './errors.js';
 import type { NetworkFailure } from './retry-policy.js';
-import { describeServerError, readServerError, requestMeta, type RequestContext } from './status-errors.js';
+import {
+  describeServerError,
+  readServerError,
+  requestMeta,
+  type RequestContext,
+} from './status-errors.js';
 
 /**
  * Errors for outcomes that are not a plain status code: lost connections,
@@ -15,9 +20,16 @@ import { describeServerError, readServerError, requestMeta, type RequestContext 
  * rebuilt from name/code/redacted message so nothing of the request (headers,
  * key) can ride along in the `cause` chain.
  */
-const RECONCILE_HINT = 'Do not retry it blindly: the next sync looks the flow up by name and adopts it if it was created.';
+const RECONCILE_HINT =
+  'Do not retry it blindly: the next sync looks the flow up by name and adopts it if it was created.';
 
-export function networkError(ctx: RequestContext, failure: NetworkFailure, error: unknown, timeoutMs: number, attempts: number): ApiError {
+export function networkError(
+  ctx: RequestContext,
+  failure: NetworkFailure,
+  error: unknown,
+  timeoutMs: number,
+  attempts: number,
+): ApiError {
   const where = `${ctx.method} ${ctx.redact(ctx.path)}`;
   const after = attempts > 1 ? ` after ${attempts} attempts` : '';
   const message = failure.timeout
@@ -25,19 +37,31 @@ export function networkError(ctx: RequestContext, failure: NetworkFailure, error
     : `Could not reach the Runtype API (${failure.code} on ${where})${after}`;
   return new ApiNetworkError(message, {
     hint: 'Check the network, the API URL and any proxy settings (HTTPS_PROXY, NO_PROXY).',
-    meta: requestMeta(ctx, { networkCode: failure.code, attempts: attempts > 1 ? attempts : undefined }),
+    meta: requestMeta(ctx, {
+      networkCode: failure.code,
+      attempts: attempts > 1 ? attempts : undefined,
+    }),
     cause: safeCause(error, ctx),
   });
 }
 
 /** A POST whose fate is unknown because the connection broke after it was sent. */
-export function ambiguousNetworkError(ctx: RequestContext, failure: NetworkFailure, error: unknown): ApiError {
-  const what = failure.timeout ? 'the server did not answer in time' : `the connection failed after it was sent (${failure.code})`;
-  return new ApiAmbiguousWriteError(`${ctx.method} ${ctx.redact(ctx.path)} may or may not have been applied: ${what}`, {
-    hint: RECONCILE_HINT,
-    meta: requestMeta(ctx, { networkCode: failure.code }),
-    cause: safeCause(error, ctx),
-  });
+export function ambiguousNetworkError(
+  ctx: RequestContext,
+  failure: NetworkFailure,
+  error: unknown,
+): ApiError {
+  const what = failure.timeout
+    ? 'the server did not answer in time'
+    : `the connection failed after it was sent (${failure.code})`;
+  return new ApiAmbiguousWriteError(
+    `${ctx.method} ${ctx.redact(ctx.path)} may or may not have been applied: ${what}`,
+    {
+      hint: RECONCILE_HINT,
+      meta: requestMeta(ctx, { networkCode: failure.code }),
+      cause: safeCause(error, ctx),
+    },
+  );
 }
 
 /** A POST answered with a 5xx: the server may have stored it before failing. */
@@ -60,7 +84,12 @@ export function abortedError(ctx: RequestContext, onWire: boolean): ApiError {
   });
 }
 
-export function retryAfterTooLongError(ctx: RequestContext, status: number, retryAfterMs: number, maxMs: number): ApiError {
+export function retryAfterTooLongError(
+  ctx: RequestContext,
+  status: number,
+  retryAfterMs: number,
+  maxMs: number,
+): ApiError {
   const wait = Math.ceil(retryAfterMs / 1000);
   const at = new Date(Date.now() + retryAfterMs).toISOString().slice(11, 19);
   return new ApiRateLimitedError(
@@ -77,12 +106,17 @@ export function retryAfterTooLongError(ctx: RequestContext, status: number, retr
 /** A 2xx we cannot read. For a POST the write landed but its id is unknown: reconcile. */
 export function badResponseError(ctx: RequestContext, status: number, problem: string): ApiError {
   const ambiguous = ctx.method === 'POST';
-  return new ApiBadResponseError(`Unexpected response to ${ctx.method} ${ctx.redact(ctx.path)} (${status}): ${ctx.redact(problem)}`, {
-    status,
-    ambiguous,
-    hint: ambiguous ? RECONCILE_HINT : 'The API may have changed; check for a newer runtype-flows.',
-    meta: requestMeta(ctx, { status }),
-  });
+  return new ApiBadResponseError(
+    `Unexpected response to ${ctx.method} ${ctx.redact(ctx.path)} (${status}): ${ctx.redact(problem)}`,
+    {
+      status,
+      ambiguous,
+      hint: ambiguous
+        ? RECONCILE_HINT
+        : 'The API may have changed; check for a newer runtype-flows.',
+      meta: requestMeta(ctx, { status }),
+    },
+  );
 }
 
 // --- internal ---

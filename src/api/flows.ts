@@ -84,7 +84,11 @@ export function createFlowsApi(transport: Transport): FlowsApi {
         throw badResponseError(response.ctx, response.status, problem);
       }
       if (pageNumber === MAX_PAGES) {
-        throw badResponseError(response.ctx, response.status, `more than ${MAX_PAGES} pages of flows`);
+        throw badResponseError(
+          response.ctx,
+          response.status,
+          `more than ${MAX_PAGES} pages of flows`,
+        );
       }
       seen.add(next);
       cursor = next;
@@ -108,7 +112,11 @@ export function createFlowsApi(transport: Transport): FlowsApi {
     getFlowSteps: (id) => get(FlowStepsDtoSchema, `/flow-steps/flow/${segment(id)}`),
     createFlow: (body) =>
       // The documented example sends `steps` (an alias of `flowSteps`); never both.
-      post(FlowDtoSchema, '/flows', { name: body.name, description: body.description, steps: body.steps }),
+      post(FlowDtoSchema, '/flows', {
+        name: body.name,
+        description: body.description,
+        steps: body.steps,
+      }),
     async updateFlow(id, body) {
       const payload = { name: body.name, flowSteps: body.steps };
       const response = await transport.send({ method: 'PUT', path: flowPath(id), body: payload });
@@ -121,17 +129,23 @@ export function createFlowsApi(transport: Transport): FlowsApi {
     // The document gives publish no request body.
     publishFlow: (id) => post(PublishResultDtoSchema, `${flowPath(id)}/publish`, undefined),
     listVersions: (id) => get(FlowVersionsDtoSchema, versions(id)),
-    getVersion: (id, versionId) => get(FlowVersionDtoSchema, `${versions(id)}/${segment(versionId)}`),
+    getVersion: (id, versionId) =>
+      get(FlowVersionDtoSchema, `${versions(id)}/${segment(versionId)}`),
     getPublishedVersion: (id) => get(FlowVersionDtoSchema, `${versions(id)}/published`),
     publishVersion: (id, versionId) =>
-      post(PublishVersionResultDtoSchema, `${versions(id)}/publish`, { versionId: nonEmpty(versionId) }),
+      post(PublishVersionResultDtoSchema, `${versions(id)}/publish`, {
+        versionId: nonEmpty(versionId),
+      }),
     async getPublishState(id) {
       const list = await get(FlowVersionsDtoSchema, versions(id));
       const draftPending = list.versions.some((v) => v.versionType === DRAFT_VERSION_TYPE);
       return { publishedVersionId: list.publishedVersionId, draftPending };
     },
     validateFlow: (body) =>
-      post(ValidationResultDtoSchema, '/public/flows/validate', { name: body.name, flowSteps: body.steps }),
+      post(ValidationResultDtoSchema, '/public/flows/validate', {
+        name: body.name,
+        flowSteps: body.steps,
+      }),
   };
 }
 

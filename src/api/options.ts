@@ -60,14 +60,19 @@ export function resolveRetryPolicy(options: RetryOptions = {}): RetryPolicy {
     retries: nonNegativeInt(options.retries, 4, 'retry.retries'),
     minDelayMs: nonNegativeInt(options.minDelayMs, 200, 'retry.minDelayMs'),
     maxDelayMs: nonNegativeInt(options.maxDelayMs, 10_000, 'retry.maxDelayMs'),
-    maxRetryAfterMs: nonNegativeInt(options.maxRetryAfterMs, DEFAULT_MAX_RETRY_AFTER_MS, 'retry.maxRetryAfterMs'),
+    maxRetryAfterMs: nonNegativeInt(
+      options.maxRetryAfterMs,
+      DEFAULT_MAX_RETRY_AFTER_MS,
+      'retry.maxRetryAfterMs',
+    ),
     random: options.random ?? Math.random,
   };
 }
 
 export function positiveInt(value: number | undefined, fallback: number, name: string): number {
   const resolved = value ?? fallback;
-  if (!Number.isInteger(resolved) || resolved < 1) throw new RangeError(`${name} must be a positive integer (got ${resolved})`);
+  if (!Number.isInteger(resolved) || resolved < 1)
+    throw new RangeError(`${name} must be a positive integer (got ${resolved})`);
   return resolved;
 }
 
@@ -90,6 +95,7 @@ export function normalizeApiKey(raw: string, apiKeyEnv: string | undefined): str
 
 function nonNegativeInt(value: number | undefined, fallback: number, name: string): number {
   const resolved = value ?? fallback;
-  if (!Number.isInteger(resolved) || resolved < 0) throw new RangeError(`${name} must be a non-negative integer (got ${resolved})`);
+  if (!Number.isInteger(resolved) || resolved < 0)
+    throw new RangeError(`${name} must be a non-negative integer (got ${resolved})`);
   return resolved;
 }

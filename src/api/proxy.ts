@@ -18,7 +18,10 @@ export interface ProxyTarget {
   loopback: boolean;
 }
 
-export function resolveProxyUrl(target: ProxyTarget, proxy: ProxyOptions | undefined): string | undefined {
+export function resolveProxyUrl(
+  target: ProxyTarget,
+  proxy: ProxyOptions | undefined,
+): string | undefined {
   if (proxy === undefined || target.loopback) return undefined;
   const candidate = target.protocol === 'https:' ? proxy.httpsProxy : proxy.httpProxy;
   if (candidate === undefined || candidate.trim() === '') return undefined;

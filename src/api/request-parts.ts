@@ -1,7 +1,11 @@
 /** The small pure pieces of one HTTP exchange: headers, path and query, body parsing. */
 
 /** An empty key sends no Authorization at all (POST /v1/public/flows/validate needs none). */
-export function headersFor(apiKey: string, userAgent: string, hasBody: boolean): Record<string, string> {
+export function headersFor(
+  apiKey: string,
+  userAgent: string,
+  hasBody: boolean,
+): Record<string, string> {
   const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json' };
   if (apiKey !== '') headers.authorization = `Bearer ${apiKey}`;
   if (hasBody) headers['content-type'] = 'application/json';
@@ -9,7 +13,11 @@ export function headersFor(apiKey: string, userAgent: string, hasBody: boolean):
 }
 
 /** `/v1` + `/flows` + `?limit=100&cursor=…` (undefined query values are left out). */
-export function fullPath(pathPrefix: string, path: string, query: Record<string, string | undefined> = {}): string {
+export function fullPath(
+  pathPrefix: string,
+  path: string,
+  query: Record<string, string | undefined> = {},
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, value);
   const search = params.toString();

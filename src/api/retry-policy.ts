@@ -26,7 +26,10 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
 }
 
 /** `Retry-After` as delta-seconds or an HTTP-date; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | string[] | undefined, nowMs: number): number | undefined {
+export function parseRetryAfter(
+  header: string | string[] | undefined,
+  nowMs: number,
+): number | undefined {
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (value === undefined || value === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
@@ -48,7 +51,13 @@ export interface NetworkFailure {
 
 export function classifyNetworkError(error: unknown): NetworkFailure {
   const code = errorCode(error);
-  if (NOT_SENT.has(code)) return { code, sent: false, transient: !PERMANENT.has(code), timeout: code === 'UND_ERR_CONNECT_TIMEOUT' };
+  if (NOT_SENT.has(code))
+    return {
+      code,
+      sent: false,
+      transient: !PERMANENT.has(code),
+      timeout: code === 'UND_ERR_CONNECT_TIMEOUT',
+    };
   const timeout = TIMEOUTS.has(code);
   return { code, sent: true, transient: true, timeout };
 }
@@ -57,12 +66,28 @@ export function classifyNetworkError(error: unknown): NetworkFailure {
 
 /** The connection was never established: nothing reached the server. */
 const NOT_SENT = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_INVALID_ARG', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_INVALID_ARG',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
 ]);
 /** Not-sent failures that a retry will not fix. */
 const PERMANENT = new Set([
-  'ENOTFOUND', 'UND_ERR_INVALID_ARG', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ENOTFOUND',
+  'UND_ERR_INVALID_ARG',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
 ]);
 const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
@@ -77,6 +102,8 @@ function collectCodes(error: unknown, depth: number): string[] {
   if (typeof error !== 'object' || error === null || depth > 4) return [];
   const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
   const own = typeof code === 'string' ? [code] : [];
-  const nested = Array.isArray(errors) ? errors.flatMap((item) => collectCodes(item, depth + 1)) : [];
+  const nested = Array.isArray(errors)
+    ? errors.flatMap((item) => collectCodes(item, depth + 1))
+    : [];
   return [...own, ...collectCodes(cause, depth + 1), ...nested];
 }

@@ -9,7 +9,8 @@ export interface Semaphore {
 }
 
 export function createSemaphore(limit: number): Semaphore {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be a positive integer (got ${limit})`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`concurrency must be a positive integer (got ${limit})`);
   let active = 0;
   let maxActive = 0;
   const waiting: Array<() => void> = [];

@@ -27,55 +27,87 @@ export interface RequestContext {
   redact: Redact;
 }
 
-export function requestMeta(ctx: RequestContext, extra: Record<string, JsonValue | undefined> = {}): Record<string, JsonValue> {
+export function requestMeta(
+  ctx: RequestContext,
+  extra: Record<string, JsonValue | undefined> = {},
+): Record<string, JsonValue> {
   const meta: Record<string, JsonValue> = { method: ctx.method, path: ctx.redact(ctx.path) };
   for (const [key, value] of Object.entries(extra)) if (value !== undefined) meta[key] = value;
   return meta;
 }
 
 /** The final error for a non-2xx answer (retries, if any, are already spent). */
-export function toStatusError(status: number, body: unknown, ctx: RequestContext, attempts = 1): ApiError {
+export function toStatusError(
+  status: number,
+  body: unknown,
+  ctx: RequestContext,
+  attempts = 1,
+): ApiError {
   const server = readServerError(body, ctx.redact);
   const where = `${ctx.method} ${ctx.redact(ctx.path)}`;
   const because = describeServerError(server);
   const after = attempts > 1 ? ` after ${attempts} attempts` : '';
   const details = server.details;
-  const extra = { status, serverCode: server.code, details: detailsJson(details), attempts: attempts > 1 ? attempts : undefined };
+  const extra = {
+    status,
+    serverCode: server.code,
+    details: detailsJson(details),
+    attempts: attempts > 1 ? attempts : undefined,
+  };
   const options = { status, details, meta: requestMeta(ctx, extra) };
   const forEnvironment = ctx.environment === undefined ? '' : ` (environment "${ctx.environment}")`;
   const keyIn = `${ctx.apiKeyEnv === undefined ? 'the API key' : `the key in ${ctx.apiKeyEnv}`}${forEnvironment}`;
   switch (true) {
     case status === 401:
-      return new ApiUnauthorizedError(`Runtype API rejected the API key (401 on ${where})${because}`, {
-        ...options,
-        hint: `Check ${keyIn}: it may be missing, mistyped, revoked, or for another environment.`,
-      });
+      return new ApiUnauthorizedError(
+        `Runtype API rejected the API key (401 on ${where})${because}`,
+        {
+          ...options,
+          hint: `Check ${keyIn}: it may be missing, mistyped, revoked, or for another environment.`,
+        },
+      );
     case status === 403:
-      return new ApiForbiddenError(`The API key is not allowed to do this (403 on ${where})${because}`, {
-        ...options,
-        hint: `Check that ${keyIn} belongs to the right account and has the FLOWS:READ and FLOWS:WRITE scopes (or FLOWS:*).`,
-      });
+      return new ApiForbiddenError(
+        `The API key is not allowed to do this (403 on ${where})${because}`,
+        {
+          ...options,
+          hint: `Check that ${keyIn} belongs to the right account and has the FLOWS:READ and FLOWS:WRITE scopes (or FLOWS:*).`,
+        },
+      );
     case status === 404:
       return new ApiNotFoundError(`Not found: ${where} (404)${because}`, options);
     case status === 400 || status === 409 || status === 422:
       return new ApiValidationError(`Runtype API refused ${where} (${status})${because}`, options);
     case status === 429:
-      return new ApiRateLimitedError(`Rate limited by the Runtype API (429 on ${where})${after}${because}`, {
-        ...options,
-        hint: 'Wait a little and run again, or lower `concurrency`.',
-      });
+      return new ApiRateLimitedError(
+        `Rate limited by the Runtype API (429 on ${where})${after}${because}`,
+        {
+          ...options,
+          hint: 'Wait a little and run again, or lower `concurrency`.',
+        },
+      );
     case status >= 500:
-      return new ApiServerError(`Runtype API server error (${status} on ${where})${after}${because}`, {
-        ...options,
-        hint: 'The server failed; nothing is wrong with your flows. Try again later.',
-      });
+      return new ApiServerError(
+        `Runtype API server error (${status} on ${where})${after}${because}`,
+        {
+          ...options,
+          hint: 'The server failed; nothing is wrong with your flows. Try again later.',
+        },
+      );
     case status >= 400:
-      return new ApiError(API_ERROR_CODES.clientError, `Runtype API answered ${status} to ${where}${because}`, options);
+      return new ApiError(
+        API_ERROR_CODES.clientError,
+        `Runtype API answered ${status} to ${where}${because}`,
+        options,
+      );
     default:
       // 1xx/3xx: redirects are not followed on purpose (the key must not follow them elsewhere).
       return new ApiBadResponseError(`Unexpected HTTP ${status} from ${where}`, {
         ...options,
-        hint: status >= 300 && status < 400 ? 'Redirects are not followed: point the API URL at its final https:// location.' : undefined,
+        hint:
+          status >= 300 && status < 400
+            ? 'Redirects are not followed: point the API URL at its final https:// location.'
+            : undefined,
       });
   }
 }

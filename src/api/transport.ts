@@ -11,7 +11,13 @@ import {
 } from './failure-errors.js';
 import type { RetryInfo } from './options.js';
 import type { Redact } from './redact.js';
-import { backoffDelay, classifyNetworkError, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry-policy.js';
+import {
+  backoffDelay,
+  classifyNetworkError,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+  type RetryPolicy,
+} from './retry-policy.js';
 import { fullPath, headersFor, parseJson, parseLenient } from './request-parts.js';
 import type { Semaphore } from './semaphore.js';
 import { toStatusError, type HttpMethod, type RequestContext } from './status-errors.js';
@@ -62,7 +68,12 @@ interface ExchangeState {
 /** The overall deadline passed: the request may have been sent (a POST is then in doubt). */
 const BACKSTOP_MS = 1000;
 
-const DEADLINE_FAILURE = { code: 'REQUEST_DEADLINE', sent: true, transient: true, timeout: true } as const;
+const DEADLINE_FAILURE = {
+  code: 'REQUEST_DEADLINE',
+  sent: true,
+  transient: true,
+  timeout: true,
+} as const;
 
 export interface Transport {
   send(request: ApiRequest): Promise<ApiResponse>;
@@ -103,10 +114,21 @@ export function createTransport(options: TransportOptions): Transport {
     }, signal);
   }
 
-  async function pause(ctx: RequestContext, nextAttempt: number, delayMs: number, reason: string): Promise<void> {
+  async function pause(
+    ctx: RequestContext,
+    nextAttempt: number,
+    delayMs: number,
+    reason: string,
+  ): Promise<void> {
     counters.retries += 1;
     try {
-      options.onRetry?.({ method: ctx.method, path: redact(ctx.path), attempt: nextAttempt, delayMs, reason });
+      options.onRetry?.({
+        method: ctx.method,
+        path: redact(ctx.path),
+        attempt: nextAttempt,
+        delayMs,
+        reason,
+      });
     } catch {
       // A progress callback must not change the outcome of a request.
     }
@@ -117,7 +139,13 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function send(request: ApiRequest): Promise<ApiResponse> {
     const path = fullPath(baseUrl.pathPrefix, request.path, request.query);
-    const ctx: RequestContext = { method: request.method, path, apiKeyEnv: options.apiKeyEnv, environment: options.environment, redact };
+    const ctx: RequestContext = {
+      method: request.method,
+      path,
+      apiKeyEnv: options.apiKeyEnv,
+      environment: options.environment,
+      redact,
+    };
     const idempotent = request.method !== 'POST';
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     for (let attempt = 1; ; attempt += 1) {
@@ -128,9 +156,11 @@ export function createTransport(options: TransportOptions): Transport {
         raw = await exchange(ctx, payload, state);
       } catch (error) {
         if (signal?.aborted) throw abortedError(ctx, state.onWire);
-        const failure = state.deadline?.aborted === true ? DEADLINE_FAILURE : classifyNetworkError(error);
+        const failure =
+          state.deadline?.aborted === true ? DEADLINE_FAILURE : classifyNetworkError(error);
         if (failure.sent && !idempotent) throw ambiguousNetworkError(ctx, failure, error);
-        if (!failure.transient || attempt > policy.retries) throw networkError(ctx, failure, error, options.timeoutMs, attempt);
+        if (!failure.transient || attempt > policy.retries)
+          throw networkError(ctx, failure, error, options.timeoutMs, attempt);
         await pause(ctx, attempt + 1, backoffDelay(attempt - 1, policy), failure.code);
         continue;
       }
@@ -141,15 +171,24 @@ export function createTransport(options: TransportOptions): Transport {
         return { status, body: body.value, ctx };
       }
       // An earlier attempt may have deleted it before its answer was lost.
-      if (status === 404 && request.method === 'DELETE' && attempt > 1) return { status, body: undefined, ctx };
+      if (status === 404 && request.method === 'DELETE' && attempt > 1)
+        return { status, body: undefined, ctx };
       const body = parseLenient(raw.text);
       if (status >= 500 && !idempotent) throw ambiguousStatusError(ctx, status, body);
-      if (!RETRYABLE_STATUSES.has(status) || attempt > policy.retries) throw toStatusError(status, body, ctx, attempt);
+      if (!RETRYABLE_STATUSES.has(status) || attempt > policy.retries)
+        throw toStatusError(status, body, ctx, attempt);
       const retryAfter = parseRetryAfter(raw.retryAfter, Date.now());
       if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
-        throw status === 429 ? retryAfterTooLongError(ctx, status, retryAfter, policy.maxRetryAfterMs) : toStatusError(status, body, ctx, attempt);
+        throw status === 429
+          ? retryAfterTooLongError(ctx, status, retryAfter, policy.maxRetryAfterMs)
+          : toStatusError(status, body, ctx, attempt);
       }
-      await pause(ctx, attempt + 1, retryAfter ?? backoffDelay(attempt - 1, policy), `HTTP ${status}`);
+      await pause(
+        ctx,
+        attempt + 1,
+        retryAfter ?? backoffDelay(attempt - 1, policy),
+        `HTTP ${status}`,
+      );
     }
   }
 

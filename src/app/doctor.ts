@@ -35,12 +35,22 @@ export async function runDoctor(ctx: AppContext, options: { env?: string }): Pro
   const configError = diagnostics.find((d) => d.severity === 'error');
   checks.push(
     hasErrors(diagnostics)
-      ? fail('config', configError?.message ?? 'the config is invalid', 'Run `runtype-flows validate` for details.')
-      : { name: 'config', status: 'ok', message: configFile ? `loaded ${configFile}` : 'no config file: defaults' },
+      ? fail(
+          'config',
+          configError?.message ?? 'the config is invalid',
+          'Run `runtype-flows validate` for details.',
+        )
+      : {
+          name: 'config',
+          status: 'ok',
+          message: configFile ? `loaded ${configFile}` : 'no config file: defaults',
+        },
   );
   let target: Target | undefined;
   if (!hasErrors(diagnostics)) {
-    target = attempt(checks, 'environment', () => resolveTarget(config, ctx.env, options.env, { keyOptional: true }));
+    target = attempt(checks, 'environment', () =>
+      resolveTarget(config, ctx.env, options.env, { keyOptional: true }),
+    );
     if (target) checks.push({ name: 'environment', status: 'ok', message: describeTarget(target) });
   }
   if (target) checks.push(keyCheck(target));
@@ -49,7 +59,9 @@ export async function runDoctor(ctx: AppContext, options: { env?: string }): Pro
   if (usable) {
     // Read-only and without the lock state: the lock check below reads it on its own.
     const project = { root, config: { ...config, concurrency: 1 } };
-    session = await attemptAsync(checks, 'api', () => connect(ctx, project, usable, 'read-only', { lockState: false }));
+    session = await attemptAsync(checks, 'api', () =>
+      connect(ctx, project, usable, 'read-only', { lockState: false }),
+    );
   }
   try {
     if (session && usable) await reachAndLockChecks(checks, root, usable, session);
@@ -57,36 +69,75 @@ export async function runDoctor(ctx: AppContext, options: { env?: string }): Pro
     await session?.close();
   }
   for (const name of ['environment', 'key', 'api', 'lock', 'journal'] as const) {
-    if (!checks.some((c) => c.name === name)) checks.push({ name, status: 'skip', message: 'not checked: an earlier check failed' });
+    if (!checks.some((c) => c.name === name))
+      checks.push({ name, status: 'skip', message: 'not checked: an earlier check failed' });
   }
   const ok = checks.every((c) => c.status !== 'fail');
-  return { command: 'doctor', ok, root, ...(target ? { environment: target.environment } : {}), checks };
+  return {
+    command: 'doctor',
+    ok,
+    root,
+    ...(target ? { environment: target.environment } : {}),
+    checks,
+  };
 }
 
 // --- internal ---
 
 function keyCheck(target: Target): DoctorCheck {
-  if (target.kind === 'emulator') return { name: 'key', status: 'ok', message: 'the embedded emulator needs no key' };
-  if (target.apiKey !== '') return { name: 'key', status: 'ok', message: `${target.apiKeyEnv} is set` };
-  return fail('key', `${target.apiKeyEnv} is not set`, `Set ${target.apiKeyEnv} in the environment or in .env.`);
+  if (target.kind === 'emulator')
+    return { name: 'key', status: 'ok', message: 'the embedded emulator needs no key' };
+  if (target.apiKey !== '')
+    return { name: 'key', status: 'ok', message: `${target.apiKeyEnv} is set` };
+  return fail(
+    'key',
+    `${target.apiKeyEnv} is not set`,
+    `Set ${target.apiKeyEnv} in the environment or in .env.`,
+  );
 }
 
-async function reachAndLockChecks(checks: DoctorCheck[], root: string, target: Target, session: ReadOnlyConnection): Promise<void> {
+async function reachAndLockChecks(
+  checks: DoctorCheck[],
+  root: string,
+  target: Target,
+  session: ReadOnlyConnection,
+): Promise<void> {
   const started = Date.now();
-  const reached = await attemptAsync(checks, 'api', () => session.api.findFlowsByName('runtype-flows doctor'));
+  const reached = await attemptAsync(checks, 'api', () =>
+    session.api.findFlowsByName('runtype-flows doctor'),
+  );
   if (reached === undefined) return;
   const where = target.kind === 'emulator' ? 'embedded emulator (local)' : session.info.apiUrl;
-  checks.push({ name: 'api', status: 'ok', message: `${where}: reachable and authorised (${Date.now() - started} ms)` });
+  checks.push({
+    name: 'api',
+    status: 'ok',
+    message: `${where}: reachable and authorised (${Date.now() - started} ms)`,
+  });
   const location = lockStoreOptions(root, target);
   const state = await attemptAsync(checks, 'lock', () => readLockState(location));
   if (state === undefined) return;
-  checks.push({ name: 'lock', status: 'ok', message: `section "${target.lockSection}" is bound to this target; ${state.entries.size} flow(s) tracked` });
-  const journal = await readJournal(lockPaths(root, target.lockLocation, target.lockSection).journal);
+  checks.push({
+    name: 'lock',
+    status: 'ok',
+    message: `section "${target.lockSection}" is bound to this target; ${state.entries.size} flow(s) tracked`,
+  });
+  const journal = await readJournal(
+    lockPaths(root, target.lockLocation, target.lockSection).journal,
+  );
   const pending = findPendingCreates(journal.records).length;
   checks.push(
     pending > 0 || journal.tornLines > 0
-      ? { name: 'journal', status: 'warn', message: `${journal.records.length} record(s) left by an interrupted run (${pending} create(s) in doubt)`, hint: 'The next sync folds them in and settles each create by name.' }
-      : { name: 'journal', status: 'ok', message: journal.exists ? 'no interrupted run left records' : 'empty' },
+      ? {
+          name: 'journal',
+          status: 'warn',
+          message: `${journal.records.length} record(s) left by an interrupted run (${pending} create(s) in doubt)`,
+          hint: 'The next sync folds them in and settles each create by name.',
+        }
+      : {
+          name: 'journal',
+          status: 'ok',
+          message: journal.exists ? 'no interrupted run left records' : 'empty',
+        },
   );
 }
 
@@ -99,7 +150,11 @@ function failed(name: DoctorCheck['name'], error: unknown): DoctorCheck {
   return fail(name, error instanceof Error ? error.message : String(error));
 }
 
-function attempt<T>(checks: DoctorCheck[], name: DoctorCheck['name'], body: () => T): T | undefined {
+function attempt<T>(
+  checks: DoctorCheck[],
+  name: DoctorCheck['name'],
+  body: () => T,
+): T | undefined {
   try {
     return body();
   } catch (error) {
@@ -108,7 +163,11 @@ function attempt<T>(checks: DoctorCheck[], name: DoctorCheck['name'], body: () =
   }
 }
 
-async function attemptAsync<T>(checks: DoctorCheck[], name: DoctorCheck['name'], body: () => Promise<T>): Promise<T | undefined> {
+async function attemptAsync<T>(
+  checks: DoctorCheck[],
+  name: DoctorCheck['name'],
+  body: () => Promise<T>,
+): Promise<T | undefined> {
   try {
     return await body();
   } catch (error) {

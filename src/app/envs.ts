@@ -43,20 +43,50 @@ export async function runEnvs(ctx: AppContext): Promise<EnvsResult> {
   const { root, configFile, config, diagnostics } = await readProjectConfig(ctx);
   const selectedName = ctx.env.RUNTYPE_ENV ?? config.defaultEnvironment;
   const environments = Object.keys(config.environments).map((name): EnvironmentInfo => {
-    const base = { name, default: name === config.defaultEnvironment, selected: name === selectedName };
+    const base = {
+      name,
+      default: name === config.defaultEnvironment,
+      selected: name === selectedName,
+    };
     try {
       const target = resolveTarget(config, ctx.env, name, { keyOptional: true });
       const lockFile = targetInfo(root, target, undefined).lockFile.split(path.sep).join('/');
-      const common = { ...base, kind: target.kind, lockFile, lockLocation: target.lockLocation, publish: target.publish };
+      const common = {
+        ...base,
+        kind: target.kind,
+        lockFile,
+        lockLocation: target.lockLocation,
+        publish: target.publish,
+      };
       if (target.kind === 'emulator') return common;
-      return { ...common, apiUrl: target.apiUrl, keyEnv: target.apiKeyEnv, keySet: target.apiKey !== '' };
+      return {
+        ...common,
+        apiUrl: target.apiUrl,
+        keyEnv: target.apiKeyEnv,
+        keySet: target.apiKey !== '',
+      };
     } catch (error) {
       if (!isRuntypeError(error)) throw error;
       const env = config.environments[name]!;
-      return { ...base, kind: env.kind, lockFile: '', lockLocation: 'shared', publish: env.publish, problem: error.message };
+      return {
+        ...base,
+        kind: env.kind,
+        lockFile: '',
+        lockLocation: 'shared',
+        publish: env.publish,
+        problem: error.message,
+      };
     }
   });
   const overrides = ['RUNTYPE_ENV', 'RUNTYPE_API_URL', 'RUNTYPE_API_KEY'].filter((v) => ctx.env[v]);
   const ok = !hasErrors(diagnostics) && environments.every((e) => e.problem === undefined);
-  return { command: 'envs', ok, root, ...(configFile ? { configFile } : {}), overrides, environments, diagnostics };
+  return {
+    command: 'envs',
+    ok,
+    root,
+    ...(configFile ? { configFile } : {}),
+    overrides,
+    environments,
+    diagnostics,
+  };
 }

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { RuntypeError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { setUpPackageJson } from './init-package.js';
-import { CONFIG_TEMPLATE, EXAMPLE_FLOW_TEMPLATE, GITIGNORE_ENTRIES, TSCONFIG_TEMPLATE } from './init-templates.js';
+import {
+  CONFIG_TEMPLATE,
+  EXAMPLE_FLOW_TEMPLATE,
+  GITIGNORE_ENTRIES,
+  TSCONFIG_TEMPLATE,
+} from './init-templates.js';
 import type { InitResult } from './results.js';
 
 /** Scaffolds a config, one example flow and .gitignore entries; never overwrites a file. */
@@ -35,8 +40,13 @@ export async function runInit(ctx: AppContext): Promise<InitResult> {
   const gitignore = await addGitignoreEntries(path.join(root, '.gitignore'));
   if (gitignore.length > 0) created.push(`.gitignore (${gitignore.join(', ')})`);
 
-  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
-  const installed = Boolean(pkg.dependencies?.['runtype-flows'] ?? pkg.devDependencies?.['runtype-flows']);
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<
+    string,
+    Record<string, string> | undefined
+  >;
+  const installed = Boolean(
+    pkg.dependencies?.['runtype-flows'] ?? pkg.devDependencies?.['runtype-flows'],
+  );
   const nextSteps = [
     ...(installed ? [] : ['npm install --save-dev runtype-flows']),
     'npm run flows:validate   # check flows offline',
@@ -53,7 +63,9 @@ export async function runInit(ctx: AppContext): Promise<InitResult> {
 async function addGitignoreEntries(file: string): Promise<string[]> {
   const current = existsSync(file) ? await readFile(file, 'utf8') : '';
   const lines = new Set(current.split(/\r?\n/).map((l) => l.trim()));
-  const missing = GITIGNORE_ENTRIES.filter((entry) => !lines.has(entry) && !lines.has(entry.replace(/\/$/, '')));
+  const missing = GITIGNORE_ENTRIES.filter(
+    (entry) => !lines.has(entry) && !lines.has(entry.replace(/\/$/, '')),
+  );
   if (missing.length === 0) return [];
   const prefix = current === '' || current.endsWith('\n') ? '' : '\n';
   await appendFile(file, `${prefix}# runtype-flows local state\n${missing.join('\n')}\n`);

@@ -60,7 +60,12 @@ export async function planWithoutWriting(
     const { preflight: check } = project.config;
     const checked = check ? await preflight(ctx, connection, plan.changes, code) : [];
     const unmanaged = unmanagedFlows(plan, remote, connection.lock.entries());
-    return { plan, target: connection.info, diagnostics: [...project.diagnostics, ...checked], unmanaged };
+    return {
+      plan,
+      target: connection.info,
+      diagnostics: [...project.diagnostics, ...checked],
+      unmanaged,
+    };
   } finally {
     await connection.close();
   }

@@ -21,7 +21,12 @@ export interface PullAccess {
  * through the journal — so it connects to write like `sync`; a dry run reads
  * the lock state like `plan` (no lock taken, the embedded emulator read-only).
  */
-export async function openPullAccess(ctx: AppContext, project: Project, target: Target, dryRun: boolean): Promise<PullAccess> {
+export async function openPullAccess(
+  ctx: AppContext,
+  project: Project,
+  target: Target,
+  dryRun: boolean,
+): Promise<PullAccess> {
   if (dryRun) {
     const connection = await connect(ctx, project, target, 'read-only');
     const { api, info } = connection;

@@ -6,7 +6,10 @@ import { realpathSync } from 'node:fs';
  * so `pull` never overwrites work that exists nowhere else. Outside a git
  * repository (or without git) it cannot tell: `available` is false.
  */
-export async function uncommittedFiles(root: string, files: readonly string[]): Promise<{ available: boolean; dirty: Set<string> }> {
+export async function uncommittedFiles(
+  root: string,
+  files: readonly string[],
+): Promise<{ available: boolean; dirty: Set<string> }> {
   if (files.length === 0) return { available: true, dirty: new Set() };
   const result = await run(root, ['status', '--porcelain', '-z', '--', ...files]);
   if (result === undefined) return { available: false, dirty: new Set() };
@@ -24,7 +27,9 @@ export async function uncommittedFiles(root: string, files: readonly string[]): 
 
 function run(cwd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => resolve(error ? undefined : stdout));
+    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout) =>
+      resolve(error ? undefined : stdout),
+    );
   });
 }
 

@@ -7,13 +7,23 @@ import { RuntypeError } from '../errors.js';
  * refused: the pulled flows would not be loaded, and the next
  * `sync --prune` would delete them remotely.
  */
-export function resolveOutDir(root: string, globs: readonly string[], out: string | undefined, cwd: string): string {
-  const dir = out === undefined ? path.join(root, globBase(globs[0] ?? 'flows')) : path.resolve(cwd, out);
+export function resolveOutDir(
+  root: string,
+  globs: readonly string[],
+  out: string | undefined,
+  cwd: string,
+): string {
+  const dir =
+    out === undefined ? path.join(root, globBase(globs[0] ?? 'flows')) : path.resolve(cwd, out);
   const probe = path.relative(root, path.join(dir, 'pulled-flow.ts')).split(path.sep).join('/');
   if (!probe.startsWith('../') && globs.some((glob) => globRegExp(glob).test(probe))) return dir;
-  throw new RuntypeError('PULL_OUT_NOT_COVERED', `--out ${path.relative(cwd, dir) || '.'} is not covered by the flow globs (${globs.join(', ')})`, {
-    hint: 'Pull into a folder the globs match (the default is the first glob\'s folder), or add one to `flows` in runtype.config.ts; files outside the globs are not loaded, and the next `sync --prune` would delete what was pulled.',
-  });
+  throw new RuntypeError(
+    'PULL_OUT_NOT_COVERED',
+    `--out ${path.relative(cwd, dir) || '.'} is not covered by the flow globs (${globs.join(', ')})`,
+    {
+      hint: "Pull into a folder the globs match (the default is the first glob's folder), or add one to `flows` in runtype.config.ts; files outside the globs are not loaded, and the next `sync --prune` would delete what was pulled.",
+    },
+  );
 }
 
 // --- internal ---

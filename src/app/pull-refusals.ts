@@ -28,20 +28,50 @@ export async function findRefusal(
   if (!options.force) {
     const computed = modules.filter((m) => m.computed.length > 0);
     if (computed.length > 0) {
-      const items = computed.flatMap((m) => m.computed.map((c) => ({ key: m.key, file: rel(m.file), detail: `${rel(m.file)}:${c.line} ${c.path} is computed in the source and differs from the remote` })));
-      return { blocked: { reason: 'computed', items, rerun: rerunCommand(argv, '--force') }, warnings: [] };
+      const items = computed.flatMap((m) =>
+        m.computed.map((c) => ({
+          key: m.key,
+          file: rel(m.file),
+          detail: `${rel(m.file)}:${c.line} ${c.path} is computed in the source and differs from the remote`,
+        })),
+      );
+      return {
+        blocked: { reason: 'computed', items, rerun: rerunCommand(argv, '--force') },
+        warnings: [],
+      };
     }
     const differing = modules.filter((m) => m.differs);
     if (differing.length > 0) {
-      const items = differing.map((m) => ({ key: m.key, file: rel(m.file), detail: m.selection.tracked ? 'has changes not synced yet; pulling would overwrite them' : 'defines this flow differently and is not tracked yet' }));
-      return { blocked: { reason: 'differs', items, rerun: rerunCommand(argv, '--force') }, warnings: [] };
+      const items = differing.map((m) => ({
+        key: m.key,
+        file: rel(m.file),
+        detail: m.selection.tracked
+          ? 'has changes not synced yet; pulling would overwrite them'
+          : 'defines this flow differently and is not tracked yet',
+      }));
+      return {
+        blocked: { reason: 'differs', items, rerun: rerunCommand(argv, '--force') },
+        warnings: [],
+      };
     }
   }
-  const touched = modules.filter((m) => m.before !== undefined && m.before !== m.text).map((m) => m.file);
+  const touched = modules
+    .filter((m) => m.before !== undefined && m.before !== m.text)
+    .map((m) => m.file);
   if (options.allowDirty || touched.length === 0) return { warnings: [] };
   const git = await uncommittedFiles(root, touched);
-  if (!git.available) return { warnings: ['not in a git repository (or git is missing): uncommitted changes to the edited files could not be checked'] };
+  if (!git.available)
+    return {
+      warnings: [
+        'not in a git repository (or git is missing): uncommitted changes to the edited files could not be checked',
+      ],
+    };
   if (git.dirty.size === 0) return { warnings: [] };
-  const items = modules.filter((m) => git.dirty.has(m.file)).map((m) => ({ key: m.key, file: rel(m.file), detail: 'has uncommitted changes' }));
-  return { blocked: { reason: 'dirty', items, rerun: rerunCommand(argv, '--allow-dirty') }, warnings: [] };
+  const items = modules
+    .filter((m) => git.dirty.has(m.file))
+    .map((m) => ({ key: m.key, file: rel(m.file), detail: 'has uncommitted changes' }));
+  return {
+    blocked: { reason: 'dirty', items, rerun: rerunCommand(argv, '--allow-dirty') },
+    warnings: [],
+  };
 }

@@ -45,7 +45,11 @@ export interface RenderContext {
  * flow for it (under a fresh key and file name), or the existing module
  * edited where the remote differs.
  */
-export async function renderModule(ctx: RenderContext, selection: PullSelection, remote: RemoteFlow): Promise<PlannedModule> {
+export async function renderModule(
+  ctx: RenderContext,
+  selection: PullSelection,
+  remote: RemoteFlow,
+): Promise<PlannedModule> {
   const { codegen } = ctx;
   const notes: PullNote[] = [];
   const key = selection.key ?? freshKey(ctx, remote.payload.name, notes);
@@ -55,7 +59,15 @@ export async function renderModule(ctx: RenderContext, selection: PullSelection,
   const file = selection.existing?.file ?? freshFile(ctx, key, notes);
   ctx.takenFiles.add(file);
   const checked = codegen.checkWritten(written, { file, extraStepTypes: ctx.extraStepTypes });
-  const base = { selection, key, file, notes, remote, diagnostics: checked.diagnostics, ...(checked.hash ? { hash: checked.hash } : {}) };
+  const base = {
+    selection,
+    key,
+    file,
+    notes,
+    remote,
+    diagnostics: checked.diagnostics,
+    ...(checked.hash ? { hash: checked.hash } : {}),
+  };
   const existing = selection.existing;
   if (!existing) {
     const text = codegen.moduleSource(written, path.basename(file));
@@ -63,7 +75,12 @@ export async function renderModule(ctx: RenderContext, selection: PullSelection,
   }
   const before = await readFile(existing.file, 'utf8');
   const steps = checked.payload?.steps ?? remote.payload.steps;
-  const edit = codegen.editFlowFile({ name: existing.file, text: before }, existing.flow, { written, steps }, ctx.force);
+  const edit = codegen.editFlowFile(
+    { name: existing.file, text: before },
+    existing.flow,
+    { written, steps },
+    ctx.force,
+  );
   const codeHash = contentHash(toFlowPayload(existing.flow));
   const kept = selection.tracked ? codeHash !== selection.tracked.hash : codeHash !== checked.hash;
   const description = descriptionHash({ description: existing.flow.description });
@@ -82,15 +99,23 @@ export async function renderModule(ctx: RenderContext, selection: PullSelection,
 
 function freshKey(ctx: RenderContext, name: string, notes: PullNote[]): string {
   const base = ctx.codegen.flowKeyOf(name);
-  const key = ctx.codegen.uniqueName(base, (k) => ctx.takenKeys.has(k) || fileTaken(ctx, path.join(ctx.outDir, `${k}.ts`)));
-  if (key !== base) notes.push({ path: 'key', message: `"${base}" is already a key or a file in ${path.basename(ctx.outDir)}/: pulled as "${key}"` });
+  const key = ctx.codegen.uniqueName(
+    base,
+    (k) => ctx.takenKeys.has(k) || fileTaken(ctx, path.join(ctx.outDir, `${k}.ts`)),
+  );
+  if (key !== base)
+    notes.push({
+      path: 'key',
+      message: `"${base}" is already a key or a file in ${path.basename(ctx.outDir)}/: pulled as "${key}"`,
+    });
   return key;
 }
 
 /** A tracked flow whose module is gone gets its key back, in a file of its name (or a distinct one). */
 function freshFile(ctx: RenderContext, key: string, notes: PullNote[]): string {
   const stem = ctx.codegen.uniqueName(key, (s) => fileTaken(ctx, path.join(ctx.outDir, `${s}.ts`)));
-  if (stem !== key) notes.push({ path: 'file', message: `${key}.ts already exists: written to ${stem}.ts` });
+  if (stem !== key)
+    notes.push({ path: 'file', message: `${key}.ts already exists: written to ${stem}.ts` });
   return path.join(ctx.outDir, `${stem}.ts`);
 }
 

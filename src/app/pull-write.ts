@@ -8,7 +8,8 @@ import type { PlannedModule } from './pull-render.js';
 /** Writes each module whose text is new (each folder made first; files written side by side). */
 export async function writeModules(modules: readonly PlannedModule[]): Promise<void> {
   const changed = modules.filter((m) => m.before !== m.text);
-  for (const dir of new Set(changed.map((m) => path.dirname(m.file)))) await mkdir(dir, { recursive: true });
+  for (const dir of new Set(changed.map((m) => path.dirname(m.file))))
+    await mkdir(dir, { recursive: true });
   await Promise.all(changed.map((m) => writeFile(m.file, m.text)));
 }
 
@@ -28,7 +29,8 @@ export async function rehashEdited(ctx: AppContext, modules: PlannedModule[]): P
     if (hash !== undefined) module.hash = hash;
     else delete module.hash;
     if (hash !== expected) {
-      const message = 'the edited module does not produce the remote flow exactly; `plan` shows the difference';
+      const message =
+        'the edited module does not produce the remote flow exactly; `plan` shows the difference';
       module.notes.push({ path: '(flow)', message });
     }
   }
@@ -50,7 +52,13 @@ export async function recordPulled(
   for (const m of modules) {
     if (m.hash === undefined) continue;
     const id = m.selection.remote.id;
-    const entry = { id, hash: m.hash, name: m.remote.payload.name, remoteHash: m.remote.stateHash, ...(m.descriptionHash ? { descriptionHash: m.descriptionHash } : {}) };
+    const entry = {
+      id,
+      hash: m.hash,
+      name: m.remote.payload.name,
+      remoteHash: m.remote.stateHash,
+      ...(m.descriptionHash ? { descriptionHash: m.descriptionHash } : {}),
+    };
     await lock.recordWritten(m.key, entry, 'updated');
     if (live.has(id)) await lock.recordPublished(m.key, m.hash);
     recorded.add(m.key);

@@ -37,9 +37,13 @@ export interface PullOptions {
 export async function runPull(ctx: AppContext, options: PullOptions): Promise<PullResult> {
   const started = ctx.now().getTime();
   if (!options.all && options.names.length === 0) {
-    throw new RuntypeError('PULL_NOTHING_NAMED', 'pull needs --all or the flows to pull (tracked keys, remote ids or names)', {
-      hint: '`runtype-flows pull --all` takes every remote flow the lock state does not track; `status --all` lists them.',
-    });
+    throw new RuntypeError(
+      'PULL_NOTHING_NAMED',
+      'pull needs --all or the flows to pull (tracked keys, remote ids or names)',
+      {
+        hint: '`runtype-flows pull --all` takes every remote flow the lock state does not track; `status --all` lists them.',
+      },
+    );
   }
   const project = await loadValidProject(ctx);
   const target = chooseTarget(ctx, project.config, options.env);
@@ -48,12 +52,24 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
   const access = await openPullAccess(ctx, project, target, options.dryRun === true);
   try {
     const listed = (await access.api.listFlows()) as ListedFlow[];
-    const { selected, skipped } = selectFlows(options.names, options.all === true, { listed, tracked: access.tracked, code: project.flows });
+    const { selected, skipped } = selectFlows(options.names, options.all === true, {
+      listed,
+      tracked: access.tracked,
+      code: project.flows,
+    });
     const remotes = await readSelected(ctx, access, selected);
     const takenKeys = new Set([...project.flows.map((f) => f.flow.key), ...access.tracked.keys()]);
-    const rctx = { codegen, outDir, force: options.force === true, extraStepTypes: project.config.extraStepTypes, takenKeys, takenFiles: new Set<string>() };
+    const rctx = {
+      codegen,
+      outDir,
+      force: options.force === true,
+      extraStepTypes: project.config.extraStepTypes,
+      takenKeys,
+      takenFiles: new Set<string>(),
+    };
     const modules: PlannedModule[] = [];
-    for (const selection of selected) modules.push(await renderModule(rctx, selection, remotes.get(selection.remote.id)!.flow));
+    for (const selection of selected)
+      modules.push(await renderModule(rctx, selection, remotes.get(selection.remote.id)!.flow));
     const { blocked, warnings } = await findRefusal(ctx, project.root, modules, options);
     let recorded = new Set<string>();
     if (!blocked && !options.dryRun && access.writer) {
@@ -85,22 +101,37 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
 // --- internal ---
 
 /** Each selected flow in full: its steps with their `when`, and whether its live version is its content. */
-async function readSelected(ctx: AppContext, access: PullAccess, selected: readonly PullSelection[]) {
+async function readSelected(
+  ctx: AppContext,
+  access: PullAccess,
+  selected: readonly PullSelection[],
+) {
   const { api } = access;
   const progress = readProgress(ctx);
   const out = new Map<string, { flow: RemoteFlow; live: boolean }>();
   let done = 0;
   await Promise.all(
     selected.map(async ({ remote }) => {
-      const [flow, steps, state] = await Promise.all([api.getFlow(remote.id), api.getFlowSteps(remote.id), api.getPublishState(remote.id)]);
-      out.set(remote.id, { flow: readRemoteFlow(flow, steps.data), live: state.publishedVersionId !== undefined && !state.draftPending });
+      const [flow, steps, state] = await Promise.all([
+        api.getFlow(remote.id),
+        api.getFlowSteps(remote.id),
+        api.getPublishState(remote.id),
+      ]);
+      out.set(remote.id, {
+        flow: readRemoteFlow(flow, steps.data),
+        live: state.publishedVersionId !== undefined && !state.draftPending,
+      });
       progress((done += 1), selected.length);
     }),
   );
   return out;
 }
 
-function pulledFlow(root: string, m: PlannedModule, recorded: ReadonlySet<string>): PullResult['flows'][number] {
+function pulledFlow(
+  root: string,
+  m: PlannedModule,
+  recorded: ReadonlySet<string>,
+): PullResult['flows'][number] {
   const action = m.before === undefined ? 'created' : m.before === m.text ? 'unchanged' : 'updated';
   return {
     key: m.key,
@@ -116,8 +147,13 @@ function pulledFlow(root: string, m: PlannedModule, recorded: ReadonlySet<string
 
 function duplicateNames(modules: readonly PlannedModule[]): PullResult['duplicateNames'] {
   const byName = new Map<string, PlannedModule[]>();
-  for (const m of modules) byName.set(m.remote.payload.name, [...(byName.get(m.remote.payload.name) ?? []), m]);
+  for (const m of modules)
+    byName.set(m.remote.payload.name, [...(byName.get(m.remote.payload.name) ?? []), m]);
   return [...byName]
     .filter(([, list]) => list.length > 1)
-    .map(([name, list]) => ({ name, keys: list.map((m) => m.key), remoteIds: list.map((m) => m.selection.remote.id) }));
+    .map(([name, list]) => ({
+      name,
+      keys: list.map((m) => m.key),
+      remoteIds: list.map((m) => m.selection.remote.id),
+    }));
 }

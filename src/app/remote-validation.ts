@@ -34,7 +34,10 @@ export async function validateRemotely(
   let accountChecksPerformed = flows.length > 0;
   const found = await Promise.all(
     flows.map(async (flow) => {
-      const result = await connection.api.validateFlow({ name: flow.payload.name, steps: flow.payload.steps });
+      const result = await connection.api.validateFlow({
+        name: flow.payload.name,
+        steps: flow.payload.steps,
+      });
       if (result.context?.accountChecksPerformed !== true) accountChecksPerformed = false;
       return validationIssues(flow.key, result);
     }),
@@ -61,10 +64,14 @@ export async function preflight(
   ctx.reporter.diagnostics(diagnostics, code.root);
   if (hasErrors(diagnostics)) {
     const { error } = countBySeverity(diagnostics);
-    throw new RuntypeError('PREFLIGHT_FAILED', `The Runtype API's validator found ${error} error(s) in the flows about to be written; nothing was written`, {
-      hint: 'Fix the problems above, then re-run (`runtype-flows validate --remote` checks them again).',
-      meta: { diagnostics: diagnostics as unknown as JsonValue },
-    });
+    throw new RuntypeError(
+      'PREFLIGHT_FAILED',
+      `The Runtype API's validator found ${error} error(s) in the flows about to be written; nothing was written`,
+      {
+        hint: 'Fix the problems above, then re-run (`runtype-flows validate --remote` checks them again).',
+        meta: { diagnostics: diagnostics as unknown as JsonValue },
+      },
+    );
   }
   return diagnostics;
 }
@@ -73,5 +80,10 @@ export async function preflight(
 
 function writesContent(change: Change): boolean {
   if (change.kind === 'adopt') return !change.contentMatches;
-  return change.kind === 'create' || change.kind === 'update' || change.kind === 'missing' || change.kind === 'drift';
+  return (
+    change.kind === 'create' ||
+    change.kind === 'update' ||
+    change.kind === 'missing' ||
+    change.kind === 'drift'
+  );
 }

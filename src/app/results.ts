@@ -18,7 +18,12 @@ export interface ValidateResult {
   helperModules: string[];
   diagnostics: Diagnostic[];
   /** `validate --remote`: what the server's validator was asked (its findings are in `diagnostics`). */
-  remote?: { environment: string; checked: number; authenticated: boolean; accountChecksPerformed: boolean };
+  remote?: {
+    environment: string;
+    checked: number;
+    authenticated: boolean;
+    accountChecksPerformed: boolean;
+  };
 }
 
 export interface InitResult {
@@ -76,7 +81,8 @@ export interface SyncResult {
   durationMs: number;
 }
 
-export type FlowState = 'in-sync' | 'changed' | 'new' | 'adoptable' | 'drift' | 'missing' | 'removed' | 'conflict';
+export type FlowState =
+  'in-sync' | 'changed' | 'new' | 'adoptable' | 'drift' | 'missing' | 'removed' | 'conflict';
 
 export interface StatusResult {
   command: 'status';

@@ -11,7 +11,10 @@ import type { DesiredFlow } from '../plan/index.js';
  * flow (`steps.0.config.model` is the code's `steps[0].config.model`), so
  * each server path maps onto the source.
  */
-export async function serverDiagnostics(found: readonly ServerFinding[], desired: readonly DesiredFlow[]): Promise<Diagnostic[]> {
+export async function serverDiagnostics(
+  found: readonly ServerFinding[],
+  desired: readonly DesiredFlow[],
+): Promise<Diagnostic[]> {
   if (found.length === 0) return [];
   const byKey = new Map(desired.map((flow) => [flow.key, flow]));
   const diagnostics = found.map((finding) => toDiagnostic(finding, byKey.get(finding.key)));
@@ -47,7 +50,11 @@ export function refusedWrites(outcomes: readonly ChangeOutcome[]): ServerFinding
 /** The issues of one flow's server-side validation: errors, warnings, recommendations (as info). */
 export function validationIssues(
   key: string,
-  result: { errors: readonly ValidationIssueDto[]; warnings: readonly ValidationIssueDto[]; recommendations: readonly ValidationIssueDto[] },
+  result: {
+    errors: readonly ValidationIssueDto[];
+    warnings: readonly ValidationIssueDto[];
+    recommendations: readonly ValidationIssueDto[];
+  },
 ): ServerFinding[] {
   const of = (severity: Severity, issues: readonly ValidationIssueDto[]): ServerFinding[] =>
     issues.map((issue) => ({
@@ -58,7 +65,11 @@ export function validationIssues(
       ...(issue.path === undefined ? {} : { path: issue.path }),
       ...(issue.step ? { stepIndex: issue.step.index } : {}),
     }));
-  return [...of('error', result.errors), ...of('warning', result.warnings), ...of('info', result.recommendations)];
+  return [
+    ...of('error', result.errors),
+    ...of('warning', result.warnings),
+    ...of('info', result.recommendations),
+  ];
 }
 
 // --- internal ---
@@ -73,7 +84,12 @@ function toFlowPath(apiPath: string): DiagnosticPath {
 }
 
 function toDiagnostic(finding: ServerFinding, flow: DesiredFlow | undefined): Diagnostic {
-  const path = finding.path !== undefined ? toFlowPath(finding.path) : finding.stepIndex !== undefined ? ['steps', finding.stepIndex] : undefined;
+  const path =
+    finding.path !== undefined
+      ? toFlowPath(finding.path)
+      : finding.stepIndex !== undefined
+        ? ['steps', finding.stepIndex]
+        : undefined;
   return {
     severity: finding.severity,
     code: finding.code,

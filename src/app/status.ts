@@ -7,10 +7,14 @@ import type { FlowState, StatusResult } from './results.js';
  * `status`: one line per flow. It is a refreshed plan seen per flow, so drift
  * on flows unchanged in code shows too (unless --offline).
  */
-export async function runStatus(ctx: AppContext, options: PlanOptions & { all?: boolean }): Promise<StatusResult> {
+export async function runStatus(
+  ctx: AppContext,
+  options: PlanOptions & { all?: boolean },
+): Promise<StatusResult> {
   const result = await runPlan(ctx, { ...options, refresh: options.offline !== true });
   // --all: also the remote flows nothing in code or in the lock state manages (`pull` takes them).
-  const unmanaged = options.all && result.unmanagedFlows ? { unmanaged: result.unmanagedFlows } : {};
+  const unmanaged =
+    options.all && result.unmanagedFlows ? { unmanaged: result.unmanagedFlows } : {};
   return {
     command: 'status',
     ok: result.ok,

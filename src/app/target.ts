@@ -12,7 +12,13 @@ import type { TargetInfo } from './results.js';
  * talks to it.
  */
 export type Target =
-  | { environment: string; kind: 'emulator'; lockSection: string; lockLocation: 'local'; publish: boolean }
+  | {
+      environment: string;
+      kind: 'emulator';
+      lockSection: string;
+      lockLocation: 'local';
+      publish: boolean;
+    }
   | {
       environment: string;
       kind: 'remote';
@@ -46,28 +52,48 @@ export interface ResolveTargetOptions {
  * remote environment but never an emulator one, and a missing key is an
  * error — never a silent fall-back to the emulator.
  */
-export function resolveTarget(config: ResolvedConfig, env: Env, requested: string | undefined, options: ResolveTargetOptions = {}): Target {
+export function resolveTarget(
+  config: ResolvedConfig,
+  env: Env,
+  requested: string | undefined,
+  options: ResolveTargetOptions = {},
+): Target {
   const name = requested ?? env.RUNTYPE_ENV ?? config.defaultEnvironment;
   const environment = config.environments[name];
   if (!environment) {
-    const from = requested !== undefined ? '--env' : env.RUNTYPE_ENV !== undefined ? 'RUNTYPE_ENV' : 'defaultEnvironment in the config';
+    const from =
+      requested !== undefined
+        ? '--env'
+        : env.RUNTYPE_ENV !== undefined
+          ? 'RUNTYPE_ENV'
+          : 'defaultEnvironment in the config';
     throw new RuntypeError('UNKNOWN_ENVIRONMENT', `Unknown environment "${name}" (from ${from})`, {
       hint: `Known environments: ${Object.keys(config.environments).join(', ')}. Define it under "environments" in runtype.config.ts.`,
       meta: { environment: name },
     });
   }
   if (environment.kind === 'emulator') {
-    return { environment: name, kind: 'emulator', lockSection: name, lockLocation: 'local', publish: environment.publish };
+    return {
+      environment: name,
+      kind: 'emulator',
+      lockSection: name,
+      lockLocation: 'local',
+      publish: environment.publish,
+    };
   }
   const urlSource = env.RUNTYPE_API_URL ? 'RUNTYPE_API_URL' : `environments.${name}.url`;
   const apiUrl = normalizeBaseUrl(env.RUNTYPE_API_URL || environment.url, urlSource).href;
   const keyVar = env.RUNTYPE_API_KEY ? 'RUNTYPE_API_KEY' : environment.apiKeyEnv;
   const apiKey = env[keyVar] ?? '';
   if (apiKey === '' && options.keyOptional !== true) {
-    throw new RuntypeError('API_KEY_MISSING', `No API key for environment "${name}": ${environment.apiKeyEnv} is not set`, {
-      hint: `Set ${environment.apiKeyEnv === 'RUNTYPE_API_KEY' ? 'it' : `${environment.apiKeyEnv} (or RUNTYPE_API_KEY)`} in the environment or in a .env file in the project root. The local emulator is only used when the config or --env names it.`,
-      meta: { environment: name, apiKeyEnv: environment.apiKeyEnv },
-    });
+    throw new RuntypeError(
+      'API_KEY_MISSING',
+      `No API key for environment "${name}": ${environment.apiKeyEnv} is not set`,
+      {
+        hint: `Set ${environment.apiKeyEnv === 'RUNTYPE_API_KEY' ? 'it' : `${environment.apiKeyEnv} (or RUNTYPE_API_KEY)`} in the environment or in a .env file in the project root. The local emulator is only used when the config or --env names it.`,
+        meta: { environment: name, apiKeyEnv: environment.apiKeyEnv },
+      },
+    );
   }
   return {
     environment: name,
@@ -75,7 +101,9 @@ export function resolveTarget(config: ResolvedConfig, env: Env, requested: strin
     apiUrl,
     apiKey,
     apiKeyEnv: keyVar,
-    ...(keyVar !== environment.apiKeyEnv && env[environment.apiKeyEnv] ? { overriddenKeyEnv: environment.apiKeyEnv } : {}),
+    ...(keyVar !== environment.apiKeyEnv && env[environment.apiKeyEnv]
+      ? { overriddenKeyEnv: environment.apiKeyEnv }
+      : {}),
     lockSection: environment.lockSection,
     lockLocation: environment.personal ? 'local' : 'shared',
     publish: environment.publish,
@@ -96,7 +124,9 @@ export function chooseTarget(
   if (target.kind === 'remote' && target.overriddenKeyEnv) {
     // By contract RUNTYPE_API_KEY wins; in a CI job holding several keys that may be the wrong
     // account's.
-    ctx.reporter.warn(`RUNTYPE_API_KEY is set and overrides ${target.overriddenKeyEnv} for environment "${target.environment}"`);
+    ctx.reporter.warn(
+      `RUNTYPE_API_KEY is set and overrides ${target.overriddenKeyEnv} for environment "${target.environment}"`,
+    );
   }
   return target;
 }

@@ -12,7 +12,11 @@ export interface UnmanagedFlow {
  * adoption or as a name conflict): built in the dashboard, or by another
  * tool. `plan` counts them, `status --all` lists them.
  */
-export function unmanagedFlows(plan: Plan, remote: RemoteSnapshot, tracked: ReadonlyMap<string, TrackedFlow>): UnmanagedFlow[] {
+export function unmanagedFlows(
+  plan: Plan,
+  remote: RemoteSnapshot,
+  tracked: ReadonlyMap<string, TrackedFlow>,
+): UnmanagedFlow[] {
   const claimed = new Set([...tracked.values()].map((t) => t.id));
   for (const change of plan.changes) {
     if ('remoteId' in change) claimed.add(change.remoteId);

@@ -19,7 +19,10 @@ export interface ValidateOptions {
  * the environment's key when there is one (the server adds account checks),
  * else unauthenticated, and said so.
  */
-export async function runValidate(ctx: AppContext, options: ValidateOptions = {}): Promise<ValidateResult> {
+export async function runValidate(
+  ctx: AppContext,
+  options: ValidateOptions = {},
+): Promise<ValidateResult> {
   const project = await loadProjectOf(ctx);
   const remote = options.remote ? await checkRemotely(ctx, project, options.env) : undefined;
   const diagnostics = [...project.diagnostics, ...(remote?.diagnostics ?? [])];
@@ -29,7 +32,12 @@ export async function runValidate(ctx: AppContext, options: ValidateOptions = {}
     root: project.root,
     ...(project.configFile ? { configFile: project.configFile } : {}),
     files: project.files.length,
-    flows: project.flows.map(({ flow, file }) => ({ key: flow.key, name: flow.name, file, steps: flow.steps.length })),
+    flows: project.flows.map(({ flow, file }) => ({
+      key: flow.key,
+      name: flow.name,
+      file,
+      steps: flow.steps.length,
+    })),
     helperModules: project.helperModules,
     diagnostics,
     ...(remote ? { remote: summaryOf(remote) } : {}),
@@ -42,7 +50,9 @@ async function checkRemotely(ctx: AppContext, project: Project, env: string | un
   const target = chooseTarget(ctx, project.config, env, { keyOptional: true });
   const authenticated = target.kind === 'emulator' || target.apiKey !== '';
   if (!authenticated) {
-    ctx.reporter.warn(`No API key for environment "${target.environment}" (${target.apiKeyEnv}): validating without one, so the server skips its account checks`);
+    ctx.reporter.warn(
+      `No API key for environment "${target.environment}" (${target.apiKeyEnv}): validating without one, so the server skips its account checks`,
+    );
   }
   // Writes nothing and plans nothing: the lock state is not even read.
   const connection = await connect(ctx, project, target, 'read-only', { lockState: false });

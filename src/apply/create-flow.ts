@@ -1,6 +1,12 @@
 import { API_ERROR_CODES, isApiError } from '../api/index.js';
 import { RuntypeError } from '../errors.js';
-import { descriptionHash, readRemoteFlow, remoteMatchesCode, usesWhen, type FlowPayload } from '../plan/index.js';
+import {
+  descriptionHash,
+  readRemoteFlow,
+  remoteMatchesCode,
+  usesWhen,
+  type FlowPayload,
+} from '../plan/index.js';
 import type { FlowWriter, LockRecorder, RemoteFlowDto } from './ports.js';
 
 /** How many times a create is re-sent after reconciling showed that the earlier attempt did not land. */
@@ -63,10 +69,14 @@ export async function createFlowOnce(
 
 /** Several untracked remote flows carry one name: adopting any would be a guess. */
 export function remoteNameConflict(name: string, ids: readonly string[]): RuntypeError {
-  return new RuntypeError('REMOTE_NAME_CONFLICT', `Several untracked remote flows are named "${name}": ${ids.join(', ')}`, {
-    hint: 'Delete or rename the extra remote flows (or rename this flow), then run sync again.',
-    meta: { name, ids: [...ids] },
-  });
+  return new RuntypeError(
+    'REMOTE_NAME_CONFLICT',
+    `Several untracked remote flows are named "${name}": ${ids.join(', ')}`,
+    {
+      hint: 'Delete or rename the extra remote flows (or rename this flow), then run sync again.',
+      meta: { name, ids: [...ids] },
+    },
+  );
 }
 
 export function isAmbiguous(error: unknown): boolean {
@@ -76,23 +86,41 @@ export function isAmbiguous(error: unknown): boolean {
 // --- internal ---
 
 /** An untracked remote flow of this name, taken over (updated if its content differs); undefined if none. */
-async function adoptLanded(api: FlowWriter, lock: LockRecorder, key: string, payload: FlowPayload, hash: string) {
+async function adoptLanded(
+  api: FlowWriter,
+  lock: LockRecorder,
+  key: string,
+  payload: FlowPayload,
+  hash: string,
+) {
   const landed = await findLanded(api, lock, payload.name);
   if (!landed) return undefined;
-  const [remote, steps] = await Promise.all([api.getFlow(landed), usesWhen(payload) ? api.getFlowSteps(landed) : undefined]);
+  const [remote, steps] = await Promise.all([
+    api.getFlow(landed),
+    usesWhen(payload) ? api.getFlowSteps(landed) : undefined,
+  ]);
   const matches = remoteMatchesCode(readRemoteFlow(remote, steps?.data), payload, hash);
   const synced = matches ? remote : await api.updateFlow(landed, payload);
   return record(lock, key, payload, hash, { ...synced, id: landed }, true);
 }
 
-async function findLanded(api: FlowWriter, lock: LockRecorder, name: string): Promise<string | undefined> {
+async function findLanded(
+  api: FlowWriter,
+  lock: LockRecorder,
+  name: string,
+): Promise<string | undefined> {
   const tracked = lock.trackedIds();
-  const untracked = (flows: { id: string; name: string }[]) => flows.filter((f) => f.name === name && !tracked.has(f.id));
+  const untracked = (flows: { id: string; name: string }[]) =>
+    flows.filter((f) => f.name === name && !tracked.has(f.id));
   let candidates = untracked(await api.findFlowsByName(name));
   // The search endpoint's matching is not documented (escaping, prefixes): before
   // concluding "it did not land" and posting again, confirm with the full listing.
   if (candidates.length === 0) candidates = untracked(await api.listFlows());
-  if (candidates.length > 1) throw remoteNameConflict(name, candidates.map((c) => c.id));
+  if (candidates.length > 1)
+    throw remoteNameConflict(
+      name,
+      candidates.map((c) => c.id),
+    );
   return candidates[0]?.id;
 }
 
@@ -106,7 +134,13 @@ async function record(
 ): Promise<CreatedFlow> {
   const remoteHash = readRemoteFlow(remote).stateHash;
   const description = descriptionHash(payload);
-  const entry = { id: remote.id, hash, name: payload.name, remoteHash, ...(description ? { descriptionHash: description } : {}) };
+  const entry = {
+    id: remote.id,
+    hash,
+    name: payload.name,
+    remoteHash,
+    ...(description ? { descriptionHash: description } : {}),
+  };
   await lock.recordWritten(key, entry, 'created');
   return { id: remote.id, remoteHash, reconciled, ...dashboardOf(remote) };
 }

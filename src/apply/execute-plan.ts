@@ -1,7 +1,13 @@
 import { RuntypeError } from '../errors.js';
 import type { ChangeOutcome, OutcomeAction } from './outcome.js';
 import { API_ERROR_CODES, ApiError, isApiError } from '../api/index.js';
-import { descriptionHash, readRemoteFlow, type Change, type FlowPayload, type TrackedFlow } from '../plan/index.js';
+import {
+  descriptionHash,
+  readRemoteFlow,
+  type Change,
+  type FlowPayload,
+  type TrackedFlow,
+} from '../plan/index.js';
 import { createFlowOnce, dashboardOf, remoteNameConflict } from './create-flow.js';
 import { publishFlowOnce } from './publish-flow.js';
 import type { FlowWriter, LockRecorder } from './ports.js';
@@ -24,7 +30,10 @@ export interface ExecuteOptions {
  * stops the others; every success is recorded in the lock state as it
  * happens, so a crash or Ctrl-C loses nothing already done.
  */
-export async function executePlan(changes: readonly Change[], options: ExecuteOptions): Promise<ChangeOutcome[]> {
+export async function executePlan(
+  changes: readonly Change[],
+  options: ExecuteOptions,
+): Promise<ChangeOutcome[]> {
   const outcomes: ChangeOutcome[] = new Array<ChangeOutcome>(changes.length);
   let next = 0;
   let done = 0;
@@ -33,13 +42,17 @@ export async function executePlan(changes: readonly Change[], options: ExecuteOp
       const index = next++;
       const change = changes[index];
       if (!change) continue;
-      const outcome = await applyChange(change, options).catch((error: unknown) => failed(change, error));
+      const outcome = await applyChange(change, options).catch((error: unknown) =>
+        failed(change, error),
+      );
       outcomes[index] = outcome;
       done += 1;
       options.onOutcome?.(outcome, done, changes.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, changes.length)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(options.concurrency, changes.length)) }, worker),
+  );
   return outcomes.filter((o): o is ChangeOutcome => o !== undefined);
 }
 
@@ -50,9 +63,15 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
   const base = { key: change.key, name: change.name, kind: change.kind };
   switch (change.kind) {
     case 'noop': {
-      const outcome: ChangeOutcome = { ...base, status: 'unchanged', action: 'none', remoteId: change.remoteId };
+      const outcome: ChangeOutcome = {
+        ...base,
+        status: 'unchanged',
+        action: 'none',
+        remoteId: change.remoteId,
+      };
       // A publish that failed (or was never asked for) earlier is caught up, content unchanged.
-      if (options.publish && !change.published) outcome.published = await publish(options, change.key, change.remoteId, change.hash);
+      if (options.publish && !change.published)
+        outcome.published = await publish(options, change.key, change.remoteId, change.hash);
       return outcome;
     }
     case 'conflict':
@@ -61,28 +80,69 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
       if (change.alreadyGone) {
         // Gone from the code and from the account: only the lock entry is left to drop.
         await lock.recordForget(change.key);
-        return { ...base, status: 'applied', action: 'deleted', remoteId: change.remoteId, reason: 'already deleted remotely' };
+        return {
+          ...base,
+          status: 'applied',
+          action: 'deleted',
+          remoteId: change.remoteId,
+          reason: 'already deleted remotely',
+        };
       }
-      if (!options.prune) return { ...base, status: 'skipped', action: 'none', remoteId: change.remoteId, reason: 'removed from code; deleted only by `sync --prune`' };
+      if (!options.prune)
+        return {
+          ...base,
+          status: 'skipped',
+          action: 'none',
+          remoteId: change.remoteId,
+          reason: 'removed from code; deleted only by `sync --prune`',
+        };
       await api.deleteFlow(change.remoteId).catch(ignoreNotFound);
       await lock.recordDeleted(change.key);
       return { ...base, status: 'applied', action: 'deleted', remoteId: change.remoteId };
     }
     case 'drift':
       if (!options.force) {
-        return { ...base, status: 'refused', action: 'none', remoteId: change.remoteId, reason: 'edited outside runtype-flows since the last sync; re-run with --force to overwrite' };
+        return {
+          ...base,
+          status: 'refused',
+          action: 'none',
+          remoteId: change.remoteId,
+          reason:
+            'edited outside runtype-flows since the last sync; re-run with --force to overwrite',
+        };
       }
-      return finish(base, await update(options, change.key, change.remoteId, change.payload, change.hash), change.hash, options);
+      return finish(
+        base,
+        await update(options, change.key, change.remoteId, change.payload, change.hash),
+        change.hash,
+        options,
+      );
     case 'update':
-      return finish(base, await update(options, change.key, change.remoteId, change.payload, change.hash), change.hash, options);
+      return finish(
+        base,
+        await update(options, change.key, change.remoteId, change.payload, change.hash),
+        change.hash,
+        options,
+      );
     case 'adopt': {
       let result: { id: string; action: OutcomeAction };
       if (change.contentMatches) {
-        const entry = writtenEntry(change.remoteId, change.payload, change.hash, change.remoteState ?? change.hash);
+        const entry = writtenEntry(
+          change.remoteId,
+          change.payload,
+          change.hash,
+          change.remoteState ?? change.hash,
+        );
         await lock.recordWritten(change.key, entry, 'updated');
         result = { id: change.remoteId, action: 'adopted' };
       } else {
-        const written = await update(options, change.key, change.remoteId, change.payload, change.hash);
+        const written = await update(
+          options,
+          change.key,
+          change.remoteId,
+          change.payload,
+          change.hash,
+        );
         result = { ...written, action: written.action === 'recreated' ? 'recreated' : 'adopted' };
       }
       if (change.previousKey) await lock.recordForget(change.previousKey);
@@ -92,7 +152,12 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
     case 'missing': {
       const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash);
       const action = change.kind === 'missing' ? 'recreated' : 'created';
-      return finish(base, { id: created.id, action, ...pickDashboard(created) }, change.hash, options);
+      return finish(
+        base,
+        { id: created.id, action, ...pickDashboard(created) },
+        change.hash,
+        options,
+      );
     }
   }
 }
@@ -104,18 +169,35 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
  * an ambiguous create is reconciled; only then is a flow deleted remotely
  * recreated. Never a duplicate.
  */
-async function update(options: ExecuteOptions, key: string, id: string, payload: FlowPayload, hash: string): Promise<Written> {
+async function update(
+  options: ExecuteOptions,
+  key: string,
+  id: string,
+  payload: FlowPayload,
+  hash: string,
+): Promise<Written> {
   const { api, lock } = options;
   try {
-    await lock.recordAttempt(key, readRemoteFlow({ name: payload.name, flowSteps: payload.steps }).stateHash);
+    await lock.recordAttempt(
+      key,
+      readRemoteFlow({ name: payload.name, flowSteps: payload.steps }).stateHash,
+    );
     const remote = await api.updateFlow(id, payload);
-    await lock.recordWritten(key, writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash), 'updated');
+    await lock.recordWritten(
+      key,
+      writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash),
+      'updated',
+    );
     return { id, action: 'updated', ...dashboardOf(remote) };
   } catch (error) {
     if (!isApiError(error, API_ERROR_CODES.notFound)) throw error;
     if (await stillThere(api, id)) throw error;
     const created = await createFlowOnce(api, lock, key, payload, hash, { lookUpFirst: true });
-    return { id: created.id, action: created.reconciled ? 'adopted' : 'recreated', ...pickDashboard(created) };
+    return {
+      id: created.id,
+      action: created.reconciled ? 'adopted' : 'recreated',
+      ...pickDashboard(created),
+    };
   }
 }
 
@@ -136,8 +218,19 @@ function pickDashboard(from: { dashboardUrl?: string }): { dashboardUrl?: string
   return from.dashboardUrl === undefined ? {} : { dashboardUrl: from.dashboardUrl };
 }
 
-async function finish(base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>, result: Written, hash: string, options: ExecuteOptions): Promise<ChangeOutcome> {
-  const outcome: ChangeOutcome = { ...base, status: 'applied', action: result.action, remoteId: result.id, ...pickDashboard(result) };
+async function finish(
+  base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>,
+  result: Written,
+  hash: string,
+  options: ExecuteOptions,
+): Promise<ChangeOutcome> {
+  const outcome: ChangeOutcome = {
+    ...base,
+    status: 'applied',
+    action: result.action,
+    remoteId: result.id,
+    ...pickDashboard(result),
+  };
   if (options.publish) outcome.published = await publish(options, base.key, result.id, hash);
   return outcome;
 }
@@ -147,7 +240,12 @@ async function finish(base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>, result
  * flow's outcome; since it was not recorded, the next `sync --publish`
  * publishes it again even though the content did not change.
  */
-async function publish(options: ExecuteOptions, key: string, id: string, hash: string): Promise<true> {
+async function publish(
+  options: ExecuteOptions,
+  key: string,
+  id: string,
+  hash: string,
+): Promise<true> {
   await publishFlowOnce(options.api, id);
   await options.lock.recordPublished(key, hash);
   return true;
@@ -158,19 +256,30 @@ async function publish(options: ExecuteOptions, key: string, id: string, hash: s
  * although only a create sends it: the plan's note about a description the
  * API cannot update is shown until the flow's next write, not forever.
  */
-function writtenEntry(id: string, payload: FlowPayload, hash: string, remoteHash: string): TrackedFlow {
+function writtenEntry(
+  id: string,
+  payload: FlowPayload,
+  hash: string,
+  remoteHash: string,
+): TrackedFlow {
   const description = descriptionHash(payload);
-  return { id, hash, name: payload.name, remoteHash, ...(description ? { descriptionHash: description } : {}) };
+  return {
+    id,
+    hash,
+    name: payload.name,
+    remoteHash,
+    ...(description ? { descriptionHash: description } : {}),
+  };
 }
 
 function failed(change: Change, error: unknown): ChangeOutcome {
   const code = error instanceof RuntypeError ? error.code : 'UNEXPECTED';
   const message = error instanceof Error ? error.message : String(error);
-  const details = error instanceof ApiError && error.details.length > 0 ? { details: [...error.details] } : {};
+  const details =
+    error instanceof ApiError && error.details.length > 0 ? { details: [...error.details] } : {};
   const base = { key: change.key, name: change.name, kind: change.kind };
   return { ...base, status: 'failed', action: 'none', error: { code, message, ...details } };
 }
-
 
 function ignoreNotFound(error: unknown): void {
   if (isApiError(error, API_ERROR_CODES.notFound)) return;

@@ -23,7 +23,9 @@ export interface FlowWriter {
   getFlowSteps(id: string): Promise<{ data: { id: string; when?: string | null | undefined }[] }>;
   deleteFlow(id: string): Promise<void>;
   publishFlow(id: string): Promise<unknown>;
-  getPublishState(id: string): Promise<{ publishedVersionId: string | undefined; draftPending: boolean }>;
+  getPublishState(
+    id: string,
+  ): Promise<{ publishedVersionId: string | undefined; draftPending: boolean }>;
   findFlowsByName(name: string): Promise<{ id: string; name: string }[]>;
   /** Every remote flow, all pages; `lastRunAt` as the listing carries it (`status --all`). */
   listFlows(): Promise<{ id: string; name: string; lastRunAt?: string | null | undefined }[]>;

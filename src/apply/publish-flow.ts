@@ -16,7 +16,10 @@ const MAX_PUBLISH_ATTEMPTS = 4;
  * success; a draft still waiting after a lost answer is published again; a
  * flow that is gone fails with the versions list's own 404 as the cause.
  */
-export async function publishFlowOnce(api: Pick<FlowWriter, 'publishFlow' | 'getPublishState'>, id: string): Promise<void> {
+export async function publishFlowOnce(
+  api: Pick<FlowWriter, 'publishFlow' | 'getPublishState'>,
+  id: string,
+): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     let failure: unknown;
     try {

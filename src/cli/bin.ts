@@ -16,7 +16,14 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 const code = await main(
-  { argv: process.argv, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: process.stdin.isTTY === true },
+  {
+    argv: process.argv,
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+  },
   controller.signal,
 );
 // Each command decides what an interrupt means: 130 for a run cut short, 0 for the emulator,

@@ -26,11 +26,18 @@ export function assertWorkingDirectory(cwd: string): void {
   } catch {
     // reported below
   }
-  if (!isDirectory) throw new RuntypeError('CWD_NOT_FOUND', `--cwd ${cwd} is not a directory`, { hint: 'Pass the folder of your runtype project (or leave --cwd out).' });
+  if (!isDirectory)
+    throw new RuntypeError('CWD_NOT_FOUND', `--cwd ${cwd} is not a directory`, {
+      hint: 'Pass the folder of your runtype project (or leave --cwd out).',
+    });
 }
 
 /** Turns parsed flags plus the process's world into the context use-cases run in. */
-export function buildContext(options: GlobalOptions, io: ProcessIo, signal: AbortSignal): AppContext {
+export function buildContext(
+  options: GlobalOptions,
+  io: ProcessIo,
+  signal: AbortSignal,
+): AppContext {
   const cwd = path.resolve(io.cwd, options.cwd ?? '.');
   // "As if started in --cwd": a relative --config is relative to it too.
   const configPath = options.config === undefined ? undefined : path.resolve(cwd, options.config);
@@ -42,10 +49,19 @@ export function buildContext(options: GlobalOptions, io: ProcessIo, signal: Abor
     delete env.NO_COLOR;
     env.FORCE_COLOR = '1';
   }
-  const reporter = createReporter({ json: options.json === true, verbose: options.verbose === true, stdout: io.stdout, stderr: io.stderr, env, root: env.GITHUB_WORKSPACE ?? cwd, ...(projectRoot === undefined ? {} : { projectRoot }) });
+  const reporter = createReporter({
+    json: options.json === true,
+    verbose: options.verbose === true,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env,
+    root: env.GITHUB_WORKSPACE ?? cwd,
+    ...(projectRoot === undefined ? {} : { projectRoot }),
+  });
   // One redaction path: a key in the environment is masked in every output from the start,
   // whether or not the command ever uses it (validate echoing an allowSecrets entry, say).
-  for (const [name, value] of Object.entries(env)) if (value !== undefined && SECRET_VARIABLE.test(name)) reporter.addSecret(value);
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && SECRET_VARIABLE.test(name)) reporter.addSecret(value);
   const interactive = io.stdinIsTTY && io.stderr.isTTY === true && env.CI === undefined;
   return {
     cwd,
@@ -83,7 +99,10 @@ function findProjectRoot(cwd: string, configPath: string | undefined): string | 
 }
 
 /** `.env` in the project root fills variables that are not already set; it never overrides. */
-function withDotEnv(root: string | undefined, env: Record<string, string | undefined>): Record<string, string | undefined> {
+function withDotEnv(
+  root: string | undefined,
+  env: Record<string, string | undefined>,
+): Record<string, string | undefined> {
   if (root === undefined) return env;
   let text: string;
   try {

@@ -25,7 +25,9 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     .scriptName('runtype-flows')
     // Flags are read by their kebab-case names; camel-case copies would only double "Unknown argument" lines.
     .parserConfiguration({ 'camel-case-expansion': false })
-    .usage('$0 <command> [options]\n\nFlows-as-code for Runtype: define flows in flows/*.ts, preview with `plan`, deploy with `sync`.')
+    .usage(
+      '$0 <command> [options]\n\nFlows-as-code for Runtype: define flows in flows/*.ts, preview with `plan`, deploy with `sync`.',
+    )
     .options(globalOptions)
     .command(validateCommand(runtime))
     .command(planCommand(runtime))

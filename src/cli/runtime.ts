@@ -33,7 +33,8 @@ export async function runInContext(
   try {
     assertWorkingDirectory(ctx.cwd);
     const returned = await body(ctx);
-    const { code, ctrlCIsNormalEnd = false } = typeof returned === 'number' ? { code: returned } : returned;
+    const { code, ctrlCIsNormalEnd = false } =
+      typeof returned === 'number' ? { code: returned } : returned;
     // A command that finished "ok" after Ctrl-C still did not do all it was asked to.
     const interrupted = runtime.signal.aborted && code === EXIT.ok && !ctrlCIsNormalEnd;
     runtime.exitCode = interrupted ? EXIT.interrupted : code;

@@ -1,10 +1,24 @@
 import { hideBin } from 'yargs/helpers';
 import { createColors } from '../report/color.js';
-import { formatUsageError, usageErrorDocument, type UsageProblem } from '../report/format-usage-error.js';
+import {
+  formatUsageError,
+  usageErrorDocument,
+  type UsageProblem,
+} from '../report/format-usage-error.js';
 import type { ProcessIo } from './build-context.js';
 
 /** Every command's name, for telling a command from a stray argument in argv. */
-export const COMMANDS = ['validate', 'plan', 'sync', 'status', 'init', 'emulator', 'envs', 'doctor', 'completion'];
+export const COMMANDS = [
+  'validate',
+  'plan',
+  'sync',
+  'status',
+  'init',
+  'emulator',
+  'envs',
+  'doctor',
+  'completion',
+];
 
 /**
  * Reports a usage error: the message and the command's usage on stderr; with --json
@@ -15,9 +29,10 @@ export function reportUsageError(io: ProcessIo, given: UsageProblem): void {
   const args = hideBin(io.argv);
   // yargs' suggestion for a mistyped command does not say what was mistyped.
   const typed = args.find((a) => !a.startsWith('-'));
-  const problem = given.command === undefined && given.message.startsWith('Did you mean') && typed
-    ? { ...given, message: `Unknown command: ${typed}. ${given.message}` }
-    : given;
+  const problem =
+    given.command === undefined && given.message.startsWith('Did you mean') && typed
+      ? { ...given, message: `Unknown command: ${typed}. ${given.message}` }
+      : given;
   if (args.some((a) => a === '--json' || a === '--json=true')) {
     io.stdout.write(`${usageErrorDocument(problem)}\n`);
   }
@@ -27,7 +42,10 @@ export function reportUsageError(io: ProcessIo, given: UsageProblem): void {
 }
 
 /** The command argv names, if any (the first word that is a command's name). */
-export function commandNamed(argv: readonly string[], commands: readonly string[]): { command?: string } {
+export function commandNamed(
+  argv: readonly string[],
+  commands: readonly string[],
+): { command?: string } {
   const command = hideBin([...argv]).find((a) => commands.includes(a));
   return command === undefined ? {} : { command };
 }

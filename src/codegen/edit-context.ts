@@ -28,7 +28,13 @@ export interface EditContext {
  * module writes. A computed value, or a spread that may set it, is recorded
  * in `computed` and left alone unless `force`.
  */
-export function setProperty(ctx: EditContext, object: ObjectLiteralExpression, name: string, value: string | undefined, path: string): void {
+export function setProperty(
+  ctx: EditContext,
+  object: ObjectLiteralExpression,
+  name: string,
+  value: string | undefined,
+  path: string,
+): void {
   const found = findProperty(object, name);
   if (found === 'unsure') {
     ctx.computed.push({ path, line: object.getStartLineNumber() });
@@ -37,7 +43,9 @@ export function setProperty(ctx: EditContext, object: ObjectLiteralExpression, n
   } else if (found === undefined) {
     if (value === undefined) return;
     const index = insertIndex(object, name);
-    ctx.added.push(object.insertPropertyAssignment(index, { name: propertyKey(name), initializer: value }));
+    ctx.added.push(
+      object.insertPropertyAssignment(index, { name: propertyKey(name), initializer: value }),
+    );
   } else {
     const plain = Node.isPropertyAssignment(found) && isPlainLiteral(found.getInitializerOrThrow());
     if (!plain) {

@@ -6,7 +6,10 @@ import { findProperty, literalString, unwrap } from './literal-node.js';
  * (a module may define several flows). Undefined when no literal states that
  * key — the flow is then built by code `pull` does not rewrite.
  */
-export function findFlowObject(source: SourceFile, key: string): ObjectLiteralExpression | undefined {
+export function findFlowObject(
+  source: SourceFile,
+  key: string,
+): ObjectLiteralExpression | undefined {
   for (const call of source.getDescendants()) {
     if (!Node.isCallExpression(call) || call.getExpression().getText() !== 'defineFlow') continue;
     const [argument] = call.getArguments();

@@ -3,7 +3,12 @@ import { jsonDoc, objectDoc } from './json-doc.js';
 import type { JsonValue } from '../model/index.js';
 import { layout, text, type Doc } from './layout.js';
 import { stringLiteral } from './string-literal.js';
-import { isWrittenStep, type WrittenFlow, type WrittenItem, type WrittenStep } from './written-flow.js';
+import {
+  isWrittenStep,
+  type WrittenFlow,
+  type WrittenItem,
+  type WrittenStep,
+} from './written-flow.js';
 
 /** The package flows import their helpers from. */
 export const PACKAGE_NAME = 'runtype-flows';
@@ -13,7 +18,10 @@ export const PACKAGE_NAME = 'runtype-flows';
  * hand-written flows are (`key`, `name`, `inputs`, `steps`; one step a
  * helper call), and the names it needs imported.
  */
-export function flowObjectSource(flow: WrittenFlow, indent = 0): { text: string; imports: Set<string> } {
+export function flowObjectSource(
+  flow: WrittenFlow,
+  indent = 0,
+): { text: string; imports: Set<string> } {
   const imports = new Set<string>(['defineFlow']);
   const entries: [string, Doc][] = [
     ['key', text(stringLiteral(flow.key))],
@@ -43,13 +51,23 @@ function stepDoc(item: WrittenItem, imports: Set<string>): Doc {
   const common = commonEntries(item);
   if (item.helper !== undefined) {
     imports.add(item.helper);
-    return { kind: 'call', callee: item.helper, args: [text(stringLiteral(item.id)), objectDoc([...common, ...configEntries(item, imports)])] };
+    return {
+      kind: 'call',
+      callee: item.helper,
+      args: [text(stringLiteral(item.id)), objectDoc([...common, ...configEntries(item, imports)])],
+    };
   }
   imports.add('customStep');
   // Its config is typed as JSON, which a helper's step (optional fields) is not: branches stay data.
-  const config = Object.entries(stepValueConfig(item)).map(([field, value]) => [field, jsonDoc(value)] as const);
+  const config = Object.entries(stepValueConfig(item)).map(
+    ([field, value]) => [field, jsonDoc(value)] as const,
+  );
   const options = objectDoc([...common, ['config', objectDoc(config)]]);
-  return { kind: 'call', callee: 'customStep', args: [text(stringLiteral(item.type)), text(stringLiteral(item.id)), options] };
+  return {
+    kind: 'call',
+    callee: 'customStep',
+    args: [text(stringLiteral(item.type)), text(stringLiteral(item.id)), options],
+  };
 }
 
 function stepValueConfig(step: WrittenStep): { [key: string]: JsonValue } {
@@ -64,6 +82,9 @@ function commonEntries(step: WrittenStep): [string, Doc][] {
 function configEntries(step: WrittenStep, imports: Set<string>): [string, Doc][] {
   return Object.entries(step.config).map(([field, value]) => {
     const branch = step.branches[field as keyof typeof step.branches];
-    return [field, branch ? { kind: 'array', items: branch.map((s) => stepDoc(s, imports)) } : jsonDoc(value)];
+    return [
+      field,
+      branch ? { kind: 'array', items: branch.map((s) => stepDoc(s, imports)) } : jsonDoc(value),
+    ];
   });
 }

@@ -1,6 +1,11 @@
 import { templateRefs, type JsonValue } from '../model/index.js';
 import { classifyBuiltin } from '../model/builtin-variables.js';
-import { isWrittenStep, type PullNote, type WrittenItem, type WrittenStep } from './written-flow.js';
+import {
+  isWrittenStep,
+  type PullNote,
+  type WrittenItem,
+  type WrittenStep,
+} from './written-flow.js';
 
 /**
  * The flow's `inputs`: every template variable a step reads that no earlier
@@ -17,7 +22,11 @@ export function inferInputs(steps: readonly WrittenItem[], notes: PullNote[]): s
     for (const { ref, root } of templateRefs(text)) {
       if (scope.has(root) || inputs.has(root)) continue;
       const builtin = classifyBuiltin(root);
-      if (builtin.kind === 'invalid') notes.push({ path: where, message: `{{${ref}}} ${builtin.message}; validate will report it` });
+      if (builtin.kind === 'invalid')
+        notes.push({
+          path: where,
+          message: `{{${ref}}} ${builtin.message}; validate will report it`,
+        });
       else if (builtin.kind === 'not-builtin' && INPUT_NAME.test(root)) inputs.add(root);
     }
   };
@@ -51,7 +60,8 @@ const INPUT_NAME = /^[A-Za-z_][\w.-]*$/;
 function outputOf(step: WrittenStep): string | undefined {
   const { config } = step;
   if (typeof config.outputVariable === 'string') return config.outputVariable;
-  if (step.type === 'set-variable' && typeof config.variableName === 'string') return config.variableName;
+  if (step.type === 'set-variable' && typeof config.variableName === 'string')
+    return config.variableName;
   return undefined;
 }
 
@@ -67,5 +77,6 @@ function inExecutionOrder(list: readonly WrittenItem[]): { step: WrittenStep; in
 function visitStrings(value: JsonValue, visit: (text: string) => void): void {
   if (typeof value === 'string') visit(value);
   else if (Array.isArray(value)) value.forEach((v) => visitStrings(v, visit));
-  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) visitStrings(v, visit);
+  else if (value !== null && typeof value === 'object')
+    for (const v of Object.values(value)) visitStrings(v, visit);
 }

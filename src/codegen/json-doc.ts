@@ -13,5 +13,8 @@ export function jsonDoc(value: JsonValue): Doc {
 
 /** An object literal from entries whose values are already source. */
 export function objectDoc(entries: readonly (readonly [string, Doc])[]): Doc {
-  return { kind: 'object', entries: entries.map(([key, value]) => [propertyKey(key), value] as const) };
+  return {
+    kind: 'object',
+    entries: entries.map(([key, value]) => [propertyKey(key), value] as const),
+  };
 }

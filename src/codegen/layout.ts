@@ -31,7 +31,10 @@ export function layout(doc: Doc, indent: number, column: number, tail = 0): stri
       return doc.text;
     case 'object': {
       if (doc.entries.length === 0) return '{}';
-      const lines = doc.entries.map(([key, value]) => `${pad}${key}: ${layout(value, indent + 2, indent + 2 + key.length + 2, 1)},`);
+      const lines = doc.entries.map(
+        ([key, value]) =>
+          `${pad}${key}: ${layout(value, indent + 2, indent + 2 + key.length + 2, 1)},`,
+      );
       return `{\n${lines.join('\n')}\n${close}}`;
     }
     case 'array': {
@@ -66,7 +69,11 @@ function flatten(doc: Doc): string | undefined {
   }
 }
 
-function joined(parts: readonly (string | undefined)[], open: string, close: string): string | undefined {
+function joined(
+  parts: readonly (string | undefined)[],
+  open: string,
+  close: string,
+): string | undefined {
   if (parts.some((p) => p === undefined)) return undefined;
   return `${open}${parts.join(', ')}${close}`;
 }
@@ -74,7 +81,11 @@ function joined(parts: readonly (string | undefined)[], open: string, close: str
 function layoutCall(doc: Extract<Doc, { kind: 'call' }>, indent: number, column: number): string {
   const last = doc.args[doc.args.length - 1];
   const leading = doc.args.slice(0, -1).map(flatten);
-  if (last && (last.kind === 'object' || last.kind === 'array') && leading.every((p) => p !== undefined)) {
+  if (
+    last &&
+    (last.kind === 'object' || last.kind === 'array') &&
+    leading.every((p) => p !== undefined)
+  ) {
     const head = `${doc.callee}(${[...leading, ''].join(', ')}`;
     return `${head}${layout(last, indent, column + head.length, 1)})`;
   }

@@ -9,14 +9,30 @@ import { Node, SyntaxKind, type ObjectLiteralExpression } from 'ts-morph';
  */
 export function isPlainLiteral(node: Node): boolean {
   const inner = unwrap(node);
-  if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner) || Node.isNumericLiteral(inner)) return true;
-  if (Node.isTrueLiteral(inner) || Node.isFalseLiteral(inner) || Node.isNullLiteral(inner)) return true;
+  if (
+    Node.isStringLiteral(inner) ||
+    Node.isNoSubstitutionTemplateLiteral(inner) ||
+    Node.isNumericLiteral(inner)
+  )
+    return true;
+  if (Node.isTrueLiteral(inner) || Node.isFalseLiteral(inner) || Node.isNullLiteral(inner))
+    return true;
   if (Node.isPrefixUnaryExpression(inner)) {
-    return inner.getOperatorToken() === SyntaxKind.MinusToken && Node.isNumericLiteral(inner.getOperand());
+    return (
+      inner.getOperatorToken() === SyntaxKind.MinusToken &&
+      Node.isNumericLiteral(inner.getOperand())
+    );
   }
   if (Node.isArrayLiteralExpression(inner)) return inner.getElements().every(isPlainLiteral);
   if (Node.isObjectLiteralExpression(inner)) {
-    return inner.getProperties().every((p) => Node.isPropertyAssignment(p) && !Node.isComputedPropertyName(p.getNameNode()) && isPlainLiteral(p.getInitializerOrThrow()));
+    return inner
+      .getProperties()
+      .every(
+        (p) =>
+          Node.isPropertyAssignment(p) &&
+          !Node.isComputedPropertyName(p.getNameNode()) &&
+          isPlainLiteral(p.getInitializerOrThrow()),
+      );
   }
   return false;
 }
@@ -25,7 +41,12 @@ export function isPlainLiteral(node: Node): boolean {
 export function unwrap(node: Node): Node {
   let current = node;
   for (;;) {
-    if (Node.isAsExpression(current) || Node.isParenthesizedExpression(current) || Node.isSatisfiesExpression(current)) current = current.getExpression();
+    if (
+      Node.isAsExpression(current) ||
+      Node.isParenthesizedExpression(current) ||
+      Node.isSatisfiesExpression(current)
+    )
+      current = current.getExpression();
     else return current;
   }
 }
@@ -35,7 +56,12 @@ export function propertyName(node: Node): string | undefined {
   if (Node.isPropertyAssignment(node) || Node.isShorthandPropertyAssignment(node)) {
     const name = node.getNameNode();
     if (Node.isIdentifier(name)) return name.getText();
-    if (Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name) || Node.isNumericLiteral(name)) return name.getLiteralText();
+    if (
+      Node.isStringLiteral(name) ||
+      Node.isNoSubstitutionTemplateLiteral(name) ||
+      Node.isNumericLiteral(name)
+    )
+      return name.getLiteralText();
   }
   return undefined;
 }
@@ -44,7 +70,10 @@ export function propertyName(node: Node): string | undefined {
  * The property JavaScript keeps for `name` (the last one), or 'unsure' when
  * a spread after it (or instead of it) may set the value.
  */
-export function findProperty(object: ObjectLiteralExpression, name: string): Node | 'unsure' | undefined {
+export function findProperty(
+  object: ObjectLiteralExpression,
+  name: string,
+): Node | 'unsure' | undefined {
   const properties = object.getProperties();
   for (let i = properties.length - 1; i >= 0; i -= 1) {
     const p = properties[i]!;
@@ -58,5 +87,7 @@ export function findProperty(object: ObjectLiteralExpression, name: string): Nod
 export function literalString(node: Node | undefined): string | undefined {
   if (node === undefined) return undefined;
   const inner = unwrap(node);
-  return Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner) ? inner.getLiteralText() : undefined;
+  return Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner)
+    ? inner.getLiteralText()
+    : undefined;
 }

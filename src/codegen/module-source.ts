@@ -27,8 +27,15 @@ export function importLine(names: readonly string[]): string {
 // --- internal ---
 
 function assertParses(source: string, fileName: string): void {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const problems = (file as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const file = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.Latest,
+    false,
+    ts.ScriptKind.TS,
+  );
+  const problems =
+    (file as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (problems.length === 0) return;
   const first = ts.flattenDiagnosticMessageText(problems[0]?.messageText ?? '', '\n');
   throw new InternalError(`pull generated a module that does not parse (${fileName}): ${first}`);

@@ -48,6 +48,13 @@ function escapeCommon(text: string): string {
 }
 
 function escapeControl(char: string): string {
-  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
+  const named: Record<string, string> = {
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t',
+    '\b': '\\b',
+    '\f': '\\f',
+    '\v': '\\v',
+  };
   return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }

@@ -13,14 +13,26 @@ import type { BranchKey, PullNote, WrittenFlow, WrittenItem, WrittenStep } from 
  * out is filled from the defaults (a missing step name from its id), and
  * said so in `notes`. Never the description: no response carries it.
  */
-export function toWrittenFlow(remote: RemoteFlow, key: string): { flow: WrittenFlow; notes: PullNote[] } {
+export function toWrittenFlow(
+  remote: RemoteFlow,
+  key: string,
+): { flow: WrittenFlow; notes: PullNote[] } {
   const notes: PullNote[] = [];
   const steps = remote.payload.steps.map((step, index) => {
     const at = `steps[${index}]`;
     const missing = remote.unknown.get(step.id) ?? [];
     const filled = missing.filter((field) => field !== 'when');
-    if (filled.length > 0) notes.push({ path: at, message: `the response left out ${filled.join(', ')}: ${defaultsSaid(filled)}` });
-    if (missing.includes('when')) notes.push({ path: at, message: 'its `when` could not be read (GET /v1/flow-steps did not list the step): none written' });
+    if (filled.length > 0)
+      notes.push({
+        path: at,
+        message: `the response left out ${filled.join(', ')}: ${defaultsSaid(filled)}`,
+      });
+    if (missing.includes('when'))
+      notes.push({
+        path: at,
+        message:
+          'its `when` could not be read (GET /v1/flow-steps did not list the step): none written',
+      });
     const name = step.name === '' ? step.id : step.name;
     return writtenStep({ ...step, name }, index, at, notes);
   });
@@ -48,7 +60,9 @@ function writtenStep(step: StepFields, index: number, at: string, notes: PullNot
   const branches: WrittenStep['branches'] = {};
   for (const [field, value] of Object.entries(raw)) {
     if (type === 'conditional' && isBranch(field) && Array.isArray(value)) {
-      branches[field] = value.map((item, i) => branchItem(item, i, `${at}.config.${field}[${i}]`, notes));
+      branches[field] = value.map((item, i) =>
+        branchItem(item, i, `${at}.config.${field}[${i}]`, notes),
+      );
     }
     config[field] = value;
   }
@@ -73,8 +87,16 @@ function writtenStep(step: StepFields, index: number, at: string, notes: PullNot
  * left out cannot be matched exactly; that is noted.
  */
 function branchItem(raw: JsonValue, index: number, at: string, notes: PullNote[]): WrittenItem {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || typeof raw.type !== 'string') {
-    notes.push({ path: at, message: 'not a step object with a type: written as it is; validate will report it' });
+  if (
+    raw === null ||
+    typeof raw !== 'object' ||
+    Array.isArray(raw) ||
+    typeof raw.type !== 'string'
+  ) {
+    notes.push({
+      path: at,
+      message: 'not a step object with a type: written as it is; validate will report it',
+    });
     return { raw };
   }
   const defaults: string[] = [];
@@ -87,9 +109,17 @@ function branchItem(raw: JsonValue, index: number, at: string, notes: PullNote[]
   const config = raw.config;
   const configIsObject = config !== null && typeof config === 'object' && !Array.isArray(config);
   if (config !== undefined && !configIsObject) defaults.push('config');
-  if (defaults.length > 0) notes.push({ path: at, message: `the stored step has no ${defaults.join(', ')}: the code states ${defaultsSaid(defaults)}` });
+  if (defaults.length > 0)
+    notes.push({
+      path: at,
+      message: `the stored step has no ${defaults.join(', ')}: the code states ${defaultsSaid(defaults)}`,
+    });
   const extra = Object.keys(raw).filter((k) => !BRANCH_STEP_FIELDS.has(k));
-  if (extra.length > 0) notes.push({ path: at, message: `fields outside the API's step shape left out: ${extra.join(', ')}` });
+  if (extra.length > 0)
+    notes.push({
+      path: at,
+      message: `fields outside the API's step shape left out: ${extra.join(', ')}`,
+    });
   const fields: StepFields = {
     id,
     name: name ?? id,

@@ -158,7 +158,12 @@ export const EMPTY_BOOLEAN_PARAM = false;
  * or after creates/deletes): the page holding the page's LAST item, so the last page is always
  * `totalPages`; an empty page reports the page its offset falls in (1 for an empty list).
  */
-export function currentPageOf(start: number, end: number, limit: number, totalPages: number): number {
+export function currentPageOf(
+  start: number,
+  end: number,
+  limit: number,
+  totalPages: number,
+): number {
   const anchor = end > start ? end - 1 : start;
   return Math.min(Math.floor(anchor / limit) + 1, Math.max(totalPages, 1));
 }

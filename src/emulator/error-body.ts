@@ -17,12 +17,17 @@ export interface ErrorBody {
 }
 
 export function errorBody(message: string, details?: readonly ErrorDetail[]): ErrorBody {
-  return details === undefined || details.length === 0 ? { error: message } : { error: message, details: [...details] };
+  return details === undefined || details.length === 0
+    ? { error: message }
+    : { error: message, details: [...details] };
 }
 
 /** A 400 body naming every problem found; `error` summarises them. */
 export function validationErrorBody(details: readonly ErrorDetail[]): ErrorBody {
   const first = details[0]?.message ?? 'invalid request';
-  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : '';
+  const more =
+    details.length > 1
+      ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})`
+      : '';
   return errorBody(`Validation failed: ${first}${more}`, details);
 }

@@ -68,7 +68,12 @@ function isRate(value: number): boolean {
 }
 
 function isScope(value: unknown, ok: (item: string) => boolean): boolean {
-  return value === null || (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && ok(item)));
+  return (
+    value === null ||
+    (Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((item) => typeof item === 'string' && ok(item)))
+  );
 }
 
 export function validateFaults(c: FaultConfig): void {
@@ -79,13 +84,25 @@ export function validateFaults(c: FaultConfig): void {
   check(sum <= 1 + 1e-9, `the fault rates sum to ${sum}, more than 1`);
   check(Number.isFinite(c.latencyMs) && c.latencyMs >= 0, 'latencyMs must be a number >= 0');
   const r = c.randomLatencyMs;
-  check(r === null || (Number.isFinite(r.min) && r.min >= 0 && Number.isFinite(r.max) && r.max >= r.min),
-    'randomLatencyMs must be { min, max } with 0 <= min <= max');
-  check(Number.isInteger(c.retryAfterSeconds) && c.retryAfterSeconds >= 0, 'retryAfterSeconds must be an integer >= 0');
+  check(
+    r === null ||
+      (Number.isFinite(r.min) && r.min >= 0 && Number.isFinite(r.max) && r.max >= r.min),
+    'randomLatencyMs must be { min, max } with 0 <= min <= max',
+  );
+  check(
+    Number.isInteger(c.retryAfterSeconds) && c.retryAfterSeconds >= 0,
+    'retryAfterSeconds must be an integer >= 0',
+  );
   check(Number.isInteger(c.seed), 'seed must be an integer');
   // An empty list would silently fault nothing; null is the way to say "all".
-  check(isScope(c.methods, (m) => /^[a-z]+$/i.test(m)), 'methods must be null or a non-empty list of HTTP methods');
-  check(isScope(c.pathPrefixes, (p) => p.startsWith('/')), 'pathPrefixes must be null or a non-empty list of paths starting with /');
+  check(
+    isScope(c.methods, (m) => /^[a-z]+$/i.test(m)),
+    'methods must be null or a non-empty list of HTTP methods',
+  );
+  check(
+    isScope(c.pathPrefixes, (p) => p.startsWith('/')),
+    'pathPrefixes must be null or a non-empty list of paths starting with /',
+  );
 }
 
 export class FaultInjector {
@@ -106,11 +123,19 @@ export class FaultInjector {
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     const next: FaultConfig = { ...this.current, ...defined };
     validateFaults(next);
-    this.current = { ...next, methods: next.methods?.map((m) => m.toUpperCase()) ?? null, pathPrefixes: next.pathPrefixes?.slice() ?? null };
+    this.current = {
+      ...next,
+      methods: next.methods?.map((m) => m.toUpperCase()) ?? null,
+      pathPrefixes: next.pathPrefixes?.slice() ?? null,
+    };
     if (options.seed !== undefined) this.random = mulberry32(next.seed);
     this.active =
-      next.latencyMs > 0 || next.randomLatencyMs !== null || next.errorRate > 0 || next.rateLimitRate > 0 ||
-      next.resetRate > 0 || next.commitThenDropRate > 0;
+      next.latencyMs > 0 ||
+      next.randomLatencyMs !== null ||
+      next.errorRate > 0 ||
+      next.rateLimitRate > 0 ||
+      next.resetRate > 0 ||
+      next.commitThenDropRate > 0;
   }
 
   /** Back to no faults, keeping the seed but restarting its sequence. */
@@ -125,14 +150,18 @@ export class FaultInjector {
     if (!this.active) return NONE;
     const c = this.current;
     if (c.methods !== null && !c.methods.includes(method.toUpperCase())) return NONE;
-    if (c.pathPrefixes !== null && !c.pathPrefixes.some((prefix) => path.startsWith(prefix))) return NONE;
+    if (c.pathPrefixes !== null && !c.pathPrefixes.some((prefix) => path.startsWith(prefix)))
+      return NONE;
     let delayMs = c.latencyMs;
-    if (c.randomLatencyMs !== null) delayMs += c.randomLatencyMs.min + this.random() * (c.randomLatencyMs.max - c.randomLatencyMs.min);
+    if (c.randomLatencyMs !== null)
+      delayMs +=
+        c.randomLatencyMs.min + this.random() * (c.randomLatencyMs.max - c.randomLatencyMs.min);
     const u = this.random();
     let edge = c.resetRate;
     if (u < edge) return { delayMs, fault: 'reset' };
     if (u < (edge += c.rateLimitRate)) return { delayMs, fault: 'rate-limit' };
-    if (u < edge + c.errorRate) return { delayMs, fault: u < edge + c.errorRate / 2 ? 'error-500' : 'error-503' };
+    if (u < edge + c.errorRate)
+      return { delayMs, fault: u < edge + c.errorRate / 2 ? 'error-500' : 'error-503' };
     edge += c.errorRate;
     if (u < edge + c.commitThenDropRate) return { delayMs, fault: 'commit-then-drop' };
     return { delayMs, fault: null };

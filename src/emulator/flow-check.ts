@@ -21,7 +21,10 @@ export const validateFlow: Handler = (ctx) => {
   const recommendations: ValidationIssue[] = [];
   const body = ctx.body;
   if (!isObject(body)) {
-    errors.push({ code: 'INVALID_TYPE', message: `the flow must be a JSON object, got ${describe(body)}` });
+    errors.push({
+      code: 'INVALID_TYPE',
+      message: `the flow must be a JSON object, got ${describe(body)}`,
+    });
   } else {
     const issues: Issue[] = [];
     checkString(body.name, 'name', { required: true, min: 1 }, issues);
@@ -32,12 +35,22 @@ export const validateFlow: Handler = (ctx) => {
     for (const issue of issues) errors.push(withStep(issue, body));
     if (Array.isArray(raw)) adviseOn(raw, field, warnings, recommendations);
     if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
-      warnings.push({ code: W.emptyFlow, message: 'The flow has no steps: running it does nothing' });
+      warnings.push({
+        code: W.emptyFlow,
+        message: 'The flow has no steps: running it does nothing',
+      });
     }
   }
   const authenticated = ctx.authenticated;
-  const context = { authenticated, accountChecksPerformed: false, accountChecksSkipped: authenticated };
-  return { status: 200, body: { valid: errors.length === 0, errors, warnings, recommendations, context } };
+  const context = {
+    authenticated,
+    accountChecksPerformed: false,
+    accountChecksSkipped: authenticated,
+  };
+  return {
+    status: 200,
+    body: { valid: errors.length === 0, errors, warnings, recommendations, context },
+  };
 };
 
 /**
@@ -69,7 +82,10 @@ function adviseOn(
       const message = `Step ${index} is disabled and will be skipped`;
       warnings.push({ code: W.stepDisabled, message, path: `${field}.${index}.enabled`, step });
     }
-    if (raw.type === 'prompt' && !(isObject(raw.config) && typeof raw.config.outputVariable === 'string')) {
+    if (
+      raw.type === 'prompt' &&
+      !(isObject(raw.config) && typeof raw.config.outputVariable === 'string')
+    ) {
       const message = `Prompt step ${index} has no config.outputVariable: later steps cannot use its result`;
       const path = `${field}.${index}.config.outputVariable`;
       recommendations.push({ code: W.missingOutputVariable, message, path, step });
@@ -89,7 +105,10 @@ function withStep(issue: Issue, body: Record<string, unknown>): ValidationIssue 
   return out;
 }
 
-function stepRef(raw: Record<string, unknown>, index: number): { index: number; name: string; type: string } {
+function stepRef(
+  raw: Record<string, unknown>,
+  index: number,
+): { index: number; name: string; type: string } {
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   return { index, name: text(raw.name), type: text(raw.type) };
 }

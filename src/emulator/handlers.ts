@@ -51,7 +51,9 @@ export const createFlow: Handler = (ctx) => {
 export const getFlow: Handler = (ctx) => {
   const id = param(ctx, 0);
   const flow = ctx.store.get(id);
-  return flow === undefined ? flowNotFound(id) : { status: 200, body: renderFlow(flow, ctx.baseUrl) };
+  return flow === undefined
+    ? flowNotFound(id)
+    : { status: 200, body: renderFlow(flow, ctx.baseUrl) };
 };
 
 export const updateFlow: Handler = (ctx) => {
@@ -73,7 +75,10 @@ export const publishFlow: Handler = (ctx) => {
   if (!result.ok) {
     if (result.reason === 'not-found') return flowNotFound(id);
     const message = `Flow ${id} has no draft version to publish (nothing changed since the last publish)`;
-    return { status: 404, body: errorBody(message, [{ code: ERROR_DETAIL_CODES.noDraft, message }]) };
+    return {
+      status: 404,
+      body: errorBody(message, [{ code: ERROR_DETAIL_CODES.noDraft, message }]),
+    };
   }
   const { version } = result;
   return {

@@ -1,7 +1,8 @@
 /** Small node:http helpers: read a bounded body, answer JSON or nothing. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too-large'; received: number; aborted: boolean };
+export type BodyResult =
+  { kind: 'ok'; text: string } | { kind: 'too-large'; received: number; aborted: boolean };
 
 /**
  * Reads the whole request body. Past `limit` bytes the rest is read and discarded (so the
@@ -27,16 +28,33 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     req.on('data', onData);
     req.once('end', () => {
       if (tooLarge) resolve({ kind: 'too-large', received, aborted: false });
-      else resolve({ kind: 'ok', text: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8') });
+      else
+        resolve({
+          kind: 'ok',
+          text:
+            chunks.length === 1
+              ? chunks[0]!.toString('utf8')
+              : Buffer.concat(chunks).toString('utf8'),
+        });
     });
     req.once('error', reject);
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): void {
   const text = JSON.stringify(body);
   // A flat [name, value, ...] list is the cheapest header form node:http accepts.
-  const list = ['content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(text))];
+  const list = [
+    'content-type',
+    'application/json; charset=utf-8',
+    'content-length',
+    String(Buffer.byteLength(text)),
+  ];
   if (headers !== undefined) for (const name in headers) list.push(name, headers[name]!);
   res.writeHead(status, list);
   res.end(text);
@@ -52,7 +70,8 @@ export function sendReply(
     return;
   }
   const list: string[] = [];
-  if (reply.headers !== undefined) for (const name in reply.headers) list.push(name, reply.headers[name]!);
+  if (reply.headers !== undefined)
+    for (const name in reply.headers) list.push(name, reply.headers[name]!);
   res.writeHead(reply.status, list);
   res.end();
 }

@@ -40,7 +40,14 @@ export type { RequestLogEntry } from './request-log.js';
 export type { ResponseInfo } from './server.js';
 export type { EmulatorState } from './state-api.js';
 export { STEP_TYPES } from './step-types.js';
-export type { FlowDto, FlowInput, FlowPatch, FlowSummaryDto, PaginationDto, StepDto } from './types.js';
+export type {
+  FlowDto,
+  FlowInput,
+  FlowPatch,
+  FlowSummaryDto,
+  PaginationDto,
+  StepDto,
+} from './types.js';
 
 export interface EmulatorOptions {
   /** Default 0 (a free port). */
@@ -142,7 +149,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let lock: StateLock | null = null;
   const readOnly = options.readOnly === true;
   const stepTypes = acceptedStepTypes(options.extraStepTypes);
-  const store = new FlowStore({ now, userId: options.userId ?? DEFAULT_USER_ID, onChange: () => writer?.schedule() });
+  const store = new FlowStore({
+    now,
+    userId: options.userId ?? DEFAULT_USER_ID,
+    onChange: () => writer?.schedule(),
+  });
   const log = new RequestLog({
     limit: options.requestLogLimit ?? 10_000,
     bodies: options.logBodies ?? options.statePath === undefined,
@@ -170,7 +181,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // Read-only takes no lock and has no writer, so it can share the file with the emulator holding it.
       if (!readOnly) lock = await lockStateFile(options.statePath);
       store.load(await loadStateFile(options.statePath));
-      if (!readOnly) writer = new StateWriter(options.statePath, options.persistIntervalMs ?? 50, () => store.snapshot(), options.onError);
+      if (!readOnly)
+        writer = new StateWriter(
+          options.statePath,
+          options.persistIntervalMs ?? 50,
+          () => store.snapshot(),
+          options.onError,
+        );
     }
     bound = await listen(server, options.port ?? 0, requestedHost);
   } catch (error) {

@@ -4,7 +4,13 @@
  * start" (next) / "from the end" (prev). Keyset cursors stay correct while flows are created
  * or deleted between pages: no flow is skipped or repeated.
  */
-import { currentPageOf, DEFAULT_LIST_LIMIT, EMPTY_BOOLEAN_PARAM, LIST_DIRECTIONS, MAX_LIST_LIMIT } from './assumptions.js';
+import {
+  currentPageOf,
+  DEFAULT_LIST_LIMIT,
+  EMPTY_BOOLEAN_PARAM,
+  LIST_DIRECTIONS,
+  MAX_LIST_LIMIT,
+} from './assumptions.js';
 import { VALIDATION_CODES as C } from './assumptions.js';
 import { enumSuggestion } from './suggest.js';
 import { InputError, isObject } from './validate.js';
@@ -86,14 +92,24 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   if (rawLimit !== null) {
     if (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1) {
       const message = `limit must be a positive integer (values above ${MAX_LIST_LIMIT} are clamped to ${MAX_LIST_LIMIT})`;
-      throw InputError.of(C.invalidFormat, 'limit', message, `Use a whole number from 1 to ${MAX_LIST_LIMIT}.`);
+      throw InputError.of(
+        C.invalidFormat,
+        'limit',
+        message,
+        `Use a whole number from 1 to ${MAX_LIST_LIMIT}.`,
+      );
     }
     limit = Math.min(Number(rawLimit), MAX_LIST_LIMIT);
   }
   const rawDirection = params.get('direction');
   if (rawDirection !== null && !LIST_DIRECTIONS.includes(rawDirection as Direction)) {
     const message = `direction must be one of ${LIST_DIRECTIONS.join(', ')}`;
-    throw InputError.of(C.invalidEnum, 'direction', message, enumSuggestion(rawDirection, LIST_DIRECTIONS));
+    throw InputError.of(
+      C.invalidEnum,
+      'direction',
+      message,
+      enumSuggestion(rawDirection, LIST_DIRECTIONS),
+    );
   }
   const rawCursor = params.get('cursor');
   const cursor = rawCursor === null || rawCursor === '' ? null : decodeCursor(rawCursor);
@@ -109,7 +125,10 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
 }
 
 /** Slices one page out of `sorted` (ascending order) and builds its pagination object. */
-export function paginate<T extends SortKey>(sorted: readonly T[], q: ListQuery): { page: T[]; pagination: PaginationDto } {
+export function paginate<T extends SortKey>(
+  sorted: readonly T[],
+  q: ListQuery,
+): { page: T[]; pagination: PaginationDto } {
   const n = sorted.length;
   let start: number;
   let end: number;

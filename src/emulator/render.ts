@@ -1,6 +1,13 @@
 /** Stored records -> the JSON shapes the API answers with (exactly the documented fields). */
 import { DASHBOARD_PATH, ORGANIZATION_ID, stepSummary, versionFlowConfig } from './assumptions.js';
-import type { FlowDto, FlowSummaryDto, StepDto, StoredFlow, StoredStep, StoredVersion } from './types.js';
+import type {
+  FlowDto,
+  FlowSummaryDto,
+  StepDto,
+  StoredFlow,
+  StoredStep,
+  StoredVersion,
+} from './types.js';
 
 /** A step of a flow response: no `when` (only GET /v1/flow-steps/flow/{id} returns it). */
 export function renderStep(step: StoredStep): StepDto {

@@ -62,7 +62,11 @@ export class RequestLog {
     this.entries.push(entry);
     this.sizes.push(kept ? body.bytes : 0);
     this.bodyBytes += kept ? body.bytes : 0;
-    if (this.entries.length > this.opts.limit + this.slack || this.bodyBytes > this.opts.maxBodyBytes) this.trim();
+    if (
+      this.entries.length > this.opts.limit + this.slack ||
+      this.bodyBytes > this.opts.maxBodyBytes
+    )
+      this.trim();
   }
 
   /** A copy, oldest first. */

@@ -26,21 +26,45 @@ interface Route {
   reads: readonly string[];
 }
 
-const read = (handler: Handler): RouteEntry => ({ handler, write: false, body: false, flowFirst: false, open: false });
-const write = (handler: Handler, body = true, flowFirst = false): RouteEntry =>
-  ({ handler, write: true, body, flowFirst, open: false });
+const read = (handler: Handler): RouteEntry => ({
+  handler,
+  write: false,
+  body: false,
+  flowFirst: false,
+  open: false,
+});
+const write = (handler: Handler, body = true, flowFirst = false): RouteEntry => ({
+  handler,
+  write: true,
+  body,
+  flowFirst,
+  open: false,
+});
 /** Reads a body but changes nothing, and needs no key: allowed on a read-only emulator too. */
-const check = (handler: Handler, internalError: RouteEntry['internalError']): RouteEntry =>
-  ({ handler, write: false, body: true, flowFirst: false, open: true, internalError });
+const check = (handler: Handler, internalError: RouteEntry['internalError']): RouteEntry => ({
+  handler,
+  write: false,
+  body: true,
+  flowFirst: false,
+  open: true,
+  internalError,
+});
 
-function defineRoute(pattern: readonly string[], methods: Readonly<Record<string, RouteEntry>>): Route {
+function defineRoute(
+  pattern: readonly string[],
+  methods: Readonly<Record<string, RouteEntry>>,
+): Route {
   return { pattern, methods, reads: Object.keys(methods).filter((m) => !methods[m]!.write) };
 }
 
 /** Literal patterns come before parameter patterns of the same length. */
 const ROUTES: readonly Route[] = [
   defineRoute(['flows'], { GET: read(h.listFlows), POST: write(h.createFlow) }),
-  defineRoute(['flows', ':'], { GET: read(h.getFlow), PUT: write(h.updateFlow, true, true), DELETE: write(h.deleteFlow, false) }),
+  defineRoute(['flows', ':'], {
+    GET: read(h.getFlow),
+    PUT: write(h.updateFlow, true, true),
+    DELETE: write(h.deleteFlow, false),
+  }),
   // The documented publish takes no body: it is not read.
   defineRoute(['flows', ':', 'publish'], { POST: write(h.publishFlow, false) }),
   defineRoute(['flow-versions', ':'], { GET: read(v.listVersions) }),
@@ -87,7 +111,8 @@ export function matchRoute(method: string, path: string): Match {
     const params = matchPattern(route.pattern, segments);
     if (params === null) continue;
     const entry = route.methods[method];
-    if (entry === undefined) return { kind: 'method-not-allowed', allow: Object.keys(route.methods) };
+    if (entry === undefined)
+      return { kind: 'method-not-allowed', allow: Object.keys(route.methods) };
     return { kind: 'route', entry, params, reads: route.reads };
   }
   return { kind: 'not-found' };

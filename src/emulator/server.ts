@@ -70,10 +70,20 @@ function reset(req: IncomingMessage): void {
 function send(deps: PipelineDeps, res: ServerResponse, entry: RequestLogEntry, reply: Reply): void {
   entry.status = reply.status;
   sendReply(res, reply);
-  deps.onResponse?.({ method: entry.method, path: entry.path, status: reply.status, body: reply.body });
+  deps.onResponse?.({
+    method: entry.method,
+    path: entry.path,
+    status: reply.status,
+    body: reply.body,
+  });
 }
 
-type Fail = (status: number, message: string, headers?: Record<string, string>, details?: ErrorDetail[]) => void;
+type Fail = (
+  status: number,
+  message: string,
+  headers?: Record<string, string>,
+  details?: ErrorDetail[],
+) => void;
 
 function failer(deps: PipelineDeps, res: ServerResponse, entry: RequestLogEntry): Fail {
   return (status, message, headers, details) => {
@@ -83,14 +93,23 @@ function failer(deps: PipelineDeps, res: ServerResponse, entry: RequestLogEntry)
 }
 
 /** `logged.body` receives the parsed request body, for the log. */
-async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, logged: { body?: LoggedBody }): Promise<void> {
+async function handle(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: RequestLogEntry,
+  logged: { body?: LoggedBody },
+): Promise<void> {
   const fail = failer(deps, res, entry);
   const match = matchRoute(req.method ?? 'GET', entry.path);
   const authenticated = isAuthorized(req.headers.authorization, deps.key);
   entry.authenticated = authenticated;
   // Open routes (public validation) answer without a key; everything else, known or not, needs one.
   if (!authenticated && !(match.kind === 'route' && match.entry.open)) {
-    const message = req.headers.authorization === undefined ? 'Missing Authorization: Bearer <key> header' : 'Invalid API key';
+    const message =
+      req.headers.authorization === undefined
+        ? 'Missing Authorization: Bearer <key> header'
+        : 'Invalid API key';
     fail(401, message, { 'www-authenticate': 'Bearer realm="runtype-emulator"' });
     return;
   }
@@ -104,7 +123,9 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   }
   if (fault === 'rate-limit') {
     entry.fault = fault;
-    fail(429, 'Rate limit exceeded (injected)', { 'retry-after': String(deps.faults.config.retryAfterSeconds) });
+    fail(429, 'Rate limit exceeded (injected)', {
+      'retry-after': String(deps.faults.config.retryAfterSeconds),
+    });
     return;
   }
   if (fault === 'error-500' || fault === 'error-503') {
@@ -112,7 +133,11 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     const internal = match.kind === 'route' ? match.entry.internalError : undefined;
     if (fault === 'error-503') fail(503, 'Service unavailable (injected)');
     else if (internal === undefined) fail(500, 'Internal server error (injected)');
-    else send(deps, res, entry, { status: 500, body: internal('Internal server error (injected)', authenticated) });
+    else
+      send(deps, res, entry, {
+        status: 500,
+        body: internal('Internal server error (injected)', authenticated),
+      });
     return;
   }
 
@@ -126,7 +151,9 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   }
   if (deps.readOnly && match.entry.write) {
     const message = `This emulator is read-only (started for a run that only reads its state file): ${entry.method} ${entry.path} is refused`;
-    fail(405, message, { allow: match.reads.join(', ') }, [{ code: ERROR_DETAIL_CODES.readOnly, message }]);
+    fail(405, message, { allow: match.reads.join(', ') }, [
+      { code: ERROR_DETAIL_CODES.readOnly, message },
+    ]);
     return;
   }
 
@@ -134,7 +161,11 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   if (match.entry.body) {
     const read = await readBody(req, deps.bodyLimit);
     if (read.kind === 'too-large') {
-      fail(413, `Request body exceeds ${deps.bodyLimit} bytes`, read.aborted ? { connection: 'close' } : {});
+      fail(
+        413,
+        `Request body exceeds ${deps.bodyLimit} bytes`,
+        read.aborted ? { connection: 'close' } : {},
+      );
       return;
     }
     const id = match.params[0];
@@ -172,7 +203,9 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const details = error.issues.map(({ path, ...rest }) => (path === '' ? rest : { ...rest, path }));
+    const details = error.issues.map(({ path, ...rest }) =>
+      path === '' ? rest : { ...rest, path },
+    );
     send(deps, res, entry, { status: 400, body: validationErrorBody(details) });
     return;
   }
@@ -188,7 +221,12 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
   return (req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
-    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: q === -1 ? url : url.slice(0, q), status: 0, at: deps.now() };
+    const entry: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: q === -1 ? url : url.slice(0, q),
+      status: 0,
+      at: deps.now(),
+    };
     if (q !== -1) entry.query = url.slice(q + 1);
     const logged: { body?: LoggedBody } = {};
     handle(deps, req, res, entry, logged)

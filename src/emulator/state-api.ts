@@ -30,8 +30,13 @@ export interface EmulatorState {
 }
 
 /** `stepTypes`: what out-of-band creates and edits accept, as over HTTP. */
-export function createStateApi(store: FlowStore, baseUrl: () => string, stepTypes: ReadonlySet<string>): EmulatorState {
-  const dto = (flow: Parameters<typeof renderFlow>[0]): FlowDto => structuredClone(renderFlow(flow, baseUrl()));
+export function createStateApi(
+  store: FlowStore,
+  baseUrl: () => string,
+  stepTypes: ReadonlySet<string>,
+): EmulatorState {
+  const dto = (flow: Parameters<typeof renderFlow>[0]): FlowDto =>
+    structuredClone(renderFlow(flow, baseUrl()));
   const mustGet = (id: string) => {
     const flow = store.get(id);
     if (flow === undefined) throw new Error(`emulator: no flow with id ${id}`);

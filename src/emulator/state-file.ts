@@ -66,7 +66,12 @@ export async function loadStateFile(path: string): Promise<StoredFlow[]> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw invalid(path, 'unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
+    throw invalid(
+      path,
+      'unreadable',
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      error,
+    );
   }
   let json: unknown;
   try {
@@ -75,7 +80,11 @@ export async function loadStateFile(path: string): Promise<StoredFlow[]> {
     throw invalid(path, 'not-json', `is not valid JSON (${(error as Error).message})`, error);
   }
   if (!isObject(json) || json.format !== STATE_FORMAT) {
-    throw invalid(path, 'foreign', `is not an emulator state file (it has no "format": "${STATE_FORMAT}")`);
+    throw invalid(
+      path,
+      'foreign',
+      `is not an emulator state file (it has no "format": "${STATE_FORMAT}")`,
+    );
   }
   if (!(STATE_VERSIONS as readonly unknown[]).includes(json.version)) {
     const version = JSON.stringify(json.version);
@@ -85,7 +94,11 @@ export async function loadStateFile(path: string): Promise<StoredFlow[]> {
   const parsed = stateFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(path, 'schema', `is not a valid state file: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trimEnd());
+    throw invalid(
+      path,
+      'schema',
+      `is not a valid state file: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trimEnd(),
+    );
   }
   return migrateFlows(parsed.data.flows);
 }

@@ -16,9 +16,16 @@ export type StateLock = WriterLock;
 /** Injectable for tests (liveness probe, hostname, clock); defaults are the real ones. */
 export type StateLockOptions = WriterLockOptions;
 
-export async function lockStateFile(statePath: string, options: StateLockOptions = {}): Promise<StateLock> {
+export async function lockStateFile(
+  statePath: string,
+  options: StateLockOptions = {},
+): Promise<StateLock> {
   await mkdir(dirname(statePath), { recursive: true });
-  return acquireLockFile(`${statePath}.lock`, (file, verdict) => locked(statePath, file, verdict), options);
+  return acquireLockFile(
+    `${statePath}.lock`,
+    (file, verdict) => locked(statePath, file, verdict),
+    options,
+  );
 }
 
 // --- internal ---
@@ -27,8 +34,16 @@ function locked(statePath: string, file: string, verdict: HolderVerdict): Runtyp
   const holder = verdict.holder;
   const who = verdict.stale ? 'another emulator' : verdict.reason;
   const since = holder?.startedAt ? `, started ${holder.startedAt}` : '';
-  return new RuntypeError('EMULATOR_STATE_LOCKED', `Another emulator is using the state file ${statePath} (${who}${since}).`, {
-    hint: `Stop that emulator (or the runtype-flows run that started it) first, or use another state file. If none is running, delete ${file}.`,
-    meta: { file: statePath, lockFile: file, ...(holder ? { pid: holder.pid, hostname: holder.hostname } : {}) },
-  });
+  return new RuntypeError(
+    'EMULATOR_STATE_LOCKED',
+    `Another emulator is using the state file ${statePath} (${who}${since}).`,
+    {
+      hint: `Stop that emulator (or the runtype-flows run that started it) first, or use another state file. If none is running, delete ${file}.`,
+      meta: {
+        file: statePath,
+        lockFile: file,
+        ...(holder ? { pid: holder.pid, hostname: holder.hostname } : {}),
+      },
+    },
+  );
 }

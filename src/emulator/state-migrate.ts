@@ -38,7 +38,10 @@ function migrateVersion(version: LoadedVersion, flowName: string): StoredVersion
 /** `order` becomes an integer >= 0 (the documented type); a non-string `when` its JSON text. */
 function migrateStep(step: LoadedStep): StoredStep {
   const { when, ...rest } = step;
-  const order = Number.isInteger(rest.order) && rest.order >= 0 ? rest.order : Math.max(0, Math.round(rest.order));
+  const order =
+    Number.isInteger(rest.order) && rest.order >= 0
+      ? rest.order
+      : Math.max(0, Math.round(rest.order));
   const migrated: StoredStep = { ...rest, order };
   if (when !== undefined) migrated.when = typeof when === 'string' ? when : JSON.stringify(when);
   return migrated;

@@ -23,7 +23,12 @@ export class StateWriter {
   /** How long the last serialisation blocked the event loop, in ms. */
   private lastCostMs = 0;
 
-  constructor(path: string, delayMs: number, snapshot: () => StateFile, onError: (error: RuntypeError) => void = () => undefined) {
+  constructor(
+    path: string,
+    delayMs: number,
+    snapshot: () => StateFile,
+    onError: (error: RuntypeError) => void = () => undefined,
+  ) {
     this.path = path;
     this.delayMs = delayMs;
     this.snapshot = snapshot;
@@ -40,7 +45,10 @@ export class StateWriter {
     this.dirty = true;
     if (this.timer === null && this.writing === null) {
       // flush() has already reported a failure through onError and `error`.
-      this.timer = setTimeout(() => void this.flush().catch(() => undefined), Math.max(this.delayMs, this.lastCostMs * 4));
+      this.timer = setTimeout(
+        () => void this.flush().catch(() => undefined),
+        Math.max(this.delayMs, this.lastCostMs * 4),
+      );
     }
   }
 
@@ -88,11 +96,15 @@ export class StateWriter {
 
   private failed(cause: unknown): RuntypeError {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    const error = new RuntypeError('EMULATOR_STATE_WRITE_FAILED', `Could not save the emulator state to ${this.path}: ${reason}`, {
-      hint: 'The flows are still in memory; the emulator tries again on the next change and when it stops. Check that the folder is writable and the disk not full.',
-      meta: { file: this.path },
-      cause,
-    });
+    const error = new RuntypeError(
+      'EMULATOR_STATE_WRITE_FAILED',
+      `Could not save the emulator state to ${this.path}: ${reason}`,
+      {
+        hint: 'The flows are still in memory; the emulator tries again on the next change and when it stops. Check that the folder is writable and the disk not full.',
+        meta: { file: this.path },
+        cause,
+      },
+    );
     this.error = error;
     this.onError(error);
     return error;

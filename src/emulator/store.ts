@@ -117,7 +117,12 @@ export class FlowStore {
     flow.updatedAt = now < flow.updatedAt ? flow.updatedAt : now;
     flow.draft =
       flow.draft === null
-        ? draftVersion((flow.versions[flow.versions.length - 1]?.versionNumber ?? 0) + 1, flow.name, flow.steps, now)
+        ? draftVersion(
+            (flow.versions[flow.versions.length - 1]?.versionNumber ?? 0) + 1,
+            flow.name,
+            flow.steps,
+            now,
+          )
         : { ...flow.draft, name: flow.name, steps: flow.steps };
     this.opts.onChange();
     return flow;
@@ -169,7 +174,9 @@ export class FlowStore {
 
   /** The flow holding a version id, if any (to tell "another flow's version" from "unknown"). */
   flowOfVersion(versionId: string): StoredFlow | undefined {
-    return this.order.find((f) => f.draft?.id === versionId || f.versions.some((v) => v.id === versionId));
+    return this.order.find(
+      (f) => f.draft?.id === versionId || f.versions.some((v) => v.id === versionId),
+    );
   }
 
   list(q: ListQuery): { page: StoredFlow[]; pagination: PaginationDto } {
@@ -203,5 +210,14 @@ function draftVersion(
   createdAt: string,
 ): StoredVersion {
   const id = newVersionId();
-  return { id, versionNumber, versionType: DRAFT_VERSION_TYPE, label: null, notes: null, name, steps, createdAt };
+  return {
+    id,
+    versionNumber,
+    versionType: DRAFT_VERSION_TYPE,
+    label: null,
+    notes: null,
+    name,
+    steps,
+    createdAt,
+  };
 }

@@ -13,7 +13,9 @@ export function nearest(value: string, allowed: Iterable<string>): string | unde
     }
   }
   // Farther than half the word is not a typo any more: naming it would mislead.
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(needle.length / 2)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(needle.length / 2))
+    ? best
+    : undefined;
 }
 
 /** The `suggestion` of an INVALID_ENUM detail: the nearest value, then the whole list. */
@@ -31,7 +33,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = row;
   }

@@ -34,7 +34,11 @@ export function readStep(
   issues: Issue[],
 ): StoredStep | undefined {
   if (!isObject(raw)) {
-    issues.push({ code: C.invalidType, path, message: `${path} must be an object, got ${describe(raw)}` });
+    issues.push({
+      code: C.invalidType,
+      path,
+      message: `${path} must be an object, got ${describe(raw)}`,
+    });
     return undefined;
   }
   const before = issues.length;
@@ -83,7 +87,11 @@ export function checkString(
 }
 
 export function typeIssue(path: string, expected: string, value: unknown): Issue {
-  return { code: C.invalidType, path, message: `${path} must be ${expected}, got ${describe(value)}` };
+  return {
+    code: C.invalidType,
+    path,
+    message: `${path} must be ${expected}, got ${describe(value)}`,
+  };
 }
 
 // --- internal ---
@@ -104,7 +112,12 @@ function checkType(type: unknown, path: string, types: ReadonlySet<string>, issu
 
 function checkId(id: unknown, path: string, issues: Issue[]): void {
   checkString(id, path, { required: false, min: 1, max: MAX_STEP_ID_LENGTH }, issues);
-  if (typeof id === 'string' && id.length >= 1 && id.length <= MAX_STEP_ID_LENGTH && !STEP_ID_PATTERN.test(id)) {
+  if (
+    typeof id === 'string' &&
+    id.length >= 1 &&
+    id.length <= MAX_STEP_ID_LENGTH &&
+    !STEP_ID_PATTERN.test(id)
+  ) {
     issues.push({
       code: C.invalidFormat,
       path,
@@ -116,10 +129,12 @@ function checkId(id: unknown, path: string, issues: Issue[]): void {
 
 function checkOrder(order: unknown, path: string, issues: Issue[]): void {
   if (order === undefined) return;
-  if (typeof order !== 'number' || !Number.isFinite(order)) issues.push(typeIssue(path, 'an integer', order));
+  if (typeof order !== 'number' || !Number.isFinite(order))
+    issues.push(typeIssue(path, 'an integer', order));
   else if (!Number.isInteger(order)) {
     issues.push({ code: C.notInteger, path, message: `${path} must be an integer, got ${order}` });
-  } else if (order < 0) issues.push({ code: C.tooSmall, path, message: `${path} must be at least 0, got ${order}` });
+  } else if (order < 0)
+    issues.push({ code: C.tooSmall, path, message: `${path} must be at least 0, got ${order}` });
 }
 
 function checkConfig(config: unknown, path: string, issues: Issue[]): void {

@@ -20,7 +20,9 @@ export class InputError extends Error {
 
   /** One problem (a query parameter, say). */
   static of(code: string, path: string, message: string, suggestion?: string): InputError {
-    return new InputError([suggestion === undefined ? { code, path, message } : { code, path, message, suggestion }]);
+    return new InputError([
+      suggestion === undefined ? { code, path, message } : { code, path, message, suggestion },
+    ]);
   }
 }
 
@@ -84,5 +86,9 @@ export function readStepList(
 // --- internal ---
 
 function notAnObject(body: unknown): Issue {
-  return { code: C.invalidType, path: '', message: `the request body must be a JSON object, got ${describe(body)}` };
+  return {
+    code: C.invalidType,
+    path: '',
+    message: `the request body must be a JSON object, got ${describe(body)}`,
+  };
 }

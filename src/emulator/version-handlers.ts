@@ -28,7 +28,8 @@ export const getPublishedVersion: Handler = (ctx) => {
   const flow = ctx.store.get(id);
   if (flow === undefined) return flowNotFound(id);
   const version = flow.versions.find((v) => v.id === flow.publishedVersionId);
-  if (version === undefined) return { status: 404, body: errorBody(`Flow ${id} has no published version`) };
+  if (version === undefined)
+    return { status: 404, body: errorBody(`Flow ${id} has no published version`) };
   return { status: 200, body: renderVersion(flow.id, version) };
 };
 
@@ -51,12 +52,18 @@ export const publishVersion: Handler = (ctx) => {
   const body = ctx.body;
   const versionId = isObject(body) ? body.versionId : undefined;
   if (typeof versionId !== 'string' || versionId.length === 0) {
-    const code = versionId === undefined ? C.missing : typeof versionId === 'string' ? C.tooShort : C.invalidType;
+    const code =
+      versionId === undefined
+        ? C.missing
+        : typeof versionId === 'string'
+          ? C.tooShort
+          : C.invalidType;
     const suggestion = 'Send { "versionId": "<id from GET /v1/flow-versions/{flowId}>" }.';
     throw InputError.of(code, 'versionId', 'versionId is required: a non-empty string', suggestion);
   }
   const result = ctx.store.publishVersion(id, versionId);
-  if (!result.ok) return result.reason === 'not-found' ? flowNotFound(id) : versionNotFound(versionId);
+  if (!result.ok)
+    return result.reason === 'not-found' ? flowNotFound(id) : versionNotFound(versionId);
   return {
     status: 200,
     body: {
@@ -72,7 +79,9 @@ export const listFlowSteps: Handler = (ctx) => {
   const id = param(ctx, 0);
   const flow = ctx.store.get(id);
   if (flow === undefined) return flowNotFound(id);
-  const data = [...flow.steps].sort((a, b) => a.order - b.order).map((step) => renderFlowStep(flow, step));
+  const data = [...flow.steps]
+    .sort((a, b) => a.order - b.order)
+    .map((step) => renderFlowStep(flow, step));
   return { status: 200, body: { data, flowId: flow.id, flowName: flow.name } };
 };
 

@@ -19,10 +19,15 @@ export const API_LIMIT_GUESSES = {
 } as const;
 
 /** Warns (once per place, with the numbers) where a flow goes past a guessed API limit. */
-export function checkApiLimits(json: { [key: string]: JsonValue }, steps: readonly FlowStep[], report: ReportDiagnostic): void {
+export function checkApiLimits(
+  json: { [key: string]: JsonValue },
+  steps: readonly FlowStep[],
+  report: ReportDiagnostic,
+): void {
   const text = JSON.stringify(json);
   // UTF-8 takes at most 3 bytes per UTF-16 unit: most flows are cleared without encoding them.
-  const bytes = text.length * 3 <= API_LIMIT_GUESSES.payloadBytes ? 0 : new TextEncoder().encode(text).length;
+  const bytes =
+    text.length * 3 <= API_LIMIT_GUESSES.payloadBytes ? 0 : new TextEncoder().encode(text).length;
   if (bytes > API_LIMIT_GUESSES.payloadBytes) {
     report({
       severity: 'warning',
@@ -47,7 +52,8 @@ export function checkApiLimits(json: { [key: string]: JsonValue }, steps: readon
       }
       for (const branch of ['trueSteps', 'falseSteps'] as const) {
         const nested = step.config[branch];
-        if (step.type === 'conditional' && Array.isArray(nested)) visit(nested as unknown as FlowStep[], [...here, 'config', branch]);
+        if (step.type === 'conditional' && Array.isArray(nested))
+          visit(nested as unknown as FlowStep[], [...here, 'config', branch]);
       }
     });
   visit(steps, ['steps']);

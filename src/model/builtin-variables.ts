@@ -9,7 +9,14 @@ import { closestMatch } from './suggest.js';
  * system variables is incomplete, so an undocumented `_x` is only a warning —
  * unless it is a typo of a documented one.
  */
-export const SYSTEM_VARIABLES = ['_record', '_schedule', '_agent', '_user', '_flow', '_execution'] as const;
+export const SYSTEM_VARIABLES = [
+  '_record',
+  '_schedule',
+  '_agent',
+  '_user',
+  '_flow',
+  '_execution',
+] as const;
 const OTHER_BUILT_INS = new Set(['secrets', 'messages', 'user_message']);
 
 export type BuiltinVerdict =
@@ -24,13 +31,28 @@ export type BuiltinVerdict =
 export function classifyBuiltin(root: string): BuiltinVerdict {
   if (root.startsWith('secret:')) {
     if (/^secret:[A-Za-z_][A-Za-z0-9_]*$/.test(root)) return { kind: 'builtin' };
-    return { kind: 'invalid', message: 'is not a valid secret reference', hint: 'Managed secrets are written {{secret:NAME}}, NAME in UPPER_CASE letters, digits and "_".' };
+    return {
+      kind: 'invalid',
+      message: 'is not a valid secret reference',
+      hint: 'Managed secrets are written {{secret:NAME}}, NAME in UPPER_CASE letters, digits and "_".',
+    };
   }
   if (root.startsWith('secrets:')) {
-    return { kind: 'invalid', message: 'is not a valid secret reference', hint: `{{secrets:…}} is not valid: managed secrets are {{${root.replace(/^secrets:/, 'secret:')}}} (singular); {{secrets.name}} reads a per-dispatch value.` };
+    return {
+      kind: 'invalid',
+      message: 'is not a valid secret reference',
+      hint: `{{secrets:…}} is not valid: managed secrets are {{${root.replace(/^secrets:/, 'secret:')}}} (singular); {{secrets.name}} reads a per-dispatch value.`,
+    };
   }
-  if (OTHER_BUILT_INS.has(root) || (SYSTEM_VARIABLES as readonly string[]).includes(root)) return { kind: 'builtin' };
+  if (OTHER_BUILT_INS.has(root) || (SYSTEM_VARIABLES as readonly string[]).includes(root))
+    return { kind: 'builtin' };
   if (!root.startsWith('_')) return { kind: 'not-builtin' };
   const suggestion = closestMatch(root, SYSTEM_VARIABLES);
-  return suggestion ? { kind: 'invalid', message: 'is not a system variable', hint: `did you mean {{${suggestion}}}?` } : { kind: 'undocumented-system' };
+  return suggestion
+    ? {
+        kind: 'invalid',
+        message: 'is not a system variable',
+        hint: `did you mean {{${suggestion}}}?`,
+      }
+    : { kind: 'undocumented-system' };
 }

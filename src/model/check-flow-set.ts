@@ -9,8 +9,20 @@ import type { Flow } from './flow.js';
  */
 export function checkFlowSet(entries: readonly { flow: Flow; file: string }[]): Diagnostic[] {
   return [
-    ...duplicates(entries, (f) => f.key, 'key', C.DUPLICATE_FLOW_KEY, 'Keys identify flows in the lockfile; give each flow its own.'),
-    ...duplicates(entries, (f) => f.name, 'name', C.DUPLICATE_FLOW_NAME, 'Runtype identifies flows by name when adopting them; rename one of them.'),
+    ...duplicates(
+      entries,
+      (f) => f.key,
+      'key',
+      C.DUPLICATE_FLOW_KEY,
+      'Keys identify flows in the lockfile; give each flow its own.',
+    ),
+    ...duplicates(
+      entries,
+      (f) => f.name,
+      'name',
+      C.DUPLICATE_FLOW_NAME,
+      'Runtype identifies flows by name when adopting them; rename one of them.',
+    ),
   ];
 }
 

@@ -1,6 +1,10 @@
 import type { JsonValue } from '../errors.js';
 import { DiagnosticCodes as C } from './diagnostic-codes.js';
-import { isCredentialField, isLiteralCredential, isWeakCredentialField } from './credential-fields.js';
+import {
+  isCredentialField,
+  isLiteralCredential,
+  isWeakCredentialField,
+} from './credential-fields.js';
 import { formatPath, type DiagnosticPath, type ReportDiagnostic } from './diagnostics.js';
 import { matchSecretPattern, replaceSecrets } from './secret-patterns.js';
 
@@ -23,7 +27,11 @@ import { matchSecretPattern, replaceSecrets } from './secret-patterns.js';
  * false positive. Only exact values and paths: a broad pattern would also let
  * the next real key through.
  */
-export function checkSecrets(value: JsonValue, allow: readonly string[], report: ReportDiagnostic): void {
+export function checkSecrets(
+  value: JsonValue,
+  allow: readonly string[],
+  report: ReportDiagnostic,
+): void {
   const allowed = new Set(allow);
   const used = new Set<string>();
   const path: DiagnosticPath = [];
@@ -31,18 +39,30 @@ export function checkSecrets(value: JsonValue, allow: readonly string[], report:
   const kinds = new Map<string, FieldKind>();
   const kindOf = (field: string): FieldKind => {
     let kind = kinds.get(field);
-    if (kind === undefined) kinds.set(field, (kind = isCredentialField(field) ? 'strong' : isWeakCredentialField(field) ? 'weak' : 'none'));
+    if (kind === undefined)
+      kinds.set(
+        field,
+        (kind = isCredentialField(field)
+          ? 'strong'
+          : isWeakCredentialField(field)
+            ? 'weak'
+            : 'none'),
+      );
     return kind;
   };
   const visit = (v: JsonValue, field: string | undefined, pair = false): void => {
     if (typeof v === 'string') {
       const kind = field === undefined ? 'none' : kindOf(field);
-      const label = matchSecretPattern(v) ?? credentialLabel(v, field, pair && kind === 'strong' ? 'weak' : kind);
+      const label =
+        matchSecretPattern(v) ??
+        credentialLabel(v, field, pair && kind === 'strong' ? 'weak' : kind);
       if (label === undefined) return;
       const at = formatPath(path);
       // The allow-list itself holds the allowed values: listing one is not a leak.
       if (path[0] === 'allowSecrets' && allowed.has(v)) return;
-      const labelOf = (text: string) => matchSecretPattern(text) ?? credentialLabel(text, field, pair && kind === 'strong' ? 'weak' : kind);
+      const labelOf = (text: string) =>
+        matchSecretPattern(text) ??
+        credentialLabel(text, field, pair && kind === 'strong' ? 'weak' : kind);
       const entry = allowed.has(v) ? v : allowed.has(at) ? at : listedLiteral(v, allow, labelOf);
       if (entry !== undefined) {
         used.add(entry);
@@ -92,7 +112,11 @@ export function checkSecrets(value: JsonValue, allow: readonly string[], report:
 // --- internal ---
 
 /** The entry that is the flagged literal inside `value`, when nothing else in it is flagged. */
-function listedLiteral(value: string, allow: readonly string[], labelOf: (text: string) => string | undefined): string | undefined {
+function listedLiteral(
+  value: string,
+  allow: readonly string[],
+  labelOf: (text: string) => string | undefined,
+): string | undefined {
   for (const entry of allow) {
     if (entry.length < MIN_LISTED_LITERAL || !containsToken(value, entry)) continue;
     if (labelOf(value.split(entry).join(' ')) === undefined) return entry;
@@ -114,15 +138,22 @@ function containsToken(value: string, token: string): boolean {
 
 /** An entry may be the secret itself (an allowed literal): never echo one that looks like it. */
 function describeEntry(entry: string): string {
-  if (replaceSecrets(entry, '***') !== entry) return '*** (a literal that looks like a secret; not shown)';
+  if (replaceSecrets(entry, '***') !== entry)
+    return '*** (a literal that looks like a secret; not shown)';
   return JSON.stringify(entry.length > 40 ? `${entry.slice(0, 12)}…` : entry);
 }
 
 type FieldKind = 'strong' | 'weak' | 'none';
 
-function credentialLabel(value: string, field: string | undefined, kind: FieldKind): string | undefined {
+function credentialLabel(
+  value: string,
+  field: string | undefined,
+  kind: FieldKind,
+): string | undefined {
   if (kind === 'none') return undefined;
-  return isLiteralCredential(value, kind === 'weak') ? `a literal credential under "${field}"` : undefined;
+  return isLiteralCredential(value, kind === 'weak')
+    ? `a literal credential under "${field}"`
+    : undefined;
 }
 
 /** `{ name: 'Authorization', value: '…' }` and set-variable's `{ variableName: 'api_key', value: '…' }`: the name the value belongs to. */

@@ -30,7 +30,10 @@ export function checkStepType(
     report({
       severity: 'error',
       code: C.STEP_TYPE_INVALID,
-      message: type === undefined ? 'step type is required' : `step type must be a non-empty string, not ${JSON.stringify(type)}`,
+      message:
+        type === undefined
+          ? 'step type is required'
+          : `step type must be a non-empty string, not ${JSON.stringify(type)}`,
       path: [...at, 'type'],
       hint: 'Use a step helper such as prompt(...), or a type string such as "prompt" or "transform-data".',
     });
@@ -62,9 +65,12 @@ export function checkStepType(
 
 const CUSTOM_NOTE = ' (customStep() too needs one)';
 const TYPE_LIST = `Step types: ${KNOWN_STEP_TYPES.join(', ')}.`;
-const EXTRA_HINT = 'If the API has gained this type, list it in extraStepTypes in runtype.config.ts.';
+const EXTRA_HINT =
+  'If the API has gained this type, list it in extraStepTypes in runtype.config.ts.';
 
 /** `return` is the one type the docs mention that the API's list lacks: say so rather than leave it a mystery. */
 function reasonFor(type: string): string {
-  return type === 'return' ? 'The docs mention a Return step, but the API has no "return" type. ' : '';
+  return type === 'return'
+    ? 'The docs mention a Return step, but the API has no "return" type. '
+    : '';
 }

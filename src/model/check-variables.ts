@@ -24,7 +24,12 @@ interface Scope {
  * order (by `order`, then position); a branch sees its own earlier steps,
  * later steps see both branches (a branch writes to the flow-level scope).
  */
-export function checkVariables(inputs: readonly string[], steps: readonly FlowStep[], facts: StepFacts, report: ReportDiagnostic): void {
+export function checkVariables(
+  inputs: readonly string[],
+  steps: readonly FlowStep[],
+  facts: StepFacts,
+  report: ReportDiagnostic,
+): void {
   const { opaque, positions } = facts;
   const definedSomewhere = new Map<string, DiagnosticPath>();
   collectOutputs(steps, ['steps'], positions, definedSomewhere);
@@ -34,7 +39,13 @@ export function checkVariables(inputs: readonly string[], steps: readonly FlowSt
       const builtin = classifyBuiltin(root);
       if (builtin.kind === 'builtin') continue;
       if (builtin.kind === 'invalid') {
-        report({ severity: 'error', code: C.UNKNOWN_VARIABLE, message: `{{${ref}}} ${builtin.message}`, path: where, hint: builtin.hint });
+        report({
+          severity: 'error',
+          code: C.UNKNOWN_VARIABLE,
+          message: `{{${ref}}} ${builtin.message}`,
+          path: where,
+          hint: builtin.hint,
+        });
         continue;
       }
       if (builtin.kind === 'undocumented-system') {
@@ -52,7 +63,13 @@ export function checkVariables(inputs: readonly string[], steps: readonly FlowSt
         const hint = inOtherBranch(where, laterAt)
           ? 'Only one branch of a conditional runs, so the other branch never defines it for this one: define it before the conditional, or in this branch too.'
           : 'Move this step after that one, or read a variable that exists at this point.';
-        report({ severity: 'error', code: C.VARIABLE_USED_BEFORE_DEFINED, message: `{{${ref}}} is defined only by ${formatPath(laterAt)}, which has not run at this point`, path: where, hint });
+        report({
+          severity: 'error',
+          code: C.VARIABLE_USED_BEFORE_DEFINED,
+          message: `{{${ref}}} is defined only by ${formatPath(laterAt)}, which has not run at this point`,
+          path: where,
+          hint,
+        });
       } else if (!scope.uncertain) {
         const suggestion = closestMatch(root, scope.defined);
         report({
@@ -60,7 +77,11 @@ export function checkVariables(inputs: readonly string[], steps: readonly FlowSt
           code: C.UNKNOWN_VARIABLE,
           message: `{{${ref}}} is not defined: not an input, not an earlier step's outputVariable, not a built-in`,
           path: where,
-          hint: suggestion ? `did you mean {{${suggestion}}}?` : scope.defined.size > 0 ? `defined here: ${[...scope.defined].sort().join(', ')}; or declare it in the flow's inputs` : "declare it in the flow's inputs",
+          hint: suggestion
+            ? `did you mean {{${suggestion}}}?`
+            : scope.defined.size > 0
+              ? `defined here: ${[...scope.defined].sort().join(', ')}; or declare it in the flow's inputs`
+              : "declare it in the flow's inputs",
         });
       }
     }
@@ -101,9 +122,11 @@ export function checkVariables(inputs: readonly string[], steps: readonly FlowSt
 function outputOf(step: FlowStep): string | undefined {
   const { config } = step;
   if (typeof config.outputVariable === 'string') return config.outputVariable;
-  if (step.type === 'set-variable' && typeof config.variableName === 'string') return config.variableName;
+  if (step.type === 'set-variable' && typeof config.variableName === 'string')
+    return config.variableName;
   for (const [key, value] of Object.entries(config)) {
-    if (typeof value === 'string' && closestMatch(key, ['outputVariable']) === 'outputVariable') return value;
+    if (typeof value === 'string' && closestMatch(key, ['outputVariable']) === 'outputVariable')
+      return value;
   }
   return undefined;
 }
@@ -131,21 +154,37 @@ function branchesOf(step: FlowStep): { name: 'trueSteps' | 'falseSteps'; steps: 
 }
 
 /** Steps run by `order` (the position unless a step gives one); ties keep their position. */
-function inExecutionOrder(steps: readonly FlowStep[], positions: ReadonlyMap<FlowStep, number>): { step: FlowStep; index: number }[] {
-  return steps.map((step, i) => ({ step, index: positions.get(step) ?? i })).sort((a, b) => a.step.order - b.step.order || a.index - b.index);
+function inExecutionOrder(
+  steps: readonly FlowStep[],
+  positions: ReadonlyMap<FlowStep, number>,
+): { step: FlowStep; index: number }[] {
+  return steps
+    .map((step, i) => ({ step, index: positions.get(step) ?? i }))
+    .sort((a, b) => a.step.order - b.step.order || a.index - b.index);
 }
 
-function collectOutputs(steps: readonly FlowStep[], path: DiagnosticPath, positions: ReadonlyMap<FlowStep, number>, into: Map<string, DiagnosticPath>): void {
+function collectOutputs(
+  steps: readonly FlowStep[],
+  path: DiagnosticPath,
+  positions: ReadonlyMap<FlowStep, number>,
+  into: Map<string, DiagnosticPath>,
+): void {
   steps.forEach((step, i) => {
     const at = [...path, positions.get(step) ?? i];
     const output = outputOf(step);
     if (output !== undefined && !into.has(output)) into.set(output, at);
-    for (const branch of branchesOf(step)) collectOutputs(branch.steps, [...at, 'config', branch.name], positions, into);
+    for (const branch of branchesOf(step))
+      collectOutputs(branch.steps, [...at, 'config', branch.name], positions, into);
   });
 }
 
-function visitStrings(value: JsonValue, path: DiagnosticPath, visit: (text: string, path: DiagnosticPath) => void): void {
+function visitStrings(
+  value: JsonValue,
+  path: DiagnosticPath,
+  visit: (text: string, path: DiagnosticPath) => void,
+): void {
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) value.forEach((v, i) => visitStrings(v, [...path, i], visit));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visitStrings(v, [...path, k], visit);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) visitStrings(v, [...path, k], visit);
 }

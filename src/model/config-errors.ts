@@ -19,8 +19,11 @@ export function unknownFields(what: string, known: readonly string[]): ErrorMap 
     const keys = issue.keys;
     const suggestions = keys.map((key) => closestMatch(key, known));
     const name = `unknown ${what} field${keys.length === 1 ? '' : 's'} ${keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    const hints = keys.flatMap((key, i) => (suggestions[i] === undefined ? [] : [`"${suggestions[i]}" for "${key}"`]));
-    if (keys.length === 1 && suggestions[0] !== undefined) return `${name}${HINT_SEPARATOR}did you mean "${suggestions[0]}"?`;
+    const hints = keys.flatMap((key, i) =>
+      suggestions[i] === undefined ? [] : [`"${suggestions[i]}" for "${key}"`],
+    );
+    if (keys.length === 1 && suggestions[0] !== undefined)
+      return `${name}${HINT_SEPARATOR}did you mean "${suggestions[0]}"?`;
     return `${name}${HINT_SEPARATOR}${hints.length > 0 ? `did you mean ${hints.join(', ')}? ` : ''}${what === 'config' ? 'defineConfig' : `an ${what}`} takes ${known.join(', ')}`;
   };
 }
@@ -29,7 +32,10 @@ export function unknownFields(what: string, known: readonly string[]): ErrorMap 
 export const urlError: ErrorMap = (issue) => {
   if (issue.input === undefined) return undefined;
   const input = issue.input;
-  const fixed = typeof input === 'string' && /^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(?:\/\S*)?$/i.test(input) ? `https://${input}` : undefined;
+  const fixed =
+    typeof input === 'string' && /^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(?:\/\S*)?$/i.test(input)
+      ? `https://${input}`
+      : undefined;
   return `must be ${URL_EXPECTED} (with or without /v1), not ${describeValue(input)}${fixed ? `${HINT_SEPARATOR}did you mean "${fixed}"?` : ''}`;
 };
 
@@ -50,7 +56,8 @@ export const environmentError: ErrorMap = (issue) => {
   }
   if ('emulator' in input) {
     const { emulator } = input;
-    if (emulator !== true) return `emulator must be true, not ${describeValue(emulator)}${HINT_SEPARATOR}${REMOTE_EXAMPLE} Leave emulator out of a remote environment.`;
+    if (emulator !== true)
+      return `emulator must be true, not ${describeValue(emulator)}${HINT_SEPARATOR}${REMOTE_EXAMPLE} Leave emulator out of a remote environment.`;
     const extra = Object.keys(input).filter((k) => k !== 'emulator' && k !== 'description');
     return `an emulator environment takes only emulator and description, not ${extra.map((k) => JSON.stringify(k)).join(', ')}${HINT_SEPARATOR}Use either { emulator: true } (the local emulator) or { url, apiKeyEnv } (a remote API), not both.`;
   }
@@ -58,7 +65,8 @@ export const environmentError: ErrorMap = (issue) => {
   const remote = issue.errors[1] ?? [];
   const problems = remote.map((i) => {
     const { message, hint } = friendlyIssue(i);
-    if (i.path.length === 1 && i.path[0] === 'url' && message === 'is required') return `url is required (${URL_EXPECTED})`;
+    if (i.path.length === 1 && i.path[0] === 'url' && message === 'is required')
+      return `url is required (${URL_EXPECTED})`;
     const suggestion = hint?.startsWith('did you mean') ? ` (${hint.replace(/\?$/, '')}?)` : '';
     return `${i.path.length === 0 ? '' : `${i.path.join('.')} `}${message}${suggestion}`;
   });
@@ -67,4 +75,5 @@ export const environmentError: ErrorMap = (issue) => {
 
 // --- internal ---
 
-const REMOTE_EXAMPLE = "A remote environment is { url: 'https://api.runtype.com', apiKeyEnv: 'RUNTYPE_API_KEY' }.";
+const REMOTE_EXAMPLE =
+  "A remote environment is { url: 'https://api.runtype.com', apiKeyEnv: 'RUNTYPE_API_KEY' }.";

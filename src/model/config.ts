@@ -12,7 +12,9 @@ export const DEFAULT_FLOW_GLOBS = ['flows/**/*.ts'] as const;
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_API_KEY_ENV = 'RUNTYPE_API_KEY';
 
-const envName = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'environment names are letters, digits, "-" and "_"');
+const envName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'environment names are letters, digits, "-" and "_"');
 
 const emulatorEnvironment = {
   /** Run the embedded local emulator in-process for this environment. */
@@ -25,7 +27,10 @@ const remoteEnvironment = {
   /** API base URL, with or without the `/v1` suffix. */
   url: z.url({ protocol: /^https?$/, error: urlError }),
   /** Name of the environment variable holding the API key (never the key itself). */
-  apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: apiKeyEnvError }).optional(),
+  apiKeyEnv: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/, { error: apiKeyEnvError })
+    .optional(),
   /** A personal account: lock state is kept in .runtype/ (git-ignored), not in runtype.lock.json. */
   personal: z.boolean().optional(),
   /** Section name in runtype.lock.json; defaults to the environment name. */
@@ -36,11 +41,18 @@ const remoteEnvironment = {
 };
 
 /** Either the emulator or a remote API; environmentError tells which one a broken entry meant. */
-export const EnvironmentInputSchema = z.union([strict('environment', emulatorEnvironment), strict('environment', remoteEnvironment)], { error: environmentError });
+export const EnvironmentInputSchema = z.union(
+  [strict('environment', emulatorEnvironment), strict('environment', remoteEnvironment)],
+  { error: environmentError },
+);
 
 const configFields = {
   /** Globs, relative to the project root, of the flow modules. Default `flows/**\/*.ts`. */
-  flows: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'must be a glob or a list of globs, e.g. "flows/**/*.ts"' }).optional(),
+  flows: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+      error: 'must be a glob or a list of globs, e.g. "flows/**/*.ts"',
+    })
+    .optional(),
   environments: z.record(envName, EnvironmentInputSchema).optional(),
   /** The environment used when neither --env nor RUNTYPE_ENV names one. */
   defaultEnvironment: envName.optional(),
@@ -55,7 +67,9 @@ const configFields = {
    * instead of refusing it, and the embedded emulator accepts the same list.
    * Remove an entry once the library lists the type.
    */
-  extraStepTypes: z.array(z.string().regex(/^\S+$/, 'must be a step type string such as "create-record"')).optional(),
+  extraStepTypes: z
+    .array(z.string().regex(/^\S+$/, 'must be a step type string such as "create-record"'))
+    .optional(),
   /**
    * Before `plan` and `sync` write (or show) anything, send the flows they are
    * about to write to the API's own validator (POST /v1/public/flows/validate,
@@ -109,7 +123,9 @@ export interface ResolvedConfig {
 }
 
 /** Fill defaults. `input` must already have passed ConfigInputSchema. */
-export function resolveConfig(input: z.output<typeof ConfigInputSchema> | undefined): ResolvedConfig {
+export function resolveConfig(
+  input: z.output<typeof ConfigInputSchema> | undefined,
+): ResolvedConfig {
   const flows = input?.flows === undefined ? [...DEFAULT_FLOW_GLOBS] : [input.flows].flat();
   const publishDefault = input?.publish ?? false;
   const environments: Record<string, ResolvedEnvironment> = {};
@@ -155,6 +171,9 @@ export function resolveConfig(input: z.output<typeof ConfigInputSchema> | undefi
 // --- internal ---
 
 /** A strict object whose unknown keys get "did you mean" one of its fields, as flow fields do. */
-function strict<Shape extends z.core.$ZodLooseShape>(what: string, shape: Shape): z.ZodObject<Shape, z.core.$strict> {
+function strict<Shape extends z.core.$ZodLooseShape>(
+  what: string,
+  shape: Shape,
+): z.ZodObject<Shape, z.core.$strict> {
   return z.strictObject(shape, { error: unknownFields(what, Object.keys(shape)) });
 }

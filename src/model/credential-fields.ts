@@ -46,7 +46,9 @@ const NOT_A_CREDENTIAL = new RegExp(
 const WEAK_NAME = /^auth$|(?:^|_)credentials?$/;
 const MAY_MENTION = /key|token|secret|passw|passphrase|authoriz|credential|cookie/i;
 // `token(?!s|izer)`: model settings such as maxTokens / max_tokens / tokenizer stay visible.
-const MENTIONS_CREDENTIAL = new RegExp(`(?:${TERMS.replace('token', 'token(?!s|izer)')})|credential|^auth$`);
+const MENTIONS_CREDENTIAL = new RegExp(
+  `(?:${TERMS.replace('token', 'token(?!s|izer)')})|credential|^auth$`,
+);
 
 /** A field whose value is the credential itself (`X-Api-Key`, `token`, `password`, …). */
 export function isCredentialField(name: string): boolean {
@@ -95,7 +97,9 @@ export function isLiteralCredential(value: string, weak = false): boolean {
 
 /** A token, not a word: it has a digit, or an upper-case letter after its first character. */
 export function looksRandom(token: string): boolean {
-  return /\d/.test(token) || (/^.+[A-Z]/.test(token.replace(/[^A-Za-z]/g, '')) && /[a-z]/.test(token));
+  return (
+    /\d/.test(token) || (/^.+[A-Z]/.test(token.replace(/[^A-Za-z]/g, '')) && /[a-z]/.test(token))
+  );
 }
 
 // --- internal ---

@@ -17,7 +17,11 @@ export const CUSTOM_STEP_BRAND: unique symbol = Symbol.for('runtype-flows.custom
  * because writing customStep says the type is meant as written. Spreading
  * the result (`{ ...customStep(...) }`) copies its fields but not this mark.
  */
-export function customStep(type: string, id: string, options: Omit<StepCommon, 'id'> & { config?: { [key: string]: JsonValue } }): CustomStepInput {
+export function customStep(
+  type: string,
+  id: string,
+  options: Omit<StepCommon, 'id'> & { config?: { [key: string]: JsonValue } },
+): CustomStepInput {
   const { config, ...common } = options;
   const step = { ...common, id, type, config: config ?? {} };
   Object.defineProperty(step, CUSTOM_STEP_BRAND, { value: true, enumerable: false });
@@ -26,5 +30,9 @@ export function customStep(type: string, id: string, options: Omit<StepCommon, '
 
 /** A step made by customStep() (of this or another copy of the package). */
 export function isCustomStep(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && (value as Record<symbol, unknown>)[CUSTOM_STEP_BRAND] === true;
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as Record<symbol, unknown>)[CUSTOM_STEP_BRAND] === true
+  );
 }

@@ -24,7 +24,9 @@ export type FlowDefinition = FlowInput & { readonly [FLOW_BRAND]: true };
  *   steps: [prompt('greeting', { name: 'Greet', model: 'gpt-4', userPrompt: 'Hi {{customer_name}}' })],
  * });
  */
-export function defineFlow<F extends object>(flow: FlowInput & UnknownFlowFields<F>): FlowDefinition {
+export function defineFlow<F extends object>(
+  flow: FlowInput & UnknownFlowFields<F>,
+): FlowDefinition {
   if (flow !== null && typeof flow === 'object' && !Object.isFrozen(flow)) {
     Object.defineProperty(flow, FLOW_BRAND, { value: true, enumerable: false });
   }
@@ -63,7 +65,9 @@ type SuggestNear<Near extends string> = [Near] extends [never]
   : `did you mean '${Near}'?`;
 
 /** The first three letters of a field, lower-cased: enough to recognise most slips. */
-type Prefix<S extends string> = S extends `${infer A}${infer B}${infer C}${string}` ? Lowercase<`${A}${B}${C}`> : S;
+type Prefix<S extends string> = S extends `${infer A}${infer B}${infer C}${string}`
+  ? Lowercase<`${A}${B}${C}`>
+  : S;
 
 /** A flow export: branded by defineFlow, or shaped like one (`{ key, name, steps: [] }`). */
 export function isFlowDefinition(value: unknown): boolean {

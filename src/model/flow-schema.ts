@@ -14,12 +14,20 @@ export const FLOW_KEY_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
  */
 export const FlowInputSchema = z.object({
   /** Stable identity (a slug), never sent to the API. Renaming the flow or its file keeps it. */
-  key: z.string().regex(FLOW_KEY_PATTERN, 'must be a slug: lower-case letters, digits, ".", "-" or "_", starting with a letter or digit, e.g. "customer-outreach"'),
+  key: z
+    .string()
+    .regex(
+      FLOW_KEY_PATTERN,
+      'must be a slug: lower-case letters, digits, ".", "-" or "_", starting with a letter or digit, e.g. "customer-outreach"',
+    ),
   /** The flow's name in Runtype; unique within the project. */
   name: printableName().regex(/\S/, 'must not be empty'),
   description: z.string().optional(),
   /** Names the flow expects as inputs: `{{customer_name}}` in a prompt must be declared here. */
-  inputs: z.array(z.string().regex(/^[A-Za-z_][\w.-]*$/, 'must be a variable name such as customer_name')).readonly().optional(),
+  inputs: z
+    .array(z.string().regex(/^[A-Za-z_][\w.-]*$/, 'must be a variable name such as customer_name'))
+    .readonly()
+    .optional(),
   steps: z.array(z.unknown()).readonly(),
   /**
    * False positives of the secret check, allowed for this flow only. Flows

@@ -29,9 +29,18 @@ export interface StepContext {
   extraStepTypes: ReadonlySet<string>;
 }
 
-export function createStepContext(report: ReportDiagnostic, extraStepTypes: readonly string[] = []): StepContext {
+export function createStepContext(
+  report: ReportDiagnostic,
+  extraStepTypes: readonly string[] = [],
+): StepContext {
   const extra = new Set(extraStepTypes);
-  return { report, seenIds: new Map(), opaque: new Set(), positions: new Map(), extraStepTypes: extra };
+  return {
+    report,
+    seenIds: new Map(),
+    opaque: new Set(),
+    positions: new Map(),
+    extraStepTypes: extra,
+  };
 }
 
 /**
@@ -42,13 +51,23 @@ export function createStepContext(report: ReportDiagnostic, extraStepTypes: read
  * (template variables) see the whole flow; parseFlow returns no flow at all
  * when anything was an error.
  */
-export function normalizeSteps(steps: readonly JsonValue[], path: DiagnosticPath, ctx: StepContext, depth = 0): FlowStep[] {
+export function normalizeSteps(
+  steps: readonly JsonValue[],
+  path: DiagnosticPath,
+  ctx: StepContext,
+  depth = 0,
+): FlowStep[] {
   const out: FlowStep[] = [];
   steps.forEach((raw, index) => {
     const at = [...path, index];
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       // null is also what a value JSON cannot carry became: parseFlow drops this follow-on report.
-      ctx.report({ severity: 'error', code: C.STEP_INVALID, message: 'a step must be an object { id, name, type, config } or made by a step helper', path: at });
+      ctx.report({
+        severity: 'error',
+        code: C.STEP_INVALID,
+        message: 'a step must be an object { id, name, type, config } or made by a step helper',
+        path: at,
+      });
       return;
     }
     const step = normalizeStep(raw, at, index, ctx, depth);
@@ -61,7 +80,13 @@ export function normalizeSteps(steps: readonly JsonValue[], path: DiagnosticPath
 
 // --- internal ---
 
-function normalizeStep(raw: { [key: string]: JsonValue }, at: DiagnosticPath, index: number, ctx: StepContext, depth: number): FlowStep {
+function normalizeStep(
+  raw: { [key: string]: JsonValue },
+  at: DiagnosticPath,
+  index: number,
+  ctx: StepContext,
+  depth: number,
+): FlowStep {
   const { report } = ctx;
   const custom = isCustomStep(raw);
   checkStepType(raw.type, at, report, { custom, extraStepTypes: ctx.extraStepTypes });
@@ -75,17 +100,26 @@ function normalizeStep(raw: { [key: string]: JsonValue }, at: DiagnosticPath, in
       code: C.STEP_FIELD_UNKNOWN,
       message: `unknown step field "${key}"`,
       path: [...at, key],
-      hint: suggestion ? `did you mean "${suggestion}"?` : `a step has ${STEP_FIELDS.join(', ')}; type-specific fields such as outputVariable go in config`,
+      hint: suggestion
+        ? `did you mean "${suggestion}"?`
+        : `a step has ${STEP_FIELDS.join(', ')}; type-specific fields such as outputVariable go in config`,
     });
   }
   const parsed = StepShapeSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) report({ severity: 'error', code: C.STEP_INVALID, message: friendlyMessage(issue), path: [...at, ...zodPath(issue)] });
+    for (const issue of parsed.error.issues)
+      report({
+        severity: 'error',
+        code: C.STEP_INVALID,
+        message: friendlyMessage(issue),
+        path: [...at, ...zodPath(issue)],
+      });
   }
   const type = typeof raw.type === 'string' ? raw.type : '';
   const name = typeof raw.name === 'string' ? raw.name : '';
   const rawConfig = raw.config;
-  const configIsObject = rawConfig !== null && typeof rawConfig === 'object' && !Array.isArray(rawConfig);
+  const configIsObject =
+    rawConfig !== null && typeof rawConfig === 'object' && !Array.isArray(rawConfig);
   // Not an object: reported above; checking its fields would only repeat that.
   if (rawConfig !== undefined && !configIsObject) opaque = true;
   const config = configIsObject ? rawConfig : {};
@@ -99,7 +133,10 @@ function normalizeStep(raw: { [key: string]: JsonValue }, at: DiagnosticPath, in
     id,
     name,
     type,
-    order: typeof raw.order === 'number' && Number.isInteger(raw.order) && raw.order >= 0 ? raw.order : index + 1,
+    order:
+      typeof raw.order === 'number' && Number.isInteger(raw.order) && raw.order >= 0
+        ? raw.order
+        : index + 1,
     enabled: typeof raw.enabled === 'boolean' ? raw.enabled : true,
     config,
     ...(typeof raw.when === 'string' ? { when: raw.when } : {}),
@@ -109,7 +146,12 @@ function normalizeStep(raw: { [key: string]: JsonValue }, at: DiagnosticPath, in
 }
 
 /** Branch steps are normalised in place: the config then holds FlowStep[] (as JSON) in trueSteps / falseSteps. */
-function normalizeBranches(config: { [key: string]: JsonValue }, at: DiagnosticPath, ctx: StepContext, depth: number): void {
+function normalizeBranches(
+  config: { [key: string]: JsonValue },
+  at: DiagnosticPath,
+  ctx: StepContext,
+  depth: number,
+): void {
   if (depth > MAX_CONDITIONAL_DEPTH) {
     ctx.report({
       severity: 'error',
@@ -121,7 +163,13 @@ function normalizeBranches(config: { [key: string]: JsonValue }, at: DiagnosticP
   }
   for (const branch of ['trueSteps', 'falseSteps'] as const) {
     const list = config[branch];
-    if (Array.isArray(list)) config[branch] = normalizeSteps(list, [...at, 'config', branch], ctx, depth) as unknown as JsonValue;
+    if (Array.isArray(list))
+      config[branch] = normalizeSteps(
+        list,
+        [...at, 'config', branch],
+        ctx,
+        depth,
+      ) as unknown as JsonValue;
   }
 }
 
@@ -136,12 +184,19 @@ function registerId(id: string, field: 'id' | 'name', at: DiagnosticPath, ctx: S
     code: C.DUPLICATE_STEP_ID,
     message: `step id "${id}" is already used by ${formatPath(previous)}`,
     path: [...at, field],
-    hint: field === 'name' ? 'This step has no id, so its id comes from its name; give it an explicit, unique id.' : 'Step ids must be unique within a flow, branches included.',
+    hint:
+      field === 'name'
+        ? 'This step has no id, so its id comes from its name; give it an explicit, unique id.'
+        : 'Step ids must be unique within a flow, branches included.',
   });
 }
 
 /** Equal orders leave the relative order of two steps to the API: warn, naming the other step. */
-function reportSharedOrders(steps: readonly FlowStep[], path: DiagnosticPath, ctx: StepContext): void {
+function reportSharedOrders(
+  steps: readonly FlowStep[],
+  path: DiagnosticPath,
+  ctx: StepContext,
+): void {
   const first = new Map<number, number>();
   steps.forEach((step, i) => {
     const position = ctx.positions.get(step) ?? i;

@@ -2,7 +2,12 @@ import type { JsonValue } from '../errors.js';
 import { checkSecrets } from './check-secrets.js';
 import { checkVariables } from './check-variables.js';
 import { DiagnosticCodes as C } from './diagnostic-codes.js';
-import { formatPath, type Diagnostic, type DiagnosticPath, type ReportDiagnostic } from './diagnostics.js';
+import {
+  formatPath,
+  type Diagnostic,
+  type DiagnosticPath,
+  type ReportDiagnostic,
+} from './diagnostics.js';
 import type { Flow } from './flow.js';
 import { FLOW_FIELDS, FlowInputSchema } from './flow-schema.js';
 import { createStepContext, normalizeSteps } from './normalize-steps.js';
@@ -35,7 +40,11 @@ export function parseFlow(value: unknown, where: ParseFlowOptions = {}): ParseRe
   const diagnostics: Diagnostic[] = [];
   const flowKey = readKey(value);
   const report: ReportDiagnostic = (d) =>
-    diagnostics.push({ ...d, ...(where.file === undefined ? {} : { file: where.file }), ...(flowKey === undefined ? {} : { flowKey }) });
+    diagnostics.push({
+      ...d,
+      ...(where.file === undefined ? {} : { file: where.file }),
+      ...(flowKey === undefined ? {} : { flowKey }),
+    });
 
   const nonJson: DiagnosticPath[] = [];
   const json = toJsonValue(value, (d) => {
@@ -45,7 +54,12 @@ export function parseFlow(value: unknown, where: ParseFlowOptions = {}): ParseRe
   if (json === null || json === undefined || typeof json !== 'object' || Array.isArray(json)) {
     if (nonJson.some((p) => p.length === 0)) return { diagnostics };
     const what = where.exportName ? `the export "${where.exportName}"` : 'this value';
-    report({ severity: 'error', code: C.FLOW_INVALID, message: `${what} is not a flow object`, hint: 'Export defineFlow({ key, name, steps: [...] }).' });
+    report({
+      severity: 'error',
+      code: C.FLOW_INVALID,
+      message: `${what} is not a flow object`,
+      hint: 'Export defineFlow({ key, name, steps: [...] }).',
+    });
     return { diagnostics };
   }
 
@@ -54,15 +68,34 @@ export function parseFlow(value: unknown, where: ParseFlowOptions = {}): ParseRe
     if (FLOW_FIELDS.includes(key)) continue;
     const suggestion = closestMatch(key, FLOW_FIELDS);
     if (suggestion === 'inputs') inputsUnsure = true;
-    report({ severity: 'error', code: C.FLOW_FIELD_UNKNOWN, message: `unknown flow field "${key}"`, path: [key], hint: suggestion ? `did you mean "${suggestion}"?` : `defineFlow takes ${FLOW_FIELDS.join(', ')}` });
+    report({
+      severity: 'error',
+      code: C.FLOW_FIELD_UNKNOWN,
+      message: `unknown flow field "${key}"`,
+      path: [key],
+      hint: suggestion
+        ? `did you mean "${suggestion}"?`
+        : `defineFlow takes ${FLOW_FIELDS.join(', ')}`,
+    });
   }
   const parsed = FlowInputSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) report({ severity: 'error', code: C.FLOW_INVALID, message: friendlyMessage(issue), path: zodPath(issue) });
+    for (const issue of parsed.error.issues)
+      report({
+        severity: 'error',
+        code: C.FLOW_INVALID,
+        message: friendlyMessage(issue),
+        path: zodPath(issue),
+      });
   }
   const rawSteps = Array.isArray(json.steps) ? json.steps : [];
   if (Array.isArray(json.steps) && rawSteps.length === 0) {
-    report({ severity: 'error', code: C.FLOW_EMPTY_STEPS, message: 'a flow needs at least one step', path: ['steps'] });
+    report({
+      severity: 'error',
+      code: C.FLOW_EMPTY_STEPS,
+      message: 'a flow needs at least one step',
+      path: ['steps'],
+    });
   }
   const ctx = createStepContext(report, where.extraStepTypes);
   const steps = normalizeSteps(rawSteps, ['steps'], ctx);
@@ -76,7 +109,14 @@ export function parseFlow(value: unknown, where: ParseFlowOptions = {}): ParseRe
   if (!parsed.success || kept.some((d) => d.severity === 'error')) return { diagnostics: kept };
   const { key, name, description, allowSecrets } = parsed.data;
   return {
-    flow: { key, name, ...(description === undefined ? {} : { description }), inputs: inputs ?? [], steps, ...(allowSecrets ? { allowSecrets: [...allowSecrets] } : {}) },
+    flow: {
+      key,
+      name,
+      ...(description === undefined ? {} : { description }),
+      inputs: inputs ?? [],
+      steps,
+      ...(allowSecrets ? { allowSecrets: [...allowSecrets] } : {}),
+    },
     diagnostics: kept,
   };
 }
@@ -103,12 +143,17 @@ function strings(value: JsonValue | undefined): string[] | undefined {
  * null in the copy, and what other checks then say about that null (or about
  * anything inside it) is the same fault again.
  */
-function dropFollowOns(diagnostics: Diagnostic[], nonJson: readonly DiagnosticPath[]): Diagnostic[] {
+function dropFollowOns(
+  diagnostics: Diagnostic[],
+  nonJson: readonly DiagnosticPath[],
+): Diagnostic[] {
   if (nonJson.length === 0) return diagnostics;
   const roots = nonJson.map((p) => formatPath(p));
   return diagnostics.filter((d) => {
     if (d.code === C.NON_JSON_VALUE) return true;
     const at = formatPath(d.path);
-    return !roots.some((root) => at === root || at.startsWith(`${root}.`) || at.startsWith(`${root}[`));
+    return !roots.some(
+      (root) => at === root || at.startsWith(`${root}.`) || at.startsWith(`${root}[`),
+    );
   });
 }

@@ -10,7 +10,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function printableName(): z.ZodString {
   return z.string().refine((value) => !CONTROL.test(value), {
-    error: (issue) => `must not contain control characters (found ${describe(String(issue.input))})`,
+    error: (issue) =>
+      `must not contain control characters (found ${describe(String(issue.input))})`,
   });
 }
 

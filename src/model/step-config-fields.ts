@@ -45,7 +45,11 @@ export const promptTools = z.object({
 /** `true`, or the document's object form `{ enabled, reasoningEffort, reasoningSummary }`. */
 export const reasoning = z.union([
   z.boolean(),
-  z.object({ enabled: z.boolean().optional(), reasoningEffort: str.optional(), reasoningSummary: str.optional() }),
+  z.object({
+    enabled: z.boolean().optional(),
+    reasoningEffort: str.optional(),
+    reasoningSummary: str.optional(),
+  }),
 ]);
 
 /** The memory steps' shared fields. */

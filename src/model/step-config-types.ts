@@ -217,11 +217,7 @@ export interface TransformDataConfig {
   outputVariable?: OutputVariable;
   /** Where the script runs. */
   sandboxProvider?:
-    | 'cloudflare-worker'
-    | 'quickjs'
-    | 'runtype-sandbox'
-    | 'daytona'
-    | 'cloudflare-sandbox';
+    'cloudflare-worker' | 'quickjs' | 'runtype-sandbox' | 'daytona' | 'cloudflare-sandbox';
   /** The script's language. Default `javascript`. */
   language?: 'javascript' | 'typescript' | 'python';
 }

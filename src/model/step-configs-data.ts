@@ -45,8 +45,16 @@ export const dataStepConfigs = {
     threshold: z.number().optional(),
     outputVariable,
   }),
-  'store-vector': z.object({ vectorsSource: str.optional(), destination: str.optional(), outputVariable }),
-  'save-memory': z.object({ ...memoryCommon, contentVariable: str.optional(), sessionId: str.optional() }),
+  'store-vector': z.object({
+    vectorsSource: str.optional(),
+    destination: str.optional(),
+    outputVariable,
+  }),
+  'save-memory': z.object({
+    ...memoryCommon,
+    contentVariable: str.optional(),
+    sessionId: str.optional(),
+  }),
   'recall-memory': z.object({
     ...memoryCommon,
     queryTemplate: str.optional(),

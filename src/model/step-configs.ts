@@ -32,7 +32,9 @@ export const stepConfigSchemas = {
     /** The prompt, as the OpenAPI document's own examples write it (beside `userPrompt`). */
     text: str.optional(),
     systemPrompt: str.optional(),
-    responseFormat: z.enum(['text', 'json', 'markdown', 'html', 'JSON', 'TEXT', 'MARKDOWN', 'HTML']).optional(),
+    responseFormat: z
+      .enum(['text', 'json', 'markdown', 'html', 'JSON', 'TEXT', 'MARKDOWN', 'HTML'])
+      .optional(),
     outputVariable,
     temperature: z.number().min(0).max(2).optional(),
     maxTokens: z.number().int().positive().optional(),
@@ -46,7 +48,11 @@ export const stepConfigSchemas = {
     previousMessages: str.optional(),
     streamOutput: z.boolean().optional(), // [infer] step or config level
   }),
-  'execute-agent': z.object({ agentId: str.min(1).optional(), message: str.optional(), outputVariable }),
+  'execute-agent': z.object({
+    agentId: str.min(1).optional(),
+    message: str.optional(),
+    outputVariable,
+  }),
   template: z.object({
     template: str.optional(),
     outputFormat: z.enum(['html', 'email-html', 'markdown', 'pdf', 'text']).optional(),
@@ -119,11 +125,17 @@ export const stepConfigSchemas = {
     style: str.optional(),
     outputVariable,
   }),
-  'tool-call': z.object({ toolId: str.min(1).optional(), parameters: json.optional(), outputVariable }),
+  'tool-call': z.object({
+    toolId: str.min(1).optional(),
+    parameters: json.optional(),
+    outputVariable,
+  }),
   'transform-data': z.object({
     script: str.optional(),
     outputVariable,
-    sandboxProvider: z.enum(['cloudflare-worker', 'quickjs', 'runtype-sandbox', 'daytona', 'cloudflare-sandbox']).optional(),
+    sandboxProvider: z
+      .enum(['cloudflare-worker', 'quickjs', 'runtype-sandbox', 'daytona', 'cloudflare-sandbox'])
+      .optional(),
     language: z.enum(['javascript', 'typescript', 'python']).optional(),
   }),
   ...dataStepConfigs,
@@ -137,7 +149,12 @@ export const stepConfigSchemas = {
     errorHandling,
     outputVariable,
   }),
-  'send-text': z.object({ from: str.optional(), to: str.optional(), message: str.optional(), outputVariable }),
+  'send-text': z.object({
+    from: str.optional(),
+    to: str.optional(),
+    message: str.optional(),
+    outputVariable,
+  }),
   'send-event': z.object({ eventType: str.optional(), payload: json.optional(), outputVariable }),
   'send-stream': z.object({ sourceVariable: str.optional(), streamType: str.optional() }),
   // trueSteps/falseSteps are steps themselves: checked recursively by parseFlow, typed in step-types.ts.

@@ -15,7 +15,9 @@ const STEP_LEVEL = new Set(['name', 'enabled', 'order', 'when']);
  * (name, enabled, order, when) are lifted out and whose other fields become
  * `config`. Plain data in, plain API-shaped data out.
  */
-function helper<T extends KnownStepType>(type: T): (id: string, options: StepOptions<T>) => Step<T> {
+function helper<T extends KnownStepType>(
+  type: T,
+): (id: string, options: StepOptions<T>) => Step<T> {
   return (id, options) => {
     const step: Record<string, unknown> = { id, type };
     const config: Record<string, unknown> = {};

@@ -37,7 +37,15 @@ export const StepCommonSchema = z.object({
 });
 
 /** A whole step as normalizeSteps checks it; `type` and the config's fields are checked on their own (check-step-type.ts, check-step-config.ts). */
-export const StepShapeSchema = StepCommonSchema.extend({ config: z.record(z.string(), z.unknown()).optional() });
+export const StepShapeSchema = StepCommonSchema.extend({
+  config: z.record(z.string(), z.unknown()).optional(),
+});
 
 /** Every step-level field, in the order hints list them: any other is STEP_FIELD_UNKNOWN. */
-export const STEP_FIELDS = ['id', 'name', 'type', 'config', ...Object.keys(StepCommonSchema.shape).filter((k) => k !== 'id' && k !== 'name')];
+export const STEP_FIELDS = [
+  'id',
+  'name',
+  'type',
+  'config',
+  ...Object.keys(StepCommonSchema.shape).filter((k) => k !== 'id' && k !== 'name'),
+];

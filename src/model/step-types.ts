@@ -78,4 +78,8 @@ export type CustomStepType = string & { readonly [CUSTOM_STEP_BRAND]: true };
 export type StepInput = KnownStepInput | CustomStepInput;
 
 /** A step as a helper returns it. */
-export type Step<T extends KnownStepType> = StepCommon & { id: string; type: T; config: StepConfigInput<T> };
+export type Step<T extends KnownStepType> = StepCommon & {
+  id: string;
+  type: T;
+  config: StepConfigInput<T>;
+};

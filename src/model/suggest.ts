@@ -65,7 +65,8 @@ export function isClearTypo(typed: string, known: string): boolean {
   return differing.every(([wa, wb]) => {
     if (isSlip(wa, wb)) return true;
     const shorter = Math.min(wa.length, wb.length);
-    if (isPlural(wa, wb) || isPlural(wb, wa) || shorter < 5 || editDistance(wa, wb) !== 1) return false;
+    if (isPlural(wa, wb) || isPlural(wb, wa) || shorter < 5 || editDistance(wa, wb) !== 1)
+      return false;
     return anchored || (wa.length !== wb.length && shorter >= 6);
   });
 }
@@ -83,8 +84,13 @@ export function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      let d = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (before[j - 2] ?? 0) + 1);
       current.push(d);
     }
     before = previous;
@@ -115,7 +121,11 @@ function words(s: string): string[] {
  * a word left out (`record` / `recordId`, `timeout` / `timeoutMs`) is not a
  * typo either.
  */
-function wholeWordDiffers(typed: readonly string[], known: readonly string[], distance: number): boolean {
+function wholeWordDiffers(
+  typed: readonly string[],
+  known: readonly string[],
+  distance: number,
+): boolean {
   if (typed.length !== known.length) return [...typed, ...known].some((w) => distance >= w.length);
   return typed.some((wa, i) => {
     const wb = known[i] ?? '';
@@ -138,14 +148,19 @@ function isPlural(plural: string, word: string): boolean {
 
 /** Two neighbours swapped: `ulr` / `url`. */
 function isSwap(a: string, b: string): boolean {
-  return a.length === b.length && editDistance(a, b) === 1 && [...a].sort().join('') === [...b].sort().join('');
+  return (
+    a.length === b.length &&
+    editDistance(a, b) === 1 &&
+    [...a].sort().join('') === [...b].sort().join('')
+  );
 }
 
 /** `longer` is `shorter` with one letter typed twice (`urll` / `url`, `envv` / `env`; and the other way, `00` / `000`). */
 function isDoubled(longer: string, shorter: string): boolean {
   if (longer.length !== shorter.length + 1) return false;
   for (let i = 1; i < longer.length; i += 1) {
-    if (longer[i] === longer[i - 1] && longer.slice(0, i) + longer.slice(i + 1) === shorter) return true;
+    if (longer[i] === longer[i - 1] && longer.slice(0, i) + longer.slice(i + 1) === shorter)
+      return true;
   }
   return false;
 }

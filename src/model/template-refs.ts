@@ -14,7 +14,8 @@ export interface TemplateRef {
 
 const EXPRESSION = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
 const LITERAL = /^(?:"[^"]*"|'[^']*'|-?\d+(?:\.\d+)?|true|false|null|undefined)$/;
-const LOCAL_TAG = /\{%-?\s*(?:for\s+([A-Za-z_$][\w$]*)\s+in|assign\s+([A-Za-z_$][\w$]*)|capture\s+([A-Za-z_$][\w$]*))/g;
+const LOCAL_TAG =
+  /\{%-?\s*(?:for\s+([A-Za-z_$][\w$]*)\s+in|assign\s+([A-Za-z_$][\w$]*)|capture\s+([A-Za-z_$][\w$]*))/g;
 
 export function templateRefs(text: string): TemplateRef[] {
   if (!text.includes('{{')) return [];

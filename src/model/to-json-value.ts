@@ -18,39 +18,65 @@ type Path = (string | number)[];
  * marks, e.g. on customStep() steps) are kept on the copy, still
  * non-enumerable: the checks read them, JSON and the payload never see them.
  */
-export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'message' | 'path' | 'hint'>) => void): JsonValue | undefined {
+export function toJsonValue(
+  value: unknown,
+  report: (d: Pick<Diagnostic, 'message' | 'path' | 'hint'>) => void,
+): JsonValue | undefined {
   const seen = new Set<object>();
   // One path stack, pushed and popped: a path array is copied only when something is reported.
   const path: Path = [];
   let visits = 0;
   let cut = false;
   const bad = (what: string, hint?: string): null => {
-    report({ message: `${what} cannot be sent to the API`, path: [...path], ...(hint ? { hint } : {}) });
+    report({
+      message: `${what} cannot be sent to the API`,
+      path: [...path],
+      ...(hint ? { hint } : {}),
+    });
     return null;
   };
   /** Too deep or too big to copy: reported once, with a path kept short, and cut off everywhere. */
   const tooMuch = (what: string, hint: string): null => {
-    if (!cut) report({ message: `${what} cannot be sent to the API`, path: path.slice(0, SHOWN_PATH), hint });
+    if (!cut)
+      report({
+        message: `${what} cannot be sent to the API`,
+        path: path.slice(0, SHOWN_PATH),
+        hint,
+      });
     cut = true;
     return null;
   };
   const visit = (v: unknown): JsonValue | undefined => {
     if (path.length > MAX_VALUE_DEPTH) {
-      return tooMuch(`a value nested more than ${MAX_VALUE_DEPTH} levels deep`, 'A structure this deep is almost always recursive by mistake; flatten it.');
+      return tooMuch(
+        `a value nested more than ${MAX_VALUE_DEPTH} levels deep`,
+        'A structure this deep is almost always recursive by mistake; flatten it.',
+      );
     }
     if ((visits += 1) > MAX_VALUES) {
-      return tooMuch(`more than ${MAX_VALUES.toLocaleString('en')} values`, 'A shared sub-object repeated at every level multiplies; build the value once.');
+      return tooMuch(
+        `more than ${MAX_VALUES.toLocaleString('en')} values`,
+        'A shared sub-object repeated at every level multiplies; build the value once.',
+      );
     }
     switch (typeof v) {
       case 'string':
       case 'boolean':
         return v;
       case 'number':
-        return Number.isFinite(v) ? v : bad(`the number ${String(v)}`, 'JSON has no NaN or Infinity (JSON.stringify would send null); use a finite number or a string.');
+        return Number.isFinite(v)
+          ? v
+          : bad(
+              `the number ${String(v)}`,
+              'JSON has no NaN or Infinity (JSON.stringify would send null); use a finite number or a string.',
+            );
       case 'bigint':
         return bad('a BigInt', 'Use a number or a string.');
       case 'function':
-        return bad('a function', 'Flows are data sent to the API; code belongs in a transform-data `script` string.');
+        return bad(
+          'a function',
+          'Flows are data sent to the API; code belongs in a transform-data `script` string.',
+        );
       case 'symbol':
         return bad('a Symbol', 'Use a string.');
       case 'undefined':
@@ -58,13 +84,20 @@ export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'messag
     }
     if (v === null) return null;
     const obj = v as object;
-    if (seen.has(obj)) return bad('a circular reference', 'A value refers back to itself; JSON cannot represent cycles.');
+    if (seen.has(obj))
+      return bad(
+        'a circular reference',
+        'A value refers back to itself; JSON cannot represent cycles.',
+      );
     if (Array.isArray(obj)) return visitArray(obj);
     if (obj instanceof Date) return bad('a Date', 'Use an ISO string: date.toISOString().');
     const proto = Object.getPrototypeOf(obj) as object | null;
     if (proto !== Object.prototype && proto !== null) {
       const kind = (obj.constructor as { name?: unknown } | undefined)?.name;
-      return bad(`a ${typeof kind === 'string' && kind !== '' ? kind : 'class'} instance`, 'Only plain objects, arrays, strings, numbers, booleans and null are sent.');
+      return bad(
+        `a ${typeof kind === 'string' && kind !== '' ? kind : 'class'} instance`,
+        'Only plain objects, arrays, strings, numbers, booleans and null are sent.',
+      );
     }
     seen.add(obj);
     const out: { [key: string]: JsonValue } = {};
@@ -85,7 +118,14 @@ export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'messag
     for (let index = 0; index < arr.length; index += 1) {
       path.push(index);
       const converted = read(() => arr[index]);
-      out.push(converted === undefined ? bad('undefined inside an array', 'JSON would turn it into null; remove it or write null.') : converted);
+      out.push(
+        converted === undefined
+          ? bad(
+              'undefined inside an array',
+              'JSON would turn it into null; remove it or write null.',
+            )
+          : converted,
+      );
       path.pop();
     }
     seen.delete(arr);
@@ -96,7 +136,9 @@ export function toJsonValue(value: unknown, report: (d: Pick<Diagnostic, 'messag
     try {
       item = get();
     } catch (error) {
-      return bad(`a getter that throws (${error instanceof Error ? error.message : String(error)})`);
+      return bad(
+        `a getter that throws (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     return visit(item);
   };
@@ -125,6 +167,7 @@ function keepBrands(from: object, to: object): void {
   for (const symbol of symbols) {
     if (!Symbol.keyFor(symbol)?.startsWith('runtype-flows.')) continue;
     const descriptor = Object.getOwnPropertyDescriptor(from, symbol);
-    if (descriptor?.value === true) Object.defineProperty(to, symbol, { value: true, enumerable: false });
+    if (descriptor?.value === true)
+      Object.defineProperty(to, symbol, { value: true, enumerable: false });
   }
 }

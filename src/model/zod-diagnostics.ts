@@ -14,7 +14,12 @@ export function zodIssuesToDiagnostics(
   return issues.map((issue) => {
     const { message, hint } = friendlyIssue(issue);
     const path = zodPath(issue);
-    if (issue.code === 'unrecognized_keys' && issue.keys.length === 1 && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+    if (
+      issue.code === 'unrecognized_keys' &&
+      issue.keys.length === 1 &&
+      issue.keys[0] !== undefined
+    )
+      path.push(issue.keys[0]);
     return {
       severity: 'error',
       code: where.code,

@@ -13,13 +13,16 @@ const ZOD_UNION_DEFAULT = 'Invalid input';
 export function friendlyIssue(issue: z.core.$ZodIssue): { message: string; hint?: string } {
   const text = friendlyMessage(issue);
   const at = text.indexOf(HINT_SEPARATOR);
-  return at < 0 ? { message: text } : { message: text.slice(0, at), hint: text.slice(at + HINT_SEPARATOR.length) };
+  return at < 0
+    ? { message: text }
+    : { message: text.slice(0, at), hint: text.slice(at + HINT_SEPARATOR.length) };
 }
 
 /** A plain-language message for one zod issue (zod's defaults read like a type checker). */
 export function friendlyMessage(issue: z.core.$ZodIssue): string {
   // Parsed with reportInput: an input that is there but undefined is a field that was left out.
-  if ('input' in issue && issue.input === undefined && issue.code !== 'unrecognized_keys') return 'is required';
+  if ('input' in issue && issue.input === undefined && issue.code !== 'unrecognized_keys')
+    return 'is required';
   switch (issue.code) {
     case 'invalid_type':
       return `must be ${article(EXPECTED[issue.expected] ?? issue.expected)}, not ${describeValue(issue.input)}`;
@@ -60,8 +63,10 @@ function article(expected: string): string {
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `${typeof value} ${String(value)}`;
   return typeof value;
 }

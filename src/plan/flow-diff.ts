@@ -11,9 +11,32 @@ export interface FieldChange {
 
 /** `parent` names the conditional branch a nested step sits in, e.g. `route.falseSteps`. */
 export type StepDiff =
-  | { kind: 'added'; id: string; name: string; type: string; order: number; parent?: string; step: StepPayload }
-  | { kind: 'removed'; id: string; name: string; type: string; order: number; parent?: string; step: StepPayload }
-  | { kind: 'changed'; id: string; name: string; type: string; parent?: string; fields: FieldChange[] };
+  | {
+      kind: 'added';
+      id: string;
+      name: string;
+      type: string;
+      order: number;
+      parent?: string;
+      step: StepPayload;
+    }
+  | {
+      kind: 'removed';
+      id: string;
+      name: string;
+      type: string;
+      order: number;
+      parent?: string;
+      step: StepPayload;
+    }
+  | {
+      kind: 'changed';
+      id: string;
+      name: string;
+      type: string;
+      parent?: string;
+      fields: FieldChange[];
+    };
 
 export interface FlowDiff {
   /** Top-level fields: name (and description, for a flow that does not exist yet). */
@@ -43,19 +66,44 @@ export function diffFlows(before: FlowPayload | undefined, after: FlowPayload): 
     const where = parent === undefined ? {} : { parent };
     const old = beforeSteps.get(id);
     if (!old) {
-      steps.push({ kind: 'added', id, name: step.name, type: step.type, order: step.order, ...where, step });
+      steps.push({
+        kind: 'added',
+        id,
+        name: step.name,
+        type: step.type,
+        order: step.order,
+        ...where,
+        step,
+      });
       continue;
     }
     const changed = diffValues('', stepFields(old.step), stepFields(step));
-    if (old.parent !== parent) changed.unshift(change('(branch)', old.parent ?? '(top level)', parent ?? '(top level)'));
-    if (changed.length > 0) steps.push({ kind: 'changed', id, name: step.name, type: step.type, ...where, fields: changed });
+    if (old.parent !== parent)
+      changed.unshift(change('(branch)', old.parent ?? '(top level)', parent ?? '(top level)'));
+    if (changed.length > 0)
+      steps.push({
+        kind: 'changed',
+        id,
+        name: step.name,
+        type: step.type,
+        ...where,
+        fields: changed,
+      });
   }
   for (const [id, { step, parent }] of beforeSteps) {
-    if (!afterSteps.has(id)) steps.push({ kind: 'removed', id, name: step.name, type: step.type, order: step.order, ...(parent === undefined ? {} : { parent }), step });
+    if (!afterSteps.has(id))
+      steps.push({
+        kind: 'removed',
+        id,
+        name: step.name,
+        type: step.type,
+        order: step.order,
+        ...(parent === undefined ? {} : { parent }),
+        step,
+      });
   }
   return { fields, steps };
 }
-
 
 // --- internal ---
 
@@ -65,13 +113,20 @@ const BRANCHES = ['trueSteps', 'falseSteps'] as const;
  * Every step by id, depth first; a conditional's branches are replaced by the
  * ids they hold, so a reorder inside a branch still shows on the conditional.
  */
-function flattenSteps(steps: readonly StepPayload[], parent?: string, into = new Map<string, { step: StepPayload; parent?: string }>()) {
+function flattenSteps(
+  steps: readonly StepPayload[],
+  parent?: string,
+  into = new Map<string, { step: StepPayload; parent?: string }>(),
+) {
   for (const step of steps) {
-    const nested = step.type === 'conditional' ? BRANCHES.filter((b) => Array.isArray(step.config[b])) : [];
+    const nested =
+      step.type === 'conditional' ? BRANCHES.filter((b) => Array.isArray(step.config[b])) : [];
     const config = { ...step.config };
-    for (const branch of nested) config[branch] = (step.config[branch] as unknown as StepPayload[]).map((s) => s.id);
+    for (const branch of nested)
+      config[branch] = (step.config[branch] as unknown as StepPayload[]).map((s) => s.id);
     into.set(step.id, { step: { ...step, config }, ...(parent === undefined ? {} : { parent }) });
-    for (const branch of nested) flattenSteps(step.config[branch] as unknown as StepPayload[], `${step.id}.${branch}`, into);
+    for (const branch of nested)
+      flattenSteps(step.config[branch] as unknown as StepPayload[], `${step.id}.${branch}`, into);
   }
   return into;
 }
@@ -81,7 +136,11 @@ function stepFields(step: StepPayload): { [key: string]: JsonValue } {
   return rest;
 }
 
-function diffValues(prefix: string, a: JsonValue | undefined, b: JsonValue | undefined): FieldChange[] {
+function diffValues(
+  prefix: string,
+  a: JsonValue | undefined,
+  b: JsonValue | undefined,
+): FieldChange[] {
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     return keys.flatMap((k) => diffValues(prefix ? `${prefix}.${k}` : k, a[k], b[k]));
@@ -90,8 +149,16 @@ function diffValues(prefix: string, a: JsonValue | undefined, b: JsonValue | und
   return [change(prefix, a, b)];
 }
 
-function change(path: string, before: JsonValue | undefined, after: JsonValue | undefined): FieldChange {
-  return { path, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) };
+function change(
+  path: string,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+): FieldChange {
+  return {
+    path,
+    ...(before === undefined ? {} : { before }),
+    ...(after === undefined ? {} : { after }),
+  };
 }
 
 function isPlainObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {

@@ -9,4 +9,12 @@ export {
   type RemoteFlowShape,
 } from './remote-flow.js';
 export { hasPendingChanges, orphansByName, planChanges } from './plan-changes.js';
-export { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from './types.js';
+export {
+  CHANGE_KINDS,
+  type Change,
+  type ChangeKind,
+  type DesiredFlow,
+  type Plan,
+  type RemoteSnapshot,
+  type TrackedFlow,
+} from './types.js';

@@ -7,10 +7,20 @@ import type { DesiredFlow, RemoteSnapshot, TrackedFlow } from './types.js';
 
 const payload = (name: string, prompt = 'hi'): FlowPayload => ({
   name,
-  steps: [{ id: 's', name: 'S', type: 'prompt', order: 1, enabled: true, config: { userPrompt: prompt } }],
+  steps: [
+    { id: 's', name: 'S', type: 'prompt', order: 1, enabled: true, config: { userPrompt: prompt } },
+  ],
 });
-const desired = (key: string, p: FlowPayload): DesiredFlow => ({ key, payload: p, hash: contentHash(p) });
-const tracked = (id: string, p: FlowPayload): TrackedFlow => ({ id, hash: contentHash(p), name: p.name });
+const desired = (key: string, p: FlowPayload): DesiredFlow => ({
+  key,
+  payload: p,
+  hash: contentHash(p),
+});
+const tracked = (id: string, p: FlowPayload): TrackedFlow => ({
+  id,
+  hash: contentHash(p),
+  name: p.name,
+});
 const read = (p: FlowPayload) => readRemoteFlow({ name: p.name, flowSteps: p.steps }, p.steps);
 const remote = (flows: [string, FlowPayload][], details = true): RemoteSnapshot => ({
   listed: flows.map(([id, p]) => ({ id, name: p.name })),
@@ -21,7 +31,11 @@ const kinds = (plan: ReturnType<typeof planChanges>) => plan.changes.map((c) => 
 describe('planChanges', () => {
   it('creates untracked flows and leaves synced ones alone', () => {
     const a = payload('A');
-    const plan = planChanges({ desired: [desired('b', payload('B')), desired('a', a)], tracked: new Map([['a', tracked('1', a)]]), remote: remote([['1', a]]) });
+    const plan = planChanges({
+      desired: [desired('b', payload('B')), desired('a', a)],
+      tracked: new Map([['a', tracked('1', a)]]),
+      remote: remote([['1', a]]),
+    });
     expect(kinds(plan)).toEqual([
       ['a', 'noop'],
       ['b', 'create'],
@@ -32,31 +46,58 @@ describe('planChanges', () => {
 
   it('updates when the code changed and the remote is what we last wrote', () => {
     const old = payload('A', 'old');
-    const plan = planChanges({ desired: [desired('a', payload('A', 'new'))], tracked: new Map([['a', tracked('1', old)]]), remote: remote([['1', old]]) });
+    const plan = planChanges({
+      desired: [desired('a', payload('A', 'new'))],
+      tracked: new Map([['a', tracked('1', old)]]),
+      remote: remote([['1', old]]),
+    });
     expect(plan.changes[0]).toMatchObject({ kind: 'update', remoteId: '1', before: old });
   });
 
   it('reports drift when the remote changed since the last write, code changed or not', () => {
     const synced = payload('A', 'synced');
     const edited = payload('A', 'edited in dashboard');
-    const unchanged = planChanges({ desired: [desired('a', synced)], tracked: new Map([['a', tracked('1', synced)]]), remote: remote([['1', edited]]) });
+    const unchanged = planChanges({
+      desired: [desired('a', synced)],
+      tracked: new Map([['a', tracked('1', synced)]]),
+      remote: remote([['1', edited]]),
+    });
     expect(unchanged.changes[0]).toMatchObject({ kind: 'drift', codeChanged: false });
-    const changed = planChanges({ desired: [desired('a', payload('A', 'code'))], tracked: new Map([['a', tracked('1', synced)]]), remote: remote([['1', edited]]) });
+    const changed = planChanges({
+      desired: [desired('a', payload('A', 'code'))],
+      tracked: new Map([['a', tracked('1', synced)]]),
+      remote: remote([['1', edited]]),
+    });
     expect(changed.changes[0]).toMatchObject({ kind: 'drift', codeChanged: true, before: edited });
   });
 
   it('adopts exactly one untracked remote flow of the same name; several are a conflict', () => {
     const a = payload('Same Name');
-    const one = planChanges({ desired: [desired('a', a)], tracked: new Map(), remote: remote([['9', a]]) });
+    const one = planChanges({
+      desired: [desired('a', a)],
+      tracked: new Map(),
+      remote: remote([['9', a]]),
+    });
     expect(one.changes[0]).toMatchObject({ kind: 'adopt', remoteId: '9', contentMatches: true });
-    const two = planChanges({ desired: [desired('a', a)], tracked: new Map(), remote: remote([['9', a], ['8', a]]) });
+    const two = planChanges({
+      desired: [desired('a', a)],
+      tracked: new Map(),
+      remote: remote([
+        ['9', a],
+        ['8', a],
+      ]),
+    });
     expect(two.changes[0]).toMatchObject({ kind: 'conflict', remoteIds: ['8', '9'] });
   });
 
   it('never adopts a remote flow another key in the code still tracks', () => {
     const a = payload('Shared');
     // "old" was renamed in code, and "new" took over its former name.
-    const plan = planChanges({ desired: [desired('new', a), desired('old', payload('Renamed'))], tracked: new Map([['old', tracked('1', a)]]), remote: remote([['1', a]]) });
+    const plan = planChanges({
+      desired: [desired('new', a), desired('old', payload('Renamed'))],
+      tracked: new Map([['old', tracked('1', a)]]),
+      remote: remote([['1', a]]),
+    });
     expect(kinds(plan)).toEqual([
       ['new', 'create'],
       ['old', 'update'],
@@ -65,27 +106,59 @@ describe('planChanges', () => {
 
   it('a key changed in code (same name) re-keys the tracked flow: no create, no delete', () => {
     const a = payload('Alpha');
-    const plan = planChanges({ desired: [desired('alpha2', a)], tracked: new Map([['alpha', tracked('1', a)]]), remote: remote([['1', a]]) });
-    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'adopt', key: 'alpha2', remoteId: '1', previousKey: 'alpha', contentMatches: true })]);
-    const offline = planChanges({ desired: [desired('alpha2', a)], tracked: new Map([['alpha', tracked('1', a)]]) });
+    const plan = planChanges({
+      desired: [desired('alpha2', a)],
+      tracked: new Map([['alpha', tracked('1', a)]]),
+      remote: remote([['1', a]]),
+    });
+    expect(plan.changes).toEqual([
+      expect.objectContaining({
+        kind: 'adopt',
+        key: 'alpha2',
+        remoteId: '1',
+        previousKey: 'alpha',
+        contentMatches: true,
+      }),
+    ]);
+    const offline = planChanges({
+      desired: [desired('alpha2', a)],
+      tracked: new Map([['alpha', tracked('1', a)]]),
+    });
     expect(kinds(offline)).toEqual([['alpha2', 'adopt']]);
   });
 
   it('a create left in doubt is found under the name it had then, though the flow was renamed since', () => {
     const landed = payload('Old Name');
-    const plan = planChanges({ desired: [desired('k', payload('New Name'))], tracked: new Map(), remote: remote([['9', landed]]), pendingCreates: new Map([['k', 'Old Name']]) });
-    expect(plan.changes[0]).toMatchObject({ kind: 'adopt', remoteId: '9', contentMatches: false, matchedName: 'Old Name' });
+    const plan = planChanges({
+      desired: [desired('k', payload('New Name'))],
+      tracked: new Map(),
+      remote: remote([['9', landed]]),
+      pendingCreates: new Map([['k', 'Old Name']]),
+    });
+    expect(plan.changes[0]).toMatchObject({
+      kind: 'adopt',
+      remoteId: '9',
+      contentMatches: false,
+      matchedName: 'Old Name',
+    });
   });
 
   it('recreates a tracked flow that is gone remotely', () => {
     const a = payload('A');
-    const plan = planChanges({ desired: [desired('a', a)], tracked: new Map([['a', tracked('1', a)]]), remote: remote([]) });
+    const plan = planChanges({
+      desired: [desired('a', a)],
+      tracked: new Map([['a', tracked('1', a)]]),
+      remote: remote([]),
+    });
     expect(plan.changes[0]).toMatchObject({ kind: 'missing', previousId: '1' });
   });
 
   it('offline: no adoption, drift or missing, only code against the lock', () => {
     const a = payload('A');
-    const plan = planChanges({ desired: [desired('a', a), desired('b', payload('B'))], tracked: new Map([['a', tracked('1', a)]]) });
+    const plan = planChanges({
+      desired: [desired('a', a), desired('b', payload('B'))],
+      tracked: new Map([['a', tracked('1', a)]]),
+    });
     expect(kinds(plan)).toEqual([
       ['a', 'noop'],
       ['b', 'create'],
@@ -103,10 +176,19 @@ describe('planChanges', () => {
   });
 
   it('the hash ignores object key order but not step order', () => {
-    const x: FlowPayload = { name: 'X', steps: [{ id: 'a', name: 'A', type: 't', order: 1, enabled: true, config: { p: 1, q: 2 } }] };
-    const y: FlowPayload = { steps: [{ config: { q: 2, p: 1 }, enabled: true, order: 1, type: 't', name: 'A', id: 'a' }], name: 'X' };
+    const x: FlowPayload = {
+      name: 'X',
+      steps: [{ id: 'a', name: 'A', type: 't', order: 1, enabled: true, config: { p: 1, q: 2 } }],
+    };
+    const y: FlowPayload = {
+      steps: [{ config: { q: 2, p: 1 }, enabled: true, order: 1, type: 't', name: 'A', id: 'a' }],
+      name: 'X',
+    };
     expect(contentHash(x)).toBe(contentHash(y));
-    const reordered: FlowPayload = { name: 'X', steps: [...x.steps, { ...x.steps[0]!, id: 'b', order: 2 }] };
+    const reordered: FlowPayload = {
+      name: 'X',
+      steps: [...x.steps, { ...x.steps[0]!, id: 'b', order: 2 }],
+    };
     const swapped: FlowPayload = { name: 'X', steps: [reordered.steps[1]!, reordered.steps[0]!] };
     expect(contentHash(reordered)).not.toBe(contentHash(swapped));
   });

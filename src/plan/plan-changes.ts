@@ -1,6 +1,14 @@
 import { descriptionHash } from './canonical.js';
 import { remoteAgainstCode, remoteMatchesCode, type RemoteFlow } from './remote-flow.js';
-import { CHANGE_KINDS, type Change, type ChangeKind, type DesiredFlow, type Plan, type RemoteSnapshot, type TrackedFlow } from './types.js';
+import {
+  CHANGE_KINDS,
+  type Change,
+  type ChangeKind,
+  type DesiredFlow,
+  type Plan,
+  type RemoteSnapshot,
+  type TrackedFlow,
+} from './types.js';
 
 export interface PlanInput {
   desired: readonly DesiredFlow[];
@@ -47,7 +55,9 @@ export function planChanges(input: PlanInput): Plan {
     if (named.length === 1 && orphan && !rekeyed.has(orphan.key)) {
       rekeyed.add(orphan.key);
       const remote = input.remote?.details.get(orphan.tracked.id);
-      const contentMatches = remote ? remoteMatchesCode(remote, flow.payload, flow.hash) : orphan.tracked.hash === flow.hash;
+      const contentMatches = remote
+        ? remoteMatchesCode(remote, flow.payload, flow.hash)
+        : orphan.tracked.hash === flow.hash;
       const remoteState = remote?.stateHash ?? orphan.tracked.remoteHash ?? orphan.tracked.hash;
       changes.push({
         kind: 'adopt',
@@ -63,14 +73,33 @@ export function planChanges(input: PlanInput): Plan {
       });
       continue;
     }
-    changes.push(planUntracked(flow, untrackedByName, input.remote, tracked, input.pendingCreates?.get(flow.key)));
+    changes.push(
+      planUntracked(
+        flow,
+        untrackedByName,
+        input.remote,
+        tracked,
+        input.pendingCreates?.get(flow.key),
+      ),
+    );
   }
   for (const [key, tracked] of input.tracked) {
     if (desiredKeys.has(key) || rekeyed.has(key) || (only && !only.has(key))) continue;
-    changes.push({ kind: 'delete', key, name: tracked.name, remoteId: tracked.id, alreadyGone: listedIds !== undefined && !listedIds.has(tracked.id) });
+    changes.push({
+      kind: 'delete',
+      key,
+      name: tracked.name,
+      remoteId: tracked.id,
+      alreadyGone: listedIds !== undefined && !listedIds.has(tracked.id),
+    });
   }
   changes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { changes, summary: summarize(changes), remoteChecked: input.remote !== undefined, refreshed: input.refreshed === true };
+  return {
+    changes,
+    summary: summarize(changes),
+    remoteChecked: input.remote !== undefined,
+    refreshed: input.refreshed === true,
+  };
 }
 
 /**
@@ -99,28 +128,57 @@ export function hasPendingChanges(plan: Plan): boolean {
 
 // --- internal ---
 
-function planTracked(flow: DesiredFlow, tracked: TrackedFlow, remote: RemoteFlow | undefined): Change {
+function planTracked(
+  flow: DesiredFlow,
+  tracked: TrackedFlow,
+  remote: RemoteFlow | undefined,
+): Change {
   const note = descriptionNote(flow, tracked);
-  const base = { key: flow.key, name: flow.payload.name, remoteId: tracked.id, payload: flow.payload, hash: flow.hash, ...note };
+  const base = {
+    key: flow.key,
+    name: flow.payload.name,
+    remoteId: tracked.id,
+    payload: flow.payload,
+    hash: flow.hash,
+    ...note,
+  };
   const codeChanged = flow.hash !== tracked.hash;
   if (remote) {
     // A remote holding exactly what an interrupted update sent is the tool's own write, not drift.
     const ownState =
-      remote.stateHash === (tracked.remoteHash ?? tracked.hash) || tracked.attempted?.includes(remote.stateHash) === true;
+      remote.stateHash === (tracked.remoteHash ?? tracked.hash) ||
+      tracked.attempted?.includes(remote.stateHash) === true;
     const drifted = !ownState || whensDiffer(remote, flow.payload);
     if (drifted) {
       // Remote already equals the code (someone made the same edit): nothing to overwrite.
       if (remoteMatchesCode(remote, flow.payload, flow.hash)) {
         return { kind: 'adopt', ...base, contentMatches: true, remoteState: remote.stateHash };
       }
-      return { kind: 'drift', ...base, before: remoteAgainstCode(remote, flow.payload), codeChanged };
+      return {
+        kind: 'drift',
+        ...base,
+        before: remoteAgainstCode(remote, flow.payload),
+        codeChanged,
+      };
     }
   }
   if (!codeChanged) {
     const published = tracked.published === flow.hash;
-    return { kind: 'noop', key: flow.key, name: flow.payload.name, remoteId: tracked.id, hash: flow.hash, published, ...note };
+    return {
+      kind: 'noop',
+      key: flow.key,
+      name: flow.payload.name,
+      remoteId: tracked.id,
+      hash: flow.hash,
+      published,
+      ...note,
+    };
   }
-  return { kind: 'update', ...base, ...(remote ? { before: remoteAgainstCode(remote, flow.payload) } : {}) };
+  return {
+    kind: 'update',
+    ...base,
+    ...(remote ? { before: remoteAgainstCode(remote, flow.payload) } : {}),
+  };
 }
 
 /**
@@ -131,7 +189,8 @@ function planTracked(flow: DesiredFlow, tracked: TrackedFlow, remote: RemoteFlow
 function whensDiffer(remote: RemoteFlow, code: DesiredFlow['payload']): boolean {
   const codeWhens = new Map(code.steps.map((s) => [s.id, s.when]));
   return remote.payload.steps.some((step) => {
-    if (remote.unknown.get(step.id)?.includes('when') === true || !codeWhens.has(step.id)) return false;
+    if (remote.unknown.get(step.id)?.includes('when') === true || !codeWhens.has(step.id))
+      return false;
     return codeWhens.get(step.id) !== step.when;
   });
 }
@@ -139,7 +198,9 @@ function whensDiffer(remote: RemoteFlow, code: DesiredFlow['payload']): boolean 
 /** The code's description differs from the one last sent (on create): the API cannot update it. */
 function descriptionNote(flow: DesiredFlow, tracked: TrackedFlow): { descriptionChanged?: true } {
   if (tracked.descriptionHash === undefined && flow.payload.description === undefined) return {};
-  return descriptionHash(flow.payload) === tracked.descriptionHash ? {} : { descriptionChanged: true };
+  return descriptionHash(flow.payload) === tracked.descriptionHash
+    ? {}
+    : { descriptionChanged: true };
 }
 
 function planUntracked(
@@ -151,10 +212,14 @@ function planUntracked(
 ): Change {
   const base = { key: flow.key, name: flow.payload.name, payload: flow.payload, hash: flow.hash };
   // A create left in doubt may have landed under the name it had then.
-  const names = pendingName !== undefined && pendingName !== flow.payload.name ? [flow.payload.name, pendingName] : [flow.payload.name];
+  const names =
+    pendingName !== undefined && pendingName !== flow.payload.name
+      ? [flow.payload.name, pendingName]
+      : [flow.payload.name];
   const byName = names.find((n) => (untrackedByName.get(n) ?? []).length > 0) ?? flow.payload.name;
   const candidates = untrackedByName.get(byName) ?? [];
-  if (candidates.length > 1) return { kind: 'conflict', ...base, remoteIds: [...candidates].sort() };
+  if (candidates.length > 1)
+    return { kind: 'conflict', ...base, remoteIds: [...candidates].sort() };
   const [remoteId] = candidates;
   if (remoteId !== undefined) {
     // Claim it so a second key with the same name cannot adopt it too (names are unique per project
@@ -166,7 +231,9 @@ function planUntracked(
       ...base,
       remoteId,
       contentMatches: found !== undefined && remoteMatchesCode(found, flow.payload, flow.hash),
-      ...(found ? { before: remoteAgainstCode(found, flow.payload), remoteState: found.stateHash } : {}),
+      ...(found
+        ? { before: remoteAgainstCode(found, flow.payload), remoteState: found.stateHash }
+        : {}),
       // Matched under the name an interrupted create used, not the flow's name now.
       ...(byName === flow.payload.name ? {} : { matchedName: byName }),
     };
@@ -175,7 +242,10 @@ function planUntracked(
   return { kind: 'create', ...base };
 }
 
-function groupUntrackedByName(remote: RemoteSnapshot | undefined, trackedIds: ReadonlySet<string>): Map<string, string[]> {
+function groupUntrackedByName(
+  remote: RemoteSnapshot | undefined,
+  trackedIds: ReadonlySet<string>,
+): Map<string, string[]> {
   const byName = new Map<string, string[]>();
   for (const f of remote?.listed ?? []) {
     if (trackedIds.has(f.id)) continue;

@@ -8,15 +8,36 @@ const code: FlowPayload = {
   name: 'F',
   description: 'what it does',
   steps: [
-    { id: 'a', name: 'A', type: 'prompt', order: 1, enabled: true, config: { userPrompt: 'hi' }, when: 'x > 1' },
-    { id: 'b', name: 'B', type: 'transform-data', order: 2, enabled: false, config: { script: 'return 1' } },
+    {
+      id: 'a',
+      name: 'A',
+      type: 'prompt',
+      order: 1,
+      enabled: true,
+      config: { userPrompt: 'hi' },
+      when: 'x > 1',
+    },
+    {
+      id: 'b',
+      name: 'B',
+      type: 'transform-data',
+      order: 2,
+      enabled: false,
+      config: { script: 'return 1' },
+    },
   ],
 };
 const full = code.steps.map(({ when: _when, ...step }) => step);
 
 describe('readRemoteFlow', () => {
   it('a response step with only id and type compares on id and type alone', () => {
-    const remote = readRemoteFlow({ name: 'F', flowSteps: [{ id: 'a', type: 'prompt' }, { id: 'b', type: 'transform-data' }] });
+    const remote = readRemoteFlow({
+      name: 'F',
+      flowSteps: [
+        { id: 'a', type: 'prompt' },
+        { id: 'b', type: 'transform-data' },
+      ],
+    });
     expect(remote.unknown.get('a')).toEqual(['name', 'order', 'enabled', 'config', 'when']);
     expect(remoteMatchesCode(remote, code)).toBe(true);
     expect(remoteAgainstCode(remote, code)).toEqual({ name: 'F', steps: code.steps });
@@ -31,9 +52,15 @@ describe('readRemoteFlow', () => {
   it('without the flow-steps read, when is unknown; with it, when is compared (absent means none)', () => {
     const without = readRemoteFlow({ name: 'F', flowSteps: full });
     expect(remoteMatchesCode(without, code)).toBe(true);
-    const same = readRemoteFlow({ name: 'F', flowSteps: full }, [{ id: 'a', when: 'x > 1' }, { id: 'b' }]);
+    const same = readRemoteFlow({ name: 'F', flowSteps: full }, [
+      { id: 'a', when: 'x > 1' },
+      { id: 'b' },
+    ]);
     expect(remoteMatchesCode(same, code)).toBe(true);
-    const edited = readRemoteFlow({ name: 'F', flowSteps: full }, [{ id: 'a', when: 'false' }, { id: 'b' }]);
+    const edited = readRemoteFlow({ name: 'F', flowSteps: full }, [
+      { id: 'a', when: 'false' },
+      { id: 'b' },
+    ]);
     expect(remoteMatchesCode(edited, code)).toBe(false);
     const dropped = readRemoteFlow({ name: 'F', flowSteps: full }, [{ id: 'a' }, { id: 'b' }]);
     expect(remoteMatchesCode(dropped, code)).toBe(false);
@@ -47,14 +74,23 @@ describe('readRemoteFlow', () => {
   });
 
   it('orders steps by order, and fills a missing order from the position', () => {
-    const remote = readRemoteFlow({ name: 'F', flowSteps: [{ id: 'b', type: 't', order: 2 }, { id: 'a', type: 'p', order: 1 }] });
+    const remote = readRemoteFlow({
+      name: 'F',
+      flowSteps: [
+        { id: 'b', type: 't', order: 2 },
+        { id: 'a', type: 'p', order: 1 },
+      ],
+    });
     expect(remote.payload.steps.map((s) => s.id)).toEqual(['a', 'b']);
   });
 });
 
 describe('description in the plan', () => {
   const desired = (p: FlowPayload) => ({ key: 'f', payload: p, hash: contentHash(p) });
-  const tracked = (p: FlowPayload) => new Map([['f', { id: '1', hash: contentHash(p), name: 'F', descriptionHash: descriptionHash(p) }]]);
+  const tracked = (p: FlowPayload) =>
+    new Map([
+      ['f', { id: '1', hash: contentHash(p), name: 'F', descriptionHash: descriptionHash(p) }],
+    ]);
 
   it('is not part of the content hash', () => {
     expect(contentHash(code)).toBe(contentHash({ ...code, description: 'other' }));
@@ -62,13 +98,22 @@ describe('description in the plan', () => {
   });
 
   it('a description-only edit is a noop carrying a note', () => {
-    const plan = planChanges({ desired: [desired({ ...code, description: 'new text' })], tracked: tracked(code) });
-    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'noop', descriptionChanged: true })]);
+    const plan = planChanges({
+      desired: [desired({ ...code, description: 'new text' })],
+      tracked: tracked(code),
+    });
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ kind: 'noop', descriptionChanged: true }),
+    ]);
   });
 
   it('an unchanged description, or none on either side, carries no note', () => {
-    expect(planChanges({ desired: [desired(code)], tracked: tracked(code) }).changes[0]).not.toHaveProperty('descriptionChanged');
+    expect(
+      planChanges({ desired: [desired(code)], tracked: tracked(code) }).changes[0],
+    ).not.toHaveProperty('descriptionChanged');
     const bare = { name: code.name, steps: code.steps };
-    expect(planChanges({ desired: [desired(bare)], tracked: tracked(bare) }).changes[0]).not.toHaveProperty('descriptionChanged');
+    expect(
+      planChanges({ desired: [desired(bare)], tracked: tracked(bare) }).changes[0],
+    ).not.toHaveProperty('descriptionChanged');
   });
 });

@@ -71,7 +71,11 @@ export function readRemoteFlow(
   });
   steps.sort((a, b) => a.order - b.order);
   const withoutWhen = steps.map(({ when: _when, ...step }) => step);
-  return { payload: { name: remote.name, steps }, stateHash: contentHash({ name: remote.name, steps: withoutWhen }), unknown };
+  return {
+    payload: { name: remote.name, steps },
+    stateHash: contentHash({ name: remote.name, steps: withoutWhen }),
+    unknown,
+  };
 }
 
 /**
@@ -95,7 +99,11 @@ export function remoteAgainstCode(remote: RemoteFlow, code: FlowPayload): FlowPa
 }
 
 /** Whether the remote flow holds what the code says, on every field the responses carried. */
-export function remoteMatchesCode(remote: RemoteFlow, code: FlowPayload, codeHash = contentHash(code)): boolean {
+export function remoteMatchesCode(
+  remote: RemoteFlow,
+  code: FlowPayload,
+  codeHash = contentHash(code),
+): boolean {
   return contentHash(remoteAgainstCode(remote, code)) === codeHash;
 }
 

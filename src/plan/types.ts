@@ -60,9 +60,22 @@ export type Change =
       matchedName?: string;
     })
   /** Code changed since the last sync: PUT. */
-  | (Base & { kind: 'update'; remoteId: string; payload: FlowPayload; hash: string; before?: FlowPayload })
+  | (Base & {
+      kind: 'update';
+      remoteId: string;
+      payload: FlowPayload;
+      hash: string;
+      before?: FlowPayload;
+    })
   /** Remote edited outside the tool since the last sync: refused unless --force (then PUT). */
-  | (Base & { kind: 'drift'; remoteId: string; payload: FlowPayload; hash: string; before: FlowPayload; codeChanged: boolean })
+  | (Base & {
+      kind: 'drift';
+      remoteId: string;
+      payload: FlowPayload;
+      hash: string;
+      before: FlowPayload;
+      codeChanged: boolean;
+    })
   /** Tracked, but deleted remotely: recreated by sync. */
   | (Base & { kind: 'missing'; previousId: string; payload: FlowPayload; hash: string })
   /** Tracked, key gone from code: DELETE, only with --prune. */
@@ -85,4 +98,13 @@ export interface Plan {
   refreshed: boolean;
 }
 
-export const CHANGE_KINDS: readonly ChangeKind[] = ['create', 'adopt', 'update', 'drift', 'missing', 'delete', 'conflict', 'noop'];
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'create',
+  'adopt',
+  'update',
+  'drift',
+  'missing',
+  'delete',
+  'conflict',
+  'noop',
+];

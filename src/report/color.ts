@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 
-export type Style = 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold' | 'dim' | 'magenta' | 'inverse';
+export type Style =
+  'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold' | 'dim' | 'magenta' | 'inverse';
 
 export interface Colors {
   enabled: boolean;
@@ -11,7 +12,10 @@ export interface Colors {
  * The only place colour is decided: any non-empty NO_COLOR disables it,
  * FORCE_COLOR (not "0") enables it, otherwise it follows the stream's TTY-ness.
  */
-export function createColors(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): Colors {
+export function createColors(
+  env: Readonly<Record<string, string | undefined>>,
+  isTTY: boolean,
+): Colors {
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
   const enabled = !env.NO_COLOR && (forced || isTTY) && env.TERM !== 'dumb';
   return {

@@ -11,7 +11,13 @@ import { formatAnnotations, formatJobSummary } from './github.js';
 import { withRelativePaths } from './json-paths.js';
 import { toJsonDocument } from './json-result.js';
 import { toWatchJson } from './json-watch.js';
-import { createRedactor, JSON_SCHEMA_VERSION, type OutputStream, type ProgressUpdate, type Reporter } from './reporter.js';
+import {
+  createRedactor,
+  JSON_SCHEMA_VERSION,
+  type OutputStream,
+  type ProgressUpdate,
+  type Reporter,
+} from './reporter.js';
 
 export interface ReporterOptions {
   json: boolean;
@@ -52,7 +58,9 @@ export function createReporter(options: ReporterOptions): Reporter {
       try {
         appendFileSync(file, `${terminalSafe(redactor.redact(summary))}\n`);
       } catch (error) {
-        writeErr(`warning: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        writeErr(
+          `warning: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   };
@@ -70,16 +78,23 @@ export function createReporter(options: ReporterOptions): Reporter {
     progress(update: ProgressUpdate) {
       if (stderr.isTTY && !ci) {
         const failed = update.failed ? `, ${update.failed} failed` : '';
-        stderr.write(`\r\x1b[2K${update.phase} ${update.done}/${update.total}${failed}${update.item ? `  ${update.item}` : ''}`);
+        stderr.write(
+          `\r\x1b[2K${update.phase} ${update.done}/${update.total}${failed}${update.item ? `  ${update.item}` : ''}`,
+        );
         if (update.done === update.total) stderr.write('\n');
         return;
       }
       // Without a terminal: a plain line every 10% (and at the end) of long runs, never a carriage return.
       if (update.total < 20) return;
       const step = Math.max(1, Math.ceil(update.total / 10));
-      if (update.done === update.total || update.done - (lastProgress.get(update.phase) ?? 0) >= step) {
+      if (
+        update.done === update.total ||
+        update.done - (lastProgress.get(update.phase) ?? 0) >= step
+      ) {
         lastProgress.set(update.phase, update.done);
-        writeErr(`${update.phase}: ${update.done}/${update.total}${update.failed ? ` (${update.failed} failed)` : ''}`);
+        writeErr(
+          `${update.phase}: ${update.done}/${update.total}${update.failed ? ` (${update.failed} failed)` : ''}`,
+        );
       }
     },
     result(result: CommandResult) {
@@ -91,11 +106,18 @@ export function createReporter(options: ReporterOptions): Reporter {
     error(error: unknown) {
       if (json) {
         const body = withRelativePaths(errorToJson(error), options.projectRoot);
-        writeOut(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: body }, null, 2));
+        writeOut(
+          JSON.stringify(
+            { schemaVersion: JSON_SCHEMA_VERSION, status: 'error', error: body },
+            null,
+            2,
+          ),
+        );
       }
       writeErr(formatError(error, errColors, verbose));
       if (options.env.GITHUB_ACTIONS === 'true') {
-        for (const line of formatErrorAnnotations(error, options.root)) (json ? writeErr : writeOut)(line);
+        for (const line of formatErrorAnnotations(error, options.root))
+          (json ? writeErr : writeOut)(line);
         appendJobSummary(formatErrorSummary(error, options.root));
       }
     },

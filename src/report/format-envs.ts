@@ -12,7 +12,13 @@ export function formatEnvs(result: EnvsResult, colors: Colors): string {
     return `${mark} ${e.name.padEnd(width)}  ${where(e, colors)}${tail}`;
   });
   if (result.overrides.length > 0) {
-    lines.push('', colors.paint('gray', `set in this shell: ${result.overrides.join(', ')} (they override the config)`));
+    lines.push(
+      '',
+      colors.paint(
+        'gray',
+        `set in this shell: ${result.overrides.join(', ')} (they override the config)`,
+      ),
+    );
   }
   lines.push(colors.paint('gray', '* used when no --env is given'));
   return lines.join('\n');
@@ -24,6 +30,8 @@ function where(e: EnvironmentInfo, colors: Colors): string {
   if (e.problem !== undefined) return colors.paint('red', e.problem);
   const lock = `lock: ${e.lockFile}`;
   if (e.kind === 'emulator') return `${EMBEDDED_EMULATOR_LABEL}  no key needed  ${lock}`;
-  const key = e.keySet ? colors.paint('green', `${e.keyEnv} set`) : colors.paint('yellow', `${e.keyEnv} not set`);
+  const key = e.keySet
+    ? colors.paint('green', `${e.keyEnv} set`)
+    : colors.paint('yellow', `${e.keyEnv} not set`);
   return `${e.apiUrl}  ${key}  ${lock}`;
 }

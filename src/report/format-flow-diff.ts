@@ -5,7 +5,12 @@ import { redactValue } from './redact.js';
 import { isLongText, lineDiff } from './text-diff.js';
 
 /** Per-field and per-step lines of what changes from `before` to `after`, secrets redacted. */
-export function formatFlowDiff(before: FlowPayload, after: FlowPayload, colors: Colors, indent = '      '): string[] {
+export function formatFlowDiff(
+  before: FlowPayload,
+  after: FlowPayload,
+  colors: Colors,
+  indent = '      ',
+): string[] {
   const diff = diffFlows(before, after);
   const lines: string[] = [];
   for (const field of diff.fields) lines.push(...formatField(field, indent, colors));
@@ -23,7 +28,9 @@ export function formatFlowDiff(before: FlowPayload, after: FlowPayload, colors: 
 
 /** The steps of a new flow, one line each. */
 export function formatStepList(payload: FlowPayload, colors: Colors, indent = '      '): string[] {
-  return payload.steps.map((s) => `${indent}${colors.paint('gray', `${s.order}. ${s.id} (${s.type}) "${s.name}"`)}`);
+  return payload.steps.map(
+    (s) => `${indent}${colors.paint('gray', `${s.order}. ${s.id} (${s.type}) "${s.name}"`)}`,
+  );
 }
 
 // --- internal ---
@@ -33,11 +40,29 @@ function formatField(change: FieldChange, indent: string, colors: Colors): strin
   const before = change.before === undefined ? undefined : redactValue(change.before, change.path);
   const after = change.after === undefined ? undefined : redactValue(change.after, change.path);
   if (isLongText(before) || isLongText(after)) {
-    const paint = (kind: 'add' | 'remove' | 'context', text: string) => (kind === 'add' ? colors.paint('green', text) : kind === 'remove' ? colors.paint('red', text) : colors.paint('gray', text));
-    const highlight = colors.enabled ? (_kind: 'add' | 'remove', words: string) => colors.paint('inverse', words) : undefined;
-    return [`${indent}${change.path}:`, lineDiff(typeof before === 'string' ? before : show(before), typeof after === 'string' ? after : show(after), `${indent}  `, paint, highlight)];
+    const paint = (kind: 'add' | 'remove' | 'context', text: string) =>
+      kind === 'add'
+        ? colors.paint('green', text)
+        : kind === 'remove'
+          ? colors.paint('red', text)
+          : colors.paint('gray', text);
+    const highlight = colors.enabled
+      ? (_kind: 'add' | 'remove', words: string) => colors.paint('inverse', words)
+      : undefined;
+    return [
+      `${indent}${change.path}:`,
+      lineDiff(
+        typeof before === 'string' ? before : show(before),
+        typeof after === 'string' ? after : show(after),
+        `${indent}  `,
+        paint,
+        highlight,
+      ),
+    ];
   }
-  return [`${indent}${change.path}: ${colors.paint('red', show(before))} → ${colors.paint('green', show(after))}`];
+  return [
+    `${indent}${change.path}: ${colors.paint('red', show(before))} → ${colors.paint('green', show(after))}`,
+  ];
 }
 
 function show(value: JsonValue | undefined): string {

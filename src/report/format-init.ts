@@ -5,7 +5,9 @@ export function formatInit(result: InitResult, colors: Colors = plainColors): st
   const lines = [
     ...result.created.map((f) => `${colors.paint('green', 'created')} ${f}`),
     ...result.updated.map((f) => `${colors.paint('green', 'updated')} ${f}`),
-    ...result.skipped.map((f) => `${colors.paint('gray', 'kept')}    ${f} (already exists, not overwritten)`),
+    ...result.skipped.map(
+      (f) => `${colors.paint('gray', 'kept')}    ${f} (already exists, not overwritten)`,
+    ),
     ...result.notes.map((n) => `\n${colors.paint('yellow', 'note')} ${n}`),
     '',
     colors.paint('bold', 'Next steps:'),

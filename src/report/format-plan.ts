@@ -29,17 +29,44 @@ const NOTE = '      ';
  * (field, step and prompt-text diffs where the remote is known), a summary
  * line and what this plan could not check.
  */
-export function formatPlan(result: PlanResult, colors: Colors = plainColors, options: FormatPlanOptions = {}): string {
+export function formatPlan(
+  result: PlanResult,
+  colors: Colors = plainColors,
+  options: FormatPlanOptions = {},
+): string {
   const { plan, target } = result;
-  const lines = [colors.paint('bold', `Plan for environment "${target.environment}" (${targetLabel(target)})`), ''];
-  const shown = plan.changes.filter((c) => c.kind !== 'noop' || c.descriptionChanged || options.verbose === true);
+  const lines = [
+    colors.paint('bold', `Plan for environment "${target.environment}" (${targetLabel(target)})`),
+    '',
+  ];
+  const shown = plan.changes.filter(
+    (c) => c.kind !== 'noop' || c.descriptionChanged || options.verbose === true,
+  );
   const keyWidth = Math.max(0, ...shown.map((c) => c.key.length));
   for (const change of shown) lines.push(...formatChange(change, keyWidth, colors));
   if (shown.length > 0) lines.push('');
   lines.push(summaryLine(plan, colors));
-  if (!plan.remoteChecked) lines.push(colors.paint('gray', 'Offline: the remote account was not consulted, so adoption of existing remote flows, drift and remotely deleted flows were not checked.'));
-  else if (!plan.refreshed) lines.push(colors.paint('gray', 'Drift was checked only for flows about to change; drift on unchanged flows is only checked with --refresh.'));
-  if (result.unmanaged) lines.push(colors.paint('gray', `${plural(result.unmanaged, 'remote flow')} not managed by code: \`runtype-flows pull --all\` brings them in (\`status --all\` lists them).`));
+  if (!plan.remoteChecked)
+    lines.push(
+      colors.paint(
+        'gray',
+        'Offline: the remote account was not consulted, so adoption of existing remote flows, drift and remotely deleted flows were not checked.',
+      ),
+    );
+  else if (!plan.refreshed)
+    lines.push(
+      colors.paint(
+        'gray',
+        'Drift was checked only for flows about to change; drift on unchanged flows is only checked with --refresh.',
+      ),
+    );
+  if (result.unmanaged)
+    lines.push(
+      colors.paint(
+        'gray',
+        `${plural(result.unmanaged, 'remote flow')} not managed by code: \`runtype-flows pull --all\` brings them in (\`status --all\` lists them).`,
+      ),
+    );
   return lines.join('\n');
 }
 
@@ -81,7 +108,12 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
     case 'create':
       return [head, ...formatStepList(change.payload, colors)];
     case 'update':
-      return [head, ...(change.before ? diffOrNote(change.before, change.payload, colors) : [note('changed since the last sync (details need the remote; run without --offline)')])];
+      return [
+        head,
+        ...(change.before
+          ? diffOrNote(change.before, change.payload, colors)
+          : [note('changed since the last sync (details need the remote; run without --offline)')]),
+      ];
     case 'adopt':
       return [
         head,
@@ -90,24 +122,44 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
             ? `key changed from "${change.previousKey}": its remote flow ${change.remoteId} moves to the new key (no new flow, nothing deleted); ${change.contentMatches ? 'content matches' : 'content is updated to match the code'}`
             : `existing remote flow ${change.remoteId} ${change.matchedName === undefined ? 'of the same name' : `named "${redactString(change.matchedName)}" (created by an interrupted run under that name)`} is taken over; ${change.contentMatches ? 'content matches, nothing to update' : 'its content differs and is updated to match the code'}`,
         ),
-        ...(change.contentMatches ? [] : change.before ? diffOrNote(change.before, change.payload, colors) : []),
+        ...(change.contentMatches
+          ? []
+          : change.before
+            ? diffOrNote(change.before, change.payload, colors)
+            : []),
       ];
     case 'drift':
       return [
         head,
-        note(`edited outside runtype-flows since the last sync (remote ${change.remoteId}${change.codeChanged ? '; the code changed too' : ''}).`, 'red'),
-        note('sync refuses to overwrite it without --force (which replaces the remote edits with the code).', 'red'),
+        note(
+          `edited outside runtype-flows since the last sync (remote ${change.remoteId}${change.codeChanged ? '; the code changed too' : ''}).`,
+          'red',
+        ),
+        note(
+          'sync refuses to overwrite it without --force (which replaces the remote edits with the code).',
+          'red',
+        ),
         note('remote → code:'),
         ...diffOrNote(change.before, change.payload, colors),
       ];
     case 'missing':
       return [head, note(`deleted remotely (was ${change.previousId}); sync recreates it`)];
     case 'delete':
-      return [head, note(change.alreadyGone ? `removed from code and already deleted remotely (was ${change.remoteId}); sync only forgets it` : `removed from code; remote flow ${change.remoteId} is deleted only with --prune`)];
+      return [
+        head,
+        note(
+          change.alreadyGone
+            ? `removed from code and already deleted remotely (was ${change.remoteId}); sync only forgets it`
+            : `removed from code; remote flow ${change.remoteId} is deleted only with --prune`,
+        ),
+      ];
     case 'conflict':
       return [
         head,
-        note(`${change.remoteIds.length} untracked remote flows have this name: ${change.remoteIds.join(', ')}`, 'red'),
+        note(
+          `${change.remoteIds.length} untracked remote flows have this name: ${change.remoteIds.join(', ')}`,
+          'red',
+        ),
         note('delete or rename the extra remote flows (or rename this flow), then run again'),
       ];
     case 'noop':
@@ -117,5 +169,7 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
 
 function diffOrNote(before: FlowPayload, after: FlowPayload, colors: Colors): string[] {
   const lines = formatFlowDiff(before, after, colors, NOTE);
-  return lines.length > 0 ? lines : [`${NOTE}${colors.paint('gray', 'no field-level differences')}`];
+  return lines.length > 0
+    ? lines
+    : [`${NOTE}${colors.paint('gray', 'no field-level differences')}`];
 }

@@ -14,30 +14,69 @@ export interface FormatSyncOptions {
  * refused), then the counts and the duration, then what is blocked and the
  * exact command to re-run. A dry run shows the plan and says nothing was written.
  */
-export function formatSync(result: SyncResult, colors: Colors = plainColors, options: FormatSyncOptions = {}): string {
-  const asPlan = { ...result, command: 'plan' as const, pendingChanges: result.plan.changes.some((c) => c.kind !== 'noop') };
-  if (result.dryRun) return [formatPlan(asPlan, colors, options), '', colors.paint('yellow', 'Dry run: nothing was written (no remote change, no lockfile change).')].join('\n');
+export function formatSync(
+  result: SyncResult,
+  colors: Colors = plainColors,
+  options: FormatSyncOptions = {},
+): string {
+  const asPlan = {
+    ...result,
+    command: 'plan' as const,
+    pendingChanges: result.plan.changes.some((c) => c.kind !== 'noop'),
+  };
+  if (result.dryRun)
+    return [
+      formatPlan(asPlan, colors, options),
+      '',
+      colors.paint(
+        'yellow',
+        'Dry run: nothing was written (no remote change, no lockfile change).',
+      ),
+    ].join('\n');
   if (result.blocked?.reason === 'deletions') {
     return [
       formatPlan(asPlan, colors, options),
       '',
-      colors.paint('yellow', `Nothing was applied: ${plural(result.blocked.keys.length, 'flow')} would be deleted (${result.blocked.keys.join(', ')}), and deleting needs confirmation.`),
+      colors.paint(
+        'yellow',
+        `Nothing was applied: ${plural(result.blocked.keys.length, 'flow')} would be deleted (${result.blocked.keys.join(', ')}), and deleting needs confirmation.`,
+      ),
       `Re-run with: ${colors.paint('bold', result.blocked.rerun)}`,
     ].join('\n');
   }
   // The embedded emulator's links lead nowhere (it serves no dashboard): shown for real targets only.
   const links = result.target.kind === 'remote';
   const shown = result.outcomes.filter((o) => o.status !== 'unchanged' || options.verbose === true);
-  const lines = shown.map((o) => formatOutcome(o, colors) + (links ? dashboardLine(o, colors) : ''));
+  const lines = shown.map(
+    (o) => formatOutcome(o, colors) + (links ? dashboardLine(o, colors) : ''),
+  );
   if (lines.length > 0) lines.push('');
   lines.push(countsLine(result, colors));
-  if (result.counts.skipped) lines.push(colors.paint('gray', 'Flows removed from code were left in place; run with --prune to delete them.'));
+  if (result.counts.skipped)
+    lines.push(
+      colors.paint(
+        'gray',
+        'Flows removed from code were left in place; run with --prune to delete them.',
+      ),
+    );
   if (result.interrupted) {
-    lines.push(colors.paint('yellow', `Interrupted: ${plural(result.interrupted.notStarted, 'change')} not started. Everything done so far is in the lock state; run sync again to finish.`));
+    lines.push(
+      colors.paint(
+        'yellow',
+        `Interrupted: ${plural(result.interrupted.notStarted, 'change')} not started. Everything done so far is in the lock state; run sync again to finish.`,
+      ),
+    );
   }
   if (result.blocked?.reason === 'drift') {
-    lines.push(colors.paint('yellow', `Not overwritten: ${result.blocked.keys.join(', ')} (edited outside runtype-flows since the last sync). Review the remote edits first (runtype-flows plan --refresh shows them).`));
-    lines.push(`To overwrite them with the code, re-run with: ${colors.paint('bold', result.blocked.rerun)}`);
+    lines.push(
+      colors.paint(
+        'yellow',
+        `Not overwritten: ${result.blocked.keys.join(', ')} (edited outside runtype-flows since the last sync). Review the remote edits first (runtype-flows plan --refresh shows them).`,
+      ),
+    );
+    lines.push(
+      `To overwrite them with the code, re-run with: ${colors.paint('bold', result.blocked.rerun)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -46,7 +85,14 @@ export function formatSync(result: SyncResult, colors: Colors = plainColors, opt
 
 function countsLine(result: SyncResult, colors: Colors): string {
   const c = result.counts;
-  const parts = [`${c.created} created`, `${c.updated} updated`, `${c.adopted} adopted`, ...(c.recreated ? [`${c.recreated} recreated`] : []), `${c.deleted} deleted`, `${c.none} unchanged`];
+  const parts = [
+    `${c.created} created`,
+    `${c.updated} updated`,
+    `${c.adopted} adopted`,
+    ...(c.recreated ? [`${c.recreated} recreated`] : []),
+    `${c.deleted} deleted`,
+    `${c.none} unchanged`,
+  ];
   if (c.skipped) parts.push(`${c.skipped} skipped`);
   if (c.refused) parts.push(colors.paint('red', `${c.refused} refused`));
   if (c.failed) parts.push(colors.paint('red', `${c.failed} failed`));
@@ -58,7 +104,9 @@ function countsLine(result: SyncResult, colors: Colors): string {
 }
 
 function dashboardLine(o: ChangeOutcome, colors: Colors): string {
-  return o.status === 'applied' && o.dashboardUrl ? `\n  ${colors.paint('gray', `↗ ${o.dashboardUrl}`)}` : '';
+  return o.status === 'applied' && o.dashboardUrl
+    ? `\n  ${colors.paint('gray', `↗ ${o.dashboardUrl}`)}`
+    : '';
 }
 
 function formatOutcome(o: ChangeOutcome, colors: Colors): string {

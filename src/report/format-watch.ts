@@ -30,12 +30,29 @@ export function formatWatchEvent(event: WatchEvent, options: FormatWatchOptions 
   switch (event.event) {
     case 'ready': {
       const stop = out.paint('gray', 'Ctrl-C to stop.');
-      if (!event.target) return { stdout: [`Watching for a fix: nothing is synced until the code is valid. ${stop}`], stderr: [] };
+      if (!event.target)
+        return {
+          stdout: [`Watching for a fix: nothing is synced until the code is valid. ${stop}`],
+          stderr: [],
+        };
       const where = event.target.kind === 'emulator' ? 'embedded emulator' : event.target.apiUrl;
-      return { stdout: [`Watching ${plural(event.flows, 'flow')}, syncing to "${event.target.environment}" (${where}). ${stop}`], stderr: [] };
+      return {
+        stdout: [
+          `Watching ${plural(event.flows, 'flow')}, syncing to "${event.target.environment}" (${where}). ${stop}`,
+        ],
+        stderr: [],
+      };
     }
     case 'cycle':
-      return { stdout: [...event.outcomes.filter((o) => o.status !== 'unchanged' || options.verbose === true).map((o) => formatOutcomeLine(o, out)), cycleLine(event, out)], stderr: [] };
+      return {
+        stdout: [
+          ...event.outcomes
+            .filter((o) => o.status !== 'unchanged' || options.verbose === true)
+            .map((o) => formatOutcomeLine(o, out)),
+          cycleLine(event, out),
+        ],
+        stderr: [],
+      };
     case 'invalid': {
       const summary = `${out.paint('red', '✖')} ${formatDiagnosticCounts(event.diagnostics)}: nothing applied, the last good version stays live. Waiting for a fix…`;
       return { stdout: [summary], stderr: [formatDiagnostics(event.diagnostics, event.root, err)] };
@@ -43,10 +60,21 @@ export function formatWatchEvent(event: WatchEvent, options: FormatWatchOptions 
     case 'error':
       return {
         stdout: [],
-        stderr: [formatError(event.error, err, options.verbose === true), err.paint('gray', event.fatal ? 'Stopping.' : 'Still watching: nothing more was applied; the next save tries again.')],
+        stderr: [
+          formatError(event.error, err, options.verbose === true),
+          err.paint(
+            'gray',
+            event.fatal
+              ? 'Stopping.'
+              : 'Still watching: nothing more was applied; the next save tries again.',
+          ),
+        ],
       };
     case 'stopped':
-      return { stdout: [], stderr: [err.paint('gray', `Stopped watching after ${plural(event.cycles, 'cycle')}.`)] };
+      return {
+        stdout: [],
+        stderr: [err.paint('gray', `Stopped watching after ${plural(event.cycles, 'cycle')}.`)],
+      };
   }
 }
 
@@ -67,16 +95,37 @@ function cycleLine(event: WatchCycle, colors: Colors): string {
     ...(published ? [colors.paint('cyan', `${published} published`)] : []),
   ];
   if (event.full && c.none) parts.push(`${c.none} unchanged`);
-  const mark = !event.ok ? colors.paint('red', '✖') : event.blocked ? colors.paint('yellow', '!') : colors.paint('green', '✔');
+  const mark = !event.ok
+    ? colors.paint('red', '✖')
+    : event.blocked
+      ? colors.paint('yellow', '!')
+      : colors.paint('green', '✔');
   const what = parts.length > 0 ? parts.join(', ') : 'no changes';
-  const lines = [`${mark} ${event.full ? `synced "${event.environment}": ` : ''}${what} in ${(event.durationMs / 1000).toFixed(2)}s`];
-  if (event.blocked) lines.push(colors.paint('yellow', `  Not overwritten (edited outside runtype-flows): ${event.blocked.keys.join(', ')}. Restart with --force to overwrite them.`));
-  if (event.interrupted) lines.push(colors.paint('yellow', `  Interrupted: ${interruptedText(event.interrupted)}; the next sync finishes them.`));
+  const lines = [
+    `${mark} ${event.full ? `synced "${event.environment}": ` : ''}${what} in ${(event.durationMs / 1000).toFixed(2)}s`,
+  ];
+  if (event.blocked)
+    lines.push(
+      colors.paint(
+        'yellow',
+        `  Not overwritten (edited outside runtype-flows): ${event.blocked.keys.join(', ')}. Restart with --force to overwrite them.`,
+      ),
+    );
+  if (event.interrupted)
+    lines.push(
+      colors.paint(
+        'yellow',
+        `  Interrupted: ${interruptedText(event.interrupted)}; the next sync finishes them.`,
+      ),
+    );
   return lines.join('\n');
 }
 
 function interruptedText({ notStarted, cutShort }: NonNullable<WatchCycle['interrupted']>): string {
-  const stopped = cutShort.length > 0 ? [`${plural(cutShort.length, 'change')} cut short (${cutShort.join(', ')})`] : [];
+  const stopped =
+    cutShort.length > 0
+      ? [`${plural(cutShort.length, 'change')} cut short (${cutShort.join(', ')})`]
+      : [];
   return [...stopped, `${plural(notStarted, 'change')} not started`].join(', ');
 }
 

@@ -14,7 +14,9 @@ export function formatErrorAnnotations(error: unknown, root: string | undefined)
   const diagnostics = diagnosticsOf(error);
   const headline = formatErrorAnnotation(error);
   if (diagnostics === undefined) return [headline];
-  const located = diagnostics.filter((d) => d.severity !== 'info').map((d) => diagnosticAnnotation(d, root));
+  const located = diagnostics
+    .filter((d) => d.severity !== 'info')
+    .map((d) => diagnosticAnnotation(d, root));
   return [...located, headline];
 }
 

@@ -1,4 +1,11 @@
-import type { ChangeOutcome, CommandResult, PlanResult, StatusResult, SyncResult, ValidateResult } from '../app/results.js';
+import type {
+  ChangeOutcome,
+  CommandResult,
+  PlanResult,
+  StatusResult,
+  SyncResult,
+  ValidateResult,
+} from '../app/results.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { countBySeverity, formatPath } from '../model/diagnostics.js';
 import type { Change, FlowPayload } from '../plan/index.js';
@@ -20,21 +27,44 @@ export type AnnotationLevel = 'error' | 'warning' | 'notice';
  * without one, validate's own root is used, else the absolute path is kept.
  */
 export function formatAnnotations(result: CommandResult, root?: string): string[] {
-  const base = root ?? (result.command === 'validate' || result.command === 'init' ? result.root : undefined);
+  const base =
+    root ?? (result.command === 'validate' || result.command === 'init' ? result.root : undefined);
   const lines = diagnosticsOf(result)
     .filter((d) => d.severity !== 'info')
     .map((d) => diagnosticAnnotation(d, base));
   if (result.command === 'sync') lines.push(...syncAnnotations(result));
   if (result.command === 'plan') {
     for (const c of result.plan.changes) {
-      if (c.kind === 'drift') lines.push(annotation('warning', `${c.key} ("${c.name}") was edited outside runtype-flows since the last sync (remote ${c.remoteId}); sync refuses to overwrite it without --force`, { title: 'drift' }));
-      if (c.kind === 'conflict') lines.push(annotation('error', conflictMessage(c.key, c.name, c.remoteIds), { title: 'conflict' }));
+      if (c.kind === 'drift')
+        lines.push(
+          annotation(
+            'warning',
+            `${c.key} ("${c.name}") was edited outside runtype-flows since the last sync (remote ${c.remoteId}); sync refuses to overwrite it without --force`,
+            { title: 'drift' },
+          ),
+        );
+      if (c.kind === 'conflict')
+        lines.push(
+          annotation('error', conflictMessage(c.key, c.name, c.remoteIds), { title: 'conflict' }),
+        );
     }
   }
   if (result.command === 'status') {
     for (const f of result.flows) {
-      if (f.state === 'drift') lines.push(annotation('warning', `${f.key} ("${f.name}") was edited outside runtype-flows since the last sync`, { title: 'drift' }));
-      if (f.state === 'conflict') lines.push(annotation('error', `${f.key}: several untracked remote flows are named "${f.name}"`, { title: 'conflict' }));
+      if (f.state === 'drift')
+        lines.push(
+          annotation(
+            'warning',
+            `${f.key} ("${f.name}") was edited outside runtype-flows since the last sync`,
+            { title: 'drift' },
+          ),
+        );
+      if (f.state === 'conflict')
+        lines.push(
+          annotation('error', `${f.key}: several untracked remote flows are named "${f.name}"`, {
+            title: 'conflict',
+          }),
+        );
     }
   }
   return lines;
@@ -43,7 +73,9 @@ export function formatAnnotations(result: CommandResult, root?: string): string[
 /** A top-level error (missing key, unreachable API, …) as one annotation. */
 export function formatErrorAnnotation(error: unknown): string {
   const e = errorToJson(error);
-  return annotation('error', `${e.message}${e.hint ? ` (${e.hint})` : ''}`, { title: `runtype-flows ${e.code}` });
+  return annotation('error', `${e.message}${e.hint ? ` (${e.hint})` : ''}`, {
+    title: `runtype-flows ${e.code}`,
+  });
 }
 
 /** Markdown for $GITHUB_STEP_SUMMARY: counts and a table of what changed (or would). */
@@ -69,8 +101,13 @@ export function formatJobSummary(result: CommandResult): string | undefined {
  * Workflow-command escaping per the GitHub spec: the message (data) escapes
  * `%`, CR and LF; property values also escape `:` and `,`. Empty properties are left out.
  */
-export function annotation(level: AnnotationLevel, message: string, props: Record<string, string> = {}): string {
-  const data = (s: string) => redactString(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export function annotation(
+  level: AnnotationLevel,
+  message: string,
+  props: Record<string, string> = {},
+): string {
+  const data = (s: string) =>
+    redactString(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const list = Object.entries(props)
     .filter(([, v]) => v !== '')
@@ -86,27 +123,48 @@ function diagnosticsOf(result: CommandResult): Diagnostic[] {
 }
 
 export function diagnosticAnnotation(d: Diagnostic, root: string | undefined): string {
-  return annotation(d.severity === 'error' ? 'error' : 'warning', d.message + (d.hint ? ` (${d.hint})` : ''), {
-    ...(d.file ? { file: root === undefined ? d.file : relative(root, d.file) } : {}),
-    ...(d.line ? { line: String(d.line), col: String(d.column ?? 1) } : {}),
-    title: [d.code, d.flowKey, formatPath(d.path)].filter(Boolean).join(' '),
-  });
+  return annotation(
+    d.severity === 'error' ? 'error' : 'warning',
+    d.message + (d.hint ? ` (${d.hint})` : ''),
+    {
+      ...(d.file ? { file: root === undefined ? d.file : relative(root, d.file) } : {}),
+      ...(d.line ? { line: String(d.line), col: String(d.column ?? 1) } : {}),
+      title: [d.code, d.flowKey, formatPath(d.path)].filter(Boolean).join(' '),
+    },
+  );
 }
 
 function syncAnnotations(result: SyncResult): string[] {
   const lines: string[] = [];
   for (const o of result.outcomes) {
-    if (o.status === 'failed') lines.push(annotation('error', `${o.key}: ${o.error?.message ?? 'failed'}${o.error ? ` (${o.error.code})` : ''}`, { title: 'sync failed' }));
-    if (o.status === 'refused') lines.push(annotation('warning', `${o.key}: ${o.reason ?? 'refused'}`, { title: 'drift' }));
+    if (o.status === 'failed')
+      lines.push(
+        annotation(
+          'error',
+          `${o.key}: ${o.error?.message ?? 'failed'}${o.error ? ` (${o.error.code})` : ''}`,
+          { title: 'sync failed' },
+        ),
+      );
+    if (o.status === 'refused')
+      lines.push(annotation('warning', `${o.key}: ${o.reason ?? 'refused'}`, { title: 'drift' }));
   }
   if (result.blocked?.reason === 'deletions') {
-    lines.push(annotation('warning', `nothing was applied: ${result.blocked.keys.join(', ')} would be deleted, which needs confirmation. Re-run with: ${result.blocked.rerun}`, { title: 'confirmation needed' }));
+    lines.push(
+      annotation(
+        'warning',
+        `nothing was applied: ${result.blocked.keys.join(', ')} would be deleted, which needs confirmation. Re-run with: ${result.blocked.rerun}`,
+        { title: 'confirmation needed' },
+      ),
+    );
   }
   return lines;
 }
 
 function outcomeNote(o: ChangeOutcome): string {
-  const parts = [o.published ? 'published' : '', o.error ? `${o.error.message} (${o.error.code})` : (o.reason ?? '')];
+  const parts = [
+    o.published ? 'published' : '',
+    o.error ? `${o.error.message} (${o.error.code})` : (o.reason ?? ''),
+  ];
   return parts.filter(Boolean).join('; ');
 }
 
@@ -125,7 +183,9 @@ function planSummary(result: PlanResult): string {
     '',
     summaryLine(result.plan),
     ...table(['change', 'key', 'name', 'details'], rows),
-    ...(changes.length ? ['', '<details><summary>Full plan</summary>', '', fence(plain), '', '</details>'] : []),
+    ...(changes.length
+      ? ['', '<details><summary>Full plan</summary>', '', fence(plain), '', '</details>']
+      : []),
     '',
   ].join('\n');
 }
@@ -133,14 +193,26 @@ function planSummary(result: PlanResult): string {
 function syncSummary(result: SyncResult): string {
   const rows = result.outcomes
     .filter((o) => o.status !== 'unchanged')
-    .map((o) => row(o.status === 'applied' ? o.action : o.status, code(o.key), o.remoteId ?? '', outcomeNote(o)));
+    .map((o) =>
+      row(
+        o.status === 'applied' ? o.action : o.status,
+        code(o.key),
+        o.remoteId ?? '',
+        outcomeNote(o),
+      ),
+    );
   const c = result.counts;
   return [
     `### runtype-flows sync — ${cell(result.target.environment)}`,
     '',
     `${c.created} created, ${c.updated} updated, ${c.adopted} adopted, ${c.recreated} recreated, ${c.deleted} deleted, ${c.none} unchanged, ${c.failed} failed, ${c.refused} refused, ${c.skipped} skipped (${(result.durationMs / 1000).toFixed(1)}s)`,
     ...(result.dryRun ? ['', '**Dry run**: nothing was written.'] : []),
-    ...(result.blocked ? ['', `**Blocked** (${result.blocked.reason}): ${result.blocked.keys.map(code).join(', ')}. Re-run with ${code(result.blocked.rerun)}.`] : []),
+    ...(result.blocked
+      ? [
+          '',
+          `**Blocked** (${result.blocked.reason}): ${result.blocked.keys.map(code).join(', ')}. Re-run with ${code(result.blocked.rerun)}.`,
+        ]
+      : []),
     ...table(['result', 'key', 'remote id', 'note'], rows),
     '',
   ].join('\n');
@@ -153,7 +225,10 @@ function statusSummary(result: StatusResult): string {
     `### runtype-flows status — ${cell(result.target.environment)}`,
     '',
     [...counts].map(([state, n]) => `${n} ${state}`).join(', ') || 'no flows',
-    ...table(['key', 'name', 'remote id', 'state'], result.flows.map((f) => row(code(f.key), f.name, f.remoteId ?? '', f.state))),
+    ...table(
+      ['key', 'name', 'remote id', 'state'],
+      result.flows.map((f) => row(code(f.key), f.name, f.remoteId ?? '', f.state)),
+    ),
     '',
   ].join('\n');
 }
@@ -162,7 +237,14 @@ function validateSummary(result: ValidateResult): string {
   const n = countBySeverity(result.diagnostics);
   const rows = result.diagnostics
     .filter((d) => d.severity !== 'info')
-    .map((d) => row(d.severity, d.file ? code(`${relative(result.root, d.file)}${d.line ? `:${d.line}` : ''}`) : '', d.code, d.message));
+    .map((d) =>
+      row(
+        d.severity,
+        d.file ? code(`${relative(result.root, d.file)}${d.line ? `:${d.line}` : ''}`) : '',
+        d.code,
+        d.message,
+      ),
+    );
   return [
     '### runtype-flows validate',
     '',
@@ -185,7 +267,9 @@ function changeDetail(c: Change): string {
     case 'missing':
       return `deleted remotely (${c.previousId}); sync recreates it`;
     case 'delete':
-      return c.alreadyGone ? `removed from code, already deleted remotely (${c.remoteId})` : `removed from code; deleted only with --prune (${c.remoteId})`;
+      return c.alreadyGone
+        ? `removed from code, already deleted remotely (${c.remoteId})`
+        : `removed from code; deleted only with --prune (${c.remoteId})`;
     case 'conflict':
       return `**several remote flows of this name**: ${c.remoteIds.join(', ')}`;
     case 'noop':
@@ -205,7 +289,9 @@ function diffDetail(before: FlowPayload, after: FlowPayload): string {
 }
 
 export function table(header: string[], rows: string[]): string[] {
-  return rows.length ? ['', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows] : [];
+  return rows.length
+    ? ['', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows]
+    : [];
 }
 
 export function row(...cells: string[]): string {

@@ -98,10 +98,14 @@ export function toJsonChange(change: Change): Record<string, JsonValue> {
   }
   if (change.kind === 'drift') out.codeChanged = change.codeChanged;
   if (change.kind === 'delete') out.alreadyGone = change.alreadyGone;
-  if ((change.kind === 'update' || change.kind === 'adopt' || change.kind === 'drift') && change.before) {
+  if (
+    (change.kind === 'update' || change.kind === 'adopt' || change.kind === 'drift') &&
+    change.before
+  ) {
     out.diff = diffJson(redactFlowDiff(diffFlows(change.before, change.payload)));
   }
-  if (change.kind === 'create') out.diff = diffJson(withoutStepPayloads(redactFlowDiff(diffFlows(undefined, change.payload))));
+  if (change.kind === 'create')
+    out.diff = diffJson(withoutStepPayloads(redactFlowDiff(diffFlows(undefined, change.payload))));
   return out;
 }
 
@@ -109,7 +113,13 @@ export function toJsonChange(change: Change): Record<string, JsonValue> {
 
 function planMembers(result: PlanResult) {
   const { plan, unmanagedFlows: _listed, ...rest } = result;
-  return { ...rest, summary: plan.summary, remoteChecked: plan.remoteChecked, refreshed: plan.refreshed, changes: plan.changes.map(toJsonChange) };
+  return {
+    ...rest,
+    summary: plan.summary,
+    remoteChecked: plan.remoteChecked,
+    refreshed: plan.refreshed,
+    changes: plan.changes.map(toJsonChange),
+  };
 }
 
 function syncMembers(result: SyncResult) {
@@ -121,14 +131,19 @@ function syncMembers(result: SyncResult) {
     outcomes: outcomes.map((o) => ({
       ...o,
       ...(o.reason === undefined ? {} : { reason: redactString(o.reason) }),
-      ...(o.error === undefined ? {} : { error: { ...o.error, message: redactString(o.error.message) } }),
+      ...(o.error === undefined
+        ? {}
+        : { error: { ...o.error, message: redactString(o.error.message) } }),
     })),
     ...(nothingApplied ? { changes: plan.changes.map(toJsonChange) } : {}),
   };
 }
 
 function withoutStepPayloads(diff: FlowDiff): FlowDiff {
-  return { ...diff, steps: diff.steps.map((s) => (s.kind === 'changed' ? s : stripStep(s))) as StepDiff[] };
+  return {
+    ...diff,
+    steps: diff.steps.map((s) => (s.kind === 'changed' ? s : stripStep(s))) as StepDiff[],
+  };
 }
 
 function stripStep(s: Extract<StepDiff, { kind: 'added' | 'removed' }>): Omit<typeof s, 'step'> {

@@ -28,7 +28,10 @@ export function formatPlanMarkdown(result: PlanResult): string {
     `Target: ${code(targetLabel(target))}`,
     '',
     `**${summaryLine(plan, plainColors)}**`,
-    ...table(['change', 'key', 'name'], changes.map((c) => row(c.kind, code(c.key), c.name))),
+    ...table(
+      ['change', 'key', 'name'],
+      changes.map((c) => row(c.kind, code(c.key), c.name)),
+    ),
   ];
   for (const change of changes) lines.push(...changeSection(change));
   return `${lines.join('\n')}\n`;
@@ -51,7 +54,9 @@ function changeSection(change: Change): string[] {
 }
 
 /** What the diff is between: the remote (or last written) flow and the code. */
-function payloadsOf(change: Change): { before: FlowPayload | undefined; after: FlowPayload } | undefined {
+function payloadsOf(
+  change: Change,
+): { before: FlowPayload | undefined; after: FlowPayload } | undefined {
   switch (change.kind) {
     case 'create':
     case 'missing':

@@ -55,10 +55,13 @@ export function redactFieldChange(change: FieldChange): FieldChange {
 // --- internal ---
 
 function redactIn(value: JsonValue, secret: boolean): JsonValue {
-  if (typeof value === 'string') return secret && !ONLY_TEMPLATES.test(value) ? REDACTED : redactString(value);
+  if (typeof value === 'string')
+    return secret && !ONLY_TEMPLATES.test(value) ? REDACTED : redactString(value);
   if (Array.isArray(value)) return value.map((v) => redactIn(v, secret));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactIn(v, secret || isSecretField(k))]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redactIn(v, secret || isSecretField(k))]),
+    );
   }
   return value;
 }
@@ -66,5 +69,12 @@ function redactIn(value: JsonValue, secret: boolean): JsonValue {
 function redactStepDiff(step: StepDiff): StepDiff {
   if (step.kind === 'changed') return { ...step, fields: step.fields.map(redactFieldChange) };
   const { config, ...rest } = step.step;
-  return { ...step, step: { ...rest, ...(rest.when === undefined ? {} : { when: redactString(rest.when) }), config: redactValue(config) as typeof config } };
+  return {
+    ...step,
+    step: {
+      ...rest,
+      ...(rest.when === undefined ? {} : { when: redactString(rest.when) }),
+      config: redactValue(config) as typeof config,
+    },
+  };
 }

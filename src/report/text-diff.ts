@@ -31,8 +31,14 @@ export function lineDiff(
   const lines: string[] = [];
   parts.forEach(({ kind, lines: partLines }, index) => {
     const mark = kind === 'add' ? '+ ' : kind === 'remove' ? '- ' : '  ';
-    for (const line of kind === 'context' ? trimContext(partLines, index === 0, index === parts.length - 1) : partLines) {
-      lines.push(line === null ? `${indent}${paint('context', '  …')}` : `${indent}${paint(kind, `${mark}${line}`)}`);
+    for (const line of kind === 'context'
+      ? trimContext(partLines, index === 0, index === parts.length - 1)
+      : partLines) {
+      lines.push(
+        line === null
+          ? `${indent}${paint('context', '  …')}`
+          : `${indent}${paint(kind, `${mark}${line}`)}`,
+      );
     }
   });
   return lines.join('\n');
@@ -46,7 +52,10 @@ export function isLongText(value: unknown): value is string {
 // --- internal ---
 
 /** Pairs each removed block with the added block after it, line by line, and marks the words that differ. */
-function markChangedWords(parts: { kind: DiffLineKind; lines: string[] }[], highlight: WordHighlight): void {
+function markChangedWords(
+  parts: { kind: DiffLineKind; lines: string[] }[],
+  highlight: WordHighlight,
+): void {
   for (let i = 0; i + 1 < parts.length; i += 1) {
     const removed = parts[i]!;
     const added = parts[i + 1]!;
@@ -56,8 +65,14 @@ function markChangedWords(parts: { kind: DiffLineKind; lines: string[] }[], high
       const words = diffWordsWithSpace(removed.lines[j]!, added.lines[j]!);
       // A line rewritten from scratch is all "changed": marking every word would add nothing.
       if (!words.some((w) => !w.added && !w.removed && w.value.trim() !== '')) continue;
-      removed.lines[j] = words.filter((w) => !w.added).map((w) => (w.removed ? highlight('remove', w.value) : w.value)).join('');
-      added.lines[j] = words.filter((w) => !w.removed).map((w) => (w.added ? highlight('add', w.value) : w.value)).join('');
+      removed.lines[j] = words
+        .filter((w) => !w.added)
+        .map((w) => (w.removed ? highlight('remove', w.value) : w.value))
+        .join('');
+      added.lines[j] = words
+        .filter((w) => !w.removed)
+        .map((w) => (w.added ? highlight('add', w.value) : w.value))
+        .join('');
     }
   }
 }
@@ -67,7 +82,9 @@ function trimContext(lines: string[], first: boolean, last: boolean): (string | 
   if (first && last) return lines; // nothing changed
   if (first) return lines.length > CONTEXT ? [null, ...lines.slice(-CONTEXT)] : lines;
   if (last) return lines.length > CONTEXT ? [...lines.slice(0, CONTEXT), null] : lines;
-  return lines.length > 2 * CONTEXT + 1 ? [...lines.slice(0, CONTEXT), null, ...lines.slice(-CONTEXT)] : lines;
+  return lines.length > 2 * CONTEXT + 1
+    ? [...lines.slice(0, CONTEXT), null, ...lines.slice(-CONTEXT)]
+    : lines;
 }
 
 function normalizeEol(text: string): string {

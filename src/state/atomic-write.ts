@@ -18,11 +18,18 @@ export interface AtomicWriteOptions {
  * Identical content is not rewritten, so git and editors see no mtime churn
  * (unless `skipUnchanged: false`). Returns whether the file was written.
  */
-export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<boolean> {
+export async function writeFileAtomic(
+  file: string,
+  content: string,
+  options: AtomicWriteOptions = {},
+): Promise<boolean> {
   if (options.skipUnchanged !== false && (await readTextIfExists(file)) === content) return false;
   const dir = path.dirname(file);
   await fsp.mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const handle = await fsp.open(temp, 'wx');
     try {

@@ -37,7 +37,10 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
       // Only an entry can be in doubt this way (an adoption's PUT has none yet: it is re-adopted by name).
       const entry = flows.get(record.key);
       if (!entry) return;
-      const attempted = [...(entry.attempted ?? []).filter((h) => h !== record.stateHash), record.stateHash];
+      const attempted = [
+        ...(entry.attempted ?? []).filter((h) => h !== record.stateHash),
+        record.stateHash,
+      ];
       flows.set(record.key, { ...entry, attempted: attempted.slice(-MAX_ATTEMPTS) });
       return;
     }
@@ -66,7 +69,8 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
 export function findPendingCreates(records: readonly JournalRecord[]): PendingCreate[] {
   const pending = new Map<string, PendingCreate>();
   for (const record of records) {
-    if (record.op === 'intent') pending.set(record.key, { key: record.key, name: record.name, hash: record.hash });
+    if (record.op === 'intent')
+      pending.set(record.key, { key: record.key, name: record.name, hash: record.hash });
     else if (record.op !== 'begin' && record.op !== 'published') pending.delete(record.key);
   }
   return [...pending.values()];

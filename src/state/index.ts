@@ -7,7 +7,12 @@
 export { normalizeApiUrl } from './api-url.js';
 export { foldJournal, findPendingCreates, type PendingCreate } from './fold-journal.js';
 export { JournalRecordSchema, type JournalRecord } from './journal-record.js';
-export { openLockStore, type EntryChange, type LockStore, type LockStoreOptions } from './lock-store.js';
+export {
+  openLockStore,
+  type EntryChange,
+  type LockStore,
+  type LockStoreOptions,
+} from './lock-store.js';
 export { readLockfile, writeLockfile } from './lockfile.js';
 export {
   LOCKFILE_VERSION,

@@ -102,11 +102,15 @@ export function createJournalWriter(file: string, begin: BeginRecord): JournalWr
   function fail(error: unknown): RuntypeError {
     // After a failed or partial write nothing more is appended: a torn line
     // must stay the last line for the reader to tolerate it.
-    failure ??= new RuntypeError('JOURNAL_WRITE_FAILED', `Could not write ${file}: ${error instanceof Error ? error.message : String(error)}`, {
-      hint: 'Check the free space and permissions of the project folder.',
-      meta: { file },
-      cause: error,
-    });
+    failure ??= new RuntypeError(
+      'JOURNAL_WRITE_FAILED',
+      `Could not write ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        hint: 'Check the free space and permissions of the project folder.',
+        meta: { file },
+        cause: error,
+      },
+    );
     return failure;
   }
 

@@ -67,7 +67,11 @@ export interface LockStore {
  */
 export async function openLockStore(options: LockStoreOptions): Promise<LockStore> {
   const paths = lockPaths(options.root, options.location, options.section);
-  const target = { file: paths.lockfile, section: options.section, apiUrl: normalizeApiUrl(options.apiUrl) };
+  const target = {
+    file: paths.lockfile,
+    section: options.section,
+    apiUrl: normalizeApiUrl(options.apiUrl),
+  };
   const writerLock = await acquireWriterLock(options.root, options.writerLock);
   const recovery = await recoverJournal(target, paths.journal).catch(async (error: unknown) => {
     await writerLock.release();
@@ -79,7 +83,11 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
     for (const [key, entry] of Object.entries(section.flows)) entries.set(key, entry);
   };
   reset(recovery.section);
-  const journal = createJournalWriter(paths.journal, { op: 'begin', apiUrl: target.apiUrl, section: target.section });
+  const journal = createJournalWriter(paths.journal, {
+    op: 'begin',
+    apiUrl: target.apiUrl,
+    section: target.section,
+  });
   let state: 'open' | 'committing' | 'closed' = 'open';
   let recordedSinceCommit = false;
   let pending = recovery.pendingCreates;
@@ -93,7 +101,8 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
    * a delete re-sent and met by 404 — never a duplicate.
    */
   async function record(entry: JournalRecord): Promise<void> {
-    if (state !== 'open') throw new InternalError(`lock store: record "${entry.op}" while ${state}`);
+    if (state !== 'open')
+      throw new InternalError(`lock store: record "${entry.op}" while ${state}`);
     journal.write(entry); // throws if not written, leaving the in-memory state as it was
     recordedSinceCommit = true;
     applyJournalRecord(entries, entry);

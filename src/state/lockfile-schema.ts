@@ -23,15 +23,24 @@ export const LockEntrySchema = z.strictObject({
    * `hash` (a server that adds defaults). Drift is judged against it, so such
    * a server does not look edited by hand. Absent in the common case.
    */
-  remoteHash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
+  remoteHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)')
+    .optional(),
   /** The `hash` whose content was last published (sync --publish); absent when never published. */
-  published: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
+  published: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)')
+    .optional(),
   /**
    * sha256 of the description as the code had it at the last write; absent
    * when it had none. The API takes a description on create only, so this is
    * what `plan` compares to note a description edit it cannot deploy.
    */
-  descriptionHash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)').optional(),
+  descriptionHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)')
+    .optional(),
   /**
    * The remote hashes updates would leave, each recorded (durably) before its
    * PUT was sent; cleared when a write's result is recorded. Present only when
@@ -39,7 +48,9 @@ export const LockEntrySchema = z.strictObject({
    * remote holding exactly one of these is the tool's own write, never an edit
    * made outside it. The last MAX_ATTEMPTS are kept.
    */
-  attempted: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)')).optional(),
+  attempted: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)'))
+    .optional(),
 });
 
 export const LockSectionSchema = z.strictObject({
@@ -50,7 +61,10 @@ export const LockSectionSchema = z.strictObject({
 
 export const LockfileSchema = z.strictObject({
   lockfileVersion: z.literal(LOCKFILE_VERSION),
-  environments: z.record(z.string().regex(SECTION_NAME_PATTERN, 'a section name: letters, digits, "-" and "_"'), LockSectionSchema),
+  environments: z.record(
+    z.string().regex(SECTION_NAME_PATTERN, 'a section name: letters, digits, "-" and "_"'),
+    LockSectionSchema,
+  ),
 });
 
 export type LockEntry = z.infer<typeof LockEntrySchema>;

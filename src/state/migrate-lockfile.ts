@@ -9,10 +9,14 @@ import { LOCKFILE_VERSION } from './lockfile-schema.js';
  */
 export function migrateLockfile(doc: unknown, file: string): unknown {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new RuntypeError('LOCKFILE_CORRUPT', `${file} is not a lockfile: expected a JSON object.`, {
-      hint: 'Restore it from git, or delete it and re-run sync (existing flows are re-adopted by name).',
-      meta: { file },
-    });
+    throw new RuntypeError(
+      'LOCKFILE_CORRUPT',
+      `${file} is not a lockfile: expected a JSON object.`,
+      {
+        hint: 'Restore it from git, or delete it and re-run sync (existing flows are re-adopted by name).',
+        meta: { file },
+      },
+    );
   }
   const version = (doc as Record<string, unknown>).lockfileVersion;
   if (version === undefined || version === LOCKFILE_VERSION) return doc; // a missing version is a schema error, reported with its path
@@ -20,11 +24,18 @@ export function migrateLockfile(doc: unknown, file: string): unknown {
     throw new RuntypeError(
       'LOCKFILE_VERSION',
       `${file} has lockfileVersion ${version}: it was written by a newer runtype-flows (this one reads version ${LOCKFILE_VERSION}).`,
-      { hint: 'Upgrade runtype-flows (npm install -D runtype-flows@latest).', meta: { file, lockfileVersion: version } },
+      {
+        hint: 'Upgrade runtype-flows (npm install -D runtype-flows@latest).',
+        meta: { file, lockfileVersion: version },
+      },
     );
   }
-  throw new RuntypeError('LOCKFILE_VERSION', `${file} has an unknown lockfileVersion ${JSON.stringify(version)} (expected ${LOCKFILE_VERSION}).`, {
-    hint: 'Restore the file from git; lockfileVersion is written by runtype-flows and should not be edited.',
-    meta: { file },
-  });
+  throw new RuntypeError(
+    'LOCKFILE_VERSION',
+    `${file} has an unknown lockfileVersion ${JSON.stringify(version)} (expected ${LOCKFILE_VERSION}).`,
+    {
+      hint: 'Restore the file from git; lockfileVersion is written by runtype-flows and should not be edited.',
+      meta: { file },
+    },
+  );
 }

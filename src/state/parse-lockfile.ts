@@ -9,11 +9,16 @@ import { migrateLockfile } from './migrate-lockfile.js';
 export function parseLockfile(text: string, file: string): Lockfile {
   const conflictLine = findConflictMarker(text);
   if (conflictLine !== undefined) {
-    throw corrupt(`${file}:${conflictLine}: unresolved git merge conflict (conflict markers in the file).`, file, conflictLine, {
-      hint:
-        'Resolve the conflict keeping both sides\' entries, or delete the conflicting entries and re-run sync: ' +
-        'flows already on the server are re-adopted by name.',
-    });
+    throw corrupt(
+      `${file}:${conflictLine}: unresolved git merge conflict (conflict markers in the file).`,
+      file,
+      conflictLine,
+      {
+        hint:
+          "Resolve the conflict keeping both sides' entries, or delete the conflicting entries and re-run sync: " +
+          'flows already on the server are re-adopted by name.',
+      },
+    );
   }
   let doc: unknown;
   try {
@@ -26,8 +31,12 @@ export function parseLockfile(text: string, file: string): Lockfile {
   }
   const parsed = LockfileSchema.safeParse(migrateLockfile(doc, file));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-    const shown = problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '');
+    const problems = parsed.error.issues.map(
+      (issue) => `${formatPath(issue.path)}: ${issue.message}`,
+    );
+    const shown =
+      problems.slice(0, 5).join('; ') +
+      (problems.length > 5 ? `; and ${problems.length - 5} more` : '');
     throw new RuntypeError('LOCKFILE_CORRUPT', `${file} is not a valid lockfile: ${shown}.`, {
       hint: 'Undo the hand edit (git diff shows it), or restore the file from git.',
       meta: { file, problems },
@@ -61,7 +70,12 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.');
 }
 
-function corrupt(message: string, file: string, line: number | undefined, options: { hint?: string; cause?: unknown }): RuntypeError {
+function corrupt(
+  message: string,
+  file: string,
+  line: number | undefined,
+  options: { hint?: string; cause?: unknown },
+): RuntypeError {
   return new RuntypeError('LOCKFILE_CORRUPT', message, {
     hint: options.hint ?? 'Fix the file by hand or restore it from git; nothing was changed.',
     meta: line === undefined ? { file } : { file, line },

@@ -24,12 +24,18 @@ export function lockPaths(root: string, location: LockLocation, section: string)
   assertSectionName(section);
   const runtypeDir = path.join(root, RUNTYPE_DIR);
   if (location === 'shared') {
-    return { lockfile: path.join(root, SHARED_LOCKFILE_NAME), journal: path.join(runtypeDir, 'journal', `${section}.ndjson`) };
+    return {
+      lockfile: path.join(root, SHARED_LOCKFILE_NAME),
+      journal: path.join(runtypeDir, 'journal', `${section}.ndjson`),
+    };
   }
   // The local journal sits beside its lockfile, so a personal env and a shared
   // section of the same name never share a journal.
   const dir = path.join(runtypeDir, 'lock');
-  return { lockfile: path.join(dir, `${section}.json`), journal: path.join(dir, `${section}.ndjson`) };
+  return {
+    lockfile: path.join(dir, `${section}.json`),
+    journal: path.join(dir, `${section}.ndjson`),
+  };
 }
 
 export function writerLockPath(root: string): string {
@@ -54,9 +60,13 @@ export async function ensureRuntypeDir(root: string): Promise<string> {
 /** Section names end up in file names: refuse anything that could leave the folder. */
 export function assertSectionName(section: string): void {
   if (!SECTION_NAME_PATTERN.test(section)) {
-    throw new RuntypeError('LOCK_SECTION_INVALID', `Invalid lock section name ${JSON.stringify(section)}.`, {
-      hint: 'Section names (environment names and lockSection) use letters, digits, "-" and "_".',
-      meta: { section },
-    });
+    throw new RuntypeError(
+      'LOCK_SECTION_INVALID',
+      `Invalid lock section name ${JSON.stringify(section)}.`,
+      {
+        hint: 'Section names (environment names and lockSection) use letters, digits, "-" and "_".',
+        meta: { section },
+      },
+    );
   }
 }

@@ -24,7 +24,10 @@ export async function readJournal(file: string): Promise<JournalContents> {
  * not a torn append (appends stop after a failed write), so it is refused
  * rather than skipped: skipping a `created` would lose an id.
  */
-export function parseJournal(text: string, file: string): { records: JournalRecord[]; tornLines: number } {
+export function parseJournal(
+  text: string,
+  file: string,
+): { records: JournalRecord[]; tornLines: number } {
   const records: JournalRecord[] = [];
   let firstBadLine: { line: number; reason: string } | undefined;
   let tornLines = 0;
@@ -37,7 +40,8 @@ export function parseJournal(text: string, file: string): { records: JournalReco
       tornLines += 1;
       continue;
     }
-    if (firstBadLine !== undefined) throw corruptJournal(file, firstBadLine.line, firstBadLine.reason);
+    if (firstBadLine !== undefined)
+      throw corruptJournal(file, firstBadLine.line, firstBadLine.reason);
     records.push(parsed);
   }
   return { records, tornLines };
@@ -58,10 +62,14 @@ function parseLine(line: string): JournalRecord | string {
 }
 
 function corruptJournal(file: string, line: number, reason: string): RuntypeError {
-  return new RuntypeError('JOURNAL_CORRUPT', `${file}:${line}: unreadable journal record (${reason}).`, {
-    hint:
-      'The journal holds writes not yet folded into the lockfile. Fix or delete that line and re-run; ' +
-      'flows whose ids are lost are re-adopted by name on the next sync.',
-    meta: { file, line },
-  });
+  return new RuntypeError(
+    'JOURNAL_CORRUPT',
+    `${file}:${line}: unreadable journal record (${reason}).`,
+    {
+      hint:
+        'The journal holds writes not yet folded into the lockfile. Fix or delete that line and re-run; ' +
+        'flows whose ids are lost are re-adopted by name on the next sync.',
+      meta: { file, line },
+    },
+  );
 }

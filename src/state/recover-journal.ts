@@ -30,17 +30,24 @@ export interface Recovery {
  * run (recovery after a crash) and by commit at its end. The caller must hold
  * the writer lock.
  */
-export async function recoverJournal(target: SectionAddress, journalFile: string): Promise<Recovery> {
+export async function recoverJournal(
+  target: SectionAddress,
+  journalFile: string,
+): Promise<Recovery> {
   const journal = await readJournal(journalFile);
   if (!journal.exists) {
     const { section } = await openSection(target);
     return { section, written: false, pendingCreates: [], records: 0, tornLines: 0 };
   }
   assertJournalTarget(target, journal.records, journalFile);
-  const { section, written } = await updateSection(target, (current) => foldJournal(current, journal.records));
+  const { section, written } = await updateSection(target, (current) =>
+    foldJournal(current, journal.records),
+  );
   const pendingCreates = findPendingCreates(journal.records);
   await keepOnly(journalFile, target, pendingCreates);
-  const records = journal.records.filter((record) => record.op !== 'begin' && !(record.op === 'intent' && record.carried)).length;
+  const records = journal.records.filter(
+    (record) => record.op !== 'begin' && !(record.op === 'intent' && record.carried),
+  ).length;
   return { section, written, pendingCreates, records, tornLines: journal.tornLines };
 }
 
@@ -49,7 +56,11 @@ export async function recoverJournal(target: SectionAddress, journalFile: string
  * section a production run is opening (the section may not even exist yet,
  * so the lockfile alone cannot tell).
  */
-export function assertJournalTarget(target: SectionAddress, records: readonly JournalRecord[], journalFile: string): void {
+export function assertJournalTarget(
+  target: SectionAddress,
+  records: readonly JournalRecord[],
+  journalFile: string,
+): void {
   const expected = { ...target, apiUrl: normalizeApiUrl(target.apiUrl) };
   for (const record of records) {
     if (record.op !== 'begin') continue;
@@ -57,22 +68,33 @@ export function assertJournalTarget(target: SectionAddress, records: readonly Jo
       assertSameTarget(expected, normalizeApiUrl(record.apiUrl), journalFile);
     } catch (error) {
       if (!(error instanceof RuntypeError)) throw error;
-      throw new RuntypeError(error.code, `${error.message} (unfinished writes from an interrupted run)`, {
-        hint: `Re-run once against ${record.apiUrl} to fold them in, or delete ${journalFile} (flows created by that run are re-adopted by name).`,
-        meta: error.meta ?? {},
-      });
+      throw new RuntypeError(
+        error.code,
+        `${error.message} (unfinished writes from an interrupted run)`,
+        {
+          hint: `Re-run once against ${record.apiUrl} to fold them in, or delete ${journalFile} (flows created by that run are re-adopted by name).`,
+          meta: error.meta ?? {},
+        },
+      );
     }
   }
 }
 
 // --- internal ---
 
-async function keepOnly(journalFile: string, target: SectionAddress, pending: readonly PendingCreate[]): Promise<void> {
+async function keepOnly(
+  journalFile: string,
+  target: SectionAddress,
+  pending: readonly PendingCreate[],
+): Promise<void> {
   if (pending.length === 0) {
     await fsp.rm(journalFile, { force: true });
     await syncDirectory(path.dirname(journalFile));
     return;
   }
-  const records: JournalRecord[] = [{ op: 'begin', apiUrl: normalizeApiUrl(target.apiUrl), section: target.section }, ...pending.map((p) => ({ op: 'intent' as const, ...p, carried: true as const }))];
+  const records: JournalRecord[] = [
+    { op: 'begin', apiUrl: normalizeApiUrl(target.apiUrl), section: target.section },
+    ...pending.map((p) => ({ op: 'intent' as const, ...p, carried: true as const })),
+  ];
   await writeFileAtomic(journalFile, records.map(toJournalLine).join(''));
 }

@@ -51,7 +51,11 @@ export async function updateSection(
 }
 
 /** Throws LOCK_TARGET_MISMATCH unless both URLs (already normalised) are the same API. */
-export function assertSameTarget(target: SectionAddress, storedApiUrl: string, where: string): void {
+export function assertSameTarget(
+  target: SectionAddress,
+  storedApiUrl: string,
+  where: string,
+): void {
   if (storedApiUrl === target.apiUrl) return;
   throw new RuntypeError(
     'LOCK_TARGET_MISMATCH',
@@ -60,7 +64,12 @@ export function assertSameTarget(target: SectionAddress, storedApiUrl: string, w
       hint:
         'Select the environment that matches this URL (--env / RUNTYPE_ENV, or unset RUNTYPE_API_URL), ' +
         'or give this environment its own lockSection in runtype.config.ts.',
-      meta: { file: target.file, section: target.section, lockedApiUrl: storedApiUrl, targetApiUrl: target.apiUrl },
+      meta: {
+        file: target.file,
+        section: target.section,
+        lockedApiUrl: storedApiUrl,
+        targetApiUrl: target.apiUrl,
+      },
     },
   );
 }

@@ -20,8 +20,13 @@ export function stableStringify(value: unknown, indent = ''): string {
   }
   // Written by hand rather than by building a sorted object, so a key such as
   // "__proto__" stays an ordinary key.
-  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
+  const keys = Object.keys(value)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .sort();
   if (keys.length === 0) return '{}';
-  const members = keys.map((key) => `${inner}${JSON.stringify(key)}: ${stableStringify((value as Record<string, unknown>)[key], inner)}`);
+  const members = keys.map(
+    (key) =>
+      `${inner}${JSON.stringify(key)}: ${stableStringify((value as Record<string, unknown>)[key], inner)}`,
+  );
   return `{\n${members.join(',\n')}\n${indent}}`;
 }

@@ -26,16 +26,22 @@ export interface HolderContext {
 /** A file this young with unreadable content is probably being written right now. */
 const UNREADABLE_GRACE_MS = 10_000;
 
-export type HolderVerdict = { stale: true; holder?: WriterLockHolder } | { stale: false; holder?: WriterLockHolder; reason: string };
+export type HolderVerdict =
+  | { stale: true; holder?: WriterLockHolder }
+  | { stale: false; holder?: WriterLockHolder; reason: string };
 
 export function judgeHolder(facts: HolderFacts, context: HolderContext): HolderVerdict {
   const holder = parseHolder(facts.text);
   if (holder === undefined) {
-    return facts.ageMs > UNREADABLE_GRACE_MS ? { stale: true } : { stale: false, reason: 'another sync is starting' };
+    return facts.ageMs > UNREADABLE_GRACE_MS
+      ? { stale: true }
+      : { stale: false, reason: 'another sync is starting' };
   }
   if (holder.hostname === context.hostname) {
     // Same host: the pid answers it at once, even right after a SIGKILL.
-    return context.isAlive(holder.pid) ? { stale: false, holder, reason: `pid ${holder.pid} on this host` } : { stale: true, holder };
+    return context.isAlive(holder.pid)
+      ? { stale: false, holder, reason: `pid ${holder.pid} on this host` }
+      : { stale: true, holder };
   }
   // Another host (a shared or mounted folder): its pids mean nothing here, only the age does.
   return facts.ageMs > context.foreignStaleAfterMs
@@ -48,7 +54,13 @@ export function parseHolder(text: string): WriterLockHolder | undefined {
     const value = JSON.parse(text) as Partial<WriterLockHolder> | null;
     if (value === null || typeof value !== 'object') return undefined;
     const { pid, hostname, startedAt } = value;
-    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || typeof hostname !== 'string') return undefined;
+    if (
+      typeof pid !== 'number' ||
+      !Number.isInteger(pid) ||
+      pid <= 0 ||
+      typeof hostname !== 'string'
+    )
+      return undefined;
     return { pid, hostname, startedAt: typeof startedAt === 'string' ? startedAt : '' };
   } catch {
     return undefined;

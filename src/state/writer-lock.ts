@@ -32,7 +32,10 @@ const HEARTBEAT_MS = 5 * 60_000;
  * One writer per project at a time: `.runtype/sync.pid` (see acquireLockFile);
  * LOCK_BUSY while another run holds it.
  */
-export async function acquireWriterLock(root: string, options: WriterLockOptions = {}): Promise<WriterLock> {
+export async function acquireWriterLock(
+  root: string,
+  options: WriterLockOptions = {},
+): Promise<WriterLock> {
   await ensureRuntypeDir(root);
   return acquireLockFile(writerLockPath(root), syncBusy, options);
 }
@@ -43,17 +46,28 @@ export async function acquireWriterLock(root: string, options: WriterLockOptions
  * SIGKILL) or by another host and not refreshed for an hour is taken over;
  * otherwise the `busy` error is thrown. The folder must exist.
  */
-export async function acquireLockFile(file: string, busy: LockBusyError, options: WriterLockOptions = {}): Promise<WriterLock> {
+export async function acquireLockFile(
+  file: string,
+  busy: LockBusyError,
+  options: WriterLockOptions = {},
+): Promise<WriterLock> {
   const hostname = options.hostname ?? os.hostname();
   const now = options.now ?? (() => new Date());
   const pid = options.pid ?? process.pid;
   const mine = `${JSON.stringify({ pid, hostname, startedAt: now().toISOString() }, null, 2)}\n`;
-  const context = { hostname, isAlive: options.isAlive ?? isProcessAlive, foreignStaleAfterMs: options.foreignStaleAfterMs ?? 3_600_000 };
+  const context = {
+    hostname,
+    isAlive: options.isAlive ?? isProcessAlive,
+    foreignStaleAfterMs: options.foreignStaleAfterMs ?? 3_600_000,
+  };
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (await createExclusive(file, mine)) return holdLock(file, mine);
     const seen = await readHolderFile(file);
     if (seen === undefined) continue; // released between our attempt and the read
-    const verdict = judgeHolder({ text: seen.text, ageMs: now().getTime() - seen.stats.mtimeMs }, context);
+    const verdict = judgeHolder(
+      { text: seen.text, ageMs: now().getTime() - seen.stats.mtimeMs },
+      context,
+    );
     if (!verdict.stale) throw busy(file, verdict);
     await takeOver(file, seen.text, verdict, busy);
   }
@@ -88,7 +102,12 @@ async function readHolderFile(file: string): Promise<{ text: string; stats: Stat
  * moved is the file judged stale: if another run took it over in between, put
  * its lock back and give up, so two runs never both think they hold it.
  */
-async function takeOver(file: string, staleText: string, verdict: HolderVerdict, busy: LockBusyError): Promise<void> {
+async function takeOver(
+  file: string,
+  staleText: string,
+  verdict: HolderVerdict,
+  busy: LockBusyError,
+): Promise<void> {
   const aside = `${file}.${randomBytes(6).toString('hex')}.stale`;
   try {
     await fsp.rename(file, aside);
@@ -100,7 +119,11 @@ async function takeOver(file: string, staleText: string, verdict: HolderVerdict,
   if (moved !== staleText) {
     await fsp.link(aside, file).catch(() => undefined);
     await fsp.rm(aside, { force: true });
-    throw busy(file, { ...verdict, stale: false, reason: 'another run took over the stale lock first' });
+    throw busy(file, {
+      ...verdict,
+      stale: false,
+      reason: 'another run took over the stale lock first',
+    });
   }
   await fsp.rm(aside, { force: true });
 }
@@ -128,8 +151,12 @@ function syncBusy(file: string, verdict: HolderVerdict): RuntypeError {
   const holder = verdict.holder;
   const who = verdict.stale ? 'another run' : verdict.reason;
   const since = holder?.startedAt ? `, started ${holder.startedAt}` : '';
-  return new RuntypeError('LOCK_BUSY', `Another runtype-flows sync is running in this project (${who}${since}); it holds ${file}.`, {
-    hint: `Wait for it to finish. If no sync is running, delete ${file} and re-run.`,
-    meta: { file, ...(holder ? { pid: holder.pid, hostname: holder.hostname } : {}) },
-  });
+  return new RuntypeError(
+    'LOCK_BUSY',
+    `Another runtype-flows sync is running in this project (${who}${since}); it holds ${file}.`,
+    {
+      hint: `Wait for it to finish. If no sync is running, delete ${file} and re-run.`,
+      meta: { file, ...(holder ? { pid: holder.pid, hostname: holder.hostname } : {}) },
+    },
+  );
 }

@@ -67,13 +67,18 @@ export const watchProject: WatchProject = async (options) => {
       persistent: true,
     });
     watchers.push(watcher);
-    watcher.on('add', onEvent('add')).on('change', onEvent('change')).on('unlink', onEvent('unlink'));
+    watcher
+      .on('add', onEvent('add'))
+      .on('change', onEvent('change'))
+      .on('unlink', onEvent('unlink'));
     // chokidar stops watching a file it was given by name once it is deleted; a helper
     // restored later (a branch switch, an editor that deletes before writing) must still count.
     watcher.on('unlink', (file: string) => {
       if (watched.has(path.resolve(file))) watcher.add(path.resolve(file));
     });
-    watcher.on('error', (error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
+    watcher.on('error', (error: unknown) =>
+      options.onError?.(error instanceof Error ? error : new Error(String(error))),
+    );
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   };
 
@@ -94,7 +99,9 @@ export const watchProject: WatchProject = async (options) => {
 function newPaths(paths: readonly string[], watched: Set<string>): string[] {
   const added: string[] = [];
   // Folders first, so the files inside one given in the same call are recognised as covered.
-  for (const candidate of [...paths].map((p) => path.resolve(p)).sort((a, b) => a.length - b.length)) {
+  for (const candidate of [...paths]
+    .map((p) => path.resolve(p))
+    .sort((a, b) => a.length - b.length)) {
     if (isCovered(candidate, watched)) continue;
     watched.add(candidate);
     added.push(candidate);

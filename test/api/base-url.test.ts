@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, InsecureUrlError, isLoopbackHost, normalizeBaseUrl } from '../../src/api/index.js';
+import {
+  createApiClient,
+  InsecureUrlError,
+  isLoopbackHost,
+  normalizeBaseUrl,
+} from '../../src/api/index.js';
 import { assertNoSecret, SENTINEL_KEY } from './helpers/client.js';
 import { sendJson, startTestServer } from './helpers/test-server.js';
 
@@ -28,9 +33,14 @@ describe('normalizeBaseUrl', () => {
     });
   });
 
-  it.each(['not a url', 'ftp://api.runtype.com', 'file:///etc/passwd'])('rejects %s as API_INVALID_URL', (input) => {
-    expect(() => normalizeBaseUrl(input)).toThrow(expect.objectContaining({ code: 'API_INVALID_URL' }));
-  });
+  it.each(['not a url', 'ftp://api.runtype.com', 'file:///etc/passwd'])(
+    'rejects %s as API_INVALID_URL',
+    (input) => {
+      expect(() => normalizeBaseUrl(input)).toThrow(
+        expect.objectContaining({ code: 'API_INVALID_URL' }),
+      );
+    },
+  );
 
   it('rejects credentials in the URL without echoing them', () => {
     let caught: unknown;
@@ -45,11 +55,21 @@ describe('normalizeBaseUrl', () => {
 });
 
 describe('isLoopbackHost', () => {
-  it.each(['localhost', 'LOCALHOST', 'localhost.', '127.0.0.1', '127.1.2.3', '[::1]'])('%s is loopback', (host) => {
-    expect(isLoopbackHost(host)).toBe(true);
-  });
+  it.each(['localhost', 'LOCALHOST', 'localhost.', '127.0.0.1', '127.1.2.3', '[::1]'])(
+    '%s is loopback',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(true);
+    },
+  );
 
-  it.each(['example.com', '127.0.0.1.example.com', 'localhost.example.com', '10.0.0.1', '[::2]', '128.0.0.1'])('%s is not', (host) => {
+  it.each([
+    'example.com',
+    '127.0.0.1.example.com',
+    'localhost.example.com',
+    '10.0.0.1',
+    '[::2]',
+    '128.0.0.1',
+  ])('%s is not', (host) => {
     expect(isLoopbackHost(host)).toBe(false);
   });
 });
@@ -57,29 +77,37 @@ describe('isLoopbackHost', () => {
 describe('INSECURE_URL', () => {
   const base = { apiKey: SENTINEL_KEY, userAgent: 'test' };
 
-  it.each(['http://example.com', 'http://example.com:80/v1', 'http://127.0.0.1.nip.io:8080', 'http://10.0.0.5'])(
-    'refuses plain http to %s before sending anything',
-    (baseUrl) => {
-      let caught: unknown;
-      try {
-        createApiClient({ ...base, baseUrl });
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(InsecureUrlError);
-      expect(caught).toMatchObject({ code: 'INSECURE_URL', hint: expect.stringContaining('https://') });
-      assertNoSecret(caught);
-    },
-  );
+  it.each([
+    'http://example.com',
+    'http://example.com:80/v1',
+    'http://127.0.0.1.nip.io:8080',
+    'http://10.0.0.5',
+  ])('refuses plain http to %s before sending anything', (baseUrl) => {
+    let caught: unknown;
+    try {
+      createApiClient({ ...base, baseUrl });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InsecureUrlError);
+    expect(caught).toMatchObject({
+      code: 'INSECURE_URL',
+      hint: expect.stringContaining('https://'),
+    });
+    assertNoSecret(caught);
+  });
 
-  it.each(['http://127.0.0.1:9', 'http://localhost:9', 'http://[::1]:9', 'https://example.com', 'https://api.runtype.com/v1'])(
-    'accepts %s',
-    async (baseUrl) => {
-      const client = createApiClient({ ...base, baseUrl });
-      expect(client.baseUrl).toMatch(/\/v1$/);
-      await client.close();
-    },
-  );
+  it.each([
+    'http://127.0.0.1:9',
+    'http://localhost:9',
+    'http://[::1]:9',
+    'https://example.com',
+    'https://api.runtype.com/v1',
+  ])('accepts %s', async (baseUrl) => {
+    const client = createApiClient({ ...base, baseUrl });
+    expect(client.baseUrl).toMatch(/\/v1$/);
+    await client.close();
+  });
 
   it('normalises http://2130706433 (127.0.0.1 in decimal) as loopback', async () => {
     const client = createApiClient({ ...base, baseUrl: 'http://2130706433:9' });
@@ -91,7 +119,11 @@ describe('INSECURE_URL', () => {
 describe('API key hygiene', () => {
   it('trims a trailing newline from a pasted key', async () => {
     const server = await startTestServer((_req, res) => sendJson(res, 200, { data: [] }));
-    const client = createApiClient({ baseUrl: server.url, apiKey: `${SENTINEL_KEY}\n`, userAgent: 'test' });
+    const client = createApiClient({
+      baseUrl: server.url,
+      apiKey: `${SENTINEL_KEY}\n`,
+      userAgent: 'test',
+    });
     try {
       await client.listFlows();
       expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${SENTINEL_KEY}`);
@@ -104,17 +136,35 @@ describe('API key hygiene', () => {
   it('refuses a key with inner whitespace or control characters without echoing it', () => {
     let caught: unknown;
     try {
-      createApiClient({ baseUrl: 'https://api.runtype.com', apiKey: `${SENTINEL_KEY} extra`, apiKeyEnv: 'RUNTYPE_API_KEY', userAgent: 'test' });
+      createApiClient({
+        baseUrl: 'https://api.runtype.com',
+        apiKey: `${SENTINEL_KEY} extra`,
+        apiKeyEnv: 'RUNTYPE_API_KEY',
+        userAgent: 'test',
+      });
     } catch (error) {
       caught = error;
     }
-    expect(caught).toMatchObject({ code: 'API_KEY_INVALID', hint: expect.stringContaining('RUNTYPE_API_KEY') });
+    expect(caught).toMatchObject({
+      code: 'API_KEY_INVALID',
+      hint: expect.stringContaining('RUNTYPE_API_KEY'),
+    });
     assertNoSecret(caught);
   });
 
   it('refuses a malformed proxy URL without echoing it', () => {
     expect(() =>
-      createApiClient({ baseUrl: 'https://api.runtype.com', apiKey: SENTINEL_KEY, userAgent: 't', proxy: { httpsProxy: 'socks5://u:secret@proxy:1080' } }),
-    ).toThrow(expect.objectContaining({ code: 'API_INVALID_URL', message: expect.not.stringContaining('secret') }));
+      createApiClient({
+        baseUrl: 'https://api.runtype.com',
+        apiKey: SENTINEL_KEY,
+        userAgent: 't',
+        proxy: { httpsProxy: 'socks5://u:secret@proxy:1080' },
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'API_INVALID_URL',
+        message: expect.not.stringContaining('secret'),
+      }),
+    );
   });
 });

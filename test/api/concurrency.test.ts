@@ -36,7 +36,14 @@ describe('createSemaphore', () => {
   it('runs waiting tasks in FIFO order', async () => {
     const semaphore = createSemaphore(1);
     const order: number[] = [];
-    await Promise.all([1, 2, 3, 4].map((n) => semaphore.run(async () => { order.push(n); await delay(1); })));
+    await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        semaphore.run(async () => {
+          order.push(n);
+          await delay(1);
+        }),
+      ),
+    );
     expect(order).toEqual([1, 2, 3, 4]);
   });
 

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RetryInfo } from '../../src/api/index.js';
 import { closeClients, rejectionOf, SENTINEL_KEY, testClient } from './helpers/client.js';
-import { closedPort, sendJson, startTestServer, type Handler, type TestServer } from './helpers/test-server.js';
+import {
+  closedPort,
+  sendJson,
+  startTestServer,
+  type Handler,
+  type TestServer,
+} from './helpers/test-server.js';
 
 const flow = { id: 'f1', name: 'F', flowSteps: [] };
 const write = { name: 'F', steps: [] };
@@ -19,11 +25,21 @@ afterEach(async () => {
   await server.close();
 });
 
-const client = (overrides = {}) => testClient(server.url, { onRetry: (info) => retries.push(info), ...overrides });
+const client = (overrides = {}) =>
+  testClient(server.url, { onRetry: (info) => retries.push(info), ...overrides });
 /** Answer `first` to the first `n` requests, then `then`. */
-const sequence = (n: number, first: Handler, then: Handler): Handler => (req, res, i, raw) => (i < n ? first : then)(req, res, i, raw);
-const status = (code: number, headers: Record<string, string> = {}): Handler => (_req, res) => sendJson(res, code, { error: `status ${code}` }, headers);
-const ok = (body: unknown = flow, code = 200): Handler => (_req, res) => sendJson(res, code, body);
+const sequence =
+  (n: number, first: Handler, then: Handler): Handler =>
+  (req, res, i, raw) =>
+    (i < n ? first : then)(req, res, i, raw);
+const status =
+  (code: number, headers: Record<string, string> = {}): Handler =>
+  (_req, res) =>
+    sendJson(res, code, { error: `status ${code}` }, headers);
+const ok =
+  (body: unknown = flow, code = 200): Handler =>
+  (_req, res) =>
+    sendJson(res, code, body);
 const resetAfterBody: Handler = (_req, _res, _i, raw) => raw.socket.destroy();
 
 describe('429', () => {
@@ -31,7 +47,9 @@ describe('429', () => {
     handler = sequence(1, status(429, { 'retry-after': '1' }), ok());
     await expect(client().getFlow('f1')).resolves.toMatchObject({ id: 'f1' });
     expect(server.requests).toHaveLength(2);
-    expect(retries).toEqual([{ method: 'GET', path: '/v1/flows/f1', attempt: 2, delayMs: 1000, reason: 'HTTP 429' }]);
+    expect(retries).toEqual([
+      { method: 'GET', path: '/v1/flows/f1', attempt: 2, delayMs: 1000, reason: 'HTTP 429' },
+    ]);
     // The retry came after the requested second (lower bound only: never flaky).
     expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(950);
   });
@@ -39,13 +57,19 @@ describe('429', () => {
   it('gives up at once when Retry-After is longer than it is willing to wait', async () => {
     handler = status(429, { 'retry-after': '120' });
     const error = await rejectionOf(client().getFlow('f1'));
-    expect(error).toMatchObject({ code: 'API_RATE_LIMITED', status: 429, meta: { retryAfterMs: 120_000 } });
+    expect(error).toMatchObject({
+      code: 'API_RATE_LIMITED',
+      status: 429,
+      meta: { retryAfterMs: 120_000 },
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('is API_RATE_LIMITED after the retries are spent', async () => {
     handler = status(429, { 'retry-after': '0' });
-    const error = await rejectionOf(client({ retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } }).listFlows());
+    const error = await rejectionOf(
+      client({ retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } }).listFlows(),
+    );
     expect(error).toMatchObject({ code: 'API_RATE_LIMITED', meta: { attempts: 3 } });
     expect(server.requests).toHaveLength(3);
     expect(retries.map((r) => r.delayMs)).toEqual([0, 0]);
@@ -84,7 +108,9 @@ describe('idempotent requests', () => {
   it('a 503 that never ends is API_SERVER_ERROR after 1 + retries attempts, with jittered back-off', async () => {
     handler = status(503);
     const random = [0, 0.5, 1];
-    const api = client({ retry: { retries: 3, minDelayMs: 10, maxDelayMs: 30, random: () => random.shift() ?? 1 } });
+    const api = client({
+      retry: { retries: 3, minDelayMs: 10, maxDelayMs: 30, random: () => random.shift() ?? 1 },
+    });
     const error = await rejectionOf(api.getFlow('f1'));
     expect(error).toMatchObject({ code: 'API_SERVER_ERROR', status: 503, meta: { attempts: 4 } });
     expect(server.requests).toHaveLength(4);
@@ -93,20 +119,30 @@ describe('idempotent requests', () => {
 
   it('500 on an idempotent request is retried, and fails as API_SERVER_ERROR once retries run out', async () => {
     handler = status(500);
-    const error = await rejectionOf(client({ retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } }).getFlow('f1'));
+    const error = await rejectionOf(
+      client({ retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } }).getFlow('f1'),
+    );
     expect(error).toMatchObject({ code: 'API_SERVER_ERROR', status: 500 });
     expect(server.requests).toHaveLength(3);
   });
 });
 
 describe('POST is never blindly retried', () => {
-  it.each([500, 502, 503, 504])('a create answered %i is API_AMBIGUOUS_WRITE after exactly one request', async (code) => {
-    handler = status(code);
-    const error = await rejectionOf(client().createFlow(write));
-    expect(error).toMatchObject({ code: 'API_AMBIGUOUS_WRITE', ambiguous: true, status: code, meta: { method: 'POST', path: '/v1/flows' } });
-    expect(server.requests).toHaveLength(1);
-    expect(retries).toEqual([]);
-  });
+  it.each([500, 502, 503, 504])(
+    'a create answered %i is API_AMBIGUOUS_WRITE after exactly one request',
+    async (code) => {
+      handler = status(code);
+      const error = await rejectionOf(client().createFlow(write));
+      expect(error).toMatchObject({
+        code: 'API_AMBIGUOUS_WRITE',
+        ambiguous: true,
+        status: code,
+        meta: { method: 'POST', path: '/v1/flows' },
+      });
+      expect(server.requests).toHaveLength(1);
+      expect(retries).toEqual([]);
+    },
+  );
 
   it('a create whose connection drops after the body was received is API_AMBIGUOUS_WRITE', async () => {
     handler = resetAfterBody;
@@ -118,22 +154,34 @@ describe('POST is never blindly retried', () => {
 
   it('publish answered 503 is ambiguous too', async () => {
     handler = status(503);
-    expect(await rejectionOf(client().publishFlow('f1'))).toMatchObject({ code: 'API_AMBIGUOUS_WRITE' });
+    expect(await rejectionOf(client().publishFlow('f1'))).toMatchObject({
+      code: 'API_AMBIGUOUS_WRITE',
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('a refused connection sent nothing, so a POST is retried and ends as API_NETWORK (not ambiguous)', async () => {
     const port = await closedPort();
-    const api = testClient(`http://127.0.0.1:${port}`, { onRetry: (info) => retries.push(info), retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } });
+    const api = testClient(`http://127.0.0.1:${port}`, {
+      onRetry: (info) => retries.push(info),
+      retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 },
+    });
     const error = await rejectionOf(api.createFlow(write));
-    expect(error).toMatchObject({ code: 'API_NETWORK', ambiguous: false, meta: { networkCode: 'ECONNREFUSED', attempts: 3 } });
+    expect(error).toMatchObject({
+      code: 'API_NETWORK',
+      ambiguous: false,
+      meta: { networkCode: 'ECONNREFUSED', attempts: 3 },
+    });
     expect(retries.map((r) => r.reason)).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
     expect(api.stats().requests).toBe(3);
   });
 
   it('a 4xx on a POST is a plain rejection, not ambiguous', async () => {
     handler = status(400);
-    expect(await rejectionOf(client().createFlow(write))).toMatchObject({ code: 'API_VALIDATION', ambiguous: false });
+    expect(await rejectionOf(client().createFlow(write))).toMatchObject({
+      code: 'API_VALIDATION',
+      ambiguous: false,
+    });
   });
 });
 
@@ -152,7 +200,10 @@ describe('DELETE', () => {
   it('a 404 on the first attempt is API_NOT_FOUND', async () => {
     handler = status(404);
     const error = await rejectionOf(client().deleteFlow('f1'));
-    expect(error).toMatchObject({ code: 'API_NOT_FOUND', meta: { method: 'DELETE', path: '/v1/flows/f1' } });
+    expect(error).toMatchObject({
+      code: 'API_NOT_FOUND',
+      meta: { method: 'DELETE', path: '/v1/flows/f1' },
+    });
   });
 });
 

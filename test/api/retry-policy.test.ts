@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, classifyNetworkError, parseRetryAfter, type RetryPolicy } from '../../src/api/retry-policy.js';
+import {
+  backoffDelay,
+  classifyNetworkError,
+  parseRetryAfter,
+  type RetryPolicy,
+} from '../../src/api/retry-policy.js';
 
-const policy = (random: number): RetryPolicy => ({ retries: 4, minDelayMs: 200, maxDelayMs: 10_000, maxRetryAfterMs: 60_000, random: () => random });
+const policy = (random: number): RetryPolicy => ({
+  retries: 4,
+  minDelayMs: 200,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 60_000,
+  random: () => random,
+});
 
 describe('backoffDelay', () => {
   it('grows exponentially and is capped', () => {
     const top = policy(1);
-    expect([0, 1, 2, 3, 10].map((attempt) => backoffDelay(attempt, top))).toEqual([200, 400, 800, 1600, 10_000]);
+    expect([0, 1, 2, 3, 10].map((attempt) => backoffDelay(attempt, top))).toEqual([
+      200, 400, 800, 1600, 10_000,
+    ]);
   });
 
   it('uses full jitter from the injected source', () => {
@@ -37,23 +50,44 @@ describe('parseRetryAfter', () => {
 });
 
 describe('classifyNetworkError', () => {
-  const withCode = (code: string, cause?: unknown) => Object.assign(new Error(code, { cause }), { code });
+  const withCode = (code: string, cause?: unknown) =>
+    Object.assign(new Error(code, { cause }), { code });
 
   it('knows a refused connection never reached the server', () => {
-    expect(classifyNetworkError(withCode('ECONNREFUSED'))).toMatchObject({ sent: false, transient: true });
-    expect(classifyNetworkError(withCode('UND_ERR_CONNECT_TIMEOUT'))).toMatchObject({ sent: false, timeout: true });
-    expect(classifyNetworkError(withCode('ENOTFOUND'))).toMatchObject({ sent: false, transient: false });
+    expect(classifyNetworkError(withCode('ECONNREFUSED'))).toMatchObject({
+      sent: false,
+      transient: true,
+    });
+    expect(classifyNetworkError(withCode('UND_ERR_CONNECT_TIMEOUT'))).toMatchObject({
+      sent: false,
+      timeout: true,
+    });
+    expect(classifyNetworkError(withCode('ENOTFOUND'))).toMatchObject({
+      sent: false,
+      transient: false,
+    });
   });
 
   it('treats resets, closed sockets and response timeouts as possibly sent', () => {
-    expect(classifyNetworkError(withCode('ECONNRESET'))).toMatchObject({ sent: true, transient: true });
+    expect(classifyNetworkError(withCode('ECONNRESET'))).toMatchObject({
+      sent: true,
+      transient: true,
+    });
     expect(classifyNetworkError(withCode('UND_ERR_SOCKET'))).toMatchObject({ sent: true });
-    expect(classifyNetworkError(withCode('UND_ERR_HEADERS_TIMEOUT'))).toMatchObject({ sent: true, timeout: true });
+    expect(classifyNetworkError(withCode('UND_ERR_HEADERS_TIMEOUT'))).toMatchObject({
+      sent: true,
+      timeout: true,
+    });
   });
 
   it('finds the errno inside causes and AggregateErrors', () => {
-    const aggregate = Object.assign(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]), {});
+    const aggregate = Object.assign(
+      new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]),
+      {},
+    );
     expect(classifyNetworkError(aggregate)).toMatchObject({ code: 'ECONNREFUSED', sent: false });
-    expect(classifyNetworkError(withCode('UND_ERR_SOCKET', withCode('ECONNREFUSED')))).toMatchObject({ sent: false });
+    expect(
+      classifyNetworkError(withCode('UND_ERR_SOCKET', withCode('ECONNREFUSED'))),
+    ).toMatchObject({ sent: false });
   });
 });

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiAbortedError } from '../../src/api/index.js';
 import { closeClients, rejectionOf, testClient } from './helpers/client.js';
-import { delay, sendJson, startTestServer, type Handler, type TestServer } from './helpers/test-server.js';
+import {
+  delay,
+  sendJson,
+  startTestServer,
+  type Handler,
+  type TestServer,
+} from './helpers/test-server.js';
 
 let server: TestServer;
 let handler: Handler;
@@ -25,14 +31,21 @@ async function until(condition: () => boolean): Promise<void> {
 describe('timeouts', () => {
   it('a GET with no answer is API_NETWORK naming the timeout', async () => {
     handler = hang;
-    const error = await rejectionOf(testClient(server.url, { timeoutMs: 150, retry: { retries: 0 } }).getFlow('f1'));
+    const error = await rejectionOf(
+      testClient(server.url, { timeoutMs: 150, retry: { retries: 0 } }).getFlow('f1'),
+    );
     expect(error).toMatchObject({ code: 'API_NETWORK', meta: { networkCode: 'REQUEST_DEADLINE' } });
     expect((error as Error).message).toContain('did not answer within 150 ms');
   });
 
   it('a timed-out GET is retried', async () => {
     handler = hang;
-    await rejectionOf(testClient(server.url, { timeoutMs: 150, retry: { retries: 1, minDelayMs: 1, maxDelayMs: 1 } }).getFlow('f1'));
+    await rejectionOf(
+      testClient(server.url, {
+        timeoutMs: 150,
+        retry: { retries: 1, minDelayMs: 1, maxDelayMs: 1 },
+      }).getFlow('f1'),
+    );
     expect(server.requests).toHaveLength(2);
   });
 
@@ -41,7 +54,9 @@ describe('timeouts', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"id":');
     };
-    const error = await rejectionOf(testClient(server.url, { timeoutMs: 150, retry: { retries: 0 } }).getFlow('f1'));
+    const error = await rejectionOf(
+      testClient(server.url, { timeoutMs: 150, retry: { retries: 0 } }).getFlow('f1'),
+    );
     expect(error).toMatchObject({ code: 'API_NETWORK', meta: { networkCode: 'REQUEST_DEADLINE' } });
   });
 
@@ -58,7 +73,9 @@ describe('timeouts', () => {
       tick();
     };
     const started = Date.now();
-    const error = await rejectionOf(testClient(server.url, { timeoutMs: 300, retry: { retries: 0 } }).getFlow('f1'));
+    const error = await rejectionOf(
+      testClient(server.url, { timeoutMs: 300, retry: { retries: 0 } }).getFlow('f1'),
+    );
     for (const timer of timers) clearTimeout(timer);
     expect(error).toMatchObject({ code: 'API_NETWORK', meta: { networkCode: 'REQUEST_DEADLINE' } });
     expect(Date.now() - started).toBeLessThan(2000);
@@ -67,7 +84,11 @@ describe('timeouts', () => {
   it('a timed-out POST is ambiguous and not retried', async () => {
     handler = hang;
     const error = await rejectionOf(testClient(server.url, { timeoutMs: 150 }).createFlow(write));
-    expect(error).toMatchObject({ code: 'API_AMBIGUOUS_WRITE', ambiguous: true, meta: { networkCode: 'REQUEST_DEADLINE' } });
+    expect(error).toMatchObject({
+      code: 'API_AMBIGUOUS_WRITE',
+      ambiguous: true,
+      meta: { networkCode: 'REQUEST_DEADLINE' },
+    });
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -76,7 +97,9 @@ describe('abort', () => {
   it('cancels a request on the wire promptly', async () => {
     handler = hang;
     const controller = new AbortController();
-    const pending = rejectionOf(testClient(server.url, { signal: controller.signal }).getFlow('f1'));
+    const pending = rejectionOf(
+      testClient(server.url, { signal: controller.signal }).getFlow('f1'),
+    );
     await until(() => server.requests.length === 1);
     const started = Date.now();
     controller.abort();
@@ -89,7 +112,9 @@ describe('abort', () => {
   it('an aborted POST on the wire is flagged ambiguous', async () => {
     handler = hang;
     const controller = new AbortController();
-    const pending = rejectionOf(testClient(server.url, { signal: controller.signal }).createFlow(write));
+    const pending = rejectionOf(
+      testClient(server.url, { signal: controller.signal }).createFlow(write),
+    );
     await until(() => server.requests.length === 1);
     controller.abort();
     await expect(pending).resolves.toMatchObject({ code: 'API_ABORTED', ambiguous: true });
@@ -99,7 +124,10 @@ describe('abort', () => {
     handler = (_req, res) => sendJson(res, 503, {}, { 'retry-after': '30' });
     const controller = new AbortController();
     let retried = false;
-    const api = testClient(server.url, { signal: controller.signal, onRetry: () => (retried = true) });
+    const api = testClient(server.url, {
+      signal: controller.signal,
+      onRetry: () => (retried = true),
+    });
     const pending = rejectionOf(api.getFlow('f1'));
     await until(() => retried);
     const started = Date.now();
@@ -113,11 +141,19 @@ describe('abort', () => {
     handler = hang;
     const controller = new AbortController();
     const api = testClient(server.url, { signal: controller.signal, concurrency: 1 });
-    const pending = [rejectionOf(api.getFlow('a')), rejectionOf(api.getFlow('b')), rejectionOf(api.createFlow(write))];
+    const pending = [
+      rejectionOf(api.getFlow('a')),
+      rejectionOf(api.getFlow('b')),
+      rejectionOf(api.createFlow(write)),
+    ];
     await until(() => server.requests.length === 1);
     controller.abort();
     const errors = await Promise.all(pending);
-    expect(errors.map((e) => (e as ApiAbortedError).code)).toEqual(['API_ABORTED', 'API_ABORTED', 'API_ABORTED']);
+    expect(errors.map((e) => (e as ApiAbortedError).code)).toEqual([
+      'API_ABORTED',
+      'API_ABORTED',
+      'API_ABORTED',
+    ]);
     // The queued POST was never sent, so it is not in doubt.
     expect((errors[2] as ApiAbortedError).ambiguous).toBe(false);
     expect(server.requests).toHaveLength(1);

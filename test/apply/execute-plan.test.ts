@@ -20,7 +20,12 @@ let store: LockStore;
 beforeEach(async () => {
   emu = await startEmulator({ key: SENTINEL_KEY });
   api = testClient(emu.apiUrl);
-  store = await openLockStore({ root: await tempRoot(), section: 'test', apiUrl: emu.apiUrl, location: 'shared' });
+  store = await openLockStore({
+    root: await tempRoot(),
+    section: 'test',
+    apiUrl: emu.apiUrl,
+    location: 'shared',
+  });
 });
 afterEach(async () => {
   await store.close();
@@ -30,10 +35,33 @@ afterEach(async () => {
 
 const payload = (name: string, prompt = 'Hello {{topic}}'): FlowPayload => ({
   name,
-  steps: [{ id: 'draft', name: 'Draft', type: 'prompt', order: 1, enabled: true, config: { model: 'gpt-4', userPrompt: prompt } }],
+  steps: [
+    {
+      id: 'draft',
+      name: 'Draft',
+      type: 'prompt',
+      order: 1,
+      enabled: true,
+      config: { model: 'gpt-4', userPrompt: prompt },
+    },
+  ],
 });
-const options = (overrides: Partial<ExecuteOptions> = {}): ExecuteOptions => ({ api, lock: lockRecorder(store), concurrency: 4, prune: false, force: false, publish: false, ...overrides });
-const createChange = (key: string, flow: FlowPayload): Change => ({ kind: 'create', key, name: flow.name, payload: flow, hash: contentHash(flow) });
+const options = (overrides: Partial<ExecuteOptions> = {}): ExecuteOptions => ({
+  api,
+  lock: lockRecorder(store),
+  concurrency: 4,
+  prune: false,
+  force: false,
+  publish: false,
+  ...overrides,
+});
+const createChange = (key: string, flow: FlowPayload): Change => ({
+  kind: 'create',
+  key,
+  name: flow.name,
+  payload: flow,
+  hash: contentHash(flow),
+});
 
 describe('executePlan when the account changed after planning', () => {
   it('an update whose flow was deleted meanwhile recreates it, once', async () => {
@@ -41,10 +69,25 @@ describe('executePlan when the account changed after planning', () => {
     const gone = emu.state.create({ name: 'Report', steps: flow.steps });
     emu.state.delete(gone.id);
     const edited = payload('Report', 'Edited {{topic}}');
-    const [outcome] = await executePlan([{ kind: 'update', key: 'report', name: 'Report', remoteId: gone.id, payload: edited, hash: contentHash(edited) }], options());
+    const [outcome] = await executePlan(
+      [
+        {
+          kind: 'update',
+          key: 'report',
+          name: 'Report',
+          remoteId: gone.id,
+          payload: edited,
+          hash: contentHash(edited),
+        },
+      ],
+      options(),
+    );
     expect(outcome).toMatchObject({ status: 'applied', action: 'recreated' });
     expect(emu.state.count()).toBe(1);
-    expect(store.entries().get('report')).toMatchObject({ id: outcome!.remoteId, hash: contentHash(edited) });
+    expect(store.entries().get('report')).toMatchObject({
+      id: outcome!.remoteId,
+      hash: contentHash(edited),
+    });
     expect(outcome!.remoteId).not.toBe(gone.id);
   });
 
@@ -73,16 +116,28 @@ describe('executePlan when the account changed after planning', () => {
     expect(posts.every((r) => r.fault === 'reset')).toBe(true);
     expect(emu.state.count()).toBe(0);
     // Each POST in doubt was checked against the account before the next one.
-    expect(emu.requests.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(MAX_CREATE_ATTEMPTS - 1);
+    expect(emu.requests.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(
+      MAX_CREATE_ATTEMPTS - 1,
+    );
     // The intent stays in doubt for the next run to reconcile.
-    expect((await store.commit()).pendingCreates).toEqual([{ key: 'never', name: 'Never Lands', hash: contentHash(payload('Never Lands')) }]);
+    expect((await store.commit()).pendingCreates).toEqual([
+      { key: 'never', name: 'Never Lands', hash: contentHash(payload('Never Lands')) },
+    ]);
   });
 
   it('a delete whose flow is already gone still drops the entry', async () => {
     const made = emu.state.create({ name: 'Old', steps: [] });
-    await store.recordCreated({ key: 'old', id: made.id, name: 'Old', hash: contentHash(payload('Old')) });
+    await store.recordCreated({
+      key: 'old',
+      id: made.id,
+      name: 'Old',
+      hash: contentHash(payload('Old')),
+    });
     emu.state.delete(made.id);
-    const [outcome] = await executePlan([{ kind: 'delete', key: 'old', name: 'Old', remoteId: made.id, alreadyGone: false }], options({ prune: true }));
+    const [outcome] = await executePlan(
+      [{ kind: 'delete', key: 'old', name: 'Old', remoteId: made.id, alreadyGone: false }],
+      options({ prune: true }),
+    );
     expect(outcome).toMatchObject({ status: 'applied', action: 'deleted' });
     expect(store.entries().has('old')).toBe(false);
   });

@@ -18,7 +18,9 @@ export interface CheckedEmulator extends Emulator {
 /** Emulators started in this test file and not yet closed (what `useResponseContract` checks). */
 const live = new Set<CheckedEmulator>();
 
-export async function startCheckedEmulator(options: EmulatorOptions = {}): Promise<CheckedEmulator> {
+export async function startCheckedEmulator(
+  options: EmulatorOptions = {},
+): Promise<CheckedEmulator> {
   const seen: string[] = [];
   const onResponse = (info: ResponseInfo): void => {
     seen.push(...checkResponse(info));
@@ -42,7 +44,8 @@ export async function startCheckedEmulator(options: EmulatorOptions = {}): Promi
 /** The contract problems of one answer (an empty list when it follows the document). */
 export function checkResponse(info: ResponseInfo): string[] {
   const template = matchOperation(info.method, info.path);
-  if (template !== undefined) return validateResponse(info.method, template, info.status, info.body, { strict: true });
+  if (template !== undefined)
+    return validateResponse(info.method, template, info.status, info.body, { strict: true });
   // A route the API does not have (404), or a method it does not take (405): the emulator
   // must still answer an error with the documented body.
   const where = `${info.method} ${info.path} -> ${info.status}`;

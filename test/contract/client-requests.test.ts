@@ -6,7 +6,11 @@ import { loadProject } from '../../src/load/project/load-project.js';
 import { STEP_TYPES } from '../../src/emulator/index.js';
 import type { FlowStep } from '../../src/model/index.js';
 import { toFlowPayload, type FlowPayload } from '../../src/plan/index.js';
-import { startCheckedEmulator, useResponseContract, type CheckedEmulator } from './checked-emulator.js';
+import {
+  startCheckedEmulator,
+  useResponseContract,
+  type CheckedEmulator,
+} from './checked-emulator.js';
 import { matchOperation, validateRequestBody } from './openapi.js';
 
 /**
@@ -32,8 +36,11 @@ async function start(): Promise<void> {
 function requestProblems(): string[] {
   return emu.requests.flatMap((request) => {
     const template = matchOperation(request.method, request.path);
-    if (template === undefined) return [`${request.method} ${request.path}: not a documented operation`];
-    return validateRequestBody(request.method, template, request.body).map((p) => `${request.method} ${template}: ${p}`);
+    if (template === undefined)
+      return [`${request.method} ${request.path}: not a documented operation`];
+    return validateRequestBody(request.method, template, request.body).map(
+      (p) => `${request.method} ${template}: ${p}`,
+    );
   });
 }
 
@@ -52,10 +59,19 @@ function everyStepType(): FlowPayload {
     type,
     order: index + 1,
     enabled: index % 2 === 0,
-    config: type === 'conditional' ? { condition: 'true', trueSteps: [], falseSteps: [] } : { note: `config of ${type}` },
+    config:
+      type === 'conditional'
+        ? { condition: 'true', trueSteps: [], falseSteps: [] }
+        : { note: `config of ${type}` },
     ...(index === 2 ? { when: 'input.ready === true' } : {}),
   }));
-  return toFlowPayload({ key: 'all', name: 'Every step type', description: 'all 29', inputs: [], steps });
+  return toFlowPayload({
+    key: 'all',
+    name: 'Every step type',
+    description: 'all 29',
+    inputs: [],
+    steps,
+  });
 }
 
 describe('request bodies the client sends', () => {

@@ -25,8 +25,12 @@ afterAll(async () => {
   await readOnly.close();
 });
 
-const step = (name: string, type = 'prompt', extra: Record<string, unknown> = {}) =>
-  ({ name, type, config: { userPrompt: name }, ...extra });
+const step = (name: string, type = 'prompt', extra: Record<string, unknown> = {}) => ({
+  name,
+  type,
+  config: { userPrompt: name },
+  ...extra,
+});
 
 describe('every endpoint and status follows the document', () => {
   it('flows CRUD, publish, versions, flow-steps', async () => {
@@ -36,10 +40,13 @@ describe('every endpoint and status follows the document', () => {
     await call(emu, 'POST', '/v1/flows', { body: { steps: [{}] } });
     await call(emu, 'GET', `/v1/flows/${flow.id}`);
     await call(emu, 'GET', '/v1/flows/nope');
-    await call(emu, 'PUT', `/v1/flows/${flow.id}`, { body: { name: 'C2', flowSteps: [step('c', 'template')] } });
+    await call(emu, 'PUT', `/v1/flows/${flow.id}`, {
+      body: { name: 'C2', flowSteps: [step('c', 'template')] },
+    });
     await call(emu, 'PUT', `/v1/flows/${flow.id}`, { body: { flowSteps: [{ type: 'x' }] } });
     await call(emu, 'PUT', '/v1/flows/nope', { body: {} });
-    const v1 = (await call(emu, 'POST', `/v1/flows/${flow.id}/publish`)).json.publishedVersionId as string;
+    const v1 = (await call(emu, 'POST', `/v1/flows/${flow.id}/publish`)).json
+      .publishedVersionId as string;
     await call(emu, 'POST', `/v1/flows/${flow.id}/publish`);
     await call(emu, 'PUT', `/v1/flows/${flow.id}`, { body: { flowSteps: [step('d')] } });
     await call(emu, 'POST', `/v1/flows/${flow.id}/publish`);
@@ -50,12 +57,16 @@ describe('every endpoint and status follows the document', () => {
     await call(emu, 'GET', `/v1/flow-versions/${flow.id}/published`);
     await call(emu, 'GET', `/v1/flow-versions/${flow.id}/${v1}`);
     await call(emu, 'GET', `/v1/flow-versions/${flow.id}/flowver_nope`);
-    const other = (await call(emu, 'POST', '/v1/flows', { body: { name: 'Other' } })).json as { id: string };
+    const other = (await call(emu, 'POST', '/v1/flows', { body: { name: 'Other' } })).json as {
+      id: string;
+    };
     await call(emu, 'GET', `/v1/flow-versions/${other.id}/${v1}`); // 400: another flow's version
     await call(emu, 'GET', `/v1/flow-versions/${other.id}/published`); // 404: never published
     await call(emu, 'POST', `/v1/flow-versions/${flow.id}/publish`, { body: { versionId: v1 } });
     await call(emu, 'POST', `/v1/flow-versions/${flow.id}/publish`, { body: {} });
-    await call(emu, 'POST', `/v1/flow-versions/${flow.id}/publish`, { body: { versionId: 'flowver_nope' } });
+    await call(emu, 'POST', `/v1/flow-versions/${flow.id}/publish`, {
+      body: { versionId: 'flowver_nope' },
+    });
     await call(emu, 'GET', `/v1/flow-steps/flow/${flow.id}`);
     await call(emu, 'GET', '/v1/flow-steps/flow/nope');
     expect((await call(emu, 'DELETE', `/v1/flows/${other.id}`)).status).toBe(204);
@@ -65,24 +76,36 @@ describe('every endpoint and status follows the document', () => {
   it('listing: pages forwards and backwards, counts, bad parameters', async () => {
     for (let i = 0; i < 7; i++) emu.state.create({ name: `Page ${i}` });
     let page = (await call(emu, 'GET', '/v1/flows?limit=3&includeCount=true')).json;
-    const next = async (cursor: string) => (await call(emu, 'GET', `/v1/flows?limit=3&cursor=${cursor}`)).json;
+    const next = async (cursor: string) =>
+      (await call(emu, 'GET', `/v1/flows?limit=3&cursor=${cursor}`)).json;
     let pages = 1;
-    for (; page.pagination.nextCursor !== null; pages++) page = await next(page.pagination.nextCursor);
-    for (; page.pagination.prevCursor !== null; pages++) page = await next(page.pagination.prevCursor);
+    for (; page.pagination.nextCursor !== null; pages++)
+      page = await next(page.pagination.nextCursor);
+    for (; page.pagination.prevCursor !== null; pages++)
+      page = await next(page.pagination.prevCursor);
     expect(pages).toBe(5); // 3 forwards, 2 back
     await call(emu, 'GET', '/v1/flows?direction=prev&includeCount=1&search=page');
     await call(emu, 'GET', '/v1/flows?limit=abc');
   });
 
   it('public validation: with and without a key, valid and not, not JSON', async () => {
-    const flowSteps = [step('a'), step('b', 'prompt', { enabled: false }), { type: 'nope', name: '' }];
+    const flowSteps = [
+      step('a'),
+      step('b', 'prompt', { enabled: false }),
+      { type: 'nope', name: '' },
+    ];
     const flow = { name: 'Check', flowSteps };
     const res = await call(emu, 'POST', '/v1/public/flows/validate', { body: flow, auth: null });
     expect(res.json.valid).toBe(false);
     const ok = { name: 'Ok', steps: [step('a', 'prompt', { config: { outputVariable: 'o' } })] };
-    expect((await call(emu, 'POST', '/v1/public/flows/validate', { body: ok })).json.valid).toBe(true);
+    expect((await call(emu, 'POST', '/v1/public/flows/validate', { body: ok })).json.valid).toBe(
+      true,
+    );
     await call(emu, 'POST', '/v1/public/flows/validate', { body: [], auth: 'Bearer wrong' });
-    expect((await call(emu, 'POST', '/v1/public/flows/validate', { raw: '{"name":', auth: null })).status).toBe(400);
+    expect(
+      (await call(emu, 'POST', '/v1/public/flows/validate', { raw: '{"name":', auth: null }))
+        .status,
+    ).toBe(400);
   });
 
   it('errors: 401, 404 and 405 routes, 413, read-only 405, injected 429/500/503', async () => {
@@ -93,8 +116,10 @@ describe('every endpoint and status follows the document', () => {
     await call(readOnly, 'POST', '/v1/flows', { body: { name: 'x' } });
     await call(readOnly, 'POST', '/v1/public/flows/validate', { body: { name: 'x' } });
     for (const [faults, path] of [
-      [{ rateLimitRate: 1, retryAfterSeconds: 0 }, '/v1/flows'], [{ errorRate: 1, seed: 1 }, '/v1/flows'],
-      [{ errorRate: 1, seed: 3 }, '/v1/flows'], [{ errorRate: 1, seed: 1 }, '/v1/public/flows/validate'],
+      [{ rateLimitRate: 1, retryAfterSeconds: 0 }, '/v1/flows'],
+      [{ errorRate: 1, seed: 1 }, '/v1/flows'],
+      [{ errorRate: 1, seed: 3 }, '/v1/flows'],
+      [{ errorRate: 1, seed: 1 }, '/v1/public/flows/validate'],
     ] as const) {
       emu.setFaults(faults);
       const method = path.includes('validate') ? 'POST' : 'GET';
@@ -105,21 +130,42 @@ describe('every endpoint and status follows the document', () => {
 
   it('produced every documented status it can, and no violation', () => {
     const expected = [
-      'POST /v1/flows 201', 'POST /v1/flows 400', 'POST /v1/flows 413', 'POST /v1/flows 405',
-      'GET /v1/flows 200', 'GET /v1/flows 400', 'GET /v1/flows 401',
-      'GET /v1/flows 429', 'GET /v1/flows 500', 'GET /v1/flows 503',
-      'GET /v1/flows/{id} 200', 'GET /v1/flows/{id} 404',
-      'PUT /v1/flows/{id} 200', 'PUT /v1/flows/{id} 400', 'PUT /v1/flows/{id} 404',
-      'DELETE /v1/flows/{id} 204', 'DELETE /v1/flows/{id} 404',
-      'POST /v1/flows/{id}/publish 200', 'POST /v1/flows/{id}/publish 404',
-      'GET /v1/flow-versions/{flowId} 200', 'GET /v1/flow-versions/{flowId} 404',
-      'GET /v1/flow-versions/{flowId}/published 200', 'GET /v1/flow-versions/{flowId}/published 404',
-      'GET /v1/flow-versions/{flowId}/{versionId} 200', 'GET /v1/flow-versions/{flowId}/{versionId} 400',
-      'GET /v1/flow-versions/{flowId}/{versionId} 404', 'POST /v1/flow-versions/{flowId}/publish 200',
-      'POST /v1/flow-versions/{flowId}/publish 400', 'POST /v1/flow-versions/{flowId}/publish 404',
-      'GET /v1/flow-steps/flow/{flowId} 200', 'GET /v1/flow-steps/flow/{flowId} 404',
-      'POST /v1/public/flows/validate 200', 'POST /v1/public/flows/validate 400', 'POST /v1/public/flows/validate 500',
-      'GET /v1/agents 404', 'PATCH /v1/flows/x 405',
+      'POST /v1/flows 201',
+      'POST /v1/flows 400',
+      'POST /v1/flows 413',
+      'POST /v1/flows 405',
+      'GET /v1/flows 200',
+      'GET /v1/flows 400',
+      'GET /v1/flows 401',
+      'GET /v1/flows 429',
+      'GET /v1/flows 500',
+      'GET /v1/flows 503',
+      'GET /v1/flows/{id} 200',
+      'GET /v1/flows/{id} 404',
+      'PUT /v1/flows/{id} 200',
+      'PUT /v1/flows/{id} 400',
+      'PUT /v1/flows/{id} 404',
+      'DELETE /v1/flows/{id} 204',
+      'DELETE /v1/flows/{id} 404',
+      'POST /v1/flows/{id}/publish 200',
+      'POST /v1/flows/{id}/publish 404',
+      'GET /v1/flow-versions/{flowId} 200',
+      'GET /v1/flow-versions/{flowId} 404',
+      'GET /v1/flow-versions/{flowId}/published 200',
+      'GET /v1/flow-versions/{flowId}/published 404',
+      'GET /v1/flow-versions/{flowId}/{versionId} 200',
+      'GET /v1/flow-versions/{flowId}/{versionId} 400',
+      'GET /v1/flow-versions/{flowId}/{versionId} 404',
+      'POST /v1/flow-versions/{flowId}/publish 200',
+      'POST /v1/flow-versions/{flowId}/publish 400',
+      'POST /v1/flow-versions/{flowId}/publish 404',
+      'GET /v1/flow-steps/flow/{flowId} 200',
+      'GET /v1/flow-steps/flow/{flowId} 404',
+      'POST /v1/public/flows/validate 200',
+      'POST /v1/public/flows/validate 400',
+      'POST /v1/public/flows/validate 500',
+      'GET /v1/agents 404',
+      'PATCH /v1/flows/x 405',
     ];
     expect(expected.filter((key) => !seen.has(key))).toEqual([]);
     expect([...emu.violations(), ...readOnly.violations()]).toEqual([]);

@@ -47,20 +47,38 @@ describe('validateResponse', () => {
     ]);
     // allOf compositions stay valid in strict mode (Error plus a documented extra field).
     const composed = { error: 'bad', code: 'X' };
-    expect(validateResponse('POST', '/v1/public/flows/validate', 400, composed, { strict: true })).toEqual([]);
+    expect(
+      validateResponse('POST', '/v1/public/flows/validate', 400, composed, { strict: true }),
+    ).toEqual([]);
   });
 
   it('checks answers to undocumented routes as Error bodies', () => {
-    expect(checkResponse({ method: 'GET', path: '/v1/agents', status: 404, body: { error: 'No route' } })).toEqual([]);
-    expect(checkResponse({ method: 'GET', path: '/v1/agents', status: 200, body: {} })).toHaveLength(1);
+    expect(
+      checkResponse({
+        method: 'GET',
+        path: '/v1/agents',
+        status: 404,
+        body: { error: 'No route' },
+      }),
+    ).toEqual([]);
+    expect(
+      checkResponse({ method: 'GET', path: '/v1/agents', status: 200, body: {} }),
+    ).toHaveLength(1);
   });
 });
 
 describe('validateRequestBody', () => {
   it('names each problem with its path', () => {
-    const problems = validateRequestBody('POST', '/v1/flows', { name: '', steps: [{ type: 'nope', name: 'a' }] });
+    const problems = validateRequestBody('POST', '/v1/flows', {
+      name: '',
+      steps: [{ type: 'nope', name: 'a' }],
+    });
     expect(problems.join('\n')).toMatch(/name must NOT have fewer than 1 characters/);
-    expect(problems.join('\n')).toMatch(/steps\.0\.type must be equal to one of the allowed values/);
-    expect(validateRequestBody('POST', '/v1/flows', { name: 'ok', description: 'd', junk: 1 })).toEqual([]);
+    expect(problems.join('\n')).toMatch(
+      /steps\.0\.type must be equal to one of the allowed values/,
+    );
+    expect(
+      validateRequestBody('POST', '/v1/flows', { name: 'ok', description: 'd', junk: 1 }),
+    ).toEqual([]);
   });
 });

@@ -41,7 +41,10 @@ export function matchOperation(method: string, concretePath: string): string | u
   const candidates = Object.keys(openApiDocument.paths as object)
     .filter((template) => operationOf(method, template) !== undefined)
     .map((template) => ({ template, parts: template.split('/') }))
-    .filter(({ parts }) => parts.length === segments.length && parts.every((p, i) => isParam(p) || p === segments[i]));
+    .filter(
+      ({ parts }) =>
+        parts.length === segments.length && parts.every((p, i) => isParam(p) || p === segments[i]),
+    );
   // Literals first: the template with the most literal segments, earliest literal first, wins
   // (`/v1/flow-versions/{flowId}/published` over `/v1/flow-versions/{flowId}/{versionId}`).
   candidates.sort((a, b) => literalRank(b.parts).localeCompare(literalRank(a.parts)));
@@ -51,9 +54,15 @@ export function matchOperation(method: string, concretePath: string): string | u
 /** Problems of a request body against the operation's documented requestBody schema. */
 export function validateRequestBody(method: string, pathTemplate: string, body: unknown): string[] {
   const operation = operationOf(method, pathTemplate);
-  if (operation === undefined) return [`${method.toUpperCase()} ${pathTemplate} is not a documented operation`];
-  if (operation.requestBody === undefined) return body === undefined ? [] : ['the operation documents no request body'];
-  return check(`${pointer(method, pathTemplate)}/requestBody/content/application~1json/schema`, body, 'request body');
+  if (operation === undefined)
+    return [`${method.toUpperCase()} ${pathTemplate} is not a documented operation`];
+  if (operation.requestBody === undefined)
+    return body === undefined ? [] : ['the operation documents no request body'];
+  return check(
+    `${pointer(method, pathTemplate)}/requestBody/content/application~1json/schema`,
+    body,
+    'request body',
+  );
 }
 
 /** Problems of a response: a documented (or listed undocumented) status, and a body that fits its schema. */
@@ -67,16 +76,26 @@ export function validateResponse(
   const closed = options.strict === true;
   const operation = operationOf(method, pathTemplate);
   const where = `${method.toUpperCase()} ${pathTemplate} -> ${status}`;
-  if (operation === undefined) return [`${method.toUpperCase()} ${pathTemplate} is not a documented operation`];
+  if (operation === undefined)
+    return [`${method.toUpperCase()} ${pathTemplate} is not a documented operation`];
   const response = operation.responses[String(status)];
   if (response === undefined) {
-    if (!isUndocumentedStatus(status)) return [`${where}: status not documented for this operation`];
-    return check('#/components/schemas/Error', body, `${where} (undocumented status, Error body)`, closed);
+    if (!isUndocumentedStatus(status))
+      return [`${where}: status not documented for this operation`];
+    return check(
+      '#/components/schemas/Error',
+      body,
+      `${where} (undocumented status, Error body)`,
+      closed,
+    );
   }
   if (status === 204 || response.content === undefined) {
-    return body === undefined ? [] : [`${where}: must have no body, got ${JSON.stringify(body).slice(0, 200)}`];
+    return body === undefined
+      ? []
+      : [`${where}: must have no body, got ${JSON.stringify(body).slice(0, 200)}`];
   }
-  if (response.content['application/json'] === undefined) return [`${where}: no JSON body documented`];
+  if (response.content['application/json'] === undefined)
+    return [`${where}: no JSON body documented`];
   const ref = `${pointer(method, pathTemplate)}/responses/${status}/content/application~1json/schema`;
   return check(ref, body, where, closed);
 }
@@ -92,7 +111,10 @@ export function schemaAt(jsonPointer: string): unknown {
     .replace(/^#\//, '')
     .split('/')
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], openApiDocument);
+    .reduce<unknown>(
+      (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+      openApiDocument,
+    );
 }
 
 // --- internal ---
@@ -105,7 +127,9 @@ interface Operation {
 function operationOf(method: string, template: string): Operation | undefined {
   const lower = method.toLowerCase();
   if (!(METHODS as readonly string[]).includes(lower)) return undefined;
-  return (openApiDocument.paths as Record<string, Record<string, Operation> | undefined>)[template]?.[lower];
+  return (openApiDocument.paths as Record<string, Record<string, Operation> | undefined>)[
+    template
+  ]?.[lower];
 }
 
 function isParam(segment: string): boolean {
@@ -163,8 +187,10 @@ function describeError(e: ErrorObject): string {
   const at = e.instancePath === '' ? '(root)' : e.instancePath.slice(1).replace(/\//g, '.');
   const params = e.params as { allowedValues?: unknown; unevaluatedProperty?: string };
   const extra =
-    e.keyword === 'enum' ? ` (${JSON.stringify(params.allowedValues)})`
-    : e.keyword === 'unevaluatedProperties' ? `: ${params.unevaluatedProperty ?? ''}`
-    : '';
+    e.keyword === 'enum'
+      ? ` (${JSON.stringify(params.allowedValues)})`
+      : e.keyword === 'unevaluatedProperties'
+        ? `: ${params.unevaluatedProperty ?? ''}`
+        : '';
   return `${at} ${e.message ?? e.keyword}${extra}`;
 }

@@ -23,11 +23,14 @@ const s = (extra: Record<string, unknown>) => ({ type: 'prompt', name: 'S', ...e
 
 describe('POST /v1/flows refusals', () => {
   it('names every problem of one step, with codes and suggestions', async () => {
-    const raw = '{"name":"x","steps":[{"type":"return","name":"","id":"bad id!","order":-1.5,"when":{"a":1}}]}';
+    const raw =
+      '{"name":"x","steps":[{"type":"return","name":"","id":"bad id!","order":-1.5,"when":{"a":1}}]}';
     const res = await call(emu, 'POST', '/v1/flows', { raw });
     expect(res.status).toBe(400);
     expect(Object.keys(res.json).sort()).toEqual(['details', 'error']);
-    const byPath = Object.fromEntries((res.json.details as { path: string }[]).map((d) => [d.path, d]));
+    const byPath = Object.fromEntries(
+      (res.json.details as { path: string }[]).map((d) => [d.path, d]),
+    );
     const paths = ['steps.0.id', 'steps.0.name', 'steps.0.order', 'steps.0.type', 'steps.0.when'];
     expect(Object.keys(byPath).sort()).toEqual(paths);
     const allowed = expect.stringContaining('Allowed: prompt, crawl') as unknown;
@@ -42,15 +45,27 @@ describe('POST /v1/flows refusals', () => {
   });
 
   it('suggests the nearest step type', async () => {
-    const res = await create({ name: 'x', flowSteps: [s({}), s({ type: 'sendEmail' }), s({ type: 'customStep' })] });
-    expect(res.json.details.map((d: { path: string }) => d.path)).toEqual(['flowSteps.1.type', 'flowSteps.2.type']);
+    const res = await create({
+      name: 'x',
+      flowSteps: [s({}), s({ type: 'sendEmail' }), s({ type: 'customStep' })],
+    });
+    expect(res.json.details.map((d: { path: string }) => d.path)).toEqual([
+      'flowSteps.1.type',
+      'flowSteps.2.type',
+    ]);
     expect(res.json.details[0].suggestion).toMatch(/^Did you mean 'send-email'\?/);
   });
 
   it('names problems across steps and top-level fields at once', async () => {
-    const res = await create({ name: 3, steps: [s({ id: 'a'.repeat(129) }), s({ when: 'w'.repeat(501) }), 'x'] });
+    const res = await create({
+      name: 3,
+      steps: [s({ id: 'a'.repeat(129) }), s({ when: 'w'.repeat(501) }), 'x'],
+    });
     expect(res.json.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([
-      ['name', 'INVALID_TYPE'], ['steps.0.id', 'TOO_LONG'], ['steps.1.when', 'TOO_LONG'], ['steps.2', 'INVALID_TYPE'],
+      ['name', 'INVALID_TYPE'],
+      ['steps.0.id', 'TOO_LONG'],
+      ['steps.1.when', 'TOO_LONG'],
+      ['steps.2', 'INVALID_TYPE'],
     ]);
   });
 });
@@ -58,9 +73,16 @@ describe('POST /v1/flows refusals', () => {
 describe('POST /v1/flows acceptances', () => {
   it('accepts ids with : _ . and a 128-char id, a 500-char when, order 0', async () => {
     const steps = ['ns:step', '_init', 'a.b', 'a-b', 'x'.repeat(128)].map((id) => s({ id }));
-    const res = await create({ name: 'ids', steps: [...steps, s({ when: 'w'.repeat(500), order: 0 })] });
+    const res = await create({
+      name: 'ids',
+      steps: [...steps, s({ when: 'w'.repeat(500), order: 0 })],
+    });
     expect(res.status).toBe(201);
-    expect(res.json.flowSteps.map((step: { id: string }) => step.id).slice(0, 3)).toEqual(['ns:step', '_init', 'a.b']);
+    expect(res.json.flowSteps.map((step: { id: string }) => step.id).slice(0, 3)).toEqual([
+      'ns:step',
+      '_init',
+      'a.b',
+    ]);
   });
 
   it('ignores fields the request schema does not name, top level and per step', async () => {
@@ -76,11 +98,17 @@ describe('POST /v1/flows acceptances', () => {
     expect((await create({ name: 'x', steps: [s({ type: 'customStep' })] })).status).toBe(400);
     const extra = await startEmulator({ extraStepTypes: ['customStep'] });
     try {
-      const res = await call(extra, 'POST', '/v1/flows', { body: { name: 'x', steps: [s({ type: 'customStep' })] } });
+      const res = await call(extra, 'POST', '/v1/flows', {
+        body: { name: 'x', steps: [s({ type: 'customStep' })] },
+      });
       expect(res.status).toBe(201);
-      const other = await call(extra, 'POST', '/v1/flows', { body: { name: 'x', steps: [s({ type: 'customStp' })] } });
+      const other = await call(extra, 'POST', '/v1/flows', {
+        body: { name: 'x', steps: [s({ type: 'customStp' })] },
+      });
       expect(other.json.details[0].suggestion).toMatch(/Did you mean 'customStep'/);
-      expect(() => extra.state.create({ name: 'y', steps: [s({ type: 'customStep' })] })).not.toThrow();
+      expect(() =>
+        extra.state.create({ name: 'y', steps: [s({ type: 'customStep' })] }),
+      ).not.toThrow();
     } finally {
       await extra.close();
     }
@@ -90,17 +118,30 @@ describe('POST /v1/flows acceptances', () => {
 describe('agreement with the document', () => {
   // Bodies on both sides of each documented rule; the emulator must decide as the schema does.
   const bodies: unknown[] = [
-    { name: 'a' }, { name: '' }, {}, { name: 1 }, { name: 'a', steps: [] }, { name: 'a', flowSteps: {} },
-    { name: 'a', steps: [s({})] }, { name: 'a', steps: [{ name: 'n' }] }, { name: 'a', steps: [{ type: 'prompt' }] },
-    { name: 'a', steps: [s({ type: 'prompts' })] }, { name: 'a', steps: [s({ id: '' })] },
+    { name: 'a' },
+    { name: '' },
+    {},
+    { name: 1 },
+    { name: 'a', steps: [] },
+    { name: 'a', flowSteps: {} },
+    { name: 'a', steps: [s({})] },
+    { name: 'a', steps: [{ name: 'n' }] },
+    { name: 'a', steps: [{ type: 'prompt' }] },
+    { name: 'a', steps: [s({ type: 'prompts' })] },
+    { name: 'a', steps: [s({ id: '' })] },
     { name: 'a', steps: [s({ id: 'a b' })] },
-    { name: 'a', steps: [s({ id: 'é' })] }, { name: 'a', steps: [s({ id: 'x'.repeat(129) })] },
-    { name: 'a', steps: [s({ order: 0 })] }, { name: 'a', steps: [s({ order: -1 })] },
+    { name: 'a', steps: [s({ id: 'é' })] },
+    { name: 'a', steps: [s({ id: 'x'.repeat(129) })] },
+    { name: 'a', steps: [s({ order: 0 })] },
+    { name: 'a', steps: [s({ order: -1 })] },
     { name: 'a', steps: [s({ order: 2.5 })] },
-    { name: 'a', steps: [s({ enabled: false })] }, { name: 'a', steps: [s({ enabled: 'no' })] },
-    { name: 'a', steps: [s({ when: '' })] }, { name: 'a', steps: [s({ when: 1 })] },
+    { name: 'a', steps: [s({ enabled: false })] },
+    { name: 'a', steps: [s({ enabled: 'no' })] },
+    { name: 'a', steps: [s({ when: '' })] },
+    { name: 'a', steps: [s({ when: 1 })] },
     { name: 'a', steps: [s({ config: { a: [1] } })] },
-    { name: 'a', steps: [s({})], flowSteps: [s({ type: 'x' })] }, { name: 'a', junk: { deep: true } },
+    { name: 'a', steps: [s({})], flowSteps: [s({ type: 'x' })] },
+    { name: 'a', junk: { deep: true } },
   ];
 
   it.each(bodies.map((b) => [JSON.stringify(b).slice(0, 80), b]))('%s', async (_label, body) => {

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
@@ -46,7 +50,10 @@ describe('chaos', () => {
     let next = 0;
     const write = (key: string, prompt: string) => {
       live.set(key, prompt);
-      env.project.write(`flows/${key}.ts`, flowSource(key, `Flow ${key}`, { prompt: `${prompt} {{topic}}` }));
+      env.project.write(
+        `flows/${key}.ts`,
+        flowSource(key, `Flow ${key}`, { prompt: `${prompt} {{topic}}` }),
+      );
     };
     for (; next < 200; next += 1) write(`f${next}`, 'v0');
     expect((await cli(['sync'])).code).toBe(0);
@@ -77,7 +84,9 @@ describe('chaos', () => {
       const killWhen =
         round % 3 === 0
           ? () => Date.now() - started >= afterMs
-          : () => env.emu.requests.filter((r) => r.method !== 'GET').length - writesBefore >= afterWrites;
+          : () =>
+              env.emu.requests.filter((r) => r.method !== 'GET').length - writesBefore >=
+              afterWrites;
       const run = await cli(['sync', '--prune', '--yes'], killWhen);
       signals.push(run.signal);
       expect(run.output).not.toContain(SENTINEL_KEY);

@@ -22,8 +22,12 @@ describe('docs in the emitted declarations', () => {
   });
 
   it('config fields, with units and defaults', () => {
-    expect(read('step-config-types.d.ts')).toMatch(/Sampling temperature, 0–2[^\n]*\n {4}temperature\?: number;/);
-    expect(read('step-config-types-data.d.ts')).toMatch(/milliseconds[^\n]*\n {4}timeoutMs\?: number;/);
+    expect(read('step-config-types.d.ts')).toMatch(
+      /Sampling temperature, 0–2[^\n]*\n {4}temperature\?: number;/,
+    );
+    expect(read('step-config-types-data.d.ts')).toMatch(
+      /milliseconds[^\n]*\n {4}timeoutMs\?: number;/,
+    );
     expect(read('config-input-types.d.ts')).toMatch(/Default 8\. \*\/\n {4}concurrency\?: number;/);
   });
 });

@@ -53,7 +53,14 @@ describe('first hour: npm init -y, install, init, type-check, sync', () => {
         'export function created(doc: SyncJson | ErrorJson): number {\n' +
         "  return doc.status === 'error' ? 0 : doc.counts.created;\n}\n",
     );
-    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--skipLibCheck', 'scripts/deploy.ts'];
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--skipLibCheck',
+      'scripts/deploy.ts',
+    ];
     const run = spawn(process.execPath, [TSC, ...args]);
     expect(run.status, run.stdout).toBe(0);
   });

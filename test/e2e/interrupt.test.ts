@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
 let env: EmulatorProject;
@@ -12,7 +16,10 @@ afterEach(async () => {
 describe('Ctrl-C', () => {
   it('stops a sync with exit 130, keeps what was done in the lockfile, and the next sync finishes the rest', async () => {
     env = await createEmulatorProject(120, { faults: { latencyMs: 15 } });
-    const child = spawn(process.execPath, [BIN, 'sync'], { cwd: env.project.root, env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' } });
+    const child = spawn(process.execPath, [BIN, 'sync'], {
+      cwd: env.project.root,
+      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' },
+    });
     let output = '';
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

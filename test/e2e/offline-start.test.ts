@@ -13,7 +13,10 @@ describe('the default local environment (what `npm start` runs)', () => {
       cpSync(path.join(REPO, 'flows'), project.path('flows'), { recursive: true });
       cpSync(path.join(REPO, 'runtype.config.ts'), project.path('runtype.config.ts'));
       // A real-looking key and URL in the environment must be ignored by an emulator environment.
-      const env = { RUNTYPE_API_URL: 'https://api.runtype.com', RUNTYPE_API_KEY: 'rt_live_must_not_be_used_0000' };
+      const env = {
+        RUNTYPE_API_URL: 'https://api.runtype.com',
+        RUNTYPE_API_KEY: 'rt_live_must_not_be_used_0000',
+      };
       const first = await runCli(['sync', '--json'], { cwd: project.root, env });
       expect(first.code, first.stderr).toBe(0);
       const doc = JSON.parse(first.stdout);

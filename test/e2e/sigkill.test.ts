@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
 let env: EmulatorProject;
@@ -13,15 +17,23 @@ afterEach(async () => {
  * Starts `sync` as a real child process. `killWhen` is polled every few ms;
  * once it returns true the child is SIGKILLed (no chance to clean up).
  */
-function syncProcess(cwd: string, killWhen?: () => boolean): Promise<{ code: number | null; signal: string | null; output: string }> {
+function syncProcess(
+  cwd: string,
+  killWhen?: () => boolean,
+): Promise<{ code: number | null; signal: string | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'sync'], { cwd, env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' } });
+    const child = spawn(process.execPath, [BIN, 'sync'], {
+      cwd,
+      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' },
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const poll = killWhen && setInterval(() => {
-      if (killWhen()) child.kill('SIGKILL');
-    }, 2);
+    const poll =
+      killWhen &&
+      setInterval(() => {
+        if (killWhen()) child.kill('SIGKILL');
+      }, 2);
     child.on('exit', (code, signal) => {
       if (poll) clearInterval(poll);
       resolve({ code, signal, output });
@@ -32,10 +44,12 @@ function syncProcess(cwd: string, killWhen?: () => boolean): Promise<{ code: num
 describe('crash safety', () => {
   it('SIGKILLed 10 times mid-sync, one clean sync still ends with exactly 200 flows', async () => {
     // A little latency so kills land while writes are in flight.
-    env = await createEmulatorProject(200, { faults: { randomLatencyMs: { min: 10, max: 40 }, seed: 7 } });
+    env = await createEmulatorProject(200, {
+      faults: { randomLatencyMs: { min: 10, max: 40 }, seed: 7 },
+    });
     // Kill points spread over start-up, listing and the creates; seeded so a failure replays.
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const kills: number[] = [];
     const signals: (string | null)[] = [];
     for (let i = 0; i < 10; i += 1) {
@@ -45,7 +59,10 @@ describe('crash safety', () => {
       const started = Date.now();
       const afterCreates = 1 + Math.floor(random() * 18);
       const afterMs = 50 + Math.floor(random() * 600);
-      const killWhen = i % 3 === 2 ? () => Date.now() - started >= afterMs : () => env.emu.state.count() >= before + afterCreates;
+      const killWhen =
+        i % 3 === 2
+          ? () => Date.now() - started >= afterMs
+          : () => env.emu.state.count() >= before + afterCreates;
       const result = await syncProcess(env.project.root, killWhen);
       kills.push(env.emu.state.count());
       signals.push(result.signal);

@@ -22,7 +22,8 @@ describe('npm start', () => {
     try {
       expect(stale(repo.root)).toBe(true); // never built
       const past = new Date(Date.now() - 60_000);
-      for (const file of ['src/a.ts', 'src', 'tsconfig.json']) utimesSync(repo.path(file), past, past);
+      for (const file of ['src/a.ts', 'src', 'tsconfig.json'])
+        utimesSync(repo.path(file), past, past);
       repo.write('dist/cli/bin.js', '');
       expect(stale(repo.root)).toBe(false);
       repo.write('src/deep/b.ts', '');
@@ -45,7 +46,9 @@ describe('a clone without a build', () => {
         encoding: 'utf8',
       });
       expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout.trim()).toBe(String(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version));
+      expect(run.stdout.trim()).toBe(
+        String(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version),
+      );
     } finally {
       clone.cleanup();
     }

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
@@ -10,7 +14,12 @@ afterEach(async () => {
   await env.cleanup();
 });
 
-type Event = { schemaVersion: number; event: string; counts?: Record<string, number>; changed?: string[] };
+type Event = {
+  schemaVersion: number;
+  event: string;
+  counts?: Record<string, number>;
+  changed?: string[];
+};
 
 describe('sync --watch (real chokidar, built CLI)', () => {
   it('syncs a saved edit, reports NDJSON events only on stdout, and exits 0 on Ctrl-C', async () => {
@@ -27,7 +36,11 @@ describe('sync --watch (real chokidar, built CLI)', () => {
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
       const lines = stdout.split('\n');
-      events.splice(0, events.length, ...lines.slice(0, -1).map((line) => JSON.parse(line) as Event));
+      events.splice(
+        0,
+        events.length,
+        ...lines.slice(0, -1).map((line) => JSON.parse(line) as Event),
+      );
       wake();
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -37,7 +50,8 @@ describe('sync --watch (real chokidar, built CLI)', () => {
         const found = events.slice(after).find(predicate);
         if (found) return found;
         const woken = new Promise<void>((resolve) => (wake = resolve));
-        if ((await Promise.race([woken.then(() => 'data'), exited.then(() => 'exit')])) === 'exit') throw new Error(`exited early:\n${stderr}`);
+        if ((await Promise.race([woken.then(() => 'data'), exited.then(() => 'exit')])) === 'exit')
+          throw new Error(`exited early:\n${stderr}`);
       }
     };
 
@@ -46,9 +60,15 @@ describe('sync --watch (real chokidar, built CLI)', () => {
       expect(events.find((e) => e.event === 'cycle')).toMatchObject({ counts: { created: 2 } });
       const seen = events.length;
       env.emu.clearRequests();
-      env.project.write('flows/flow-001.ts', flowSource('flow-001', 'Flow 1', { prompt: 'Saved in the editor: {{topic}}' }));
+      env.project.write(
+        'flows/flow-001.ts',
+        flowSource('flow-001', 'Flow 1', { prompt: 'Saved in the editor: {{topic}}' }),
+      );
       const cycle = await next((e) => e.event === 'cycle', seen);
-      expect(cycle).toMatchObject({ changed: ['flows/flow-001.ts'], counts: { updated: 1, created: 0, failed: 0 } });
+      expect(cycle).toMatchObject({
+        changed: ['flows/flow-001.ts'],
+        counts: { updated: 1, created: 0, failed: 0 },
+      });
       const id = env.lockfile().environments.test!.flows['flow-001']!.id;
       expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${id}` }]);
     } finally {

@@ -9,7 +9,8 @@ import { emulatorCommandFor, emulatorOptionsFromArgs } from '../../src/cli/comma
 import { main } from '../../src/cli/main.js';
 import { checkResponse } from '../contract/checked-emulator.js';
 
-const LISTENING = /Runtype emulator listening on (http:\/\/127\.0\.0\.1:\d+\/v1) {2}key: (\S+) \(local, not a secret\)/;
+const LISTENING =
+  /Runtype emulator listening on (http:\/\/127\.0\.0\.1:\d+\/v1) {2}key: (\S+) \(local, not a secret\)/;
 
 async function waitFor<T>(probe: () => T | undefined): Promise<T> {
   for (let i = 0; i < 300; i++) {
@@ -21,33 +22,77 @@ async function waitFor<T>(probe: () => T | undefined): Promise<T> {
 }
 
 /** The command as main.ts wires it, with a runtime whose stderr is captured. */
-function runEmulator(args: string[], signal: AbortSignal): { out: string[]; runtime: { exitCode: number }; done: Promise<unknown> } {
+function runEmulator(
+  args: string[],
+  signal: AbortSignal,
+): { out: string[]; runtime: { exitCode: number }; done: Promise<unknown> } {
   const out: string[] = [];
   const runtime = { io: { stderr: { write: (s: string) => out.push(s) } }, signal, exitCode: -1 };
-  const done = yargs().command(emulatorCommandFor(runtime) as never).strict().parseAsync(['emulator', ...args]);
+  const done = yargs()
+    .command(emulatorCommandFor(runtime) as never)
+    .strict()
+    .parseAsync(['emulator', ...args]);
   return { out, runtime, done };
 }
 
 describe('runtype-flows emulator', () => {
   it('maps flags to emulator options, keeping no request log', () => {
     const options = emulatorOptionsFromArgs({
-      port: 0, host: '127.0.0.1', key: 'k', state: 's.json', latency: 5, 'latency-jitter': 20, 'fail-rate': 0.1, 'rate-limit-rate': 0.2,
-      'retry-after': 0, 'reset-rate': 0.05, 'commit-drop-rate': 0.01, seed: 9,
+      port: 0,
+      host: '127.0.0.1',
+      key: 'k',
+      state: 's.json',
+      latency: 5,
+      'latency-jitter': 20,
+      'fail-rate': 0.1,
+      'rate-limit-rate': 0.2,
+      'retry-after': 0,
+      'reset-rate': 0.05,
+      'commit-drop-rate': 0.01,
+      seed: 9,
     });
     expect(options).toEqual({
-      port: 0, host: '127.0.0.1', key: 'k', statePath: 's.json', requestLogLimit: 0,
-      faults: { latencyMs: 5, randomLatencyMs: { min: 0, max: 20 }, errorRate: 0.1, rateLimitRate: 0.2, retryAfterSeconds: 0, resetRate: 0.05, commitThenDropRate: 0.01, seed: 9 },
+      port: 0,
+      host: '127.0.0.1',
+      key: 'k',
+      statePath: 's.json',
+      requestLogLimit: 0,
+      faults: {
+        latencyMs: 5,
+        randomLatencyMs: { min: 0, max: 20 },
+        errorRate: 0.1,
+        rateLimitRate: 0.2,
+        retryAfterSeconds: 0,
+        resetRate: 0.05,
+        commitThenDropRate: 0.01,
+        seed: 9,
+      },
     });
-    expect(emulatorOptionsFromArgs({ port: 0, host: '127.0.0.1', key: 'k' }).faults?.randomLatencyMs).toBeUndefined();
-    const extra = emulatorOptionsFromArgs({ port: 0, host: '127.0.0.1', key: 'k', 'extra-step-type': ['customStep', 'other'] });
+    expect(
+      emulatorOptionsFromArgs({ port: 0, host: '127.0.0.1', key: 'k' }).faults?.randomLatencyMs,
+    ).toBeUndefined();
+    const extra = emulatorOptionsFromArgs({
+      port: 0,
+      host: '127.0.0.1',
+      key: 'k',
+      'extra-step-type': ['customStep', 'other'],
+    });
     expect(extra.extraStepTypes).toEqual(['customStep', 'other']);
-    expect(emulatorOptionsFromArgs({ port: 0, host: '127.0.0.1', key: 'k' })).not.toHaveProperty('extraStepTypes');
+    expect(emulatorOptionsFromArgs({ port: 0, host: '127.0.0.1', key: 'k' })).not.toHaveProperty(
+      'extraStepTypes',
+    );
   });
 
   it('lists --latency-jitter in its help', async () => {
     let help = '';
-    const io = { argv: ['node', 'runtype-flows', 'emulator', '--help'], env: {}, cwd: tmpdir(), stdinIsTTY: false,
-      stdout: { write: (s: string) => (help += s), isTTY: false }, stderr: { write: (s: string) => (help += s), isTTY: false } };
+    const io = {
+      argv: ['node', 'runtype-flows', 'emulator', '--help'],
+      env: {},
+      cwd: tmpdir(),
+      stdinIsTTY: false,
+      stdout: { write: (s: string) => (help += s), isTTY: false },
+      stderr: { write: (s: string) => (help += s), isTTY: false },
+    };
     const log = console.log;
     console.log = (...parts: unknown[]) => (help += parts.join(' '));
     try {
@@ -55,7 +100,9 @@ describe('runtype-flows emulator', () => {
     } finally {
       console.log = log;
     }
-    expect(help).toMatch(/--latency-jitter\s+Extra random latency per request, uniformly 0\.\.MS ms/);
+    expect(help).toMatch(
+      /--latency-jitter\s+Extra random latency per request, uniformly 0\.\.MS ms/,
+    );
   });
 
   it('serves until the runtime signal aborts, then saves state and sets exit code 0', async () => {
@@ -63,11 +110,29 @@ describe('runtype-flows emulator', () => {
     const statePath = join(dir, 'state.json');
     const controller = new AbortController();
     try {
-      const { out, runtime, done } = runEmulator(['--port', '0', '--state', statePath, '--latency', '1', '--latency-jitter', '3', '--seed', '3'], controller.signal);
+      const { out, runtime, done } = runEmulator(
+        [
+          '--port',
+          '0',
+          '--state',
+          statePath,
+          '--latency',
+          '1',
+          '--latency-jitter',
+          '3',
+          '--seed',
+          '3',
+        ],
+        controller.signal,
+      );
       const [apiUrl, key] = await waitFor(() => LISTENING.exec(out.join(''))?.slice(1, 3));
       expect(key).toBe('rt_test_local_emulator');
       expect(out.join('')).toContain('faults: latencyMs=1 latencyJitterMs=3 seed=3');
-      const res = await request(`${apiUrl}/flows`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ name: 'from cli test' }) });
+      const res = await request(`${apiUrl}/flows`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}` },
+        body: JSON.stringify({ name: 'from cli test' }),
+      });
       expect(res.statusCode).toBe(201);
       await res.body.dump();
 
@@ -85,18 +150,29 @@ describe('runtype-flows emulator', () => {
 
   it('accepts the step types given with --extra-step-type (repeatable), and answers by the contract', async () => {
     const controller = new AbortController();
-    const { out, done } = runEmulator(['--port', '0', '--extra-step-type', 'customStep', '--extra-step-type', 'other'], controller.signal);
+    const { out, done } = runEmulator(
+      ['--port', '0', '--extra-step-type', 'customStep', '--extra-step-type', 'other'],
+      controller.signal,
+    );
     try {
       const [apiUrl, key] = await waitFor(() => LISTENING.exec(out.join(''))?.slice(1, 3));
       expect(out.join('')).toContain('extra step types: customStep, other');
       const post = async (type: string) => {
         const body = JSON.stringify({ name: 'extra', steps: [{ type, name: 's' }] });
-        const res = await request(`${apiUrl}/flows`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body });
+        const res = await request(`${apiUrl}/flows`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}` },
+          body,
+        });
         const json: unknown = await res.body.json();
-        expect(checkResponse({ method: 'POST', path: '/v1/flows', status: res.statusCode, body: json })).toEqual([]);
+        expect(
+          checkResponse({ method: 'POST', path: '/v1/flows', status: res.statusCode, body: json }),
+        ).toEqual([]);
         return res.statusCode;
       };
-      expect([await post('customStep'), await post('other'), await post('unknownStep')]).toEqual([201, 201, 400]);
+      expect([await post('customStep'), await post('other'), await post('unknownStep')]).toEqual([
+        201, 201, 400,
+      ]);
     } finally {
       controller.abort(new Error('done'));
       await done;
@@ -108,13 +184,27 @@ describe('runtype-flows emulator', () => {
     const statePath = join(dir, 'state.json');
     const controller = new AbortController();
     try {
-      const { out, runtime, done } = runEmulator(['--port', '0', '--state', statePath], controller.signal);
+      const { out, runtime, done } = runEmulator(
+        ['--port', '0', '--state', statePath],
+        controller.signal,
+      );
       const [apiUrl, key] = await waitFor(() => LISTENING.exec(out.join(''))?.slice(1, 3));
       await mkdir(statePath); // a folder where the file should go
-      const post = async (name: string) => (await request(`${apiUrl}/flows`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ name }) })).statusCode;
+      const post = async (name: string) =>
+        (
+          await request(`${apiUrl}/flows`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${key}` },
+            body: JSON.stringify({ name }),
+          })
+        ).statusCode;
       expect(await post('a')).toBe(201);
-      await waitFor(() => (out.join('').includes('[EMULATOR_STATE_WRITE_FAILED]') ? true : undefined));
-      expect(out.join('')).toContain(`runtype-flows emulator: Could not save the emulator state to ${statePath}`);
+      await waitFor(() =>
+        out.join('').includes('[EMULATOR_STATE_WRITE_FAILED]') ? true : undefined,
+      );
+      expect(out.join('')).toContain(
+        `runtype-flows emulator: Could not save the emulator state to ${statePath}`,
+      );
       expect(await post('b')).toBe(201);
       controller.abort();
       await done;
@@ -126,7 +216,10 @@ describe('runtype-flows emulator', () => {
   });
 
   it('does not echo a custom key', async () => {
-    const { out, runtime, done } = runEmulator(['--port', '0', '--key', 'rt_test_my_private'], AbortSignal.abort());
+    const { out, runtime, done } = runEmulator(
+      ['--port', '0', '--key', 'rt_test_my_private'],
+      AbortSignal.abort(),
+    );
     await done;
     expect(runtime.exitCode).toBe(0);
     expect(out.join('')).toContain('key: the one given with --key');
@@ -134,7 +227,10 @@ describe('runtype-flows emulator', () => {
   });
 
   it('reports bad flags as exit code 1', async () => {
-    const { out, runtime, done } = runEmulator(['--port', '0', '--fail-rate', '2'], AbortSignal.abort());
+    const { out, runtime, done } = runEmulator(
+      ['--port', '0', '--fail-rate', '2'],
+      AbortSignal.abort(),
+    );
     await done;
     expect(runtime.exitCode).toBe(1);
     expect(out.join('')).toMatch(/runtype-flows emulator: .*errorRate/);
@@ -142,7 +238,10 @@ describe('runtype-flows emulator', () => {
 
   it('refuses a non-loopback --host with its code and hint, and listens on nothing', async () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) {
-      const { out, runtime, done } = runEmulator(['--port', '0', '--host', host], AbortSignal.abort());
+      const { out, runtime, done } = runEmulator(
+        ['--port', '0', '--host', host],
+        AbortSignal.abort(),
+      );
       await done;
       expect({ host, code: runtime.exitCode }).toEqual({ host, code: 1 });
       expect(out.join('')).toContain('[EMULATOR_HOST_NOT_LOOPBACK]');

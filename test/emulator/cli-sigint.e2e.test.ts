@@ -22,7 +22,9 @@ describe('runtype-flows emulator (binary)', () => {
   it('stops on SIGINT with exit code 0, the state file flushed and its lock released', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'rt-emu-sigint-'));
     const statePath = path.join(dir, 'state.json');
-    const child = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--state', statePath], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--state', statePath], {
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
+    });
     let stderr = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {
@@ -35,7 +37,11 @@ describe('runtype-flows emulator (binary)', () => {
         child.on('exit', () => reject(new Error(`exited before listening: ${stderr}`)));
       });
       expect(existsSync(`${statePath}.lock`)).toBe(true);
-      const res = await request(`${apiUrl}/flows`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ name: 'saved on Ctrl-C' }) });
+      const res = await request(`${apiUrl}/flows`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}` },
+        body: JSON.stringify({ name: 'saved on Ctrl-C' }),
+      });
       expect(res.statusCode).toBe(201);
       await res.body.dump();
 

@@ -16,9 +16,18 @@ describe('close()', () => {
     await emu.flush();
     emu.setFaults({ latencyMs: 150 });
     const inFlight = [
-      call(emu, 'DELETE', `/v1/flows/${victim.id}`).then((r) => r.status, () => 'socket error'),
-      call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: 'renamed' } }).then((r) => r.status, () => 'socket error'),
-      call(emu, 'POST', '/v1/flows', { body: { name: 'late' } }).then((r) => r.status, () => 'socket error'),
+      call(emu, 'DELETE', `/v1/flows/${victim.id}`).then(
+        (r) => r.status,
+        () => 'socket error',
+      ),
+      call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: 'renamed' } }).then(
+        (r) => r.status,
+        () => 'socket error',
+      ),
+      call(emu, 'POST', '/v1/flows', { body: { name: 'late' } }).then(
+        (r) => r.status,
+        () => 'socket error',
+      ),
     ];
     await sleep(30);
     await emu.close();
@@ -26,7 +35,12 @@ describe('close()', () => {
     const mtime = (await stat(statePath)).mtimeMs;
     expect(await Promise.all(inFlight)).toEqual(['socket error', 'socket error', 'socket error']);
     await sleep(300); // past the latency and the writer's interval
-    expect(emu.state.flows().map((f) => f.name).sort()).toEqual(['other', 'victim']);
+    expect(
+      emu.state
+        .flows()
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['other', 'victim']);
     expect(await readFile(statePath, 'utf8')).toBe(before);
     expect((await stat(statePath)).mtimeMs).toBe(mtime);
     expect((JSON.parse(before) as { flows: unknown[] }).flows).toHaveLength(2);
@@ -43,6 +57,8 @@ describe('close()', () => {
     expect(() => emu.state.clear()).toThrow(/closed/);
     expect(emu.state.flows().map((f) => f.name)).toEqual(['kept']);
     await emu.flush(); // a no-op, not an error
-    expect((JSON.parse(await readFile(statePath, 'utf8')) as { flows: unknown[] }).flows).toHaveLength(1);
+    expect(
+      (JSON.parse(await readFile(statePath, 'utf8')) as { flows: unknown[] }).flows,
+    ).toHaveLength(1);
   });
 });

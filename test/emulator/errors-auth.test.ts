@@ -27,15 +27,18 @@ describe('auth', () => {
     ['GET', '/v1/unknown'],
   ];
 
-  it.each(routes)('%s %s is 401 without a key, with a wrong key, or a non-Bearer scheme', async (method, path) => {
-    for (const auth of [null, 'Bearer rt_test_wrong', `Basic ${emu.key}`, emu.key]) {
-      const res = await call(emu, method, path, { auth, body: { name: 'x' } });
-      expect({ auth, status: res.status }).toEqual({ auth, status: 401 });
-      expect(parse(errorSchema, res.json).error).toMatch(/Authorization|API key/);
-      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
-    }
-    expect(emu.state.count()).toBe(0);
-  });
+  it.each(routes)(
+    '%s %s is 401 without a key, with a wrong key, or a non-Bearer scheme',
+    async (method, path) => {
+      for (const auth of [null, 'Bearer rt_test_wrong', `Basic ${emu.key}`, emu.key]) {
+        const res = await call(emu, method, path, { auth, body: { name: 'x' } });
+        expect({ auth, status: res.status }).toEqual({ auth, status: 401 });
+        expect(parse(errorSchema, res.json).error).toMatch(/Authorization|API key/);
+        expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+      }
+      expect(emu.state.count()).toBe(0);
+    },
+  );
 
   it('accepts the scheme case-insensitively and a custom key', async () => {
     expect((await call(emu, 'GET', '/v1/flows', { auth: `bearer ${emu.key}` })).status).toBe(200);
@@ -43,7 +46,9 @@ describe('auth', () => {
     try {
       expect(other.key).toBe('rt_test_custom');
       expect((await call(other, 'GET', '/v1/flows')).status).toBe(200);
-      expect((await call(other, 'GET', '/v1/flows', { auth: 'Bearer rt_test_local_emulator' })).status).toBe(401);
+      expect(
+        (await call(other, 'GET', '/v1/flows', { auth: 'Bearer rt_test_local_emulator' })).status,
+      ).toBe(401);
     } finally {
       await other.close();
     }
@@ -52,7 +57,13 @@ describe('auth', () => {
 
 describe('routing', () => {
   it('is 404 for unknown routes and 405 with Allow for a wrong method', async () => {
-    for (const path of ['/v1/agents', '/v2/flows', '/', '/v1/flows/a/b/c', '/v1/flows/%E0%A4%A/publish']) {
+    for (const path of [
+      '/v1/agents',
+      '/v2/flows',
+      '/',
+      '/v1/flows/a/b/c',
+      '/v1/flows/%E0%A4%A/publish',
+    ]) {
       const res = await call(emu, 'GET', path);
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
       expect(parse(errorSchema, res.json).error).toContain('No route');
@@ -80,7 +91,11 @@ describe('bad bodies', () => {
   });
 
   it('checks the id before parsing: an unknown id with malformed JSON is 404, a known one 400', async () => {
-    for (const [method, path] of [['PUT', '/v1/flows/nope'], ['POST', '/v1/flows/nope/publish'], ['POST', '/v1/flow-versions/nope/publish']] as const) {
+    for (const [method, path] of [
+      ['PUT', '/v1/flows/nope'],
+      ['POST', '/v1/flows/nope/publish'],
+      ['POST', '/v1/flow-versions/nope/publish'],
+    ] as const) {
       const res = await call(emu, method, path, { raw: '{"name":' });
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
       expect(parse(errorSchema, res.json).error).toContain('nope not found');
@@ -90,7 +105,9 @@ describe('bad bodies', () => {
     expect(res.status).toBe(400);
     expect(res.json.details[0].code).toBe('INVALID_JSON');
     // Still 413 before 404: the body is read (and measured) first.
-    const big = await call(emu, 'PUT', '/v1/flows/nope', { raw: JSON.stringify({ name: 'x'.repeat(70 * 1024) }) });
+    const big = await call(emu, 'PUT', '/v1/flows/nope', {
+      raw: JSON.stringify({ name: 'x'.repeat(70 * 1024) }),
+    });
     expect(big.status).toBe(413);
   });
 
@@ -99,7 +116,9 @@ describe('bad bodies', () => {
     const res = await call(emu, 'POST', '/v1/flows', { raw: big });
     expect(res.status).toBe(413);
     expect(parse(errorSchema, res.json).error).toContain('exceeds');
-    const chunks = Array.from({ length: 10 }, (_, i) => big.slice(i * 8000, (i + 1) * 8000)).concat(big.slice(80_000));
+    const chunks = Array.from({ length: 10 }, (_, i) => big.slice(i * 8000, (i + 1) * 8000)).concat(
+      big.slice(80_000),
+    );
     const chunked = await call(emu, 'POST', '/v1/flows', { raw: Readable.from(chunks) });
     expect(chunked.status).toBe(413);
     expect(emu.state.count()).toBe(0);
@@ -110,7 +129,10 @@ describe('bad bodies', () => {
   it('gives up reading a huge body (closes the connection) and stays healthy', async () => {
     const chunk = 'x'.repeat(1024 * 1024);
     const huge = Readable.from(Array.from({ length: 20 }, () => chunk));
-    const outcome = await call(emu, 'POST', '/v1/flows', { raw: huge }).then((r) => r.status, () => 'socket error');
+    const outcome = await call(emu, 'POST', '/v1/flows', { raw: huge }).then(
+      (r) => r.status,
+      () => 'socket error',
+    );
     expect([413, 'socket error']).toContain(outcome);
     expect(emu.state.count()).toBe(0);
     expect((await call(emu, 'GET', '/v1/flows')).status).toBe(200);
@@ -119,9 +141,13 @@ describe('bad bodies', () => {
   it('defaults the limit to 1 MiB', async () => {
     const defaults = await startEmulator();
     try {
-      const ok = await call(defaults, 'POST', '/v1/flows', { body: { name: 'ok', description: 'x'.repeat(1000 * 1024) } });
+      const ok = await call(defaults, 'POST', '/v1/flows', {
+        body: { name: 'ok', description: 'x'.repeat(1000 * 1024) },
+      });
       expect(ok.status).toBe(201);
-      const tooBig = await call(defaults, 'POST', '/v1/flows', { body: { name: 'big', description: 'x'.repeat(1024 * 1024) } });
+      const tooBig = await call(defaults, 'POST', '/v1/flows', {
+        body: { name: 'big', description: 'x'.repeat(1024 * 1024) },
+      });
       expect(tooBig.status).toBe(413);
     } finally {
       await defaults.close();
@@ -135,19 +161,84 @@ describe('bad bodies', () => {
     ['a non-string name', { name: 42 }, 'name', 'INVALID_TYPE'],
     ['steps not an array', { name: 'x', steps: {} }, 'steps', 'INVALID_TYPE'],
     ['flowSteps not an array', { name: 'x', flowSteps: 'a' }, 'flowSteps', 'INVALID_TYPE'],
-    ['a step that is not an object', { name: 'x', steps: [step('a'), 'b'] }, 'steps.1', 'INVALID_TYPE'],
-    ['a step without type', { name: 'x', steps: [step('a'), step('b'), { name: 'c' }] }, 'steps.2.type', 'MISSING_REQUIRED_FIELD'],
-    ['a step with an empty type', { name: 'x', flowSteps: [{ name: 'c', type: '' }] }, 'flowSteps.0.type', 'INVALID_ENUM'],
-    ['a step with a non-string type', { name: 'x', steps: [{ name: 'c', type: 3 }] }, 'steps.0.type', 'INVALID_TYPE'],
-    ['a step without name', { name: 'x', steps: [{ type: 'prompt' }] }, 'steps.0.name', 'MISSING_REQUIRED_FIELD'],
-    ['a non-object config', { name: 'x', steps: [step('a', 'prompt', { config: [] })] }, 'steps.0.config', 'INVALID_TYPE'],
-    ['a non-boolean enabled', { name: 'x', steps: [step('a', 'prompt', { enabled: 'yes' })] }, 'steps.0.enabled', 'INVALID_TYPE'],
-    ['a non-number order', { name: 'x', steps: [step('a', 'prompt', { order: '1' })] }, 'steps.0.order', 'INVALID_TYPE'],
-    ['a negative order', { name: 'x', steps: [step('a', 'prompt', { order: -1 })] }, 'steps.0.order', 'TOO_SMALL'],
-    ['an empty step id', { name: 'x', steps: [step('a', 'prompt', { id: '' })] }, 'steps.0.id', 'TOO_SHORT'],
-    ['a 129-char step id', { name: 'x', steps: [step('a', 'prompt', { id: 'a'.repeat(129) })] }, 'steps.0.id', 'TOO_LONG'],
-    ['a 501-char when', { name: 'x', steps: [step('a', 'prompt', { when: 'w'.repeat(501) })] }, 'steps.0.when', 'TOO_LONG'],
-    ['a bad step in the ignored alias', { name: 'x', steps: [{ name: 'b' }], flowSteps: [] }, 'steps.0.type', 'MISSING_REQUIRED_FIELD'],
+    [
+      'a step that is not an object',
+      { name: 'x', steps: [step('a'), 'b'] },
+      'steps.1',
+      'INVALID_TYPE',
+    ],
+    [
+      'a step without type',
+      { name: 'x', steps: [step('a'), step('b'), { name: 'c' }] },
+      'steps.2.type',
+      'MISSING_REQUIRED_FIELD',
+    ],
+    [
+      'a step with an empty type',
+      { name: 'x', flowSteps: [{ name: 'c', type: '' }] },
+      'flowSteps.0.type',
+      'INVALID_ENUM',
+    ],
+    [
+      'a step with a non-string type',
+      { name: 'x', steps: [{ name: 'c', type: 3 }] },
+      'steps.0.type',
+      'INVALID_TYPE',
+    ],
+    [
+      'a step without name',
+      { name: 'x', steps: [{ type: 'prompt' }] },
+      'steps.0.name',
+      'MISSING_REQUIRED_FIELD',
+    ],
+    [
+      'a non-object config',
+      { name: 'x', steps: [step('a', 'prompt', { config: [] })] },
+      'steps.0.config',
+      'INVALID_TYPE',
+    ],
+    [
+      'a non-boolean enabled',
+      { name: 'x', steps: [step('a', 'prompt', { enabled: 'yes' })] },
+      'steps.0.enabled',
+      'INVALID_TYPE',
+    ],
+    [
+      'a non-number order',
+      { name: 'x', steps: [step('a', 'prompt', { order: '1' })] },
+      'steps.0.order',
+      'INVALID_TYPE',
+    ],
+    [
+      'a negative order',
+      { name: 'x', steps: [step('a', 'prompt', { order: -1 })] },
+      'steps.0.order',
+      'TOO_SMALL',
+    ],
+    [
+      'an empty step id',
+      { name: 'x', steps: [step('a', 'prompt', { id: '' })] },
+      'steps.0.id',
+      'TOO_SHORT',
+    ],
+    [
+      'a 129-char step id',
+      { name: 'x', steps: [step('a', 'prompt', { id: 'a'.repeat(129) })] },
+      'steps.0.id',
+      'TOO_LONG',
+    ],
+    [
+      'a 501-char when',
+      { name: 'x', steps: [step('a', 'prompt', { when: 'w'.repeat(501) })] },
+      'steps.0.when',
+      'TOO_LONG',
+    ],
+    [
+      'a bad step in the ignored alias',
+      { name: 'x', steps: [{ name: 'b' }], flowSteps: [] },
+      'steps.0.type',
+      'MISSING_REQUIRED_FIELD',
+    ],
   ];
 
   it.each(invalid)('POST with %s is 400 naming %s', async (_label, body, path, code) => {
@@ -163,18 +254,30 @@ describe('bad bodies', () => {
 
   it('PUT validates flowSteps the same way and leaves the flow unchanged', async () => {
     const created = await createFlow(emu, { name: 'Keep', steps: [step('a')] });
-    const res = await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { flowSteps: [step('a'), { name: 'b' }] } });
+    const res = await call(emu, 'PUT', `/v1/flows/${created.id}`, {
+      body: { flowSteps: [step('a'), { name: 'b' }] },
+    });
     expect(res.status).toBe(400);
-    expect(res.json.details).toEqual([{ code: 'MISSING_REQUIRED_FIELD', path: 'flowSteps.1.type', message: expect.any(String) }]);
+    expect(res.json.details).toEqual([
+      { code: 'MISSING_REQUIRED_FIELD', path: 'flowSteps.1.type', message: expect.any(String) },
+    ]);
     expect(emu.state.get(created.id)).toEqual(created);
   });
 
   it('ignores unknown top-level fields and drops unknown step fields', async () => {
-    const flow = await createFlow(emu, { name: 'Extra', junk: true, steps: [step('a', 'prompt', { extra: 1 })] });
+    const flow = await createFlow(emu, {
+      name: 'Extra',
+      junk: true,
+      steps: [step('a', 'prompt', { extra: 1 })],
+    });
     expect(flow).not.toHaveProperty('junk');
     expect(flow.flowSteps[0]).not.toHaveProperty('extra');
     // `description` is taken (the seed example sends it) but never answered.
-    const described = await createFlow(emu, { name: 'Described', description: 'write-only', junk: { a: 1 } });
+    const described = await createFlow(emu, {
+      name: 'Described',
+      description: 'write-only',
+      junk: { a: 1 },
+    });
     expect(described).not.toHaveProperty('description');
   });
 });

@@ -7,7 +7,12 @@ import { listSchema } from './schemas.js';
 type Outcome = number | 'socket-error';
 
 /** Sends `total` requests, `concurrency` at a time; returns each request's outcome. */
-async function hammer(emu: Emulator, total: number, make: (i: number) => Promise<Outcome>, concurrency = 16): Promise<Outcome[]> {
+async function hammer(
+  emu: Emulator,
+  total: number,
+  make: (i: number) => Promise<Outcome>,
+  concurrency = 16,
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   let next = 0;
   await Promise.all(
@@ -22,9 +27,17 @@ const dispatcher = new Agent({ connections: 32 });
 afterAll(() => dispatcher.close());
 
 const get = (emu: Emulator) => (): Promise<Outcome> =>
-  call(emu, 'GET', '/v1/flows?limit=1', { dispatcher }).then((r) => r.status, () => 'socket-error' as const);
-const create = (emu: Emulator) => (i: number): Promise<Outcome> =>
-  call(emu, 'POST', '/v1/flows', { body: { name: `f${i}` }, dispatcher }).then((r) => r.status, () => 'socket-error' as const);
+  call(emu, 'GET', '/v1/flows?limit=1', { dispatcher }).then(
+    (r) => r.status,
+    () => 'socket-error' as const,
+  );
+const create =
+  (emu: Emulator) =>
+  (i: number): Promise<Outcome> =>
+    call(emu, 'POST', '/v1/flows', { body: { name: `f${i}` }, dispatcher }).then(
+      (r) => r.status,
+      () => 'socket-error' as const,
+    );
 
 function count<T>(items: readonly T[], item: T): number {
   return items.filter((x) => x === item).length;
@@ -39,7 +52,8 @@ function expectRate(observed: number, n: number, p: number): void {
 
 function faultsLogged(emu: Emulator): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const r of emu.requests) if (r.fault !== undefined) counts[r.fault] = (counts[r.fault] ?? 0) + 1;
+  for (const r of emu.requests)
+    if (r.fault !== undefined) counts[r.fault] = (counts[r.fault] ?? 0) + 1;
   return counts;
 }
 
@@ -58,7 +72,13 @@ afterEach(() => {
 
 describe('fault rates', () => {
   it('answers 500/503, 429 and resets at the configured rates over 2000 requests', async () => {
-    emu.setFaults({ errorRate: 0.1, rateLimitRate: 0.05, resetRate: 0.05, retryAfterSeconds: 0, seed: 7 });
+    emu.setFaults({
+      errorRate: 0.1,
+      rateLimitRate: 0.05,
+      resetRate: 0.05,
+      retryAfterSeconds: 0,
+      seed: 7,
+    });
     const outcomes = await hammer(emu, 2000, get(emu));
     const errors = count(outcomes, 500) + count(outcomes, 503);
     expectRate(errors, 2000, 0.1);
@@ -66,10 +86,17 @@ describe('fault rates', () => {
     expect(count(outcomes, 503)).toBeGreaterThan(0);
     expectRate(count(outcomes, 429), 2000, 0.05);
     expectRate(count(outcomes, 'socket-error'), 2000, 0.05);
-    expect(count(outcomes, 200) + errors + count(outcomes, 429) + count(outcomes, 'socket-error')).toBe(2000);
+    expect(
+      count(outcomes, 200) + errors + count(outcomes, 429) + count(outcomes, 'socket-error'),
+    ).toBe(2000);
     // The client's view matches the server's log exactly.
     const logged = faultsLogged(emu);
-    expect(logged).toEqual({ 'error-500': count(outcomes, 500), 'error-503': count(outcomes, 503), 'rate-limit': count(outcomes, 429), reset: count(outcomes, 'socket-error') });
+    expect(logged).toEqual({
+      'error-500': count(outcomes, 500),
+      'error-503': count(outcomes, 503),
+      'rate-limit': count(outcomes, 429),
+      reset: count(outcomes, 'socket-error'),
+    });
     expect(emu.requests.filter((r) => r.fault === 'reset').every((r) => r.status === 0)).toBe(true);
   });
 
@@ -84,7 +111,13 @@ describe('fault rates', () => {
   });
 
   it('never applies a write that was reset, rate-limited or failed', async () => {
-    emu.setFaults({ resetRate: 0.1, errorRate: 0.1, rateLimitRate: 0.1, retryAfterSeconds: 0, seed: 3 });
+    emu.setFaults({
+      resetRate: 0.1,
+      errorRate: 0.1,
+      rateLimitRate: 0.1,
+      retryAfterSeconds: 0,
+      seed: 3,
+    });
     const outcomes = await hammer(emu, 600, create(emu));
     expectRate(count(outcomes, 'socket-error'), 600, 0.1);
     emu.clearFaults();
@@ -101,7 +134,11 @@ describe('fault rates', () => {
 /** Every `code` on an error and its causes (undici wraps the socket's errno). */
 function codes(error: unknown): string[] {
   const out: string[] = [];
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e !== undefined && e !== null; e = e.cause as typeof e) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined;
+    e !== undefined && e !== null;
+    e = e.cause as typeof e
+  ) {
     if (typeof e.code === 'string') out.push(e.code);
   }
   return out;
@@ -110,12 +147,21 @@ function codes(error: unknown): string[] {
 describe('what the client sees', () => {
   it('an injected reset is a TCP RST: ECONNRESET; commit-then-drop is a plain close', async () => {
     emu.setFaults({ resetRate: 1 });
-    const reset = await call(emu, 'GET', '/v1/flows').then(() => undefined, (e: unknown) => e);
+    const reset = await call(emu, 'GET', '/v1/flows').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(codes(reset)).toContain('ECONNRESET');
-    const resetWrite = await call(emu, 'POST', '/v1/flows', { body: { name: 'never' } }).then(() => undefined, (e: unknown) => e);
+    const resetWrite = await call(emu, 'POST', '/v1/flows', { body: { name: 'never' } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(codes(resetWrite)).toContain('ECONNRESET');
     emu.setFaults({ resetRate: 0, commitThenDropRate: 1 });
-    const dropped = await call(emu, 'POST', '/v1/flows', { body: { name: 'committed' } }).then(() => undefined, (e: unknown) => e);
+    const dropped = await call(emu, 'POST', '/v1/flows', { body: { name: 'committed' } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(codes(dropped).length).toBeGreaterThan(0);
     expect(codes(dropped)).not.toContain('ECONNRESET');
     expect(emu.state.flows().map((f) => f.name)).toEqual(['committed']);
@@ -125,7 +171,9 @@ describe('what the client sees', () => {
 describe('commit then drop', () => {
   it('applies the write, then drops the connection: the client errs but the flow exists', async () => {
     emu.setFaults({ commitThenDropRate: 1 });
-    await expect(call(emu, 'POST', '/v1/flows', { body: { name: 'Committed but lost' } })).rejects.toThrow();
+    await expect(
+      call(emu, 'POST', '/v1/flows', { body: { name: 'Committed but lost' } }),
+    ).rejects.toThrow();
     emu.clearFaults();
     const list = parse(listSchema, (await call(emu, 'GET', '/v1/flows?search=committed')).json);
     expect(list.data.map((f) => f.name)).toEqual(['Committed but lost']);
@@ -144,7 +192,9 @@ describe('commit then drop', () => {
     const flow = emu.state.create({ name: 'target' });
     const other = emu.state.create({ name: 'other' });
     emu.setFaults({ commitThenDropRate: 1 });
-    await expect(call(emu, 'PUT', `/v1/flows/${flow.id}`, { body: { name: 'renamed' } })).rejects.toThrow();
+    await expect(
+      call(emu, 'PUT', `/v1/flows/${flow.id}`, { body: { name: 'renamed' } }),
+    ).rejects.toThrow();
     await expect(call(emu, 'POST', `/v1/flows/${flow.id}/publish`)).rejects.toThrow();
     await expect(call(emu, 'DELETE', `/v1/flows/${other.id}`)).rejects.toThrow();
     expect(emu.state.get(flow.id)).toMatchObject({ name: 'renamed' });
@@ -163,7 +213,8 @@ describe('commit then drop', () => {
 describe('seeded replay', () => {
   async function sequence(target: Emulator, n: number): Promise<(FaultKind | undefined)[]> {
     target.clearRequests();
-    for (let i = 0; i < n; i++) await call(target, 'GET', '/v1/flows', { dispatcher }).catch(() => undefined);
+    for (let i = 0; i < n; i++)
+      await call(target, 'GET', '/v1/flows', { dispatcher }).catch(() => undefined);
     return target.requests.map((r) => r.fault);
   }
 
@@ -211,18 +262,34 @@ describe('latency and configuration', () => {
 });
 
 describe('fault scope', () => {
-  const outcome = (p: Promise<{ status: number }>): Promise<Outcome> => p.then((r) => r.status, () => 'socket-error' as const);
+  const outcome = (p: Promise<{ status: number }>): Promise<Outcome> =>
+    p.then(
+      (r) => r.status,
+      () => 'socket-error' as const,
+    );
 
   it('methods: only creates lose their answers; listings and updates stay healthy', async () => {
     const existing = emu.state.create({ name: 'existing' });
     emu.setFaults({ commitThenDropRate: 1, methods: ['post'] });
     expect(emu.faults().methods).toEqual(['POST']);
-    expect(await outcome(call(emu, 'POST', '/v1/flows', { body: { name: 'created, answer lost' } }))).toBe('socket-error');
+    expect(
+      await outcome(call(emu, 'POST', '/v1/flows', { body: { name: 'created, answer lost' } })),
+    ).toBe('socket-error');
     const list = await call(emu, 'GET', '/v1/flows');
     expect(list.status).toBe(200);
-    expect(parse(listSchema, list.json).data.map((f) => f.name).sort()).toEqual(['created, answer lost', 'existing']);
-    expect((await call(emu, 'PUT', `/v1/flows/${existing.id}`, { body: { name: 'renamed' } })).status).toBe(200);
-    expect(emu.requests.map((r) => [r.method, r.fault ?? null])).toEqual([['POST', 'commit-then-drop'], ['GET', null], ['PUT', null]]);
+    expect(
+      parse(listSchema, list.json)
+        .data.map((f) => f.name)
+        .sort(),
+    ).toEqual(['created, answer lost', 'existing']);
+    expect(
+      (await call(emu, 'PUT', `/v1/flows/${existing.id}`, { body: { name: 'renamed' } })).status,
+    ).toBe(200);
+    expect(emu.requests.map((r) => [r.method, r.fault ?? null])).toEqual([
+      ['POST', 'commit-then-drop'],
+      ['GET', null],
+      ['PUT', null],
+    ]);
   });
 
   it('pathPrefixes narrow it further; both must match', async () => {
@@ -233,8 +300,12 @@ describe('fault scope', () => {
     expect((await call(emu, 'GET', `/v1/flow-versions/${flow.id}`)).status).toBe(200);
     emu.setFaults({ methods: ['POST'] });
     expect((await call(emu, 'GET', `/v1/flows/${flow.id}`)).status).toBe(200);
-    expect((await call(emu, 'POST', `/v1/flows/${flow.id}/publish`)).status).toBeGreaterThanOrEqual(500);
-    expect((await call(emu, 'POST', '/v1/flows', { body: { name: 'not under the prefix' } })).status).toBe(201);
+    expect((await call(emu, 'POST', `/v1/flows/${flow.id}/publish`)).status).toBeGreaterThanOrEqual(
+      500,
+    );
+    expect(
+      (await call(emu, 'POST', '/v1/flows', { body: { name: 'not under the prefix' } })).status,
+    ).toBe(201);
     emu.setFaults({ methods: null, pathPrefixes: null }); // back to every request
     expect((await call(emu, 'GET', '/v1/flows')).status).toBeGreaterThanOrEqual(500);
   });
@@ -245,7 +316,8 @@ describe('fault scope', () => {
       const seen: Outcome[] = [];
       for (let i = 0; i < 40; i++) {
         seen.push(await outcome(call(emu, 'POST', '/v1/flows', { body: { name: `f${i}` } })));
-        for (let j = 0; j < listingsBetween; j++) expect(await outcome(call(emu, 'GET', '/v1/flows?limit=1'))).toBe(200);
+        for (let j = 0; j < listingsBetween; j++)
+          expect(await outcome(call(emu, 'GET', '/v1/flows?limit=1'))).toBe(200);
       }
       return seen;
     };

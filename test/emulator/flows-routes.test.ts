@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import { call, createFlow, parse, startEmulator, step } from './helpers.js';
-import { errorSchema, flowSchema, listSchema, publishSchema, updatedFlowSchema } from './schemas.js';
+import {
+  errorSchema,
+  flowSchema,
+  listSchema,
+  publishSchema,
+  updatedFlowSchema,
+} from './schemas.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -21,7 +27,16 @@ describe('POST /v1/flows', () => {
       body: {
         name: 'Customer Outreach Flow',
         description: 'Automated customer communication workflow',
-        steps: [{ name: 'Generate Greeting', type: 'prompt', config: { model: 'gpt-4', outputVariable: 'greeting' }, enabled: true, id: 'greeting', order: 1 }],
+        steps: [
+          {
+            name: 'Generate Greeting',
+            type: 'prompt',
+            config: { model: 'gpt-4', outputVariable: 'greeting' },
+            enabled: true,
+            id: 'greeting',
+            order: 1,
+          },
+        ],
       },
     });
     expect(res.status).toBe(201);
@@ -32,7 +47,16 @@ describe('POST /v1/flows', () => {
       lastRunAt: null,
       organizationId: null,
       sampleMetadata: {},
-      flowSteps: [{ id: 'greeting', name: 'Generate Greeting', type: 'prompt', enabled: true, order: 1, config: { model: 'gpt-4', outputVariable: 'greeting' } }],
+      flowSteps: [
+        {
+          id: 'greeting',
+          name: 'Generate Greeting',
+          type: 'prompt',
+          enabled: true,
+          order: 1,
+          config: { model: 'gpt-4', outputVariable: 'greeting' },
+        },
+      ],
     });
     expect(flow.createdAt).toBe(flow.updatedAt);
     expect(flow.dashboardUrl).toBe(`${emu.url}/dashboard/flows/${flow.id}`);
@@ -40,9 +64,18 @@ describe('POST /v1/flows', () => {
   });
 
   it('accepts flowSteps, fills defaults and generates step ids; `when` is kept but not answered', async () => {
-    const body = { name: 'Defaults', flowSteps: [{ name: 'a', type: 'prompt' }, { name: 'b', type: 'conditional', when: '{{x}} > 1' }] };
+    const body = {
+      name: 'Defaults',
+      flowSteps: [
+        { name: 'a', type: 'prompt' },
+        { name: 'b', type: 'conditional', when: '{{x}} > 1' },
+      ],
+    };
     const flow = parse(flowSchema, await createFlow(emu, body));
-    expect(flow.flowSteps.map((s) => [s.order, s.enabled, s.config])).toEqual([[1, true, {}], [2, true, {}]]);
+    expect(flow.flowSteps.map((s) => [s.order, s.enabled, s.config])).toEqual([
+      [1, true, {}],
+      [2, true, {}],
+    ]);
     expect(flow.flowSteps[0]!.id).toMatch(/^step_[0-9a-f]+$/);
     expect(flow.flowSteps[0]!.id).not.toBe(flow.flowSteps[1]!.id);
     expect(flow.flowSteps[1]).not.toHaveProperty('when');
@@ -53,7 +86,11 @@ describe('POST /v1/flows', () => {
   });
 
   it('uses flowSteps when both aliases are sent (both are checked)', async () => {
-    const flow = await createFlow(emu, { name: 'Both', steps: [step('ignored')], flowSteps: [step('used')] });
+    const flow = await createFlow(emu, {
+      name: 'Both',
+      steps: [step('ignored')],
+      flowSteps: [step('used')],
+    });
     expect(flow.flowSteps.map((s) => s.name)).toEqual(['used']);
   });
 
@@ -83,21 +120,37 @@ describe('GET /v1/flows/:id', () => {
 
 describe('PUT /v1/flows/:id', () => {
   it('updates top-level fields partially and returns draftVersionId', async () => {
-    const created = await createFlow(emu, { name: 'Before', description: 'd', steps: [step('one'), step('two')] });
+    const created = await createFlow(emu, {
+      name: 'Before',
+      description: 'd',
+      steps: [step('one'), step('two')],
+    });
     const res = await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: 'After' } });
     expect(res.status).toBe(200);
     const updated = parse(updatedFlowSchema, res.json);
-    expect(updated).toMatchObject({ id: created.id, name: 'After', stepCount: 2, createdAt: created.createdAt });
+    expect(updated).toMatchObject({
+      id: created.id,
+      name: 'After',
+      stepCount: 2,
+      createdAt: created.createdAt,
+    });
     expect(updated.flowSteps).toEqual(created.flowSteps);
     expect(updated.updatedAt >= created.updatedAt).toBe(true);
   });
 
   it('replaces the whole step list when flowSteps is given; ignores steps, description and the rest', async () => {
-    const created = await createFlow(emu, { name: 'Steps', steps: [step('one'), step('two'), step('three')] });
-    const res = await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { flowSteps: [step('only', 'transform-data')], description: 'x' } });
+    const created = await createFlow(emu, {
+      name: 'Steps',
+      steps: [step('one'), step('two'), step('three')],
+    });
+    const res = await call(emu, 'PUT', `/v1/flows/${created.id}`, {
+      body: { flowSteps: [step('only', 'transform-data')], description: 'x' },
+    });
     const updated = parse(updatedFlowSchema, res.json);
     expect(updated.flowSteps.map((s) => s.name)).toEqual(['only']);
-    const ignored = await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { steps: [{ bad: true }], junk: 1 } });
+    const ignored = await call(emu, 'PUT', `/v1/flows/${created.id}`, {
+      body: { steps: [{ bad: true }], junk: 1 },
+    });
     expect(parse(updatedFlowSchema, ignored.json).stepCount).toBe(1);
     const again = await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { flowSteps: [] } });
     expect(parse(updatedFlowSchema, again.json).stepCount).toBe(0);
@@ -106,12 +159,24 @@ describe('PUT /v1/flows/:id', () => {
 
   it('rewrites one draft until publish, then opens a new one', async () => {
     const created = await createFlow(emu, { name: 'Drafts' });
-    const first = parse(updatedFlowSchema, (await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: 'D1' } })).json);
-    const second = parse(updatedFlowSchema, (await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: 'D2' } })).json);
+    const first = parse(
+      updatedFlowSchema,
+      (await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: 'D1' } })).json,
+    );
+    const second = parse(
+      updatedFlowSchema,
+      (await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: 'D2' } })).json,
+    );
     expect(second.draftVersionId).toBe(first.draftVersionId);
-    const published = parse(publishSchema, (await call(emu, 'POST', `/v1/flows/${created.id}/publish`, { body: {} })).json);
+    const published = parse(
+      publishSchema,
+      (await call(emu, 'POST', `/v1/flows/${created.id}/publish`, { body: {} })).json,
+    );
     expect(published.publishedVersionId).toBe(first.draftVersionId);
-    const third = parse(updatedFlowSchema, (await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: 'D3' } })).json);
+    const third = parse(
+      updatedFlowSchema,
+      (await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: 'D3' } })).json,
+    );
     expect(third.draftVersionId).not.toBe(first.draftVersionId);
   });
 
@@ -120,7 +185,9 @@ describe('PUT /v1/flows/:id', () => {
     const created = await createFlow(emu, { name: 'Valid' });
     const res = await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: '' } });
     expect(res.status).toBe(400);
-    expect(res.json.details).toEqual([{ code: 'TOO_SHORT', path: 'name', message: expect.any(String) }]);
+    expect(res.json.details).toEqual([
+      { code: 'TOO_SHORT', path: 'name', message: expect.any(String) },
+    ]);
     expect(emu.state.get(created.id)?.name).toBe('Valid');
   });
 });

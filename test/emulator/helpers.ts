@@ -13,7 +13,12 @@ import type { Dispatcher } from 'undici';
 import { afterEach, beforeEach } from 'vitest';
 import type { z } from 'zod';
 import type { Emulator, EmulatorOptions, FlowDto } from '../../src/emulator/index.js';
-import { checkResponse, reportViolations, startCheckedEmulator, useResponseContract } from '../contract/checked-emulator.js';
+import {
+  checkResponse,
+  reportViolations,
+  startCheckedEmulator,
+  useResponseContract,
+} from '../contract/checked-emulator.js';
 import type { CheckedEmulator } from '../contract/checked-emulator.js';
 
 useResponseContract();
@@ -40,33 +45,55 @@ export interface CallResult {
   json: any;
 }
 
-export async function call(emu: Emulator, method: Dispatcher.HttpMethod, path: string, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  emu: Emulator,
+  method: Dispatcher.HttpMethod,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const auth = options.auth === undefined ? `Bearer ${emu.key}` : options.auth;
   if (auth !== null) headers.authorization = auth;
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const res = await request(`${emu.url}${path}`, { method, headers, body, dispatcher: options.dispatcher });
+  const body =
+    options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const res = await request(`${emu.url}${path}`, {
+    method,
+    headers,
+    body,
+    dispatcher: options.dispatcher,
+  });
   const text = await res.body.text();
   const json: unknown = text.length > 0 ? JSON.parse(text) : undefined;
   // A checked emulator has already checked this answer on its side.
-  if (!('violations' in emu)) reportViolations(checkResponse({ method, path: path.split('?')[0]!, status: res.statusCode, body: json }));
+  if (!('violations' in emu))
+    reportViolations(
+      checkResponse({ method, path: path.split('?')[0]!, status: res.statusCode, body: json }),
+    );
   return { status: res.statusCode, headers: res.headers, json };
 }
 
 /** Parses with a zod schema, failing with the zod message (so a contract break is readable). */
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new Error(`contract violation: ${result.error.message}\n${JSON.stringify(value, null, 2)}`);
+  if (!result.success)
+    throw new Error(
+      `contract violation: ${result.error.message}\n${JSON.stringify(value, null, 2)}`,
+    );
   return result.data;
 }
 
-export function step(name: string, type = 'prompt', extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function step(
+  name: string,
+  type = 'prompt',
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { name, type, config: { model: 'gpt-4', userPrompt: `Say ${name}` }, ...extra };
 }
 
 export async function createFlow(emu: Emulator, body: Record<string, unknown>): Promise<FlowDto> {
   const res = await call(emu, 'POST', '/v1/flows', { body });
-  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.json)}`);
+  if (res.status !== 201)
+    throw new Error(`create failed: ${res.status} ${JSON.stringify(res.json)}`);
   return res.json as FlowDto;
 }
 

@@ -13,14 +13,26 @@ import { useTempDir } from './helpers.js';
 
 const tempDir = useTempDir('rt-emu-session-');
 
-const target: Target = { environment: 'local', kind: 'emulator', lockSection: 'local', lockLocation: 'local', publish: false };
+const target: Target = {
+  environment: 'local',
+  kind: 'emulator',
+  lockSection: 'local',
+  lockLocation: 'local',
+  publish: false,
+};
 
 function context(cwd: string): AppContext {
   const sink = { write: () => true, isTTY: false };
   return {
     cwd,
     env: { NO_COLOR: '1' },
-    reporter: createReporter({ json: false, verbose: false, stdout: sink, stderr: sink, env: { NO_COLOR: '1' } }),
+    reporter: createReporter({
+      json: false,
+      verbose: false,
+      stdout: sink,
+      stderr: sink,
+      env: { NO_COLOR: '1' },
+    }),
     importModule: createModuleImporter(),
     interactive: false,
     confirm: () => Promise.resolve(false),
@@ -39,15 +51,22 @@ describe('connect on the embedded emulator', () => {
       const ctx = context(root);
       const project = { root, config: resolveConfig({ concurrency: 4 }) };
       // A writer connection is refused, as it must be: two writers would lose each other's flows.
-      await expect(connect(ctx, project, target, 'write')).rejects.toMatchObject({ code: 'EMULATOR_STATE_LOCKED' });
+      await expect(connect(ctx, project, target, 'write')).rejects.toMatchObject({
+        code: 'EMULATOR_STATE_LOCKED',
+      });
 
       const session = await connect(ctx, project, target, 'read-only');
       try {
         expect((await session.api.listFlows()).map((f) => f.name)).toEqual(['from the sync']);
-        await expect(session.api.createFlow({ name: 'not allowed', steps: [] })).rejects.toMatchObject({
+        await expect(
+          session.api.createFlow({ name: 'not allowed', steps: [] }),
+        ).rejects.toMatchObject({
           message: expect.stringContaining('read-only') as unknown,
           // The reason is in details[0].code (the documented Error body has no top-level code).
-          meta: expect.objectContaining({ status: 405, details: [expect.objectContaining({ code: 'EMULATOR_READ_ONLY' })] }) as unknown,
+          meta: expect.objectContaining({
+            status: 405,
+            details: [expect.objectContaining({ code: 'EMULATOR_READ_ONLY' })],
+          }) as unknown,
         });
       } finally {
         await session.close();

@@ -9,9 +9,12 @@ import { listSchema } from './schemas.js';
 
 const tempDir = useTempDir('rt-emu-ro-');
 
-const names = async (emu: Emulator): Promise<string[]> => parse(listSchema, (await call(emu, 'GET', '/v1/flows?limit=100')).json).data.map((f) => f.name);
+const names = async (emu: Emulator): Promise<string[]> =>
+  parse(listSchema, (await call(emu, 'GET', '/v1/flows?limit=100')).json).data.map((f) => f.name);
 const savedNames = async (statePath: string): Promise<string[]> =>
-  (JSON.parse(await readFile(statePath, 'utf8')) as { flows: { name: string }[] }).flows.map((f) => f.name);
+  (JSON.parse(await readFile(statePath, 'utf8')) as { flows: { name: string }[] }).flows.map(
+    (f) => f.name,
+  );
 
 describe('a read-only emulator', () => {
   it('starts while a writer holds the state file, sees its flows, and leaves the writer’s saves alone', async () => {
@@ -61,10 +64,14 @@ describe('a read-only emulator', () => {
         await call(reader, 'DELETE', `/v1/flows/${flow.id}`),
         await call(reader, 'POST', `/v1/flows/${flow.id}/publish`),
       ];
-      expect(writes.map((r) => [r.status, r.json.details[0].code])).toEqual(Array.from({ length: 4 }, () => [405, 'EMULATOR_READ_ONLY']));
+      expect(writes.map((r) => [r.status, r.json.details[0].code])).toEqual(
+        Array.from({ length: 4 }, () => [405, 'EMULATOR_READ_ONLY']),
+      );
       expect(writes[0]!.json.error).toContain('read-only');
       expect(writes.map((r) => r.headers.allow)).toEqual(['GET', 'GET', 'GET', '']);
-      expect((await call(reader, 'GET', `/v1/flows/${flow.id}`)).json).toMatchObject({ name: 'kept' });
+      expect((await call(reader, 'GET', `/v1/flows/${flow.id}`)).json).toMatchObject({
+        name: 'kept',
+      });
       expect(await names(reader)).toEqual(['kept']);
     } finally {
       await reader.close();
@@ -113,7 +120,9 @@ describe('a read-only emulator', () => {
     expect(existsSync(join(tempDir(), 'not'))).toBe(false);
     const broken = join(tempDir(), 'broken.json');
     await writeFile(broken, '{"format": "runtype-emul');
-    await expect(startEmulator({ statePath: broken, readOnly: true })).rejects.toMatchObject({ code: 'EMULATOR_STATE_INVALID' });
+    await expect(startEmulator({ statePath: broken, readOnly: true })).rejects.toMatchObject({
+      code: 'EMULATOR_STATE_INVALID',
+    });
     expect(await readFile(broken, 'utf8')).toBe('{"format": "runtype-emul');
   });
 });

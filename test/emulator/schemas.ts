@@ -30,7 +30,9 @@ export const flowSchema = z.strictObject({
   sampleMetadata: z.record(z.string(), z.unknown()),
 });
 
-export const updatedFlowSchema = flowSchema.extend({ draftVersionId: z.string().startsWith('flowver_') });
+export const updatedFlowSchema = flowSchema.extend({
+  draftVersionId: z.string().startsWith('flowver_'),
+});
 
 export const flowSummarySchema = z.strictObject({
   id: z.uuid(),
@@ -52,7 +54,10 @@ export const paginationSchema = z.strictObject({
   currentPage: z.number().int().positive().optional(),
 });
 
-export const listSchema = z.strictObject({ data: z.array(flowSummarySchema), pagination: paginationSchema });
+export const listSchema = z.strictObject({
+  data: z.array(flowSummarySchema),
+  pagination: paginationSchema,
+});
 
 export const publishSchema = z.strictObject({
   success: z.literal(true),
@@ -82,14 +87,20 @@ export const versionSchema = z.strictObject({
   flowId: z.uuid(),
   versionNumber: z.number().int().positive(),
   versionType: z.enum(['draft', 'published']),
-  flowConfig: z.strictObject({ name: z.string(), flowSteps: z.array(stepSchema.extend({ when: z.string().optional() })) }),
+  flowConfig: z.strictObject({
+    name: z.string(),
+    flowSteps: z.array(stepSchema.extend({ when: z.string().optional() })),
+  }),
   label: z.string().nullable(),
   notes: z.string().nullable(),
   createdAt: isoDate,
 });
 
 export const detailSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z_]+$/).optional(),
+  code: z
+    .string()
+    .regex(/^[A-Z_]+$/)
+    .optional(),
   message: z.string().min(1),
   path: z.string().optional(),
   suggestion: z.string().optional(),

@@ -21,9 +21,16 @@ beforeEach(() => {
 
 describe('emu.state', () => {
   it('create simulates a flow made by another tool: visible over HTTP, not in the request log', async () => {
-    const flow = emu.state.create({ name: 'From the dashboard', steps: [{ name: 'a', type: 'prompt' }] });
+    const flow = emu.state.create({
+      name: 'From the dashboard',
+      steps: [{ name: 'a', type: 'prompt' }],
+    });
     parse(flowSchema, flow);
-    expect(flow).toMatchObject({ userId: 'user_test', createdAt: '2025-06-01T12:00:00.000Z', stepCount: 1 });
+    expect(flow).toMatchObject({
+      userId: 'user_test',
+      createdAt: '2025-06-01T12:00:00.000Z',
+      stepCount: 1,
+    });
     expect(emu.requests).toEqual([]);
     const res = await call(emu, 'GET', `/v1/flows/${flow.id}`);
     expect(res.json).toEqual(flow);
@@ -33,11 +40,17 @@ describe('emu.state', () => {
     const flow = emu.state.create({ name: 'Edited elsewhere' });
     emu.state.publish(flow.id);
     clock += 5_000;
-    const edited = emu.state.update(flow.id, { steps: [{ name: 'new', type: 'prompt' }], lastRunAt: '2025-06-01T12:00:01.000Z' });
+    const edited = emu.state.update(flow.id, {
+      steps: [{ name: 'new', type: 'prompt' }],
+      lastRunAt: '2025-06-01T12:00:01.000Z',
+    });
     expect(edited.updatedAt).toBe('2025-06-01T12:00:05.000Z');
     expect(edited.createdAt).toBe(flow.createdAt);
     expect(edited).toMatchObject({ stepCount: 1, lastRunAt: '2025-06-01T12:00:01.000Z' });
-    expect(emu.state.versions(flow.id).map((v) => [v.versionNumber, v.versionType])).toEqual([[1, 'published'], [2, 'draft']]);
+    expect(emu.state.versions(flow.id).map((v) => [v.versionNumber, v.versionType])).toEqual([
+      [1, 'published'],
+      [2, 'draft'],
+    ]);
     const listed = (await call(emu, 'GET', '/v1/flows')).json.data[0];
     expect(listed).toMatchObject({ updatedAt: edited.updatedAt, lastRunAt: edited.lastRunAt });
   });
@@ -45,9 +58,17 @@ describe('emu.state', () => {
   it('accepts flowSteps as well as steps, like the API', () => {
     const flow = emu.state.create({ name: 'Alias', flowSteps: [{ name: 'a', type: 'prompt' }] });
     expect(flow.stepCount).toBe(1);
-    const edited = emu.state.update(flow.id, { flowSteps: [{ name: 'b', type: 'prompt' }, { name: 'c', type: 'prompt' }] });
+    const edited = emu.state.update(flow.id, {
+      flowSteps: [
+        { name: 'b', type: 'prompt' },
+        { name: 'c', type: 'prompt' },
+      ],
+    });
     expect(edited.flowSteps.map((s) => s.name)).toEqual(['b', 'c']);
-    expect(emu.state.update(flow.id, { steps: [], flowSteps: [{ name: 'd', type: 'prompt' }] }).stepCount).toBe(1); // flowSteps wins
+    expect(
+      emu.state.update(flow.id, { steps: [], flowSteps: [{ name: 'd', type: 'prompt' }] })
+        .stepCount,
+    ).toBe(1); // flowSteps wins
   });
 
   it('validates like the API and throws for unknown ids', () => {
@@ -59,10 +80,16 @@ describe('emu.state', () => {
   });
 
   it('returns copies: mutating a result does not change the state', () => {
-    const flow = emu.state.create({ name: 'Immutable', steps: [{ name: 'a', type: 'prompt', config: { k: 1 } }] });
+    const flow = emu.state.create({
+      name: 'Immutable',
+      steps: [{ name: 'a', type: 'prompt', config: { k: 1 } }],
+    });
     flow.name = 'changed';
     flow.flowSteps[0]!.config.k = 2;
-    expect(emu.state.get(flow.id)).toMatchObject({ name: 'Immutable', flowSteps: [{ config: { k: 1 } }] });
+    expect(emu.state.get(flow.id)).toMatchObject({
+      name: 'Immutable',
+      flowSteps: [{ config: { k: 1 } }],
+    });
   });
 
   it('delete and clear remove flows; count and flows reflect them', () => {
@@ -87,7 +114,10 @@ describe('handle', () => {
 
   it('listens on loopback only and reports the address it really bound', async () => {
     for (const host of ['0.0.0.0', '::', '10.0.0.1', 'my-laptop.local']) {
-      await expect(startEmulator({ host })).rejects.toMatchObject({ code: 'EMULATOR_HOST_NOT_LOOPBACK', meta: { host } });
+      await expect(startEmulator({ host })).rejects.toMatchObject({
+        code: 'EMULATOR_HOST_NOT_LOOPBACK',
+        meta: { host },
+      });
     }
     const local = await startEmulator({ host: 'localhost' });
     try {
@@ -104,7 +134,8 @@ describe('handle', () => {
     const persistent = await startEmulator({ statePath: join(dir, 'state.json') });
     const bodiless = await startEmulator({ logBodies: false });
     try {
-      for (const target of [emu, persistent, bodiless]) await call(target, 'POST', '/v1/flows', { body: { name: 'logged?' } });
+      for (const target of [emu, persistent, bodiless])
+        await call(target, 'POST', '/v1/flows', { body: { name: 'logged?' } });
       expect(emu.requests[0]!.body).toEqual({ name: 'logged?' });
       for (const target of [persistent, bodiless]) {
         expect(target.requests).toEqual([expect.objectContaining({ method: 'POST', status: 201 })]);

@@ -28,37 +28,59 @@ async function refusal(statePath: string): Promise<RuntypeError> {
 describe('an unusable state file', () => {
   const cases: [label: string, content: string, reason: string, message: RegExp][] = [
     ['truncated JSON', '{bad\n', 'not-json', /is not valid JSON/],
-    ['another tool\'s JSON (a lockfile)', '{"version":1,"environments":{}}\n', 'foreign', /is not an emulator state file/],
-    ['a newer state version', '{"format":"runtype-emulator-state","version":3,"flows":[]}', 'version', /state version 3.*reads 1 and 2/],
-    ['a flow of the wrong shape', '{"format":"runtype-emulator-state","version":1,"flows":[{"id":1}]}', 'schema', /not a valid state file: flows\.0\.id/],
+    [
+      "another tool's JSON (a lockfile)",
+      '{"version":1,"environments":{}}\n',
+      'foreign',
+      /is not an emulator state file/,
+    ],
+    [
+      'a newer state version',
+      '{"format":"runtype-emulator-state","version":3,"flows":[]}',
+      'version',
+      /state version 3.*reads 1 and 2/,
+    ],
+    [
+      'a flow of the wrong shape',
+      '{"format":"runtype-emulator-state","version":1,"flows":[{"id":1}]}',
+      'schema',
+      /not a valid state file: flows\.0\.id/,
+    ],
     ['JSON that is not an object', '[]', 'foreign', /is not an emulator state file/],
   ];
 
-  it.each(cases)('%s: EMULATOR_STATE_INVALID naming the file, with a hint, file untouched', async (_label, content, reason, message) => {
-    const statePath = join(tempDir(), 'state.json');
-    await writeFile(statePath, content);
-    const error = await refusal(statePath);
-    expect(error.code).toBe('EMULATOR_STATE_INVALID');
-    expect(error.message).toContain(statePath);
-    expect(error.message).toMatch(message);
-    expect(error.meta).toEqual({ file: statePath, reason });
-    expect(error.hint).toMatch(/left untouched.*delete it/i);
-    expect(await readFile(statePath, 'utf8')).toBe(content);
-    expect(existsSync(`${statePath}.lock`)).toBe(false); // released: fixing the file is enough to start
-  });
+  it.each(cases)(
+    '%s: EMULATOR_STATE_INVALID naming the file, with a hint, file untouched',
+    async (_label, content, reason, message) => {
+      const statePath = join(tempDir(), 'state.json');
+      await writeFile(statePath, content);
+      const error = await refusal(statePath);
+      expect(error.code).toBe('EMULATOR_STATE_INVALID');
+      expect(error.message).toContain(statePath);
+      expect(error.message).toMatch(message);
+      expect(error.meta).toEqual({ file: statePath, reason });
+      expect(error.hint).toMatch(/left untouched.*delete it/i);
+      expect(await readFile(statePath, 'utf8')).toBe(content);
+      expect(existsSync(`${statePath}.lock`)).toBe(false); // released: fixing the file is enough to start
+    },
+  );
 
   it('unreadable (a folder at its path): the same code, reason unreadable', async () => {
     const statePath = join(tempDir(), 'state.json');
     await mkdir(statePath);
     const error = await refusal(statePath);
-    expect(error).toMatchObject({ code: 'EMULATOR_STATE_INVALID', meta: { file: statePath, reason: 'unreadable' } });
+    expect(error).toMatchObject({
+      code: 'EMULATOR_STATE_INVALID',
+      meta: { file: statePath, reason: 'unreadable' },
+    });
     expect(error.message).toMatch(/cannot be read \(EISDIR\)/);
   });
 
   it('sync in a project whose environment is the embedded emulator reports it as a user error, not a bug', async () => {
     const project = createTestProject({
       'package.json': '{ "name": "sample", "private": true, "type": "module" }\n',
-      'runtype.config.ts': "import { defineConfig } from 'runtype-flows';\nexport default defineConfig({ defaultEnvironment: 'local', environments: { local: { emulator: true } } });\n",
+      'runtype.config.ts':
+        "import { defineConfig } from 'runtype-flows';\nexport default defineConfig({ defaultEnvironment: 'local', environments: { local: { emulator: true } } });\n",
       'flows/a.ts': flowSource('a', 'A'),
       '.runtype/emulator/local.json': '{bad\n',
     });

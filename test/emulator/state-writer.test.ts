@@ -30,10 +30,15 @@ describe('StateWriter failures', () => {
     const path = join(dir, 'state.json');
     let broken = true;
     const reported: RuntypeError[] = [];
-    const writer = new StateWriter(path, 5, () => {
-      if (broken) throw new RangeError('Maximum call stack size exceeded');
-      return empty();
-    }, (error) => reported.push(error));
+    const writer = new StateWriter(
+      path,
+      5,
+      () => {
+        if (broken) throw new RangeError('Maximum call stack size exceeded');
+        return empty();
+      },
+      (error) => reported.push(error),
+    );
     writer.schedule();
     await sleep(60);
     expect(reported.map((e) => e.code)).toEqual(['EMULATOR_STATE_WRITE_FAILED']);
@@ -60,7 +65,11 @@ describe('StateWriter failures', () => {
   it('in the emulator: a failed background write is logged, serving goes on, and the next flush saves it', async () => {
     const statePath = join(dir, 'state.json');
     const reported: RuntypeError[] = [];
-    const emu = await startEmulator({ statePath, persistIntervalMs: 5, onError: (e) => reported.push(e) });
+    const emu = await startEmulator({
+      statePath,
+      persistIntervalMs: 5,
+      onError: (e) => reported.push(e),
+    });
     try {
       await mkdir(statePath); // a folder where the file should go: the rename fails
       await createFlow(emu, { name: 'kept in memory' });
@@ -70,7 +79,10 @@ describe('StateWriter failures', () => {
       await expect(emu.flush()).rejects.toMatchObject({ code: 'EMULATOR_STATE_WRITE_FAILED' });
       await rmdir(statePath);
       await emu.flush();
-      expect((await readState(statePath)).flows.map((f) => f.name)).toEqual(['kept in memory', 'still serving']);
+      expect((await readState(statePath)).flows.map((f) => f.name)).toEqual([
+        'kept in memory',
+        'still serving',
+      ]);
     } finally {
       await emu.close();
     }

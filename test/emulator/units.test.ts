@@ -18,7 +18,10 @@ describe('mulberry32', () => {
 });
 
 /** Counts each fault kind over `n` decisions of a seeded injector. */
-function draw(options: ConstructorParameters<typeof FaultInjector>[0], n: number): Record<string, number> {
+function draw(
+  options: ConstructorParameters<typeof FaultInjector>[0],
+  n: number,
+): Record<string, number> {
   const f = new FaultInjector(options);
   const counts: Record<string, number> = {};
   for (let i = 0; i < n; i++) {
@@ -38,7 +41,13 @@ function expectRate(observed: number, n: number, p: number): void {
 
 describe('FaultInjector', () => {
   const N = 20_000;
-  const bands = { resetRate: 0.1, rateLimitRate: 0.2, errorRate: 0.3, commitThenDropRate: 0.1, seed: 5 };
+  const bands = {
+    resetRate: 0.1,
+    rateLimitRate: 0.2,
+    errorRate: 0.3,
+    commitThenDropRate: 0.1,
+    seed: 5,
+  };
 
   it('splits one draw into exact bands: each kind at its configured rate', () => {
     const counts = draw(bands, N);
@@ -52,7 +61,11 @@ describe('FaultInjector', () => {
   });
 
   it('the bound catches a rate that is 20% off', () => {
-    for (const [key, kind, p] of [['resetRate', 'reset', 0.1], ['commitThenDropRate', 'commit-then-drop', 0.1], ['rateLimitRate', 'rate-limit', 0.2]] as const) {
+    for (const [key, kind, p] of [
+      ['resetRate', 'reset', 0.1],
+      ['commitThenDropRate', 'commit-then-drop', 0.1],
+      ['rateLimitRate', 'rate-limit', 0.2],
+    ] as const) {
       for (const factor of [0.8, 1.2]) {
         const counts = draw({ ...bands, [key]: p * factor }, N);
         expect(() => expectRate(counts[kind] ?? 0, N, p), `${key} x${factor}`).toThrow();
@@ -72,7 +85,10 @@ describe('FaultInjector', () => {
 });
 
 describe('paginate', () => {
-  const items = Array.from({ length: 7 }, (_, i) => ({ createdAt: `2025-01-01T00:00:0${i}.000Z`, id: `id${i}` }));
+  const items = Array.from({ length: 7 }, (_, i) => ({
+    createdAt: `2025-01-01T00:00:0${i}.000Z`,
+    id: `id${i}`,
+  }));
   const q = (query: string) => parseListQuery(new URLSearchParams(query));
 
   it('an empty page past the end still offers a way back', () => {
@@ -137,7 +153,8 @@ describe('RequestLog', () => {
     log.push({ method: 'POST', path: '/early', status: 201, at: 0 }, { value: {}, bytes: 900 });
     log.clear();
     // Were the 900 bytes still counted, only ~100 bytes would be left for these.
-    for (let i = 0; i < 9; i++) log.push({ method: 'POST', path: `/${i}`, status: 201, at: i }, { value: {}, bytes: 100 });
+    for (let i = 0; i < 9; i++)
+      log.push({ method: 'POST', path: `/${i}`, status: 201, at: i }, { value: {}, bytes: 100 });
     expect(log.snapshot()).toHaveLength(9);
     expect(log.snapshot().every((entry) => 'body' in entry)).toBe(true);
   });

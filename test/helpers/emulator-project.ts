@@ -18,7 +18,12 @@ export interface EmulatorProject {
   writes(): { method: string; path: string }[];
   /** This test sends request bodies the API document refuses on purpose: do not fail it for them. */
   allowInvalidRequests(): void;
-  lockfile(): { environments: Record<string, { flows: Record<string, { id: string; hash: string; name: string }> }> };
+  lockfile(): {
+    environments: Record<
+      string,
+      { flows: Record<string, { id: string; hash: string; name: string }> }
+    >;
+  };
   cleanup(): Promise<void>;
 }
 
@@ -28,7 +33,10 @@ export interface EmulatorProject {
  * (a violation fails the test when the project is cleaned up), and every request body the CLI
  * sends — so each integration test also proves the client speaks the documented API.
  */
-export async function createEmulatorProject(flowCount = 0, options: EmulatorOptions = {}): Promise<EmulatorProject> {
+export async function createEmulatorProject(
+  flowCount = 0,
+  options: EmulatorOptions = {},
+): Promise<EmulatorProject> {
   const emu = await startCheckedEmulator({ key: SENTINEL_KEY, logBodies: true, ...options });
   const project = createTestProject({
     'package.json': '{ "name": "sample", "private": true, "type": "module" }\n',
@@ -54,8 +62,14 @@ export default defineConfig({
       outputs.push(run.stdout, run.stderr);
       return run;
     },
-    writes: () => emu.requests.filter((r) => r.method !== 'GET').map((r) => ({ method: r.method, path: r.path })),
-    lockfile: () => JSON.parse(readFileSync(project.path('runtype.lock.json'), 'utf8')) as ReturnType<EmulatorProject['lockfile']>,
+    writes: () =>
+      emu.requests
+        .filter((r) => r.method !== 'GET')
+        .map((r) => ({ method: r.method, path: r.path })),
+    lockfile: () =>
+      JSON.parse(readFileSync(project.path('runtype.lock.json'), 'utf8')) as ReturnType<
+        EmulatorProject['lockfile']
+      >,
     allowInvalidRequests: () => void (checkRequests = false),
     async cleanup() {
       const requests = checkRequests ? requestViolations(emu) : [];
@@ -63,7 +77,9 @@ export default defineConfig({
       project.cleanup();
       const responses = emu.violations();
       if (requests.length > 0 || responses.length > 0) {
-        throw new Error(`contract violations (openapi/runtype-flows.openapi.json):\n${[...requests, ...responses].join('\n')}`);
+        throw new Error(
+          `contract violations (openapi/runtype-flows.openapi.json):\n${[...requests, ...responses].join('\n')}`,
+        );
       }
     },
   };
@@ -77,6 +93,8 @@ function requestViolations(emu: Emulator): string[] {
     const template = matchOperation(request.method, request.path);
     if (template === undefined || request.body === undefined) return [];
     const where = `${request.method} ${request.path}`;
-    return validateRequestBody(request.method, template, request.body).map((problem) => `${where}: ${problem}`);
+    return validateRequestBody(request.method, template, request.body).map(
+      (problem) => `${where}: ${problem}`,
+    );
   });
 }

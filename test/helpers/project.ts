@@ -32,7 +32,11 @@ export function createTestProject(files: Record<string, string> = {}): TestProje
 }
 
 /** Source of a small flow module with `steps` prompt steps. */
-export function flowSource(key: string, name: string, options: { prompt?: string; description?: string; model?: string } = {}): string {
+export function flowSource(
+  key: string,
+  name: string,
+  options: { prompt?: string; description?: string; model?: string } = {},
+): string {
   return `import { defineFlow, prompt } from 'runtype-flows';
 
 export default defineFlow({

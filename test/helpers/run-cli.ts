@@ -7,7 +7,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured streams (no TTY), as CI would. */
-export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; signal?: AbortSignal }): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; signal?: AbortSignal },
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(

@@ -38,20 +38,31 @@ describe('command-line arguments', () => {
     const run = await p.cli('validate', 'flows/flow-000.ts', '--json');
     expect(run.code).toBe(1);
     // --json: stdout holds the one error document, never a result.
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', error: { code: 'USAGE_ERROR' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'error',
+      error: { code: 'USAGE_ERROR' },
+    });
     expect(run.stderr).toContain('Unknown argument: flows/flow-000.ts');
   });
 
   it('--cwd that is not a directory is an error, not "0 flows OK"', async () => {
-    const run = await runCli(['--cwd', '/no/such/dir', 'validate', '--json'], { cwd: process.cwd() });
+    const run = await runCli(['--cwd', '/no/such/dir', 'validate', '--json'], {
+      cwd: process.cwd(),
+    });
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', error: { code: 'CWD_NOT_FOUND' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'error',
+      error: { code: 'CWD_NOT_FOUND' },
+    });
   });
 
   it('a relative --config is relative to --cwd', async () => {
     p = await createEmulatorProject(1);
     const elsewhere = path.dirname(p.project.root);
-    const run = await runCli(['--cwd', p.project.root, '--config', 'runtype.config.ts', 'validate', '--json'], { cwd: elsewhere });
+    const run = await runCli(
+      ['--cwd', p.project.root, '--config', 'runtype.config.ts', 'validate', '--json'],
+      { cwd: elsewhere },
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, flows: [{ key: 'flow-000' }] });
   });

@@ -1,6 +1,10 @@
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 /**
@@ -13,7 +17,11 @@ afterEach(async () => {
   await env.cleanup();
 });
 
-const withWhen = (key: string, name: string, when: string) => `import { defineFlow, prompt } from 'runtype-flows';
+const withWhen = (
+  key: string,
+  name: string,
+  when: string,
+) => `import { defineFlow, prompt } from 'runtype-flows';
 export default defineFlow({
   key: ${JSON.stringify(key)},
   name: ${JSON.stringify(name)},
@@ -46,8 +54,12 @@ describe('description', () => {
     const plan = await env.cli('plan', '--refresh', '--exit-code');
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('the description changed in code');
-    const json = JSON.parse((await env.cli('plan', '--json')).stdout) as { changes: { key: string; kind: string; descriptionChanged?: boolean }[] };
-    expect(json.changes).toEqual([expect.objectContaining({ key: 'a', kind: 'noop', descriptionChanged: true })]);
+    const json = JSON.parse((await env.cli('plan', '--json')).stdout) as {
+      changes: { key: string; kind: string; descriptionChanged?: boolean }[];
+    };
+    expect(json.changes).toEqual([
+      expect.objectContaining({ key: 'a', kind: 'noop', descriptionChanged: true }),
+    ]);
 
     env.emu.clearRequests();
     expect((await env.cli('sync')).code).toBe(0);
@@ -64,7 +76,11 @@ describe('adoption by documented fields', () => {
     const created = await request(`${env.emu.url}/v1/flows`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Flow A', description: 'Dashboard text', steps: [{ ...step, config }] }),
+      body: JSON.stringify({
+        name: 'Flow A',
+        description: 'Dashboard text',
+        steps: [{ ...step, config }],
+      }),
     });
     expect(created.statusCode).toBe(201);
     await created.body.dump();
@@ -72,7 +88,9 @@ describe('adoption by documented fields', () => {
 
     const run = await env.cli('sync', '--json');
     expect(run.code, run.stdout).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ outcomes: [{ key: 'a', kind: 'adopt', action: 'adopted' }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      outcomes: [{ key: 'a', kind: 'adopt', action: 'adopted' }],
+    });
     expect(env.writes()).toEqual([]);
     expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
   });

@@ -14,7 +14,8 @@ describe('read-only commands on the embedded emulator', () => {
   it('plan, status and sync --dry-run work while a writer holds the state file; sync is refused', async () => {
     project = createTestProject({
       'package.json': '{ "name": "sample", "private": true, "type": "module" }\n',
-      'runtype.config.ts': "import { defineConfig } from 'runtype-flows';\nexport default defineConfig({ environments: { local: { emulator: true } } });\n",
+      'runtype.config.ts':
+        "import { defineConfig } from 'runtype-flows';\nexport default defineConfig({ environments: { local: { emulator: true } } });\n",
       'flows/a.ts': flowSource('a', 'Flow A'),
     });
     const cli = (...args: string[]) => runCli(args, { cwd: project.root });

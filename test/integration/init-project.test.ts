@@ -85,7 +85,10 @@ describe('init sets up a TypeScript project', () => {
   });
 
   it('a project with sources keeps its module type, and is told what to change', async () => {
-    const project = createTestProject({ 'package.json': NPM_INIT_Y, 'index.js': 'module.exports = 1;\n' });
+    const project = createTestProject({
+      'package.json': NPM_INIT_Y,
+      'index.js': 'module.exports = 1;\n',
+    });
     try {
       const run = await runCli(['init'], { cwd: project.root });
       expect(run.code).toBe(0);

@@ -2,7 +2,11 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeApiUrl } from '../../src/state/index.js';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 let env: EmulatorProject;
@@ -17,13 +21,18 @@ const HASH = 'a'.repeat(64);
 function leaveInterruptedCreate(key: string, name: string): string {
   const file = env.project.path('.runtype/journal/test.ndjson');
   mkdirSync(path.dirname(file), { recursive: true });
-  const records = [{ op: 'begin', apiUrl: normalizeApiUrl(env.emu.url), section: 'test' }, { op: 'intent', key, name, hash: HASH }];
+  const records = [
+    { op: 'begin', apiUrl: normalizeApiUrl(env.emu.url), section: 'test' },
+    { op: 'intent', key, name, hash: HASH },
+  ];
   writeFileSync(file, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
   return file;
 }
 
 const actionOf = (stdout: string, key: string) =>
-  (JSON.parse(stdout) as { changes: { key: string; kind: string }[] }).changes.find((c) => c.key === key)?.kind;
+  (JSON.parse(stdout) as { changes: { key: string; kind: string }[] }).changes.find(
+    (c) => c.key === key,
+  )?.kind;
 
 /**
  * A create a killed run left in doubt is reconciled under the name it had
@@ -50,7 +59,12 @@ describe('creates a killed run left in doubt', () => {
     const run = await env.cli('sync', '--json');
     expect(run.code, run.stderr).toBe(0);
 
-    expect(env.emu.state.flows().map((f) => f.name).sort()).toEqual(['Flow 0', 'New Name']);
+    expect(
+      env.emu.state
+        .flows()
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['Flow 0', 'New Name']);
     expect(env.lockfile().environments.test!.flows['flow-001']!.id).toBe(landed.id);
     expect(existsSync(journal)).toBe(false);
   });
@@ -61,7 +75,9 @@ describe('creates a killed run left in doubt', () => {
     leaveInterruptedCreate('gone', 'Gone Flow');
     const first = await env.cli('sync');
     expect(first.code).toBe(0);
-    expect(first.stderr).toContain(`an interrupted run was creating "Gone Flow" (key gone), which is no longer in the code; it landed as untracked remote flow ${landed.id}`);
+    expect(first.stderr).toContain(
+      `an interrupted run was creating "Gone Flow" (key gone), which is no longer in the code; it landed as untracked remote flow ${landed.id}`,
+    );
     const second = await env.cli('sync');
     expect(second.stderr).not.toContain('Gone Flow');
   });
@@ -80,7 +96,13 @@ describe('creates a killed run left in doubt', () => {
     const landed = env.emu.state.create({ name: 'Old Name', steps: [] });
     leaveInterruptedCreate('flow-000', 'Old Name');
     const config = env.project.read('runtype.config.ts');
-    env.project.write('runtype.config.ts', config.replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test', flows: ['flow/**/*.ts'],"));
+    env.project.write(
+      'runtype.config.ts',
+      config.replace(
+        "defaultEnvironment: 'test',",
+        "defaultEnvironment: 'test', flows: ['flow/**/*.ts'],",
+      ),
+    );
     expect((await env.cli('sync')).code).toBe(0);
     env.project.write('runtype.config.ts', config);
     const run = await env.cli('sync', '--json');

@@ -26,7 +26,9 @@ describe('an update in doubt', () => {
     env.emu.clearFaults();
     const id = env.lockfile().environments.test!.flows.a!.id;
     expect(env.emu.state.get(id)?.flowSteps[0]?.config?.userPrompt).toBe('v2 {{topic}}');
-    expect(env.lockfile().environments.test!.flows.a).toHaveProperty('attempted', [expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    expect(env.lockfile().environments.test!.flows.a).toHaveProperty('attempted', [
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+    ]);
 
     env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v3 {{topic}}' }));
     const plan = await env.cli('plan', '--json');
@@ -50,7 +52,10 @@ describe('an update in doubt', () => {
     env.emu.setFaults({ commitThenDropRate: 0, errorRate: 1, methods: ['PUT'] });
     expect((await env.cli('sync')).code).toBe(1);
     env.emu.clearFaults();
-    expect(env.lockfile().environments.test!.flows.a).toHaveProperty('attempted', [expect.any(String), expect.any(String)]);
+    expect(env.lockfile().environments.test!.flows.a).toHaveProperty('attempted', [
+      expect.any(String),
+      expect.any(String),
+    ]);
 
     env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v4 {{topic}}' }));
     const run = await env.cli('sync');

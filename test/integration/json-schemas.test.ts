@@ -20,7 +20,9 @@ const committed = (file: JsonSchemaFile) => readFileSync(path.join(REPO, 'schema
 function expectValid(file: JsonSchemaFile, doc: unknown): void {
   const validate = ajv.compile(JSON.parse(committed(file)) as object);
   const ok = validate(doc);
-  expect(ok, `${file}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(doc, null, 2)}`).toBe(true);
+  expect(ok, `${file}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(doc, null, 2)}`).toBe(
+    true,
+  );
 }
 
 let env: EmulatorProject;
@@ -32,7 +34,9 @@ afterAll(() => env.cleanup());
 describe('JSON Schemas of the --json documents', () => {
   it('the committed files are what `npm run schemas` writes', () => {
     for (const [file, text] of Object.entries(jsonSchemaFiles())) {
-      expect(committed(file as JsonSchemaFile), `schemas/${file} is stale: npm run schemas`).toBe(text);
+      expect(committed(file as JsonSchemaFile), `schemas/${file} is stale: npm run schemas`).toBe(
+        text,
+      );
     }
   });
 
@@ -46,31 +50,55 @@ describe('JSON Schemas of the --json documents', () => {
 
   it('plan, sync (dry run and applied), status', async () => {
     expectValid('plan.schema.json', JSON.parse((await env.cli('plan', '--json')).stdout));
-    expectValid('sync.schema.json', JSON.parse((await env.cli('sync', '--dry-run', '--json')).stdout));
+    expectValid(
+      'sync.schema.json',
+      JSON.parse((await env.cli('sync', '--dry-run', '--json')).stdout),
+    );
     expectValid('sync.schema.json', JSON.parse((await env.cli('sync', '--json')).stdout));
-    env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'New {{topic}}' }));
+    env.project.write(
+      'flows/flow-000.ts',
+      flowSource('flow-000', 'Flow 0', { prompt: 'New {{topic}}' }),
+    );
     env.project.remove('flows/flow-001.ts');
     const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
     expectValid('plan.schema.json', plan);
     expect(plan.changes.map((c: { kind: string }) => c.kind)).toEqual(['update', 'delete']);
-    expectValid('sync.schema.json', JSON.parse((await env.cli('sync', '--prune', '--json')).stdout));
+    expectValid(
+      'sync.schema.json',
+      JSON.parse((await env.cli('sync', '--prune', '--json')).stdout),
+    );
     expectValid('status.schema.json', JSON.parse((await env.cli('status', '--json')).stdout));
   });
 
   it('pull (dry run and applied), and status --all with unmanaged flows', async () => {
-    const step = { id: 'draft', name: 'Draft', type: 'prompt', config: { model: 'gpt-4', userPrompt: 'Hi' } };
+    const step = {
+      id: 'draft',
+      name: 'Draft',
+      type: 'prompt',
+      config: { model: 'gpt-4', userPrompt: 'Hi' },
+    };
     env.emu.state.create({ name: 'From the dashboard', steps: [step] });
     const status = JSON.parse((await env.cli('status', '--all', '--json')).stdout);
     expectValid('status.schema.json', status);
-    expect(status.unmanaged).toEqual([expect.objectContaining({ name: 'From the dashboard', lastRunAt: null })]);
-    expectValid('pull.schema.json', JSON.parse((await env.cli('pull', '--all', '--dry-run', '--json')).stdout));
+    expect(status.unmanaged).toEqual([
+      expect.objectContaining({ name: 'From the dashboard', lastRunAt: null }),
+    ]);
+    expectValid(
+      'pull.schema.json',
+      JSON.parse((await env.cli('pull', '--all', '--dry-run', '--json')).stdout),
+    );
     const pulled = JSON.parse((await env.cli('pull', '--all', '--json')).stdout);
     expectValid('pull.schema.json', pulled);
-    expect(pulled.flows).toEqual([expect.objectContaining({ name: 'From the dashboard', action: 'created' })]);
+    expect(pulled.flows).toEqual([
+      expect.objectContaining({ name: 'From the dashboard', action: 'created' }),
+    ]);
   });
 
   it('invalid flows: validate with diagnostics, and the error document of plan', async () => {
-    env.project.write('flows/broken.ts', flowSource('broken', 'Broken', { prompt: 'Hi {{nobody}}' }));
+    env.project.write(
+      'flows/broken.ts',
+      flowSource('broken', 'Broken', { prompt: 'Hi {{nobody}}' }),
+    );
     try {
       const validate = JSON.parse((await env.cli('validate', '--json')).stdout);
       expectValid('validate.schema.json', validate);
@@ -97,7 +125,10 @@ describe('JSON Schemas of the --json documents', () => {
   it('init', async () => {
     const project = createTestProject({ 'package.json': '{ "name": "x" }\n' });
     try {
-      expectValid('init.schema.json', JSON.parse((await runCli(['init', '--json'], { cwd: project.root })).stdout));
+      expectValid(
+        'init.schema.json',
+        JSON.parse((await runCli(['init', '--json'], { cwd: project.root })).stdout),
+      );
     } finally {
       project.cleanup();
     }
@@ -120,11 +151,16 @@ describe('JSON Schemas of the --json documents', () => {
     await expect.poll(() => stdout, { timeout: 5000 }).toContain('\n');
     const first = JSON.parse(stdout.split('\n')[0]!);
     expect(first).toMatchObject({ event: 'listening', key: expect.any(String) });
-    const health = await fetch(`${first.url}/flows`, { headers: { authorization: `Bearer ${first.key}` } });
+    const health = await fetch(`${first.url}/flows`, {
+      headers: { authorization: `Bearer ${first.key}` },
+    });
     expect(health.status).toBe(200);
     stop.abort();
     expect(await done).toBe(0);
-    const events = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     for (const event of events) expectValid('emulator-event.schema.json', event);
     expect(events.map((e) => e.event)).toEqual(['listening', 'stopped']);
     expect(first.url).toBe(`http://127.0.0.1:${first.port}/v1`);

@@ -24,9 +24,17 @@ describe('Retry-After', () => {
     env = await createEmulatorProject(1);
     env.emu.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1, methods: ['GET'] });
     const config = env.project.read('runtype.config.ts');
-    env.project.write('runtype.config.ts', config.replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test',\n  maxRetryAfterMs: 5000,"));
+    env.project.write(
+      'runtype.config.ts',
+      config.replace(
+        "defaultEnvironment: 'test',",
+        "defaultEnvironment: 'test',\n  maxRetryAfterMs: 5000,",
+      ),
+    );
     const run = await env.cli('plan');
-    expect(run.stderr).toMatch(/waiting 1 s before retrying GET \/v1\/flows\S* \(HTTP 429, attempt 2\)/);
+    expect(run.stderr).toMatch(
+      /waiting 1 s before retrying GET \/v1\/flows\S* \(HTTP 429, attempt 2\)/,
+    );
   });
 });
 
@@ -34,7 +42,13 @@ describe('requestTimeoutMs', () => {
   it('bounds a request that never answers, and the message names the bound', async () => {
     env = await createEmulatorProject(1);
     const config = env.project.read('runtype.config.ts');
-    env.project.write('runtype.config.ts', config.replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test',\n  requestTimeoutMs: 200,"));
+    env.project.write(
+      'runtype.config.ts',
+      config.replace(
+        "defaultEnvironment: 'test',",
+        "defaultEnvironment: 'test',\n  requestTimeoutMs: 200,",
+      ),
+    );
     env.emu.setFaults({ latencyMs: 5000, methods: ['GET'] });
     const started = Date.now();
     const run = await env.cli('plan');

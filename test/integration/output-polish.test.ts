@@ -9,7 +9,7 @@ afterEach(() => project.cleanup());
 /** A project whose only environment is the embedded emulator (random port each run). */
 function localProject(): TestProject {
   return createTestProject({
-    'runtype.config.ts': "export default { environments: { local: { emulator: true } } };\n",
+    'runtype.config.ts': 'export default { environments: { local: { emulator: true } } };\n',
     'flows/a.ts': flowSource('a', 'A'),
   });
 }
@@ -24,7 +24,9 @@ describe('the embedded emulator is shown by a stable label', () => {
     expect(readFileSync(summary, 'utf8')).toContain('Target: `embedded emulator (local)`');
     const status = await runCli(['status'], { cwd: project.root });
     expect(status.stdout).toContain('local (embedded emulator (local)):');
-    expect(plan.stdout + status.stdout + readFileSync(summary, 'utf8')).not.toMatch(/127\.0\.0\.1:\d+/);
+    expect(plan.stdout + status.stdout + readFileSync(summary, 'utf8')).not.toMatch(
+      /127\.0\.0\.1:\d+/,
+    );
   });
 });
 
@@ -36,10 +38,20 @@ describe('dashboard links', () => {
     try {
       const text = await env.cli('sync');
       const id = env.lockfile().environments.test!.flows['flow-000']!.id;
-      expect(text.stdout).toMatch(new RegExp(`✔ created flow-000 \\(id ${id}\\)\\n {2}↗ http://127\\.0\\.0\\.1:\\d+/\\S*${id}`));
-      env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'New {{topic}}' }));
+      expect(text.stdout).toMatch(
+        new RegExp(
+          `✔ created flow-000 \\(id ${id}\\)\\n {2}↗ http://127\\.0\\.0\\.1:\\d+/\\S*${id}`,
+        ),
+      );
+      env.project.write(
+        'flows/flow-000.ts',
+        flowSource('flow-000', 'Flow 0', { prompt: 'New {{topic}}' }),
+      );
       const doc = JSON.parse((await env.cli('sync', '--json')).stdout);
-      expect(doc.outcomes[0]).toMatchObject({ action: 'updated', dashboardUrl: expect.stringContaining(id) });
+      expect(doc.outcomes[0]).toMatchObject({
+        action: 'updated',
+        dashboardUrl: expect.stringContaining(id),
+      });
     } finally {
       await env.cleanup();
     }

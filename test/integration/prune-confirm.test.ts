@@ -3,7 +3,11 @@ import type { AppContext } from '../../src/app/context.js';
 import { runSync } from '../../src/app/sync.js';
 import { createModuleImporter } from '../../src/load/import/import-module.js';
 import { createReporter } from '../../src/report/create-reporter.js';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 
 let env: EmulatorProject;
 afterEach(async () => {
@@ -16,7 +20,13 @@ function terminalContext(cwd: string, answer: boolean, asked: string[]): AppCont
   return {
     cwd,
     env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
-    reporter: createReporter({ json: false, verbose: false, stdout: sink, stderr: sink, env: { NO_COLOR: '1' } }),
+    reporter: createReporter({
+      json: false,
+      verbose: false,
+      stdout: sink,
+      stderr: sink,
+      env: { NO_COLOR: '1' },
+    }),
     importModule: createModuleImporter(),
     interactive: true,
     confirm: (question) => {
@@ -53,7 +63,10 @@ describe('sync --prune on a terminal', () => {
 
     env.project.remove('flows/flow-001.ts');
     const silent: string[] = [];
-    const again = await runSync(terminalContext(env.project.root, false, silent), { prune: true, yes: true });
+    const again = await runSync(terminalContext(env.project.root, false, silent), {
+      prune: true,
+      yes: true,
+    });
     expect(silent).toEqual([]);
     expect(again.counts.deleted).toBe(1);
   });
@@ -61,11 +74,25 @@ describe('sync --prune on a terminal', () => {
   it('refuses to prune everything when no flow is found in the code (a wrong glob), even with --yes', async () => {
     env = await createEmulatorProject(2);
     expect((await env.cli('sync')).code).toBe(0);
-    env.project.write('runtype.config.ts', env.project.read('runtype.config.ts').replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test', flows: ['flow/**/*.ts'],"));
+    env.project.write(
+      'runtype.config.ts',
+      env.project
+        .read('runtype.config.ts')
+        .replace(
+          "defaultEnvironment: 'test',",
+          "defaultEnvironment: 'test', flows: ['flow/**/*.ts'],",
+        ),
+    );
     env.emu.clearRequests();
     const run = await env.cli('sync', '--prune', '--yes', '--json');
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', error: { code: 'PRUNE_EVERYTHING_REFUSED', message: expect.stringContaining('flow/**/*.ts') as unknown } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'error',
+      error: {
+        code: 'PRUNE_EVERYTHING_REFUSED',
+        message: expect.stringContaining('flow/**/*.ts') as unknown,
+      },
+    });
     // A dry run says what the real run would: refused, not "2 to delete".
     const dry = await env.cli('sync', '--prune', '--dry-run', '--json');
     expect(dry.code).toBe(1);

@@ -1,9 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 
 type LockEntry = { id: string; hash: string; published?: string };
-const entries = (env: EmulatorProject) => Object.values(env.lockfile().environments.test!.flows) as LockEntry[];
-const publishedCount = (env: EmulatorProject, id: string) => env.emu.state.versions(id).filter((v) => v.versionType === 'published').length;
+const entries = (env: EmulatorProject) =>
+  Object.values(env.lockfile().environments.test!.flows) as LockEntry[];
+const publishedCount = (env: EmulatorProject, id: string) =>
+  env.emu.state.versions(id).filter((v) => v.versionType === 'published').length;
 
 let env: EmulatorProject;
 afterEach(async () => {
@@ -41,9 +47,13 @@ describe('sync --publish settles publishes whose answer is unclear', () => {
     const run = await env.cli('sync', '--publish', '--json');
     env.emu.clearFaults();
 
-    const dropped = env.emu.requests.filter((r) => r.fault === 'commit-then-drop' && r.path.endsWith('/publish'));
+    const dropped = env.emu.requests.filter(
+      (r) => r.fault === 'commit-then-drop' && r.path.endsWith('/publish'),
+    );
     expect(dropped.length).toBeGreaterThan(3);
-    const failed = (JSON.parse(run.stdout) as { outcomes: { status: string }[] }).outcomes.filter((o) => o.status === 'failed');
+    const failed = (JSON.parse(run.stdout) as { outcomes: { status: string }[] }).outcomes.filter(
+      (o) => o.status === 'failed',
+    );
     // A 500 on the versions check itself may fail a flow this run; the next run must finish it.
     const second = failed.length > 0 ? await env.cli('sync', '--publish') : run;
     expect(second.code, second.stdout).toBe(0);

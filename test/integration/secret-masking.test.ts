@@ -9,7 +9,10 @@ afterEach(() => project.cleanup());
 const KEY = 'rt_live_Zq81mXk2Lw0pNv7Tc4Ry';
 const PLAIN_KEY = 'h7Gq2ZpL9xVw4Ke1Tm8Ra5Sd';
 
-const flow = (allow: string[], literal?: string) => `import { defineFlow, prompt } from 'runtype-flows';
+const flow = (
+  allow: string[],
+  literal?: string,
+) => `import { defineFlow, prompt } from 'runtype-flows';
 export default defineFlow({
   key: 'k',
   name: 'K',
@@ -34,7 +37,10 @@ describe('the API key in allowSecrets', () => {
 
   it('listing the literal itself allows it, and it is masked in every output', async () => {
     project = createTestProject({ 'flows/k.ts': flow([KEY], `token ${KEY}`) });
-    const run = await runCli(['validate', '--json', '--verbose'], { cwd: project.root, env: { RUNTYPE_API_KEY: KEY } });
+    const run = await runCli(['validate', '--json', '--verbose'], {
+      cwd: project.root,
+      env: { RUNTYPE_API_KEY: KEY },
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true });
     expect(`${run.stdout}${run.stderr}`).not.toContain(KEY);

@@ -30,7 +30,13 @@ export default defineFlow({
 async function projectAheadOfServer(): Promise<EmulatorProject> {
   const project = await createEmulatorProject(0);
   const config = project.project.read('runtype.config.ts');
-  project.project.write('runtype.config.ts', config.replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test',\n  extraStepTypes: ['future-step'],"));
+  project.project.write(
+    'runtype.config.ts',
+    config.replace(
+      "defaultEnvironment: 'test',",
+      "defaultEnvironment: 'test',\n  extraStepTypes: ['future-step'],",
+    ),
+  );
   project.project.write('flows/ahead.ts', FLOW);
   project.allowInvalidRequests(); // the point: a type the documented enum does not have
   return project;
@@ -43,7 +49,9 @@ describe('a write the server refuses', () => {
 
     const run = await env.cli('sync');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^flows\/ahead\.ts:9:41 {2}error {2}flow ahead steps\[1\]\.type: the Runtype API refused it: .*\(INVALID_ENUM\)$/m);
+    expect(run.stderr).toMatch(
+      /^flows\/ahead\.ts:9:41 {2}error {2}flow ahead steps\[1\]\.type: the Runtype API refused it: .*\(INVALID_ENUM\)$/m,
+    );
     expect(env.emu.state.count()).toBe(0);
   });
 
@@ -52,15 +60,37 @@ describe('a write the server refuses', () => {
     const run = await env.cli('sync', '--json');
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout) as {
-      outcomes: { key: string; status: string; error?: { code: string; details?: { code?: string; path?: string }[] } }[];
-      diagnostics: { code: string; path?: (string | number)[]; line?: number; column?: number; flowKey?: string }[];
+      outcomes: {
+        key: string;
+        status: string;
+        error?: { code: string; details?: { code?: string; path?: string }[] };
+      }[];
+      diagnostics: {
+        code: string;
+        path?: (string | number)[];
+        line?: number;
+        column?: number;
+        flowKey?: string;
+      }[];
     };
     expect(doc.outcomes).toEqual([
-      expect.objectContaining({ key: 'ahead', status: 'failed', error: expect.objectContaining({ code: 'API_VALIDATION' }) as unknown }),
+      expect.objectContaining({
+        key: 'ahead',
+        status: 'failed',
+        error: expect.objectContaining({ code: 'API_VALIDATION' }) as unknown,
+      }),
     ]);
-    expect(doc.outcomes[0]?.error?.details).toEqual([expect.objectContaining({ code: 'INVALID_ENUM', path: 'steps.1.type' })]);
+    expect(doc.outcomes[0]?.error?.details).toEqual([
+      expect.objectContaining({ code: 'INVALID_ENUM', path: 'steps.1.type' }),
+    ]);
     expect(doc.diagnostics).toEqual([
-      expect.objectContaining({ code: 'INVALID_ENUM', flowKey: 'ahead', path: ['steps', 1, 'type'], line: 9, column: 41 }),
+      expect.objectContaining({
+        code: 'INVALID_ENUM',
+        flowKey: 'ahead',
+        path: ['steps', 1, 'type'],
+        line: 9,
+        column: 41,
+      }),
     ]);
   });
 
@@ -68,9 +98,15 @@ describe('a write the server refuses', () => {
     env = await projectAheadOfServer();
     const run = await runCli(['sync'], {
       cwd: env.project.root,
-      env: { RUNTYPE_API_KEY: env.emu.key, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: env.project.root },
+      env: {
+        RUNTYPE_API_KEY: env.emu.key,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: env.project.root,
+      },
     });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error file=flows\/ahead\.ts,line=9,col=41,title=INVALID_ENUM ahead steps\[1\]\.type::the Runtype API refused it/m);
+    expect(run.stdout).toMatch(
+      /^::error file=flows\/ahead\.ts,line=9,col=41,title=INVALID_ENUM ahead steps\[1\]\.type::the Runtype API refused it/m,
+    );
   });
 });

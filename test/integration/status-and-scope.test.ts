@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireWriterLock } from '../../src/state/index.js';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 let env: EmulatorProject;
@@ -10,14 +14,27 @@ afterEach(async () => {
   await env.cleanup();
 });
 
-type StatusDoc = { status: string; command: string; remoteChecked: boolean; flows: { key: string; name: string; state: string; remoteId?: string }[] };
+type StatusDoc = {
+  status: string;
+  command: string;
+  remoteChecked: boolean;
+  flows: { key: string; name: string; state: string; remoteId?: string }[];
+};
 
 describe('status', () => {
   it('shows every state in one JSON document: in-sync, changed, new, drift, missing, removed', async () => {
     env = await createEmulatorProject(5);
     expect((await env.cli('sync')).code).toBe(0);
-    const ids = Object.fromEntries(Object.entries(env.lockfile().environments.test!.flows).map(([key, entry]) => [key, entry.id]));
-    env.project.write('flows/flow-001.ts', flowSource('flow-001', 'Flow 1', { prompt: 'Changed {{topic}}' }));
+    const ids = Object.fromEntries(
+      Object.entries(env.lockfile().environments.test!.flows).map(([key, entry]) => [
+        key,
+        entry.id,
+      ]),
+    );
+    env.project.write(
+      'flows/flow-001.ts',
+      flowSource('flow-001', 'Flow 1', { prompt: 'Changed {{topic}}' }),
+    );
     env.project.write('flows/flow-new.ts', flowSource('flow-new', 'Flow New'));
     env.emu.state.update(ids['flow-002']!, { name: 'Flow 2 (edited in the dashboard)' });
     env.emu.state.delete(ids['flow-003']!);
@@ -47,7 +64,9 @@ describe('status', () => {
     const run = await env.cli('status', '--offline', '--json');
     expect(run.code).toBe(0);
     expect(env.emu.requests).toHaveLength(0);
-    expect((JSON.parse(run.stdout) as StatusDoc).flows).toMatchObject([{ key: 'flow-000', state: 'new' }]);
+    expect((JSON.parse(run.stdout) as StatusDoc).flows).toMatchObject([
+      { key: 'flow-000', state: 'new' },
+    ]);
   });
 });
 
@@ -70,7 +89,10 @@ describe('one writer at a time', () => {
     try {
       const run = await env.cli('sync', '--json');
       expect(run.code).toBe(1);
-      expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', error: { code: 'LOCK_BUSY' } });
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        status: 'error',
+        error: { code: 'LOCK_BUSY' },
+      });
       expect(env.writes()).toEqual([]);
       expect(existsSync(env.project.path('runtype.lock.json'))).toBe(false);
       expect((await env.cli('plan')).code).toBe(0);
@@ -83,7 +105,15 @@ describe('one writer at a time', () => {
 describe('a personal environment', () => {
   it('keeps its lock state under .runtype/lock/ and leaves runtype.lock.json alone', async () => {
     env = await createEmulatorProject(2);
-    env.project.write('runtype.config.ts', env.project.read('runtype.config.ts').replace("apiKeyEnv: 'RUNTYPE_API_KEY' }", "apiKeyEnv: 'RUNTYPE_API_KEY', personal: true }"));
+    env.project.write(
+      'runtype.config.ts',
+      env.project
+        .read('runtype.config.ts')
+        .replace(
+          "apiKeyEnv: 'RUNTYPE_API_KEY' }",
+          "apiKeyEnv: 'RUNTYPE_API_KEY', personal: true }",
+        ),
+    );
     expect((await env.cli('sync')).code).toBe(0);
     expect(existsSync(env.project.path('runtype.lock.json'))).toBe(false);
     expect(existsSync(env.project.path('.runtype/lock/test.json'))).toBe(true);

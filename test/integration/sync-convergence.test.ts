@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 let env: EmulatorProject;
@@ -19,7 +23,13 @@ describe('sync converges', () => {
     expect(first.code).toBe(0);
     expect(env.emu.state.count()).toBe(5);
     expect(env.writes().filter((w) => w.method === 'POST')).toHaveLength(5);
-    expect(Object.keys(env.lockfile().environments.test!.flows).sort()).toEqual(['flow-000', 'flow-001', 'flow-002', 'flow-003', 'flow-004']);
+    expect(Object.keys(env.lockfile().environments.test!.flows).sort()).toEqual([
+      'flow-000',
+      'flow-001',
+      'flow-002',
+      'flow-003',
+      'flow-004',
+    ]);
 
     env.emu.clearRequests();
     const plan = await env.cli('plan', '--exit-code', '--refresh');
@@ -34,7 +44,10 @@ describe('sync converges', () => {
   it('sends exactly the documented Create flow body for the seed example', async () => {
     env = await createEmulatorProject(0);
     // The repository's own sample flow is the seed page's example, as code.
-    env.project.write('flows/customer-outreach.ts', readFileSync(path.resolve(import.meta.dirname, '../../flows/customer-outreach.ts'), 'utf8'));
+    env.project.write(
+      'flows/customer-outreach.ts',
+      readFileSync(path.resolve(import.meta.dirname, '../../flows/customer-outreach.ts'), 'utf8'),
+    );
     expect((await env.cli('sync')).code).toBe(0);
     const posts = env.emu.requests.filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(1);
@@ -48,7 +61,8 @@ describe('sync converges', () => {
           config: {
             model: 'gpt-4',
             outputVariable: 'greeting',
-            userPrompt: 'Generate a personalized greeting for {{customer_name}} from {{company_name}}',
+            userPrompt:
+              'Generate a personalized greeting for {{customer_name}} from {{company_name}}',
           },
           enabled: true,
           id: 'greeting',
@@ -76,7 +90,10 @@ describe('sync converges', () => {
 
   it('a step order change is one PUT; reformatting the file is nothing', async () => {
     env = await createEmulatorProject(0);
-    const twoSteps = (first: string, second: string) => `import { defineFlow, prompt } from 'runtype-flows';
+    const twoSteps = (
+      first: string,
+      second: string,
+    ) => `import { defineFlow, prompt } from 'runtype-flows';
 export default defineFlow({
   key: 'two',
   name: 'Two Steps',

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 
 let env: EmulatorProject;
 afterEach(async () => {
@@ -10,7 +14,14 @@ afterEach(async () => {
 describe('sync under injected faults', () => {
   it('200 flows through 500/503, 429, resets and commit-then-drop end as exactly 200 remote flows', async () => {
     env = await createEmulatorProject(200, {
-      faults: { errorRate: 0.1, rateLimitRate: 0.05, retryAfterSeconds: 0, resetRate: 0.02, commitThenDropRate: 0.02, seed: 42 },
+      faults: {
+        errorRate: 0.1,
+        rateLimitRate: 0.05,
+        retryAfterSeconds: 0,
+        resetRate: 0.02,
+        commitThenDropRate: 0.02,
+        seed: 42,
+      },
     });
     const run = await env.cli('sync', '--json');
     expect(run.code, run.stderr).toBe(0);
@@ -26,7 +37,9 @@ describe('sync under injected faults', () => {
     const lock = env.lockfile().environments.test!.flows;
     expect(Object.keys(lock)).toHaveLength(200);
     expect(new Set(Object.values(lock).map((e) => e.id)).size).toBe(200);
-    expect(new Set(Object.values(lock).map((e) => e.id))).toEqual(new Set(env.emu.state.flows().map((f) => f.id)));
+    expect(new Set(Object.values(lock).map((e) => e.id))).toEqual(
+      new Set(env.emu.state.flows().map((f) => f.id)),
+    );
 
     env.emu.clearFaults();
     const plan = await env.cli('plan', '--refresh', '--exit-code');

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, SENTINEL_KEY, type EmulatorProject } from '../helpers/emulator-project.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 let env: EmulatorProject;
@@ -8,13 +12,21 @@ afterEach(async () => {
   await env.cleanup();
 });
 
-const promptStep = (text: string) => ({ id: 'draft', name: 'Draft', type: 'prompt', config: { model: 'gpt-4', userPrompt: text, outputVariable: 'draft' } });
+const promptStep = (text: string) => ({
+  id: 'draft',
+  name: 'Draft',
+  type: 'prompt',
+  config: { model: 'gpt-4', userPrompt: text, outputVariable: 'draft' },
+});
 
 describe('adoption', () => {
   it('adopts flows that already exist remotely by name instead of duplicating them', async () => {
     env = await createEmulatorProject(3);
     // Made through the raw API before the tool ever ran: one identical, one different.
-    const same = env.emu.state.create({ name: 'Flow 0', steps: [{ ...promptStep('Write about {{topic}}'), order: 1, enabled: true }] });
+    const same = env.emu.state.create({
+      name: 'Flow 0',
+      steps: [{ ...promptStep('Write about {{topic}}'), order: 1, enabled: true }],
+    });
     const other = env.emu.state.create({ name: 'Flow 1', steps: [promptStep('old text')] });
     const run = await env.cli('sync', '--json');
     expect(run.code).toBe(0);
@@ -23,10 +35,18 @@ describe('adoption', () => {
     expect(flows['flow-000']!.id).toBe(same.id);
     expect(flows['flow-001']!.id).toBe(other.id);
     const doc = JSON.parse(run.stdout);
-    const actions = Object.fromEntries(doc.outcomes.map((o: { key: string; action: string }) => [o.key, o.action]));
-    expect(actions).toEqual({ 'flow-000': 'adopted', 'flow-001': 'adopted', 'flow-002': 'created' });
+    const actions = Object.fromEntries(
+      doc.outcomes.map((o: { key: string; action: string }) => [o.key, o.action]),
+    );
+    expect(actions).toEqual({
+      'flow-000': 'adopted',
+      'flow-001': 'adopted',
+      'flow-002': 'created',
+    });
     // The different one was brought in line with the code.
-    expect(env.emu.state.get(other.id)!.flowSteps[0]!.config.userPrompt).toBe('Write about {{topic}}');
+    expect(env.emu.state.get(other.id)!.flowSteps[0]!.config.userPrompt).toBe(
+      'Write about {{topic}}',
+    );
   });
 
   it('refuses to guess when two remote flows share the name, naming both ids', async () => {
@@ -71,7 +91,16 @@ describe('changing a key', () => {
     env.project.write('flows/renamed.ts', flowSource('flow-one', 'Flow 1'));
     env.emu.clearRequests();
     const plan = await env.cli('plan', '--json');
-    expect(JSON.parse(plan.stdout).changes.filter((c: { kind: string }) => c.kind !== 'noop')).toEqual([expect.objectContaining({ kind: 'adopt', key: 'flow-one', previousKey: 'flow-001', contentMatches: true })]);
+    expect(
+      JSON.parse(plan.stdout).changes.filter((c: { kind: string }) => c.kind !== 'noop'),
+    ).toEqual([
+      expect.objectContaining({
+        kind: 'adopt',
+        key: 'flow-one',
+        previousKey: 'flow-001',
+        contentMatches: true,
+      }),
+    ]);
     const run = await env.cli('sync', '--prune', '--yes');
     expect(run.code).toBe(0);
     expect(env.writes()).toEqual([]);
@@ -95,7 +124,10 @@ describe('drift', () => {
     expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(2);
 
     // The code changes too: sync must not silently overwrite the dashboard edit.
-    env.project.write('flows/flow-001.ts', flowSource('flow-001', 'Flow 1', { prompt: 'new code {{topic}}' }));
+    env.project.write(
+      'flows/flow-001.ts',
+      flowSource('flow-001', 'Flow 1', { prompt: 'new code {{topic}}' }),
+    );
     env.emu.clearRequests();
     const refused = await env.cli('sync');
     expect(refused.code).toBe(2);
@@ -139,7 +171,10 @@ describe('prune', () => {
     expect((await env.cli('sync')).code).toBe(0);
     const before = env.lockfile();
     env.project.remove('flows/flow-002.ts');
-    env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'changed {{topic}}' }));
+    env.project.write(
+      'flows/flow-000.ts',
+      flowSource('flow-000', 'Flow 0', { prompt: 'changed {{topic}}' }),
+    );
     env.emu.clearRequests();
     const run = await env.cli('sync', '--prune');
     expect(run.code).toBe(2);
@@ -158,8 +193,16 @@ describe('prune', () => {
     const run = await env.cli('sync', '--prune', '--yes');
     expect(run.code).toBe(0);
     expect(env.writes()).toEqual([{ method: 'DELETE', path: `/v1/flows/${removed}` }]);
-    expect(env.emu.state.flows().map((f) => f.name).sort()).toEqual(['Flow 0', 'Flow 1']);
-    expect(Object.keys(env.lockfile().environments.test!.flows).sort()).toEqual(['flow-000', 'flow-001']);
+    expect(
+      env.emu.state
+        .flows()
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['Flow 0', 'Flow 1']);
+    expect(Object.keys(env.lockfile().environments.test!.flows).sort()).toEqual([
+      'flow-000',
+      'flow-001',
+    ]);
   });
 
   it('without --prune leaves removed flows alone and says how to delete them', async () => {

@@ -47,7 +47,10 @@ async function syncedThroughProxy(onFirstPut: OnPut): Promise<string> {
   env.project.write('flows/a.ts', flowSource('a', 'Flow A'));
   const url = await startProxy(env.emu.url, onFirstPut);
   const config = env.project.read('runtype.config.ts');
-  env.project.write('runtype.config.ts', config.replace(JSON.stringify(env.emu.url), JSON.stringify(url)));
+  env.project.write(
+    'runtype.config.ts',
+    config.replace(JSON.stringify(env.emu.url), JSON.stringify(url)),
+  );
   expect((await env.cli('sync')).code).toBe(0);
   env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'Edited {{topic}}' }));
   env.emu.clearRequests();
@@ -55,7 +58,9 @@ async function syncedThroughProxy(onFirstPut: OnPut): Promise<string> {
 }
 
 const notFound = (_req: IncomingMessage, res: ServerResponse): boolean => {
-  res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Flow not found' }));
+  res
+    .writeHead(404, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ error: 'Flow not found' }));
   return true;
 };
 

@@ -22,28 +22,37 @@ describe('broken flow corpus', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s: one precise diagnostic', async (_name, testCase) => {
-    const project = createTestProject();
-    try {
-      for (const file of testCase.files) project.write(`flows/${path.basename(file)}`, readFileSync(file, 'utf8'));
-      const loaded = await loadProject({ cwd: project.root, importModule: createModuleImporter() });
-      const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-      const first = project.path(`flows/${path.basename(testCase.files[0]!)}`);
-      const hit = errors.find((d) => d.code === testCase.code && d.file === first);
-      expect(hit, JSON.stringify(errors)).toBeDefined();
-      expect(formatPath(hit!.path) || '-').toBe(testCase.path);
-      expect(`${hit!.line}:${hit!.column}`).toBe(`${testCase.line}:${testCase.column}`);
-      expect(hit!.flowKey).toBe(testCase.flowKey);
-      expect(hit!.message).toContain(testCase.message);
-      expect(hit!.hint ?? '').toContain(testCase.hint ?? '');
-      expect(hit!.message).toContain(testCase.also === undefined ? '' : `also used in flows/${testCase.also}`);
-      expect(hit!.message).not.toContain(project.root);
-      // One fault, one error (cross-file duplicates report on both files).
-      expect(errors).toHaveLength(testCase.files.length);
-    } finally {
-      project.cleanup();
-    }
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s: one precise diagnostic',
+    async (_name, testCase) => {
+      const project = createTestProject();
+      try {
+        for (const file of testCase.files)
+          project.write(`flows/${path.basename(file)}`, readFileSync(file, 'utf8'));
+        const loaded = await loadProject({
+          cwd: project.root,
+          importModule: createModuleImporter(),
+        });
+        const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+        const first = project.path(`flows/${path.basename(testCase.files[0]!)}`);
+        const hit = errors.find((d) => d.code === testCase.code && d.file === first);
+        expect(hit, JSON.stringify(errors)).toBeDefined();
+        expect(formatPath(hit!.path) || '-').toBe(testCase.path);
+        expect(`${hit!.line}:${hit!.column}`).toBe(`${testCase.line}:${testCase.column}`);
+        expect(hit!.flowKey).toBe(testCase.flowKey);
+        expect(hit!.message).toContain(testCase.message);
+        expect(hit!.hint ?? '').toContain(testCase.hint ?? '');
+        expect(hit!.message).toContain(
+          testCase.also === undefined ? '' : `also used in flows/${testCase.also}`,
+        );
+        expect(hit!.message).not.toContain(project.root);
+        // One fault, one error (cross-file duplicates report on both files).
+        expect(errors).toHaveLength(testCase.files.length);
+      } finally {
+        project.cleanup();
+      }
+    },
+  );
 
   it('accepts what the API accepts: ids with ":" or a leading "_", a prompt with text, extraStepTypes', async () => {
     const project = createTestProject({
@@ -87,14 +96,19 @@ export default defineFlow({
     const project = createTestProject();
     try {
       const singles = cases.filter((c) => c.files.length === 1);
-      for (const c of singles) project.write(`flows/${path.basename(c.files[0]!)}`, readFileSync(c.files[0]!, 'utf8'));
+      for (const c of singles)
+        project.write(`flows/${path.basename(c.files[0]!)}`, readFileSync(c.files[0]!, 'utf8'));
       const run = await runCli(['validate', '--json'], { cwd: project.root });
       expect(run.code).toBe(1);
-      const doc = JSON.parse(run.stdout) as { diagnostics: { severity: string; file: string; line: number; column: number }[] };
+      const doc = JSON.parse(run.stdout) as {
+        diagnostics: { severity: string; file: string; line: number; column: number }[];
+      };
       const errors = doc.diagnostics.filter((d) => d.severity === 'error');
       expect(new Set(errors.map((d) => path.basename(d.file))).size).toBe(singles.length);
       const order = doc.diagnostics.map((d) => [d.file, d.line, d.column] as const);
-      const sorted = [...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
+      const sorted = [...order].sort((a, b) =>
+        a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2],
+      );
       expect(order).toEqual(sorted);
     } finally {
       project.cleanup();

@@ -4,10 +4,17 @@ import { loadProject } from '../../src/load/project/load-project.js';
 import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
 
 async function load(project: TestProject, options: { cwd?: string; configPath?: string } = {}) {
-  return loadProject({ cwd: options.cwd ?? project.root, importModule: createModuleImporter(), ...(options.configPath ? { configPath: options.configPath } : {}) });
+  return loadProject({
+    cwd: options.cwd ?? project.root,
+    importModule: createModuleImporter(),
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+  });
 }
 
-function withProject(files: Record<string, string>, run: (project: TestProject) => Promise<void>): () => Promise<void> {
+function withProject(
+  files: Record<string, string>,
+  run: (project: TestProject) => Promise<void>,
+): () => Promise<void> {
   return async () => {
     const project = createTestProject(files);
     try {
@@ -18,26 +25,40 @@ function withProject(files: Record<string, string>, run: (project: TestProject) 
   };
 }
 
-const flow = (key: string, name: string) => `defineFlow({ key: '${key}', name: '${name}', steps: [prompt('p', { name: 'P', model: 'm', userPrompt: 'x' })] })`;
+const flow = (key: string, name: string) =>
+  `defineFlow({ key: '${key}', name: '${name}', steps: [prompt('p', { name: 'P', model: 'm', userPrompt: 'x' })] })`;
 const IMPORTS = "import { defineFlow, prompt } from 'runtype-flows';\n";
 
 describe('loadProject: exports', () => {
   it(
     'reads several named exports of one module as several flows',
-    withProject({ 'flows/many.ts': `${IMPORTS}export const a = ${flow('a', 'A')};\nexport const b = ${flow('b', 'B')};\n` }, async (project) => {
-      const loaded = await load(project);
-      expect(loaded.flows.map((f) => [f.flow.key, f.exportName])).toEqual([['a', 'a'], ['b', 'b']]);
-      expect(loaded.diagnostics).toEqual([]);
-    }),
+    withProject(
+      {
+        'flows/many.ts': `${IMPORTS}export const a = ${flow('a', 'A')};\nexport const b = ${flow('b', 'B')};\n`,
+      },
+      async (project) => {
+        const loaded = await load(project);
+        expect(loaded.flows.map((f) => [f.flow.key, f.exportName])).toEqual([
+          ['a', 'a'],
+          ['b', 'b'],
+        ]);
+        expect(loaded.diagnostics).toEqual([]);
+      },
+    ),
   );
 
   it(
     'counts a flow exported as default and by name once, under the default export',
-    withProject({ 'flows/both.ts': `${IMPORTS}export const both = ${flow('both', 'Both')};\nexport default both;\n` }, async (project) => {
-      const loaded = await load(project);
-      expect(loaded.flows.map((f) => [f.flow.key, f.exportName])).toEqual([['both', 'default']]);
-      expect(loaded.diagnostics).toEqual([]);
-    }),
+    withProject(
+      {
+        'flows/both.ts': `${IMPORTS}export const both = ${flow('both', 'Both')};\nexport default both;\n`,
+      },
+      async (project) => {
+        const loaded = await load(project);
+        expect(loaded.flows.map((f) => [f.flow.key, f.exportName])).toEqual([['both', 'default']]);
+        expect(loaded.diagnostics).toEqual([]);
+      },
+    ),
   );
 
   it(
@@ -49,7 +70,9 @@ describe('loadProject: exports', () => {
       },
       async (project) => {
         const loaded = await load(project);
-        expect(loaded.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['UNKNOWN_VARIABLE', project.path('flows/zed.ts'), 5]]);
+        expect(loaded.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+          ['UNKNOWN_VARIABLE', project.path('flows/zed.ts'), 5],
+        ]);
         expect(loaded.helperModules).toEqual([]);
       },
     ),
@@ -81,7 +104,12 @@ describe('loadProject: exports', () => {
       async (project) => {
         const loaded = await load(project);
         expect(loaded.diagnostics).toHaveLength(1);
-        expect(loaded.diagnostics[0]).toMatchObject({ file: project.path('lib/broken.ts'), line: 2, column: 7, message: 'importing the module threw: helper exploded (loaded by flows/a.ts, flows/b.ts)' });
+        expect(loaded.diagnostics[0]).toMatchObject({
+          file: project.path('lib/broken.ts'),
+          line: 2,
+          column: 7,
+          message: 'importing the module threw: helper exploded (loaded by flows/a.ts, flows/b.ts)',
+        });
       },
     ),
   );
@@ -93,7 +121,8 @@ describe('loadProject: exports', () => {
         'flows/array.ts': `${IMPORTS}export default [${flow('in-array', 'In Array')}];\n`,
         'flows/promise.ts': `${IMPORTS}export default Promise.resolve(${flow('promised', 'Promised')});\n`,
         'flows/plain.ts': "export const noKey = { name: 'No Key', steps: [] };\n",
-        'flows/helper.ts': "export const TEXT = 'hello';\nexport const format = (s: string) => s.trim();\n",
+        'flows/helper.ts':
+          "export const TEXT = 'hello';\nexport const format = (s: string) => s.trim();\n",
         // A barrel re-exporting it: still one warning, not one per exporter.
         'flows/z-barrel.ts': "export * from './plain.js';\n",
       },
@@ -116,72 +145,144 @@ describe('loadProject: exports', () => {
 
   it(
     'names a duplicate key within one file by export',
-    withProject({ 'flows/m.ts': `${IMPORTS}export const three = ${flow('same', 'Three')};\nexport const four = ${flow('same', 'Four')};\n` }, async (project) => {
-      const loaded = await load(project);
-      expect(loaded.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
-        ['DUPLICATE_FLOW_KEY', 2, 'duplicate flow key "same", also used in flows/m.ts (export four)'],
-        ['DUPLICATE_FLOW_KEY', 3, 'duplicate flow key "same", also used in flows/m.ts (export three)'],
-      ]);
-    }),
+    withProject(
+      {
+        'flows/m.ts': `${IMPORTS}export const three = ${flow('same', 'Three')};\nexport const four = ${flow('same', 'Four')};\n`,
+      },
+      async (project) => {
+        const loaded = await load(project);
+        expect(loaded.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+          [
+            'DUPLICATE_FLOW_KEY',
+            2,
+            'duplicate flow key "same", also used in flows/m.ts (export four)',
+          ],
+          [
+            'DUPLICATE_FLOW_KEY',
+            3,
+            'duplicate flow key "same", also used in flows/m.ts (export three)',
+          ],
+        ]);
+      },
+    ),
   );
 
   it(
     'warns NO_FLOW_FILES, naming the globs and the root, when nothing matches',
-    withProject({ 'runtype.config.ts': "export default { flows: ['src/flows/**/*.ts'] };\n", 'flows/a.ts': flowSource('a', 'A') }, async (project) => {
-      const loaded = await load(project);
-      expect(loaded.diagnostics).toHaveLength(1);
-      expect(loaded.diagnostics[0]).toMatchObject({ severity: 'warning', code: 'NO_FLOW_FILES', file: project.path('runtype.config.ts'), line: 1 });
-      expect(loaded.diagnostics[0]?.message).toBe(`no flow file matches "src/flows/**/*.ts" under ${project.root}`);
-    }),
+    withProject(
+      {
+        'runtype.config.ts': "export default { flows: ['src/flows/**/*.ts'] };\n",
+        'flows/a.ts': flowSource('a', 'A'),
+      },
+      async (project) => {
+        const loaded = await load(project);
+        expect(loaded.diagnostics).toHaveLength(1);
+        expect(loaded.diagnostics[0]).toMatchObject({
+          severity: 'warning',
+          code: 'NO_FLOW_FILES',
+          file: project.path('runtype.config.ts'),
+          line: 1,
+        });
+        expect(loaded.diagnostics[0]?.message).toBe(
+          `no flow file matches "src/flows/**/*.ts" under ${project.root}`,
+        );
+      },
+    ),
   );
 });
 
 describe('loadProject: the config file', () => {
   it(
     'is found from a sub-folder upward; its folder is the root',
-    withProject({ 'runtype.config.ts': "export default { flows: ['defs/*.ts'] };\n", 'defs/a.ts': flowSource('a', 'A'), 'deep/er/.keep': '' }, async (project) => {
-      const loaded = await load(project, { cwd: project.path('deep/er') });
-      expect(loaded.root).toBe(project.root);
-      expect(loaded.configFile).toBe(project.path('runtype.config.ts'));
-      expect(loaded.flows.map((f) => f.flow.key)).toEqual(['a']);
-    }),
+    withProject(
+      {
+        'runtype.config.ts': "export default { flows: ['defs/*.ts'] };\n",
+        'defs/a.ts': flowSource('a', 'A'),
+        'deep/er/.keep': '',
+      },
+      async (project) => {
+        const loaded = await load(project, { cwd: project.path('deep/er') });
+        expect(loaded.root).toBe(project.root);
+        expect(loaded.configFile).toBe(project.path('runtype.config.ts'));
+        expect(loaded.flows.map((f) => f.flow.key)).toEqual(['a']);
+      },
+    ),
   );
 
   it(
     'can be named with configPath (--config), which also sets the root',
-    withProject({ 'conf/runtype.config.ts': "export default { flows: ['here/*.ts'] };\n", 'conf/here/b.ts': flowSource('b', 'B'), 'flows/a.ts': flowSource('a', 'A') }, async (project) => {
-      const loaded = await load(project, { configPath: 'conf/runtype.config.ts' });
-      expect(loaded.root).toBe(project.path('conf'));
-      expect(loaded.flows.map((f) => f.flow.key)).toEqual(['b']);
-    }),
+    withProject(
+      {
+        'conf/runtype.config.ts': "export default { flows: ['here/*.ts'] };\n",
+        'conf/here/b.ts': flowSource('b', 'B'),
+        'flows/a.ts': flowSource('a', 'A'),
+      },
+      async (project) => {
+        const loaded = await load(project, { configPath: 'conf/runtype.config.ts' });
+        expect(loaded.root).toBe(project.path('conf'));
+        expect(loaded.flows.map((f) => f.flow.key)).toEqual(['b']);
+      },
+    ),
   );
 
   it(
     'without a default export is CONFIG_INVALID naming the file and what to write',
-    withProject({ 'runtype.config.ts': "import { defineConfig } from 'runtype-flows';\nexport const config = defineConfig({ flows: ['src/**/*.ts'] });\n" }, async (project) => {
-      const loaded = await load(project);
-      const d = loaded.diagnostics.find((x) => x.code === 'CONFIG_INVALID');
-      expect(d).toMatchObject({ severity: 'error', file: project.path('runtype.config.ts'), line: 2 });
-      expect(d?.message).toBe('runtype.config.ts has no default export (it exports "config"), so none of it would be used');
-      expect(d?.hint).toContain('export default defineConfig(');
-    }),
+    withProject(
+      {
+        'runtype.config.ts':
+          "import { defineConfig } from 'runtype-flows';\nexport const config = defineConfig({ flows: ['src/**/*.ts'] });\n",
+      },
+      async (project) => {
+        const loaded = await load(project);
+        const d = loaded.diagnostics.find((x) => x.code === 'CONFIG_INVALID');
+        expect(d).toMatchObject({
+          severity: 'error',
+          file: project.path('runtype.config.ts'),
+          line: 2,
+        });
+        expect(d?.message).toBe(
+          'runtype.config.ts has no default export (it exports "config"), so none of it would be used',
+        );
+        expect(d?.hint).toContain('export default defineConfig(');
+      },
+    ),
   );
 
   it(
     'with a wrong field is CONFIG_INVALID at that field',
-    withProject({ 'runtype.config.ts': "import { defineConfig } from 'runtype-flows';\nexport default defineConfig({\n  concurrency: 'four' as never,\n});\n", 'flows/a.ts': flowSource('a', 'A') }, async (project) => {
-      const loaded = await load(project);
-      expect(loaded.diagnostics.map((d) => [d.code, d.path, d.line, d.column])).toEqual([['CONFIG_INVALID', ['concurrency'], 3, 16]]);
-    }),
+    withProject(
+      {
+        'runtype.config.ts':
+          "import { defineConfig } from 'runtype-flows';\nexport default defineConfig({\n  concurrency: 'four' as never,\n});\n",
+        'flows/a.ts': flowSource('a', 'A'),
+      },
+      async (project) => {
+        const loaded = await load(project);
+        expect(loaded.diagnostics.map((d) => [d.code, d.path, d.line, d.column])).toEqual([
+          ['CONFIG_INVALID', ['concurrency'], 3, 16],
+        ]);
+      },
+    ),
   );
 
   it(
     'that throws is CONFIG_LOAD_FAILED at the throwing line, with a hint about the config',
-    withProject({ 'runtype.config.ts': "const x: any = undefined;\nexport default { concurrency: x.y };\n", 'flows/a.ts': flowSource('a', 'A') }, async (project) => {
-      const loaded = await load(project);
-      expect(loaded.diagnostics).toHaveLength(1);
-      expect(loaded.diagnostics[0]).toMatchObject({ code: 'CONFIG_LOAD_FAILED', file: project.path('runtype.config.ts'), line: 2, column: 33 });
-      expect(loaded.diagnostics[0]?.hint).toMatch(/config file runs on every command/);
-    }),
+    withProject(
+      {
+        'runtype.config.ts': 'const x: any = undefined;\nexport default { concurrency: x.y };\n',
+        'flows/a.ts': flowSource('a', 'A'),
+      },
+      async (project) => {
+        const loaded = await load(project);
+        expect(loaded.diagnostics).toHaveLength(1);
+        expect(loaded.diagnostics[0]).toMatchObject({
+          code: 'CONFIG_LOAD_FAILED',
+          file: project.path('runtype.config.ts'),
+          line: 2,
+          column: 33,
+        });
+        expect(loaded.diagnostics[0]?.hint).toMatch(/config file runs on every command/);
+      },
+    ),
   );
 });

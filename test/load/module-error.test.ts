@@ -1,6 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createModuleImporter } from '../../src/load/import/import-module.js';
-import { analyseModuleError, moduleErrorDiagnostic, moduleFailureDiagnostic } from '../../src/load/import/module-error.js';
+import {
+  analyseModuleError,
+  moduleErrorDiagnostic,
+  moduleFailureDiagnostic,
+} from '../../src/load/import/module-error.js';
 import { createTestProject } from '../helpers/project.js';
 
 /**
@@ -30,7 +34,7 @@ export default defineFlow({
   'flows/uses-tla.ts': "import { T } from '../lib/tla.js';\nexport default T;\n",
   'lib/tla.ts': 'const wait = Promise.resolve(1);\nexport const T = await wait;\n',
   'flows/two-defaults.ts': 'export default 1;\n\nexport default 2;\n',
-  'runtype.config.ts': "const x: any = undefined;\nexport default { concurrency: x.y };\n",
+  'runtype.config.ts': 'const x: any = undefined;\nexport default { concurrency: x.y };\n',
 });
 const importModule = createModuleImporter();
 afterAll(() => project.cleanup());
@@ -48,7 +52,11 @@ async function failure(relative: string) {
 describe('analyseModuleError', () => {
   it('places a non-Error throw in the module itself, never inside the loader', async () => {
     const f = await failure('flows/throw-string.ts');
-    expect(f).toMatchObject({ syntax: false, file: project.path('flows/throw-string.ts'), reason: 'threw "a bare string", not an Error' });
+    expect(f).toMatchObject({
+      syntax: false,
+      file: project.path('flows/throw-string.ts'),
+      reason: 'threw "a bare string", not an Error',
+    });
     expect(f.line).toBeUndefined();
     expect(f.hint).toContain('throw new Error');
   });
@@ -62,27 +70,55 @@ describe('analyseModuleError', () => {
 
   it('maps line 1, where jiti puts its function wrapper, for the imported module and for a helper', async () => {
     expect(await failure('flows/line-one.ts')).toMatchObject({ line: 1, column: 28 });
-    expect(await failure('flows/uses-helper.ts')).toMatchObject({ file: project.path('lib/throws.ts'), line: 1, column: 35 });
+    expect(await failure('flows/uses-helper.ts')).toMatchObject({
+      file: project.path('lib/throws.ts'),
+      line: 1,
+      column: 35,
+    });
   });
 
   it('reports a throw in a helper module at the helper, not at the import line of the flow', async () => {
     const f = await failure('flows/uses-helper.ts');
-    const d = moduleFailureDiagnostic(f, [project.path('flows/uses-helper.ts')], { root: project.root });
-    expect(d).toMatchObject({ code: 'MODULE_IMPORT_FAILED', file: project.path('lib/throws.ts'), line: 1, column: 35 });
-    expect(d.message).toBe('importing the module threw: helper exploded (loaded by flows/uses-helper.ts)');
+    const d = moduleFailureDiagnostic(f, [project.path('flows/uses-helper.ts')], {
+      root: project.root,
+    });
+    expect(d).toMatchObject({
+      code: 'MODULE_IMPORT_FAILED',
+      file: project.path('lib/throws.ts'),
+      line: 1,
+      column: 35,
+    });
+    expect(d.message).toBe(
+      'importing the module threw: helper exploded (loaded by flows/uses-helper.ts)',
+    );
   });
 
-  it('reports a syntax error in a helper module at the helper, with sucrase\'s column as is', async () => {
+  it("reports a syntax error in a helper module at the helper, with sucrase's column as is", async () => {
     const f = await failure('flows/uses-syntax.ts');
-    expect(f).toMatchObject({ syntax: true, file: project.path('lib/syntax.ts'), line: 4, column: 3, reason: 'Unexpected token, expected ","' });
+    expect(f).toMatchObject({
+      syntax: true,
+      file: project.path('lib/syntax.ts'),
+      line: 4,
+      column: 3,
+      reason: 'Unexpected token, expected ","',
+    });
   });
 
   it('gives the column of the unexpected token, not one to its right', async () => {
-    expect(await failure('flows/type-syntax.ts')).toMatchObject({ syntax: true, line: 2, column: 19 });
+    expect(await failure('flows/type-syntax.ts')).toMatchObject({
+      syntax: true,
+      line: 2,
+      column: 19,
+    });
   });
 
   it('refuses a second export default, as real ESM does', async () => {
-    expect(await failure('flows/two-defaults.ts')).toMatchObject({ syntax: true, line: 3, column: 1, reason: "Duplicate export of 'default'" });
+    expect(await failure('flows/two-defaults.ts')).toMatchObject({
+      syntax: true,
+      line: 3,
+      column: 1,
+      reason: "Duplicate export of 'default'",
+    });
   });
 
   it('names top-level await in a required helper as a syntax error there, with a hint', async () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createSourceLocator } from '../../src/load/locate/source-locator.js';
 
 /** `line:column` of `path` in `text`, or `-` when the locator is not sure. */
-function at(text: string, target: { exportName?: string; flowKey?: string }, path: (string | number)[], about?: { message?: string; code?: string }): string {
+function at(
+  text: string,
+  target: { exportName?: string; flowKey?: string },
+  path: (string | number)[],
+  about?: { message?: string; code?: string },
+): string {
   const position = createSourceLocator('/project/flows/a.ts', text).locate(target, path, about);
   return position ? `${position.line}:${position.column}` : '-';
 }
@@ -34,7 +39,14 @@ export const two = defineFlow({
   });
 
   it('tells two flows with the same key apart by their export', () => {
-    expect(at(TWO_FLOWS_ONE_KEY, { exportName: 'four', flowKey: 'same' }, ['steps', 0, 'config', 'userPromt'], { code: 'STEP_CONFIG_FIELD_TYPO' })).toBe('10:48');
+    expect(
+      at(
+        TWO_FLOWS_ONE_KEY,
+        { exportName: 'four', flowKey: 'same' },
+        ['steps', 0, 'config', 'userPromt'],
+        { code: 'STEP_CONFIG_FIELD_TYPO' },
+      ),
+    ).toBe('10:48');
     expect(at(TWO_FLOWS_ONE_KEY, { exportName: 'three', flowKey: 'same' }, ['name'])).toBe('4:9');
   });
 
@@ -98,9 +110,21 @@ export { both as again };
   ],
 });
 `;
-    expect(at(text, { flowKey: 'k' }, ['steps', 0, 'config', 'userPrompt'], { message: '{{topc}} is not defined' })).toBe('5:32');
-    expect(at(text, { flowKey: 'k' }, ['steps', 0, 'config', 'userPrmpt'], { code: 'STEP_CONFIG_FIELD_TYPO' })).toBe('6:7');
-    expect(at(text, { flowKey: 'k' }, ['steps', 0, 'config', 'userPrmpt'], { code: 'STEP_CONFIG_INVALID' })).toBe('6:18');
+    expect(
+      at(text, { flowKey: 'k' }, ['steps', 0, 'config', 'userPrompt'], {
+        message: '{{topc}} is not defined',
+      }),
+    ).toBe('5:32');
+    expect(
+      at(text, { flowKey: 'k' }, ['steps', 0, 'config', 'userPrmpt'], {
+        code: 'STEP_CONFIG_FIELD_TYPO',
+      }),
+    ).toBe('6:7');
+    expect(
+      at(text, { flowKey: 'k' }, ['steps', 0, 'config', 'userPrmpt'], {
+        code: 'STEP_CONFIG_INVALID',
+      }),
+    ).toBe('6:18');
   });
 
   it('stops at what it is sure of: an array behind a spread, a property behind a spread, a factory call', () => {

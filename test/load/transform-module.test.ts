@@ -20,15 +20,20 @@ describe('transformModule', () => {
   });
 
   it('throws parse errors in the "ParseError: reason\\n file:line:column" form, column 1-based', () => {
-    expect(() => transformModule('const x: number = ;\n', '/p/flows/b.ts', { typescript: true })).toThrow(/^ParseError: Unexpected token\n \/p\/flows\/b\.ts:1:19$/);
+    expect(() =>
+      transformModule('const x: number = ;\n', '/p/flows/b.ts', { typescript: true }),
+    ).toThrow(/^ParseError: Unexpected token\n \/p\/flows\/b\.ts:1:19$/);
   });
 
   it('places an unterminated template at its backtick', () => {
-    expect(() => transformModule('const a = {\n  b: `open }},\n};\n', '/p/c.ts', { typescript: true })).toThrow(/c\.ts:2:6$/);
+    expect(() =>
+      transformModule('const a = {\n  b: `open }},\n};\n', '/p/c.ts', { typescript: true }),
+    ).toThrow(/c\.ts:2:6$/);
   });
 
   it('accepts "export default" twice in strings and templates, and one real one', () => {
-    const source = "const t = `export default 1`;\nconst s = 'export default 2';\nexport default 3;\n";
+    const source =
+      "const t = `export default 1`;\nconst s = 'export default 2';\nexport default 3;\n";
     expect(() => transformModule(source, '/p/d.ts', { typescript: true })).not.toThrow();
   });
 });

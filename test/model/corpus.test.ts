@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkFlowSet, formatPath, isFlowDefinition, parseFlow, type Diagnostic, type Flow } from '../../src/model/index.js';
+import {
+  checkFlowSet,
+  formatPath,
+  isFlowDefinition,
+  parseFlow,
+  type Diagnostic,
+  type Flow,
+} from '../../src/model/index.js';
 import { readCorpus } from '../fixtures/corpus.js';
 
 /**
@@ -32,16 +39,21 @@ describe('broken flow corpus, through parseFlow and checkFlowSet', () => {
     for (const c of cases) expect(c.code, c.name).toMatch(/^[A-Z_]+$/);
   });
 
-  it.each(cases.filter((c) => !c.code.startsWith('MODULE_')).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const errors = (await diagnose(c.files)).filter((d) => d.severity === 'error');
-    const hit = errors.find((d) => d.code === c.code && d.file === c.files[0]);
-    expect(hit, JSON.stringify(errors)).toBeDefined();
-    expect(formatPath(hit!.path) || '-').toBe(c.path);
-    expect(hit!.flowKey).toBe(c.flowKey);
-    expect(hit!.message).toContain(c.message);
-    expect(hit!.hint ?? '').toContain(c.hint ?? '');
-    expect(hit!.message).toContain(c.also === undefined ? '' : c.files.find((f) => f.endsWith(`/${c.also}`)));
-    // One fault, one error (a duplicate across files is reported on each file).
-    expect(errors).toHaveLength(c.files.length);
-  });
+  it.each(cases.filter((c) => !c.code.startsWith('MODULE_')).map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const errors = (await diagnose(c.files)).filter((d) => d.severity === 'error');
+      const hit = errors.find((d) => d.code === c.code && d.file === c.files[0]);
+      expect(hit, JSON.stringify(errors)).toBeDefined();
+      expect(formatPath(hit!.path) || '-').toBe(c.path);
+      expect(hit!.flowKey).toBe(c.flowKey);
+      expect(hit!.message).toContain(c.message);
+      expect(hit!.hint ?? '').toContain(c.hint ?? '');
+      expect(hit!.message).toContain(
+        c.also === undefined ? '' : c.files.find((f) => f.endsWith(`/${c.also}`)),
+      );
+      // One fault, one error (a duplicate across files is reported on each file).
+      expect(errors).toHaveLength(c.files.length);
+    },
+  );
 });

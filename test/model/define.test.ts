@@ -9,11 +9,13 @@ describe('defineFlow', () => {
     expect(flow).toBe(input);
     expect(Object.keys(flow)).toEqual(['key', 'name', 'steps']);
     expect(JSON.parse(JSON.stringify(flow))).toEqual(JSON.parse(JSON.stringify(input)));
-    expect((flow as unknown as Record<symbol, unknown>)[Symbol.for('runtype-flows.flow')]).toBe(true);
+    expect((flow as unknown as Record<symbol, unknown>)[Symbol.for('runtype-flows.flow')]).toBe(
+      true,
+    );
     expect(FLOW_BRAND).toBe(Symbol.for('runtype-flows.flow'));
   });
 
-  it('never throws, whatever it is given (validation is parseFlow\'s job)', () => {
+  it("never throws, whatever it is given (validation is parseFlow's job)", () => {
     expect(defineFlow(null as never)).toBeNull();
     const frozen = Object.freeze({ key: 'k', name: 'N', steps: [] });
     expect(defineFlow(frozen)).toBe(frozen);

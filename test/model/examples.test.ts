@@ -7,8 +7,15 @@ import { checkFlowSet, isFlowDefinition, parseFlow, type Flow } from '../../src/
 const FLOWS = path.resolve(import.meta.dirname, '../../flows');
 
 async function loadExamples(): Promise<{ file: string; exports: Record<string, unknown> }[]> {
-  const files = readdirSync(FLOWS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
-  return Promise.all(files.map(async (file) => ({ file, exports: (await import(path.join(FLOWS, file))) as Record<string, unknown> })));
+  const files = readdirSync(FLOWS, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
+  return Promise.all(
+    files.map(async (file) => ({
+      file,
+      exports: (await import(path.join(FLOWS, file))) as Record<string, unknown>,
+    })),
+  );
 }
 
 describe('example flows', () => {
@@ -32,8 +39,10 @@ describe('example flows', () => {
     expect(Object.values(shared!.exports).some(isFlowDefinition)).toBe(false);
   });
 
-  it('the first example is the seed page\'s flow, exactly', async () => {
-    const { default: value } = (await import(path.join(FLOWS, 'customer-outreach.ts'))) as { default: unknown };
+  it("the first example is the seed page's flow, exactly", async () => {
+    const { default: value } = (await import(path.join(FLOWS, 'customer-outreach.ts'))) as {
+      default: unknown;
+    };
     expect(parseFlow(value).flow).toEqual({
       key: 'customer-outreach',
       name: 'Customer Outreach Flow',
@@ -46,7 +55,12 @@ describe('example flows', () => {
           type: 'prompt',
           order: 1,
           enabled: true,
-          config: { model: 'gpt-4', userPrompt: 'Generate a personalized greeting for {{customer_name}} from {{company_name}}', outputVariable: 'greeting' },
+          config: {
+            model: 'gpt-4',
+            userPrompt:
+              'Generate a personalized greeting for {{customer_name}} from {{company_name}}',
+            outputVariable: 'greeting',
+          },
         },
       ],
     });
@@ -63,13 +77,26 @@ describe('example flows', () => {
         const visit = (steps: readonly { type: string; config: Record<string, unknown> }[]) => {
           for (const s of steps) {
             types.add(s.type);
-            for (const branch of [s.config.trueSteps, s.config.falseSteps]) if (Array.isArray(branch)) visit(branch);
+            for (const branch of [s.config.trueSteps, s.config.falseSteps])
+              if (Array.isArray(branch)) visit(branch);
           }
         };
         visit(flow.steps);
       }
     }
-    for (const type of ['prompt', 'transform-data', 'conditional', 'fetch-url', 'api-call', 'retrieve-record', 'update-record', 'upsert-record', 'send-email', 'set-variable', 'wait-until']) {
+    for (const type of [
+      'prompt',
+      'transform-data',
+      'conditional',
+      'fetch-url',
+      'api-call',
+      'retrieve-record',
+      'update-record',
+      'upsert-record',
+      'send-email',
+      'set-variable',
+      'wait-until',
+    ]) {
       expect(types, type).toContain(type);
     }
     expect(text).toContain('{{secret:');

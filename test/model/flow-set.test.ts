@@ -43,6 +43,11 @@ describe('checkFlowSet', () => {
   });
 
   it('distinct keys and names are fine', () => {
-    expect(checkFlowSet([{ flow: flow('a', 'A'), file: 'a.ts' }, { flow: flow('b', 'B'), file: 'b.ts' }])).toEqual([]);
+    expect(
+      checkFlowSet([
+        { flow: flow('a', 'A'), file: 'a.ts' },
+        { flow: flow('b', 'B'), file: 'b.ts' },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@ import { parseFlow } from '../../src/model/index.js';
 const flowWith = (config: Record<string, unknown>, name = 'Flow') => ({
   key: 'k',
   name,
-  steps: [{ id: 's', name: 'S', type: 'prompt', config: { model: 'm', userPrompt: 'hi', ...config } }],
+  steps: [
+    { id: 's', name: 'S', type: 'prompt', config: { model: 'm', userPrompt: 'hi', ...config } },
+  ],
 });
 
 function nested(levels: number): Record<string, unknown> {
@@ -25,13 +27,27 @@ describe('limits the API document does not state', () => {
     const { flow, diagnostics } = parseFlow(flowWith({ extra: nested(100) }));
     expect(flow).toBeDefined();
     expect(diagnostics.filter((d) => d.code === 'API_LIMIT')).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'API_LIMIT', path: ['steps', 0, 'config'], message: expect.stringContaining('more than 64 levels') as unknown }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'API_LIMIT',
+        path: ['steps', 0, 'config'],
+        message: expect.stringContaining('more than 64 levels') as unknown,
+      }),
     ]);
   });
 
   it('a 10,000-character name and a 2 MB prompt are warnings with the numbers', () => {
-    const { diagnostics } = parseFlow(flowWith({ userPrompt: 'x'.repeat(2 * 1024 * 1024) }, 'N'.repeat(10_000)));
-    expect(diagnostics.map((d) => [d.severity, d.code, d.path?.join('.') ?? '', d.message.match(/[\d,]{5,}/)?.[0]])).toEqual([
+    const { diagnostics } = parseFlow(
+      flowWith({ userPrompt: 'x'.repeat(2 * 1024 * 1024) }, 'N'.repeat(10_000)),
+    );
+    expect(
+      diagnostics.map((d) => [
+        d.severity,
+        d.code,
+        d.path?.join('.') ?? '',
+        d.message.match(/[\d,]{5,}/)?.[0],
+      ]),
+    ).toEqual([
       ['warning', 'API_LIMIT', '', expect.stringMatching(/^2,1\d\d,\d{3}$/)],
       ['warning', 'API_LIMIT', 'name', '10,000'],
     ]);
@@ -44,7 +60,11 @@ describe('hostile structures', () => {
     expect(flow).toBeUndefined();
     const diagnostics = all.filter((d) => d.severity === 'error');
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', code: 'NON_JSON_VALUE', message: expect.stringContaining('more than 200 levels deep') as unknown });
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      code: 'NON_JSON_VALUE',
+      message: expect.stringContaining('more than 200 levels deep') as unknown,
+    });
     expect(diagnostics[0]?.path?.length).toBeLessThanOrEqual(12);
   });
 
@@ -55,7 +75,9 @@ describe('hostile structures', () => {
     const { diagnostics } = parseFlow(flowWith({ extra: shared }));
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(diagnostics.filter((d) => d.code === 'NON_JSON_VALUE')).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('more than 1,000,000 values') as unknown }),
+      expect.objectContaining({
+        message: expect.stringContaining('more than 1,000,000 values') as unknown,
+      }),
     ]);
   });
 });

@@ -6,7 +6,14 @@ const HEADER_PATH = ['steps', 0, 'config', 'http', 'headers', 'X-Key'];
 const withHeader = (value: string, allowSecrets?: string[]) =>
   aFlow({
     ...(allowSecrets ? { allowSecrets } : {}),
-    steps: [{ id: 'a', name: 'A', type: 'fetch-url', config: { http: { url: 'https://x.example', headers: { 'X-Key': value } } } }],
+    steps: [
+      {
+        id: 'a',
+        name: 'A',
+        type: 'fetch-url',
+        config: { http: { url: 'https://x.example', headers: { 'X-Key': value } } },
+      },
+    ],
   });
 
 describe('secret-looking literals', () => {
@@ -23,10 +30,16 @@ describe('secret-looking literals', () => {
     ['a literal bearer token', 'Bearer abc123def456ghi789'],
     ['a lower-case bearer token', 'bearer abc123def456ghi789'],
     ['literal basic auth', 'Basic YWxhZGRpbjpvcGVuc2VzYW1l'],
-    ['a private key', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY-----'],
+    [
+      'a private key',
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY-----',
+    ],
     ['a password in a URL', 'postgres://admin:hunter22@db.example.com/app'],
     ['a key in a query string', 'https://api.example.com/v1?api_key=abcd1234efgh5678'],
-    ['a JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+    [
+      'a JWT',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+    ],
     ['a Stripe test secret key', 'sk_test_51HxYzAbCdEfGhIjKlMnOpQr'],
     ['a Stripe live secret key', 'sk_live_51HxYzAbCdEfGhIjKlMnOpQr'],
     ['a Stripe restricted key', 'rk_live_51HxYzAbCdEfGhIjKlMnOpQr'],
@@ -35,25 +48,37 @@ describe('secret-looking literals', () => {
     ['a Slack app token', 'xoxa-2-abcdefghij1234'],
     ['a Slack legacy token', 'xoxs-1234567890-abcdef'],
     ['a Slack app-level token', 'xapp-1-A0123456789-abcdef'],
-    ['a Slack webhook URL', 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'],
-    ['a Discord webhook URL', 'https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyz'],
+    [
+      'a Slack webhook URL',
+      'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+    ],
+    [
+      'a Discord webhook URL',
+      'https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyz',
+    ],
     ['a GitLab token', 'glpat-abcdefghij0123456789'],
     ['an npm token', 'npm_abcdefghijklmnopqrstuvwxyz0123456789'],
     ['a Hugging Face token', 'hf_abcdefghijklmnopqrstuvwxyzABCDEF'],
     ['a SendGrid key', 'SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'],
-    ['an AWS secret next to its key id', 'AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    [
+      'an AWS secret next to its key id',
+      'AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    ],
     ['an AWS secret named as one', 'aws secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
   ];
 
-  it.each(leaks)('%s is a SECRET_LITERAL error at its path, with the way out in the hint', (_label, value) => {
-    const d = onlyDiagnostic(withHeader(value));
-    expect(d).toMatchObject({ severity: 'error', code: 'SECRET_LITERAL', path: HEADER_PATH });
-    expect(d.hint).toContain('{{secret:NAME}}');
-    expect(d.hint).toContain('allowSecrets');
-    expect(d.hint).toContain('"steps[0].config.http.headers.X-Key"');
-    // The message never repeats the secret itself (diagnostics end up in CI logs).
-    expect(d.message).not.toContain(value);
-  });
+  it.each(leaks)(
+    '%s is a SECRET_LITERAL error at its path, with the way out in the hint',
+    (_label, value) => {
+      const d = onlyDiagnostic(withHeader(value));
+      expect(d).toMatchObject({ severity: 'error', code: 'SECRET_LITERAL', path: HEADER_PATH });
+      expect(d.hint).toContain('{{secret:NAME}}');
+      expect(d.hint).toContain('allowSecrets');
+      expect(d.hint).toContain('"steps[0].config.http.headers.X-Key"');
+      // The message never repeats the secret itself (diagnostics end up in CI logs).
+      expect(d.message).not.toContain(value);
+    },
+  );
 
   const fine: [string, string][] = [
     ['a managed secret', 'Bearer {{secret:API_TOKEN}}'],
@@ -66,7 +91,10 @@ describe('secret-looking literals', () => {
     ['a long sk- name without digits', 'sk-learn-random-forest-classifier'],
     ['an email in a query string', 'https://api.example.com:8443/x?notify=ops@example.com'],
     ['a Stripe publishable key', 'pk_live_51HxYzAbCdEfGhIjKlMnOpQr'],
-    ['a 40-character hash with no AWS context', 'commit 9fceb02d0ae598e95dc970b74767f19372d61af8 and b64 wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    [
+      'a 40-character hash with no AWS context',
+      'commit 9fceb02d0ae598e95dc970b74767f19372d61af8 and b64 wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    ],
     ['a Slack page URL', 'https://hooks.slack.com/'],
   ];
 
@@ -75,24 +103,75 @@ describe('secret-looking literals', () => {
   });
 
   it('is checked anywhere in the flow, not only in headers', () => {
-    expect(summarise(aFlow({ description: 'key: rt_live_abcdefgh12345678' }))).toEqual(['error SECRET_LITERAL description']);
+    expect(summarise(aFlow({ description: 'key: rt_live_abcdefgh12345678' }))).toEqual([
+      'error SECRET_LITERAL description',
+    ]);
     const inBranch = aFlow({
-      steps: [{ id: 'c', name: 'C', type: 'conditional', config: { condition: 'true', trueSteps: [{ id: 's', name: 'S', type: 'set-variable', config: { variableName: 'k', value: ['AKIAIOSFODNN7EXAMPLE'] } }] } }],
+      steps: [
+        {
+          id: 'c',
+          name: 'C',
+          type: 'conditional',
+          config: {
+            condition: 'true',
+            trueSteps: [
+              {
+                id: 's',
+                name: 'S',
+                type: 'set-variable',
+                config: { variableName: 'k', value: ['AKIAIOSFODNN7EXAMPLE'] },
+              },
+            ],
+          },
+        },
+      ],
     });
-    expect(summarise(inBranch)).toEqual(['error SECRET_LITERAL steps[0].config.trueSteps[0].config.value[0]']);
+    expect(summarise(inBranch)).toEqual([
+      'error SECRET_LITERAL steps[0].config.trueSteps[0].config.value[0]',
+    ]);
   });
 });
 
 describe('the audit reproduction (one step each)', () => {
   it('names what each leak looks like', () => {
-    const labels = (step: unknown) => parseFlow(aFlow({ steps: [step] })).diagnostics.map((d) => d.message.replace(/;.*/, ''));
+    const labels = (step: unknown) =>
+      parseFlow(aFlow({ steps: [step] })).diagnostics.map((d) => d.message.replace(/;.*/, ''));
     const fetch = (http: unknown) => ({ id: 'f', name: 'F', type: 'fetch-url', config: { http } });
-    expect(labels(fetch({ url: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX' }))).toEqual(['this looks like a Slack webhook URL']);
-    expect(labels(fetch({ url: 'https://x.example', headers: { 'Stripe-Key': 'sk_test_51HxYzAbCdEfGhIjKlMnOpQr' } }))).toEqual(['this looks like a Stripe secret key']);
-    expect(labels(fetch({ url: 'https://x.example', headers: { Authorization: 'Bearer sk_test_51HxYzAbCdEfGhIjKlMnOpQr' } }))).toEqual(['this looks like a Stripe secret key']);
-    expect(labels({ id: 'p', name: 'P', type: 'prompt', config: { model: 'm', userPrompt: 'use key AKIAIOSFODNN7EXAMPLE and secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } })).toEqual([
-      'this looks like an AWS secret access key',
-    ]);
+    expect(
+      labels(
+        fetch({
+          url: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+        }),
+      ),
+    ).toEqual(['this looks like a Slack webhook URL']);
+    expect(
+      labels(
+        fetch({
+          url: 'https://x.example',
+          headers: { 'Stripe-Key': 'sk_test_51HxYzAbCdEfGhIjKlMnOpQr' },
+        }),
+      ),
+    ).toEqual(['this looks like a Stripe secret key']);
+    expect(
+      labels(
+        fetch({
+          url: 'https://x.example',
+          headers: { Authorization: 'Bearer sk_test_51HxYzAbCdEfGhIjKlMnOpQr' },
+        }),
+      ),
+    ).toEqual(['this looks like a Stripe secret key']);
+    expect(
+      labels({
+        id: 'p',
+        name: 'P',
+        type: 'prompt',
+        config: {
+          model: 'm',
+          userPrompt:
+            'use key AKIAIOSFODNN7EXAMPLE and secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        },
+      }),
+    ).toEqual(['this looks like an AWS secret access key']);
   });
 });
 
@@ -100,16 +179,26 @@ describe('allowSecrets', () => {
   it('works for the newer patterns too, by path or by value', () => {
     const hook = 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX';
     expect(summarise(withHeader(hook, [hook]))).toEqual([]);
-    expect(summarise(withHeader('sk_test_51HxYzAbCdEfGhIjKlMnOpQr', ['steps[0].config.http.headers.X-Key']))).toEqual([]);
+    expect(
+      summarise(
+        withHeader('sk_test_51HxYzAbCdEfGhIjKlMnOpQr', ['steps[0].config.http.headers.X-Key']),
+      ),
+    ).toEqual([]);
   });
 
   it('allows a false positive by its field path or by its exact value', () => {
-    expect(summarise(withHeader('rt_live_abcdefgh12345678', ['steps[0].config.http.headers.X-Key']))).toEqual([]);
-    expect(summarise(withHeader('rt_live_abcdefgh12345678', ['rt_live_abcdefgh12345678']))).toEqual([]);
+    expect(
+      summarise(withHeader('rt_live_abcdefgh12345678', ['steps[0].config.http.headers.X-Key'])),
+    ).toEqual([]);
+    expect(summarise(withHeader('rt_live_abcdefgh12345678', ['rt_live_abcdefgh12345678']))).toEqual(
+      [],
+    );
   });
 
   it('allows only what it names: another path or another value is still an error (and the entry is unused)', () => {
-    expect(summarise(withHeader('rt_live_abcdefgh12345678', ['steps[1].config.http.headers.X-Key']))).toEqual([
+    expect(
+      summarise(withHeader('rt_live_abcdefgh12345678', ['steps[1].config.http.headers.X-Key'])),
+    ).toEqual([
       'error SECRET_LITERAL steps[0].config.http.headers.X-Key',
       'warning SECRET_ALLOW_UNUSED allowSecrets[0]',
     ]);
@@ -120,13 +209,22 @@ describe('allowSecrets', () => {
   });
 
   it('an entry that allows nothing is a warning, so stale paths do not linger', () => {
-    const { flow, diagnostics } = parseFlow(withHeader('plain-value', ['steps[0].config.http.url']));
-    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.path?.join('.')}`)).toEqual(['warning SECRET_ALLOW_UNUSED allowSecrets.0']);
+    const { flow, diagnostics } = parseFlow(
+      withHeader('plain-value', ['steps[0].config.http.url']),
+    );
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.path?.join('.')}`)).toEqual([
+      'warning SECRET_ALLOW_UNUSED allowSecrets.0',
+    ]);
     expect(flow).toBeDefined();
   });
 
   it('belongs to its flow: the same literal in a flow without the entry is an error', () => {
-    expect(parseFlow(withHeader('rt_live_abcdefgh12345678', ['rt_live_abcdefgh12345678'])).flow?.allowSecrets).toEqual(['rt_live_abcdefgh12345678']);
-    expect(summarise(withHeader('rt_live_abcdefgh12345678'))).toEqual(['error SECRET_LITERAL steps[0].config.http.headers.X-Key']);
+    expect(
+      parseFlow(withHeader('rt_live_abcdefgh12345678', ['rt_live_abcdefgh12345678'])).flow
+        ?.allowSecrets,
+    ).toEqual(['rt_live_abcdefgh12345678']);
+    expect(summarise(withHeader('rt_live_abcdefgh12345678'))).toEqual([
+      'error SECRET_LITERAL steps[0].config.http.headers.X-Key',
+    ]);
   });
 });

@@ -9,13 +9,18 @@ const valid = (id: string) => STEP_ID_PATTERN.test(id) && id.length >= 1 && id.l
 describe('step ids, as the API takes them', () => {
   it('accepts 1-128 letters, digits, "_", "-", ":" and ".", a leading "_" or ":" included', () => {
     for (const id of ['ns:step', '_init', 'a.b-c_d:e', 'A', 'x'.repeat(128)]) {
-      expect(summarise(withStep({ id, name: 'S', type: 'transform-data', config: { script: 'x' } })), id).toEqual([]);
+      expect(
+        summarise(withStep({ id, name: 'S', type: 'transform-data', config: { script: 'x' } })),
+        id,
+      ).toEqual([]);
     }
   });
 
   it('refuses an empty id, one of 129 characters and one with other characters, once each', () => {
     const id = (value: string) =>
-      parseFlow(withStep({ id: value, name: 'S', type: 'send-stream' })).diagnostics.map((d) => d.message);
+      parseFlow(withStep({ id: value, name: 'S', type: 'send-stream' })).diagnostics.map(
+        (d) => d.message,
+      );
     expect(id('')).toEqual(['must not be empty']);
     expect(id('x'.repeat(129))).toEqual(['must be at most 128 characters long (it has 129)']);
     expect(id('has space')).toEqual(['must be letters, digits, "_", "-", ":" or "." (no spaces)']);
@@ -39,7 +44,9 @@ describe('the default id, from the step name', () => {
     expect(defaultStepId(long)).toBe(id);
     // Two long names sharing their first 119 characters still differ.
     expect(defaultStepId(`${long} for Europe`)).not.toBe(defaultStepId(`${long} for Asia`));
-    expect(defaultStepId('y'.repeat(129))).toBe(`${'y'.repeat(119)}-${defaultStepId('y'.repeat(129)).slice(-8)}`);
+    expect(defaultStepId('y'.repeat(129))).toBe(
+      `${'y'.repeat(119)}-${defaultStepId('y'.repeat(129)).slice(-8)}`,
+    );
   });
 
   it('is step-<hash> for a name with no letter or digit, different per name, stable', () => {
@@ -51,7 +58,10 @@ describe('the default id, from the step name', () => {
   });
 
   it('is what a step without id gets, and validates', () => {
-    const steps = [{ name: '!!!', type: 'send-stream' }, { name: 'z'.repeat(300), type: 'send-stream' }];
+    const steps = [
+      { name: '!!!', type: 'send-stream' },
+      { name: 'z'.repeat(300), type: 'send-stream' },
+    ];
     const { flow, diagnostics } = parseFlow(aFlow({ steps }));
     // A 300-character name is only past a guessed limit (a warning); the id made from it is valid.
     expect(diagnostics.filter((d) => d.code !== 'API_LIMIT')).toEqual([]);

@@ -14,10 +14,16 @@ interface StepSchema {
 /** The `type` enum of every request step schema: POST steps and flowSteps, PUT flowSteps. */
 function documentStepTypeEnums(): string[][] {
   type Body = { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
-  const doc = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as { paths: Record<string, Record<string, { requestBody?: Body }>> };
-  const post = doc.paths['/v1/flows']?.post?.requestBody?.content['application/json']?.schema.properties;
-  const put = doc.paths['/v1/flows/{id}']?.put?.requestBody?.content['application/json']?.schema.properties;
-  const lists = [post?.steps, post?.flowSteps, put?.flowSteps] as ({ items: StepSchema } | undefined)[];
+  const doc = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as {
+    paths: Record<string, Record<string, { requestBody?: Body }>>;
+  };
+  const post =
+    doc.paths['/v1/flows']?.post?.requestBody?.content['application/json']?.schema.properties;
+  const put =
+    doc.paths['/v1/flows/{id}']?.put?.requestBody?.content['application/json']?.schema.properties;
+  const lists = [post?.steps, post?.flowSteps, put?.flowSteps] as (
+    { items: StepSchema } | undefined
+  )[];
   return lists.map((list) => list?.items.properties.type.enum ?? []);
 }
 

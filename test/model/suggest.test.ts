@@ -14,7 +14,16 @@ describe('editDistance (optimal string alignment)', () => {
 });
 
 describe('closestMatch', () => {
-  const fields = ['model', 'userPrompt', 'systemPrompt', 'outputVariable', 'maxTokens', 'timeoutMs', 'recordId', 'sessionId'];
+  const fields = [
+    'model',
+    'userPrompt',
+    'systemPrompt',
+    'outputVariable',
+    'maxTokens',
+    'timeoutMs',
+    'recordId',
+    'sessionId',
+  ];
 
   it('allows one edit up to 6 letters and two above', () => {
     expect(closestMatch('modle', fields)).toBe('model');

@@ -47,7 +47,9 @@ afterEach(() => env.cleanup());
 /** An edit in the dashboard: the steps as they are, with `edit` applied to the step `id`'s config. */
 function editRemotely(id: string, edit: Record<string, unknown>): void {
   const flow = env.emu.state.get(remoteId)!;
-  const steps = flow.flowSteps.map((s) => (s.id === id ? { ...s, config: { ...s.config, ...edit } } : s));
+  const steps = flow.flowSteps.map((s) =>
+    s.id === id ? { ...s, config: { ...s.config, ...edit } } : s,
+  );
   env.emu.state.update(remoteId, { flowSteps: steps });
 }
 
@@ -100,7 +102,8 @@ describe('pull KEY: the remote version of a tracked flow, into its module', () =
   });
 
   it('refuses to touch a file with uncommitted git changes (exit 2, nothing written), unless --allow-dirty', async () => {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: env.project.root, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: env.project.root, stdio: 'pipe' });
     git('init', '-q');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init');
@@ -111,7 +114,10 @@ describe('pull KEY: the remote version of a tracked flow, into its module', () =
     expect(refused.code).toBe(2);
     const doc = JSON.parse(refused.stdout);
     expect(doc.status).toBe('blocked');
-    expect(doc.blocked).toMatchObject({ reason: 'dirty', rerun: 'runtype-flows pull greeter --json --allow-dirty' });
+    expect(doc.blocked).toMatchObject({
+      reason: 'dirty',
+      rerun: 'runtype-flows pull greeter --json --allow-dirty',
+    });
     expect(env.project.read('flows/greeter.ts')).toBe(dirty);
     expect((await env.cli('pull', 'greeter', '--allow-dirty')).code).toBe(0);
     expect(env.project.read('flows/greeter.ts')).toContain("subject: 'Remote edit'");

@@ -8,7 +8,10 @@ import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator
  * created with the page's own request body, pulled: the module must be
  * byte for byte the committed one — what a person would have written.
  */
-const EXPECTED = path.resolve(import.meta.dirname, '../fixtures/pull/customer-outreach.expected.ts');
+const EXPECTED = path.resolve(
+  import.meta.dirname,
+  '../fixtures/pull/customer-outreach.expected.ts',
+);
 const SEED_BODY = {
   name: 'Customer Outreach Flow',
   steps: [
@@ -34,7 +37,7 @@ beforeEach(async () => {
 });
 afterEach(() => env.cleanup());
 
-it('pulls the seed page\'s Customer Outreach flow exactly as the committed module', async () => {
+it("pulls the seed page's Customer Outreach flow exactly as the committed module", async () => {
   const created = await fetch(`${env.emu.apiUrl}/flows`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${env.emu.key}`, 'Content-Type': 'application/json' },

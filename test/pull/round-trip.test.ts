@@ -13,7 +13,9 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 async function remoteHash(id: string): Promise<string> {
   const flow = env.emu.state.get(id)!;
   const headers = { Authorization: `Bearer ${env.emu.key}` };
-  const steps = (await (await fetch(`${env.emu.apiUrl}/flow-steps/flow/${id}`, { headers })).json()) as { data: { id: string; when?: string }[] };
+  const steps = (await (
+    await fetch(`${env.emu.apiUrl}/flow-steps/flow/${id}`, { headers })
+  ).json()) as { data: { id: string; when?: string }[] };
   return contentHash(readRemoteFlow(flow, steps.data).payload);
 }
 
@@ -32,13 +34,18 @@ describe('pull --all: dashboard flows into code, exactly', () => {
     const pulled = await env.cli('pull', '--all', '--json');
     expect(pulled.code, pulled.stderr + pulled.stdout).toBe(0);
     const doc = JSON.parse(pulled.stdout);
-    expect(doc.flows.map((f: { key: string }) => f.key).sort()).toEqual(['cafe-uberblick', 'everything-flow', expect.stringMatching(/^flow-[0-9a-f]{8}$/)]);
+    expect(doc.flows.map((f: { key: string }) => f.key).sort()).toEqual([
+      'cafe-uberblick',
+      'everything-flow',
+      expect.stringMatching(/^flow-[0-9a-f]{8}$/),
+    ]);
     expect(doc.flows.every((f: { recorded: boolean }) => f.recorded)).toBe(true);
     expect(env.writes()).toEqual([]);
     expect(readdirSync(env.project.path('flows')).sort()).toHaveLength(3);
     // The round-trip contract: the code's content hash is the remote payload's, `when` included.
     const lock = env.lockfile().environments.test!.flows;
-    for (const flow of doc.flows) expect(lock[flow.key]!.hash, flow.key).toBe(await remoteHash(flow.remoteId));
+    for (const flow of doc.flows)
+      expect(lock[flow.key]!.hash, flow.key).toBe(await remoteHash(flow.remoteId));
 
     const validate = await env.cli('validate');
     expect(validate.code, validate.stdout + validate.stderr).toBe(0);
@@ -56,27 +63,57 @@ describe('pull --all: dashboard flows into code, exactly', () => {
   it('keeps what the dashboard built: every step type, nesting, multi-line prompts, unicode, when', async () => {
     expect((await env.cli('pull', '--all')).code).toBe(0);
     const text = env.project.read('flows/everything-flow.ts');
-    for (const helper of ['prompt(', 'crawl(', 'fetchUrl(', 'conditional(', 'waitUntil(', 'memorySummary(', "customStep('send-event'"]) expect(text).toContain(helper);
+    for (const helper of [
+      'prompt(',
+      'crawl(',
+      'fetchUrl(',
+      'conditional(',
+      'waitUntil(',
+      'memorySummary(',
+      "customStep('send-event'",
+    ])
+      expect(text).toContain(helper);
     expect(text).toContain("prompt('ns:prompt', {");
-    expect(text).toContain('userPrompt: `Line one about {{topic}}\nLine \\`two\\` with \\${not_a_var} and a \\\\ backslash\n\tindented`,');
-    expect(text).toContain("when: '\"{{recipient}}\" !== \"\"',");
+    expect(text).toContain(
+      'userPrompt: `Line one about {{topic}}\nLine \\`two\\` with \\${not_a_var} and a \\\\ backslash\n\tindented`,',
+    );
+    expect(text).toContain('when: \'"{{recipient}}" !== ""\',');
     expect(text).toContain('enabled: false,');
     expect(text).toContain("subject: 'Über «{{topic}}» — ✓',");
     expect(text).toContain("name: 'Deepest 🚀',");
     expect(text).toMatch(/inputs: \[\s*'topic',\s*'path',\s*'recipient',?\s*\]/);
     expect(text).not.toMatch(/order:|description/);
-    expect(env.project.read('flows/cafe-uberblick.ts')).toContain(`userPrompt: "Say 'hi' to {{name}} — ☕",`);
+    expect(env.project.read('flows/cafe-uberblick.ts')).toContain(
+      `userPrompt: "Say 'hi' to {{name}} — ☕",`,
+    );
   });
 });
 
 describe('the pulled modules in a user project', () => {
   it('type-check against the package types (tsc --noEmit)', async () => {
     expect((await env.cli('pull', '--all')).code).toBe(0);
-    env.project.write('tsconfig.json', JSON.stringify({
-      compilerOptions: { strict: true, noUncheckedIndexedAccess: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', noEmit: true, skipLibCheck: true, types: [], paths: { 'runtype-flows': [path.join(REPO, 'src/index.ts')] } },
-      include: ['flows'],
-    }));
-    const tsc = spawnSync(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', env.project.root], { encoding: 'utf8' });
+    env.project.write(
+      'tsconfig.json',
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          target: 'es2022',
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+          paths: { 'runtype-flows': [path.join(REPO, 'src/index.ts')] },
+        },
+        include: ['flows'],
+      }),
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', env.project.root],
+      { encoding: 'utf8' },
+    );
     expect(tsc.status, tsc.stdout).toBe(0);
   });
 });

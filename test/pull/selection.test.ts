@@ -3,7 +3,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
-const prompt = (text: string) => [{ id: 'p', name: 'P', type: 'prompt', order: 1, enabled: true, config: { model: 'gpt-4', userPrompt: text } }];
+const prompt = (text: string) => [
+  {
+    id: 'p',
+    name: 'P',
+    type: 'prompt',
+    order: 1,
+    enabled: true,
+    config: { model: 'gpt-4', userPrompt: text },
+  },
+];
 
 let env: EmulatorProject;
 beforeEach(async () => {
@@ -56,7 +65,19 @@ describe('pull: which flows, under which keys', () => {
   it('pulling by name into an untracked code flow that differs is refused without --force', async () => {
     const source = flowSource('mine', 'Mine');
     env.project.write('flows/mine.ts', source);
-    env.emu.state.create({ name: 'Mine', steps: [{ id: 'draft', name: 'Draft', type: 'prompt', order: 1, enabled: true, config: { model: 'gpt-4', userPrompt: 'Remote {{topic}}' } }] });
+    env.emu.state.create({
+      name: 'Mine',
+      steps: [
+        {
+          id: 'draft',
+          name: 'Draft',
+          type: 'prompt',
+          order: 1,
+          enabled: true,
+          config: { model: 'gpt-4', userPrompt: 'Remote {{topic}}' },
+        },
+      ],
+    });
     const run = await env.cli('pull', 'Mine');
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('defines this flow differently');

@@ -9,14 +9,25 @@ beforeEach(async () => {
 });
 afterEach(() => env.cleanup());
 
-const steps = [{ id: 'p', name: 'P', type: 'prompt', order: 1, enabled: true, config: { model: 'gpt-4', userPrompt: 'x' } }];
+const steps = [
+  {
+    id: 'p',
+    name: 'P',
+    type: 'prompt',
+    order: 1,
+    enabled: true,
+    config: { model: 'gpt-4', userPrompt: 'x' },
+  },
+];
 
 it('plan counts remote flows no code manages and names the pull command', async () => {
   env.emu.state.create({ name: 'Dashboard One', steps });
   env.emu.state.create({ name: 'Dashboard Two', steps });
   const plan = await env.cli('plan');
   expect(plan.code).toBe(0);
-  expect(plan.stdout).toContain('2 remote flows not managed by code: `runtype-flows pull --all` brings them in');
+  expect(plan.stdout).toContain(
+    '2 remote flows not managed by code: `runtype-flows pull --all` brings them in',
+  );
   const json = JSON.parse((await env.cli('plan', '--json')).stdout);
   expect(json.unmanaged).toBe(2);
   expect(json.unmanagedFlows).toBeUndefined();
@@ -34,6 +45,8 @@ it('status --all lists them with their last run; after pull --all there are none
   expect(json.unmanaged).toHaveLength(2);
 
   expect((await env.cli('pull', '--all')).code).toBe(0);
-  expect((await env.cli('status', '--all')).stdout).toContain('Every remote flow is managed by code.');
+  expect((await env.cli('status', '--all')).stdout).toContain(
+    'Every remote flow is managed by code.',
+  );
   expect((await env.cli('plan', '--exit-code')).code).toBe(0);
 });

@@ -1,18 +1,47 @@
-import type { ChangeOutcome, PlanResult, StatusResult, SyncResult, TargetInfo } from '../../src/app/results.js';
+import type {
+  ChangeOutcome,
+  PlanResult,
+  StatusResult,
+  SyncResult,
+  TargetInfo,
+} from '../../src/app/results.js';
 import { countOutcomes } from '../../src/app/apply-plan.js';
 import type { JsonValue } from '../../src/errors.js';
-import { CHANGE_KINDS, type Change, type ChangeKind, type FlowPayload, type Plan, type StepPayload } from '../../src/plan/index.js';
+import {
+  CHANGE_KINDS,
+  type Change,
+  type ChangeKind,
+  type FlowPayload,
+  type Plan,
+  type StepPayload,
+} from '../../src/plan/index.js';
 
 /** Hand-built values for formatter tests: no planner, no I/O. */
 
-export const PRODUCTION: TargetInfo = { environment: 'production', kind: 'remote', apiUrl: 'https://api.runtype.com/v1', lockFile: 'runtype.lock.json', lockSection: 'production' };
+export const PRODUCTION: TargetInfo = {
+  environment: 'production',
+  kind: 'remote',
+  apiUrl: 'https://api.runtype.com/v1',
+  lockFile: 'runtype.lock.json',
+  lockSection: 'production',
+};
 
-export function step(id: string, name: string, config: { [key: string]: JsonValue } = {}, type = 'prompt', order = 1): StepPayload {
+export function step(
+  id: string,
+  name: string,
+  config: { [key: string]: JsonValue } = {},
+  type = 'prompt',
+  order = 1,
+): StepPayload {
   return { id, name, type, order, enabled: true, config };
 }
 
 export function flow(name: string, steps: StepPayload[], description?: string): FlowPayload {
-  return { name, ...(description === undefined ? {} : { description }), steps: steps.map((s, i) => ({ ...s, order: i + 1 })) };
+  return {
+    name,
+    ...(description === undefined ? {} : { description }),
+    steps: steps.map((s, i) => ({ ...s, order: i + 1 })),
+  };
 }
 
 /** An unchanged flow. */
@@ -20,19 +49,51 @@ export function noop(key: string, name: string, remoteId: string): Change {
   return { kind: 'noop', key, name, remoteId, hash: `hash-${key}`, published: false };
 }
 
-export function plan(changes: Change[], options: { remoteChecked?: boolean; refreshed?: boolean } = {}): Plan {
+export function plan(
+  changes: Change[],
+  options: { remoteChecked?: boolean; refreshed?: boolean } = {},
+): Plan {
   const summary = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   for (const c of changes) summary[c.kind] += 1;
-  return { changes: [...changes].sort((a, b) => a.key.localeCompare(b.key)), summary, remoteChecked: options.remoteChecked ?? true, refreshed: options.refreshed ?? true };
+  return {
+    changes: [...changes].sort((a, b) => a.key.localeCompare(b.key)),
+    summary,
+    remoteChecked: options.remoteChecked ?? true,
+    refreshed: options.refreshed ?? true,
+  };
 }
 
-export function planResult(changes: Change[], options: { remoteChecked?: boolean; refreshed?: boolean } = {}): PlanResult {
+export function planResult(
+  changes: Change[],
+  options: { remoteChecked?: boolean; refreshed?: boolean } = {},
+): PlanResult {
   const p = plan(changes, options);
-  return { command: 'plan', ok: true, target: PRODUCTION, plan: p, pendingChanges: p.changes.some((c) => c.kind !== 'noop'), diagnostics: [] };
+  return {
+    command: 'plan',
+    ok: true,
+    target: PRODUCTION,
+    plan: p,
+    pendingChanges: p.changes.some((c) => c.kind !== 'noop'),
+    diagnostics: [],
+  };
 }
 
-export function outcome(key: string, status: ChangeOutcome['status'], action: ChangeOutcome['action'], extra: Partial<ChangeOutcome> = {}): ChangeOutcome {
-  const kind: ChangeKind = ({ created: 'create', updated: 'update', adopted: 'adopt', recreated: 'missing', deleted: 'delete', none: 'noop' } as const)[action];
+export function outcome(
+  key: string,
+  status: ChangeOutcome['status'],
+  action: ChangeOutcome['action'],
+  extra: Partial<ChangeOutcome> = {},
+): ChangeOutcome {
+  const kind: ChangeKind = (
+    {
+      created: 'create',
+      updated: 'update',
+      adopted: 'adopt',
+      recreated: 'missing',
+      deleted: 'delete',
+      none: 'noop',
+    } as const
+  )[action];
   return { key, name: key, kind, status, action, ...extra };
 }
 
@@ -57,18 +118,39 @@ export function statusResult(flows: StatusResult['flows'], remoteChecked = true)
 
 /** The sample plan of the brief: one create, one update with a prompt change, one drift, one delete. */
 export function samplePlan(): PlanResult {
-  const greeting = (prompt: string, model = 'gpt-4') => step('greeting', 'Generate Greeting', { model, userPrompt: prompt, outputVariable: 'greeting' });
-  const followUp = step('follow-up', 'Follow Up', { model: 'gpt-4', userPrompt: 'Write a follow-up to {{greeting}}', outputVariable: 'follow_up' });
-  const oldPrompt = 'You write short, friendly emails.\nGreet {{customer_name}} from {{company_name}}.\nMention our new product.\nSign as the team.';
-  const newPrompt = 'You write short, friendly emails.\nGreet {{customer_name}} from {{company_name}} by first name.\nMention our new product.\nSign as the team.';
+  const greeting = (prompt: string, model = 'gpt-4') =>
+    step('greeting', 'Generate Greeting', {
+      model,
+      userPrompt: prompt,
+      outputVariable: 'greeting',
+    });
+  const followUp = step('follow-up', 'Follow Up', {
+    model: 'gpt-4',
+    userPrompt: 'Write a follow-up to {{greeting}}',
+    outputVariable: 'follow_up',
+  });
+  const oldPrompt =
+    'You write short, friendly emails.\nGreet {{customer_name}} from {{company_name}}.\nMention our new product.\nSign as the team.';
+  const newPrompt =
+    'You write short, friendly emails.\nGreet {{customer_name}} from {{company_name}} by first name.\nMention our new product.\nSign as the team.';
   return planResult([
-    { kind: 'create', key: 'customer-outreach', name: 'Customer Outreach Flow', payload: flow('Customer Outreach Flow', [greeting('Hello {{customer_name}}'), followUp]), hash: 'h1' },
+    {
+      kind: 'create',
+      key: 'customer-outreach',
+      name: 'Customer Outreach Flow',
+      payload: flow('Customer Outreach Flow', [greeting('Hello {{customer_name}}'), followUp]),
+      hash: 'h1',
+    },
     {
       kind: 'update',
       key: 'welcome-email',
       name: 'Welcome Email',
       remoteId: 'flow_01',
-      payload: flow('Welcome Email', [greeting(newPrompt, 'gpt-5'), followUp], 'Sends the welcome email'),
+      payload: flow(
+        'Welcome Email',
+        [greeting(newPrompt, 'gpt-5'), followUp],
+        'Sends the welcome email',
+      ),
       before: flow('Welcome Email', [greeting(oldPrompt)], 'Welcome email'),
       hash: 'h2',
     },
@@ -78,11 +160,21 @@ export function samplePlan(): PlanResult {
       name: 'Support Triage',
       remoteId: 'flow_02',
       codeChanged: false,
-      payload: flow('Support Triage', [step('classify', 'Classify', { model: 'gpt-4', temperature: 0.2 })]),
-      before: flow('Support Triage', [step('classify', 'Classify', { model: 'gpt-4', temperature: 0.9 })]),
+      payload: flow('Support Triage', [
+        step('classify', 'Classify', { model: 'gpt-4', temperature: 0.2 }),
+      ]),
+      before: flow('Support Triage', [
+        step('classify', 'Classify', { model: 'gpt-4', temperature: 0.9 }),
+      ]),
       hash: 'h3',
     },
-    { kind: 'delete', key: 'old-survey', name: 'Old Survey', remoteId: 'flow_03', alreadyGone: false },
+    {
+      kind: 'delete',
+      key: 'old-survey',
+      name: 'Old Survey',
+      remoteId: 'flow_03',
+      alreadyGone: false,
+    },
     noop('invoice-reminder', 'Invoice Reminder', 'flow_04'),
   ]);
 }

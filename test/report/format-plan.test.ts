@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanResult } from '../../src/app/results.js';
-import { contentHash, planChanges, readRemoteFlow, type FlowPayload } from '../../src/plan/index.js';
+import {
+  contentHash,
+  planChanges,
+  readRemoteFlow,
+  type FlowPayload,
+} from '../../src/plan/index.js';
 import type { Colors } from '../../src/report/color.js';
 import { formatPlan, summaryLine } from '../../src/report/format-plan.js';
 import { toJsonDocument } from '../../src/report/json-result.js';
@@ -49,10 +54,43 @@ describe('formatPlan', () => {
     const same = flow('Lead Scoring', [step('score', 'Score', { model: 'gpt-4' })]);
     const text = formatPlan(
       planResult([
-        { kind: 'adopt', key: 'lead-scoring', name: 'Lead Scoring', remoteId: 'flow_10', payload: same, before: same, contentMatches: true, hash: 'a', matchedName: 'Lead Scorer' },
-        { kind: 'adopt', key: 'lead-routing', name: 'Lead Routing', remoteId: 'flow_11', payload: flow('Lead Routing', [step('route', 'Route', { model: 'gpt-5' })]), before: flow('Lead Routing', [step('route', 'Route', { model: 'gpt-4' })]), contentMatches: false, hash: 'b' },
-        { kind: 'missing', key: 'nightly-digest', name: 'Nightly Digest', previousId: 'flow_12', payload: same, hash: 'c' },
-        { kind: 'conflict', key: 'faq-bot', name: 'FAQ Bot', remoteIds: ['flow_13', 'flow_14'], payload: same, hash: 'd' },
+        {
+          kind: 'adopt',
+          key: 'lead-scoring',
+          name: 'Lead Scoring',
+          remoteId: 'flow_10',
+          payload: same,
+          before: same,
+          contentMatches: true,
+          hash: 'a',
+          matchedName: 'Lead Scorer',
+        },
+        {
+          kind: 'adopt',
+          key: 'lead-routing',
+          name: 'Lead Routing',
+          remoteId: 'flow_11',
+          payload: flow('Lead Routing', [step('route', 'Route', { model: 'gpt-5' })]),
+          before: flow('Lead Routing', [step('route', 'Route', { model: 'gpt-4' })]),
+          contentMatches: false,
+          hash: 'b',
+        },
+        {
+          kind: 'missing',
+          key: 'nightly-digest',
+          name: 'Nightly Digest',
+          previousId: 'flow_12',
+          payload: same,
+          hash: 'c',
+        },
+        {
+          kind: 'conflict',
+          key: 'faq-bot',
+          name: 'FAQ Bot',
+          remoteIds: ['flow_13', 'flow_14'],
+          payload: same,
+          hash: 'd',
+        },
         { kind: 'delete', key: 'retired', name: 'Retired', remoteId: 'flow_15', alreadyGone: true },
       ]),
     );
@@ -79,7 +117,19 @@ describe('formatPlan', () => {
 
   it('says that details need the remote for an offline update, and what an offline plan cannot check', () => {
     const text = formatPlan(
-      planResult([{ kind: 'update', key: 'welcome-email', name: 'Welcome Email', remoteId: 'flow_01', payload: flow('Welcome Email', []), hash: 'h' }], { remoteChecked: false, refreshed: false }),
+      planResult(
+        [
+          {
+            kind: 'update',
+            key: 'welcome-email',
+            name: 'Welcome Email',
+            remoteId: 'flow_01',
+            payload: flow('Welcome Email', []),
+            hash: 'h',
+          },
+        ],
+        { remoteChecked: false, refreshed: false },
+      ),
     );
     expect(text).toMatchInlineSnapshot(`
       "Plan for environment "production" (https://api.runtype.com/v1)
@@ -106,7 +156,11 @@ describe('formatPlan', () => {
   });
 
   it('summarises recreations and conflicts only when there are some', () => {
-    expect(summaryLine(plan([{ kind: 'delete', key: 'a', name: 'A', remoteId: 'x', alreadyGone: false }]))).toBe('Plan: 0 to create, 0 to update, 0 to adopt, 1 to delete (with --prune), 0 unchanged.');
+    expect(
+      summaryLine(
+        plan([{ kind: 'delete', key: 'a', name: 'A', remoteId: 'x', alreadyGone: false }]),
+      ),
+    ).toBe('Plan: 0 to create, 0 to update, 0 to adopt, 1 to delete (with --prune), 0 unchanged.');
   });
 
   it('colours each change kind when colour is on', () => {
@@ -117,20 +171,35 @@ describe('formatPlan', () => {
     expect(text).toContain('<red>- delete  </>');
     expect(text).toContain('<red>- Greet {{customer_name}} from {{company_name}}.</>');
     // The words that changed inside a changed line are marked too (colour only).
-    expect(text).toContain('<green>+ Greet {{customer_name}} from {{company_name}}<inverse> by first name</>.</>');
+    expect(text).toContain(
+      '<green>+ Greet {{customer_name}} from {{company_name}}<inverse> by first name</>.</>',
+    );
   });
 });
 
 describe('formatPlan on a plan from the planner', () => {
-  const prompt = (name: string, text: string, extra: Record<string, string> = {}): FlowPayload => ({ name, steps: [step('draft', 'Draft', { model: 'gpt-4', userPrompt: text, ...extra })] });
+  const prompt = (name: string, text: string, extra: Record<string, string> = {}): FlowPayload => ({
+    name,
+    steps: [step('draft', 'Draft', { model: 'gpt-4', userPrompt: text, ...extra })],
+  });
 
   function result(): PlanResult {
     const synced = prompt('Updated', 'Line one\nLine two\nLine three');
     const drifted = prompt('Drifted', 'from code');
     const p = planChanges({
       desired: [
-        { key: 'new-flow', payload: prompt('New Flow', 'hello'), hash: contentHash(prompt('New Flow', 'hello')) },
-        { key: 'updated', payload: prompt('Updated', 'Line one\nLine 2\nLine three', { apiKey: 'rt_live_abcdefgh12345678' }), hash: 'h2' },
+        {
+          key: 'new-flow',
+          payload: prompt('New Flow', 'hello'),
+          hash: contentHash(prompt('New Flow', 'hello')),
+        },
+        {
+          key: 'updated',
+          payload: prompt('Updated', 'Line one\nLine 2\nLine three', {
+            apiKey: 'rt_live_abcdefgh12345678',
+          }),
+          hash: 'h2',
+        },
         { key: 'drifted', payload: drifted, hash: contentHash(drifted) },
       ],
       tracked: new Map([
@@ -150,7 +219,20 @@ describe('formatPlan on a plan from the planner', () => {
         ]),
       },
     });
-    return { command: 'plan', ok: true, pendingChanges: true, diagnostics: [], plan: p, target: { environment: 'production', kind: 'remote', apiUrl: 'https://api.runtype.com/v1', lockFile: 'runtype.lock.json', lockSection: 'production' } };
+    return {
+      command: 'plan',
+      ok: true,
+      pendingChanges: true,
+      diagnostics: [],
+      plan: p,
+      target: {
+        environment: 'production',
+        kind: 'remote',
+        apiUrl: 'https://api.runtype.com/v1',
+        lockFile: 'runtype.lock.json',
+        lockSection: 'production',
+      },
+    };
   }
 
   it('shows each change with step and field diffs, line diffs for long text, and a summary', () => {

@@ -4,7 +4,12 @@ import { formatStatus } from '../../src/report/format-status.js';
 import { statusResult } from './builders.js';
 
 const flows = statusResult([
-  { key: 'customer-outreach', name: 'Customer Outreach Flow', state: 'in-sync', remoteId: 'flow_20' },
+  {
+    key: 'customer-outreach',
+    name: 'Customer Outreach Flow',
+    state: 'in-sync',
+    remoteId: 'flow_20',
+  },
   { key: 'faq-bot', name: 'FAQ Bot', state: 'conflict' },
   { key: 'new-one', name: 'New', state: 'new' },
   { key: 'support-triage', name: 'Support Triage', state: 'drift', remoteId: 'flow_02' },
@@ -29,7 +34,13 @@ describe('formatStatus', () => {
 
   it('colours states: in-sync green, changed/new yellow, drift/missing/conflict red', () => {
     const tags: Colors = { enabled: true, paint: (style, text) => `<${String(style)}>${text}</>` };
-    const text = formatStatus(statusResult([...flows.flows, { key: 'gone', name: 'Gone', state: 'missing', remoteId: 'flow_09' }]), tags);
+    const text = formatStatus(
+      statusResult([
+        ...flows.flows,
+        { key: 'gone', name: 'Gone', state: 'missing', remoteId: 'flow_09' },
+      ]),
+      tags,
+    );
     expect(text).toMatch(/ <green>in-sync<\/>$/m);
     expect(text).toMatch(/ <yellow>changed<\/>$/m);
     expect(text).toMatch(/ <yellow>new<\/>$/m);

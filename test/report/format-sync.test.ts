@@ -6,12 +6,20 @@ describe('formatSync', () => {
   it('lists what was applied, failed and refused, counts unchanged flows, and ends with counts and duration', () => {
     const result = syncResult(
       [
-        outcome('customer-outreach', 'applied', 'created', { remoteId: 'flow_20', published: true }),
+        outcome('customer-outreach', 'applied', 'created', {
+          remoteId: 'flow_20',
+          published: true,
+        }),
         outcome('welcome-email', 'applied', 'updated', { remoteId: 'flow_01' }),
         outcome('lead-scoring', 'applied', 'adopted', { remoteId: 'flow_10' }),
         outcome('nightly-digest', 'applied', 'recreated', { remoteId: 'flow_21' }),
         outcome('old-survey', 'applied', 'deleted', { remoteId: 'flow_03' }),
-        outcome('faq-bot', 'failed', 'none', { error: { code: 'API_VALIDATION', message: 'steps[0].config.model: unknown model "gpt-9"' } }),
+        outcome('faq-bot', 'failed', 'none', {
+          error: {
+            code: 'API_VALIDATION',
+            message: 'steps[0].config.model: unknown model "gpt-9"',
+          },
+        }),
         outcome('invoice-reminder', 'unchanged', 'none', { remoteId: 'flow_04' }),
       ],
       { durationMs: 2345 },
@@ -26,16 +34,31 @@ describe('formatSync', () => {
 
       ✖ Sync incomplete "production": 1 created, 1 updated, 1 adopted, 1 recreated, 1 deleted, 1 unchanged, 1 failed, 1 published in 2.3s."
     `);
-    expect(formatSync(result, undefined, { verbose: true })).toContain('= unchanged invoice-reminder (id flow_04)');
+    expect(formatSync(result, undefined, { verbose: true })).toContain(
+      '= unchanged invoice-reminder (id flow_04)',
+    );
   });
 
   it('names refused drift and gives the exact command to overwrite it', () => {
     const result = syncResult(
       [
         outcome('welcome-email', 'applied', 'updated', { remoteId: 'flow_01' }),
-        { ...outcome('support-triage', 'refused', 'none', { remoteId: 'flow_02', reason: 'edited outside runtype-flows since the last sync; re-run with --force to overwrite' }), kind: 'drift' },
+        {
+          ...outcome('support-triage', 'refused', 'none', {
+            remoteId: 'flow_02',
+            reason:
+              'edited outside runtype-flows since the last sync; re-run with --force to overwrite',
+          }),
+          kind: 'drift',
+        },
       ],
-      { blocked: { reason: 'drift', keys: ['support-triage'], rerun: 'runtype-flows sync --env production --force' } },
+      {
+        blocked: {
+          reason: 'drift',
+          keys: ['support-triage'],
+          rerun: 'runtype-flows sync --env production --force',
+        },
+      },
     );
     expect(formatSync(result)).toMatchInlineSnapshot(`
       "✔ updated welcome-email (id flow_01)
@@ -49,7 +72,14 @@ describe('formatSync', () => {
 
   it('shows the plan, what needs confirmation and the command to re-run when deletions block the run', () => {
     const plan = samplePlan().plan;
-    const result = syncResult([], { plan, blocked: { reason: 'deletions', keys: ['old-survey'], rerun: 'runtype-flows sync --prune --yes' } });
+    const result = syncResult([], {
+      plan,
+      blocked: {
+        reason: 'deletions',
+        keys: ['old-survey'],
+        rerun: 'runtype-flows sync --prune --yes',
+      },
+    });
     const text = formatSync(result);
     expect(text).toContain('- delete   old-survey');
     expect(text.split('\n').slice(-2)).toEqual([
@@ -61,11 +91,21 @@ describe('formatSync', () => {
   it('says a dry run wrote nothing', () => {
     const text = formatSync(syncResult([], { plan: samplePlan().plan, dryRun: true }));
     expect(text).toContain('Plan: 1 to create, 1 to update');
-    expect(text.split('\n').at(-1)).toBe('Dry run: nothing was written (no remote change, no lockfile change).');
+    expect(text.split('\n').at(-1)).toBe(
+      'Dry run: nothing was written (no remote change, no lockfile change).',
+    );
   });
 
   it('reports skipped deletions and an interrupted run', () => {
-    const result = syncResult([outcome('old-survey', 'skipped', 'none', { kind: 'delete', reason: 'removed from code; deleted only with --prune' })], { interrupted: { notStarted: 3 } });
+    const result = syncResult(
+      [
+        outcome('old-survey', 'skipped', 'none', {
+          kind: 'delete',
+          reason: 'removed from code; deleted only with --prune',
+        }),
+      ],
+      { interrupted: { notStarted: 3 } },
+    );
     expect(formatSync(result)).toMatchInlineSnapshot(`
       "- skipped old-survey: removed from code; deleted only with --prune
 
@@ -76,7 +116,11 @@ describe('formatSync', () => {
   });
 
   it('redacts tokens in server messages', () => {
-    const result = syncResult([outcome('a', 'failed', 'none', { error: { code: 'API_UNAUTHORIZED', message: 'invalid key rt_live_abcdef123456' } })]);
+    const result = syncResult([
+      outcome('a', 'failed', 'none', {
+        error: { code: 'API_UNAUTHORIZED', message: 'invalid key rt_live_abcdef123456' },
+      }),
+    ]);
     expect(formatSync(result)).toContain('a: invalid key *** (API_UNAUTHORIZED)');
   });
 });

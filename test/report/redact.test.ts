@@ -18,20 +18,41 @@ describe('redactString', () => {
     ['NPM_TOKEN=npm_abcdefghijklmnopqrstuvwxyz0123456789', 'NPM_TOKEN=***'],
     ['hf hf_abcdefghijklmnopqrstuvwxyzABCDEF', 'hf ***'],
     ['SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', '***'],
-    ['stripe sk_test_51HxYzAbCdEfGhIjKlMnOpQr and rk_live_51HxYzAbCdEfGhIjKlMnOpQr', 'stripe *** and ***'],
+    [
+      'stripe sk_test_51HxYzAbCdEfGhIjKlMnOpQr and rk_live_51HxYzAbCdEfGhIjKlMnOpQr',
+      'stripe *** and ***',
+    ],
     ['whsec_abcdefghijklmnopqrstuvwx1234', '***'],
-    ['post to https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX now', 'post to https://hooks.slack.com/services/*** now'],
-    ['https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyz', 'https://discord.com/api/webhooks/***'],
-    ['jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U.', 'jwt ***.'],
+    [
+      'post to https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX now',
+      'post to https://hooks.slack.com/services/*** now',
+    ],
+    [
+      'https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyz',
+      'https://discord.com/api/webhooks/***',
+    ],
+    [
+      'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U.',
+      'jwt ***.',
+    ],
     ['key=AIzaSyA1234567890abcdefghijklmnopqrstuv', 'key=***'],
     ['postgres://admin:hunter22@db.example.com/app', 'postgres://admin:***@db.example.com/app'],
-    ['https://api.example.com/v1?city=Oslo&api_key=abcd1234efgh5678&units=metric', 'https://api.example.com/v1?city=Oslo&api_key=***&units=metric'],
+    [
+      'https://api.example.com/v1?city=Oslo&api_key=abcd1234efgh5678&units=metric',
+      'https://api.example.com/v1?city=Oslo&api_key=***&units=metric',
+    ],
     ['Authorization: Basic YWxhZGRpbjpvcGVuc2VzYW1l', 'Authorization: Basic ***'],
     ['anthropic sk-ant-api03-abcdefghijklmnop', 'anthropic ***'],
     ['AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '***:***'],
-    ['key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nend', 'key:\n***\nend'],
+    [
+      'key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nend',
+      'key:\n***\nend',
+    ],
     ['cut off: -----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEA', 'cut off: ***'],
-    ['https://ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345:x-oauth-basic@github.com/o/r', 'https://***:***@github.com/o/r'],
+    [
+      'https://ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345:x-oauth-basic@github.com/o/r',
+      'https://***:***@github.com/o/r',
+    ],
   ])('hides the literal token in %j', (input, expected) => {
     expect(redactString(input)).toBe(expected);
   });
@@ -87,7 +108,9 @@ describe('redactString', () => {
   it('masks a secret far into a long text, where the per-pattern scans take over from the one combined test', () => {
     const text = `${'lorem ipsum dolor sit amet '.repeat(200)}glpat-abcdefghij0123456789 and {{secret:KEEP}}`;
     expect(text.length).toBeGreaterThan(1024);
-    expect(redactString(text)).toBe(`${'lorem ipsum dolor sit amet '.repeat(200)}*** and {{secret:KEEP}}`);
+    expect(redactString(text)).toBe(
+      `${'lorem ipsum dolor sit amet '.repeat(200)}*** and {{secret:KEEP}}`,
+    );
   });
 });
 
@@ -121,11 +144,15 @@ describe('redactValue', () => {
   });
 
   it('keeps template references in secret-named fields', () => {
-    expect(redactValue({ apiKey: '{{secret:OPENAI_KEY}}', authorization: 'Bearer {{secret:X}}' })).toEqual({ apiKey: '{{secret:OPENAI_KEY}}', authorization: 'Bearer {{secret:X}}' });
+    expect(
+      redactValue({ apiKey: '{{secret:OPENAI_KEY}}', authorization: 'Bearer {{secret:X}}' }),
+    ).toEqual({ apiKey: '{{secret:OPENAI_KEY}}', authorization: 'Bearer {{secret:X}}' });
   });
 
   it('keeps numbers and booleans under secret-named fields (nothing to leak), hides strings', () => {
-    expect(redactValue({ secretSettings: { rotate: true, days: 30, name: 'primary' } })).toEqual({ secretSettings: { rotate: true, days: 30, name: '***' } });
+    expect(redactValue({ secretSettings: { rotate: true, days: 30, name: 'primary' } })).toEqual({
+      secretSettings: { rotate: true, days: 30, name: '***' },
+    });
   });
 
   it('treats a field path as secret when any segment is', () => {
@@ -135,14 +162,22 @@ describe('redactValue', () => {
   });
 
   it('hides literal tokens in ordinary fields', () => {
-    expect(redactValue({ script: 'fetch(url, { headers: { auth: "Bearer abcdefgh1234" } })' })).toEqual({ script: 'fetch(url, { headers: { auth: "Bearer ***" } })' });
+    expect(
+      redactValue({ script: 'fetch(url, { headers: { auth: "Bearer abcdefgh1234" } })' }),
+    ).toEqual({ script: 'fetch(url, { headers: { auth: "Bearer ***" } })' });
   });
 });
 
 describe('redactFlowDiff', () => {
   it('hides a literal of a newer family written in an ordinary field (a prompt, a URL)', () => {
     const before = flow('F', [step('p', 'P', { model: 'gpt-4', userPrompt: 'hi' })]);
-    const after = flow('F', [step('p', 'P', { model: 'gpt-4', userPrompt: 'use glpat-abcdefghij0123456789 and {{secret:KEEP}}', url: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX' })]);
+    const after = flow('F', [
+      step('p', 'P', {
+        model: 'gpt-4',
+        userPrompt: 'use glpat-abcdefghij0123456789 and {{secret:KEEP}}',
+        url: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      }),
+    ]);
     const text = JSON.stringify(redactFlowDiff(diffFlows(before, after)));
     expect(text).not.toContain('glpat-abcdefghij');
     expect(text).not.toContain('XXXXXXXXXXXXXXXX');
@@ -151,8 +186,13 @@ describe('redactFlowDiff', () => {
   });
 
   it('redacts changed values by their field path and added steps by their config keys', () => {
-    const before = flow('F', [step('call', 'Call', { url: 'https://x', password: 'old-pass' }, 'api-call')]);
-    const after = flow('F', [step('call', 'Call', { url: 'https://x', password: 'new-pass' }, 'api-call'), step('p', 'P', { model: 'gpt-4', token: 'tok-literal' })]);
+    const before = flow('F', [
+      step('call', 'Call', { url: 'https://x', password: 'old-pass' }, 'api-call'),
+    ]);
+    const after = flow('F', [
+      step('call', 'Call', { url: 'https://x', password: 'new-pass' }, 'api-call'),
+      step('p', 'P', { model: 'gpt-4', token: 'tok-literal' }),
+    ]);
     const text = JSON.stringify(redactFlowDiff(diffFlows(before, after)));
     expect(text).not.toContain('old-pass');
     expect(text).not.toContain('new-pass');

@@ -50,7 +50,8 @@ describe('isLongText', () => {
 });
 
 describe('lineDiff word highlight', () => {
-  const mark = (kind: 'add' | 'remove', words: string) => (kind === 'add' ? `[+${words}]` : `[-${words}]`);
+  const mark = (kind: 'add' | 'remove', words: string) =>
+    kind === 'add' ? `[+${words}]` : `[-${words}]`;
 
   it('marks the changed words of a changed line, and nothing without a highlighter', () => {
     const before = 'Reply in a friendly tone to {{name}}.';
@@ -62,6 +63,8 @@ describe('lineDiff word highlight', () => {
   });
 
   it('leaves a line rewritten from scratch unmarked', () => {
-    expect(lineDiff('alpha beta', 'gamma delta', '', undefined, mark)).toBe('- alpha beta\n+ gamma delta');
+    expect(lineDiff('alpha beta', 'gamma delta', '', undefined, mark)).toBe(
+      '- alpha beta\n+ gamma delta',
+    );
   });
 });

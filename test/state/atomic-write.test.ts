@@ -23,6 +23,8 @@ describe('writeFileAtomic', () => {
     } finally {
       await held.close();
     }
-    expect((await fsp.readdir(path.dirname(file))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await fsp.readdir(path.dirname(file))).filter((name) => name.endsWith('.tmp'))).toEqual(
+      [],
+    );
   });
 });

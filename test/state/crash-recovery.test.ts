@@ -2,13 +2,27 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLockStore, readLockfile, writeLockfile } from '../../src/state/index.js';
-import { aLock, anEntry, backdate, exists, hashOf, PROD, snapshotFile, tempRoot } from './helpers.js';
+import {
+  aLock,
+  anEntry,
+  backdate,
+  exists,
+  hashOf,
+  PROD,
+  snapshotFile,
+  tempRoot,
+} from './helpers.js';
 import { killHard, spawnStateChild } from './state-child.js';
 
 describe('crash recovery', () => {
   it('loses nothing when a sync is SIGKILLed mid-run: the next open takes over and folds its journal', async () => {
     const root = await tempRoot();
-    const options = JSON.stringify({ root, section: 'production', apiUrl: PROD, location: 'shared' });
+    const options = JSON.stringify({
+      root,
+      section: 'production',
+      apiUrl: PROD,
+      location: 'shared',
+    });
     const child = await spawnStateChild(
       `const store = await state.openLockStore(${options});
        await store.recordIntent({ key: 'a', name: 'Flow a', hash: ${JSON.stringify(hashOf('a'))} });
@@ -17,10 +31,17 @@ describe('crash recovery', () => {
     );
     await killHard(child);
 
-    const store = await openLockStore({ root, section: 'production', apiUrl: PROD, location: 'shared' });
+    const store = await openLockStore({
+      root,
+      section: 'production',
+      apiUrl: PROD,
+      location: 'shared',
+    });
     expect(Object.fromEntries(store.entries())).toEqual({ a: anEntry('a') });
     expect(store.pendingCreates).toEqual([{ key: 'b', name: 'Flow b', hash: hashOf('b') }]);
-    expect(await readLockfile(path.join(root, 'runtype.lock.json'))).toEqual(aLock({ production: { apiUrl: PROD, flows: { a: anEntry('a') } } }));
+    expect(await readLockfile(path.join(root, 'runtype.lock.json'))).toEqual(
+      aLock({ production: { apiUrl: PROD, flows: { a: anEntry('a') } } }),
+    );
     await store.close();
   });
 
@@ -40,7 +61,12 @@ describe('crash recovery', () => {
     ];
     await fsp.writeFile(journal, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
 
-    const store = await openLockStore({ root, section: 'production', apiUrl: PROD, location: 'shared' });
+    const store = await openLockStore({
+      root,
+      section: 'production',
+      apiUrl: PROD,
+      location: 'shared',
+    });
     await store.close();
     expect(await snapshotFile(file)).toEqual(before);
     expect(await exists(journal)).toBe(false);
@@ -50,9 +76,14 @@ describe('crash recovery', () => {
     const root = await tempRoot();
     const journal = path.join(root, '.runtype', 'journal', 'production.ndjson');
     await fsp.mkdir(path.dirname(journal), { recursive: true });
-    await fsp.writeFile(journal, `{"op":"begin","apiUrl":"${PROD}","section":"production"}\n{"op":"crea\n{"op":"deleted","key":"a"}\n`);
+    await fsp.writeFile(
+      journal,
+      `{"op":"begin","apiUrl":"${PROD}","section":"production"}\n{"op":"crea\n{"op":"deleted","key":"a"}\n`,
+    );
 
-    await expect(openLockStore({ root, section: 'production', apiUrl: PROD, location: 'shared' })).rejects.toMatchObject({
+    await expect(
+      openLockStore({ root, section: 'production', apiUrl: PROD, location: 'shared' }),
+    ).rejects.toMatchObject({
       code: 'JOURNAL_CORRUPT',
       message: expect.stringContaining(`${journal}:2`),
     });

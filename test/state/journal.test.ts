@@ -1,7 +1,13 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findPendingCreates, foldJournal, parseJournal, readJournal, type JournalRecord } from '../../src/state/index.js';
+import {
+  findPendingCreates,
+  foldJournal,
+  parseJournal,
+  readJournal,
+  type JournalRecord,
+} from '../../src/state/index.js';
 import { createJournalWriter } from '../../src/state/journal-writer.js';
 import { anEntry, hashOf, PROD, tempRoot } from './helpers.js';
 
@@ -22,7 +28,10 @@ describe('foldJournal', () => {
     ];
     expect(foldJournal(base, records)).toEqual({
       apiUrl: PROD,
-      flows: { keep: { id: 'flow_keep', name: 'Renamed', hash: hashOf('v2') }, new: anEntry('new') },
+      flows: {
+        keep: { id: 'flow_keep', name: 'Renamed', hash: hashOf('v2') },
+        new: anEntry('new'),
+      },
     });
   });
 
@@ -41,7 +50,12 @@ describe('foldJournal', () => {
 
 describe('findPendingCreates', () => {
   it('returns intents that nothing later settled', () => {
-    const intent = (key: string): JournalRecord => ({ op: 'intent', key, name: `Flow ${key}`, hash: hashOf(key) });
+    const intent = (key: string): JournalRecord => ({
+      op: 'intent',
+      key,
+      name: `Flow ${key}`,
+      hash: hashOf(key),
+    });
     const records: JournalRecord[] = [
       intent('lost'),
       intent('done'),
@@ -50,7 +64,9 @@ describe('findPendingCreates', () => {
       { op: 'updated', key: 'adopted', ...anEntry('adopted') },
       intent('lost'),
     ];
-    expect(findPendingCreates(records)).toEqual([{ key: 'lost', name: 'Flow lost', hash: hashOf('lost') }]);
+    expect(findPendingCreates(records)).toEqual([
+      { key: 'lost', name: 'Flow lost', hash: hashOf('lost') },
+    ]);
   });
 });
 
@@ -59,7 +75,10 @@ describe('parseJournal', () => {
 
   it('ignores a torn last line and counts it', () => {
     const text = `${lines.join('\n')}\n{"op":"created","key":"c","id":"fl`;
-    expect(parseJournal(text, 'j.ndjson')).toEqual({ records: [created('a'), created('b')], tornLines: 1 });
+    expect(parseJournal(text, 'j.ndjson')).toEqual({
+      records: [created('a'), created('b')],
+      tornLines: 1,
+    });
   });
 
   it('accepts a last record that lost only its newline', () => {
@@ -68,7 +87,12 @@ describe('parseJournal', () => {
 
   it('refuses an unreadable line followed by readable ones, naming the line', () => {
     const text = `${lines[0]}\n{garbage\n${lines[1]}\n`;
-    expect(() => parseJournal(text, 'j.ndjson')).toThrow(expect.objectContaining({ code: 'JOURNAL_CORRUPT', message: expect.stringContaining('j.ndjson:2') }));
+    expect(() => parseJournal(text, 'j.ndjson')).toThrow(
+      expect.objectContaining({
+        code: 'JOURNAL_CORRUPT',
+        message: expect.stringContaining('j.ndjson:2'),
+      }),
+    );
   });
 });
 
@@ -87,7 +111,11 @@ describe('createJournalWriter', () => {
       '{"op":"deleted","key":"a"}',
       '',
     ]);
-    await expect(readJournal(file)).resolves.toMatchObject({ exists: true, tornLines: 0, records: [{ op: 'begin' }, { op: 'created' }, { op: 'deleted' }] });
+    await expect(readJournal(file)).resolves.toMatchObject({
+      exists: true,
+      tornLines: 0,
+      records: [{ op: 'begin' }, { op: 'created' }, { op: 'deleted' }],
+    });
   });
 
   it('lets many concurrent flushes share syncs, and every one resolves', async () => {
@@ -105,7 +133,11 @@ describe('createJournalWriter', () => {
 
   it('leaves no file when nothing was written', async () => {
     const root = await tempRoot();
-    const writer = createJournalWriter(path.join(root, 'j.ndjson'), { op: 'begin', apiUrl: PROD, section: 'production' });
+    const writer = createJournalWriter(path.join(root, 'j.ndjson'), {
+      op: 'begin',
+      apiUrl: PROD,
+      section: 'production',
+    });
     await writer.flush();
     await writer.close();
     expect(await fsp.readdir(root)).toEqual([]);

@@ -2,8 +2,23 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InternalError } from '../../src/errors.js';
-import { openLockStore, readLockfile, readLockState, type LockStoreOptions } from '../../src/state/index.js';
-import { aLock, anEntry, backdate, exists, hashOf, PROD, snapshotFile, STAGING, tempRoot } from './helpers.js';
+import {
+  openLockStore,
+  readLockfile,
+  readLockState,
+  type LockStoreOptions,
+} from '../../src/state/index.js';
+import {
+  aLock,
+  anEntry,
+  backdate,
+  exists,
+  hashOf,
+  PROD,
+  snapshotFile,
+  STAGING,
+  tempRoot,
+} from './helpers.js';
 
 function shared(root: string, overrides: Partial<LockStoreOptions> = {}): LockStoreOptions {
   return { root, section: 'production', apiUrl: PROD, location: 'shared', ...overrides };
@@ -19,7 +34,10 @@ describe('openLockStore', () => {
     await store.recordCreated({ key: 'a', ...anEntry('a') });
     await store.recordCreated({ key: 'b', ...anEntry('b') });
     await store.recordUpdated({ key: 'b', ...anEntry('b2'), id: 'flow_b' });
-    expect(Object.fromEntries(store.entries())).toEqual({ a: anEntry('a'), b: { ...anEntry('b2'), id: 'flow_b' } });
+    expect(Object.fromEntries(store.entries())).toEqual({
+      a: anEntry('a'),
+      b: { ...anEntry('b2'), id: 'flow_b' },
+    });
     expect(await exists(path.join(root, 'runtype.lock.json'))).toBe(false); // nothing rewritten per record
     expect(await exists(journal)).toBe(true);
 
@@ -27,7 +45,12 @@ describe('openLockStore', () => {
     await store.close();
 
     expect(await readLockfile(path.join(root, 'runtype.lock.json'))).toEqual(
-      aLock({ production: { apiUrl: PROD, flows: { a: anEntry('a'), b: { ...anEntry('b2'), id: 'flow_b' } } } }),
+      aLock({
+        production: {
+          apiUrl: PROD,
+          flows: { a: anEntry('a'), b: { ...anEntry('b2'), id: 'flow_b' } },
+        },
+      }),
     );
     expect(await exists(journal)).toBe(false);
     expect(await exists(path.join(root, '.runtype', 'sync.pid'))).toBe(false);
@@ -41,7 +64,10 @@ describe('openLockStore', () => {
     await store.recordDeleted({ key: 'a' });
     await store.recordForget({ key: 'b' });
     await store.close();
-    const text = await fsp.readFile(path.join(root, '.runtype', 'journal', 'production.ndjson'), 'utf8');
+    const text = await fsp.readFile(
+      path.join(root, '.runtype', 'journal', 'production.ndjson'),
+      'utf8',
+    );
     expect(text.replaceAll(hashOf('a'), '<sha256>')).toMatchInlineSnapshot(`
       "{"op":"begin","apiUrl":"https://api.runtype.com/v1","section":"production"}
       {"op":"intent","key":"a","name":"Flow a","hash":"<sha256>"}
@@ -63,9 +89,19 @@ describe('openLockStore', () => {
     expect(Object.fromEntries(second.entries())).toEqual({ a: anEntry('a') });
     expect(second.pendingCreates).toEqual([{ key: 'b', name: 'Flow b', hash: hashOf('b') }]);
     expect(second.recovered).toEqual({ records: 2, tornLines: 0 });
-    expect(await readLockfile(path.join(root, 'runtype.lock.json'))).toEqual(aLock({ production: { apiUrl: PROD, flows: { a: anEntry('a') } } }));
-    const journal = await fsp.readFile(path.join(root, '.runtype', 'journal', 'production.ndjson'), 'utf8');
-    expect(journal.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([
+    expect(await readLockfile(path.join(root, 'runtype.lock.json'))).toEqual(
+      aLock({ production: { apiUrl: PROD, flows: { a: anEntry('a') } } }),
+    );
+    const journal = await fsp.readFile(
+      path.join(root, '.runtype', 'journal', 'production.ndjson'),
+      'utf8',
+    );
+    expect(
+      journal
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([
       { op: 'begin', apiUrl: PROD, section: 'production' },
       { op: 'intent', key: 'b', name: 'Flow b', hash: hashOf('b'), carried: true },
     ]);
@@ -74,7 +110,10 @@ describe('openLockStore', () => {
     const third = await openLockStore(shared(root));
     expect(third.recovered).toEqual({ records: 0, tornLines: 0 });
     expect(third.pendingCreates.map((p) => p.key)).toEqual(['b']);
-    await expect(third.commit()).resolves.toEqual({ written: false, pendingCreates: [{ key: 'b', name: 'Flow b', hash: hashOf('b') }] });
+    await expect(third.commit()).resolves.toEqual({
+      written: false,
+      pendingCreates: [{ key: 'b', name: 'Flow b', hash: hashOf('b') }],
+    });
     await third.close();
   });
 
@@ -100,7 +139,9 @@ describe('openLockStore', () => {
     await expect(settling.commit()).resolves.toMatchObject({ pendingCreates: [] });
     await settling.close();
     expect(await exists(journal)).toBe(false);
-    expect((await openLockStore(shared(root)).then(async (s) => (await s.close(), s))).pendingCreates).toEqual([]);
+    expect(
+      (await openLockStore(shared(root)).then(async (s) => (await s.close(), s))).pendingCreates,
+    ).toEqual([]);
   });
 
   it('recovers a journal with a torn last line, reporting it', async () => {
@@ -129,19 +170,26 @@ describe('openLockStore', () => {
     const journal = path.join(root, '.runtype', 'journal', 'production.ndjson');
     const before = await snapshotFile(journal);
 
-    await expect(openLockStore(shared(root))).rejects.toMatchObject({ code: 'LOCK_TARGET_MISMATCH', message: expect.stringContaining(STAGING) });
+    await expect(openLockStore(shared(root))).rejects.toMatchObject({
+      code: 'LOCK_TARGET_MISMATCH',
+      message: expect.stringContaining(STAGING),
+    });
     expect(await snapshotFile(journal)).toEqual(before);
     expect(await exists(path.join(root, 'runtype.lock.json'))).toBe(false);
   });
 
   it('keeps a local section under .runtype/ with a .gitignore, away from the committed file', async () => {
     const root = await tempRoot();
-    const store = await openLockStore(shared(root, { section: 'me', location: 'local', apiUrl: 'emulator://local' }));
+    const store = await openLockStore(
+      shared(root, { section: 'me', location: 'local', apiUrl: 'emulator://local' }),
+    );
     await store.recordCreated({ key: 'a', ...anEntry('a') });
     await store.commit();
     await store.close();
     expect(await fsp.readFile(path.join(root, '.runtype', '.gitignore'), 'utf8')).toBe('*\n');
-    expect(await readLockfile(path.join(root, '.runtype', 'lock', 'me.json'))).toEqual(aLock({ me: { apiUrl: 'emulator://local', flows: { a: anEntry('a') } } }));
+    expect(await readLockfile(path.join(root, '.runtype', 'lock', 'me.json'))).toEqual(
+      aLock({ me: { apiUrl: 'emulator://local', flows: { a: anEntry('a') } } }),
+    );
     expect(await exists(path.join(root, 'runtype.lock.json'))).toBe(false);
   });
 
@@ -170,7 +218,12 @@ describe('openLockStore', () => {
     await store.recordCreated({ key: 'b', ...anEntry('b') });
     await store.commit();
     await store.close();
-    expect(Object.keys((await readLockfile(path.join(root, 'runtype.lock.json'))).environments.production?.flows ?? {})).toEqual(['a', 'b']);
+    expect(
+      Object.keys(
+        (await readLockfile(path.join(root, 'runtype.lock.json'))).environments.production?.flows ??
+          {},
+      ),
+    ).toEqual(['a', 'b']);
   });
 
   it('rejects records after close', async () => {
@@ -182,7 +235,9 @@ describe('openLockStore', () => {
 
   it('refuses a section name that could escape .runtype/', async () => {
     const root = await tempRoot();
-    await expect(openLockStore(shared(root, { section: '../x', location: 'local' }))).rejects.toMatchObject({ code: 'LOCK_SECTION_INVALID' });
+    await expect(
+      openLockStore(shared(root, { section: '../x', location: 'local' })),
+    ).rejects.toMatchObject({ code: 'LOCK_SECTION_INVALID' });
   });
 });
 
@@ -193,7 +248,12 @@ describe('readLockState', () => {
     await store.recordCreated({ key: 'a', ...anEntry('a') });
     await store.recordIntent({ key: 'b', name: 'Flow b', hash: hashOf('b') });
 
-    const state = await readLockState({ root, section: 'production', apiUrl: PROD, location: 'shared' });
+    const state = await readLockState({
+      root,
+      section: 'production',
+      apiUrl: PROD,
+      location: 'shared',
+    });
     expect(Object.fromEntries(state.entries)).toEqual({ a: anEntry('a') });
     expect(state.pendingCreates.map((p) => p.key)).toEqual(['b']);
     expect(await exists(path.join(root, 'runtype.lock.json'))).toBe(false);

@@ -1,9 +1,23 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLockfile, readLockfile, serializeLockfile, writeLockfile } from '../../src/state/index.js';
+import {
+  parseLockfile,
+  readLockfile,
+  serializeLockfile,
+  writeLockfile,
+} from '../../src/state/index.js';
 import { stableStringify } from '../../src/state/serialize-lockfile.js';
-import { aLock, anEntry, backdate, hashOf, PROD, snapshotFile, STAGING, tempRoot } from './helpers.js';
+import {
+  aLock,
+  anEntry,
+  backdate,
+  hashOf,
+  PROD,
+  snapshotFile,
+  STAGING,
+  tempRoot,
+} from './helpers.js';
 
 describe('serializeLockfile', () => {
   it('sorts keys at every level, whatever the insertion order', () => {
@@ -12,7 +26,10 @@ describe('serializeLockfile', () => {
       production: { flows: { beta: anEntry('b') }, apiUrl: PROD },
     });
     const b = aLock({
-      production: { apiUrl: PROD, flows: { beta: { name: 'Flow b', hash: hashOf('b'), id: 'flow_b' } } },
+      production: {
+        apiUrl: PROD,
+        flows: { beta: { name: 'Flow b', hash: hashOf('b'), id: 'flow_b' } },
+      },
       staging: { flows: { alpha: anEntry('a'), zeta: anEntry('z') }, apiUrl: STAGING },
     });
     expect(serializeLockfile(a)).toBe(serializeLockfile(b));
@@ -22,7 +39,9 @@ describe('serializeLockfile', () => {
   });
 
   it('writes 2-space JSON with one line per field and a final newline', () => {
-    const text = serializeLockfile(aLock({ production: { apiUrl: PROD, flows: { 'customer-outreach': anEntry('c') } } }));
+    const text = serializeLockfile(
+      aLock({ production: { apiUrl: PROD, flows: { 'customer-outreach': anEntry('c') } } }),
+    );
     expect(text).toMatchInlineSnapshot(`
       "{
         "environments": {
@@ -46,14 +65,19 @@ describe('serializeLockfile', () => {
   });
 
   it('round-trips through parseLockfile', () => {
-    const lock = aLock({ production: { apiUrl: PROD, flows: { a: anEntry('a'), b: anEntry('b') } }, empty: { apiUrl: STAGING, flows: {} } });
+    const lock = aLock({
+      production: { apiUrl: PROD, flows: { a: anEntry('a'), b: anEntry('b') } },
+      empty: { apiUrl: STAGING, flows: {} },
+    });
     const text = serializeLockfile(lock);
     expect(parseLockfile(text, 'runtype.lock.json')).toEqual(lock);
     expect(serializeLockfile(parseLockfile(text, 'runtype.lock.json'))).toBe(text);
   });
 
   it('stableStringify matches JSON.stringify of sorted data and keeps "__proto__" an ordinary key', () => {
-    expect(stableStringify({ b: [1, { d: null, c: 'x' }], a: {} , e: []})).toBe(JSON.stringify({ a: {}, b: [1, { c: 'x', d: null }], e: [] }, null, 2));
+    expect(stableStringify({ b: [1, { d: null, c: 'x' }], a: {}, e: [] })).toBe(
+      JSON.stringify({ a: {}, b: [1, { c: 'x', d: null }], e: [] }, null, 2),
+    );
     const odd = JSON.parse('{"__proto__": {"x": 1}}') as unknown;
     expect(stableStringify(odd)).toBe('{\n  "__proto__": {\n    "x": 1\n  }\n}');
   });
@@ -80,7 +104,10 @@ describe('readLockfile / writeLockfile', () => {
 
   it('leaves no temp files behind', async () => {
     const root = await tempRoot();
-    await writeLockfile(path.join(root, 'runtype.lock.json'), aLock({ production: { apiUrl: PROD, flows: { a: anEntry('a') } } }));
+    await writeLockfile(
+      path.join(root, 'runtype.lock.json'),
+      aLock({ production: { apiUrl: PROD, flows: { a: anEntry('a') } } }),
+    );
     await writeLockfile(path.join(root, 'runtype.lock.json'), aLock());
     expect(await fsp.readdir(root)).toEqual(['runtype.lock.json']);
   });

@@ -12,7 +12,10 @@ const pidFile = (root: string): string => path.join(root, '.runtype', 'sync.pid'
 
 async function writeHolder(root: string, holder: { pid: number; hostname: string }): Promise<void> {
   await fsp.mkdir(path.join(root, '.runtype'), { recursive: true });
-  await fsp.writeFile(pidFile(root), JSON.stringify({ ...holder, startedAt: new Date().toISOString() }));
+  await fsp.writeFile(
+    pidFile(root),
+    JSON.stringify({ ...holder, startedAt: new Date().toISOString() }),
+  );
 }
 
 describe('acquireWriterLock', () => {
@@ -33,8 +36,15 @@ describe('acquireWriterLock', () => {
 
   it('refuses a second lock store in the same project, even for another section', async () => {
     const root = await tempRoot();
-    const store = await openLockStore({ root, section: 'production', apiUrl: PROD, location: 'shared' });
-    await expect(openLockStore({ root, section: 'dev', apiUrl: PROD, location: 'local' })).rejects.toMatchObject({ code: 'LOCK_BUSY' });
+    const store = await openLockStore({
+      root,
+      section: 'production',
+      apiUrl: PROD,
+      location: 'shared',
+    });
+    await expect(
+      openLockStore({ root, section: 'dev', apiUrl: PROD, location: 'local' }),
+    ).rejects.toMatchObject({ code: 'LOCK_BUSY' });
     await store.close();
   });
 
@@ -45,7 +55,10 @@ describe('acquireWriterLock', () => {
     await writeHolder(root, { pid: child.pid!, hostname: os.hostname() });
 
     const lock = await acquireWriterLock(root);
-    expect(JSON.parse(await fsp.readFile(pidFile(root), 'utf8'))).toMatchObject({ pid: process.pid, hostname: os.hostname() });
+    expect(JSON.parse(await fsp.readFile(pidFile(root), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      hostname: os.hostname(),
+    });
     await lock.release();
   });
 
@@ -53,7 +66,10 @@ describe('acquireWriterLock', () => {
     const root = await tempRoot();
     const child = await spawnStateChild(`await state.acquireWriterLock(${JSON.stringify(root)})`);
     try {
-      await expect(acquireWriterLock(root)).rejects.toMatchObject({ code: 'LOCK_BUSY', meta: { pid: child.pid } });
+      await expect(acquireWriterLock(root)).rejects.toMatchObject({
+        code: 'LOCK_BUSY',
+        meta: { pid: child.pid },
+      });
     } finally {
       await killHard(child);
     }
@@ -65,7 +81,10 @@ describe('acquireWriterLock', () => {
   it('trusts a lock from another host for an hour, then takes it over', async () => {
     const root = await tempRoot();
     await writeHolder(root, { pid: 4242, hostname: 'ci-runner-7' });
-    await expect(acquireWriterLock(root)).rejects.toMatchObject({ code: 'LOCK_BUSY', message: expect.stringContaining('ci-runner-7') });
+    await expect(acquireWriterLock(root)).rejects.toMatchObject({
+      code: 'LOCK_BUSY',
+      message: expect.stringContaining('ci-runner-7'),
+    });
     await backdate(pidFile(root), 2 * 3_600_000);
     await (await acquireWriterLock(root)).release();
   });
@@ -80,8 +99,13 @@ describe('acquireWriterLock', () => {
 });
 
 describe('judgeHolder', () => {
-  const context = { hostname: 'here', isAlive: (pid: number) => pid === 1, foreignStaleAfterMs: 3_600_000 };
-  const text = (pid: number, hostname: string): string => JSON.stringify({ pid, hostname, startedAt: 'then' });
+  const context = {
+    hostname: 'here',
+    isAlive: (pid: number) => pid === 1,
+    foreignStaleAfterMs: 3_600_000,
+  };
+  const text = (pid: number, hostname: string): string =>
+    JSON.stringify({ pid, hostname, startedAt: 'then' });
 
   it.each([
     ['alive on this host', text(1, 'here'), 0, false],

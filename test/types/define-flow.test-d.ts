@@ -1,6 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import * as authoring from 'runtype-flows';
-import { conditional, customStep, defineConfig, defineFlow, prompt, type StepInput } from 'runtype-flows';
+import {
+  conditional,
+  customStep,
+  defineConfig,
+  defineFlow,
+  prompt,
+  type StepInput,
+} from 'runtype-flows';
 
 /**
  * Compile-time guarantees of the authoring API: typos in step types, config
@@ -14,8 +21,18 @@ describe('defineFlow types', () => {
       name: 'OK',
       steps: [
         prompt('a', { name: 'A', model: 'gpt-4', userPrompt: 'hi', outputVariable: 'a' }),
-        { id: 'b', name: 'B', type: 'transform-data', enabled: true, config: { script: 'return 1' } },
-        conditional('c', { name: 'C', condition: 'true', trueSteps: [prompt('d', { name: 'D', model: 'gpt-4', userPrompt: 'x' })] }),
+        {
+          id: 'b',
+          name: 'B',
+          type: 'transform-data',
+          enabled: true,
+          config: { script: 'return 1' },
+        },
+        conditional('c', {
+          name: 'C',
+          condition: 'true',
+          trueSteps: [prompt('d', { name: 'D', model: 'gpt-4', userPrompt: 'x' })],
+        }),
         customStep('brand-new-type', 'e', { name: 'E', config: { anything: [1, 'two'] } }),
       ],
     });
@@ -28,14 +45,24 @@ describe('defineFlow types', () => {
   });
 
   it('a misspelled config field in a plain object step is an error', () => {
-    // @ts-expect-error userPrmpt is not a prompt field
-    const step: StepInput = { id: 'a', name: 'A', type: 'prompt', config: { model: 'gpt-4', userPrmpt: 'hi' } };
+    const step: StepInput = {
+      id: 'a',
+      name: 'A',
+      type: 'prompt',
+      // @ts-expect-error userPrmpt is not a prompt field (reported at the property)
+      config: { model: 'gpt-4', userPrmpt: 'hi' },
+    };
     expectTypeOf(step).toExtend<StepInput>();
   });
 
   it('a wrong step type is an error', () => {
-    // @ts-expect-error "promt" is not a step type
-    const step: StepInput = { id: 'a', name: 'A', type: 'promt', config: { model: 'gpt-4', userPrompt: 'hi' } };
+    const step: StepInput = {
+      id: 'a',
+      name: 'A',
+      // @ts-expect-error "promt" is not a step type (reported at the property)
+      type: 'promt',
+      config: { model: 'gpt-4', userPrompt: 'hi' },
+    };
     expectTypeOf(step).toExtend<StepInput>();
   });
 
@@ -68,9 +95,16 @@ describe('defineFlow types', () => {
   });
 
   it('defineConfig checks environments', () => {
-    defineConfig({ environments: { local: { emulator: true }, production: { url: 'https://api.runtype.com', apiKeyEnv: 'RUNTYPE_API_KEY' } } });
-    // @ts-expect-error apiKey is not a config field: keys come from the environment
-    defineConfig({ environments: { production: { url: 'https://api.runtype.com', apiKey: 'rt_live_x' } } });
+    defineConfig({
+      environments: {
+        local: { emulator: true },
+        production: { url: 'https://api.runtype.com', apiKeyEnv: 'RUNTYPE_API_KEY' },
+      },
+    });
+    defineConfig({
+      // @ts-expect-error apiKey is not a config field: keys come from the environment
+      environments: { production: { url: 'https://api.runtype.com', apiKey: 'rt_live_x' } },
+    });
   });
 
   it('a misspelled type in a plain object step is an error at the type, not at the object', () => {

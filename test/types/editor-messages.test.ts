@@ -42,6 +42,8 @@ describe('editor messages for typos', () => {
   });
 
   it('a misspelled flow field is reported beside the step errors, with a suggestion', () => {
-    expect(errors.get('7,3')).toContain("'descripton' is not a flow field: did you mean 'description'?");
+    expect(errors.get('7,3')).toContain(
+      "'descripton' is not a flow field: did you mean 'description'?",
+    );
   });
 });

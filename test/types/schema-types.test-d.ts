@@ -1,6 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { ConditionalConfig, ConfigInput, EnvironmentInput, FlowInput, StepCommon, StepInput } from 'runtype-flows';
+import type {
+  ConditionalConfig,
+  ConfigInput,
+  EnvironmentInput,
+  FlowInput,
+  StepCommon,
+  StepInput,
+} from 'runtype-flows';
 import type { StepConfigs } from '../../src/model/step-config-map.js';
 import type { KnownStepType } from '../../src/model/step-configs.js';
 import type { ConfigInputSchema, EnvironmentInputSchema } from '../../src/model/config.js';
@@ -31,14 +38,22 @@ describe('types derived from the schemas', () => {
   });
 
   it('ConditionalConfig is the conditional schema with branches typed as steps', () => {
-    expectTypeOf<Omit<ConditionalConfig, 'trueSteps' | 'falseSteps'>>().toEqualTypeOf<Omit<ConditionalSchemaInput, 'trueSteps' | 'falseSteps'>>();
+    expectTypeOf<Omit<ConditionalConfig, 'trueSteps' | 'falseSteps'>>().toEqualTypeOf<
+      Omit<ConditionalSchemaInput, 'trueSteps' | 'falseSteps'>
+    >();
     expectTypeOf<keyof ConditionalConfig>().toEqualTypeOf<keyof ConditionalSchemaInput>();
     expectTypeOf<ConditionalConfig>().toExtend<ConditionalSchemaInput>();
   });
 
   it('readonly lists are accepted where the schema takes a list', () => {
     const inputs = ['customer_name'] as const;
-    const flow: FlowInput = { key: 'k', name: 'N', inputs, allowSecrets: ['x'] as const, steps: [] };
+    const flow: FlowInput = {
+      key: 'k',
+      name: 'N',
+      inputs,
+      allowSecrets: ['x'] as const,
+      steps: [],
+    };
     expectTypeOf(flow.inputs).toEqualTypeOf<readonly string[] | undefined>();
   });
 });

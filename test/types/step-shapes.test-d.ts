@@ -27,8 +27,16 @@ describe('plain-object steps inline in defineFlow', () => {
     defineFlow({
       key: 'k',
       name: 'N',
-      // @ts-expect-error userPrmpt is not a prompt config field
-      steps: [{ id: 'a', name: 'A', type: 'prompt', enabled: true, config: { model: 'gpt-4', userPrmpt: 'hi' } }],
+      steps: [
+        {
+          id: 'a',
+          name: 'A',
+          type: 'prompt',
+          enabled: true,
+          // @ts-expect-error userPrmpt is not a prompt config field
+          config: { model: 'gpt-4', userPrmpt: 'hi' },
+        },
+      ],
     });
   });
 
@@ -45,8 +53,16 @@ describe('plain-object steps inline in defineFlow', () => {
     defineFlow({
       key: 'k',
       name: 'N',
-      // @ts-expect-error enabeld is not a step field
-      steps: [{ id: 'a', name: 'A', type: 'transform-data', enabeld: false, config: { script: 'return 1' } }],
+      steps: [
+        {
+          id: 'a',
+          name: 'A',
+          type: 'transform-data',
+          // @ts-expect-error enabeld is not a step field
+          enabeld: false,
+          config: { script: 'return 1' },
+        },
+      ],
     });
   });
 
@@ -61,7 +77,11 @@ describe('plain-object steps inline in defineFlow', () => {
 
   it('no config field is required (the API types none), but field types are still checked', () => {
     prompt('a', { name: 'A', model: 'gpt-4', text: 'Write a summary' });
-    prompt('r', { name: 'R', reasoning: { enabled: true, reasoningEffort: 'high' }, tools: { toolIds: ['t'], maxToolCalls: 2 } });
+    prompt('r', {
+      name: 'R',
+      reasoning: { enabled: true, reasoningEffort: 'high' },
+      tools: { toolIds: ['t'], maxToolCalls: 2 },
+    });
     // @ts-expect-error temperature is a number
     prompt('b', { name: 'B', model: 'gpt-4', temperature: 'hot' });
   });
@@ -76,11 +96,17 @@ describe('plain-object steps inline in defineFlow', () => {
 
 describe('helpers and the escape hatch', () => {
   it('helpers return the API step shape, typed by step type', () => {
-    const step = fetchUrl('f', { name: 'F', http: { url: 'https://x.example', method: 'GET' }, outputVariable: 'page' });
+    const step = fetchUrl('f', {
+      name: 'F',
+      http: { url: 'https://x.example', method: 'GET' },
+      outputVariable: 'page',
+    });
     expectTypeOf(step).toEqualTypeOf<Step<'fetch-url'>>();
     expectTypeOf(step.type).toEqualTypeOf<'fetch-url'>();
     expectTypeOf(step.id).toEqualTypeOf<string>();
-    expectTypeOf(setVariable('v', { name: 'V', variableName: 'tone', value: { formal: true } })).toExtend<StepInput>();
+    expectTypeOf(
+      setVariable('v', { name: 'V', variableName: 'tone', value: { formal: true } }),
+    ).toExtend<StepInput>();
   });
 
   it('config values must be JSON', () => {
@@ -88,7 +114,9 @@ describe('helpers and the escape hatch', () => {
     setVariable('v', { name: 'V', variableName: 'when', value: new Date() });
     // @ts-expect-error a function is not JSON
     customStep('new-type', 'n', { name: 'N', config: { run: () => 1 } });
-    expectTypeOf(customStep('new-type', 'n', { name: 'N', config: { a: [1, null, { b: 'c' }] } }).config).toEqualTypeOf<{ [key: string]: JsonValue }>();
+    expectTypeOf(
+      customStep('new-type', 'n', { name: 'N', config: { a: [1, null, { b: 'c' }] } }).config,
+    ).toEqualTypeOf<{ [key: string]: JsonValue }>();
   });
 
   it('enums are checked', () => {
@@ -101,7 +129,12 @@ describe('helpers and the escape hatch', () => {
 
 describe('defineFlow', () => {
   it('returns the flow, branded, and accepts allowSecrets', () => {
-    const flow = defineFlow({ key: 'k', name: 'N', allowSecrets: ['steps[0].config.userPrompt'], steps: [prompt('a', { name: 'A', model: 'm', userPrompt: 'u' })] });
+    const flow = defineFlow({
+      key: 'k',
+      name: 'N',
+      allowSecrets: ['steps[0].config.userPrompt'],
+      steps: [prompt('a', { name: 'A', model: 'm', userPrompt: 'u' })],
+    });
     expectTypeOf(flow).toEqualTypeOf<FlowDefinition>();
     expectTypeOf(isFlowDefinition).returns.toEqualTypeOf<boolean>();
   });

@@ -29,7 +29,9 @@ function tempDir(): string {
 
 /** A flow whose prompt is `expression`, with `imports` on top (a helper, node:fs). */
 function flowWith(key: string, imports: string, expression: string): string {
-  return flowSource(key, key.toUpperCase(), { prompt: '@@' }).replace("from 'runtype-flows';", `from 'runtype-flows';\n${imports}`).replace('"@@"', expression);
+  return flowSource(key, key.toUpperCase(), { prompt: '@@' })
+    .replace("from 'runtype-flows';", `from 'runtype-flows';\n${imports}`)
+    .replace('"@@"', expression);
 }
 
 async function watch(root: string, config?: Record<string, string>): Promise<Event> {
@@ -39,10 +41,21 @@ async function watch(root: string, config?: Record<string, string>): Promise<Eve
 }
 
 /** The next cycle-ending event after what was seen; fails (instead of hanging) if none comes. */
-async function next(predicate: (e: Event) => boolean = (e) => ['cycle', 'invalid', 'error'].includes(e.event), after = run!.events.length): Promise<Event> {
+async function next(
+  predicate: (e: Event) => boolean = (e) => ['cycle', 'invalid', 'error'].includes(e.event),
+  after = run!.events.length,
+): Promise<Event> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no event within 10 s; saw ${JSON.stringify(run!.events.slice(after).map((e) => e.event))}`)), 10_000);
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `no event within 10 s; saw ${JSON.stringify(run!.events.slice(after).map((e) => e.event))}`,
+          ),
+        ),
+      10_000,
+    );
   });
   try {
     return await Promise.race([run!.next(predicate, after), timeout]);
@@ -60,14 +73,23 @@ describe('watch with real chokidar', () => {
   it('through a symlinked root, a helper edit is one cycle that pushes the new helper code', async () => {
     env = await createEmulatorProject(0);
     env.project.write('shared/prompts.ts', "export const P = 'v1 {{topic}}';\n");
-    for (const key of ['a', 'b']) env.project.write(`flows/${key}.ts`, flowWith(key, "import { P } from '../shared/prompts';", 'P'));
+    for (const key of ['a', 'b'])
+      env.project.write(
+        `flows/${key}.ts`,
+        flowWith(key, "import { P } from '../shared/prompts';", 'P'),
+      );
     const link = path.join(tempDir(), 'project');
     symlinkSync(env.project.root, link);
     expect(await watch(link)).toMatchObject({ event: 'cycle', counts: { created: 2 } });
 
     const pending = next();
     env.project.write('shared/prompts.ts', "export const P = 'v2 {{topic}}';\n");
-    expect(await pending).toMatchObject({ event: 'cycle', ok: true, counts: { updated: 2 }, changed: ['shared/prompts.ts'] });
+    expect(await pending).toMatchObject({
+      event: 'cycle',
+      ok: true,
+      counts: { updated: 2 },
+      changed: ['shared/prompts.ts'],
+    });
     expect([promptOf('a'), promptOf('b')]).toEqual(['v2 {{topic}}', 'v2 {{topic}}']);
     // A later save of one flow reads the helper as it is now, not as first loaded.
     env.project.write('shared/prompts.ts', "export const P = 'v3 {{topic}}';\n");
@@ -93,18 +115,29 @@ describe('watch with real chokidar', () => {
     env = await createEmulatorProject(1);
     await watch(env.project.root);
     let pending = next();
-    env.project.write('flows/flow-000.ts', flowWith('flow-000', "import { P } from '../lib/new-helper';", 'P'));
+    env.project.write(
+      'flows/flow-000.ts',
+      flowWith('flow-000', "import { P } from '../lib/new-helper';", 'P'),
+    );
     expect((await pending).event).toBe('invalid');
 
     pending = next();
     env.project.write('lib/new-helper.ts', "export const P = 'created later {{topic}}';\n");
-    expect(await pending).toMatchObject({ event: 'cycle', ok: true, counts: { updated: 1 }, changed: ['lib/new-helper.ts'] });
+    expect(await pending).toMatchObject({
+      event: 'cycle',
+      ok: true,
+      counts: { updated: 1 },
+      changed: ['lib/new-helper.ts'],
+    });
     expect(promptOf('flow-000')).toBe('created later {{topic}}');
   }, 40_000);
 
   it('a save made during the first load is synced by a follow-up cycle', async () => {
     env = await createEmulatorProject(0);
-    const a = env.project.write('flows/a.ts', flowSource('a', 'A', { prompt: 'as first read {{topic}}' }));
+    const a = env.project.write(
+      'flows/a.ts',
+      flowSource('a', 'A', { prompt: 'as first read {{topic}}' }),
+    );
     // Loaded after a.ts: stands for the user saving a.ts while a big project's first load runs.
     const saved = flowSource('a', 'A', { prompt: 'saved during the load {{topic}}' });
     env.project.write(
@@ -112,32 +145,61 @@ describe('watch with real chokidar', () => {
       `import { readFileSync, writeFileSync } from 'node:fs';\n${flowSource('z', 'Z')}\nif (readFileSync(${JSON.stringify(a)}, 'utf8').includes('as first read')) writeFileSync(${JSON.stringify(a)}, ${JSON.stringify(saved)});\n`,
     );
     expect(await watch(env.project.root)).toMatchObject({ counts: { created: 2 } });
-    expect(await next((e) => e.event === 'cycle' && e.full === false, 0)).toMatchObject({ changed: ['flows/a.ts'], counts: { updated: 1 } });
+    expect(await next((e) => e.event === 'cycle' && e.full === false, 0)).toMatchObject({
+      changed: ['flows/a.ts'],
+      counts: { updated: 1 },
+    });
     expect(promptOf('a')).toBe('saved during the load {{topic}}');
   }, 40_000);
 
   it('flows under a dist folder (a glob there) are watched like any other', async () => {
     env = await createEmulatorProject(0);
     const config = env.project.read('runtype.config.ts');
-    env.project.write('runtype.config.ts', config.replace("defaultEnvironment: 'test',", "defaultEnvironment: 'test',\n  flows: ['dist/flows/*.ts'],"));
+    env.project.write(
+      'runtype.config.ts',
+      config.replace(
+        "defaultEnvironment: 'test',",
+        "defaultEnvironment: 'test',\n  flows: ['dist/flows/*.ts'],",
+      ),
+    );
     env.project.write('dist/flows/a.ts', flowSource('a', 'A'));
     expect(await watch(env.project.root)).toMatchObject({ counts: { created: 1 } });
 
     const pending = next();
-    env.project.write('dist/flows/a.ts', flowSource('a', 'A', { prompt: 'edited under dist {{topic}}' }));
-    expect(await pending).toMatchObject({ event: 'cycle', ok: true, counts: { updated: 1 }, changed: ['dist/flows/a.ts'] });
+    env.project.write(
+      'dist/flows/a.ts',
+      flowSource('a', 'A', { prompt: 'edited under dist {{topic}}' }),
+    );
+    expect(await pending).toMatchObject({
+      event: 'cycle',
+      ok: true,
+      counts: { updated: 1 },
+      changed: ['dist/flows/a.ts'],
+    });
   }, 40_000);
 
   it('a text file a flow reads while loading (next to it) is watched', async () => {
     env = await createEmulatorProject(0);
     env.project.write('flows/support/prompt.txt', 'From the file v1 {{topic}}');
-    env.project.write('flows/support/support.ts', flowWith('support', "import { readFileSync } from 'node:fs';", "readFileSync(new URL('./prompt.txt', import.meta.url), 'utf8')"));
+    env.project.write(
+      'flows/support/support.ts',
+      flowWith(
+        'support',
+        "import { readFileSync } from 'node:fs';",
+        "readFileSync(new URL('./prompt.txt', import.meta.url), 'utf8')",
+      ),
+    );
     await watch(env.project.root);
     expect(promptOf('support')).toBe('From the file v1 {{topic}}');
 
     const pending = next();
     env.project.write('flows/support/prompt.txt', 'From the file v2 {{topic}}');
-    expect(await pending).toMatchObject({ event: 'cycle', ok: true, counts: { updated: 1 }, changed: ['flows/support/prompt.txt'] });
+    expect(await pending).toMatchObject({
+      event: 'cycle',
+      ok: true,
+      counts: { updated: 1 },
+      changed: ['flows/support/prompt.txt'],
+    });
     expect(promptOf('support')).toBe('From the file v2 {{topic}}');
   }, 40_000);
 });

@@ -3,7 +3,11 @@ import type { WatchOptions } from '../../src/app/watch/cycle.js';
 import { runWatch, type WatchSummary } from '../../src/app/watch/run-watch.js';
 import { createModuleImporter } from '../../src/load/import/import-module.js';
 import { createReporter } from '../../src/report/create-reporter.js';
-import type { FileEvent, WatchProject, WatchProjectOptions } from '../../src/watch/watch-project.js';
+import type {
+  FileEvent,
+  WatchProject,
+  WatchProjectOptions,
+} from '../../src/watch/watch-project.js';
 import { SENTINEL_KEY } from '../helpers/emulator-project.js';
 
 /**
@@ -82,7 +86,13 @@ export interface WatchRun {
  * Starts runWatch in `root` with --json output captured and parsed line by
  * line; the watcher is a fake one (tests) or chokidar (the benchmark).
  */
-export function startWatch(root: string, watcher: { watchProject: WatchProject }, options: WatchOptions = {}, debounceMs = 0, context: { env?: Record<string, string>; verbose?: boolean } = {}): WatchRun {
+export function startWatch(
+  root: string,
+  watcher: { watchProject: WatchProject },
+  options: WatchOptions = {},
+  debounceMs = 0,
+  context: { env?: Record<string, string>; verbose?: boolean } = {},
+): WatchRun {
   let stdout = '';
   let stderr = '';
   const events: Event[] = [];
@@ -100,7 +110,13 @@ export function startWatch(root: string, watcher: { watchProject: WatchProject }
   const ctx: AppContext = {
     cwd: root,
     env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', ...context.env },
-    reporter: createReporter({ json: true, verbose: context.verbose === true, stdout: out, stderr: err, env: { NO_COLOR: '1' } }),
+    reporter: createReporter({
+      json: true,
+      verbose: context.verbose === true,
+      stdout: out,
+      stderr: err,
+      env: { NO_COLOR: '1' },
+    }),
     importModule: createModuleImporter(),
     interactive: false,
     confirm: () => Promise.resolve(false),

@@ -7,13 +7,23 @@ import { createTestProject, flowSource, type TestProject } from '../helpers/proj
 let project: TestProject;
 afterEach(() => project.cleanup());
 
-const warningIn = (file: string): Diagnostic => ({ severity: 'warning', code: 'STEP_CONFIG_FIELD_UNKNOWN', message: 'unknown field', file, flowKey: 'a', path: ['steps', 0, 'config', 'model'] });
+const warningIn = (file: string): Diagnostic => ({
+  severity: 'warning',
+  code: 'STEP_CONFIG_FIELD_UNKNOWN',
+  message: 'unknown field',
+  file,
+  flowKey: 'a',
+  path: ['steps', 0, 'config', 'model'],
+});
 
 describe('LocationCache', () => {
   it('parses a file once per content, and places its diagnostics as the uncached locator does', async () => {
     project = createTestProject();
     const file = project.write('flows/a.ts', flowSource('a', 'A'));
-    const line = flowSource('a', 'A').split('\n').findIndex((l) => l.includes('model:')) + 1;
+    const line =
+      flowSource('a', 'A')
+        .split('\n')
+        .findIndex((l) => l.includes('model:')) + 1;
     const cache = new LocationCache();
 
     const [first] = await locateDiagnostics([warningIn(file)], cache);

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../src/api/index.js';
 import { planAgainstRemote } from '../../src/app/remote-plan.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { contentHash, readRemoteFlow, type DesiredFlow, type FlowPayload, type TrackedFlow } from '../../src/plan/index.js';
+import {
+  contentHash,
+  readRemoteFlow,
+  type DesiredFlow,
+  type FlowPayload,
+  type TrackedFlow,
+} from '../../src/plan/index.js';
 import { closeClients, SENTINEL_KEY, testClient } from '../api/helpers/client.js';
 
 /**
@@ -24,9 +30,22 @@ afterEach(async () => {
 
 const payload = (name: string, prompt = 'Hello {{topic}}'): FlowPayload => ({
   name,
-  steps: [{ id: 'draft', name: 'Draft', type: 'prompt', order: 1, enabled: true, config: { model: 'gpt-4', userPrompt: prompt } }],
+  steps: [
+    {
+      id: 'draft',
+      name: 'Draft',
+      type: 'prompt',
+      order: 1,
+      enabled: true,
+      config: { model: 'gpt-4', userPrompt: prompt },
+    },
+  ],
 });
-const desired = (key: string, flow: FlowPayload): DesiredFlow => ({ key, payload: flow, hash: contentHash(flow) });
+const desired = (key: string, flow: FlowPayload): DesiredFlow => ({
+  key,
+  payload: flow,
+  hash: contentHash(flow),
+});
 
 interface World {
   desired: DesiredFlow[];
@@ -37,9 +56,18 @@ interface World {
 }
 
 /** A flow synced by the tool earlier: on the remote, and in the lock state under `key`. */
-async function synced(tracked: Map<string, TrackedFlow>, key: string, flow: FlowPayload): Promise<string> {
+async function synced(
+  tracked: Map<string, TrackedFlow>,
+  key: string,
+  flow: FlowPayload,
+): Promise<string> {
   const created = await api.createFlow(flow);
-  tracked.set(key, { id: created.id, hash: contentHash(flow), name: flow.name, remoteHash: readRemoteFlow(created).stateHash });
+  tracked.set(key, {
+    id: created.id,
+    hash: contentHash(flow),
+    name: flow.name,
+    remoteHash: readRemoteFlow(created).stateHash,
+  });
   return created.id;
 }
 
@@ -51,7 +79,11 @@ const scenarios: [string, () => World | Promise<World>][] = [
       await synced(tracked, 'a', payload('A'));
       const b = await synced(tracked, 'b', payload('B'));
       emu.state.update(b, { name: 'B (renamed in the dashboard)' });
-      return { desired: [desired('a', payload('A')), desired('b-new', payload('B'))], tracked, keys: ['b-new'] };
+      return {
+        desired: [desired('a', payload('A')), desired('b-new', payload('B'))],
+        tracked,
+        keys: ['b-new'],
+      };
     },
   ],
   [
@@ -59,7 +91,11 @@ const scenarios: [string, () => World | Promise<World>][] = [
     async () => {
       const tracked = new Map<string, TrackedFlow>();
       await synced(tracked, 'b', payload('B'));
-      return { desired: [desired('b-new', payload('B', 'changed too {{topic}}'))], tracked, keys: ['b', 'b-new'] };
+      return {
+        desired: [desired('b-new', payload('B', 'changed too {{topic}}'))],
+        tracked,
+        keys: ['b', 'b-new'],
+      };
     },
   ],
   [
@@ -125,14 +161,23 @@ const scenarios: [string, () => World | Promise<World>][] = [
       const tracked = new Map<string, TrackedFlow>();
       emu.state.update(await synced(tracked, 'k', payload('K')), { name: 'K (dashboard)' });
       await synced(tracked, 'e', payload('E'));
-      return { desired: [desired('k', payload('K')), desired('e', payload('E', 'edited {{topic}}'))], tracked, keys: ['k', 'e'] };
+      return {
+        desired: [desired('k', payload('K')), desired('e', payload('E', 'edited {{topic}}'))],
+        tracked,
+        keys: ['k', 'e'],
+      };
     },
   ],
   [
     'a create left in doubt under its old name',
     () => {
       emu.state.create({ name: 'Old name', flowSteps: [] });
-      return { desired: [desired('p', payload('New name'))], tracked: new Map(), pending: [{ key: 'p', name: 'Old name' }], keys: ['p'] };
+      return {
+        desired: [desired('p', payload('New name'))],
+        tracked: new Map(),
+        pending: [{ key: 'p', name: 'Old name' }],
+        keys: ['p'],
+      };
     },
   ],
   [
@@ -149,12 +194,16 @@ const scenarios: [string, () => World | Promise<World>][] = [
 describe('planAgainstRemote: planning only some keys agrees with planning every flow', () => {
   it.each(scenarios)('%s', async (_name, build) => {
     const world = await build();
-    const connection = { api, lock: { entries: () => world.tracked, pendingCreates: world.pending ?? [] } };
+    const connection = {
+      api,
+      lock: { entries: () => world.tracked, pendingCreates: world.pending ?? [] },
+    };
     const full = await planAgainstRemote(connection, world.desired, { refresh: true });
     const changed = await planAgainstRemote(connection, world.desired, { keys: world.keys });
     expect(full.listedAll).toBe(true);
     expect(changed.listedAll).toBe(false);
     expect(changed.plan.changes.length).toBeGreaterThan(0);
-    for (const change of changed.plan.changes) expect(change).toEqual(full.plan.changes.find((c) => c.key === change.key));
+    for (const change of changed.plan.changes)
+      expect(change).toEqual(full.plan.changes.find((c) => c.key === change.key));
   });
 });

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allPaths, ignoredIn, isRelevant, mergeWatchPaths, watchPathsOf } from '../../src/app/watch/paths.js';
+import {
+  allPaths,
+  ignoredIn,
+  isRelevant,
+  mergeWatchPaths,
+  watchPathsOf,
+} from '../../src/app/watch/paths.js';
 import type { Project } from '../../src/load/project/load-project.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'runtype-watch-paths-'));
@@ -13,17 +19,45 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const at = (...parts: string[]) => path.join(root, ...parts);
 
 function project(globs: string[], extra: Partial<Project> = {}): Project {
-  return { root, configFile: at('runtype.config.ts'), config: { flows: globs } as Project['config'], files: [at('flows', 'a.ts')], flows: [], helperModules: [], diagnostics: [], ...extra };
+  return {
+    root,
+    configFile: at('runtype.config.ts'),
+    config: { flows: globs } as Project['config'],
+    files: [at('flows', 'a.ts')],
+    flows: [],
+    helperModules: [],
+    diagnostics: [],
+    ...extra,
+  };
 }
 
 describe('watchPathsOf', () => {
   it('watches the folders the globs start from, the config, the matched files, what was loaded and files with diagnostics', () => {
-    const diagnostics = [{ severity: 'error' as const, code: 'MODULE_SYNTAX', message: 'x', file: at('lib', 'broken.ts') }];
-    const paths = watchPathsOf(project(['flows/**/*.ts', 'src/flows/*.flow.ts', '*.flow.ts', '!flows/skip/**'], { diagnostics }), [at('lib', 'helper.ts')]);
+    const diagnostics = [
+      {
+        severity: 'error' as const,
+        code: 'MODULE_SYNTAX',
+        message: 'x',
+        file: at('lib', 'broken.ts'),
+      },
+    ];
+    const paths = watchPathsOf(
+      project(['flows/**/*.ts', 'src/flows/*.flow.ts', '*.flow.ts', '!flows/skip/**'], {
+        diagnostics,
+      }),
+      [at('lib', 'helper.ts')],
+    );
     expect(paths.folders).toEqual([at('flows'), at('src', 'flows'), root]);
     // A folder that does not exist yet cannot be watched: the nearest one above it is.
     expect(watchPathsOf(project(['src/later/flows/*.ts'])).folders).toEqual([at('src')]);
-    expect([...paths.files].sort()).toEqual([at('flows', 'a.ts'), at('lib', 'broken.ts'), at('lib', 'helper.ts'), at('runtype.config.ts')].sort());
+    expect([...paths.files].sort()).toEqual(
+      [
+        at('flows', 'a.ts'),
+        at('lib', 'broken.ts'),
+        at('lib', 'helper.ts'),
+        at('runtype.config.ts'),
+      ].sort(),
+    );
   });
 
   it('an invalid load forgets nothing the previous one watched', () => {
@@ -74,7 +108,19 @@ describe('ignoredIn', () => {
 });
 
 describe('while the last load was invalid', () => {
-  const broken = watchPathsOf(project(['flows/**/*.ts'], { diagnostics: [{ severity: 'error', code: 'MODULE_IMPORT_FAILED', message: 'x', file: at('flows', 'a.ts') }] }), []);
+  const broken = watchPathsOf(
+    project(['flows/**/*.ts'], {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'MODULE_IMPORT_FAILED',
+          message: 'x',
+          file: at('flows', 'a.ts'),
+        },
+      ],
+    }),
+    [],
+  );
   it('watches the root, and any module saved under it starts a cycle (the missing import may be created anywhere)', () => {
     expect(broken.anyModuleUnder).toBe(root);
     expect(allPaths(broken)).toContain(root);
@@ -91,9 +137,16 @@ describe('while the last load was invalid', () => {
 
 describe('files beside loaded modules', () => {
   it('are watched (what a flow reads while loading), except editor and lock files', () => {
-    for (const name of ['prompt.txt', 'data.json', '.a.ts.swp', 'a.ts~', '4913', '#a.ts#']) writeFileSync(at('lib', name), '');
+    for (const name of ['prompt.txt', 'data.json', '.a.ts.swp', 'a.ts~', '4913', '#a.ts#'])
+      writeFileSync(at('lib', name), '');
     writeFileSync(at('runtype.lock.json'), '{}');
-    const paths = watchPathsOf(project(['flows/**/*.ts']), [at('lib', 'helper.ts'), at('root-helper.ts')]);
-    expect([...paths.files].filter((f) => !f.endsWith('.ts')).sort()).toEqual([at('lib', 'data.json'), at('lib', 'prompt.txt')]);
+    const paths = watchPathsOf(project(['flows/**/*.ts']), [
+      at('lib', 'helper.ts'),
+      at('root-helper.ts'),
+    ]);
+    expect([...paths.files].filter((f) => !f.endsWith('.ts')).sort()).toEqual([
+      at('lib', 'data.json'),
+      at('lib', 'prompt.txt'),
+    ]);
   });
 });

@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchProject, type FileEvent, type ProjectWatcher } from '../../src/watch/watch-project.js';
+import {
+  watchProject,
+  type FileEvent,
+  type ProjectWatcher,
+} from '../../src/watch/watch-project.js';
 
 /** The chokidar wiring on its own, on real files: what runWatch relies on. */
 let dir: string;
@@ -12,7 +16,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(paths: string[]): Promise<{ bursts: FileEvent[][]; next: () => Promise<FileEvent[]> }> {
+async function start(
+  paths: string[],
+): Promise<{ bursts: FileEvent[][]; next: () => Promise<FileEvent[]> }> {
   const bursts: FileEvent[][] = [];
   let wake: () => void = () => undefined;
   watcher = await watchProject({
@@ -38,7 +44,8 @@ describe('watchProject', () => {
     mkdirSync(path.join(dir, 'flows'));
     writeFileSync(path.join(dir, 'flows', 'a.ts'), 'one');
     const { next } = await start([path.join(dir, 'flows'), path.join(dir, 'flows', 'a.ts')]);
-    for (const text of ['two', 'three', 'four']) writeFileSync(path.join(dir, 'flows', 'a.ts'), text);
+    for (const text of ['two', 'three', 'four'])
+      writeFileSync(path.join(dir, 'flows', 'a.ts'), text);
     expect(await next()).toEqual([{ kind: 'change', path: path.join(dir, 'flows', 'a.ts') }]);
     mkdirSync(path.join(dir, 'flows', 'node_modules'));
     writeFileSync(path.join(dir, 'flows', 'node_modules', 'x.ts'), 'ignored');

@@ -45,12 +45,24 @@ describe('the lock state of a watch session', () => {
       // Where the lockfile must go there is a folder: the commit cannot write it.
       mkdirSync(path.join(root, 'runtype.lock.json'));
       writeFileSync(path.join(root, 'runtype.lock.json', 'in-the-way'), '');
-      const cycleError = new RuntypeError('API_SERVER_ERROR', 'GET /flows/x answered 503', { hint: 'try again later', meta: { status: 503 } });
-      const thrown = await commitAfterError(committing(store), cycleError).catch((error: unknown) => error);
+      const cycleError = new RuntypeError('API_SERVER_ERROR', 'GET /flows/x answered 503', {
+        hint: 'try again later',
+        meta: { status: 503 },
+      });
+      const thrown = await commitAfterError(committing(store), cycleError).catch(
+        (error: unknown) => error,
+      );
       expect(thrown).toBeInstanceOf(FatalWatchError);
       const reported = (thrown as FatalWatchError).cause;
-      expect(reported).toMatchObject({ code: 'API_SERVER_ERROR', message: 'GET /flows/x answered 503', hint: 'try again later', meta: { status: 503 } });
-      expect((reported as Error).cause).toMatchObject({ message: expect.stringContaining(path.join(root, 'runtype.lock.json')) });
+      expect(reported).toMatchObject({
+        code: 'API_SERVER_ERROR',
+        message: 'GET /flows/x answered 503',
+        hint: 'try again later',
+        meta: { status: 503 },
+      });
+      expect((reported as Error).cause).toMatchObject({
+        message: expect.stringContaining(path.join(root, 'runtype.lock.json')),
+      });
     });
   });
 

@@ -7,7 +7,11 @@ import type { DesiredFlow, Plan } from '../../plan/index.js';
  * whose hash changed, and keys that left the code. Everything else is what
  * the remote already holds, and is not even read.
  */
-export function changedKeys(desired: readonly DesiredFlow[], baseline: ReadonlyMap<string, string>, only?: readonly string[]): string[] {
+export function changedKeys(
+  desired: readonly DesiredFlow[],
+  baseline: ReadonlyMap<string, string>,
+  only?: readonly string[],
+): string[] {
   const keep = only && only.length > 0 ? new Set(only) : undefined;
   const present = new Set(desired.map((d) => d.key));
   const keys = desired.filter((d) => baseline.get(d.key) !== d.hash).map((d) => d.key);
@@ -20,7 +24,13 @@ export function changedKeys(desired: readonly DesiredFlow[], baseline: ReadonlyM
  * reached) is left out, so the next cycle tries it again; a refused one
  * (drift) is kept, so it is not refused again until its code changes.
  */
-export function nextBaseline(previous: ReadonlyMap<string, string> | undefined, desired: readonly DesiredFlow[], keys: readonly string[] | undefined, plan: Plan, outcomes: readonly ChangeOutcome[]): Map<string, string> {
+export function nextBaseline(
+  previous: ReadonlyMap<string, string> | undefined,
+  desired: readonly DesiredFlow[],
+  keys: readonly string[] | undefined,
+  plan: Plan,
+  outcomes: readonly ChangeOutcome[],
+): Map<string, string> {
   const next = new Map(keys ? previous : []);
   const planned = keys ? new Set(keys) : undefined;
   for (const d of desired) if (!planned || planned.has(d.key)) next.set(d.key, d.hash);

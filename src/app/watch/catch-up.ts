@@ -14,15 +14,27 @@ import type { Project } from '../../load/project/load-project.js';
  * ran. (A file saved just before the load began may come out too: one cycle
  * that finds nothing to do.)
  */
-export async function changedDuringLoad(project: Project, files: readonly string[], loadStartedMs: number, rediscover: boolean): Promise<string[]> {
+export async function changedDuringLoad(
+  project: Project,
+  files: readonly string[],
+  loadStartedMs: number,
+  rediscover: boolean,
+): Promise<string[]> {
   const changed = await Promise.all(
     files.map(async (file) => {
-      const mtime = await stat(file).then((s) => s.mtimeMs, () => undefined);
+      const mtime = await stat(file).then(
+        (s) => s.mtimeMs,
+        () => undefined,
+      );
       return mtime !== undefined && mtime > loadStartedMs ? [file] : [];
     }),
   );
   const known = new Set(project.files);
-  const appeared = rediscover ? (await discoverFlowFiles(project.root, project.config.flows)).filter((file) => !known.has(file)) : [];
+  const appeared = rediscover
+    ? (await discoverFlowFiles(project.root, project.config.flows)).filter(
+        (file) => !known.has(file),
+      )
+    : [];
   return [...new Set([...changed.flat(), ...appeared])];
 }
 

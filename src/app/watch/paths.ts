@@ -35,23 +35,47 @@ export interface WatchPaths {
  * cache). A load with errors also makes any module under the root count: a
  * missing import may be created anywhere.
  */
-export function watchPathsOf(project: Project, loaded: readonly string[] = loadedProjectModules([...project.files, ...(project.configFile ? [project.configFile] : [])])): WatchPaths {
-  const modules = [...new Set([...project.files, ...loaded])].filter((file) => file !== project.configFile);
+export function watchPathsOf(
+  project: Project,
+  loaded: readonly string[] = loadedProjectModules([
+    ...project.files,
+    ...(project.configFile ? [project.configFile] : []),
+  ]),
+): WatchPaths {
+  const modules = [...new Set([...project.files, ...loaded])].filter(
+    (file) => file !== project.configFile,
+  );
   const files = new Set<string>([...modules, ...siblingFiles(modules)]);
   if (project.configFile) files.add(project.configFile);
   for (const file of diagnosticFiles(project.diagnostics)) files.add(file);
-  const folders = project.config.flows.filter((g) => !g.startsWith('!')).map((g) => globBase(project.root, g));
-  return { folders, files, ...(project.diagnostics.some((d) => d.severity === 'error') ? { anyModuleUnder: project.root } : {}) };
+  const folders = project.config.flows
+    .filter((g) => !g.startsWith('!'))
+    .map((g) => globBase(project.root, g));
+  return {
+    folders,
+    files,
+    ...(project.diagnostics.some((d) => d.severity === 'error')
+      ? { anyModuleUnder: project.root }
+      : {}),
+  };
 }
 
 /** An invalid load may have read less than the last one (a module that failed to parse): forget nothing then. */
 export function mergeWatchPaths(previous: WatchPaths | undefined, next: WatchPaths): WatchPaths {
   if (!previous) return next;
-  return { ...next, folders: [...new Set([...previous.folders, ...next.folders])], files: new Set([...previous.files, ...next.files]) };
+  return {
+    ...next,
+    folders: [...new Set([...previous.folders, ...next.folders])],
+    files: new Set([...previous.files, ...next.files]),
+  };
 }
 
 export function allPaths(paths: WatchPaths): string[] {
-  return [...paths.folders, ...paths.files, ...(paths.anyModuleUnder === undefined ? [] : [paths.anyModuleUnder])];
+  return [
+    ...paths.folders,
+    ...paths.files,
+    ...(paths.anyModuleUnder === undefined ? [] : [paths.anyModuleUnder]),
+  ];
 }
 
 /** Whether an event can change what a load returns: a known file, a module appearing or vanishing under the globs, or any module while the code is invalid. */
@@ -68,21 +92,30 @@ export function isRelevant(paths: WatchPaths, event: { kind: string; path: strin
  * anywhere, .runtype at the root, type declarations and tests) plus .git at
  * the root — but never a file the last load read (`read`), whatever its name.
  */
-export function ignoredIn(root: string, read: () => ReadonlySet<string> = () => new Set()): (file: string) => boolean {
+export function ignoredIn(
+  root: string,
+  read: () => ReadonlySet<string> = () => new Set(),
+): (file: string) => boolean {
   const roots = [...new Set([path.resolve(root), realPath(root)])];
   return (file) => {
     if (read().has(file)) return false;
-    const under = roots.map((r) => path.relative(r, file)).find((relative) => !relative.startsWith('..') && !path.isAbsolute(relative));
+    const under = roots
+      .map((r) => path.relative(r, file))
+      .find((relative) => !relative.startsWith('..') && !path.isAbsolute(relative));
     const segments = (under ?? file).split(path.sep);
     if (under !== undefined && IGNORED_AT_ROOT.has(segments[0] ?? '')) return true;
-    if (segments.some((segment) => (NEVER_FLOW_FILES.folders as readonly string[]).includes(segment))) return true;
+    if (
+      segments.some((segment) => (NEVER_FLOW_FILES.folders as readonly string[]).includes(segment))
+    )
+      return true;
     return NEVER_FLOW_FILES.endings.some((ending) => file.endsWith(ending));
   };
 }
 
 /** A path as shown in `changed`: relative to the root, or to its real path for a file reached through it (a symlinked root). */
 export function displayPath(root: string, file: string): string {
-  for (const base of [path.resolve(root), realPath(root)]) if (isInside(base, file)) return path.relative(base, file);
+  for (const base of [path.resolve(root), realPath(root)])
+    if (isInside(base, file)) return path.relative(base, file);
   return path.relative(root, file) || file;
 }
 
@@ -118,7 +151,14 @@ function siblingFiles(modules: readonly string[]): string[] {
     } catch {
       continue; // gone since the load
     }
-    for (const entry of entries) if (entry.isFile() && !MODULE_FILE.test(entry.name) && !NOT_READ.test(entry.name) && entry.name !== SHARED_LOCKFILE_NAME) files.push(path.join(folder, entry.name));
+    for (const entry of entries)
+      if (
+        entry.isFile() &&
+        !MODULE_FILE.test(entry.name) &&
+        !NOT_READ.test(entry.name) &&
+        entry.name !== SHARED_LOCKFILE_NAME
+      )
+        files.push(path.join(folder, entry.name));
   }
   return files;
 }

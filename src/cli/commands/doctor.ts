@@ -7,11 +7,18 @@ type DoctorArgs = GlobalOptions & { env?: string };
 export function doctorCommand(runtime: CliRuntime): CommandModule<GlobalOptions, DoctorArgs> {
   return {
     command: 'doctor',
-    describe: 'Check that this project can deploy: config, key, API reachable and authorised, lock state; writes nothing',
+    describe:
+      'Check that this project can deploy: config, key, API reachable and authorised, lock state; writes nothing',
     builder: (y) =>
       y
-        .option('env', { type: 'string', describe: 'Environment to check (default: RUNTYPE_ENV, else the config default)' })
-        .example('$0 doctor --env production', 'before the first deploy; exit 1 when a check fails'),
+        .option('env', {
+          type: 'string',
+          describe: 'Environment to check (default: RUNTYPE_ENV, else the config default)',
+        })
+        .example(
+          '$0 doctor --env production',
+          'before the first deploy; exit 1 when a check fails',
+        ),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runDoctor } = await import('../../app/doctor.js');

@@ -29,7 +29,8 @@ export interface EmulatorArgs {
 export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
   const faults: FaultOptions = {
     latencyMs: args.latency,
-    randomLatencyMs: args['latency-jitter'] === undefined ? undefined : { min: 0, max: args['latency-jitter'] },
+    randomLatencyMs:
+      args['latency-jitter'] === undefined ? undefined : { min: 0, max: args['latency-jitter'] },
     errorRate: args['fail-rate'],
     rateLimitRate: args['rate-limit-rate'],
     retryAfterSeconds: args['retry-after'],
@@ -38,7 +39,13 @@ export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
     seed: args.seed,
   };
   // Nothing reads the request log of a foreground emulator: keep none.
-  const options: EmulatorOptions = { port: args.port, host: args.host, key: args.key, faults, requestLogLimit: 0 };
+  const options: EmulatorOptions = {
+    port: args.port,
+    host: args.host,
+    key: args.key,
+    faults,
+    requestLogLimit: 0,
+  };
   if (args.state !== undefined) options.statePath = args.state;
   const extra = args['extra-step-type'];
   if (extra !== undefined && extra.length > 0) options.extraStepTypes = extra.map(String);
@@ -66,15 +73,24 @@ export async function serveEmulator(
     // Loaded here, not at the top: `--help` and other commands never pay for the server.
     const { startEmulator } = await import('../../emulator/index.js');
     // A failed background save is a log line; the emulator keeps serving and retries.
-    emu = await startEmulator({ ...emulatorOptionsFromArgs(args), onError: (error) => report('', error) });
+    emu = await startEmulator({
+      ...emulatorOptionsFromArgs(args),
+      onError: (error) => report('', error),
+    });
   } catch (error) {
     report('', error);
     return 1;
   }
   // The default key is public; a custom one is not echoed (DESIGN: keys never appear in output).
-  const key = emu.key === DEFAULT_LOCAL_KEY ? `${emu.key} (local, not a secret)` : 'the one given with --key';
+  const key =
+    emu.key === DEFAULT_LOCAL_KEY ? `${emu.key} (local, not a secret)` : 'the one given with --key';
   const port = Number(new URL(emu.url).port);
-  emit({ event: 'listening', url: emu.apiUrl, port, key: emu.key === DEFAULT_LOCAL_KEY ? emu.key : null });
+  emit({
+    event: 'listening',
+    url: emu.apiUrl,
+    port,
+    key: emu.key === DEFAULT_LOCAL_KEY ? emu.key : null,
+  });
   write(`Runtype emulator listening on ${emu.apiUrl}  key: ${key}\n`);
   if (args.state !== undefined) write(`  state: ${args.state}\n`);
   if (args['extra-step-type'] !== undefined && args['extra-step-type'].length > 0) {
@@ -82,11 +98,22 @@ export async function serveEmulator(
   }
   const f = emu.faults();
   const jitter = f.randomLatencyMs === null ? 0 : f.randomLatencyMs.max;
-  const rates = { latencyMs: f.latencyMs, latencyJitterMs: jitter, errorRate: f.errorRate, rateLimitRate: f.rateLimitRate, resetRate: f.resetRate, commitThenDropRate: f.commitThenDropRate };
+  const rates = {
+    latencyMs: f.latencyMs,
+    latencyJitterMs: jitter,
+    errorRate: f.errorRate,
+    rateLimitRate: f.rateLimitRate,
+    resetRate: f.resetRate,
+    commitThenDropRate: f.commitThenDropRate,
+  };
   const active = Object.entries(rates).filter(([, v]) => v > 0);
-  if (active.length > 0) write(`  faults: ${active.map(([k, v]) => `${k}=${v}`).join(' ')} seed=${f.seed}\n`);
+  if (active.length > 0)
+    write(`  faults: ${active.map(([k, v]) => `${k}=${v}`).join(' ')} seed=${f.seed}\n`);
   write('  Ctrl-C to stop\n');
-  if (!stop.aborted) await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
+  if (!stop.aborted)
+    await new Promise<void>((resolve) =>
+      stop.addEventListener('abort', () => resolve(), { once: true }),
+    );
   try {
     await emu.close();
   } catch (error) {
@@ -100,22 +127,59 @@ export async function serveEmulator(
 
 function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
   return yargs
-    .option('port', { type: 'number', default: DEFAULT_EMULATOR_PORT, describe: 'Port to listen on (0: any free port)' })
-    .option('host', { type: 'string', default: '127.0.0.1', describe: 'Loopback address to listen on (127.0.0.1, ::1 or localhost; others are refused)' })
-    .option('state', { type: 'string', describe: 'JSON file to load and keep the state in (default: memory only)' })
-    .option('key', { type: 'string', default: DEFAULT_LOCAL_KEY, describe: 'API key the emulator accepts (not a secret)' })
+    .option('port', {
+      type: 'number',
+      default: DEFAULT_EMULATOR_PORT,
+      describe: 'Port to listen on (0: any free port)',
+    })
+    .option('host', {
+      type: 'string',
+      default: '127.0.0.1',
+      describe: 'Loopback address to listen on (127.0.0.1, ::1 or localhost; others are refused)',
+    })
+    .option('state', {
+      type: 'string',
+      describe: 'JSON file to load and keep the state in (default: memory only)',
+    })
+    .option('key', {
+      type: 'string',
+      default: DEFAULT_LOCAL_KEY,
+      describe: 'API key the emulator accepts (not a secret)',
+    })
     .option('latency', { type: 'number', describe: 'Added latency per request, ms' })
-    .option('latency-jitter', { type: 'number', describe: 'Extra random latency per request, uniformly 0..MS ms (seeded)' })
-    .option('fail-rate', { type: 'number', describe: 'Fraction (0..1) of requests answered 500/503' })
-    .option('rate-limit-rate', { type: 'number', describe: 'Fraction (0..1) of requests answered 429' })
-    .option('retry-after', { type: 'number', describe: 'Retry-After seconds on injected 429s (default 1)' })
-    .option('reset-rate', { type: 'number', describe: 'Fraction (0..1) of connections reset without an answer' })
-    .option('commit-drop-rate', { type: 'number', describe: 'Fraction (0..1) of writes applied, then dropped before the answer' })
-    .option('seed', { type: 'number', describe: 'Seed for the fault PRNG (replays the same faults)' })
+    .option('latency-jitter', {
+      type: 'number',
+      describe: 'Extra random latency per request, uniformly 0..MS ms (seeded)',
+    })
+    .option('fail-rate', {
+      type: 'number',
+      describe: 'Fraction (0..1) of requests answered 500/503',
+    })
+    .option('rate-limit-rate', {
+      type: 'number',
+      describe: 'Fraction (0..1) of requests answered 429',
+    })
+    .option('retry-after', {
+      type: 'number',
+      describe: 'Retry-After seconds on injected 429s (default 1)',
+    })
+    .option('reset-rate', {
+      type: 'number',
+      describe: 'Fraction (0..1) of connections reset without an answer',
+    })
+    .option('commit-drop-rate', {
+      type: 'number',
+      describe: 'Fraction (0..1) of writes applied, then dropped before the answer',
+    })
+    .option('seed', {
+      type: 'number',
+      describe: 'Seed for the fault PRNG (replays the same faults)',
+    })
     .option('extra-step-type', {
       type: 'string',
       array: true,
-      describe: "Step type to accept besides the API's list (repeatable; like the config's extraStepTypes)",
+      describe:
+        "Step type to accept besides the API's list (repeatable; like the config's extraStepTypes)",
     });
 }
 
@@ -126,17 +190,25 @@ export interface EmulatorCommandRuntime {
   exitCode: number;
 }
 
-export function emulatorCommandFor(runtime: EmulatorCommandRuntime): CommandModule<object, EmulatorArgs> {
+export function emulatorCommandFor(
+  runtime: EmulatorCommandRuntime,
+): CommandModule<object, EmulatorArgs> {
   return {
     command: 'emulator',
     describe: 'Run the local Runtype API emulator in the foreground (Ctrl-C to stop)',
     builder,
     handler: async (argv) => {
       const { stdout, stderr } = runtime.io;
-      const emit = argv.json === true && stdout
-        ? (event: EmulatorEvent) => void stdout.write(formatEmulatorEvent(event))
-        : undefined;
-      runtime.exitCode = await serveEmulator(argv, (text) => void stderr.write(text), runtime.signal, emit);
+      const emit =
+        argv.json === true && stdout
+          ? (event: EmulatorEvent) => void stdout.write(formatEmulatorEvent(event))
+          : undefined;
+      runtime.exitCode = await serveEmulator(
+        argv,
+        (text) => void stderr.write(text),
+        runtime.signal,
+        emit,
+      );
     },
   };
 }
@@ -145,9 +217,16 @@ export function emulatorCommandFor(runtime: EmulatorCommandRuntime): CommandModu
 
 function errorBody(error: unknown): { code: string; message: string; hint?: string } {
   if (!isRuntypeError(error)) {
-    return { code: 'EMULATOR_ERROR', message: error instanceof Error ? error.message : String(error) };
+    return {
+      code: 'EMULATOR_ERROR',
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
-  return { code: error.code, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) };
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.hint === undefined ? {} : { hint: error.hint }),
+  };
 }
 
 /** The message, and for a RuntypeError its code and hint too. */

@@ -5,7 +5,8 @@ import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 export function envsCommand(runtime: CliRuntime): CommandModule<GlobalOptions, GlobalOptions> {
   return {
     command: 'envs',
-    describe: 'List the environments: where each points, whether its key variable is set (never the key)',
+    describe:
+      'List the environments: where each points, whether its key variable is set (never the key)',
     builder: (y) => y.example('$0 envs --json', 'the same as one JSON document'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {

@@ -14,24 +14,44 @@ interface PlanArgs extends GlobalOptions, TargetArgs {
 export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, PlanArgs> {
   return {
     command: 'plan',
-    describe: 'Show what sync would change, per flow and per step, with prompt text diffs (read-only)',
+    describe:
+      'Show what sync would change, per flow and per step, with prompt text diffs (read-only)',
     builder: (y) =>
       y
         .options(targetOptions)
-        .option('refresh', { type: 'boolean', describe: 'Also fetch every tracked flow to detect drift (edits made outside runtype-flows)' })
-        .option('exit-code', { type: 'boolean', describe: 'Exit 2 when changes are pending (a pull-request gate)' })
+        .option('refresh', {
+          type: 'boolean',
+          describe:
+            'Also fetch every tracked flow to detect drift (edits made outside runtype-flows)',
+        })
+        .option('exit-code', {
+          type: 'boolean',
+          describe: 'Exit 2 when changes are pending (a pull-request gate)',
+        })
         .option('only', { type: 'string', array: true, describe: 'Only these flow keys' })
         .option('markdown', {
           type: 'string',
-          describe: 'Also write the plan as Markdown to FILE (relative to --cwd), for a pull-request comment',
+          describe:
+            'Also write the plan as Markdown to FILE (relative to --cwd), for a pull-request comment',
         })
         .example('$0 plan', 'preview against the default environment')
-        .example('$0 plan --env production --refresh --exit-code', 'CI gate: exit 2 if anything would change or drifted')
-        .example('$0 plan --markdown plan.md', 'the plan with ```diff blocks, to post on the pull request'),
+        .example(
+          '$0 plan --env production --refresh --exit-code',
+          'CI gate: exit 2 if anything would change or drifted',
+        )
+        .example(
+          '$0 plan --markdown plan.md',
+          'the plan with ```diff blocks, to post on the pull request',
+        ),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runPlan } = await import('../../app/plan.js');
-        const result = await runPlan(ctx, { env: argv.env, refresh: argv.refresh, offline: argv.offline, only: argv.only });
+        const result = await runPlan(ctx, {
+          env: argv.env,
+          refresh: argv.refresh,
+          offline: argv.offline,
+          only: argv.only,
+        });
         ctx.reporter.result(result);
         if (argv.markdown !== undefined) {
           const { writePlanMarkdown } = await import('../../report/plan-markdown.js');

@@ -8,18 +8,27 @@ type StatusArgs = GlobalOptions & TargetArgs & { 'exit-code'?: boolean; all?: bo
 export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions, StatusArgs> {
   return {
     command: 'status',
-    describe: "List every flow with its remote id and state: in-sync, changed, new, drift, missing, removed",
+    describe:
+      'List every flow with its remote id and state: in-sync, changed, new, drift, missing, removed',
     builder: (y) =>
       y
         .options(targetOptions)
-        .option('all', { type: 'boolean', describe: 'Also list remote flows no code manages (built in the dashboard), with their last run' })
+        .option('all', {
+          type: 'boolean',
+          describe:
+            'Also list remote flows no code manages (built in the dashboard), with their last run',
+        })
         .option('exit-code', { type: 'boolean', describe: 'Exit 2 when any flow is not in sync' })
         .example('$0 status --env production', 'compare code, lockfile and the account')
         .example('$0 status --exit-code', 'a script: exit 2 when anything is not in sync'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runStatus } = await import('../../app/status.js');
-        const result = await runStatus(ctx, { env: argv.env, offline: argv.offline, all: argv.all });
+        const result = await runStatus(ctx, {
+          env: argv.env,
+          offline: argv.offline,
+          all: argv.all,
+        });
         ctx.reporter.result(result);
         if (!result.ok) return EXIT.error;
         const outOfSync = result.flows.some((f) => f.state !== 'in-sync');

@@ -18,22 +18,50 @@ interface SyncArgs extends GlobalOptions, TargetArgs {
 export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, SyncArgs> {
   return {
     command: 'sync',
-    describe: 'Create, update (and with --prune delete) remote flows so the account matches the code',
+    describe:
+      'Create, update (and with --prune delete) remote flows so the account matches the code',
     builder: (y) =>
       y
         .option('env', targetOptions.env)
-        .option('dry-run', { type: 'boolean', describe: 'Plan against the remote and show it; write nothing' })
-        .option('prune', { type: 'boolean', describe: 'Also delete remote flows whose key was removed from code (asks, or needs --yes)' })
-        .option('yes', { type: 'boolean', alias: 'y', describe: 'Confirm deletions without a prompt (only deletions)' })
-        .option('force', { type: 'boolean', describe: 'Overwrite flows edited outside runtype-flows (drift)' })
-        .option('publish', { type: 'boolean', describe: 'Publish each created or updated flow (default: the config)' })
-        .option('refresh', { type: 'boolean', describe: 'Check every tracked flow for drift, not only the changed ones' })
+        .option('dry-run', {
+          type: 'boolean',
+          describe: 'Plan against the remote and show it; write nothing',
+        })
+        .option('prune', {
+          type: 'boolean',
+          describe:
+            'Also delete remote flows whose key was removed from code (asks, or needs --yes)',
+        })
+        .option('yes', {
+          type: 'boolean',
+          alias: 'y',
+          describe: 'Confirm deletions without a prompt (only deletions)',
+        })
+        .option('force', {
+          type: 'boolean',
+          describe: 'Overwrite flows edited outside runtype-flows (drift)',
+        })
+        .option('publish', {
+          type: 'boolean',
+          describe: 'Publish each created or updated flow (default: the config)',
+        })
+        .option('refresh', {
+          type: 'boolean',
+          describe: 'Check every tracked flow for drift, not only the changed ones',
+        })
         .option('only', { type: 'string', array: true, describe: 'Only these flow keys' })
-        .option('watch', { type: 'boolean', alias: 'w', describe: 'Keep syncing each save until Ctrl-C (never deletes; --json: one event a line)' })
+        .option('watch', {
+          type: 'boolean',
+          alias: 'w',
+          describe: 'Keep syncing each save until Ctrl-C (never deletes; --json: one event a line)',
+        })
         // Watch never deletes and never writes nothing: these would silently mean something else.
         .conflicts('watch', ['dry-run', 'prune', 'yes'])
         .example('$0 sync', 'deploy to the default environment')
-        .example('$0 sync --env production --prune --yes --json', 'CI deploy: also delete removed flows, JSON result')
+        .example(
+          '$0 sync --env production --prune --yes --json',
+          'CI deploy: also delete removed flows, JSON result',
+        )
         .example('$0 sync --dry-run', 'what would happen, without writing')
         .example('$0 sync --watch', 'while developing: sync every save until Ctrl-C'),
     handler: (argv) =>
@@ -63,7 +91,20 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
 
 /** chokidar is imported only here, so `sync` without --watch and `--help` never load it. */
 async function watch(ctx: AppContext, argv: SyncArgs): Promise<number> {
-  const [{ runWatch }, { watchProject }] = await Promise.all([import('../../app/watch/run-watch.js'), import('../../watch/watch-project.js')]);
-  const summary = await runWatch(ctx, { env: argv.env, force: argv.force, publish: argv.publish, only: argv.only, refresh: argv.refresh }, { watchProject });
+  const [{ runWatch }, { watchProject }] = await Promise.all([
+    import('../../app/watch/run-watch.js'),
+    import('../../watch/watch-project.js'),
+  ]);
+  const summary = await runWatch(
+    ctx,
+    {
+      env: argv.env,
+      force: argv.force,
+      publish: argv.publish,
+      only: argv.only,
+      refresh: argv.refresh,
+    },
+    { watchProject },
+  );
   return summary.reason === 'error' ? EXIT.error : EXIT.ok;
 }

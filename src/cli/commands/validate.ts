@@ -11,7 +11,8 @@ interface ValidateArgs extends GlobalOptions {
 export function validateCommand(runtime: CliRuntime): CommandModule<GlobalOptions, ValidateArgs> {
   return {
     command: 'validate',
-    describe: 'Load every flow and check it offline: schema, step types, template variables, secrets, duplicates',
+    describe:
+      'Load every flow and check it offline: schema, step types, template variables, secrets, duplicates',
     builder: (y) =>
       y
         .option('remote', {
@@ -22,11 +23,19 @@ export function validateCommand(runtime: CliRuntime): CommandModule<GlobalOption
         })
         .option('allow-empty', {
           type: 'boolean',
-          describe: 'Exit 0 when no flow is found (otherwise an error: a wrong glob or --cwd, usually)',
+          describe:
+            'Exit 0 when no flow is found (otherwise an error: a wrong glob or --cwd, usually)',
         })
-        .option('env', { type: 'string', describe: 'Environment whose API --remote asks (default: RUNTYPE_ENV, else the config default)' })
+        .option('env', {
+          type: 'string',
+          describe:
+            'Environment whose API --remote asks (default: RUNTYPE_ENV, else the config default)',
+        })
         .example('$0 validate', 'check flows/**/*.ts offline; exit 1 on any error')
-        .example('$0 validate --remote --env production', "also run the server's checks, with production's key")
+        .example(
+          '$0 validate --remote --env production',
+          "also run the server's checks, with production's key",
+        )
         .example('$0 validate --json', 'the same as one JSON document'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {

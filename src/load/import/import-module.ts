@@ -48,8 +48,12 @@ export function createModuleImporter(): ImportModule {
     const cache = requireCache();
     // jiti keys a module by the path it was asked for (a flow under a symlinked root keeps the
     // link's path) but the modules it imports by their real path: look under both.
-    const prefixes = [...new Set([path.resolve(root), realPath(root)])].map((dir) => dir + path.sep);
-    const entries = Object.keys(cache).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+    const prefixes = [...new Set([path.resolve(root), realPath(root)])].map(
+      (dir) => dir + path.sep,
+    );
+    const entries = Object.keys(cache).filter((key) =>
+      prefixes.some((prefix) => key.startsWith(prefix)),
+    );
     for (const file of loadedProjectModules(entries)) delete cache[file];
   };
   importModule.definedIn = (value) => {
@@ -67,7 +71,10 @@ export function createModuleImporter(): ImportModule {
  * so what the next one must read afresh and what watch mode watches.
  */
 export function loadedProjectModules(entries: Iterable<string>): string[] {
-  const cache = requireCache() as Record<string, { children?: readonly { filename?: string }[] } | undefined>;
+  const cache = requireCache() as Record<
+    string,
+    { children?: readonly { filename?: string }[] } | undefined
+  >;
   const found = new Set<string>();
   const pending = [...entries];
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
@@ -76,7 +83,8 @@ export function loadedProjectModules(entries: Iterable<string>): string[] {
     if (cached === undefined) continue;
     found.add(file);
     // jiti records a module under the first module that imported it (a later import is a cache hit).
-    for (const child of cached.children ?? []) if (child.filename !== undefined) pending.push(child.filename);
+    for (const child of cached.children ?? [])
+      if (child.filename !== undefined) pending.push(child.filename);
   }
   return [...found];
 }
@@ -126,7 +134,15 @@ function transformTypeScript(options: TransformOptions): TransformResult {
  */
 function provideAuthoringApi(entry: string): void {
   const cache = requireCache();
-  if (cache[entry] === undefined) cache[entry] = { id: entry, filename: entry, loaded: true, exports: { ...authoringApi, defineFlow: trackedDefineFlow }, children: [], paths: [] };
+  if (cache[entry] === undefined)
+    cache[entry] = {
+      id: entry,
+      filename: entry,
+      loaded: true,
+      exports: { ...authoringApi, defineFlow: trackedDefineFlow },
+      children: [],
+      paths: [],
+    };
 }
 
 /** jiti keeps evaluated modules in Node's CommonJS module cache. */
@@ -144,8 +160,13 @@ function transformCacheDir(): string {
   const self = fileURLToPath(import.meta.url);
   const extension = path.extname(self);
   const hash = createHash('sha256');
-  for (const name of ['transform-module', 'scan-tokens']) hash.update(readFileSync(path.join(path.dirname(self), name + extension)));
-  hash.update(String((createRequire(import.meta.url)('sucrase/package.json') as { version?: string }).version));
+  for (const name of ['transform-module', 'scan-tokens'])
+    hash.update(readFileSync(path.join(path.dirname(self), name + extension)));
+  hash.update(
+    String(
+      (createRequire(import.meta.url)('sucrase/package.json') as { version?: string }).version,
+    ),
+  );
   return path.join(os.tmpdir(), 'jiti', `runtype-flows-${hash.digest('hex').slice(0, 12)}`);
 }
 

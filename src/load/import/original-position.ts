@@ -16,8 +16,12 @@ export interface Position {
  * each glob module; the modules those import are required.
  */
 const JITI_WRAPPER = {
-  imported: '(async function (exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve) { '.length,
-  required: '(function (exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve) { '.length,
+  imported:
+    '(async function (exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve) { '
+      .length,
+  required:
+    '(function (exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve) { '
+      .length,
 };
 
 /**
@@ -28,12 +32,19 @@ const JITI_WRAPPER = {
  * the cached, map-free transform of ordinary loads fast. Unknown files and
  * files that no longer transform keep the position as given.
  */
-export async function originalPosition(file: string, at: Position, how: keyof typeof JITI_WRAPPER): Promise<Position> {
+export async function originalPosition(
+  file: string,
+  at: Position,
+  how: keyof typeof JITI_WRAPPER,
+): Promise<Position> {
   const source = await readFile(file, 'utf8').catch(() => undefined);
   if (source === undefined || !/\.[cm]?[jt]sx?$/.test(file)) return at;
   let transformed;
   try {
-    transformed = transformModule(source, file, { typescript: /\.[cm]?tsx?$/.test(file), sourceMap: true });
+    transformed = transformModule(source, file, {
+      typescript: /\.[cm]?tsx?$/.test(file),
+      sourceMap: true,
+    });
   } catch {
     return at;
   }
@@ -45,7 +56,10 @@ export async function originalPosition(file: string, at: Position, how: keyof ty
     const insert = transformed.lineOneInsert;
     if (insert && column >= insert.at) column = Math.max(insert.at, column - insert.length);
   }
-  const entry = new SourceMap(transformed.map).findEntry(at.line - 1, column) as { originalLine?: number; originalColumn?: number };
+  const entry = new SourceMap(transformed.map).findEntry(at.line - 1, column) as {
+    originalLine?: number;
+    originalColumn?: number;
+  };
   if (entry.originalLine === undefined || entry.originalColumn === undefined) return at;
   // sucrase maps token starts: a position inside a token lands on that token's start.
   return { line: entry.originalLine + 1, column: entry.originalColumn + 1 };
@@ -54,7 +68,11 @@ export async function originalPosition(file: string, at: Position, how: keyof ty
 // --- internal ---
 
 /** The prefix expected for how the module was loaded, else the other one if only it fits the line. */
-function withoutWrapper(column: number, lineLength: number, how: keyof typeof JITI_WRAPPER): number {
+function withoutWrapper(
+  column: number,
+  lineLength: number,
+  how: keyof typeof JITI_WRAPPER,
+): number {
   const preferred = JITI_WRAPPER[how];
   const other = how === 'imported' ? JITI_WRAPPER.required : JITI_WRAPPER.imported;
   for (const prefix of [preferred, other]) {

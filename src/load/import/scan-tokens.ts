@@ -16,7 +16,8 @@ export function findImportMeta(source: string, typescript: boolean): SourceRange
   const out: SourceRange[] = [];
   for (let i = 0; i + 2 < tokens.length; i += 1) {
     const [a, dot, meta] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
-    if (text(source, a) === 'import' && text(source, dot) === '.' && text(source, meta) === 'meta') out.push({ start: a.start, end: meta.end });
+    if (text(source, a) === 'import' && text(source, dot) === '.' && text(source, meta) === 'meta')
+      out.push({ start: a.start, end: meta.end });
   }
   return out;
 }
@@ -27,7 +28,13 @@ export function findDefaultExports(source: string, typescript: boolean): number[
   const out: number[] = [];
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const [exp, dflt] = [tokens[i]!, tokens[i + 1]!];
-    if (exp.scopeDepth === 0 && !exp.isType && text(source, exp) === 'export' && text(source, dflt) === 'default') out.push(exp.start);
+    if (
+      exp.scopeDepth === 0 &&
+      !exp.isType &&
+      text(source, exp) === 'export' &&
+      text(source, dflt) === 'default'
+    )
+      out.push(exp.start);
   }
   return out;
 }
@@ -41,7 +48,12 @@ interface Token {
   isType: boolean;
 }
 
-type Parse = (input: string, jsx: boolean, typescript: boolean, flow: boolean) => { tokens: Token[] };
+type Parse = (
+  input: string,
+  jsx: boolean,
+  typescript: boolean,
+  flow: boolean,
+) => { tokens: Token[] };
 
 let parse: Parse | undefined;
 

@@ -25,7 +25,11 @@ export function userFrames(stack: string | undefined): Frame[] {
     if (!match) continue;
     const [, where = '', row = '', column = ''] = match;
     const file = where.startsWith('file://') ? fileURLToPath(where) : where;
-    if (file.includes(`${path.sep}node_modules${path.sep}`) || OWN_CODE.some((own) => file.startsWith(own))) continue;
+    if (
+      file.includes(`${path.sep}node_modules${path.sep}`) ||
+      OWN_CODE.some((own) => file.startsWith(own))
+    )
+      continue;
     out.push({ file, line: Number(row), column: Number(column) });
   }
   return out;

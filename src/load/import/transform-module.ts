@@ -23,9 +23,16 @@ const META = '$importMeta';
  * filename), defined on line 1 behind "use strict". A problem is thrown in
  * jiti's "ParseError: reason\n <file>:<line>:<column>" form, column 1-based.
  */
-export function transformModule(source: string, filePath: string, options: { typescript: boolean; sourceMap?: boolean }): TransformedModule {
+export function transformModule(
+  source: string,
+  filePath: string,
+  options: { typescript: boolean; sourceMap?: boolean },
+): TransformedModule {
   try {
-    const metas = source.includes('import') && /\bimport\s*\.\s*meta\b/.test(source) ? findImportMeta(source, options.typescript) : [];
+    const metas =
+      source.includes('import') && /\bimport\s*\.\s*meta\b/.test(source)
+        ? findImportMeta(source, options.typescript)
+        : [];
     const input = metas.length === 0 ? source : replaceRanges(source, metas);
     rejectSecondDefaultExport(input, options.typescript);
     const result = transform(input, {
@@ -36,11 +43,20 @@ export function transformModule(source: string, filePath: string, options: { typ
       ...(options.sourceMap ? { sourceMapOptions: { compiledFilename: filePath } } : {}),
     });
     // node:module's SourceMap wants the two fields sucrase leaves out.
-    const map: SourceMapPayload | undefined = result.sourceMap && { sourceRoot: '', sourcesContent: [], ...result.sourceMap, file: filePath };
+    const map: SourceMapPayload | undefined = result.sourceMap && {
+      sourceRoot: '',
+      sourcesContent: [],
+      ...result.sourceMap,
+      file: filePath,
+    };
     if (metas.length === 0) return { code: result.code, ...(map ? { map } : {}) };
     const at = result.code.startsWith('"use strict";') ? '"use strict";'.length : 0;
     const insert = metaDefinition();
-    return { code: result.code.slice(0, at) + insert + result.code.slice(at), ...(map ? { map } : {}), lineOneInsert: { at, length: insert.length } };
+    return {
+      code: result.code.slice(0, at) + insert + result.code.slice(at),
+      ...(map ? { map } : {}),
+      lineOneInsert: { at, length: insert.length },
+    };
   } catch (error) {
     throw parseError(error, filePath, source);
   }
@@ -87,7 +103,11 @@ function rejectSecondDefaultExport(source: string, typescript: boolean): void {
   const second = findDefaultExports(source, typescript)[1];
   if (second === undefined) return;
   const before = source.slice(0, second).split('\n');
-  throw new ModuleParseError("Duplicate export of 'default'", before.length, (before.at(-1)?.length ?? 0) + 1);
+  throw new ModuleParseError(
+    "Duplicate export of 'default'",
+    before.length,
+    (before.at(-1)?.length ?? 0) + 1,
+  );
 }
 
 function parseError(error: unknown, filePath: string, source: string): Error {
@@ -99,10 +119,13 @@ function parseError(error: unknown, filePath: string, source: string): Error {
   } else {
     // sucrase: "Error transforming <file>: <reason> (<line>:<column>)", loc 1-based in both.
     const loc = (error as { loc?: { line: number; column: number } }).loc;
-    reason = (error instanceof Error ? error.message : String(error)).replace(/^Error transforming .+?: /, '').replace(/ \(\d+:\d+\)$/, '');
+    reason = (error instanceof Error ? error.message : String(error))
+      .replace(/^Error transforming .+?: /, '')
+      .replace(/ \(\d+:\d+\)$/, '');
     if (loc) ({ line, column } = loc);
     // sucrase places an unterminated template just inside its backtick; the backtick is where it starts.
-    if (/^Unterminated template/.test(reason) && source.split('\n')[line - 1]?.[column - 2] === '`') column -= 1;
+    if (/^Unterminated template/.test(reason) && source.split('\n')[line - 1]?.[column - 2] === '`')
+      column -= 1;
   }
   return new Error(`ParseError: ${reason}\n ${filePath}:${line}:${column}`);
 }

@@ -53,7 +53,9 @@ function exportedExpression(source: SourceFile, name: string): Node | undefined 
   }
   for (const declaration of source.getExportDeclarations()) {
     if (declaration.hasModuleSpecifier()) continue;
-    const specifier = declaration.getNamedExports().find((s) => (s.getAliasNode()?.getText() ?? s.getName()) === name);
+    const specifier = declaration
+      .getNamedExports()
+      .find((s) => (s.getAliasNode()?.getText() ?? s.getName()) === name);
     if (specifier) return specifier.getNameNode();
   }
   return undefined;
@@ -90,6 +92,7 @@ function keyOf(source: SourceFile, object: Node): string | undefined {
     const initializer = property.getInitializer();
     return initializer ? staticString(source, initializer) : undefined;
   }
-  if (Node.isShorthandPropertyAssignment(property)) return staticString(source, property.getNameNode());
+  if (Node.isShorthandPropertyAssignment(property))
+    return staticString(source, property.getNameNode());
   return undefined;
 }

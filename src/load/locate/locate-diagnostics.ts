@@ -56,7 +56,9 @@ export async function locateDiagnostics(
   if (pending.size === 0) return diagnostics;
   // Read at once (one warning in each of 300 files is 300 reads), parse one after the other.
   const names = [...new Set([...pending].map((d) => d.file ?? ''))];
-  const texts = await Promise.all(names.map((file) => readFile(file, 'utf8').catch(() => undefined)));
+  const texts = await Promise.all(
+    names.map((file) => readFile(file, 'utf8').catch(() => undefined)),
+  );
   const files = new Map<string, LocatedFile | undefined>();
   for (const [i, file] of names.entries()) {
     const text = texts[i];

@@ -33,8 +33,15 @@ const HELPERS = new Set(Object.keys(stepHelpers).filter((name) => name !== 'cust
  * fields and config fields, so `config` is "the same object" there, `id` is
  * the first argument and `type` the helper's name.
  */
-export function createSourceLocator(file: string, text: string, project = new Project({ useInMemoryFileSystem: true })): SourceLocator {
-  const source = project.createSourceFile(file, text, { overwrite: true, scriptKind: ts.ScriptKind.TS });
+export function createSourceLocator(
+  file: string,
+  text: string,
+  project = new Project({ useInMemoryFileSystem: true }),
+): SourceLocator {
+  const source = project.createSourceFile(file, text, {
+    overwrite: true,
+    scriptKind: ts.ScriptKind.TS,
+  });
   return {
     locate(anchor, path, about = {}) {
       const root = findFlowRoot(source, anchor);
@@ -48,7 +55,10 @@ export function createSourceLocator(file: string, text: string, project = new Pr
         walked += 1;
       }
       if (node === root) return position(source, definingCall(root), undefined);
-      const field = walked === path.length && FIELD_CODES.test(about.code ?? '') ? propertyNameOf(node) : undefined;
+      const field =
+        walked === path.length && FIELD_CODES.test(about.code ?? '')
+          ? propertyNameOf(node)
+          : undefined;
       return position(source, field ?? node, about.message);
     },
   };
@@ -58,7 +68,10 @@ export function createSourceLocator(file: string, text: string, project = new Pr
 
 function step(source: SourceFile, node: Node, segment: string | number): Node | undefined {
   const target = resolveValue(source, node);
-  if (typeof segment === 'number') return Node.isArrayLiteralExpression(target) ? element(target.getElements(), segment) : undefined;
+  if (typeof segment === 'number')
+    return Node.isArrayLiteralExpression(target)
+      ? element(target.getElements(), segment)
+      : undefined;
   if (Node.isObjectLiteralExpression(target)) return property(source, target, segment);
   if (!Node.isCallExpression(target)) return undefined;
   const name = calleeName(target) ?? '';
@@ -79,7 +92,8 @@ function step(source: SourceFile, node: Node, segment: string | number): Node | 
 
 /** An element by index, unless a spread before it makes the index unknowable. */
 function element(elements: Node[], index: number): Node | undefined {
-  for (let i = 0; i <= index && i < elements.length; i += 1) if (Node.isSpreadElement(elements[i])) return undefined;
+  for (let i = 0; i <= index && i < elements.length; i += 1)
+    if (Node.isSpreadElement(elements[i])) return undefined;
   return elements[index];
 }
 
@@ -91,7 +105,10 @@ function property(source: SourceFile, object: Node, name: string): Node | undefi
     const p = properties[i]!;
     if (Node.isSpreadAssignment(p)) return undefined;
     if (Node.isShorthandPropertyAssignment(p) && p.getName() === name) return p.getNameNode();
-    if ((Node.isPropertyAssignment(p) || Node.isMethodDeclaration(p)) && propertyName(source, p.getNameNode()) === name) {
+    if (
+      (Node.isPropertyAssignment(p) || Node.isMethodDeclaration(p)) &&
+      propertyName(source, p.getNameNode()) === name
+    ) {
       return Node.isPropertyAssignment(p) ? (p.getInitializer() ?? p) : p;
     }
   }
@@ -107,20 +124,33 @@ function propertyName(source: SourceFile, name: Node): string | undefined {
 /** The name of the property whose value `node` is (`userPrmpt` in `userPrmpt: '...'`). */
 function propertyNameOf(node: Node): Node | undefined {
   const parent = node.getParent();
-  return parent && Node.isPropertyAssignment(parent) && parent.getInitializer() === node ? parent.getNameNode() : undefined;
+  return parent && Node.isPropertyAssignment(parent) && parent.getInitializer() === node
+    ? parent.getNameNode()
+    : undefined;
 }
 
 /** A flow object's position is its `defineFlow(` call, where a reader looks for "the flow". */
 function definingCall(root: Node): Node {
   const parent = root.getParent();
-  return parent && Node.isCallExpression(parent) && parent.getArguments()[0] === root ? parent : root;
+  return parent && Node.isCallExpression(parent) && parent.getArguments()[0] === root
+    ? parent
+    : root;
 }
 
-function position(source: SourceFile, node: Node, message: string | undefined): { line: number; column: number } {
+function position(
+  source: SourceFile,
+  node: Node,
+  message: string | undefined,
+): { line: number; column: number } {
   let offset = node.getStart();
   const variable = message === undefined ? undefined : /\{\{[^{}]+\}\}/.exec(message)?.[0];
   const literal = unwrap(node);
-  if (variable && (Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) || Node.isTemplateExpression(literal))) {
+  if (
+    variable &&
+    (Node.isStringLiteral(literal) ||
+      Node.isNoSubstitutionTemplateLiteral(literal) ||
+      Node.isTemplateExpression(literal))
+  ) {
     const index = literal.getText().indexOf(variable);
     if (index >= 0) offset = literal.getStart() + index;
   }

@@ -45,7 +45,8 @@ export function resolveValue(source: SourceFile, node: Node): Node {
 export function staticString(source: SourceFile, node: Node, hops = 0): string | undefined {
   if (hops > MAX_HOPS) return undefined;
   const value = resolveValue(source, node);
-  if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return value.getLiteralValue();
+  if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value))
+    return value.getLiteralValue();
   if (Node.isNumericLiteral(value)) return String(value.getLiteralValue());
   if (Node.isTemplateExpression(value)) {
     let out = value.getHead().getLiteralText();

@@ -19,7 +19,15 @@ const ALWAYS_IGNORED = [
 ];
 
 /** Absolute paths of every module matched by the flow globs, sorted for stable output. */
-export async function discoverFlowFiles(root: string, patterns: readonly string[]): Promise<string[]> {
-  const files = await glob([...patterns], { cwd: root, absolute: true, ignore: ALWAYS_IGNORED, onlyFiles: true });
+export async function discoverFlowFiles(
+  root: string,
+  patterns: readonly string[],
+): Promise<string[]> {
+  const files = await glob([...patterns], {
+    cwd: root,
+    absolute: true,
+    ignore: ALWAYS_IGNORED,
+    onlyFiles: true,
+  });
   return files.sort();
 }

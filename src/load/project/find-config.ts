@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RuntypeError } from '../../errors.js';
 
-const CONFIG_FILE_NAMES = ['runtype.config.ts', 'runtype.config.mts', 'runtype.config.js', 'runtype.config.mjs'] as const;
+const CONFIG_FILE_NAMES = [
+  'runtype.config.ts',
+  'runtype.config.mts',
+  'runtype.config.js',
+  'runtype.config.mjs',
+] as const;
 
 export interface ProjectLocation {
   /** Folder that globs, the lockfile and `.runtype/` resolve from. */

@@ -21,9 +21,14 @@ export interface ModuleExports {
  * reasonably have meant as flows — an array of them, a Promise of one, an
  * object with steps but no key — get a warning instead of silence.
  */
-export async function readModuleExports(namespace: Record<string, unknown>, file: string): Promise<ModuleExports> {
+export async function readModuleExports(
+  namespace: Record<string, unknown>,
+  file: string,
+): Promise<ModuleExports> {
   const seen = new Set<unknown>();
-  const names = Object.keys(namespace).sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
+  const names = Object.keys(namespace).sort((a, b) =>
+    a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b),
+  );
   const out: ModuleExports = { flows: [], ignored: [] };
   for (const exportName of names) {
     const value = namespace[exportName];
@@ -52,13 +57,19 @@ export async function readModuleExports(namespace: Record<string, unknown>, file
 async function notAFlow(value: unknown): Promise<{ message: string; hint: string } | undefined> {
   if (Array.isArray(value)) {
     if (!value.some(isFlowDefinition)) return undefined;
-    return { message: 'is an array of flows; each flow must be an export of its own', hint: 'Export each one: `export const a = defineFlow({ ... })`.' };
+    return {
+      message: 'is an array of flows; each flow must be an export of its own',
+      hint: 'Export each one: `export const a = defineFlow({ ... })`.',
+    };
   }
   if (value === null || typeof value !== 'object') return undefined;
   if (typeof (value as { then?: unknown }).then === 'function') {
     const settled = await peek(value as PromiseLike<unknown>);
     if (!isFlowDefinition(settled)) return undefined;
-    return { message: 'is a Promise of a flow; flows are read as values, not awaited', hint: 'Await it in the module: `export default await makeFlow()` (flow modules may use top-level await).' };
+    return {
+      message: 'is a Promise of a flow; flows are read as values, not awaited',
+      hint: 'Await it in the module: `export default await makeFlow()` (flow modules may use top-level await).',
+    };
   }
   const v = value as Record<string, unknown>;
   if (!('steps' in v) || !('name' in v || 'key' in v)) return undefined;
@@ -71,5 +82,11 @@ async function notAFlow(value: unknown): Promise<{ message: string; hint: string
 /** The value of a promise that is already settled (resolved promises settle before the next macrotask); else undefined. */
 async function peek(promise: PromiseLike<unknown>): Promise<unknown> {
   const later = new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)));
-  return Promise.race([Promise.resolve(promise).then((v) => v, () => undefined), later]);
+  return Promise.race([
+    Promise.resolve(promise).then(
+      (v) => v,
+      () => undefined,
+    ),
+    later,
+  ]);
 }

@@ -18,7 +18,10 @@ export interface FlowOwner {
  * When that is unknown (a plain object, another copy of the package), the
  * first exporter in file order.
  */
-export async function assignFlowOwners(exports: readonly { file: string; flows: readonly FlowExport[] }[], importModule: ImportModule): Promise<FlowOwner[]> {
+export async function assignFlowOwners(
+  exports: readonly { file: string; flows: readonly FlowExport[] }[],
+  importModule: ImportModule,
+): Promise<FlowOwner[]> {
   const exporters = new Map<unknown, FlowOwner[]>();
   const rank = new Map<string, number>();
   for (const { file, flows } of exports) {
@@ -36,7 +39,9 @@ export async function assignFlowOwners(exports: readonly { file: string; flows: 
       continue;
     }
     const stack = await importModule.definedIn(value);
-    const defining = stack.map((file) => list.find((o) => o.file === file)).find((o) => o !== undefined);
+    const defining = stack
+      .map((file) => list.find((o) => o.file === file))
+      .find((o) => o !== undefined);
     owners.push(defining ?? list[0]!);
   }
   // File order, then each module's own order (default first), as if every flow had one exporter.

@@ -21,7 +21,8 @@ export function checkProjectFlows(entries: readonly OwnedFlow[], root: string): 
   const byLabel = new Map<string, OwnedFlow>();
   const labelled = entries.map((entry) => {
     const relative = path.relative(root, entry.file) || entry.file;
-    const label = (perFile.get(entry.file) ?? 0) > 1 ? `${relative} (export ${entry.exportName})` : relative;
+    const label =
+      (perFile.get(entry.file) ?? 0) > 1 ? `${relative} (export ${entry.exportName})` : relative;
     byLabel.set(label, entry);
     return { flow: entry.flow, file: label };
   });

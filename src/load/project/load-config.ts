@@ -27,10 +27,15 @@ export async function loadConfig(
   try {
     namespace = await importModule(configFile);
   } catch (error) {
-    return { ...defaults, diagnostics: [await moduleErrorDiagnostic(configFile, error, { root, config: true })] };
+    return {
+      ...defaults,
+      diagnostics: [await moduleErrorDiagnostic(configFile, error, { root, config: true })],
+    };
   }
   if (namespace.default === undefined) {
-    const named = Object.keys(namespace).filter((name) => name !== 'default' && name !== '__esModule');
+    const named = Object.keys(namespace).filter(
+      (name) => name !== 'default' && name !== '__esModule',
+    );
     const d: Diagnostic = {
       severity: 'error',
       code: 'CONFIG_INVALID',
@@ -43,7 +48,10 @@ export async function loadConfig(
   }
   const parsed = ConfigInputSchema.safeParse(namespace.default, { reportInput: true });
   if (!parsed.success) {
-    const issues = zodIssuesToDiagnostics(parsed.error.issues, { file: configFile, code: 'CONFIG_INVALID' });
+    const issues = zodIssuesToDiagnostics(parsed.error.issues, {
+      file: configFile,
+      code: 'CONFIG_INVALID',
+    });
     return { ...defaults, diagnostics: issues.map((d) => ({ ...d, exportName: 'default' })) };
   }
   const config = resolveConfig(parsed.data);

@@ -9,7 +9,11 @@ import { readModuleExports, type FlowExport } from './flow-exports.js';
 import { assignFlowOwners } from './flow-owners.js';
 import { checkProjectFlows } from './flow-set.js';
 import type { ImportModule } from '../import/import-module.js';
-import { analyseModuleError, moduleFailureDiagnostic, type ModuleFailure } from '../import/module-error.js';
+import {
+  analyseModuleError,
+  moduleFailureDiagnostic,
+  type ModuleFailure,
+} from '../import/module-error.js';
 import { locateDiagnostics, type LocationCache } from '../locate/locate-diagnostics.js';
 import { loadConfig } from './load-config.js';
 import { sortDiagnostics } from './sort-diagnostics.js';
@@ -82,18 +86,27 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
       diagnostics.push(diagnostic);
     }
   }
-  for (const { failure, loadedBy } of failures.values()) diagnostics.push(moduleFailureDiagnostic(failure, loadedBy, { root }));
+  for (const { failure, loadedBy } of failures.values())
+    diagnostics.push(moduleFailureDiagnostic(failure, loadedBy, { root }));
 
   const flows: LoadedFlow[] = [];
   for (const owner of await assignFlowOwners(exports, options.importModule)) {
     const { file, exportName } = owner;
-    const result = parseFlow(owner.value, { file, exportName, extraStepTypes: config.extraStepTypes });
+    const result = parseFlow(owner.value, {
+      file,
+      exportName,
+      extraStepTypes: config.extraStepTypes,
+    });
     diagnostics.push(...result.diagnostics.map((d) => ({ ...d, exportName })));
-    if (result.flow) flows.push({ flow: result.flow, file: owner.file, exportName: owner.exportName });
+    if (result.flow)
+      flows.push({ flow: result.flow, file: owner.file, exportName: owner.exportName });
   }
   diagnostics.push(...checkProjectFlows(flows, root));
 
-  const located = options.locate === false ? diagnostics : await locateDiagnostics(diagnostics, options.locations);
+  const located =
+    options.locate === false
+      ? diagnostics
+      : await locateDiagnostics(diagnostics, options.locations);
   return {
     root,
     ...(configFile === undefined ? {} : { configFile }),
@@ -108,7 +121,11 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
 // --- internal ---
 
 /** A glob that matches nothing is almost always a mistake, and `sync --prune` on it would delete every flow. */
-function noFlowFiles(globs: readonly string[], root: string, configFile: string | undefined): Diagnostic {
+function noFlowFiles(
+  globs: readonly string[],
+  root: string,
+  configFile: string | undefined,
+): Diagnostic {
   return {
     severity: 'warning',
     code: C.NO_FLOW_FILES,
@@ -116,6 +133,8 @@ function noFlowFiles(globs: readonly string[], root: string, configFile: string 
     hint: configFile
       ? 'Check `flows` in the config: globs are relative to the folder of the config file.'
       : 'Flows are read from flows/**/*.ts under the current directory when there is no runtype.config.ts; check --cwd.',
-    ...(configFile === undefined ? {} : { file: configFile, path: ['flows'], exportName: 'default' }),
+    ...(configFile === undefined
+      ? {}
+      : { file: configFile, path: ['flows'], exportName: 'default' }),
   };
 }

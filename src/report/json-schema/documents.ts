@@ -23,7 +23,12 @@ export const ValidateDocumentSchema = z.strictObject({
   configFile: z.string().optional(),
   files: z.number().int(),
   flows: z.array(
-    z.strictObject({ key: z.string(), name: z.string(), file: z.string(), steps: z.number().int() }),
+    z.strictObject({
+      key: z.string(),
+      name: z.string(),
+      file: z.string(),
+      steps: z.number().int(),
+    }),
   ),
   helperModules: z.array(z.string()),
   diagnostics,
@@ -58,7 +63,11 @@ export const PlanDocumentSchema = z.strictObject({
   ...envelope('plan'),
   target: TargetSchema,
   pendingChanges: z.boolean(),
-  unmanaged: z.number().int().optional().meta({ description: 'How many remote flows nothing manages' }),
+  unmanaged: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'How many remote flows nothing manages' }),
   unmanagedFlows: z.array(UnmanagedFlowSchema).optional(),
   summary: SummarySchema,
   remoteChecked: z.boolean(),
@@ -111,7 +120,11 @@ export const SyncDocumentSchema = z.strictObject({
   outcomes: z.array(OutcomeSchema),
   counts: CountsSchema,
   blocked: z
-    .strictObject({ reason: z.enum(['drift', 'deletions']), keys: z.array(z.string()), rerun: z.string() })
+    .strictObject({
+      reason: z.enum(['drift', 'deletions']),
+      keys: z.array(z.string()),
+      rerun: z.string(),
+    })
     .optional(),
   interrupted: z.strictObject({ notStarted: z.number().int() }).optional(),
   changes: z.array(ChangeSchema).optional().meta({
@@ -128,7 +141,16 @@ export const StatusDocumentSchema = z.strictObject({
     z.strictObject({
       key: z.string(),
       name: z.string(),
-      state: z.enum(['in-sync', 'changed', 'new', 'adoptable', 'drift', 'missing', 'removed', 'conflict']),
+      state: z.enum([
+        'in-sync',
+        'changed',
+        'new',
+        'adoptable',
+        'drift',
+        'missing',
+        'removed',
+        'conflict',
+      ]),
       remoteId: z.string().optional(),
       file: z.string().optional(),
     }),
@@ -184,10 +206,17 @@ export const EmulatorEventSchema = z.discriminatedUnion('event', [
     event: z.literal('listening'),
     url: z.string().meta({ description: 'API base URL including /v1' }),
     port: z.number().int(),
-    key: z.string().nullable().meta({ description: 'The default local key; null for one given with --key' }),
+    key: z
+      .string()
+      .nullable()
+      .meta({ description: 'The default local key; null for one given with --key' }),
   }),
   z.strictObject({ schemaVersion: z.literal(1), event: z.literal('stopped') }),
-  z.strictObject({ schemaVersion: z.literal(1), event: z.literal('error'), error: ErrorBodySchema }),
+  z.strictObject({
+    schemaVersion: z.literal(1),
+    event: z.literal('error'),
+    error: ErrorBodySchema,
+  }),
 ]);
 
 export const EnvsDocumentSchema = z.strictObject({

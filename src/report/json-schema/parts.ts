@@ -21,7 +21,10 @@ export const DiagnosticSchema = z.strictObject({
   line: z.number().int().optional(),
   column: z.number().int().optional(),
   flowKey: z.string().optional(),
-  exportName: z.string().optional().meta({ description: 'The export the flow came from, when known' }),
+  exportName: z
+    .string()
+    .optional()
+    .meta({ description: 'The export the flow came from, when known' }),
   path: z.array(z.union([z.string(), z.number()])).optional(),
   hint: z.string().optional(),
 });
@@ -36,7 +39,14 @@ export const TargetSchema = z.strictObject({
 });
 
 export const ChangeKindSchema = z.enum([
-  'create', 'adopt', 'update', 'drift', 'missing', 'delete', 'conflict', 'noop',
+  'create',
+  'adopt',
+  'update',
+  'drift',
+  'missing',
+  'delete',
+  'conflict',
+  'noop',
 ]);
 
 export const SummarySchema = z.strictObject(

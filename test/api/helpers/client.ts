@@ -44,7 +44,11 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 /** The key must appear in no message, stack, meta, JSON form or cause. */
 export function assertNoSecret(error: unknown): void {
   const views: string[] = [inspect(error, { depth: 20, showHidden: true })];
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; depth += 1) {
+  for (
+    let current: unknown = error, depth = 0;
+    current instanceof Error && depth < 10;
+    depth += 1
+  ) {
     views.push(current.message, current.stack ?? '', JSON.stringify(current), String(current));
     views.push(JSON.stringify((current as { meta?: unknown }).meta ?? null));
     current = current.cause;

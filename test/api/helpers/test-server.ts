@@ -1,4 +1,9 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -15,7 +20,12 @@ export interface RecordedRequest {
   at: number;
 }
 
-export type Handler = (req: RecordedRequest, res: ServerResponse, index: number, raw: IncomingMessage) => unknown;
+export type Handler = (
+  req: RecordedRequest,
+  res: ServerResponse,
+  index: number,
+  raw: IncomingMessage,
+) => unknown;
 
 export interface TestServer {
   url: string;
@@ -69,7 +79,12 @@ export async function startTestServer(handler: Handler): Promise<TestServer> {
   };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
