@@ -70,11 +70,15 @@ export function formatWatchEvent(event: WatchEvent, options: FormatWatchOptions 
           ),
         ],
       };
-    case 'stopped':
-      return {
-        stdout: [],
-        stderr: [err.paint('gray', `Stopped watching after ${plural(event.cycles, 'cycle')}.`)],
-      };
+    case 'stopped': {
+      const stopped = err.paint('gray', `Stopped watching after ${plural(event.cycles, 'cycle')}.`);
+      const left = event.leftBehind ?? [];
+      if (left.length === 0) return { stdout: [], stderr: [stopped] };
+      const listed = left.map((f) => `  ${f.key} (${f.remoteId})`);
+      const head = `${plural(left.length, 'flow')} this session created no longer in the code, still remote:`;
+      const how = `Remove them with: ${event.cleanup ?? 'runtype-flows sync --prune'}`;
+      return { stdout: [], stderr: [stopped, err.paint('yellow', head), ...listed, how] };
+    }
   }
 }
 

@@ -16,7 +16,8 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  *   // cutShort: keys whose request Ctrl-C cut off in flight (not among outcomes, not failed)
  * { schemaVersion: 1, event: 'invalid', changed, root, diagnostics, durationMs }  // nothing was applied
  * { schemaVersion: 1, event: 'error', changed, fatal, error{ code, message, hint?, meta? } }
- * { schemaVersion: 1, event: 'stopped', cycles, reason: 'interrupted' | 'error' }
+ * { schemaVersion: 1, event: 'stopped', cycles, reason: 'interrupted' | 'error' | 'refused',
+ *   leftBehind?: [{ key, remoteId }], cleanup? }  // flows the session created, then saw deleted
  * ```
  *
  * Secrets are redacted in every value, as in the one-shot documents.

@@ -123,7 +123,9 @@ export function startWatch(
     now: () => new Date(),
     signal: controller.signal,
   };
-  const done = runWatch(ctx, options, { watchProject: watcher.watchProject, debounceMs });
+  // The test projects target an emulator through a URL environment, whose section is shared.
+  const watchOptions = { allowShared: true, ...options };
+  const done = runWatch(ctx, watchOptions, { watchProject: watcher.watchProject, debounceMs });
   const next = async (predicate: (e: Event) => boolean, after = 0): Promise<Event> => {
     for (;;) {
       const found = events.slice(after).find(predicate);

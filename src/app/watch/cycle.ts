@@ -1,4 +1,5 @@
 import { API_ERROR_CODES } from '../../api/errors.js';
+import { RuntypeError } from '../../errors.js';
 import type { ChangeOutcome } from '../../apply/outcome.js';
 import type { Project } from '../../load/project/load-project.js';
 import { hasErrors } from '../../model/diagnostics.js';
@@ -32,7 +33,12 @@ export interface WatchOptions {
   only?: readonly string[];
   /** The first (full) cycle also reads every tracked flow, to see drift on unchanged ones. */
   refresh?: boolean;
+  /** Watch an environment whose lock section is the committed lockfile (refused otherwise). */
+  allowShared?: boolean;
 }
+
+/** The refusal of a watch on a shared lock section: the CLI exits 2 on it, not 1. */
+export const WATCH_SHARED_LOCK = 'WATCH_SHARED_LOCK';
 
 /**
  * What a cycle leaves: the next session, and what to report (an event, or the failure that ended
@@ -116,10 +122,36 @@ async function targetOf(
   project: Project,
 ): Promise<Target> {
   const { config } = project;
-  if (!session.connection) return fatalOnFailure(() => chooseTarget(ctx, config, options.env));
+  if (!session.connection) {
+    return fatalOnFailure(() => {
+      const target = chooseTarget(ctx, config, options.env);
+      if (target.lockLocation === 'shared' && options.allowShared !== true)
+        throw sharedLockError(target);
+      return target;
+    });
+  }
   const target = resolveTarget(config, ctx.env, options.env);
   assertTargetUnchanged(session.connection, target);
   return target;
+}
+
+/**
+ * A watch writes on every save: aimed at an environment whose lock section is the committed
+ * lockfile (a team's staging or production), that is a deploy of half-finished work and ids
+ * in a file everyone merges. It never asks; it refuses unless told.
+ */
+function sharedLockError(target: Target): RuntypeError {
+  const file = target.lockLocation === 'shared' ? 'runtype.lock.json' : '.runtype/';
+  return new RuntypeError(
+    WATCH_SHARED_LOCK,
+    `sync --watch would write to environment "${target.environment}", whose lock section is shared (${file}, committed); nothing was written`,
+    {
+      hint:
+        'Watch a personal environment (personal: true) or the embedded emulator; or, to watch ' +
+        'this one anyway, re-run with --allow-shared.',
+      meta: { environment: target.environment },
+    },
+  );
 }
 
 function fullScope(ctx: AppContext, options: WatchOptions): RemotePlanOptions {

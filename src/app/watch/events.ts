@@ -61,5 +61,9 @@ export interface WatchError {
 export interface WatchStopped {
   event: 'stopped';
   cycles: number;
-  reason: 'interrupted' | 'error';
+  reason: 'interrupted' | 'error' | 'refused';
+  /** Flows this session created whose code it then saw deleted: still remote, until pruned. */
+  leftBehind?: { key: string; remoteId: string }[];
+  /** The command that removes them. */
+  cleanup?: string;
 }

@@ -1,4 +1,4 @@
-import { InternalError } from '../../errors.js';
+import { InternalError, RuntypeError } from '../../errors.js';
 import { findProject } from '../../load/project/find-config.js';
 import type { Project } from '../../load/project/load-project.js';
 import { hasErrors } from '../../model/diagnostics.js';
@@ -6,7 +6,7 @@ import type { ProjectWatcher, WatchProject } from '../../watch/watch-project.js'
 import type { AppContext } from '../context.js';
 import { loadProjectOf } from '../project.js';
 import { changedDuringLoad, fileClockNow } from './catch-up.js';
-import { runCycle, type WatchOptions } from './cycle.js';
+import { runCycle, WATCH_SHARED_LOCK, type WatchOptions } from './cycle.js';
 import {
   allPaths,
   displayPath,
@@ -33,9 +33,10 @@ export interface WatchDeps {
 export interface WatchSummary {
   cycles: number;
   /**
-   * 'interrupted': Ctrl-C, the normal end (exit 0); 'error': a fatal error was reported (exit 1).
+   * 'interrupted': Ctrl-C, the normal end (exit 0); 'error': a fatal error was reported (exit 1);
+   * 'refused': the environment's lock section is shared and --allow-shared was not given (exit 2).
    */
-  reason: 'interrupted' | 'error';
+  reason: 'interrupted' | 'error' | 'refused';
 }
 
 /**
@@ -59,6 +60,11 @@ interface WatchLoop {
   /** Flows in the last load. */
   flows: number;
   fatal: boolean;
+  refused: boolean;
+  /** Flows this session created, by key (their remote id): listed at the end if their code left. */
+  created: Map<string, string>;
+  /** The flow keys of the last valid load. */
+  keys: ReadonlySet<string>;
 }
 
 /**
@@ -84,6 +90,9 @@ export async function runWatch(
     cycles: 0,
     flows: 0,
     fatal: false,
+    refused: false,
+    created: new Map(),
+    keys: new Set(),
   };
   let wake: () => void = () => undefined;
   const stop = new Promise<void>((resolve) => (wake = resolve));
@@ -131,6 +140,13 @@ export async function runWatch(
       loop.session = result.session;
       if ('event' in result) ctx.reporter.watch(result.event);
       else failed = result;
+      if ('event' in result && result.event.event === 'cycle') {
+        loop.keys = new Set(project.flows.map((f) => f.flow.key));
+        for (const o of result.event.outcomes) {
+          if (o.action === 'created' && o.remoteId !== undefined)
+            loop.created.set(o.key, o.remoteId);
+        }
+      }
     } catch (failure) {
       failed = { failure };
     }
@@ -140,6 +156,7 @@ export async function runWatch(
     if (signal.aborted && !fatal) return; // the cycle was cut short by Ctrl-C: nothing to report
     loop.fatal ||= fatal;
     const error = failure instanceof FatalWatchError ? failure.cause : failure;
+    loop.refused ||= error instanceof RuntypeError && error.code === WATCH_SHARED_LOCK;
     ctx.reporter.watch({ event: 'error', changed, error, fatal });
     if (loop.fatal) wake();
   };
@@ -185,7 +202,16 @@ export async function runWatch(
       ctx.reporter.watch({ event: 'error', changed: [], error, fatal: true });
     });
   }
-  const reason = loop.fatal ? 'error' : 'interrupted';
-  ctx.reporter.watch({ event: 'stopped', cycles: loop.cycles, reason });
+  const reason = loop.refused ? 'refused' : loop.fatal ? 'error' : 'interrupted';
+  const leftBehind = [...loop.created]
+    .filter(([key]) => !loop.keys.has(key))
+    .map(([key, remoteId]) => ({ key, remoteId }));
+  const cleanup = leftBehind.length > 0 ? { leftBehind, cleanup: cleanupCommand(options) } : {};
+  ctx.reporter.watch({ event: 'stopped', cycles: loop.cycles, reason, ...cleanup });
   return { cycles: loop.cycles, reason };
+}
+
+/** What removes the remote flows a session created for code that is gone (with their lock entries). */
+function cleanupCommand(options: WatchOptions): string {
+  return ['runtype-flows sync --prune', ...(options.env ? [`--env ${options.env}`] : [])].join(' ');
 }

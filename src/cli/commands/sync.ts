@@ -13,6 +13,7 @@ interface SyncArgs extends GlobalOptions, TargetArgs {
   refresh?: boolean;
   only?: string[];
   watch?: boolean;
+  'allow-shared'?: boolean;
 }
 
 export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, SyncArgs> {
@@ -55,6 +56,13 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
           alias: 'w',
           describe: 'Keep syncing each save until Ctrl-C (never deletes; --json: one event a line)',
         })
+        .option('allow-shared', {
+          type: 'boolean',
+          describe:
+            'With --watch: allow an environment whose lock section is the committed lockfile ' +
+            '(refused otherwise, exit 2)',
+        })
+        .implies('allow-shared', 'watch')
         // Watch never deletes and never writes nothing: these would silently mean something else.
         .conflicts('watch', ['dry-run', 'prune', 'yes'])
         .example('$0 sync', 'deploy to the default environment')
@@ -103,8 +111,10 @@ async function watch(ctx: AppContext, argv: SyncArgs): Promise<number> {
       publish: argv.publish,
       only: argv.only,
       refresh: argv.refresh,
+      allowShared: argv['allow-shared'],
     },
     { watchProject },
   );
+  if (summary.reason === 'refused') return EXIT.actionNeeded;
   return summary.reason === 'error' ? EXIT.error : EXIT.ok;
 }
