@@ -57,7 +57,9 @@ createJiti(workerData.entry).import(workerData.entry).then(({ startEmulator }) =
   parentPort.postMessage('ready');
 });`;
 
-/** A worker thread hosting one emulator at a time (kept across emulators, so its JIT stays warm). */
+/**
+ * A worker thread hosting one emulator at a time (kept across emulators, so its JIT stays warm).
+ */
 class EmulatorThread {
   private readonly worker: Worker;
   private constructor(worker: Worker) {
@@ -87,7 +89,10 @@ class EmulatorThread {
     return reply;
   }
 
-  /** Starts an emulator in the thread; `startMs` is the time startEmulator took (incl. loading state). */
+  /**
+   * Starts an emulator in the thread; `startMs` is the time startEmulator took (incl. loading
+   * state).
+   */
   async start(options: EmulatorOptions): Promise<Target & { startMs: number }> {
     const { url, key, ms } = await this.ask<{ url: string; key: string; ms: number }>(
       'start',

@@ -18,7 +18,8 @@ export async function run(): Promise<void> {
     writeProject(dir, FLOWS);
     const cache = path.join(dir, 'jiti-cache');
     mkdirSync(cache);
-    // jiti keeps its transpile cache under os.tmpdir() when the loader has no node_modules beside it.
+    // jiti keeps its transpile cache under os.tmpdir() when the loader has no node_modules beside
+    // it.
     const env = { ...process.env, TMPDIR: cache, NO_COLOR: '1' };
     const time = (): number => {
       const start = process.hrtime.bigint();

@@ -36,7 +36,8 @@ export function normalizeBaseUrl(raw: string, source = 'the API URL'): BaseUrl {
     );
   }
   if (url.username !== '' || url.password !== '') {
-    // Credentials in the URL would be dropped silently (and are a leak risk); the key goes in its env var.
+    // Credentials in the URL would be dropped silently (and are a leak risk); the key goes in its
+    // env var.
     throw new ApiError(
       API_ERROR_CODES.invalidUrl,
       `${source} must not contain credentials (${url.protocol}//${url.host})`,

@@ -34,7 +34,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
 // --- internal ---
 
-/** `proxy.corp:3128` means http://proxy.corp:3128 (as in curl). Never echo it: it may hold credentials. */
+/**
+ * `proxy.corp:3128` means http://proxy.corp:3128 (as in curl). Never echo it: it may hold
+ * credentials.
+ */
 function checkProxyUrl(raw: string): string {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
   let url: URL;

@@ -96,7 +96,9 @@ export const FlowVersionsDtoSchema = z.looseObject({
 });
 export type FlowVersionsDto = z.infer<typeof FlowVersionsDtoSchema>;
 
-/** GET /v1/flow-versions/:flowId/published and /:versionId. `flowConfig` is untyped in the document. */
+/**
+ * GET /v1/flow-versions/:flowId/published and /:versionId. `flowConfig` is untyped in the document.
+ */
 export const FlowVersionDtoSchema = FlowVersionSummaryDtoSchema.extend({
   flowConfig: z.record(z.string(), z.unknown()).nullish(),
 });

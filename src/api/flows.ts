@@ -68,7 +68,10 @@ export function createFlowsApi(transport: Transport): FlowsApi {
     return { page: parse(FlowListPageDtoSchema, response), response };
   }
 
-  /** Every page, following `nextCursor` while `hasMore`: callers decide adoption and pruning from it. */
+  /**
+   * Every page, following `nextCursor` while `hasMore`: callers decide adoption and pruning from
+   * it.
+   */
   async function listAll(search: string | undefined): Promise<FlowSummaryDto[]> {
     const flows: FlowSummaryDto[] = [];
     const seen = new Set<string>();

@@ -10,7 +10,10 @@ export interface RetryOptions {
   minDelayMs?: number;
   /** Back-off ceiling. Default 10 s. */
   maxDelayMs?: number;
-  /** A Retry-After longer than this fails with API_RATE_LIMITED (saying when to retry) instead of waiting. Default 30 s. */
+  /**
+   * A Retry-After longer than this fails with API_RATE_LIMITED (saying when to retry) instead of
+   * waiting. Default 30 s.
+   */
   maxRetryAfterMs?: number;
   /** Jitter source in [0, 1); injectable so tests are deterministic. Default Math.random. */
   random?: () => number;
@@ -31,15 +34,22 @@ export interface ApiClientOptions {
   /** `https://api.runtype.com`, with or without `/v1`. */
   baseUrl: string;
   apiKey: string;
-  /** Name of the env var holding the key, used only in hints ("check the key in RUNTYPE_API_KEY"). */
+  /**
+   * Name of the env var holding the key, used only in hints ("check the key in RUNTYPE_API_KEY").
+   */
   apiKeyEnv?: string;
-  /** The environment the client serves, used only in hints (which environment's key was refused). */
+  /**
+   * The environment the client serves, used only in hints (which environment's key was refused).
+   */
   environment?: string;
   /** e.g. `runtype-flows/0.1.0 node/20.20.2`. */
   userAgent: string;
   /** Max requests in flight. Default 8. */
   concurrency?: number;
-  /** Deadline of one attempt, connect, headers and body together (retries get their own). Default 30 s. */
+  /**
+   * Deadline of one attempt, connect, headers and body together (retries get their own). Default 30
+   * s.
+   */
   timeoutMs?: number;
   retry?: RetryOptions;
   /** Values of HTTPS_PROXY / HTTP_PROXY / NO_PROXY, passed in by cli/. */

@@ -138,7 +138,9 @@ export function readServerError(body: unknown, redact: Redact): ServerError {
   };
 }
 
-/** `: Validation failed — steps.0.type: must be one of … (INVALID_ENUM; did you mean "prompt"?); …` */
+/**
+ * `: Validation failed — steps.0.type: must be one of … (INVALID_ENUM; did you mean "prompt"?); …`
+ */
 export function describeServerError(server: ServerError): string {
   const shown = server.details.slice(0, MAX_DETAILS_IN_MESSAGE).map(describeDetail);
   const more = server.details.length - shown.length;

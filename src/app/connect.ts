@@ -235,7 +235,10 @@ async function openApi(
   return { api, apiUrl: target.apiUrl, close };
 }
 
-/** A wait of a second or more (a rate limit, a server asking to come back) is said without --verbose. */
+/**
+ * A wait of a second or more (a rate limit, a server asking to come back) is said without
+ * --verbose.
+ */
 const NOTICEABLE_WAIT_MS = 1000;
 
 function reportRetry(ctx: AppContext, info: RetryInfo): void {

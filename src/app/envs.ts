@@ -6,7 +6,9 @@ import type { AppContext } from './context.js';
 import { readProjectConfig } from './read-config.js';
 import { resolveTarget, targetInfo } from './target.js';
 
-/** One environment as `envs` lists it: where it points and whether its key is set (never the key). */
+/**
+ * One environment as `envs` lists it: where it points and whether its key is set (never the key).
+ */
 export interface EnvironmentInfo {
   name: string;
   kind: 'emulator' | 'remote';

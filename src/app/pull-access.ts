@@ -6,7 +6,10 @@ import type { AppContext } from './context.js';
 import type { TargetInfo } from './results.js';
 import type { Target } from './target.js';
 
-/** What a pull holds while it works: the API, the lock state, and (unless a dry run) a way to record. */
+/**
+ * What a pull holds while it works: the API, the lock state, and (unless a dry run) a way to
+ * record.
+ */
 export interface PullAccess {
   api: ConnectedApi;
   tracked: ReadonlyMap<string, LockEntry>;

@@ -24,7 +24,10 @@ export interface PlannedModule {
   hash?: string;
   remote: RemoteFlow;
   descriptionHash?: string;
-  /** The module holds work the remote does not have (unsynced edits, or an untracked flow that differs). */
+  /**
+   * The module holds work the remote does not have (unsynced edits, or an untracked flow that
+   * differs).
+   */
   differs: boolean;
   diagnostics: Diagnostic[];
 }
@@ -111,7 +114,9 @@ function freshKey(ctx: RenderContext, name: string, notes: PullNote[]): string {
   return key;
 }
 
-/** A tracked flow whose module is gone gets its key back, in a file of its name (or a distinct one). */
+/**
+ * A tracked flow whose module is gone gets its key back, in a file of its name (or a distinct one).
+ */
 function freshFile(ctx: RenderContext, key: string, notes: PullNote[]): string {
   const stem = ctx.codegen.uniqueName(key, (s) => fileTaken(ctx, path.join(ctx.outDir, `${s}.ts`)));
   if (stem !== key)

@@ -12,7 +12,9 @@ export interface ListedFlow {
 /** One remote flow to take into code, and where it goes. */
 export interface PullSelection {
   remote: ListedFlow;
-  /** The flow key it is tracked under (or its code flow's key): absent for a flow new to the code. */
+  /**
+   * The flow key it is tracked under (or its code flow's key): absent for a flow new to the code.
+   */
   key?: string;
   /** The code flow it goes into, when the code already has one (tracked, or of that name). */
   existing?: LoadedFlow;
@@ -22,7 +24,9 @@ export interface PullSelection {
 
 export interface SelectionResult {
   selected: PullSelection[];
-  /** `pull --all` leaves these alone: a flow in code of that name would adopt them on the next sync. */
+  /**
+   * `pull --all` leaves these alone: a flow in code of that name would adopt them on the next sync.
+   */
   skipped: { remoteId: string; name: string; key: string }[];
 }
 

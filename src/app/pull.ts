@@ -100,7 +100,10 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
 
 // --- internal ---
 
-/** Each selected flow in full: its steps with their `when`, and whether its live version is its content. */
+/**
+ * Each selected flow in full: its steps with their `when`, and whether its live version is its
+ * content.
+ */
 async function readSelected(
   ctx: AppContext,
   access: PullAccess,

@@ -17,7 +17,9 @@ export interface ValidateResult {
   flows: { key: string; name: string; file: string; steps: number }[];
   helperModules: string[];
   diagnostics: Diagnostic[];
-  /** `validate --remote`: what the server's validator was asked (its findings are in `diagnostics`). */
+  /**
+   * `validate --remote`: what the server's validator was asked (its findings are in `diagnostics`).
+   */
   remote?: {
     environment: string;
     checked: number;
@@ -58,7 +60,10 @@ export interface PlanResult {
   plan: Plan;
   /** Changes exist (what `plan --exit-code` turns into exit 2). */
   pendingChanges: boolean;
-  /** Remote flows neither the lock state tracks nor a code flow would adopt (`pull` takes them into code). */
+  /**
+   * Remote flows neither the lock state tracks nor a code flow would adopt (`pull` takes them into
+   * code).
+   */
   unmanaged?: number;
   /** Those flows (for `status --all`; not part of the plan's JSON document). */
   unmanagedFlows?: { remoteId: string; name: string; lastRunAt: string | null }[];

@@ -9,7 +9,10 @@ import {
 } from '../plan/index.js';
 import type { FlowWriter, LockRecorder, RemoteFlowDto } from './ports.js';
 
-/** How many times a create is re-sent after reconciling showed that the earlier attempt did not land. */
+/**
+ * How many times a create is re-sent after reconciling showed that the earlier attempt did not
+ * land.
+ */
 export const MAX_CREATE_ATTEMPTS = 6;
 
 export interface CreatedFlow {
@@ -85,7 +88,10 @@ export function isAmbiguous(error: unknown): boolean {
 
 // --- internal ---
 
-/** An untracked remote flow of this name, taken over (updated if its content differs); undefined if none. */
+/**
+ * An untracked remote flow of this name, taken over (updated if its content differs); undefined if
+ * none.
+ */
 async function adoptLanded(
   api: FlowWriter,
   lock: LockRecorder,

@@ -17,6 +17,8 @@ export interface ChangeOutcome {
   dashboardUrl?: string;
   /** Why it was skipped or refused (e.g. "drift: use --force"). */
   reason?: string;
-  /** `details`: what the server refused and where (a 400's details[]), mapped to source by the app. */
+  /**
+   * `details`: what the server refused and where (a 400's details[]), mapped to source by the app.
+   */
   error?: { code: string; message: string; details?: ApiErrorDetail[] };
 }

@@ -35,7 +35,8 @@ export async function publishFlowOnce(
       throw withCause(failure, checkError, `checking the flow's versions failed too: ${detail}`);
     });
     if (state.publishedVersionId !== undefined && !state.draftPending) return;
-    // A 404 with a draft waiting (or nothing ever published) is a real failure; so is running out of attempts.
+    // A 404 with a draft waiting (or nothing ever published) is a real failure; so is running out
+    // of attempts.
     if (!isAmbiguous(failure) || attempt >= MAX_PUBLISH_ATTEMPTS) throw failure;
   }
 }

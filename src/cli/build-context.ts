@@ -18,7 +18,10 @@ export interface ProcessIo {
   stdinIsTTY: boolean;
 }
 
-/** Refuses a --cwd that is not a directory: validating "0 flows" there would pass, and prune would delete everything. */
+/**
+ * Refuses a --cwd that is not a directory: validating "0 flows" there would pass, and prune would
+ * delete everything.
+ */
 export function assertWorkingDirectory(cwd: string): void {
   let isDirectory = false;
   try {
@@ -86,7 +89,10 @@ export function buildContext(
 
 // --- internal ---
 
-/** Variables whose values are credentials by name: RUNTYPE_API_KEY, any apiKeyEnv, tokens, passwords. */
+/**
+ * Variables whose values are credentials by name: RUNTYPE_API_KEY, any apiKeyEnv, tokens,
+ * passwords.
+ */
 const SECRET_VARIABLE = /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASS)$/i;
 
 /** The project root, or undefined when --config is bad (the command itself reports that). */

@@ -23,7 +23,8 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
   const runtime: CliRuntime = { io, signal, exitCode: EXIT.ok, version: VERSION };
   const parser = yargs(hideBin(io.argv))
     .scriptName('runtype-flows')
-    // Flags are read by their kebab-case names; camel-case copies would only double "Unknown argument" lines.
+    // Flags are read by their kebab-case names; camel-case copies would only double "Unknown
+    // argument" lines.
     .parserConfiguration({ 'camel-case-expansion': false })
     .usage(
       '$0 <command> [options]\n\nFlows-as-code for Runtype: define flows in flows/*.ts, preview with `plan`, deploy with `sync`.',

@@ -19,7 +19,10 @@ export interface EditContext {
   computed: ComputedValue[];
   /** Helpers the new steps call: imported if the module does not yet. */
   imports: Set<string>;
-  /** Properties added (ts-morph drops the trailing comma a multi-line object had: put back at the end). */
+  /**
+   * Properties added (ts-morph drops the trailing comma a multi-line object had: put back at the
+   * end).
+   */
   added: Node[];
 }
 

@@ -58,7 +58,8 @@ function stepDoc(item: WrittenItem, imports: Set<string>): Doc {
     };
   }
   imports.add('customStep');
-  // Its config is typed as JSON, which a helper's step (optional fields) is not: branches stay data.
+  // Its config is typed as JSON, which a helper's step (optional fields) is not: branches stay
+  // data.
   const config = Object.entries(stepValueConfig(item)).map(
     ([field, value]) => [field, jsonDoc(value)] as const,
   );

@@ -38,7 +38,8 @@ export function inferInputs(steps: readonly WrittenItem[], notes: PullNote[]): s
         if (field in step.branches) continue;
         visitStrings(value, (text) => read(text, `${at}.config.${field}`, scope));
       }
-      // A branch starts from what was defined before the conditional; after it, either may have run.
+      // A branch starts from what was defined before the conditional; after it, either may have
+      // run.
       for (const [name, branch] of Object.entries(step.branches)) {
         const inner = new Set(scope);
         walk(branch, `${at}.config.${name}`, inner);

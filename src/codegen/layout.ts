@@ -9,7 +9,9 @@ export type Doc =
   | { kind: 'text'; text: string }
   | { kind: 'object'; entries: readonly (readonly [key: string, value: Doc])[] }
   | { kind: 'array'; items: readonly Doc[] }
-  /** `callee(arg, ..., last)`: when it breaks, the last argument (an object) hugs the parentheses. */
+  /**
+   * `callee(arg, ..., last)`: when it breaks, the last argument (an object) hugs the parentheses.
+   */
   | { kind: 'call'; callee: string; args: readonly Doc[] };
 
 export const LINE_WIDTH = 100;

@@ -20,7 +20,9 @@ export interface WrittenStep {
   type: string;
   /** The typed helper (`prompt`, `sendEmail`, …); absent: `customStep`, whose config is open. */
   helper?: string;
-  /** Step-level fields as written: `enabled` only when false, `order` only when not the position. */
+  /**
+   * Step-level fields as written: `enabled` only when false, `order` only when not the position.
+   */
   common: { name: string; enabled?: false; order?: number; when?: string };
   /** Config fields in the response's order; a conditional's branches are in `branches` instead. */
   config: Record<string, JsonValue>;

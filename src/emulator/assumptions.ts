@@ -100,12 +100,18 @@ export const DRAFT_VERSION_TYPE = 'draft';
  */
 export const ROLLBACK_MOVES_POINTER_ONLY = true;
 
-/** UNCONFIRMED: a version's `flowConfig` is `{ name, flowSteps }`, steps request-shaped (with `when`). */
+/**
+ * UNCONFIRMED: a version's `flowConfig` is `{ name, flowSteps }`, steps request-shaped (with
+ * `when`).
+ */
 export function versionFlowConfig<T>(name: string, flowSteps: T): { name: string; flowSteps: T } {
   return { name, flowSteps };
 }
 
-/** UNCONFIRMED: `stepSummary` is e.g. "3 steps: prompt, transform-data, send-email" ("0 steps" when empty). */
+/**
+ * UNCONFIRMED: `stepSummary` is e.g. "3 steps: prompt, transform-data, send-email" ("0 steps" when
+ * empty).
+ */
 export function stepSummary(types: readonly string[]): string {
   const count = `${types.length} step${types.length === 1 ? '' : 's'}`;
   return types.length === 0 ? count : `${count}: ${types.join(', ')}`;
@@ -136,9 +142,14 @@ export const VALIDATION_ISSUE_CODES = {
   emptyFlow: 'EMPTY_FLOW',
 } as const;
 
-/** UNCONFIRMED: default and maximum `limit` of GET /v1/flows (the document types it as a string). */
+/**
+ * UNCONFIRMED: default and maximum `limit` of GET /v1/flows (the document types it as a string).
+ */
 export const DEFAULT_LIST_LIMIT = 20;
-/** UNCONFIRMED: a larger `limit` is clamped (pagination.limit shows it); a non-positive-integer one is 400. */
+/**
+ * UNCONFIRMED: a larger `limit` is clamped (pagination.limit shows it); a non-positive-integer one
+ * is 400.
+ */
 export const MAX_LIST_LIMIT = 100;
 
 /**

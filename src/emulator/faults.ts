@@ -31,9 +31,15 @@ export interface FaultOptions {
   commitThenDropRate?: number;
   /** PRNG seed; setting it (again) restarts the sequence. Default 1. */
   seed?: number;
-  /** Only requests with one of these methods (any case, e.g. `['POST']`) are faulted. Default null: all. */
+  /**
+   * Only requests with one of these methods (any case, e.g. `['POST']`) are faulted. Default null:
+   * all.
+   */
   methods?: readonly string[] | null;
-  /** Only requests whose path (`/v1/...`, no query) starts with one of these are faulted. Default null: all. */
+  /**
+   * Only requests whose path (`/v1/...`, no query) starts with one of these are faulted. Default
+   * null: all.
+   */
   pathPrefixes?: readonly string[] | null;
 }
 

@@ -1,4 +1,6 @@
-/** Route handlers of /v1/flows: pure functions of (store, request) -> reply. No node:http in here. */
+/**
+ * Route handlers of /v1/flows: pure functions of (store, request) -> reply. No node:http in here.
+ */
 import { ERROR_DETAIL_CODES } from './assumptions.js';
 import { errorBody } from './error-body.js';
 import { parseListQuery } from './pagination.js';

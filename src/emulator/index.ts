@@ -12,7 +12,8 @@
  *   await emu.close();
  *
  * Faults (`options.faults`, `emu.setFaults`) apply to every request that passes auth (or those
- * of the `methods` / `pathPrefixes` given), decided before the handler; see faults.ts. Unconfirmed API
+ * of the `methods` / `pathPrefixes` given), decided before the handler; see faults.ts. Unconfirmed
+ * API
  * behaviour is listed in assumptions.ts.
  */
 import { createServer } from 'node:http';
@@ -58,7 +59,8 @@ export interface EmulatorOptions {
   key?: string;
   /**
    * JSON file to load at start and keep updated (atomic, coalesced writes). Default: memory
-   * only. Held with `<statePath>.lock` while running (a second emulator gets EMULATOR_STATE_LOCKED);
+   * only. Held with `<statePath>.lock` while running (a second emulator gets
+   * EMULATOR_STATE_LOCKED);
    * an unusable file is refused with EMULATOR_STATE_INVALID and never overwritten.
    */
   statePath?: string;
@@ -86,7 +88,9 @@ export interface EmulatorOptions {
   logBodies?: boolean;
   /** With `logBodies`, the log holds about this many bytes of bodies at most. Default 16 MiB. */
   requestLogBodyBytes?: number;
-  /** Receives problems that happen in the background, e.g. a failed state-file save. Default: none. */
+  /**
+   * Receives problems that happen in the background, e.g. a failed state-file save. Default: none.
+   */
   onError?: (error: RuntypeError) => void;
   /**
    * Step types accepted besides the API's closed list (for when the real API moves ahead of the
@@ -178,7 +182,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let bound;
   try {
     if (options.statePath !== undefined) {
-      // Read-only takes no lock and has no writer, so it can share the file with the emulator holding it.
+      // Read-only takes no lock and has no writer, so it can share the file with the emulator
+      // holding it.
       if (!readOnly) lock = await lockStateFile(options.statePath);
       store.load(await loadStateFile(options.statePath));
       if (!readOnly)

@@ -11,7 +11,9 @@ export interface RequestLogEntry {
   status: number;
   /** The injected fault, when one was applied to this request. */
   fault?: FaultKind;
-  /** Whether it carried the emulator's key (an open route, such as public validation, needs none). */
+  /**
+   * Whether it carried the emulator's key (an open route, such as public validation, needs none).
+   */
   authenticated?: boolean;
   /** Parsed JSON body, for routes that read one; only kept with `logBodies: true`. */
   body?: unknown;

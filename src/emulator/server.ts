@@ -35,7 +35,9 @@ export interface PipelineDeps {
   readOnly: boolean;
   /** The step types accepted (the API's list plus `extraStepTypes`). */
   stepTypes: ReadonlySet<string>;
-  /** Test hook: sees every answer sent (not resets or drops), e.g. to check it against the document. */
+  /**
+   * Test hook: sees every answer sent (not resets or drops), e.g. to check it against the document.
+   */
   onResponse?: (info: ResponseInfo) => void;
 }
 
@@ -56,12 +58,16 @@ function isAuthorized(header: string | undefined, key: string): boolean {
   return match !== null && match[1]!.trim() === key;
 }
 
-/** Closes the connection without an answer: a FIN, what a server that died after committing sends. */
+/**
+ * Closes the connection without an answer: a FIN, what a server that died after committing sends.
+ */
 function drop(req: IncomingMessage): void {
   req.socket.destroy();
 }
 
-/** Aborts the connection with a TCP RST, so the client sees a real ECONNRESET (not a clean close). */
+/**
+ * Aborts the connection with a TCP RST, so the client sees a real ECONNRESET (not a clean close).
+ */
 function reset(req: IncomingMessage): void {
   if (req.socket.destroyed) return;
   req.socket.resetAndDestroy();

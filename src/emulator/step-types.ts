@@ -37,7 +37,9 @@ export const STEP_TYPES = [
 
 export type StepType = (typeof STEP_TYPES)[number];
 
-/** The accepted types: the API's list plus those an emulator was started with (`extraStepTypes`). */
+/**
+ * The accepted types: the API's list plus those an emulator was started with (`extraStepTypes`).
+ */
 export function acceptedStepTypes(extra: readonly string[] = []): ReadonlySet<string> {
   return new Set<string>([...STEP_TYPES, ...extra]);
 }

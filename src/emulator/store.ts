@@ -159,7 +159,10 @@ export class FlowStore {
     return { ok: true, flow, version };
   }
 
-  /** Makes a given version live: the pending draft is published; a published one only becomes live again. */
+  /**
+   * Makes a given version live: the pending draft is published; a published one only becomes live
+   * again.
+   */
   publishVersion(id: string, versionId: string): PublishResult {
     this.writable();
     const flow = this.byId.get(id);

@@ -25,7 +25,9 @@ export function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** Checks one step; pushes its problems to `issues` and returns the stored form when it has none. */
+/**
+ * Checks one step; pushes its problems to `issues` and returns the stored form when it has none.
+ */
 export function readStep(
   raw: unknown,
   path: string,

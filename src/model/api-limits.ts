@@ -71,7 +71,9 @@ function checkName(name: string, path: (string | number)[], report: ReportDiagno
   });
 }
 
-/** Depth of nested objects/arrays (the value itself is level 1), counting no further than `stop`. */
+/**
+ * Depth of nested objects/arrays (the value itself is level 1), counting no further than `stop`.
+ */
 function depthOf(value: JsonValue, stop: number): number {
   if (value === null || typeof value !== 'object' || stop === 0) return 0;
   const items: JsonValue[] = Array.isArray(value) ? value : Object.values(value);

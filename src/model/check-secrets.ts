@@ -88,7 +88,8 @@ export function checkSecrets(
       return;
     }
     const pairName = namedValue(v);
-    // One path stack, pushed and popped: no array is allocated per value on the (common) clean path.
+    // One path stack, pushed and popped: no array is allocated per value on the (common) clean
+    // path.
     for (const [k, item] of Object.entries(v)) {
       path.push(k);
       if (k === 'value' && pairName !== undefined) visit(item, pairName, true);
@@ -156,7 +157,10 @@ function credentialLabel(
     : undefined;
 }
 
-/** `{ name: 'Authorization', value: '…' }` and set-variable's `{ variableName: 'api_key', value: '…' }`: the name the value belongs to. */
+/**
+ * `{ name: 'Authorization', value: '…' }` and set-variable's `{ variableName: 'api_key', value: '…'
+ * }`: the name the value belongs to.
+ */
 function namedValue(object: { [key: string]: JsonValue }): string | undefined {
   if (typeof object.value !== 'string') return undefined;
   for (const key of ['name', 'key', 'header', 'variableName']) {

@@ -68,7 +68,10 @@ const TYPE_LIST = `Step types: ${KNOWN_STEP_TYPES.join(', ')}.`;
 const EXTRA_HINT =
   'If the API has gained this type, list it in extraStepTypes in runtype.config.ts.';
 
-/** `return` is the one type the docs mention that the API's list lacks: say so rather than leave it a mystery. */
+/**
+ * `return` is the one type the docs mention that the API's list lacks: say so rather than leave it
+ * a mystery.
+ */
 function reasonFor(type: string): string {
   return type === 'return'
     ? 'The docs mention a Return step, but the API has no "return" type. '

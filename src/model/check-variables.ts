@@ -94,7 +94,8 @@ export function checkVariables(
         if (isBranch(step, key)) continue;
         visitStrings(value, [...at, 'config', key], (text, where) => checkRefs(text, where, scope));
       }
-      // Each branch starts from what was defined before the conditional; after it, either may have run.
+      // Each branch starts from what was defined before the conditional; after it, either may have
+      // run.
       const inners = branchesOf(step).map((branch) => {
         const inner: Scope = { defined: new Set(scope.defined), uncertain: scope.uncertain };
         walk(branch.steps, [...at, 'config', branch.name], inner);

@@ -12,7 +12,9 @@ type ErrorMap = (issue: z.core.$ZodRawIssue) => string | undefined;
 
 const URL_EXPECTED = 'an https:// base URL such as https://api.runtype.com';
 
-/** Unknown keys of a strict object: `did you mean` the closest known field, else the list of fields. */
+/**
+ * Unknown keys of a strict object: `did you mean` the closest known field, else the list of fields.
+ */
 export function unknownFields(what: string, known: readonly string[]): ErrorMap {
   return (issue) => {
     if (issue.code !== 'unrecognized_keys') return undefined;
@@ -28,7 +30,9 @@ export function unknownFields(what: string, known: readonly string[]): ErrorMap 
   };
 }
 
-/** An environment's `url` that is not an http(s) URL; a bare host gets its https:// form suggested. */
+/**
+ * An environment's `url` that is not an http(s) URL; a bare host gets its https:// form suggested.
+ */
 export const urlError: ErrorMap = (issue) => {
   if (issue.input === undefined) return undefined;
   const input = issue.input;
@@ -39,7 +43,10 @@ export const urlError: ErrorMap = (issue) => {
   return `must be ${URL_EXPECTED} (with or without /v1), not ${describeValue(input)}${fixed ? `${HINT_SEPARATOR}did you mean "${fixed}"?` : ''}`;
 };
 
-/** `apiKeyEnv` names a variable; a value that is not a name is most likely the key itself, so it is never echoed. */
+/**
+ * `apiKeyEnv` names a variable; a value that is not a name is most likely the key itself, so it is
+ * never echoed.
+ */
 export const apiKeyEnvError: ErrorMap = () =>
   `must be the name of the environment variable that holds the API key, such as RUNTYPE_API_KEY${HINT_SEPARATOR}Never the key itself: runtype.config.ts is committed to git. Put the key in that variable (or in .env).`;
 

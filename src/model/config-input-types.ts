@@ -17,9 +17,15 @@ export interface EmulatorEnvironmentInput {
 export interface RemoteEnvironmentInput {
   /** API base URL, with or without the `/v1` suffix, e.g. `https://api.runtype.com`. */
   url: string;
-  /** Name of the environment variable holding the API key (never the key itself). Default `RUNTYPE_API_KEY`. */
+  /**
+   * Name of the environment variable holding the API key (never the key itself). Default
+   * `RUNTYPE_API_KEY`.
+   */
   apiKeyEnv?: string;
-  /** A personal account: lock state is kept in `.runtype/` (git-ignored), not in runtype.lock.json. Default false. */
+  /**
+   * A personal account: lock state is kept in `.runtype/` (git-ignored), not in runtype.lock.json.
+   * Default false.
+   */
   personal?: boolean;
   /** Section name in runtype.lock.json. Default: the environment's name. */
   lockSection?: string;
@@ -45,7 +51,10 @@ export interface ConfigInput {
   defaultEnvironment?: string;
   /** Maximum API requests in flight, 1–64. Default 8. */
   concurrency?: number;
-  /** Publish created and updated flows after each sync (an environment's `publish` wins). Default false. */
+  /**
+   * Publish created and updated flows after each sync (an environment's `publish` wins). Default
+   * false.
+   */
   publish?: boolean;
   /**
    * Step types to accept besides the API's 29, for when the API has gained a type this

@@ -19,7 +19,9 @@ const envName = z
 const emulatorEnvironment = {
   /** Run the embedded local emulator in-process for this environment. */
   emulator: z.literal(true),
-  /** Flows that exist before first use in a fresh emulator state are none; state lives in .runtype/. */
+  /**
+   * Flows that exist before first use in a fresh emulator state are none; state lives in .runtype/.
+   */
   description: z.string().optional(),
 };
 
@@ -31,7 +33,9 @@ const remoteEnvironment = {
     .string()
     .regex(/^[A-Z_][A-Z0-9_]*$/, { error: apiKeyEnvError })
     .optional(),
-  /** A personal account: lock state is kept in .runtype/ (git-ignored), not in runtype.lock.json. */
+  /**
+   * A personal account: lock state is kept in .runtype/ (git-ignored), not in runtype.lock.json.
+   */
   personal: z.boolean().optional(),
   /** Section name in runtype.lock.json; defaults to the environment name. */
   lockSection: envName.optional(),
@@ -110,11 +114,17 @@ export interface ResolvedConfig {
   environments: Record<string, ResolvedEnvironment>;
   defaultEnvironment: string;
   concurrency: number;
-  /** Step types accepted besides the API's list (ConfigInput's extraStepTypes); empty by default. */
+  /**
+   * Step types accepted besides the API's list (ConfigInput's extraStepTypes); empty by default.
+   */
   extraStepTypes: string[];
-  /** Check the flows about to be written with the API's validator first (ConfigInput's preflight). */
+  /**
+   * Check the flows about to be written with the API's validator first (ConfigInput's preflight).
+   */
   preflight: boolean;
-  /** Deadline of one request in ms (ConfigInput's requestTimeoutMs); undefined: the client's 30 s. */
+  /**
+   * Deadline of one request in ms (ConfigInput's requestTimeoutMs); undefined: the client's 30 s.
+   */
   requestTimeoutMs?: number;
   /** Longest Retry-After waited for, in ms; undefined: the client's 30 s. */
   maxRetryAfterMs?: number;

@@ -68,7 +68,10 @@ export function isWeakCredentialField(name: string): boolean {
   return WEAK_NAME.test(normalizeName(name));
 }
 
-/** A field whose value is hidden when shown (plan diffs, JSON, CI output): any mention of a credential. */
+/**
+ * A field whose value is hidden when shown (plan diffs, JSON, CI output): any mention of a
+ * credential.
+ */
 export function mentionsCredential(name: string): boolean {
   return MENTIONS_CREDENTIAL.test(normalizeName(name));
 }
@@ -83,14 +86,16 @@ export function mentionsCredential(name: string): boolean {
  * name of a `{ name, value }` pair) needs a random-looking value.
  */
 export function isLiteralCredential(value: string, weak = false): boolean {
-  // Templates are filled in at run time from inputs or secrets; what is left around them is the literal part.
+  // Templates are filled in at run time from inputs or secrets; what is left around them is the
+  // literal part.
   const literal = value
     .replace(/\{\{[^}]*\}\}/g, ' ')
     .trim()
     .replace(/^(?:bearer|basic|token|digest|apikey|key)(?:\s+|$)/i, '')
     .trim();
   if (literal === '' || isPlaceholder(literal)) return false;
-  // A sentence under a credential field is an explanation, not a key (a passphrase of four words still counts).
+  // A sentence under a credential field is an explanation, not a key (a passphrase of four words
+  // still counts).
   if (literal.split(/\s+/).length >= 5) return false;
   return !weak || (literal.length >= 12 && !/\s/.test(literal) && looksRandom(literal));
 }
@@ -116,7 +121,8 @@ function isPlaceholder(literal: string): boolean {
     /^(?:\$\{?|%)[A-Za-z_][A-Za-z0-9_]*(?:\}|%)?$/.test(literal) || // $API_KEY, ${API_KEY}, %API_KEY%
     /^process\.env\.[A-Za-z_][A-Za-z0-9_]*$/.test(literal) ||
     /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(literal) || // OPENAI_API_KEY: the name of a secret, not its value
-    // your-api-key, enter_your_token; `my_…`/`the_…` alone are not placeholders (`my_db_pass_2024` is a password).
+    // your-api-key, enter_your_token; `my_…`/`the_…` alone are not placeholders (`my_db_pass_2024`
+    // is a password).
     /^(?:(?:insert|enter|put|paste|add)[-_ ](?:your|my|the|an?)|your)[-_ ]/i.test(literal) ||
     /(?:^|[-_ ])(?:here|placeholder|changeme|example|dummy|fake)$/i.test(literal) || // api-key-here, token_placeholder
     /^x{3,}[-_]/i.test(literal) // xxx-xxx

@@ -1,7 +1,10 @@
 import type { ConfigInput } from './config.js';
 import type { FlowInput } from './flow.js';
 
-/** Marks values made by defineFlow. Symbol.for: the CLI and the user's project may hold two copies of this package. */
+/**
+ * Marks values made by defineFlow. Symbol.for: the CLI and the user's project may hold two copies
+ * of this package.
+ */
 export const FLOW_BRAND: unique symbol = Symbol.for('runtype-flows.flow') as never;
 
 export type FlowDefinition = FlowInput & { readonly [FLOW_BRAND]: true };
@@ -21,7 +24,8 @@ export type FlowDefinition = FlowInput & { readonly [FLOW_BRAND]: true };
  *   key: 'customer-outreach',
  *   name: 'Customer Outreach Flow',
  *   inputs: ['customer_name'],
- *   steps: [prompt('greeting', { name: 'Greet', model: 'gpt-4', userPrompt: 'Hi {{customer_name}}' })],
+ *   steps: [prompt('greeting', { name: 'Greet', model: 'gpt-4', userPrompt: 'Hi {{customer_name}}'
+ * })],
  * });
  */
 export function defineFlow<F extends object>(

@@ -20,7 +20,10 @@ export interface FlowInput {
   description?: string;
   /** Names of the flow's inputs: `{{customer_name}}` in a prompt must be declared here. */
   inputs?: readonly string[];
-  /** The steps in the order they run: helpers such as `prompt(...)`, or plain objects in the API's shape. */
+  /**
+   * The steps in the order they run: helpers such as `prompt(...)`, or plain objects in the API's
+   * shape.
+   */
   steps: readonly StepInput[];
   /**
    * False positives of the secret check, for this flow only: exact literal values

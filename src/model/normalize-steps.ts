@@ -10,7 +10,9 @@ import { STEP_FIELDS, StepShapeSchema } from './step-schema.js';
 import { closestMatch } from './suggest.js';
 import { friendlyMessage, zodPath } from './zod-message.js';
 
-/** The API accepts conditionals nested this deep, and fails validation beyond (runtype-api.md §4). */
+/**
+ * The API accepts conditionals nested this deep, and fails validation beyond (runtype-api.md §4).
+ */
 export const MAX_CONDITIONAL_DEPTH = 10;
 
 export interface StepContext {
@@ -145,7 +147,10 @@ function normalizeStep(
   return step;
 }
 
-/** Branch steps are normalised in place: the config then holds FlowStep[] (as JSON) in trueSteps / falseSteps. */
+/**
+ * Branch steps are normalised in place: the config then holds FlowStep[] (as JSON) in trueSteps /
+ * falseSteps.
+ */
 function normalizeBranches(
   config: { [key: string]: JsonValue },
   at: DiagnosticPath,

@@ -16,11 +16,16 @@ import { toJsonValue } from './to-json-value.js';
 import { checkApiLimits } from './api-limits.js';
 import { friendlyMessage, zodPath } from './zod-message.js';
 
-/** Where the value comes from (for diagnostics), and what the project's config adds to the rules. */
+/**
+ * Where the value comes from (for diagnostics), and what the project's config adds to the rules.
+ */
 export interface ParseFlowOptions {
   file?: string;
   exportName?: string;
-  /** runtype.config.ts `extraStepTypes`: step types accepted besides the API's list (config unchecked). */
+  /**
+   * runtype.config.ts `extraStepTypes`: step types accepted besides the API's list (config
+   * unchecked).
+   */
   extraStepTypes?: readonly string[];
 }
 
@@ -99,7 +104,8 @@ export function parseFlow(value: unknown, where: ParseFlowOptions = {}): ParseRe
   }
   const ctx = createStepContext(report, where.extraStepTypes);
   const steps = normalizeSteps(rawSteps, ['steps'], ctx);
-  // Inputs that cannot be read (wrong type, misspelled field) would make every use of them look undefined.
+  // Inputs that cannot be read (wrong type, misspelled field) would make every use of them look
+  // undefined.
   const inputs = json.inputs === undefined ? [] : strings(json.inputs);
   if (inputs && !inputsUnsure) checkVariables(inputs, steps, ctx, report);
   checkSecrets(json, strings(json.allowSecrets) ?? [], report);

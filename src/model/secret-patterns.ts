@@ -3,15 +3,27 @@ import { looksRandom } from './credential-fields.js';
 interface SecretPattern {
   label: string;
   pattern: RegExp;
-  /** A second look at the match, for patterns that prose or a hash can also match ("Bearer authentication"). */
+  /**
+   * A second look at the match, for patterns that prose or a hash can also match ("Bearer
+   * authentication").
+   */
   accept?: (match: string) => boolean;
-  /** A cheap test a string must pass before an expensive pattern runs at all (it then stays out of ANY_SECRET). */
+  /**
+   * A cheap test a string must pass before an expensive pattern runs at all (it then stays out of
+   * ANY_SECRET).
+   */
   when?: RegExp;
   /** What ANY_SECRET looks for instead of `pattern`: a cheaper superset of its matches. */
   prefilter?: RegExp;
-  /** The start of a match that replaceSecrets leaves visible (`Bearer `, `postgres://admin:`, `?api_key=`). */
+  /**
+   * The start of a match that replaceSecrets leaves visible (`Bearer `, `postgres://admin:`,
+   * `?api_key=`).
+   */
   keep?: RegExp;
-  /** What replaceSecrets masks instead of `pattern`: a private key's whole block, a password in a URL whatever its scheme. */
+  /**
+   * What replaceSecrets masks instead of `pattern`: a private key's whole block, a password in a
+   * URL whatever its scheme.
+   */
   extent?: RegExp;
 }
 
@@ -40,7 +52,8 @@ const SECRET_PATTERNS: SecretPattern[] = [
   { label: 'a Hugging Face token', pattern: /\bhf_[A-Za-z0-9]{30,}/ },
   { label: 'a SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/ },
   // Before the key id: a string holding both is most of all a leaked secret.
-  // Any 40-character run is costly to look for in every prompt, hence `when`: a key id or the word AWS in the same string.
+  // Any 40-character run is costly to look for in every prompt, hence `when`: a key id or the word
+  // AWS in the same string.
   {
     label: 'an AWS secret access key',
     pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/,
@@ -64,7 +77,8 @@ const SECRET_PATTERNS: SecretPattern[] = [
     pattern: /\bdiscord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{16,}/,
     keep: /^.*?webhooks\//,
   },
-  // Secret and restricted keys, live and test (a test key still reads and writes test-mode data); pk_ keys are public.
+  // Secret and restricted keys, live and test (a test key still reads and writes test-mode data);
+  // pk_ keys are public.
   { label: 'a Stripe secret key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/ },
   { label: 'a Stripe webhook secret', pattern: /\bwhsec_[A-Za-z0-9]{24,}/ },
   {
@@ -90,7 +104,8 @@ const SECRET_PATTERNS: SecretPattern[] = [
     accept: (m) => looksRandom(afterScheme(m)),
     keep: SCHEME,
   },
-  // Scanning for a scheme at every word is most of the cost of ANY_SECRET; `://user:pass@` alone is cheap.
+  // Scanning for a scheme at every word is most of the cost of ANY_SECRET; `://user:pass@` alone is
+  // cheap.
   {
     label: 'a password in a URL',
     pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@{}]+:[^\s/@{}]{3,}@/i,

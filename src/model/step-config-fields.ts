@@ -26,7 +26,10 @@ export const http = z.object({
 export const recordFilter = z.object({ type: str.optional(), where: json.optional() });
 export const visibility = z.enum(['public', 'private']).optional();
 
-/** The document's send-email example: `{ onError: 'continue' }`; the memory steps' docs: a string. [infer] values */
+/**
+ * The document's send-email example: `{ onError: 'continue' }`; the memory steps' docs: a string.
+ * [infer] values
+ */
 export const errorHandling = z.union([str, z.object({ onError: str.optional() })]).optional();
 
 /** A prompt's tools, as in the document's examples. */

@@ -157,7 +157,8 @@ export const stepConfigSchemas = {
   }),
   'send-event': z.object({ eventType: str.optional(), payload: json.optional(), outputVariable }),
   'send-stream': z.object({ sourceVariable: str.optional(), streamType: str.optional() }),
-  // trueSteps/falseSteps are steps themselves: checked recursively by parseFlow, typed in step-types.ts.
+  // trueSteps/falseSteps are steps themselves: checked recursively by parseFlow, typed in
+  // step-types.ts.
   conditional: z.object({
     /** JS expression; `{{var}}` may appear in it. */
     condition: str.optional(),
@@ -173,7 +174,10 @@ export const stepConfigSchemas = {
 } as const satisfies Record<ApiStepType, z.ZodObject>; // one schema per API type, no other
 
 export type KnownStepType = keyof typeof stepConfigSchemas;
-/** The API's step types, in its order: a step of any other type is refused (unless listed in extraStepTypes). */
+/**
+ * The API's step types, in its order: a step of any other type is refused (unless listed in
+ * extraStepTypes).
+ */
 export const KNOWN_STEP_TYPES: readonly KnownStepType[] = API_STEP_TYPES;
 
 export function isKnownStepType(type: string): type is KnownStepType {

@@ -35,7 +35,8 @@ function helper<T extends KnownStepType>(
  * A `prompt` step: one call to a language model (`model`, `userPrompt`, `systemPrompt`,
  * `temperature` 0–2, `maxTokens`, `outputVariable`, …).
  *
- * @example prompt('greeting', { name: 'Greet', model: 'gpt-4', userPrompt: 'Hi {{customer_name}}', outputVariable: 'greeting' })
+ * @example prompt('greeting', { name: 'Greet', model: 'gpt-4', userPrompt: 'Hi {{customer_name}}',
+ * outputVariable: 'greeting' })
  *
  * The id comes first; then one object with the step's fields (`name`, and optionally
  * `enabled`, `order`, `when`) and its config fields side by side.
@@ -46,7 +47,8 @@ export const prompt = helper('prompt');
  */
 export const executeAgent = helper('execute-agent');
 /**
- * A `template` step: render a Liquid template (`template`, `outputFormat`, `partials`, `outputVariable`).
+ * A `template` step: render a Liquid template (`template`, `outputFormat`, `partials`,
+ * `outputVariable`).
  */
 export const template = helper('template');
 /**
@@ -58,7 +60,8 @@ export const generatePdf = helper('generate-pdf');
  */
 export const storeAsset = helper('store-asset');
 /**
- * A `fetch-url` step: one HTTP request (`http: { url, method, headers, body, timeout }`, `responseType`).
+ * A `fetch-url` step: one HTTP request (`http: { url, method, headers, body, timeout }`,
+ * `responseType`).
  */
 export const fetchUrl = helper('fetch-url');
 /**
@@ -78,7 +81,8 @@ export const crawl = helper('crawl');
  */
 export const search = helper('search');
 /**
- * A `fetch-github` step: read files from a GitHub repository (`repository`, `branch`, `path`, patterns).
+ * A `fetch-github` step: read files from a GitHub repository (`repository`, `branch`, `path`,
+ * patterns).
  */
 export const fetchGithub = helper('fetch-github');
 /**
@@ -86,7 +90,8 @@ export const fetchGithub = helper('fetch-github');
  */
 export const toolCall = helper('tool-call');
 /**
- * A `transform-data` step: run a `script` over the flow's variables (`language`, `sandboxProvider`).
+ * A `transform-data` step: run a `script` over the flow's variables (`language`,
+ * `sandboxProvider`).
  */
 export const transformData = helper('transform-data');
 /**
@@ -98,7 +103,8 @@ export const retrieveRecord = helper('retrieve-record');
  */
 export const upsertRecord = helper('upsert-record');
 /**
- * An `update-record` step: apply `updates` to a record (`recordId` or `recordFilter`, `mergeStrategy`).
+ * An `update-record` step: apply `updates` to a record (`recordId` or `recordFilter`,
+ * `mergeStrategy`).
  */
 export const updateRecord = helper('update-record');
 /**
@@ -122,7 +128,8 @@ export const storeVector = helper('store-vector');
  */
 export const saveMemory = helper('save-memory');
 /**
- * A `recall-memory` step: recall what was remembered (`queryTemplate`, `thinkingLevel`, `responseLength`).
+ * A `recall-memory` step: recall what was remembered (`queryTemplate`, `thinkingLevel`,
+ * `responseLength`).
  */
 export const recallMemory = helper('recall-memory');
 /**
@@ -148,11 +155,13 @@ export const sendStream = helper('send-stream');
 /**
  * A `conditional` step: run `trueSteps` or `falseSteps` depending on `condition` (a JS expression).
  *
- * @example conditional('vip', { name: 'VIP?', condition: "'{{tier}}' === 'gold'", trueSteps: [...], falseSteps: [...] })
+ * @example conditional('vip', { name: 'VIP?', condition: "'{{tier}}' === 'gold'", trueSteps: [...],
+ * falseSteps: [...] })
  */
 export const conditional = helper('conditional');
 /**
- * A `wait-until` step: wait until `condition` holds (`timeoutMs`, `pollIntervalMs`) or for `delayMs`.
+ * A `wait-until` step: wait until `condition` holds (`timeoutMs`, `pollIntervalMs`) or for
+ * `delayMs`.
  */
 export const waitUntil = helper('wait-until');
 

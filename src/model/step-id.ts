@@ -26,7 +26,10 @@ export function defaultStepId(name: string): string {
 
 // --- internal ---
 
-/** FNV-1a (32 bits) over the name's UTF-8 bytes, as 8 hex digits: short, stable, and pure (no node:crypto). */
+/**
+ * FNV-1a (32 bits) over the name's UTF-8 bytes, as 8 hex digits: short, stable, and pure (no
+ * node:crypto).
+ */
 function hash8(text: string): string {
   let hash = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(text)) {

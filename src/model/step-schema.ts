@@ -36,7 +36,10 @@ export const StepCommonSchema = z.object({
   when: z.string().max(WHEN_MAX_LENGTH).optional(),
 });
 
-/** A whole step as normalizeSteps checks it; `type` and the config's fields are checked on their own (check-step-type.ts, check-step-config.ts). */
+/**
+ * A whole step as normalizeSteps checks it; `type` and the config's fields are checked on their own
+ * (check-step-type.ts, check-step-config.ts).
+ */
 export const StepShapeSchema = StepCommonSchema.extend({
   config: z.record(z.string(), z.unknown()).optional(),
 });

@@ -71,7 +71,10 @@ export type CustomStepInput = StepCommon & {
   readonly [CUSTOM_STEP_BRAND]: true;
 };
 
-/** A custom step's type: a string no literal type matches (so a literal `type` picks a modelled step). */
+/**
+ * A custom step's type: a string no literal type matches (so a literal `type` picks a modelled
+ * step).
+ */
 export type CustomStepType = string & { readonly [CUSTOM_STEP_BRAND]: true };
 
 /** A step: a helper's result, `customStep(…)`, or a plain object in the API's shape. */

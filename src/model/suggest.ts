@@ -130,13 +130,16 @@ function wholeWordDiffers(
   return typed.some((wa, i) => {
     const wb = known[i] ?? '';
     if (wa === wb || isSlip(wa, wb) || isPlural(wa, wb) || isPlural(wb, wa)) return false;
-    // One letter more, less or replaced turns a short word into another one (ai/api, get/set, ur/url).
+    // One letter more, less or replaced turns a short word into another one (ai/api, get/set,
+    // ur/url).
     const shorter = Math.min(wa.length, wb.length);
     return shorter <= 3 || editDistance(wa, wb) >= Math.ceil(shorter / 2);
   });
 }
 
-/** Two neighbours swapped or a letter doubled or undoubled: a slip of the keyboard at any length. */
+/**
+ * Two neighbours swapped or a letter doubled or undoubled: a slip of the keyboard at any length.
+ */
 function isSlip(a: string, b: string): boolean {
   return isSwap(a, b) || isDoubled(a, b) || isDoubled(b, a);
 }
@@ -155,7 +158,10 @@ function isSwap(a: string, b: string): boolean {
   );
 }
 
-/** `longer` is `shorter` with one letter typed twice (`urll` / `url`, `envv` / `env`; and the other way, `00` / `000`). */
+/**
+ * `longer` is `shorter` with one letter typed twice (`urll` / `url`, `envv` / `env`; and the other
+ * way, `00` / `000`).
+ */
 function isDoubled(longer: string, shorter: string): boolean {
   if (longer.length !== shorter.length + 1) return false;
   for (let i = 1; i < longer.length; i += 1) {

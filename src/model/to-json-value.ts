@@ -152,7 +152,10 @@ export function toJsonValue(
  * overflow the stack, so the value is cut off and reported once.
  */
 const MAX_VALUE_DEPTH = 200;
-/** Values visited in one flow at most: a shared sub-object at every level would otherwise double each time. */
+/**
+ * Values visited in one flow at most: a shared sub-object at every level would otherwise double
+ * each time.
+ */
 const MAX_VALUES = 1_000_000;
 /** How much of a path into a too-deep value a diagnostic shows. */
 const SHOWN_PATH = 12;

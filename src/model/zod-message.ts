@@ -27,7 +27,8 @@ export function friendlyMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return `must be ${article(EXPECTED[issue.expected] ?? issue.expected)}, not ${describeValue(issue.input)}`;
     case 'invalid_union':
-      // A union with its own error map says what it expects; the unnamed ones in step configs are z.json().
+      // A union with its own error map says what it expects; the unnamed ones in step configs are
+      // z.json().
       if (issue.message !== ZOD_UNION_DEFAULT) return issue.message;
       return `must be ${issue.path.length > 0 ? 'a JSON value (string, number, boolean, null, array or plain object)' : 'a valid value'}, not ${describeValue(issue.input)}`;
     case 'invalid_value':
@@ -50,7 +51,9 @@ export function friendlyMessage(issue: z.core.$ZodIssue): string {
 
 const EXPECTED: Record<string, string> = { record: 'object', int: 'whole number' };
 
-/** A zod issue's path as a diagnostic path (zod allows symbol keys; flows, being JSON, have none). */
+/**
+ * A zod issue's path as a diagnostic path (zod allows symbol keys; flows, being JSON, have none).
+ */
 export function zodPath(issue: z.core.$ZodIssue): (string | number)[] {
   return issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
 }

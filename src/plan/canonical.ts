@@ -28,7 +28,9 @@ export function contentHash(payload: FlowPayload): string {
   return sha256(canonicalJson(content));
 }
 
-/** Hash of a flow's description (absent: no description), kept to notice a description-only edit. */
+/**
+ * Hash of a flow's description (absent: no description), kept to notice a description-only edit.
+ */
 export function descriptionHash(payload: Pick<FlowPayload, 'description'>): string | undefined {
   return payload.description === undefined ? undefined : sha256(payload.description);
 }

@@ -45,9 +45,18 @@ interface Base {
 export type Change =
   /** New key, nothing of that name remotely: POST. */
   | (Base & { kind: 'create'; payload: FlowPayload; hash: string })
-  /** Untracked key, exactly one untracked remote flow of that name: take it over (PUT if content differs). */
-  /** `previousKey`: the key changed in code; the lock entry moves to the new key (no create, no delete). */
-  /** `remoteState`: the remote's drift hash when known (recorded as the baseline when content matches). */
+  /**
+   * Untracked key, exactly one untracked remote flow of that name: take it over (PUT if content
+   * differs).
+   */
+  /**
+   * `previousKey`: the key changed in code; the lock entry moves to the new key (no create, no
+   * delete).
+   */
+  /**
+   * `remoteState`: the remote's drift hash when known (recorded as the baseline when content
+   * matches).
+   */
   | (Base & {
       kind: 'adopt';
       remoteId: string;

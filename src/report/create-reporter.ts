@@ -84,7 +84,8 @@ export function createReporter(options: ReporterOptions): Reporter {
         if (update.done === update.total) stderr.write('\n');
         return;
       }
-      // Without a terminal: a plain line every 10% (and at the end) of long runs, never a carriage return.
+      // Without a terminal: a plain line every 10% (and at the end) of long runs, never a carriage
+      // return.
       if (update.total < 20) return;
       const step = Math.max(1, Math.ceil(update.total / 10));
       if (

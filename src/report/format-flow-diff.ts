@@ -36,7 +36,8 @@ export function formatStepList(payload: FlowPayload, colors: Colors, indent = ' 
 // --- internal ---
 
 function formatField(change: FieldChange, indent: string, colors: Colors): string[] {
-  // Redacted by the whole path: `config.credentials.pass` is a secret though `pass` alone may not look like one.
+  // Redacted by the whole path: `config.credentials.pass` is a secret though `pass` alone may not
+  // look like one.
   const before = change.before === undefined ? undefined : redactValue(change.before, change.path);
   const after = change.after === undefined ? undefined : redactValue(change.after, change.path);
   if (isLongText(before) || isLongText(after)) {

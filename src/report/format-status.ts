@@ -54,7 +54,9 @@ export function formatStatus(result: StatusResult, colors: Colors = plainColors)
 
 // --- internal ---
 
-/** `status --all`: remote flows no code manages, with when they last ran, and how to take them in. */
+/**
+ * `status --all`: remote flows no code manages, with when they last ran, and how to take them in.
+ */
 function unmanagedLines(flows: NonNullable<StatusResult['unmanaged']>, colors: Colors): string[] {
   if (flows.length === 0) return ['', 'Every remote flow is managed by code.'];
   const rows = flows.map(

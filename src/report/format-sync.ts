@@ -44,7 +44,8 @@ export function formatSync(
       `Re-run with: ${colors.paint('bold', result.blocked.rerun)}`,
     ].join('\n');
   }
-  // The embedded emulator's links lead nowhere (it serves no dashboard): shown for real targets only.
+  // The embedded emulator's links lead nowhere (it serves no dashboard): shown for real targets
+  // only.
   const links = result.target.kind === 'remote';
   const shown = result.outcomes.filter((o) => o.status !== 'unchanged' || options.verbose === true);
   const lines = shown.map(

@@ -1,6 +1,9 @@
 import { JSON_SCHEMA_VERSION } from './reporter.js';
 
-/** What `emulator --json` prints on stdout, one JSON object a line (schemas/emulator-event.schema.json). */
+/**
+ * What `emulator --json` prints on stdout, one JSON object a line
+ * (schemas/emulator-event.schema.json).
+ */
 export type EmulatorEvent =
   | { event: 'listening'; url: string; port: number; key: string | null }
   | { event: 'stopped' }

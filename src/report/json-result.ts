@@ -15,16 +15,21 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  *   ok: boolean;
  *   // …and the command's own members:
  * }
- * // validate: root, configFile?, files, flows[{ key, name, file, steps }], helperModules, diagnostics
+ * // validate: root, configFile?, files, flows[{ key, name, file, steps }], helperModules,
+ * //           diagnostics
  * // init:     root, created, updated, skipped, notes, nextSteps
- * // plan:     target{ environment, kind, apiUrl, lockFile, lockSection }, pendingChanges, unmanaged?,
+ * // plan:     target{ environment, kind, apiUrl, lockFile, lockSection }, pendingChanges,
+ * //           unmanaged?,
  * //           summary{ create, adopt, update, drift, missing, delete, conflict, noop },
  * //           remoteChecked, refreshed, diagnostics, changes: JsonChange[]
  * // sync:     target, dryRun, durationMs, summary (the plan's), diagnostics,
- * //           outcomes[{ key, name, kind, status, action, remoteId?, published?, reason?, error?{ code, message } }],
- * //           counts{ created, updated, adopted, recreated, deleted, none, failed, refused, skipped },
+ * //           outcomes[{ key, name, kind, status, action, remoteId?, published?, reason?,
+ * //             error?{ code, message } }],
+ * //           counts{ created, updated, adopted, recreated, deleted, none, failed, refused,
+ * //             skipped },
  * //           blocked?{ reason: 'drift' | 'deletions', keys, rerun }, interrupted?{ notStarted },
- * //           changes?: JsonChange[]   (only when nothing was applied: dryRun, or blocked by deletions)
+ * //           changes?: JsonChange[]
+ * //             (only when nothing was applied: dryRun, or blocked by deletions)
  * // status:   target, remoteChecked, flows[{ key, name, state, remoteId?, file? }], diagnostics,
  * //           unmanaged?[{ remoteId, name, lastRunAt }]   (status --all)
  * // pull:     target, dryRun, outDir, durationMs, warnings, diagnostics,

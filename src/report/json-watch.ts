@@ -8,13 +8,17 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * One line of `sync --watch --json` (NDJSON on stdout):
  *
  * ```ts
- * { schemaVersion: 1, event: 'ready', target?: { environment, kind, apiUrl, lockFile, lockSection }, flows, watching }
+ * { schemaVersion: 1, event: 'ready', target?: { environment, kind, apiUrl, lockFile, lockSection
+ * }, flows, watching }
  * { schemaVersion: 1, event: 'cycle', full, changed: string[], ok, environment, durationMs,
- *   outcomes: [{ key, name, kind, status, action, remoteId?, published?, reason?, error?{ code, message } }],
+ *   outcomes: [{ key, name, kind, status, action, remoteId?, published?, reason?, error?{ code,
+ * message } }],
  *   counts{ created, updated, adopted, recreated, deleted, none, failed, refused, skipped },
- *   blocked?{ reason: 'drift', keys }, interrupted?{ notStarted, cutShort: string[] }, diagnostics }   // diagnostics: warnings only;
+ *   blocked?{ reason: 'drift', keys }, interrupted?{ notStarted, cutShort: string[] }, diagnostics
+ * }   // diagnostics: warnings only;
  *   // cutShort: keys whose request Ctrl-C cut off in flight (not among outcomes, not failed)
- * { schemaVersion: 1, event: 'invalid', changed, root, diagnostics, durationMs }  // nothing was applied
+ * { schemaVersion: 1, event: 'invalid', changed, root, diagnostics, durationMs }  // nothing was
+ * applied
  * { schemaVersion: 1, event: 'error', changed, fatal, error{ code, message, hint?, meta? } }
  * { schemaVersion: 1, event: 'stopped', cycles, reason: 'interrupted' | 'error' | 'refused',
  *   leftBehind?: [{ key, remoteId }], cleanup? }  // flows the session created, then saw deleted

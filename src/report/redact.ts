@@ -16,7 +16,10 @@ const ONLY_TEMPLATES = /^(?:\s*(?:Bearer|Basic|Token)?\s*\{\{[^}]+\}\}\s*)+$/;
 
 export const REDACTED = '***';
 
-/** Replaces literal tokens inside free text (`Bearer ***`, `postgres://admin:***@db`); everything else is kept. */
+/**
+ * Replaces literal tokens inside free text (`Bearer ***`, `postgres://admin:***@db`); everything
+ * else is kept.
+ */
 export function redactString(text: string): string {
   return replaceSecrets(text, REDACTED);
 }

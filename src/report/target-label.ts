@@ -1,6 +1,8 @@
 import type { TargetInfo } from '../app/results.js';
 
-/** The embedded emulator's stable name: its port is random, so headings and summaries never show it. */
+/**
+ * The embedded emulator's stable name: its port is random, so headings and summaries never show it.
+ */
 export const EMBEDDED_EMULATOR_LABEL = 'embedded emulator (local)';
 
 /** Where a run went, for headings: the API URL, or the embedded emulator's label. */

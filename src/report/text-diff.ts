@@ -44,14 +44,20 @@ export function lineDiff(
   return lines.join('\n');
 }
 
-/** Multi-line or long strings (prompts, scripts, templates) read better as a line diff than as "old → new". */
+/**
+ * Multi-line or long strings (prompts, scripts, templates) read better as a line diff than as "old
+ * → new".
+ */
 export function isLongText(value: unknown): value is string {
   return typeof value === 'string' && (value.includes('\n') || value.length > 60);
 }
 
 // --- internal ---
 
-/** Pairs each removed block with the added block after it, line by line, and marks the words that differ. */
+/**
+ * Pairs each removed block with the added block after it, line by line, and marks the words that
+ * differ.
+ */
 function markChangedWords(
   parts: { kind: DiffLineKind; lines: string[] }[],
   highlight: WordHighlight,

@@ -34,7 +34,8 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
       });
       return;
     case 'attempt': {
-      // Only an entry can be in doubt this way (an adoption's PUT has none yet: it is re-adopted by name).
+      // Only an entry can be in doubt this way (an adoption's PUT has none yet: it is re-adopted by
+      // name).
       const entry = flows.get(record.key);
       if (!entry) return;
       const attempted = [

@@ -21,7 +21,10 @@ export interface JournalWriter {
   close(): Promise<void>;
 }
 
-/** Records not explicitly flushed reach the disk within this long (a power loss window, not a crash window). */
+/**
+ * Records not explicitly flushed reach the disk within this long (a power loss window, not a crash
+ * window).
+ */
 export const LAZY_SYNC_MS = 100;
 
 /**

@@ -15,7 +15,9 @@ export interface LockStoreOptions {
   section: string;
   /** The run's API base URL (with or without /v1); the section is bound to it. */
   apiUrl: string;
-  /** 'shared': a section of the committed runtype.lock.json; 'local': .runtype/lock/<section>.json. */
+  /**
+   * 'shared': a section of the committed runtype.lock.json; 'local': .runtype/lock/<section>.json.
+   */
   location: LockLocation;
   writerLock?: WriterLockOptions;
 }
@@ -36,13 +38,22 @@ export interface LockStore {
   readonly recovered: { records: number; tornLines: number };
   /** key → entry, live: reflects every record as soon as it is made. */
   entries(): ReadonlyMap<string, LockEntry>;
-  /** Before a create POST. Resolves once on disk (fdatasync, with everything recorded before it): only then send the POST. */
+  /**
+   * Before a create POST. Resolves once on disk (fdatasync, with everything recorded before it):
+   * only then send the POST.
+   */
   recordIntent(change: { key: string; name: string; hash: string }): Promise<void>;
-  /** Right after a POST succeeded. This and the records below resolve once written (crash-safe); see record(). */
+  /**
+   * Right after a POST succeeded. This and the records below resolve once written (crash-safe); see
+   * record().
+   */
   recordCreated(change: EntryChange): Promise<void>;
   /** After a PUT, or after adopting an existing remote flow. */
   recordUpdated(change: EntryChange): Promise<void>;
-  /** Before a PUT: the remote hash it would leave, so a crash after it landed is not taken for drift. */
+  /**
+   * Before a PUT: the remote hash it would leave, so a crash after it landed is not taken for
+   * drift.
+   */
   recordAttempt(change: { key: string; stateHash: string }): Promise<void>;
   /** After a publish: `hash` is the content now live. */
   recordPublished(change: { key: string; hash: string }): Promise<void>;
@@ -55,7 +66,9 @@ export interface LockStore {
    * creates still in doubt (or is removed). Returns those. Don't record while it runs.
    */
   commit(): Promise<{ written: boolean; pendingCreates: PendingCreate[] }>;
-  /** Release the writer lock. Uncommitted records stay in the journal; the next open folds them in. */
+  /**
+   * Release the writer lock. Uncommitted records stay in the journal; the next open folds them in.
+   */
   close(): Promise<void>;
 }
 

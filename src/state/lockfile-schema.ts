@@ -8,7 +8,10 @@ import { z } from 'zod';
  */
 export const LOCKFILE_VERSION = 1;
 
-/** Section names become file names (`.runtype/lock/<name>.json`): the config's environment-name rule. */
+/**
+ * Section names become file names (`.runtype/lock/<name>.json`): the config's environment-name
+ * rule.
+ */
 export const SECTION_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/i;
 
 export const LockEntrySchema = z.strictObject({

@@ -15,7 +15,10 @@ export interface Recovery {
   /** Whether the lockfile was rewritten. */
   written: boolean;
   pendingCreates: PendingCreate[];
-  /** Journal records folded in (0 when there was no journal), not counting intents merely carried over from an earlier fold. */
+  /**
+   * Journal records folded in (0 when there was no journal), not counting intents merely carried
+   * over from an earlier fold.
+   */
   records: number;
   tornLines: number;
 }

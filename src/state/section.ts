@@ -3,7 +3,10 @@ import { normalizeApiUrl } from './api-url.js';
 import { readLockfile, writeLockfile } from './lockfile.js';
 import type { LockSection, Lockfile } from './lockfile-schema.js';
 
-/** Where one section lives (file and name), and the API the run is aimed at (its section must be bound to it). */
+/**
+ * Where one section lives (file and name), and the API the run is aimed at (its section must be
+ * bound to it).
+ */
 export interface SectionAddress {
   file: string;
   section: string;

@@ -67,7 +67,10 @@ export function parseHolder(text: string): WriterLockHolder | undefined {
   }
 }
 
-/** process.kill(pid, 0) probes without signalling: ESRCH means no such process, EPERM means alive but not ours. */
+/**
+ * process.kill(pid, 0) probes without signalling: ESRCH means no such process, EPERM means alive
+ * but not ours.
+ */
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

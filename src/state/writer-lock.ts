@@ -13,7 +13,10 @@ export interface WriterLock {
 }
 
 export interface WriterLockOptions {
-  /** Injectable for tests; default os.hostname(), process.pid, the real clock and process.kill probe. */
+  /**
+   * Injectable for tests; default os.hostname(), process.pid, the real clock and process.kill
+   * probe.
+   */
   hostname?: string;
   pid?: number;
   now?: () => Date;
@@ -25,7 +28,10 @@ export interface WriterLockOptions {
 /** Builds the error for a lock that is held (`verdict` says by whom); `file` is the lock file. */
 export type LockBusyError = (file: string, verdict: HolderVerdict) => RuntypeError;
 
-/** The holder touches its file this often, so a long `sync --watch` never looks stale to another host. */
+/**
+ * The holder touches its file this often, so a long `sync --watch` never looks stale to another
+ * host.
+ */
 const HEARTBEAT_MS = 5 * 60_000;
 
 /**

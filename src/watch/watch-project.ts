@@ -23,7 +23,10 @@ export interface WatchProjectOptions {
 
 /** What the app holds: more paths as the project grows, and close at the end. */
 export interface ProjectWatcher {
-  /** Watch these paths too (those already covered are skipped); resolves once they are watched. Never unwatches: see below. */
+  /**
+   * Watch these paths too (those already covered are skipped); resolves once they are watched.
+   * Never unwatches: see below.
+   */
   update(paths: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -95,7 +98,9 @@ export const watchProject: WatchProject = async (options) => {
 
 // --- internal ---
 
-/** The paths not yet covered by `watched` (itself or a watched folder above it); marks them watched. */
+/**
+ * The paths not yet covered by `watched` (itself or a watched folder above it); marks them watched.
+ */
 function newPaths(paths: readonly string[], watched: Set<string>): string[] {
   const added: string[] = [];
   // Folders first, so the files inside one given in the same call are recognised as covered.

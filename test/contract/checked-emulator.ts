@@ -36,7 +36,8 @@ export async function startCheckedEmulator(
       await close();
     },
   });
-  // Object.create, not a spread: getters (`requests`) must stay live, reached through the prototype.
+  // Object.create, not a spread: getters (`requests`) must stay live, reached through the
+  // prototype.
   live.add(checked);
   return checked;
 }

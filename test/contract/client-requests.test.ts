@@ -51,7 +51,9 @@ async function examplePayloads(): Promise<FlowPayload[]> {
   return toDesiredFlows(project.flows).map((flow) => flow.payload);
 }
 
-/** One step of each documented type, as the model normalises them (ids, order, enabled filled in). */
+/**
+ * One step of each documented type, as the model normalises them (ids, order, enabled filled in).
+ */
 function everyStepType(): FlowPayload {
   const steps = STEP_TYPES.map((type, index): FlowStep => ({
     id: index === 0 ? 'ns:first' : index === 1 ? '_init' : `step.${type}`,

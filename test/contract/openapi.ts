@@ -34,7 +34,10 @@ const strict = new Ajv2020({ strict: false, allErrors: true, validateFormats: fa
 strict.addSchema(closeObjects(structuredClone(openApiDocument)) as object, DOCUMENT_ID);
 const compiled = new Map<string, ValidateFunction>();
 
-/** The documented path template of a concrete path (`/v1/flows/abc/publish` -> `/v1/flows/{id}/publish`). */
+/**
+ * The documented path template of a concrete path (`/v1/flows/abc/publish` ->
+ * `/v1/flows/{id}/publish`).
+ */
 export function matchOperation(method: string, concretePath: string): string | undefined {
   const path = concretePath.split('?')[0]!.replace(/(.)\/$/, '$1');
   const segments = path.split('/');
@@ -65,7 +68,10 @@ export function validateRequestBody(method: string, pathTemplate: string, body: 
   );
 }
 
-/** Problems of a response: a documented (or listed undocumented) status, and a body that fits its schema. */
+/**
+ * Problems of a response: a documented (or listed undocumented) status, and a body that fits its
+ * schema.
+ */
 export function validateResponse(
   method: string,
   pathTemplate: string,
@@ -100,7 +106,10 @@ export function validateResponse(
   return check(ref, body, where, closed);
 }
 
-/** Problems of an error body against the documented `Error` schema (for answers to undocumented routes). */
+/**
+ * Problems of an error body against the documented `Error` schema (for answers to undocumented
+ * routes).
+ */
 export function validateErrorBody(body: unknown, options: ResponseCheckOptions = {}): string[] {
   return check('#/components/schemas/Error', body, 'error body', options.strict === true);
 }
@@ -177,7 +186,9 @@ function closeObjects(node: unknown, composed = false): unknown {
   return node;
 }
 
-/** An `allOf` branch: a `$ref` becomes a copy of what it names in the original (unclosed) document. */
+/**
+ * An `allOf` branch: a `$ref` becomes a copy of what it names in the original (unclosed) document.
+ */
 function openBranch(branch: unknown): unknown {
   const ref = (branch as { $ref?: unknown } | null)?.$ref;
   return typeof ref === 'string' && ref.startsWith('#/') ? structuredClone(schemaAt(ref)) : branch;

@@ -1,4 +1,7 @@
-/** The emulator's step-type list is the document's closed enum, in every request schema that has one. */
+/**
+ * The emulator's step-type list is the document's closed enum, in every request schema that has
+ * one.
+ */
 import { describe, expect, it } from 'vitest';
 import { STEP_TYPES } from '../../src/emulator/step-types.js';
 import { schemaAt } from './openapi.js';

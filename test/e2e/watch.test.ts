@@ -24,7 +24,7 @@ type Event = {
 describe('sync --watch (real chokidar, built CLI)', () => {
   it('syncs a saved edit, reports NDJSON events only on stdout, and exits 0 on Ctrl-C', async () => {
     env = await createEmulatorProject(2);
-    const child = spawn(process.execPath, [BIN, 'sync', '--watch', '--json'], {
+    const child = spawn(process.execPath, [BIN, 'sync', '--watch', '--allow-shared', '--json'], {
       cwd: env.project.root,
       env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
     });

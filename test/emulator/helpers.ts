@@ -30,7 +30,9 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<CheckedEmu
 
 export interface CallOptions {
   body?: unknown;
-  /** Raw body (sent as is, e.g. malformed JSON; a Readable is sent chunked, without Content-Length). */
+  /**
+   * Raw body (sent as is, e.g. malformed JSON; a Readable is sent chunked, without Content-Length).
+   */
   raw?: string | Buffer | Readable;
   /** Authorization header value; null sends none. Default `Bearer <emu.key>`. */
   auth?: string | null;

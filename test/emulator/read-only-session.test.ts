@@ -1,4 +1,7 @@
-/** connect(..., 'read-only') — what plan, status and sync --dry-run need while a sync holds the emulator. */
+/**
+ * connect(..., 'read-only') — what plan, status and sync --dry-run need while a sync holds the
+ * emulator.
+ */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -104,7 +104,8 @@ describe('a read-only emulator', () => {
         saving = false;
         await saves;
       }
-      // Every start loaded a complete file (no EMULATOR_STATE_INVALID), each a version at least as new as the last.
+      // Every start loaded a complete file (no EMULATOR_STATE_INVALID), each a version at least as
+      // new as the last.
       expect(seen.every((n, i) => n >= 300 && n >= (seen[i - 1] ?? 0))).toBe(true);
       expect(seen.at(-1)! > 300).toBe(true); // saves really ran in between
     } finally {

@@ -31,7 +31,9 @@ function draw(
   return counts;
 }
 
-/** Within 4 standard deviations of n*p: < 6% of n*p for every band below, so a 20% rate error fails. */
+/**
+ * Within 4 standard deviations of n*p: < 6% of n*p for every band below, so a 20% rate error fails.
+ */
 function expectRate(observed: number, n: number, p: number): void {
   const slack = 4 * Math.sqrt(n * p * (1 - p));
   expect(slack).toBeLessThan(0.1 * n * p);

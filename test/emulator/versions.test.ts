@@ -1,4 +1,6 @@
-/** Drafts, publish, the versions endpoints and publishing a given version (rollback / roll forward). */
+/**
+ * Drafts, publish, the versions endpoints and publishing a given version (rollback / roll forward).
+ */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import { call, createFlow, parse, startEmulator, step } from './helpers.js';

@@ -16,7 +16,9 @@ export interface EmulatorProject {
   /** Every output so far, for the "key never printed" check. */
   outputs: string[];
   writes(): { method: string; path: string }[];
-  /** This test sends request bodies the API document refuses on purpose: do not fail it for them. */
+  /**
+   * This test sends request bodies the API document refuses on purpose: do not fail it for them.
+   */
   allowInvalidRequests(): void;
   lockfile(): {
     environments: Record<

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
 
-/** Bounded network behaviour, as README "Guarantees" states it: never a silent minutes-long wait. */
+/**
+ * Bounded network behaviour, as README "Guarantees" states it: never a silent minutes-long wait.
+ */
 let env: EmulatorProject;
 afterEach(async () => {
   await env.cleanup();

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestProject, type TestProject } from '../helpers/project.js';
 import { runCli } from '../helpers/run-cli.js';
 
-/** One redaction path: a key from the environment never appears in any output, whatever echoes it. */
+/**
+ * One redaction path: a key from the environment never appears in any output, whatever echoes it.
+ */
 let project: TestProject;
 afterEach(() => project.cleanup());
 

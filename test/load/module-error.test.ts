@@ -62,7 +62,8 @@ describe('analyseModuleError', () => {
   });
 
   it('maps a runtime error column back from the transformed code to the source', async () => {
-    // Line 9 is 76 characters; the transformed line is longer (the helper call is rewritten, `!` removed).
+    // Line 9 is 76 characters; the transformed line is longer (the helper call is rewritten, `!`
+    // removed).
     const f = await failure('flows/throws-later.ts');
     expect(f).toMatchObject({ file: project.path('flows/throws-later.ts'), line: 9, column: 72 });
     expect(f.reason).toBe("TypeError: Cannot read properties of undefined (reading 'v')");

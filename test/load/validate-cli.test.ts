@@ -28,7 +28,8 @@ describe('validate through the CLI', () => {
     const project = createTestProject({
       'flows/b.ts': named('b'),
       'flows/a.ts': named('a'),
-      // The schema error (line 7) is found before the variable (line 6): printed the other way round.
+      // The schema error (line 7) is found before the variable (line 6): printed the other way
+      // round.
       'flows/c.ts': `import { defineFlow, prompt } from 'runtype-flows';
 export default defineFlow({
   key: 'c',

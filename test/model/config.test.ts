@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigInputSchema, resolveConfig } from '../../src/model/config.js';
 import { zodIssuesToDiagnostics } from '../../src/model/zod-diagnostics.js';
 
-/** What `validate` prints for a runtype.config.ts default export: the loader's own path (safeParse, then zodIssuesToDiagnostics). */
+/**
+ * What `validate` prints for a runtype.config.ts default export: the loader's own path (safeParse,
+ * then zodIssuesToDiagnostics).
+ */
 function configDiagnostics(config: unknown) {
   const parsed = ConfigInputSchema.safeParse(config, { reportInput: true });
   return parsed.success

@@ -17,7 +17,8 @@ import {
  *   example step of an API type in the whole published document the subset
  *   was cut from (runtypelabs/persona, commit 9428d5b,
  *   packages/widget/openapi/runtype-public-openapi.snapshot.json), extracted with
- *   jq '[.. | objects | select(has("config") and (.type|type)=="string" and (.config|type)=="object")
+ *   jq '[.. | objects | select(has("config") and (.type|type)=="string" and
+ * (.config|type)=="object")
  *        | select(.type as $t | $types | index($t)) | {type, config}] | unique'.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -51,7 +52,9 @@ function examples(): ExampleStep[] {
   return found;
 }
 
-/** The variables a config reads that no built-in provides: the example flow declares them as inputs. */
+/**
+ * The variables a config reads that no built-in provides: the example flow declares them as inputs.
+ */
 function freeVariables(config: JsonValue): string[] {
   const text = JSON.stringify(config).replaceAll('\\"', '"');
   return [...new Set(templateRefs(text).map((r) => r.root))].filter(

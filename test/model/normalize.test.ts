@@ -153,7 +153,8 @@ describe('parseFlow normalisation', () => {
     const a = parseFlow(terse).flow;
     expect(a).toBeDefined();
     expect(parseFlow(verbose).flow).toEqual(a);
-    // Same JSON text after a canonical (sorted-key) serialisation, which is what the planner hashes.
+    // Same JSON text after a canonical (sorted-key) serialisation, which is what the planner
+    // hashes.
     expect(JSON.stringify(parseFlow(verbose).flow?.steps[0]?.config)).toBe(
       JSON.stringify({ outputVariable: 'out', script: 'return 1' }),
     );

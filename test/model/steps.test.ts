@@ -56,7 +56,8 @@ describe('step types', () => {
   });
 
   it('any other type outside the API list is an error too: the list is closed', () => {
-    // Near by raw distance (create→update is 3 edits in 13 letters), but a different word: not a typo.
+    // Near by raw distance (create→update is 3 edits in 13 letters), but a different word: not a
+    // typo.
     for (const type of [
       'create-record',
       'store-memory',

@@ -55,7 +55,8 @@ describe('closestMatch', () => {
 
   it('treats short words the same whichever side is short: a slip or a plural is a typo, another letter is another word', () => {
     const types = ['fetch-url', 'api-call', 'send-email', 'send-text'];
-    // A letter left out of a short word: another word, whether the typed or the known word is the short one.
+    // A letter left out of a short word: another word, whether the typed or the known word is the
+    // short one.
     expect(closestMatch('fetch-ur', types)).toBeUndefined();
     expect(closestMatch('fetch-uri', types)).toBeUndefined();
     // `cal` is `call` with its doubled letter typed once, as `urll` is `url` typed twice.
@@ -74,7 +75,8 @@ describe('closestMatch', () => {
 });
 
 describe('isClearTypo (what may block a deploy as STEP_CONFIG_FIELD_TYPO)', () => {
-  // Each name is one closestMatch suggests the field for: the question is only whether it may be an error.
+  // Each name is one closestMatch suggests the field for: the question is only whether it may be an
+  // error.
   it.each([
     // Misspellings no one writes on purpose.
     ['user_prompt', 'userPrompt', true],

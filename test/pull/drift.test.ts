@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
 
-/** A tracked flow written by hand: comments, a shared constant, a helper call computing a prompt. */
+/**
+ * A tracked flow written by hand: comments, a shared constant, a helper call computing a prompt.
+ */
 const SOURCE = `import { defineFlow, prompt, sendEmail } from 'runtype-flows';
 
 // Shared with other flows in a real project.
@@ -44,7 +46,9 @@ beforeEach(async () => {
 });
 afterEach(() => env.cleanup());
 
-/** An edit in the dashboard: the steps as they are, with `edit` applied to the step `id`'s config. */
+/**
+ * An edit in the dashboard: the steps as they are, with `edit` applied to the step `id`'s config.
+ */
 function editRemotely(id: string, edit: Record<string, unknown>): void {
   const flow = env.emu.state.get(remoteId)!;
   const steps = flow.flowSteps.map((s) =>

@@ -116,7 +116,9 @@ export function statusResult(flows: StatusResult['flows'], remoteChecked = true)
   return { command: 'status', ok: true, target: PRODUCTION, flows, remoteChecked, diagnostics: [] };
 }
 
-/** The sample plan of the brief: one create, one update with a prompt change, one drift, one delete. */
+/**
+ * The sample plan of the brief: one create, one update with a prompt change, one drift, one delete.
+ */
 export function samplePlan(): PlanResult {
   const greeting = (prompt: string, model = 'gpt-4') =>
     step('greeting', 'Generate Greeting', {

@@ -13,7 +13,8 @@ describe('redactString', () => {
     ['token ghp_abcdefghijklmnopqrstuv', 'token ***'],
     ['AWS AKIAABCDEFGHIJKLMNOP!', 'AWS ***!'],
     ['slack xoxb-1234567890-abcdef', 'slack ***'],
-    // Every family validation flags (model/secret-patterns.ts) is masked too; each keeps what shows where it went.
+    // Every family validation flags (model/secret-patterns.ts) is masked too; each keeps what shows
+    // where it went.
     ['gitlab glpat-abcdefghij0123456789 ok', 'gitlab *** ok'],
     ['NPM_TOKEN=npm_abcdefghijklmnopqrstuvwxyz0123456789', 'NPM_TOKEN=***'],
     ['hf hf_abcdefghijklmnopqrstuvwxyzABCDEF', 'hf ***'],
@@ -84,7 +85,8 @@ describe('redactString', () => {
       expect(matchSecretPattern(text), leak).toBeDefined();
       const shown = redactString(text);
       expect(shown, leak).toContain('***');
-      // With the masks taken out, nothing the validator would flag is left (`***` itself passes for a URL's password).
+      // With the masks taken out, nothing the validator would flag is left (`***` itself passes for
+      // a URL's password).
       expect(matchSecretPattern(shown.replaceAll('***', '')), `${leak} → ${shown}`).toBeUndefined();
     }
   });

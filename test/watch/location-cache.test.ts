@@ -3,7 +3,10 @@ import { locateDiagnostics, LocationCache } from '../../src/load/locate/locate-d
 import type { Diagnostic } from '../../src/model/diagnostics.js';
 import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
 
-/** Watch mode loads the same project every cycle: an unchanged file's warnings are placed without parsing it again. */
+/**
+ * Watch mode loads the same project every cycle: an unchanged file's warnings are placed without
+ * parsing it again.
+ */
 let project: TestProject;
 afterEach(() => project.cleanup());
 

@@ -72,7 +72,8 @@ describe('runWatch', () => {
       counts: { updated: 1 },
     });
     const id = idOf('flow-001');
-    // One read of the changed flow (drift check) and its PUT: no listing, nothing about the other flows.
+    // One read of the changed flow (drift check) and its PUT: no listing, nothing about the other
+    // flows.
     expect(env.emu.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /v1/flows/${id}`,
       `PUT /v1/flows/${id}`,
@@ -275,7 +276,8 @@ describe('runWatch', () => {
     expect(summary.reason).toBe('interrupted');
     expect(run!.events.at(-1)?.event).toBe('stopped');
     expect(run!.events.some((e) => e.event === 'error')).toBe(false); // an abort is not an error
-    // Requests cut off in flight are part of the interruption, not failures: the exit is 0 and the next sync finishes them.
+    // Requests cut off in flight are part of the interruption, not failures: the exit is 0 and the
+    // next sync finishes them.
     const cycle = run!.events.findLast((e) => e.event === 'cycle')!;
     expect(cycle).toMatchObject({ ok: true, counts: { failed: 0 } });
     const { notStarted, cutShort } = (

@@ -3,7 +3,10 @@ import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator
 import { flowSource } from '../helpers/project.js';
 import { createFakeWatcher, startWatch, type WatchRun } from './helpers.js';
 
-/** `sync --watch` never deploys half-finished work into a team's section, and leaves no stray flows unsaid. */
+/**
+ * `sync --watch` never deploys half-finished work into a team's section, and leaves no stray flows
+ * unsaid.
+ */
 let env: EmulatorProject;
 let run: WatchRun | undefined;
 afterEach(async () => {

@@ -13,7 +13,10 @@ const committing = (store: LockStore) => ({
   },
 });
 
-/** The lock store as a watch session holds it: open from the first cycle to Ctrl-C, committed after every cycle. */
+/**
+ * The lock store as a watch session holds it: open from the first cycle to Ctrl-C, committed after
+ * every cycle.
+ */
 async function withStore(use: (store: LockStore, root: string) => Promise<void>): Promise<void> {
   const root = await tempRoot();
   const store = await openLockStore({ root, section: 'test', apiUrl: PROD, location: 'shared' });
@@ -28,7 +31,8 @@ describe('the lock state of a watch session', () => {
   it('reports the creates in doubt as of the last commit, not as of opening', async () => {
     await withStore(async (store) => {
       expect(store.pendingCreates).toEqual([]);
-      // A create whose POST never answered (Ctrl-C, a dropped connection): its intent stays in doubt.
+      // A create whose POST never answered (Ctrl-C, a dropped connection): its intent stays in
+      // doubt.
       await store.recordIntent({ key: 'a', name: 'Flow a', hash: hashOf('a') });
       const committed = await store.commit();
       expect(committed.pendingCreates.map((p) => p.key)).toEqual(['a']);

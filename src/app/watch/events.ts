@@ -22,7 +22,9 @@ export interface WatchReady {
 /** A cycle that loaded a valid project and applied what changed. */
 export interface WatchCycle {
   event: 'cycle';
-  /** Every flow was planned against the whole account (the first cycle, or after one that failed). */
+  /**
+   * Every flow was planned against the whole account (the first cycle, or after one that failed).
+   */
   full: boolean;
   changed: string[];
   ok: boolean;

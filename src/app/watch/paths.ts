@@ -10,7 +10,10 @@ import { SHARED_LOCKFILE_NAME } from '../../state/index.js';
 const MODULE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 /** Besides what discovery never reads: version control, at the root only. */
 const IGNORED_AT_ROOT = new Set<string>(['.git', ...NEVER_FLOW_FILES.rootFolders]);
-/** Files next to a module that no flow reads: editors' swap, backup and lock files (and our lockfile, written by every cycle). */
+/**
+ * Files next to a module that no flow reads: editors' swap, backup and lock files (and our
+ * lockfile, written by every cycle).
+ */
 const NOT_READ = /^[.#]|~$|\.(?:swp|swx|swo|tmp|bak|orig|log)$|___jb_|^4913$/i;
 
 /** What to watch and which file events are worth a cycle. */
@@ -23,7 +26,10 @@ export interface WatchPaths {
    * reads), and the files diagnostics point at.
    */
   files: Set<string>;
-  /** Set while the last load was invalid: any module added or changed under this folder may be what it lacked. */
+  /**
+   * Set while the last load was invalid: any module added or changed under this folder may be what
+   * it lacked.
+   */
   anyModuleUnder?: string;
 }
 
@@ -60,7 +66,10 @@ export function watchPathsOf(
   };
 }
 
-/** An invalid load may have read less than the last one (a module that failed to parse): forget nothing then. */
+/**
+ * An invalid load may have read less than the last one (a module that failed to parse): forget
+ * nothing then.
+ */
 export function mergeWatchPaths(previous: WatchPaths | undefined, next: WatchPaths): WatchPaths {
   if (!previous) return next;
   return {
@@ -78,7 +87,10 @@ export function allPaths(paths: WatchPaths): string[] {
   ];
 }
 
-/** Whether an event can change what a load returns: a known file, a module appearing or vanishing under the globs, or any module while the code is invalid. */
+/**
+ * Whether an event can change what a load returns: a known file, a module appearing or vanishing
+ * under the globs, or any module while the code is invalid.
+ */
 export function isRelevant(paths: WatchPaths, event: { kind: string; path: string }): boolean {
   if (paths.files.has(event.path)) return true;
   if (!MODULE_FILE.test(event.path)) return false;
@@ -112,7 +124,10 @@ export function ignoredIn(
   };
 }
 
-/** A path as shown in `changed`: relative to the root, or to its real path for a file reached through it (a symlinked root). */
+/**
+ * A path as shown in `changed`: relative to the root, or to its real path for a file reached
+ * through it (a symlinked root).
+ */
 export function displayPath(root: string, file: string): string {
   for (const base of [path.resolve(root), realPath(root)])
     if (isInside(base, file)) return path.relative(base, file);

@@ -211,7 +211,9 @@ export async function runWatch(
   return { cycles: loop.cycles, reason };
 }
 
-/** What removes the remote flows a session created for code that is gone (with their lock entries). */
+/**
+ * What removes the remote flows a session created for code that is gone (with their lock entries).
+ */
 function cleanupCommand(options: WatchOptions): string {
   return ['runtype-flows sync --prune', ...(options.env ? [`--env ${options.env}`] : [])].join(' ');
 }

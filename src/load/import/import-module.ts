@@ -82,7 +82,8 @@ export function loadedProjectModules(entries: Iterable<string>): string[] {
     const cached = cache[file];
     if (cached === undefined) continue;
     found.add(file);
-    // jiti records a module under the first module that imported it (a later import is a cache hit).
+    // jiti records a module under the first module that imported it (a later import is a cache
+    // hit).
     for (const child of cached.children ?? [])
       if (child.filename !== undefined) pending.push(child.filename);
   }
@@ -91,7 +92,10 @@ export function loadedProjectModules(entries: Iterable<string>): string[] {
 
 // --- internal ---
 
-/** Where the authoring API lives (src/ or dist/ of this package): never a project module, never evicted. */
+/**
+ * Where the authoring API lives (src/ or dist/ of this package): never a project module, never
+ * evicted.
+ */
 const AUTHORING_DIR = path.dirname(authoringEntry()) + path.sep;
 
 function isProjectModule(file: string): boolean {

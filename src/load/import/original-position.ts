@@ -67,7 +67,9 @@ export async function originalPosition(
 
 // --- internal ---
 
-/** The prefix expected for how the module was loaded, else the other one if only it fits the line. */
+/**
+ * The prefix expected for how the module was loaded, else the other one if only it fits the line.
+ */
 function withoutWrapper(
   column: number,
   lineLength: number,

@@ -57,7 +57,10 @@ type Parse = (
 
 let parse: Parse | undefined;
 
-/** sucrase's parser is not a documented entry point, but it is the one the transform itself uses (pinned ^3). */
+/**
+ * sucrase's parser is not a documented entry point, but it is the one the transform itself uses
+ * (pinned ^3).
+ */
 function tokenize(source: string, typescript: boolean): Token[] {
   parse ??= (createRequire(import.meta.url)('sucrase/dist/parser') as { parse: Parse }).parse;
   return parse(source, false, typescript, false).tokens;

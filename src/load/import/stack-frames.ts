@@ -7,7 +7,10 @@ export interface Frame {
   column: number;
 }
 
-/** This package's own code (`src/` when run from source, `dist/` when built): never the user's fault. */
+/**
+ * This package's own code (`src/` when run from source, `dist/` when built): never the user's
+ * fault.
+ */
 const OWN_CODE = [
   path.resolve(import.meta.dirname, '..', '..') + path.sep,
   path.resolve(import.meta.dirname, '..', '..', '..', 'dist') + path.sep,

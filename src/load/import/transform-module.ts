@@ -123,7 +123,8 @@ function parseError(error: unknown, filePath: string, source: string): Error {
       .replace(/^Error transforming .+?: /, '')
       .replace(/ \(\d+:\d+\)$/, '');
     if (loc) ({ line, column } = loc);
-    // sucrase places an unterminated template just inside its backtick; the backtick is where it starts.
+    // sucrase places an unterminated template just inside its backtick; the backtick is where it
+    // starts.
     if (/^Unterminated template/.test(reason) && source.split('\n')[line - 1]?.[column - 2] === '`')
       column -= 1;
   }

@@ -61,7 +61,9 @@ function exportedExpression(source: SourceFile, name: string): Node | undefined 
   return undefined;
 }
 
-/** `defineFlow({...})` → the object; an identifier → what it names; other calls stay (a factory). */
+/**
+ * `defineFlow({...})` → the object; an identifier → what it names; other calls stay (a factory).
+ */
 function definedValue(source: SourceFile, node: Node): Node {
   const value = resolveValue(source, node);
   if (Node.isCallExpression(value) && DEFINERS.has(calleeName(value) ?? '')) {
@@ -71,7 +73,9 @@ function definedValue(source: SourceFile, node: Node): Node {
   return value;
 }
 
-/** Every flow written in the file: defineFlow arguments and object literals with `key` and `steps`. */
+/**
+ * Every flow written in the file: defineFlow arguments and object literals with `key` and `steps`.
+ */
 function flowObjects(source: SourceFile): Node[] {
   const out = new Set<Node>();
   for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {

@@ -97,7 +97,10 @@ function element(elements: Node[], index: number): Node | undefined {
   return elements[index];
 }
 
-/** The last property of that name (the one JavaScript keeps); unsure behind a spread written after it. */
+/**
+ * The last property of that name (the one JavaScript keeps); unsure behind a spread written after
+ * it.
+ */
 function property(source: SourceFile, object: Node, name: string): Node | undefined {
   if (!Node.isObjectLiteralExpression(object)) return undefined;
   const properties = object.getProperties();

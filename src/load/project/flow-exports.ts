@@ -10,7 +10,10 @@ export interface FlowExport {
 export interface ModuleExports {
   /** The default export first, then named exports by name; one value exported twice counts once. */
   flows: FlowExport[];
-  /** Exports that look like flows but are not read as one (an array of flows, a Promise of one, ...). */
+  /**
+   * Exports that look like flows but are not read as one (an array of flows, a Promise of one,
+   * ...).
+   */
   ignored: { exportName: string; value: unknown; diagnostic: Diagnostic }[];
 }
 
@@ -79,7 +82,10 @@ async function notAFlow(value: unknown): Promise<{ message: string; hint: string
   };
 }
 
-/** The value of a promise that is already settled (resolved promises settle before the next macrotask); else undefined. */
+/**
+ * The value of a promise that is already settled (resolved promises settle before the next
+ * macrotask); else undefined.
+ */
 async function peek(promise: PromiseLike<unknown>): Promise<unknown> {
   const later = new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)));
   return Promise.race([

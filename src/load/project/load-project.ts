@@ -34,7 +34,10 @@ export interface Project {
   flows: LoadedFlow[];
   /** Modules under the globs that export no flow (shared prompt fragments, ...). */
   helperModules: string[];
-  /** Every problem found, errors and warnings, with file:line where known, sorted by file, line, column. */
+  /**
+   * Every problem found, errors and warnings, with file:line where known, sorted by file, line,
+   * column.
+   */
   diagnostics: Diagnostic[];
 }
 
@@ -120,7 +123,10 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
 
 // --- internal ---
 
-/** A glob that matches nothing is almost always a mistake, and `sync --prune` on it would delete every flow. */
+/**
+ * A glob that matches nothing is almost always a mistake, and `sync --prune` on it would delete
+ * every flow.
+ */
 function noFlowFiles(
   globs: readonly string[],
   root: string,
