@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from '../api/errors.js';
 import { executePlan } from '../apply/execute-plan.js';
 import type { ChangeOutcome } from '../apply/outcome.js';
 import type { Diagnostic } from '../model/diagnostics.js';
@@ -68,20 +69,32 @@ export interface RunSummary {
   counts: SyncResult['counts'];
   /** Keys left alone because they drifted (re-run with --force). */
   refused: string[];
-  /** Set when Ctrl-C stopped the run: how many changes were never started. */
-  interrupted?: { notStarted: number };
+  /**
+   * Set when Ctrl-C stopped the run: how many changes were never started, and the keys whose
+   * request Ctrl-C cut off in flight (not failures: the server may have processed them, and the
+   * next run settles them from the journal).
+   */
+  interrupted?: { notStarted: number; cutShort: string[] };
+  /** The outcomes, without the cut-short ones. */
+  outcomes: ChangeOutcome[];
 }
 
 export function summarizeRun(
   plan: Plan,
-  outcomes: readonly ChangeOutcome[],
+  all: readonly ChangeOutcome[],
   aborted: boolean,
 ): RunSummary {
+  const cutOff = (o: ChangeOutcome) =>
+    o.status === 'failed' && o.error?.code === API_ERROR_CODES.aborted;
+  const cutShort = aborted ? all.filter(cutOff) : [];
+  const outcomes = all.filter((o) => !cutShort.includes(o));
+  const notStarted = plan.changes.length - all.length;
   return {
     ok: plan.summary.conflict === 0 && outcomes.every((o) => o.status !== 'failed'),
     counts: countOutcomes(outcomes),
     refused: outcomes.filter((o) => o.status === 'refused').map((o) => o.key),
-    ...(aborted ? { interrupted: { notStarted: plan.changes.length - outcomes.length } } : {}),
+    outcomes,
+    ...(aborted ? { interrupted: { notStarted, cutShort: cutShort.map((o) => o.key) } } : {}),
   };
 }
 

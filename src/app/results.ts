@@ -81,7 +81,8 @@ export interface SyncResult {
   /** Set when sync applied nothing because a confirmation is needed (exit 2). */
   blocked?: { reason: 'drift' | 'deletions'; keys: string[]; rerun: string };
   /** Set when Ctrl-C stopped the run: how many changes were never started. */
-  interrupted?: { notStarted: number };
+  /** Ctrl-C: changes never started, and keys whose request was cut off in flight (not failures). */
+  interrupted?: { notStarted: number; cutShort: string[] };
   diagnostics: Diagnostic[];
   durationMs: number;
 }

@@ -65,9 +65,10 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
     // A write the server refused names the fields it refused: shown at file:line:column like any
     // diagnostic.
     if (refusals.length > 0) ctx.reporter.diagnostics(refusals, project.root);
-    const { refused, interrupted } = summarizeRun(plan, outcomes, ctx.signal?.aborted === true);
+    const run = summarizeRun(plan, outcomes, ctx.signal?.aborted === true);
+    const { refused, interrupted } = run;
     const rerun = rerunCommand(options.argv, '--force');
-    return finish(outcomes, {
+    return finish(run.outcomes, {
       diagnostics: [...diagnostics, ...refusals],
       ...(interrupted ? { interrupted } : {}),
       ...(refused.length > 0 ? { blocked: { reason: 'drift', keys: refused, rerun } } : {}),

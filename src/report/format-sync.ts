@@ -61,10 +61,17 @@ export function formatSync(
       ),
     );
   if (result.interrupted) {
+    const { notStarted, cutShort } = result.interrupted;
+    const cut =
+      cutShort.length > 0
+        ? ` ${plural(cutShort.length, 'request')} cut off in flight (${cutShort.join(', ')}): ` +
+          'the server may have processed them; the next sync settles them.'
+        : '';
     lines.push(
       colors.paint(
         'yellow',
-        `Interrupted: ${plural(result.interrupted.notStarted, 'change')} not started. Everything done so far is in the lock state; run sync again to finish.`,
+        `Interrupted: ${plural(notStarted, 'change')} not started.${cut} Everything done so far is ` +
+          'in the lock state; run sync again to finish.',
       ),
     );
   }

@@ -104,14 +104,14 @@ describe('formatSync', () => {
           reason: 'removed from code; deleted only with --prune',
         }),
       ],
-      { interrupted: { notStarted: 3 } },
+      { interrupted: { notStarted: 3, cutShort: ['welcome-email'] } },
     );
     expect(formatSync(result)).toMatchInlineSnapshot(`
       "- skipped old-survey: removed from code; deleted only with --prune
 
       ✖ Sync incomplete "production": 0 created, 0 updated, 0 adopted, 0 deleted, 0 unchanged, 1 skipped in 1.2s.
       Flows removed from code were left in place; run with --prune to delete them.
-      Interrupted: 3 changes not started. Everything done so far is in the lock state; run sync again to finish."
+      Interrupted: 3 changes not started. 1 request cut off in flight (welcome-email): the server may have processed them; the next sync settles them. Everything done so far is in the lock state; run sync again to finish."
     `);
   });
 

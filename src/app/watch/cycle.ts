@@ -1,4 +1,3 @@
-import { API_ERROR_CODES } from '../../api/errors.js';
 import { RuntypeError } from '../../errors.js';
 import type { ChangeOutcome } from '../../apply/outcome.js';
 import type { Project } from '../../load/project/load-project.js';
@@ -192,19 +191,12 @@ function toCycleEvent(
   aborted: boolean,
   durationMs: number,
 ): WatchCycle {
-  const cutOff = (o: ChangeOutcome) =>
-    o.status === 'failed' && o.error?.code === API_ERROR_CODES.aborted;
-  const cutShort = aborted ? all.filter(cutOff) : [];
-  const outcomes = all.filter((o) => !cutShort.includes(o));
-  const run = summarizeRun(plan, outcomes, aborted);
-  const interrupted = run.interrupted && {
-    notStarted: run.interrupted.notStarted - cutShort.length,
-    cutShort: cutShort.map((o) => o.key),
-  };
+  const run = summarizeRun(plan, all, aborted);
+  const { interrupted } = run;
   return {
     ...base,
     ok: run.ok,
-    outcomes,
+    outcomes: run.outcomes,
     counts: run.counts,
     ...(run.refused.length > 0 ? { blocked: { reason: 'drift' as const, keys: run.refused } } : {}),
     ...(interrupted ? { interrupted } : {}),

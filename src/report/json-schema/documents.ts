@@ -126,7 +126,9 @@ export const SyncDocumentSchema = z.strictObject({
       rerun: z.string(),
     })
     .optional(),
-  interrupted: z.strictObject({ notStarted: z.number().int() }).optional(),
+  interrupted: z
+    .strictObject({ notStarted: z.number().int(), cutShort: z.array(z.string()) })
+    .optional(),
   changes: z.array(ChangeSchema).optional().meta({
     description: 'Only when nothing was applied: --dry-run, or blocked by deletions',
   }),
