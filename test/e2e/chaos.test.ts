@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createEmulatorProject,
@@ -7,32 +5,16 @@ import {
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
 let env: EmulatorProject;
 afterEach(async () => {
   await env.cleanup();
 });
 
-type Run = { code: number | null; signal: string | null; output: string };
-
-/** A real child process; SIGKILLed once `killWhen` says so (polled every 2 ms). */
-function cli(args: string[], killWhen?: () => boolean): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: env.project.root,
-      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const poll = killWhen && setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
-    child.on('exit', (code, signal) => {
-      if (poll) clearInterval(poll);
-      resolve({ code, signal, output });
-    });
-  });
-}
+/** The built CLI in the project, SIGKILLed once `killWhen` says so. */
+const cli = (args: string[], killWhen?: () => boolean) =>
+  spawnCli(env.project.root, args, killWhen);
 
 /**
  * The mixed chaos of the hostile-input issue: a few hundred flows, 20 rounds of edits,

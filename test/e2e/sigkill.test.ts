@@ -1,45 +1,18 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
 let env: EmulatorProject;
 afterEach(async () => {
   await env.cleanup();
 });
 
-/**
- * Starts `sync` as a real child process. `killWhen` is polled every few ms;
- * once it returns true the child is SIGKILLed (no chance to clean up).
- */
-function syncProcess(
-  cwd: string,
-  killWhen?: () => boolean,
-): Promise<{ code: number | null; signal: string | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'sync'], {
-      cwd,
-      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const poll =
-      killWhen &&
-      setInterval(() => {
-        if (killWhen()) child.kill('SIGKILL');
-      }, 2);
-    child.on('exit', (code, signal) => {
-      if (poll) clearInterval(poll);
-      resolve({ code, signal, output });
-    });
-  });
-}
+/** `sync` as a real child process, SIGKILLed once `killWhen` says so. */
+const syncProcess = (cwd: string, killWhen?: () => boolean) => spawnCli(cwd, ['sync'], killWhen);
 
 describe('crash safety', () => {
   it('SIGKILLed 10 times mid-sync, one clean sync still ends with exactly 200 flows', async () => {

@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { SENTINEL_KEY } from './emulator-project.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
+
+export interface SpawnedRun {
+  code: number | null;
+  signal: string | null;
+  output: string;
+}
+
+/**
+ * The built CLI as a real child process in `cwd` (key, no colour, CI). `killWhen` is polled
+ * every 2 ms; once it returns true the child is SIGKILLed — no chance to clean up.
+ */
+export function spawnCli(
+  cwd: string,
+  args: string[],
+  killWhen?: () => boolean,
+): Promise<SpawnedRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const poll = killWhen && setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
+    child.on('exit', (code, signal) => {
+      if (poll) clearInterval(poll);
+      resolve({ code, signal, output });
+    });
+  });
+}
