@@ -41,6 +41,8 @@ export const DiagnosticCodes = {
   DUPLICATE_STEP_ORDER: 'DUPLICATE_STEP_ORDER',
   /** Conditionals nested deeper than the API accepts (10 levels). */
   CONDITIONAL_TOO_DEEP: 'CONDITIONAL_TOO_DEEP',
+  /** A flow glob, or a symlink it reaches, leads outside the project root: never imported. */
+  FLOW_OUTSIDE_PROJECT: 'FLOW_OUTSIDE_PROJECT',
   /**
    * Warning: past a limit the API document does not state (size, depth, name length;
    * api-limits.ts).

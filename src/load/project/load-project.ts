@@ -1,9 +1,10 @@
+import path from 'node:path';
 import type { ResolvedConfig } from '../../model/config.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { DiagnosticCodes as C } from '../../model/diagnostic-codes.js';
 import type { Flow } from '../../model/index.js';
 import { parseFlow } from '../../model/index.js';
-import { discoverFlowFiles } from './discover-flows.js';
+import { discoverFlows, type OutsideProject } from './discover-flows.js';
 import { findProject } from './find-config.js';
 import { readModuleExports, type FlowExport } from './flow-exports.js';
 import { assignFlowOwners } from './flow-owners.js';
@@ -62,7 +63,8 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   const { root, configFile } = findProject(options.cwd, options.configPath);
   await options.importModule.beginLoad?.(root);
   const { config, diagnostics } = await loadConfig(configFile, options.importModule, root);
-  const files = await discoverFlowFiles(root, config.flows);
+  const { files, outside } = await discoverFlows(root, config.flows);
+  for (const reach of outside) diagnostics.push(outsideProject(reach, root, configFile));
   if (files.length === 0) diagnostics.push(noFlowFiles(config.flows, root, configFile));
 
   const exports: { file: string; flows: FlowExport[] }[] = [];
@@ -127,6 +129,31 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
  * A glob that matches nothing is almost always a mistake, and `sync --prune` on it would delete
  * every flow.
  */
+/** A glob or a symlink that leads out of the project: an error, and nothing of it is imported. */
+function outsideProject(
+  reach: OutsideProject,
+  root: string,
+  configFile: string | undefined,
+): Diagnostic {
+  const where = configFile === undefined ? {} : { file: configFile, path: ['flows'] };
+  if (reach.kind === 'glob') {
+    return {
+      severity: 'error',
+      code: C.FLOW_OUTSIDE_PROJECT,
+      message: `the flow glob "${reach.pattern}" leaves the project root (${root}); it is not read`,
+      hint: 'Flow globs are relative to the project root and stay inside it; move the flows in.',
+      ...where,
+    };
+  }
+  return {
+    severity: 'error',
+    code: C.FLOW_OUTSIDE_PROJECT,
+    message: `${path.relative(root, reach.file)} is a link to ${reach.target}, outside the project; it is not imported`,
+    hint: 'Copy the flow into the project, or make it a helper the flow modules import.',
+    file: reach.file,
+  };
+}
+
 function noFlowFiles(
   globs: readonly string[],
   root: string,
