@@ -6,6 +6,7 @@ import type { AppContext } from '../app/context.js';
 import { RuntypeError } from '../errors.js';
 import { findProject } from '../load/project/find-config.js';
 import { createLazyImporter } from '../load/import/lazy-importer.js';
+import { DEFAULT_LOAD_TIMEOUT_MS, guardUserCode } from './guard-user-code.js';
 import { createReporter } from '../report/create-reporter.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -70,7 +71,7 @@ export function buildContext(
     cwd,
     env,
     reporter,
-    importModule: createLazyImporter(),
+    importModule: guardUserCode(createLazyImporter(), loadTimeoutMs(env)),
     ...(configPath === undefined ? {} : { configPath }),
     interactive,
     confirm: async (question) => {
@@ -120,4 +121,10 @@ function withDotEnv(
     if (env[name] === undefined) env[name] = value;
   }
   return env;
+}
+
+/** RUNTYPE_LOAD_TIMEOUT_MS, when it is a positive whole number of milliseconds. */
+function loadTimeoutMs(env: Record<string, string | undefined>): number {
+  const value = Number(env.RUNTYPE_LOAD_TIMEOUT_MS);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_LOAD_TIMEOUT_MS;
 }
