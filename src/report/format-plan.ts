@@ -46,27 +46,13 @@ export function formatPlan(
   for (const change of shown) lines.push(...formatChange(change, keyWidth, colors));
   if (shown.length > 0) lines.push('');
   lines.push(summaryLine(plan, colors));
-  if (!plan.remoteChecked)
-    lines.push(
-      colors.paint(
-        'gray',
-        'Offline: the remote account was not consulted, so adoption of existing remote flows, drift and remotely deleted flows were not checked.',
-      ),
-    );
-  else if (!plan.refreshed)
-    lines.push(
-      colors.paint(
-        'gray',
-        'Drift was checked only for flows about to change; drift on unchanged flows is only checked with --refresh.',
-      ),
-    );
-  if (result.unmanaged)
-    lines.push(
-      colors.paint(
-        'gray',
-        `${plural(result.unmanaged, 'remote flow')} not managed by code: \`runtype-flows pull --all\` brings them in (\`status --all\` lists them).`,
-      ),
-    );
+  const unchecked = !plan.remoteChecked ? OFFLINE_NOTE : !plan.refreshed ? UNREFRESHED_NOTE : '';
+  if (unchecked !== '') lines.push(colors.paint('gray', unchecked));
+  if (result.unmanaged) {
+    const flows = plural(result.unmanaged, 'remote flow');
+    const how = '`runtype-flows pull --all` brings them in (`status --all` lists them).';
+    lines.push(colors.paint('gray', `${flows} not managed by code: ${how}`));
+  }
   return lines.join('\n');
 }
 
@@ -90,6 +76,13 @@ export function summaryLine(plan: Plan, colors: Colors = plainColors): string {
 
 // --- internal ---
 
+const OFFLINE_NOTE =
+  'Offline: the remote account was not consulted, so adoption of existing remote flows, drift ' +
+  'and remotely deleted flows were not checked.';
+const UNREFRESHED_NOTE =
+  'Drift was checked only for flows about to change; drift on unchanged flows is only checked ' +
+  'with --refresh.';
+
 function formatChange(change: Change, keyWidth: number, colors: Colors): string[] {
   const lines = formatChangeBody(change, keyWidth, colors);
   if (change.descriptionChanged) lines.push(`${NOTE}${colors.paint('gray', DESCRIPTION_NOTE)}`);
@@ -97,12 +90,14 @@ function formatChange(change: Change, keyWidth: number, colors: Colors): string[
 }
 
 const DESCRIPTION_NOTE =
-  'note: the description changed in code; the API takes a description only when a flow is created, ' +
-  'so it is not deployed (edit it in the dashboard)';
+  'note: the description changed in code; the API takes a description only when a flow is ' +
+  'created, so it is not deployed (edit it in the dashboard)';
 
 function formatChangeBody(change: Change, keyWidth: number, colors: Colors): string[] {
   const [symbol, style] = SYMBOL[change.kind];
-  const head = `${colors.paint(style, `${symbol} ${change.kind.padEnd(8)}`)} ${colors.paint('bold', change.key.padEnd(keyWidth))}  "${redactString(change.name)}"`;
+  const kind = colors.paint(style, `${symbol} ${change.kind.padEnd(8)}`);
+  const key = colors.paint('bold', change.key.padEnd(keyWidth));
+  const head = `${kind} ${key}  "${redactString(change.name)}"`;
   const note = (text: string, tone: Style = 'gray') => `${NOTE}${colors.paint(tone, text)}`;
   switch (change.kind) {
     case 'create':
@@ -117,11 +112,7 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
     case 'adopt':
       return [
         head,
-        note(
-          change.previousKey
-            ? `key changed from "${change.previousKey}": its remote flow ${change.remoteId} moves to the new key (no new flow, nothing deleted); ${change.contentMatches ? 'content matches' : 'content is updated to match the code'}`
-            : `existing remote flow ${change.remoteId} ${change.matchedName === undefined ? 'of the same name' : `named "${redactString(change.matchedName)}" (created by an interrupted run under that name)`} is taken over; ${change.contentMatches ? 'content matches, nothing to update' : 'its content differs and is updated to match the code'}`,
-        ),
+        note(adoptNote(change)),
         ...(change.contentMatches
           ? []
           : change.before
@@ -132,11 +123,13 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
       return [
         head,
         note(
-          `edited outside runtype-flows since the last sync (remote ${change.remoteId}${change.codeChanged ? '; the code changed too' : ''}).`,
+          `edited outside runtype-flows since the last sync (remote ${change.remoteId}` +
+            `${change.codeChanged ? '; the code changed too' : ''}).`,
           'red',
         ),
         note(
-          'sync refuses to overwrite it without --force (which replaces the remote edits with the code).',
+          'sync refuses to overwrite it without --force ' +
+            '(which replaces the remote edits with the code).',
           'red',
         ),
         note('remote → code:'),
@@ -149,7 +142,8 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
         head,
         note(
           change.alreadyGone
-            ? `removed from code and already deleted remotely (was ${change.remoteId}); sync only forgets it`
+            ? `removed from code and already deleted remotely (was ${change.remoteId}); ` +
+                'sync only forgets it'
             : `removed from code; remote flow ${change.remoteId} is deleted only with --prune`,
         ),
       ];
@@ -157,7 +151,8 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
       return [
         head,
         note(
-          `${change.remoteIds.length} untracked remote flows have this name: ${change.remoteIds.join(', ')}`,
+          `${change.remoteIds.length} untracked remote flows have this name: ` +
+            change.remoteIds.join(', '),
           'red',
         ),
         note('delete or rename the extra remote flows (or rename this flow), then run again'),
@@ -165,6 +160,28 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
     case 'noop':
       return [head];
   }
+}
+
+/** What adopting does: a key changed in code, or an untracked remote flow of the same name. */
+function adoptNote(change: Extract<Change, { kind: 'adopt' }>): string {
+  if (change.previousKey) {
+    const content = change.contentMatches
+      ? 'content matches'
+      : 'content is updated to match the code';
+    return (
+      `key changed from "${change.previousKey}": its remote flow ${change.remoteId} moves to ` +
+      `the new key (no new flow, nothing deleted); ${content}`
+    );
+  }
+  const which =
+    change.matchedName === undefined
+      ? 'of the same name'
+      : `named "${redactString(change.matchedName)}" ` +
+        '(created by an interrupted run under that name)';
+  const content = change.contentMatches
+    ? 'content matches, nothing to update'
+    : 'its content differs and is updated to match the code';
+  return `existing remote flow ${change.remoteId} ${which} is taken over; ${content}`;
 }
 
 function diffOrNote(before: FlowPayload, after: FlowPayload, colors: Colors): string[] {
