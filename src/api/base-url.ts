@@ -52,7 +52,9 @@ export function normalizeBaseUrl(raw: string, source = 'the API URL'): BaseUrl {
     throw new InsecureUrlError(
       `Refusing to send the API key over plain http to ${url.host} (${source})`,
       {
-        hint: `Use https://${url.host} — plain http is only allowed for loopback hosts (localhost, 127.0.0.1, ::1).`,
+        hint:
+          `Use https://${url.host} — plain http is only allowed for loopback hosts ` +
+          `(localhost, 127.0.0.1, ::1).`,
         meta: { source, url: `${url.protocol}//${url.host}` },
       },
     );
@@ -77,7 +79,9 @@ function parseUrl(raw: string, source: string): URL {
     return new URL(raw.trim());
   } catch {
     // Do not echo the input: a mis-pasted key could be sitting in it.
-    const message = `${source} is not a valid absolute URL (its value is not shown, in case it holds a secret)`;
+    const message =
+      `${source} is not a valid absolute URL (its value is not shown, in case it ` +
+      `holds a secret)`;
     throw new ApiError(API_ERROR_CODES.invalidUrl, message, {
       hint: 'Expected something like https://api.runtype.com (with or without /v1).',
       meta: { source },

@@ -21,7 +21,8 @@ import {
  * key) can ride along in the `cause` chain.
  */
 const RECONCILE_HINT =
-  'Do not retry it blindly: the next sync looks the flow up by name and adopts it if it was created.';
+  'Do not retry it blindly: the next sync looks the flow up by name and adopts it if it was ' +
+  'created.';
 
 export function networkError(
   ctx: RequestContext,
@@ -69,7 +70,8 @@ export function ambiguousStatusError(ctx: RequestContext, status: number, body: 
   const server = readServerError(body, ctx.redact);
   const because = describeServerError(server);
   return new ApiAmbiguousWriteError(
-    `${ctx.method} ${ctx.redact(ctx.path)} may or may not have been applied: the server answered ${status}${because}`,
+    `${ctx.method} ${ctx.redact(ctx.path)} may or may not have been applied: the server ` +
+      `answered ${status}${because}`,
     { status, hint: RECONCILE_HINT, meta: requestMeta(ctx, { status, serverCode: server.code }) },
   );
 }
@@ -93,11 +95,14 @@ export function retryAfterTooLongError(
   const wait = Math.ceil(retryAfterMs / 1000);
   const at = new Date(Date.now() + retryAfterMs).toISOString().slice(11, 19);
   return new ApiRateLimitedError(
-    `Rate limited by the Runtype API (${status} on ${ctx.method} ${ctx.redact(ctx.path)}): it asks to wait ${wait} s, ` +
+    `Rate limited by the Runtype API (${status} on ${ctx.method} ${ctx.redact(ctx.path)}): it ` +
+      `asks to wait ${wait} s, ` +
       `longer than the ${Math.round(maxMs / 1000)} s this tool waits`,
     {
       status,
-      hint: `Run again after ${at} UTC (in ${wait} s), or raise maxRetryAfterMs in runtype.config.ts.`,
+      hint:
+        `Run again after ${at} UTC (in ${wait} s), or raise maxRetryAfterMs in ` +
+        `runtype.config.ts.`,
       meta: requestMeta(ctx, { status, retryAfterMs }),
     },
   );
@@ -107,7 +112,8 @@ export function retryAfterTooLongError(
 export function badResponseError(ctx: RequestContext, status: number, problem: string): ApiError {
   const ambiguous = ctx.method === 'POST';
   return new ApiBadResponseError(
-    `Unexpected response to ${ctx.method} ${ctx.redact(ctx.path)} (${status}): ${ctx.redact(problem)}`,
+    `Unexpected response to ${ctx.method} ${ctx.redact(ctx.path)} (${status}): ` +
+      `${ctx.redact(problem)}`,
     {
       status,
       ambiguous,

@@ -95,7 +95,9 @@ export function normalizeApiKey(raw: string, apiKeyEnv: string | undefined): str
   const key = raw.trim();
   if (/[\u0000-\u001f\u007f\s]/.test(key)) {
     throw new RuntypeError('API_KEY_INVALID', 'The API key contains spaces or control characters', {
-      hint: `Check ${apiKeyEnv === undefined ? 'the API key' : `the value of ${apiKeyEnv}`}: it should be a single token such as rt_live_….`,
+      hint:
+        `Check ${apiKeyEnv === undefined ? 'the API key' : `the value of ${apiKeyEnv}`}: it ` +
+        `should be a single token such as rt_live_….`,
     });
   }
   return key;

@@ -56,7 +56,8 @@ export function toStatusError(
   };
   const options = { status, details, meta: requestMeta(ctx, extra) };
   const forEnvironment = ctx.environment === undefined ? '' : ` (environment "${ctx.environment}")`;
-  const keyIn = `${ctx.apiKeyEnv === undefined ? 'the API key' : `the key in ${ctx.apiKeyEnv}`}${forEnvironment}`;
+  const key = ctx.apiKeyEnv === undefined ? 'the API key' : `the key in ${ctx.apiKeyEnv}`;
+  const keyIn = `${key}${forEnvironment}`;
   switch (true) {
     case status === 401:
       return new ApiUnauthorizedError(
@@ -71,7 +72,9 @@ export function toStatusError(
         `The API key is not allowed to do this (403 on ${where})${because}`,
         {
           ...options,
-          hint: `Check that ${keyIn} belongs to the right account and has the FLOWS:READ and FLOWS:WRITE scopes (or FLOWS:*).`,
+          hint:
+            `Check that ${keyIn} belongs to the right account and has the FLOWS:READ and ` +
+            `FLOWS:WRITE scopes (or FLOWS:*).`,
         },
       );
     case status === 404:

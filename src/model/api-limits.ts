@@ -32,7 +32,10 @@ export function checkApiLimits(
     report({
       severity: 'warning',
       code: C.API_LIMIT,
-      message: `the flow is ${bytes.toLocaleString('en')} bytes as JSON; the emulator refuses more than ${API_LIMIT_GUESSES.payloadBytes.toLocaleString('en')} (the API's limit is not documented)`,
+      message:
+        `the flow is ${bytes.toLocaleString('en')} bytes as JSON; the emulator refuses ` +
+        `more than ${API_LIMIT_GUESSES.payloadBytes.toLocaleString('en')} (the API's limit is ` +
+        `not documented)`,
       hint: 'Move large texts out of the flow (a record, an asset) or split the flow.',
     });
   }
@@ -46,7 +49,9 @@ export function checkApiLimits(
         report({
           severity: 'warning',
           code: C.API_LIMIT,
-          message: `the step config is nested more than ${API_LIMIT_GUESSES.configDepth} levels deep; the emulator refuses that (the API's limit is not documented)`,
+          message:
+            `the step config is nested more than ${API_LIMIT_GUESSES.configDepth} levels ` +
+            `deep; the emulator refuses that (the API's limit is not documented)`,
           path: [...here, 'config'],
         });
       }
@@ -66,7 +71,9 @@ function checkName(name: string, path: (string | number)[], report: ReportDiagno
   report({
     severity: 'warning',
     code: C.API_LIMIT,
-    message: `the name is ${name.length.toLocaleString('en')} characters; names longer than ${API_LIMIT_GUESSES.nameLength} may be refused (the API's limit is not documented)`,
+    message:
+      `the name is ${name.length.toLocaleString('en')} characters; names longer than ` +
+      `${API_LIMIT_GUESSES.nameLength} may be refused (the API's limit is not documented)`,
     path,
   });
 }

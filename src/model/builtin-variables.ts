@@ -34,14 +34,19 @@ export function classifyBuiltin(root: string): BuiltinVerdict {
     return {
       kind: 'invalid',
       message: 'is not a valid secret reference',
-      hint: 'Managed secrets are written {{secret:NAME}}, NAME in UPPER_CASE letters, digits and "_".',
+      hint:
+        'Managed secrets are written {{secret:NAME}}, NAME in UPPER_CASE letters, digits ' +
+        'and "_".',
     };
   }
   if (root.startsWith('secrets:')) {
     return {
       kind: 'invalid',
       message: 'is not a valid secret reference',
-      hint: `{{secrets:…}} is not valid: managed secrets are {{${root.replace(/^secrets:/, 'secret:')}}} (singular); {{secrets.name}} reads a per-dispatch value.`,
+      hint:
+        `{{secrets:…}} is not valid: managed secrets are ` +
+        `{{${root.replace(/^secrets:/, 'secret:')}}} (singular); {{secrets.name}} reads a ` +
+        `per-dispatch value.`,
     };
   }
   if (OTHER_BUILT_INS.has(root) || (SYSTEM_VARIABLES as readonly string[]).includes(root))

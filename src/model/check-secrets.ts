@@ -71,9 +71,13 @@ export function checkSecrets(
       report({
         severity: 'error',
         code: C.SECRET_LITERAL,
-        message: `this looks like ${label}; flows are committed to git, so secrets must not be written in them`,
+        message:
+          `this looks like ${label}; flows are committed to git, so secrets must not be ` +
+          `written in them`,
         path: [...path],
-        hint: `Store it as a Runtype secret and write {{secret:NAME}} instead. If it is not a secret, add the value or "${at}" to this flow's allowSecrets.`,
+        hint:
+          `Store it as a Runtype secret and write {{secret:NAME}} instead. If it is not a ` +
+          `secret, add the value or "${at}" to this flow's allowSecrets.`,
       });
       return;
     }
@@ -105,7 +109,9 @@ export function checkSecrets(
       code: C.SECRET_ALLOW_UNUSED,
       message: `allowSecrets entry ${describeEntry(entry)} allows nothing in this flow`,
       path: ['allowSecrets', index],
-      hint: 'Remove it; or, if it is a path, update it to where the value is now (paths are as diagnostics print them).',
+      hint:
+        'Remove it; or, if it is a path, update it to where the value is now (paths are as ' +
+        'diagnostics print them).',
     });
   });
 }

@@ -44,9 +44,13 @@ export function checkStepConfig(
       report({
         severity: 'warning',
         code: C.STEP_CONFIG_FIELD_UNKNOWN,
-        message: `${type} config field "${key}" is not modelled by runtype-flows; it is sent as written`,
+        message:
+          `${type} config field "${key}" is not modelled by runtype-flows; it is sent as ` +
+          `written`,
         path: [...at, key],
-        hint: `${suggestion === undefined ? '' : `did you mean "${suggestion}"? If not, `}known ${type} fields: ${known.join(', ')}`,
+        hint:
+          `${suggestion === undefined ? '' : `did you mean "${suggestion}"? If not, `}known ` +
+          `${type} fields: ${known.join(', ')}`,
       });
     }
   }

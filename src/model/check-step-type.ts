@@ -35,7 +35,9 @@ export function checkStepType(
           ? 'step type is required'
           : `step type must be a non-empty string, not ${JSON.stringify(type)}`,
       path: [...at, 'type'],
-      hint: 'Use a step helper such as prompt(...), or a type string such as "prompt" or "transform-data".',
+      hint:
+        'Use a step helper such as prompt(...), or a type string such as "prompt" or ' +
+        '"transform-data".',
     });
     return false;
   }
@@ -54,9 +56,13 @@ export function checkStepType(
   report({
     severity: 'error',
     code: C.STEP_TYPE_UNKNOWN,
-    message: `step type "${type}" is not one of the API's step types${options.custom ? CUSTOM_NOTE : ''}`,
+    message:
+      `step type "${type}" is not one of the API's step ` +
+      `types${options.custom ? CUSTOM_NOTE : ''}`,
     path: [...at, 'type'],
-    hint: `${suggestion ? `did you mean "${suggestion}"? ` : ''}${reasonFor(type)}${TYPE_LIST} ${EXTRA_HINT}`,
+    hint:
+      `${suggestion ? `did you mean "${suggestion}"? ` : ''}${reasonFor(type)}${TYPE_LIST} ` +
+      `${EXTRA_HINT}`,
   });
   return false;
 }

@@ -61,12 +61,15 @@ export function checkVariables(
       const laterAt = definedSomewhere.get(root);
       if (laterAt) {
         const hint = inOtherBranch(where, laterAt)
-          ? 'Only one branch of a conditional runs, so the other branch never defines it for this one: define it before the conditional, or in this branch too.'
+          ? 'Only one branch of a conditional runs, so the other branch never defines it for ' +
+            'this one: define it before the conditional, or in this branch too.'
           : 'Move this step after that one, or read a variable that exists at this point.';
         report({
           severity: 'error',
           code: C.VARIABLE_USED_BEFORE_DEFINED,
-          message: `{{${ref}}} is defined only by ${formatPath(laterAt)}, which has not run at this point`,
+          message:
+            `{{${ref}}} is defined only by ${formatPath(laterAt)}, which has not run at ` +
+            `this point`,
           path: where,
           hint,
         });
@@ -75,12 +78,15 @@ export function checkVariables(
         report({
           severity: 'error',
           code: C.UNKNOWN_VARIABLE,
-          message: `{{${ref}}} is not defined: not an input, not an earlier step's outputVariable, not a built-in`,
+          message:
+            `{{${ref}}} is not defined: not an input, not an earlier step's ` +
+            `outputVariable, not a built-in`,
           path: where,
           hint: suggestion
             ? `did you mean {{${suggestion}}}?`
             : scope.defined.size > 0
-              ? `defined here: ${[...scope.defined].sort().join(', ')}; or declare it in the flow's inputs`
+              ? `defined here: ${[...scope.defined].sort().join(', ')}; or declare it in the ` +
+                `flow's inputs`
               : "declare it in the flow's inputs",
         });
       }

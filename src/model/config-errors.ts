@@ -20,13 +20,17 @@ export function unknownFields(what: string, known: readonly string[]): ErrorMap 
     if (issue.code !== 'unrecognized_keys') return undefined;
     const keys = issue.keys;
     const suggestions = keys.map((key) => closestMatch(key, known));
-    const name = `unknown ${what} field${keys.length === 1 ? '' : 's'} ${keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    const name =
+      `unknown ${what} field${keys.length === 1 ? '' : 's'} ` +
+      `${keys.map((k) => JSON.stringify(k)).join(', ')}`;
     const hints = keys.flatMap((key, i) =>
       suggestions[i] === undefined ? [] : [`"${suggestions[i]}" for "${key}"`],
     );
     if (keys.length === 1 && suggestions[0] !== undefined)
       return `${name}${HINT_SEPARATOR}did you mean "${suggestions[0]}"?`;
-    return `${name}${HINT_SEPARATOR}${hints.length > 0 ? `did you mean ${hints.join(', ')}? ` : ''}${what === 'config' ? 'defineConfig' : `an ${what}`} takes ${known.join(', ')}`;
+    const didYouMean = hints.length > 0 ? `did you mean ${hints.join(', ')}? ` : '';
+    const taker = what === 'config' ? 'defineConfig' : `an ${what}`;
+    return `${name}${HINT_SEPARATOR}${didYouMean}${taker} takes ${known.join(', ')}`;
   };
 }
 
@@ -40,7 +44,10 @@ export const urlError: ErrorMap = (issue) => {
     typeof input === 'string' && /^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(?:\/\S*)?$/i.test(input)
       ? `https://${input}`
       : undefined;
-  return `must be ${URL_EXPECTED} (with or without /v1), not ${describeValue(input)}${fixed ? `${HINT_SEPARATOR}did you mean "${fixed}"?` : ''}`;
+  return (
+    `must be ${URL_EXPECTED} (with or without /v1), not ` +
+    `${describeValue(input)}${fixed ? `${HINT_SEPARATOR}did you mean "${fixed}"?` : ''}`
+  );
 };
 
 /**
@@ -48,7 +55,9 @@ export const urlError: ErrorMap = (issue) => {
  * never echoed.
  */
 export const apiKeyEnvError: ErrorMap = () =>
-  `must be the name of the environment variable that holds the API key, such as RUNTYPE_API_KEY${HINT_SEPARATOR}Never the key itself: runtype.config.ts is committed to git. Put the key in that variable (or in .env).`;
+  `must be the name of the environment variable that holds the API key, such as ` +
+  `RUNTYPE_API_KEY${HINT_SEPARATOR}Never the key itself: runtype.config.ts is committed to ` +
+  `git. Put the key in that variable (or in .env).`;
 
 /**
  * An environment is either `{ emulator: true }` or a remote `{ url, apiKeyEnv }`.
@@ -59,14 +68,25 @@ export const environmentError: ErrorMap = (issue) => {
   if (issue.code !== 'invalid_union') return undefined;
   const input = issue.input;
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return `must be an environment, { emulator: true } or { url, apiKeyEnv }, not ${describeValue(input)}`;
+    return (
+      `must be an environment, { emulator: true } or { url, apiKeyEnv }, not ` +
+      `${describeValue(input)}`
+    );
   }
   if ('emulator' in input) {
     const { emulator } = input;
     if (emulator !== true)
-      return `emulator must be true, not ${describeValue(emulator)}${HINT_SEPARATOR}${REMOTE_EXAMPLE} Leave emulator out of a remote environment.`;
+      return (
+        `emulator must be true, not ` +
+        `${describeValue(emulator)}${HINT_SEPARATOR}${REMOTE_EXAMPLE} Leave emulator out of a ` +
+        `remote environment.`
+      );
     const extra = Object.keys(input).filter((k) => k !== 'emulator' && k !== 'description');
-    return `an emulator environment takes only emulator and description, not ${extra.map((k) => JSON.stringify(k)).join(', ')}${HINT_SEPARATOR}Use either { emulator: true } (the local emulator) or { url, apiKeyEnv } (a remote API), not both.`;
+    return (
+      `an emulator environment takes only emulator and description, not ` +
+      `${extra.map((k) => JSON.stringify(k)).join(', ')}${HINT_SEPARATOR}Use either { emulator: ` +
+      `true } (the local emulator) or { url, apiKeyEnv } (a remote API), not both.`
+    );
   }
   // No `emulator`: a remote environment was meant, so its own problems are the ones to tell.
   const remote = issue.errors[1] ?? [];
@@ -77,7 +97,11 @@ export const environmentError: ErrorMap = (issue) => {
     const suggestion = hint?.startsWith('did you mean') ? ` (${hint.replace(/\?$/, '')}?)` : '';
     return `${i.path.length === 0 ? '' : `${i.path.join('.')} `}${message}${suggestion}`;
   });
-  return `not a valid remote environment: ${problems.join('; ')}${HINT_SEPARATOR}${REMOTE_EXAMPLE} For the local emulator write { emulator: true }.`;
+  return (
+    `not a valid remote environment: ` +
+    `${problems.join('; ')}${HINT_SEPARATOR}${REMOTE_EXAMPLE} For the local emulator write { ` +
+    `emulator: true }.`
+  );
 };
 
 // --- internal ---

@@ -118,13 +118,16 @@ function isPlaceholder(literal: string): boolean {
     /^(.)\1*$/.test(literal) || // xxx, ****, 0000
     /^[<[(].*[>\])]$/.test(literal) || // <your-key>, [API KEY]
     /(?:\.\.\.|…)$/.test(literal) || // sk-... as docs abbreviate keys
-    /^(?:\$\{?|%)[A-Za-z_][A-Za-z0-9_]*(?:\}|%)?$/.test(literal) || // $API_KEY, ${API_KEY}, %API_KEY%
+    // $API_KEY, ${API_KEY}, %API_KEY%
+    /^(?:\$\{?|%)[A-Za-z_][A-Za-z0-9_]*(?:\}|%)?$/.test(literal) ||
     /^process\.env\.[A-Za-z_][A-Za-z0-9_]*$/.test(literal) ||
-    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(literal) || // OPENAI_API_KEY: the name of a secret, not its value
+    // OPENAI_API_KEY: the name of a secret, not its value
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(literal) ||
     // your-api-key, enter_your_token; `my_…`/`the_…` alone are not placeholders (`my_db_pass_2024`
     // is a password).
     /^(?:(?:insert|enter|put|paste|add)[-_ ](?:your|my|the|an?)|your)[-_ ]/i.test(literal) ||
-    /(?:^|[-_ ])(?:here|placeholder|changeme|example|dummy|fake)$/i.test(literal) || // api-key-here, token_placeholder
+    // api-key-here, token_placeholder
+    /(?:^|[-_ ])(?:here|placeholder|changeme|example|dummy|fake)$/i.test(literal) ||
     /^x{3,}[-_]/i.test(literal) // xxx-xxx
   );
 }

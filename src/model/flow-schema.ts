@@ -18,7 +18,8 @@ export const FlowInputSchema = z.object({
     .string()
     .regex(
       FLOW_KEY_PATTERN,
-      'must be a slug: lower-case letters, digits, ".", "-" or "_", starting with a letter or digit, e.g. "customer-outreach"',
+      'must be a slug: lower-case letters, digits, ".", "-" or "_", starting with a letter or ' +
+        'digit, e.g. "customer-outreach"',
     ),
   /** The flow's name in Runtype; unique within the project. */
   name: printableName().regex(/\S/, 'must not be empty'),

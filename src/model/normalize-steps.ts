@@ -104,7 +104,8 @@ function normalizeStep(
       path: [...at, key],
       hint: suggestion
         ? `did you mean "${suggestion}"?`
-        : `a step has ${STEP_FIELDS.join(', ')}; type-specific fields such as outputVariable go in config`,
+        : `a step has ${STEP_FIELDS.join(', ')}; type-specific fields such as outputVariable go ` +
+          `in config`,
     });
   }
   const parsed = StepShapeSchema.safeParse(raw, { reportInput: true });
@@ -161,9 +162,13 @@ function normalizeBranches(
     ctx.report({
       severity: 'error',
       code: C.CONDITIONAL_TOO_DEEP,
-      message: `conditionals are nested ${depth} levels deep; the API accepts at most ${MAX_CONDITIONAL_DEPTH}`,
+      message:
+        `conditionals are nested ${depth} levels deep; the API accepts at most ` +
+        `${MAX_CONDITIONAL_DEPTH}`,
       path: at,
-      hint: 'Flatten the logic: combine conditions with && / ||, gate single steps with `when`, or compute a decision in a transform-data step.',
+      hint:
+        'Flatten the logic: combine conditions with && / ||, gate single steps with `when`, ' +
+        'or compute a decision in a transform-data step.',
     });
   }
   for (const branch of ['trueSteps', 'falseSteps'] as const) {
@@ -215,7 +220,9 @@ function reportSharedOrders(
       code: C.DUPLICATE_STEP_ORDER,
       message: `order ${step.order} is also the order of ${formatPath([...path, other])}`,
       path: [...path, position],
-      hint: 'Give every step of a list its own order, or leave order out everywhere so the position decides.',
+      hint:
+        'Give every step of a list its own order, or leave order out everywhere so the ' +
+        'position decides.',
     });
   });
 }

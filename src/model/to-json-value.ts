@@ -68,7 +68,8 @@ export function toJsonValue(
           ? v
           : bad(
               `the number ${String(v)}`,
-              'JSON has no NaN or Infinity (JSON.stringify would send null); use a finite number or a string.',
+              'JSON has no NaN or Infinity (JSON.stringify would send null); use a finite ' +
+                'number or a string.',
             );
       case 'bigint':
         return bad('a BigInt', 'Use a number or a string.');

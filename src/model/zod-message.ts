@@ -25,25 +25,41 @@ export function friendlyMessage(issue: z.core.$ZodIssue): string {
     return 'is required';
   switch (issue.code) {
     case 'invalid_type':
-      return `must be ${article(EXPECTED[issue.expected] ?? issue.expected)}, not ${describeValue(issue.input)}`;
+      return (
+        `must be ${article(EXPECTED[issue.expected] ?? issue.expected)}, not ` +
+        `${describeValue(issue.input)}`
+      );
     case 'invalid_union':
       // A union with its own error map says what it expects; the unnamed ones in step configs are
       // z.json().
       if (issue.message !== ZOD_UNION_DEFAULT) return issue.message;
-      return `must be ${issue.path.length > 0 ? 'a JSON value (string, number, boolean, null, array or plain object)' : 'a valid value'}, not ${describeValue(issue.input)}`;
+      const wanted =
+        issue.path.length > 0
+          ? 'a JSON value (string, number, boolean, null, array or plain object)'
+          : 'a valid value';
+      return `must be ${wanted}, not ${describeValue(issue.input)}`;
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(issue.input)}`;
+      return (
+        `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ` +
+        `${JSON.stringify(issue.input)}`
+      );
     case 'too_small':
       if (issue.origin === 'string' && issue.minimum === 1) return 'must not be empty';
       if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item(s)`;
-      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}, not ${String(issue.input)}`;
+      return (
+        `must be ${issue.inclusive === false ? 'more than' : 'at least'} ` +
+        `${String(issue.minimum)}, not ${String(issue.input)}`
+      );
     case 'too_big':
       if (issue.origin === 'array') return `takes at most ${String(issue.maximum)} item(s)`;
       if (issue.origin === 'string') {
         const length = typeof issue.input === 'string' ? ` (it has ${issue.input.length})` : '';
         return `must be at most ${String(issue.maximum)} characters long${length}`;
       }
-      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}, not ${String(issue.input)}`;
+      return (
+        `must be ${issue.inclusive === false ? 'less than' : 'at most'} ` +
+        `${String(issue.maximum)}, not ${String(issue.input)}`
+      );
     default:
       return issue.message;
   }

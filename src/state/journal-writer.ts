@@ -63,7 +63,8 @@ export function createJournalWriter(file: string, begin: BeginRecord): JournalWr
     writeLine(fd, text);
     lazySync ??= setTimeout(() => {
       lazySync = undefined;
-      syncThrough(written).catch(() => undefined); // a failure is kept in `failure` for the next write or flush
+      // a failure is kept in `failure` for the next write or flush
+      syncThrough(written).catch(() => undefined);
     }, LAZY_SYNC_MS).unref();
   }
 
@@ -138,7 +139,8 @@ export function createJournalWriter(file: string, begin: BeginRecord): JournalWr
       try {
         if (failure === undefined) await syncThrough(written);
       } finally {
-        await syncing?.catch(() => undefined); // never close the fd under a sync still running on it
+        // never close the fd under a sync still running on it
+        await syncing?.catch(() => undefined);
         fd = undefined;
         failure = undefined;
         written = 0;

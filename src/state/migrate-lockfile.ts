@@ -13,17 +13,21 @@ export function migrateLockfile(doc: unknown, file: string): unknown {
       'LOCKFILE_CORRUPT',
       `${file} is not a lockfile: expected a JSON object.`,
       {
-        hint: 'Restore it from git, or delete it and re-run sync (existing flows are re-adopted by name).',
+        hint:
+          'Restore it from git, or delete it and re-run sync (existing flows are re-adopted ' +
+          'by name).',
         meta: { file },
       },
     );
   }
   const version = (doc as Record<string, unknown>).lockfileVersion;
-  if (version === undefined || version === LOCKFILE_VERSION) return doc; // a missing version is a schema error, reported with its path
+  // a missing version is a schema error, reported with its path
+  if (version === undefined || version === LOCKFILE_VERSION) return doc;
   if (typeof version === 'number' && Number.isInteger(version) && version > LOCKFILE_VERSION) {
     throw new RuntypeError(
       'LOCKFILE_VERSION',
-      `${file} has lockfileVersion ${version}: it was written by a newer runtype-flows (this one reads version ${LOCKFILE_VERSION}).`,
+      `${file} has lockfileVersion ${version}: it was written by a newer runtype-flows (this ` +
+        `one reads version ${LOCKFILE_VERSION}).`,
       {
         hint: 'Upgrade runtype-flows (npm install -D runtype-flows@latest).',
         meta: { file, lockfileVersion: version },
@@ -32,9 +36,12 @@ export function migrateLockfile(doc: unknown, file: string): unknown {
   }
   throw new RuntypeError(
     'LOCKFILE_VERSION',
-    `${file} has an unknown lockfileVersion ${JSON.stringify(version)} (expected ${LOCKFILE_VERSION}).`,
+    `${file} has an unknown lockfileVersion ${JSON.stringify(version)} (expected ` +
+      `${LOCKFILE_VERSION}).`,
     {
-      hint: 'Restore the file from git; lockfileVersion is written by runtype-flows and should not be edited.',
+      hint:
+        'Restore the file from git; lockfileVersion is written by runtype-flows and should ' +
+        'not be edited.',
       meta: { file },
     },
   );

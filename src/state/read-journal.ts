@@ -67,7 +67,8 @@ function corruptJournal(file: string, line: number, reason: string): RuntypeErro
     `${file}:${line}: unreadable journal record (${reason}).`,
     {
       hint:
-        'The journal holds writes not yet folded into the lockfile. Fix or delete that line and re-run; ' +
+        'The journal holds writes not yet folded into the lockfile. Fix or delete that line and ' +
+        're-run; ' +
         'flows whose ids are lost are re-adopted by name on the next sync.',
       meta: { file, line },
     },

@@ -75,7 +75,9 @@ export function assertJournalTarget(
         error.code,
         `${error.message} (unfinished writes from an interrupted run)`,
         {
-          hint: `Re-run once against ${record.apiUrl} to fold them in, or delete ${journalFile} (flows created by that run are re-adopted by name).`,
+          hint:
+            `Re-run once against ${record.apiUrl} to fold them in, or delete ${journalFile} ` +
+            `(flows created by that run are re-adopted by name).`,
           meta: error.meta ?? {},
         },
       );

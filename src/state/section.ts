@@ -62,10 +62,12 @@ export function assertSameTarget(
   if (storedApiUrl === target.apiUrl) return;
   throw new RuntypeError(
     'LOCK_TARGET_MISMATCH',
-    `Lock section "${target.section}" in ${where} belongs to ${storedApiUrl}, but this run targets ${target.apiUrl}.`,
+    `Lock section "${target.section}" in ${where} belongs to ${storedApiUrl}, but this run ` +
+      `targets ${target.apiUrl}.`,
     {
       hint:
-        'Select the environment that matches this URL (--env / RUNTYPE_ENV, or unset RUNTYPE_API_URL), ' +
+        'Select the environment that matches this URL (--env / RUNTYPE_ENV, or unset ' +
+        'RUNTYPE_API_URL), ' +
         'or give this environment its own lockSection in runtype.config.ts.',
       meta: {
         file: target.file,

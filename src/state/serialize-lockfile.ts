@@ -16,7 +16,8 @@ export function stableStringify(value: unknown, indent = ''): string {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    return `[\n${value.map((item) => inner + stableStringify(item, inner)).join(',\n')}\n${indent}]`;
+    const items = value.map((item) => inner + stableStringify(item, inner));
+    return `[\n${items.join(',\n')}\n${indent}]`;
   }
   // Written by hand rather than by building a sorted object, so a key such as
   // "__proto__" stays an ordinary key.
@@ -26,7 +27,8 @@ export function stableStringify(value: unknown, indent = ''): string {
   if (keys.length === 0) return '{}';
   const members = keys.map(
     (key) =>
-      `${inner}${JSON.stringify(key)}: ${stableStringify((value as Record<string, unknown>)[key], inner)}`,
+      `${inner}${JSON.stringify(key)}: ` +
+      `${stableStringify((value as Record<string, unknown>)[key], inner)}`,
   );
   return `{\n${members.join(',\n')}\n${indent}}`;
 }
