@@ -168,7 +168,8 @@ async function settleOrphanedCreates(
     if (landed.length > 0) {
       ctx.reporter.warn(
         `an interrupted run was creating "${pending.name}" (key ${pending.key}), ` +
-          `which is no longer in the code; it landed as untracked remote flow ${landed.join(', ')}: ` +
+          'which is no longer in the code; ' +
+          `it landed as untracked remote flow ${landed.join(', ')}: ` +
           'delete it in the dashboard, or put the flow back in the code to adopt it',
       );
     } else {

@@ -119,7 +119,9 @@ async function reachAndLockChecks(
   checks.push({
     name: 'lock',
     status: 'ok',
-    message: `section "${target.lockSection}" is bound to this target; ${state.entries.size} flow(s) tracked`,
+    message:
+      `section "${target.lockSection}" is bound to this target; ` +
+      `${state.entries.size} flow(s) tracked`,
   });
   const journal = await readJournal(
     lockPaths(root, target.lockLocation, target.lockSection).journal,
@@ -130,7 +132,9 @@ async function reachAndLockChecks(
       ? {
           name: 'journal',
           status: 'warn',
-          message: `${journal.records.length} record(s) left by an interrupted run (${pending} create(s) in doubt)`,
+          message:
+            `${journal.records.length} record(s) left by an interrupted run ` +
+            `(${pending} create(s) in doubt)`,
           hint: 'The next sync folds them in and settles each create by name.',
         }
       : {

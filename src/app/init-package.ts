@@ -42,8 +42,10 @@ export async function setUpPackageJson(root: string): Promise<PackageSetup> {
     pkg.type = 'module';
     result.updated.push('package.json: "type": "module"');
   } else if (pkg.type !== 'module') {
+    const typeSaid =
+      pkg.type === undefined ? 'has no "type"' : `has "type": ${JSON.stringify(pkg.type)}`;
     result.notes.push(
-      `package.json ${pkg.type === undefined ? 'has no "type"' : `has "type": ${JSON.stringify(pkg.type)}`}` +
+      `package.json ${typeSaid}` +
         ' and this project has JS/TS sources, ' +
         'so init left it alone. Flow modules are ES modules (import/export, top-level await, ' +
         'import.meta.url), which tsc with module nodenext checks as such only under ' +

@@ -17,7 +17,9 @@ export async function runInit(ctx: AppContext): Promise<InitResult> {
   const root = ctx.cwd;
   if (!existsSync(path.join(root, 'package.json'))) {
     throw new RuntypeError('INIT_NO_PACKAGE_JSON', `No package.json in ${root}`, {
-      hint: 'Run `npm init -y` first (runtype-flows is installed as a dev dependency of your project), then `npx runtype-flows init`.',
+      hint:
+        'Run `npm init -y` first (runtype-flows is installed as a dev dependency of your ' +
+        'project), then `npx runtype-flows init`.',
     });
   }
   // Before any file is written: whether the project has sources of its own decides "type".
@@ -52,7 +54,8 @@ export async function runInit(ctx: AppContext): Promise<InitResult> {
     'npm run flows:validate   # check flows offline',
     'npm run flows:sync       # deploy to the local emulator (the default environment)',
     'npm run flows:dev        # keep syncing every save until Ctrl-C',
-    'npx runtype-flows plan --env production   # preview against the real account (needs RUNTYPE_API_KEY)',
+    'npx runtype-flows plan --env production   ' +
+      '# preview against the real account (needs RUNTYPE_API_KEY)',
   ];
   const { updated, notes } = pkgSetup;
   return { command: 'init', ok: true, root, created, updated, skipped, notes, nextSteps };

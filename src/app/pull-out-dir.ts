@@ -19,9 +19,13 @@ export function resolveOutDir(
   if (!probe.startsWith('../') && globs.some((glob) => globRegExp(glob).test(probe))) return dir;
   throw new RuntypeError(
     'PULL_OUT_NOT_COVERED',
-    `--out ${path.relative(cwd, dir) || '.'} is not covered by the flow globs (${globs.join(', ')})`,
+    `--out ${path.relative(cwd, dir) || '.'} ` +
+      `is not covered by the flow globs (${globs.join(', ')})`,
     {
-      hint: "Pull into a folder the globs match (the default is the first glob's folder), or add one to `flows` in runtype.config.ts; files outside the globs are not loaded, and the next `sync --prune` would delete what was pulled.",
+      hint:
+        "Pull into a folder the globs match (the default is the first glob's folder), " +
+        'or add one to `flows` in runtype.config.ts; files outside the globs are not loaded, ' +
+        'and the next `sync --prune` would delete what was pulled.',
     },
   );
 }

@@ -32,7 +32,9 @@ export async function findRefusal(
         m.computed.map((c) => ({
           key: m.key,
           file: rel(m.file),
-          detail: `${rel(m.file)}:${c.line} ${c.path} is computed in the source and differs from the remote`,
+          detail:
+            `${rel(m.file)}:${c.line} ${c.path} ` +
+            'is computed in the source and differs from the remote',
         })),
       );
       return {
@@ -63,7 +65,8 @@ export async function findRefusal(
   if (!git.available)
     return {
       warnings: [
-        'not in a git repository (or git is missing): uncommitted changes to the edited files could not be checked',
+        'not in a git repository (or git is missing): uncommitted changes to the edited ' +
+          'files could not be checked',
       ],
     };
   if (git.dirty.size === 0) return { warnings: [] };

@@ -109,7 +109,9 @@ function freshKey(ctx: RenderContext, name: string, notes: PullNote[]): string {
   if (key !== base)
     notes.push({
       path: 'key',
-      message: `"${base}" is already a key or a file in ${path.basename(ctx.outDir)}/: pulled as "${key}"`,
+      message:
+        `"${base}" is already a key or a file in ${path.basename(ctx.outDir)}/: ` +
+        `pulled as "${key}"`,
     });
   return key;
 }

@@ -117,7 +117,9 @@ function resolveArgument(
       'PULL_AMBIGUOUS_NAME',
       `${named.length} remote flows are named "${arg}": ${list}`,
       {
-        hint: 'Pull one by its id (`runtype-flows pull ID`), or rename the others in the dashboard.',
+        hint:
+          'Pull one by its id (`runtype-flows pull ID`), ' +
+          'or rename the others in the dashboard.',
         meta: { name: arg, candidates: named.map((f) => f.id) },
       },
     );

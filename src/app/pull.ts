@@ -41,7 +41,9 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
       'PULL_NOTHING_NAMED',
       'pull needs --all or the flows to pull (tracked keys, remote ids or names)',
       {
-        hint: '`runtype-flows pull --all` takes every remote flow the lock state does not track; `status --all` lists them.',
+        hint:
+          '`runtype-flows pull --all` takes every remote flow the lock state does not track; ' +
+          '`status --all` lists them.',
       },
     );
   }

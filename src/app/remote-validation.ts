@@ -66,9 +66,12 @@ export async function preflight(
     const { error } = countBySeverity(diagnostics);
     throw new RuntypeError(
       'PREFLIGHT_FAILED',
-      `The Runtype API's validator found ${error} error(s) in the flows about to be written; nothing was written`,
+      `The Runtype API's validator found ${error} error(s) in the flows about to be written; ` +
+        'nothing was written',
       {
-        hint: 'Fix the problems above, then re-run (`runtype-flows validate --remote` checks them again).',
+        hint:
+          'Fix the problems above, ' +
+          'then re-run (`runtype-flows validate --remote` checks them again).',
         meta: { diagnostics: diagnostics as unknown as JsonValue },
       },
     );

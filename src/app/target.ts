@@ -68,7 +68,9 @@ export function resolveTarget(
           ? 'RUNTYPE_ENV'
           : 'defaultEnvironment in the config';
     throw new RuntypeError('UNKNOWN_ENVIRONMENT', `Unknown environment "${name}" (from ${from})`, {
-      hint: `Known environments: ${Object.keys(config.environments).join(', ')}. Define it under "environments" in runtype.config.ts.`,
+      hint:
+        `Known environments: ${Object.keys(config.environments).join(', ')}. ` +
+        'Define it under "environments" in runtype.config.ts.',
       meta: { environment: name },
     });
   }
@@ -86,11 +88,17 @@ export function resolveTarget(
   const keyVar = env.RUNTYPE_API_KEY ? 'RUNTYPE_API_KEY' : environment.apiKeyEnv;
   const apiKey = env[keyVar] ?? '';
   if (apiKey === '' && options.keyOptional !== true) {
+    const which =
+      environment.apiKeyEnv === 'RUNTYPE_API_KEY'
+        ? 'it'
+        : `${environment.apiKeyEnv} (or RUNTYPE_API_KEY)`;
     throw new RuntypeError(
       'API_KEY_MISSING',
       `No API key for environment "${name}": ${environment.apiKeyEnv} is not set`,
       {
-        hint: `Set ${environment.apiKeyEnv === 'RUNTYPE_API_KEY' ? 'it' : `${environment.apiKeyEnv} (or RUNTYPE_API_KEY)`} in the environment or in a .env file in the project root. The local emulator is only used when the config or --env names it.`,
+        hint:
+          `Set ${which} in the environment or in a .env file in the project root. ` +
+          'The local emulator is only used when the config or --env names it.',
         meta: { environment: name, apiKeyEnv: environment.apiKeyEnv },
       },
     );
@@ -125,7 +133,8 @@ export function chooseTarget(
     // By contract RUNTYPE_API_KEY wins; in a CI job holding several keys that may be the wrong
     // account's.
     ctx.reporter.warn(
-      `RUNTYPE_API_KEY is set and overrides ${target.overriddenKeyEnv} for environment "${target.environment}"`,
+      `RUNTYPE_API_KEY is set and overrides ${target.overriddenKeyEnv} ` +
+        `for environment "${target.environment}"`,
     );
   }
   return target;

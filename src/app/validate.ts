@@ -51,7 +51,8 @@ async function checkRemotely(ctx: AppContext, project: Project, env: string | un
   const authenticated = target.kind === 'emulator' || target.apiKey !== '';
   if (!authenticated) {
     ctx.reporter.warn(
-      `No API key for environment "${target.environment}" (${target.apiKeyEnv}): validating without one, so the server skips its account checks`,
+      `No API key for environment "${target.environment}" (${target.apiKeyEnv}): ` +
+        'validating without one, so the server skips its account checks',
     );
   }
   // Writes nothing and plans nothing: the lock state is not even read.

@@ -31,7 +31,9 @@ export function guardUserCode(
     stdout.write = process.stderr.write.bind(process.stderr);
     try {
       const deadline = new Promise<never>((_, reject) => {
-        const message = `did not finish loading within ${timeoutMs} ms (a top-level await that never settles?)`;
+        const message =
+          `did not finish loading within ${timeoutMs} ms ` +
+          '(a top-level await that never settles?)';
         timer = setTimeout(() => reject(new Error(message)), timeoutMs);
       });
       return await Promise.race([importer(file), deadline]);

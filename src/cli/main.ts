@@ -27,7 +27,8 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     // argument" lines.
     .parserConfiguration({ 'camel-case-expansion': false })
     .usage(
-      '$0 <command> [options]\n\nFlows-as-code for Runtype: define flows in flows/*.ts, preview with `plan`, deploy with `sync`.',
+      '$0 <command> [options]\n\nFlows-as-code for Runtype: define flows in flows/*.ts, ' +
+        'preview with `plan`, deploy with `sync`.',
     )
     .options(globalOptions)
     .command(validateCommand(runtime))
@@ -46,10 +47,12 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     .strict()
     .recommendCommands()
     .epilogue(
-      'Environment: RUNTYPE_API_KEY, RUNTYPE_API_URL (override the selected environment), RUNTYPE_ENV (like --env), ' +
-        'NO_COLOR, HTTPS_PROXY/NO_PROXY.\nExit codes: 0 ok/in sync, 1 error, 2 action needed (changes pending with --exit-code, ' +
-        'drift without --force, deletions without --yes), 130 interrupted.\nNetwork: each request has a 30 s deadline ' +
-        '(requestTimeoutMs in the config); a Retry-After is waited for up to 30 s (maxRetryAfterMs), longer fails the flow.',
+      'Environment: RUNTYPE_API_KEY, RUNTYPE_API_URL (override the selected environment), ' +
+        'RUNTYPE_ENV (like --env), NO_COLOR, HTTPS_PROXY/NO_PROXY.\n' +
+        'Exit codes: 0 ok/in sync, 1 error, 2 action needed (changes pending with --exit-code, ' +
+        'drift without --force, deletions without --yes), 130 interrupted.\n' +
+        'Network: each request has a 30 s deadline (requestTimeoutMs in the config); ' +
+        'a Retry-After is waited for up to 30 s (maxRetryAfterMs), longer fails the flow.',
     )
     .version(VERSION)
     .help()

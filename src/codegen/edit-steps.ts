@@ -193,7 +193,8 @@ function configText(
 function listText(items: readonly WrittenItem[], indent: number, ctx: EditContext): string {
   if (items.length === 0) return '[]';
   const pad = ' '.repeat(indent + 2);
-  return `[\n${items.map((s) => `${pad}${stepSource(s, indent + 2, ctx.imports)},`).join('\n')}\n${' '.repeat(indent)}]`;
+  const body = items.map((s) => `${pad}${stepSource(s, indent + 2, ctx.imports)},`).join('\n');
+  return `[\n${body}\n${' '.repeat(indent)}]`;
 }
 
 function replaceList(

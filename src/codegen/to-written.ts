@@ -112,7 +112,9 @@ function branchItem(raw: JsonValue, index: number, at: string, notes: PullNote[]
   if (defaults.length > 0)
     notes.push({
       path: at,
-      message: `the stored step has no ${defaults.join(', ')}: the code states ${defaultsSaid(defaults)}`,
+      message:
+        `the stored step has no ${defaults.join(', ')}: the code states ` +
+        `${defaultsSaid(defaults)}`,
     });
   const extra = Object.keys(raw).filter((k) => !BRANCH_STEP_FIELDS.has(k));
   if (extra.length > 0)

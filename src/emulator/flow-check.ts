@@ -86,7 +86,8 @@ function adviseOn(
       raw.type === 'prompt' &&
       !(isObject(raw.config) && typeof raw.config.outputVariable === 'string')
     ) {
-      const message = `Prompt step ${index} has no config.outputVariable: later steps cannot use its result`;
+      const message =
+        `Prompt step ${index} has no config.outputVariable: ` + 'later steps cannot use its result';
       const path = `${field}.${index}.config.outputVariable`;
       recommendations.push({ code: W.missingOutputVariable, message, path, step });
     }

@@ -76,7 +76,8 @@ export const publishFlow: Handler = (ctx) => {
   const result = ctx.store.publish(id);
   if (!result.ok) {
     if (result.reason === 'not-found') return flowNotFound(id);
-    const message = `Flow ${id} has no draft version to publish (nothing changed since the last publish)`;
+    const message =
+      `Flow ${id} has no draft version to publish ` + '(nothing changed since the last publish)';
     return {
       status: 404,
       body: errorBody(message, [{ code: ERROR_DETAIL_CODES.noDraft, message }]),

@@ -146,7 +146,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   assertLoopbackHost(requestedHost);
   const key = options.key ?? DEFAULT_LOCAL_KEY;
   const now = options.now ?? Date.now;
-  const faults = new FaultInjector(options.faults); // throws on bad settings before anything is locked
+  // Throws on bad settings before anything is locked.
+  const faults = new FaultInjector(options.faults);
   let baseUrl = '';
   let closed = false;
   let writer: StateWriter | null = null;

@@ -19,7 +19,9 @@ export function assertLoopbackHost(host: string): void {
     'EMULATOR_HOST_NOT_LOOPBACK',
     `The emulator only listens on a loopback address, not on ${JSON.stringify(host)}.`,
     {
-      hint: 'Use 127.0.0.1 (the default), ::1 or localhost: its key is not a secret, so it must not be reachable from other machines.',
+      hint:
+        'Use 127.0.0.1 (the default), ::1 or localhost: its key is not a secret, so it must ' +
+        'not be reachable from other machines.',
       meta: { host },
     },
   );

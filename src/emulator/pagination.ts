@@ -91,7 +91,9 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   const rawLimit = params.get('limit');
   if (rawLimit !== null) {
     if (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1) {
-      const message = `limit must be a positive integer (values above ${MAX_LIST_LIMIT} are clamped to ${MAX_LIST_LIMIT})`;
+      const message =
+        `limit must be a positive integer (values above ${MAX_LIST_LIMIT} are clamped to ` +
+        `${MAX_LIST_LIMIT})`;
       throw InputError.of(
         C.invalidFormat,
         'limit',

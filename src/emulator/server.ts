@@ -156,7 +156,9 @@ async function handle(
     return;
   }
   if (deps.readOnly && match.entry.write) {
-    const message = `This emulator is read-only (started for a run that only reads its state file): ${entry.method} ${entry.path} is refused`;
+    const message =
+      'This emulator is read-only (started for a run that only reads its state file): ' +
+      `${entry.method} ${entry.path} is refused`;
     fail(405, message, { allow: match.reads.join(', ') }, [
       { code: ERROR_DETAIL_CODES.readOnly, message },
     ]);

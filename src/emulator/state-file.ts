@@ -88,7 +88,9 @@ export async function loadStateFile(path: string): Promise<StoredFlow[]> {
   }
   if (!(STATE_VERSIONS as readonly unknown[]).includes(json.version)) {
     const version = JSON.stringify(json.version);
-    const what = `has state version ${version}, which this runtype-flows does not read (it reads ${STATE_VERSIONS.join(' and ')})`;
+    const what =
+      `has state version ${version}, which this runtype-flows does not read (it reads ` +
+      `${STATE_VERSIONS.join(' and ')})`;
     throw invalid(path, 'version', what);
   }
   const parsed = stateFile.safeParse(json);
@@ -107,7 +109,9 @@ export async function loadStateFile(path: string): Promise<StoredFlow[]> {
 
 function invalid(path: string, reason: string, what: string, cause?: unknown): RuntypeError {
   return new RuntypeError('EMULATOR_STATE_INVALID', `The emulator state file ${path} ${what}.`, {
-    hint: `It was left untouched. Repair it, or delete it to start the emulator empty (the flows it held are then gone).`,
+    hint:
+      'It was left untouched. Repair it, or delete it to start the emulator empty (the flows ' +
+      'it held are then gone).',
     meta: { file: path, reason },
     cause,
   });

@@ -38,7 +38,9 @@ function locked(statePath: string, file: string, verdict: HolderVerdict): Runtyp
     'EMULATOR_STATE_LOCKED',
     `Another emulator is using the state file ${statePath} (${who}${since}).`,
     {
-      hint: `Stop that emulator (or the runtype-flows run that started it) first, or use another state file. If none is running, delete ${file}.`,
+      hint:
+        'Stop that emulator (or the runtype-flows run that started it) first, or use another ' +
+        `state file. If none is running, delete ${file}.`,
       meta: {
         file: statePath,
         lockFile: file,

@@ -100,7 +100,9 @@ export class StateWriter {
       'EMULATOR_STATE_WRITE_FAILED',
       `Could not save the emulator state to ${this.path}: ${reason}`,
       {
-        hint: 'The flows are still in memory; the emulator tries again on the next change and when it stops. Check that the folder is writable and the disk not full.',
+        hint:
+          'The flows are still in memory; the emulator tries again on the next change and when ' +
+          'it stops. Check that the folder is writable and the disk not full.',
         meta: { file: this.path },
         cause,
       },

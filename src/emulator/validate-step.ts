@@ -80,7 +80,8 @@ export function checkString(
   }
   if (typeof value !== 'string') issues.push(typeIssue(path, 'a string', value));
   else if (value.length < rule.min) {
-    const message = `${path} must be at least ${rule.min} character${rule.min === 1 ? '' : 's'} long`;
+    const plural = rule.min === 1 ? '' : 's';
+    const message = `${path} must be at least ${rule.min} character${plural} long`;
     issues.push({ code: C.tooShort, path, message });
   } else if (rule.max !== undefined && value.length > rule.max) {
     const message = `${path} must be at most ${rule.max} characters long, got ${value.length}`;
@@ -124,7 +125,8 @@ function checkId(id: unknown, path: string, issues: Issue[]): void {
       code: C.invalidFormat,
       path,
       message: `${path} ${JSON.stringify(id)} may only contain letters, digits, _ - : and .`,
-      suggestion: `Use an id matching ${STEP_ID_PATTERN.source}, e.g. ${JSON.stringify(safeId(id))}`,
+      suggestion:
+        `Use an id matching ${STEP_ID_PATTERN.source}, ` + `e.g. ${JSON.stringify(safeId(id))}`,
     });
   }
 }

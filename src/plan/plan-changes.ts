@@ -22,7 +22,8 @@ export interface PlanInput {
   /** Restrict the plan to these keys (sync --only). */
   only?: readonly string[];
   /**
-   * key → flow name of creates an interrupted run left in doubt (the name may have changed since).
+   * key → flow name of creates an interrupted run left in doubt (the name may have changed
+   * since).
    */
   pendingCreates?: ReadonlyMap<string, string>;
 }

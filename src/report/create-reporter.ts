@@ -58,9 +58,8 @@ export function createReporter(options: ReporterOptions): Reporter {
       try {
         appendFileSync(file, `${terminalSafe(redactor.redact(summary))}\n`);
       } catch (error) {
-        writeErr(
-          `warning: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        const reason = error instanceof Error ? error.message : String(error);
+        writeErr(`warning: could not write the job summary: ${reason}`);
       }
     }
   };
@@ -78,9 +77,8 @@ export function createReporter(options: ReporterOptions): Reporter {
     progress(update: ProgressUpdate) {
       if (stderr.isTTY && !ci) {
         const failed = update.failed ? `, ${update.failed} failed` : '';
-        stderr.write(
-          `\r\x1b[2K${update.phase} ${update.done}/${update.total}${failed}${update.item ? `  ${update.item}` : ''}`,
-        );
+        const item = update.item ? `  ${update.item}` : '';
+        stderr.write(`\r\x1b[2K${update.phase} ${update.done}/${update.total}${failed}${item}`);
         if (update.done === update.total) stderr.write('\n');
         return;
       }
@@ -93,9 +91,8 @@ export function createReporter(options: ReporterOptions): Reporter {
         update.done - (lastProgress.get(update.phase) ?? 0) >= step
       ) {
         lastProgress.set(update.phase, update.done);
-        writeErr(
-          `${update.phase}: ${update.done}/${update.total}${update.failed ? ` (${update.failed} failed)` : ''}`,
-        );
+        const failed = update.failed ? ` (${update.failed} failed)` : '';
+        writeErr(`${update.phase}: ${update.done}/${update.total}${failed}`);
       }
     },
     result(result: CommandResult) {

@@ -15,7 +15,8 @@ export function formatFlowDiff(
   const lines: string[] = [];
   for (const field of diff.fields) lines.push(...formatField(field, indent, colors));
   for (const step of diff.steps) {
-    const label = `step ${step.id} (${step.type}) "${step.name}"${step.parent ? ` in ${step.parent}` : ''}`;
+    const parent = step.parent ? ` in ${step.parent}` : '';
+    const label = `step ${step.id} (${step.type}) "${step.name}"${parent}`;
     if (step.kind === 'added') lines.push(`${indent}${colors.paint('green', `+ ${label}`)}`);
     else if (step.kind === 'removed') lines.push(`${indent}${colors.paint('red', `- ${label}`)}`);
     else {
@@ -61,9 +62,9 @@ function formatField(change: FieldChange, indent: string, colors: Colors): strin
       ),
     ];
   }
-  return [
-    `${indent}${change.path}: ${colors.paint('red', show(before))} → ${colors.paint('green', show(after))}`,
-  ];
+  const was = colors.paint('red', show(before));
+  const now = colors.paint('green', show(after));
+  return [`${indent}${change.path}: ${was} → ${now}`];
 }
 
 function show(value: JsonValue | undefined): string {

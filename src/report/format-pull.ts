@@ -37,11 +37,14 @@ export function formatPull(result: PullResult, colors: Colors = plainColors): st
     lines.push(
       colors.paint(
         'yellow',
-        `${plural(dup.keys.length, 'remote flow')} share the name "${redactString(dup.name)}" (${dup.remoteIds.join(', ')}): pulled as ${dup.keys.join(', ')}.`,
+        `${plural(dup.keys.length, 'remote flow')} share the name ` +
+          `"${redactString(dup.name)}" (${dup.remoteIds.join(', ')}): pulled as ` +
+          `${dup.keys.join(', ')}.`,
       ),
     );
     lines.push(
-      '  Flow names must be unique in a project: rename all but one in the dashboard and pull again; until then validate and sync report the duplicate name.',
+      '  Flow names must be unique in a project: rename all but one in the dashboard and ' +
+        'pull again; until then validate and sync report the duplicate name.',
     );
   }
   for (const warning of result.warnings) lines.push(colors.paint('yellow', `warning: ${warning}`));
@@ -82,7 +85,8 @@ function summary(result: PullResult, colors: Colors): string {
       : `; recorded in ${result.target.lockFile}`;
   return colors.paint(
     'green',
-    `Pulled ${plural(result.flows.length, 'flow')} into ${result.outDir}/: ${parts.join(', ')}${tail}.`,
+    `Pulled ${plural(result.flows.length, 'flow')} into ${result.outDir}/: ` +
+      `${parts.join(', ')}${tail}.`,
   );
 }
 

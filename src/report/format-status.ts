@@ -39,14 +39,16 @@ export function formatStatus(result: StatusResult, colors: Colors = plainColors)
     .map(([state, n]) => colors.paint(STATE_STYLE[state], `${n} ${state}`));
   lines.push(
     '',
-    `${result.target.environment} (${targetLabel(result.target)}): ${counts.join(', ') || 'no flows'}.`,
+    `${result.target.environment} (${targetLabel(result.target)}): ` +
+      `${counts.join(', ') || 'no flows'}.`,
   );
   if (result.unmanaged) lines.push(...unmanagedLines(result.unmanaged, colors));
   if (!result.remoteChecked)
     lines.push(
       colors.paint(
         'gray',
-        'Offline: compared with the lock state only; drift, adoptable and remotely deleted flows are not detected.',
+        'Offline: compared with the lock state only; drift, adoptable and remotely deleted ' +
+          'flows are not detected.',
       ),
     );
   return lines.join('\n');

@@ -39,7 +39,8 @@ export function formatSync(
       '',
       colors.paint(
         'yellow',
-        `Nothing was applied: ${plural(result.blocked.keys.length, 'flow')} would be deleted (${result.blocked.keys.join(', ')}), and deleting needs confirmation.`,
+        `Nothing was applied: ${plural(result.blocked.keys.length, 'flow')} would be deleted ` +
+          `(${result.blocked.keys.join(', ')}), and deleting needs confirmation.`,
       ),
       `Re-run with: ${colors.paint('bold', result.blocked.rerun)}`,
     ].join('\n');
@@ -70,8 +71,8 @@ export function formatSync(
     lines.push(
       colors.paint(
         'yellow',
-        `Interrupted: ${plural(notStarted, 'change')} not started.${cut} Everything done so far is ` +
-          'in the lock state; run sync again to finish.',
+        `Interrupted: ${plural(notStarted, 'change')} not started.${cut} ` +
+          'Everything done so far is in the lock state; run sync again to finish.',
       ),
     );
   }
@@ -79,7 +80,9 @@ export function formatSync(
     lines.push(
       colors.paint(
         'yellow',
-        `Not overwritten: ${result.blocked.keys.join(', ')} (edited outside runtype-flows since the last sync). Review the remote edits first (runtype-flows plan --refresh shows them).`,
+        `Not overwritten: ${result.blocked.keys.join(', ')} (edited outside runtype-flows ` +
+          'since the last sync). Review the remote edits first (runtype-flows plan --refresh ' +
+          'shows them).',
       ),
     );
     lines.push(
@@ -108,7 +111,9 @@ function countsLine(result: SyncResult, colors: Colors): string {
   if (published) parts.push(colors.paint('cyan', `${published} published`));
   const seconds = (result.durationMs / 1000).toFixed(1);
   const done = result.ok && !result.blocked && !result.interrupted;
-  return `${done ? colors.paint('green', '✔ Synced') : colors.paint('red', '✖ Sync incomplete')} "${result.target.environment}": ${parts.join(', ')} in ${seconds}s.`;
+  const synced = colors.paint('green', '✔ Synced');
+  const head = done ? synced : colors.paint('red', '✖ Sync incomplete');
+  return `${head} "${result.target.environment}": ${parts.join(', ')} in ${seconds}s.`;
 }
 
 function dashboardLine(o: ChangeOutcome, colors: Colors): string {
@@ -126,10 +131,15 @@ function formatOutcome(o: ChangeOutcome, colors: Colors): string {
       return o.action === 'recreated'
         ? `${colors.paint('yellow', '↻')} recreated ${o.key}${id}${published}`
         : `${colors.paint('green', '✔')} ${o.action} ${o.key}${id}${published}`;
-    case 'failed':
-      return `${colors.paint('red', '✖ failed')} ${o.key}: ${why(o.error?.message ?? 'unknown error')} ${colors.paint('gray', `(${o.error?.code ?? 'UNKNOWN'})`)}`;
-    case 'refused':
-      return `${colors.paint('red', '! refused')} ${o.key}: ${o.kind === 'drift' ? 'drift — ' : ''}${why(o.reason)}`;
+    case 'failed': {
+      const message = why(o.error?.message ?? 'unknown error');
+      const code = colors.paint('gray', `(${o.error?.code ?? 'UNKNOWN'})`);
+      return `${colors.paint('red', '✖ failed')} ${o.key}: ${message} ${code}`;
+    }
+    case 'refused': {
+      const drift = o.kind === 'drift' ? 'drift — ' : '';
+      return `${colors.paint('red', '! refused')} ${o.key}: ${drift}${why(o.reason)}`;
+    }
     case 'skipped':
       return `${colors.paint('gray', '- skipped')} ${o.key}: ${why(o.reason)}`;
     case 'unchanged':

@@ -15,9 +15,10 @@ export interface UsageProblem {
 export function formatUsageError(problem: UsageProblem, colors: Colors): string {
   const name = problem.command === undefined ? 'runtype-flows' : `runtype-flows ${problem.command}`;
   const usage = problem.command === undefined ? `${name} <command> [options]` : `${name} [options]`;
+  const lists = problem.command === undefined ? 'the commands' : 'its options';
   return [
     `${colors.paint('red', 'error')} ${problem.message}`,
-    `usage: ${usage}  (${name} --help for ${problem.command === undefined ? 'the commands' : 'its options'})`,
+    `usage: ${usage}  (${name} --help for ${lists})`,
   ].join('\n');
 }
 

@@ -19,7 +19,8 @@ export function formatValidate(
       lines.push(
         colors.paint(
           'gray',
-          `flow ${f.key} (${f.name}) — ${relative(result.root, f.file)}, ${plural(f.steps, 'step')}`,
+          `flow ${f.key} (${f.name}) — ` +
+            `${relative(result.root, f.file)}, ${plural(f.steps, 'step')}`,
         ),
       );
     for (const m of result.helperModules)
@@ -55,5 +56,8 @@ function remoteLine(remote: NonNullable<ValidateResult['remote']>): string {
       ? 'with the key, account checks included'
       : 'with the key'
     : 'without a key, so no account checks';
-  return `Checked ${plural(remote.checked, 'flow')} with the Runtype API's validator (environment "${remote.environment}", ${how}); nothing was written.`;
+  return (
+    `Checked ${plural(remote.checked, 'flow')} with the Runtype API's validator ` +
+    `(environment "${remote.environment}", ${how}); nothing was written.`
+  );
 }

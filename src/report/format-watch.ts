@@ -38,7 +38,8 @@ export function formatWatchEvent(event: WatchEvent, options: FormatWatchOptions 
       const where = event.target.kind === 'emulator' ? 'embedded emulator' : event.target.apiUrl;
       return {
         stdout: [
-          `Watching ${plural(event.flows, 'flow')}, syncing to "${event.target.environment}" (${where}). ${stop}`,
+          `Watching ${plural(event.flows, 'flow')}, syncing to "${event.target.environment}" ` +
+            `(${where}). ${stop}`,
         ],
         stderr: [],
       };
@@ -54,7 +55,9 @@ export function formatWatchEvent(event: WatchEvent, options: FormatWatchOptions 
         stderr: [],
       };
     case 'invalid': {
-      const summary = `${out.paint('red', '✖')} ${formatDiagnosticCounts(event.diagnostics)}: nothing applied, the last good version stays live. Waiting for a fix…`;
+      const summary =
+        `${out.paint('red', '✖')} ${formatDiagnosticCounts(event.diagnostics)}: nothing ` +
+        'applied, the last good version stays live. Waiting for a fix…';
       return { stdout: [summary], stderr: [formatDiagnostics(event.diagnostics, event.root, err)] };
     }
     case 'error':
@@ -75,7 +78,9 @@ export function formatWatchEvent(event: WatchEvent, options: FormatWatchOptions 
       const left = event.leftBehind ?? [];
       if (left.length === 0) return { stdout: [], stderr: [stopped] };
       const listed = left.map((f) => `  ${f.key} (${f.remoteId})`);
-      const head = `${plural(left.length, 'flow')} this session created no longer in the code, still remote:`;
+      const head =
+        `${plural(left.length, 'flow')} this session created ` +
+        'no longer in the code, still remote:';
       const how = `Remove them with: ${event.cleanup ?? 'runtype-flows sync --prune'}`;
       return { stdout: [], stderr: [stopped, err.paint('yellow', head), ...listed, how] };
     }
@@ -105,14 +110,15 @@ function cycleLine(event: WatchCycle, colors: Colors): string {
       ? colors.paint('yellow', '!')
       : colors.paint('green', '✔');
   const what = parts.length > 0 ? parts.join(', ') : 'no changes';
-  const lines = [
-    `${mark} ${event.full ? `synced "${event.environment}": ` : ''}${what} in ${(event.durationMs / 1000).toFixed(2)}s`,
-  ];
+  const synced = event.full ? `synced "${event.environment}": ` : '';
+  const seconds = (event.durationMs / 1000).toFixed(2);
+  const lines = [`${mark} ${synced}${what} in ${seconds}s`];
   if (event.blocked)
     lines.push(
       colors.paint(
         'yellow',
-        `  Not overwritten (edited outside runtype-flows): ${event.blocked.keys.join(', ')}. Restart with --force to overwrite them.`,
+        `  Not overwritten (edited outside runtype-flows): ${event.blocked.keys.join(', ')}. ` +
+          'Restart with --force to overwrite them.',
       ),
     );
   if (event.interrupted)
@@ -136,12 +142,19 @@ function interruptedText({ notStarted, cutShort }: NonNullable<WatchCycle['inter
 function formatOutcomeLine(o: ChangeOutcome, colors: Colors): string {
   const published = o.published ? colors.paint('cyan', ' [published]') : '';
   switch (o.status) {
-    case 'applied':
-      return `  ${colors.paint('green', '✔')} ${o.action === 'deleted' ? 'forgotten (already deleted remotely)' : o.action} ${o.key}${published}`;
-    case 'failed':
-      return `  ${colors.paint('red', '✖')} ${o.key}: ${redactString(o.error?.message ?? 'unknown error')} ${colors.paint('gray', `(${o.error?.code ?? 'UNKNOWN'})`)}`;
-    case 'refused':
-      return `  ${colors.paint('yellow', '!')} ${o.key}: ${o.kind === 'drift' ? 'drift — ' : ''}${redactString(o.reason ?? '')}`;
+    case 'applied': {
+      const action = o.action === 'deleted' ? 'forgotten (already deleted remotely)' : o.action;
+      return `  ${colors.paint('green', '✔')} ${action} ${o.key}${published}`;
+    }
+    case 'failed': {
+      const message = redactString(o.error?.message ?? 'unknown error');
+      const code = colors.paint('gray', `(${o.error?.code ?? 'UNKNOWN'})`);
+      return `  ${colors.paint('red', '✖')} ${o.key}: ${message} ${code}`;
+    }
+    case 'refused': {
+      const drift = o.kind === 'drift' ? 'drift — ' : '';
+      return `  ${colors.paint('yellow', '!')} ${o.key}: ${drift}${redactString(o.reason ?? '')}`;
+    }
     case 'skipped':
       return `  ${colors.paint('gray', '-')} ${o.key}: ${redactString(o.reason ?? '')}`;
     case 'unchanged':

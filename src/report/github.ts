@@ -39,7 +39,8 @@ export function formatAnnotations(result: CommandResult, root?: string): string[
         lines.push(
           annotation(
             'warning',
-            `${c.key} ("${c.name}") was edited outside runtype-flows since the last sync (remote ${c.remoteId}); sync refuses to overwrite it without --force`,
+            `${c.key} ("${c.name}") was edited outside runtype-flows since the last sync ` +
+              `(remote ${c.remoteId}); sync refuses to overwrite it without --force`,
             { title: 'drift' },
           ),
         );
@@ -152,7 +153,8 @@ function syncAnnotations(result: SyncResult): string[] {
     lines.push(
       annotation(
         'warning',
-        `nothing was applied: ${result.blocked.keys.join(', ')} would be deleted, which needs confirmation. Re-run with: ${result.blocked.rerun}`,
+        `nothing was applied: ${result.blocked.keys.join(', ')} would be deleted, which ` +
+          `needs confirmation. Re-run with: ${result.blocked.rerun}`,
         { title: 'confirmation needed' },
       ),
     );
@@ -169,7 +171,10 @@ function outcomeNote(o: ChangeOutcome): string {
 }
 
 function conflictMessage(key: string, name: string, ids: readonly string[]): string {
-  return `${key}: several untracked remote flows are named "${name}" (${ids.join(', ')}); delete or rename the extra remote flows, or rename this flow`;
+  return (
+    `${key}: several untracked remote flows are named "${name}" (${ids.join(', ')}); ` +
+    'delete or rename the extra remote flows, or rename this flow'
+  );
 }
 
 function planSummary(result: PlanResult): string {
@@ -205,12 +210,16 @@ function syncSummary(result: SyncResult): string {
   return [
     `### runtype-flows sync — ${cell(result.target.environment)}`,
     '',
-    `${c.created} created, ${c.updated} updated, ${c.adopted} adopted, ${c.recreated} recreated, ${c.deleted} deleted, ${c.none} unchanged, ${c.failed} failed, ${c.refused} refused, ${c.skipped} skipped (${(result.durationMs / 1000).toFixed(1)}s)`,
+    `${c.created} created, ${c.updated} updated, ${c.adopted} adopted, ` +
+      `${c.recreated} recreated, ${c.deleted} deleted, ${c.none} unchanged, ` +
+      `${c.failed} failed, ${c.refused} refused, ${c.skipped} skipped ` +
+      `(${(result.durationMs / 1000).toFixed(1)}s)`,
     ...(result.dryRun ? ['', '**Dry run**: nothing was written.'] : []),
     ...(result.blocked
       ? [
           '',
-          `**Blocked** (${result.blocked.reason}): ${result.blocked.keys.map(code).join(', ')}. Re-run with ${code(result.blocked.rerun)}.`,
+          `**Blocked** (${result.blocked.reason}): ${result.blocked.keys.map(code).join(', ')}. ` +
+            `Re-run with ${code(result.blocked.rerun)}.`,
         ]
       : []),
     ...table(['result', 'key', 'remote id', 'note'], rows),
@@ -248,7 +257,9 @@ function validateSummary(result: ValidateResult): string {
   return [
     '### runtype-flows validate',
     '',
-    `${result.ok ? '✔' : '✖'} ${plural(result.flows.length, 'valid flow')} in ${plural(result.files, 'file')}: ${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}`,
+    `${result.ok ? '✔' : '✖'} ${plural(result.flows.length, 'valid flow')} ` +
+      `in ${plural(result.files, 'file')}: ` +
+      `${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}`,
     ...table(['severity', 'where', 'code', 'message'], rows),
     '',
   ].join('\n');
@@ -260,10 +271,16 @@ function changeDetail(c: Change): string {
       return `${c.payload.steps.length} step(s)`;
     case 'update':
       return c.before ? diffDetail(c.before, c.payload) : 'changed since the last sync';
-    case 'adopt':
-      return `takes over ${c.remoteId}; ${c.contentMatches ? 'content matches' : `content differs${c.before ? `: ${diffDetail(c.before, c.payload)}` : ''}`}`;
+    case 'adopt': {
+      const detail = c.before ? `: ${diffDetail(c.before, c.payload)}` : '';
+      const content = c.contentMatches ? 'content matches' : `content differs${detail}`;
+      return `takes over ${c.remoteId}; ${content}`;
+    }
     case 'drift':
-      return `**edited outside runtype-flows**; sync refuses without --force (${diffDetail(c.before, c.payload)})`;
+      return (
+        '**edited outside runtype-flows**; sync refuses without --force ' +
+        `(${diffDetail(c.before, c.payload)})`
+      );
     case 'missing':
       return `deleted remotely (${c.previousId}); sync recreates it`;
     case 'delete':

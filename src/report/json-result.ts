@@ -36,7 +36,8 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * //           flows[{ key, name, remoteId, file, action: 'created' | 'updated' | 'unchanged',
  * //                   changed?, notes[{ path, message }], recorded }],
  * //           skipped[{ remoteId, name, key }], duplicateNames[{ name, keys, remoteIds }],
- * //           blocked?{ reason: 'differs' | 'computed' | 'dirty', items[{ key, file, detail }], rerun }
+ * //           blocked?{ reason: 'differs' | 'computed' | 'dirty',
+ * //                     items[{ key, file, detail }], rerun }
  *
  * interface JsonChange {
  *   kind: 'create' | 'adopt' | 'update' | 'drift' | 'missing' | 'delete' | 'conflict' | 'noop';
@@ -48,14 +49,18 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  *   previousKey?: string;      // adopt: the key changed in code; the lock entry moves
  *   matchedName?: string;      // adopt: matched under the name an interrupted create used
  *   codeChanged?: boolean;     // drift: the code changed since the last sync too
- *   alreadyGone?: boolean;     // delete: the remote flow no longer exists (only the lock entry goes)
- *   diff?: FlowDiff;           // update/adopt/drift when the remote was read (drift: remote → code);
+ *   alreadyGone?: boolean;     // delete: the remote flow no longer exists
+ *                              // (only the lock entry goes)
+ *   diff?: FlowDiff;           // update/adopt/drift when the remote was read
+ *                              // (drift: remote → code);
  *                              // create: the new flow's name/description and its steps
  * }
  * // FlowDiff = { fields: [{ path, before?, after? }],
  * //              steps: [{ kind: 'added' | 'removed', id, name, type, order, parent?, step? }
- * //                    | { kind: 'changed', id, name, type, parent?, fields: [{ path, before?, after? }] }] }
- * // `step` (an added or removed step's payload) is given in update/adopt/drift diffs, never for a create.
+ * //                    | { kind: 'changed', id, name, type, parent?,
+ * //                        fields: [{ path, before?, after? }] }] }
+ * // `step` (an added or removed step's payload) is given in update/adopt/drift diffs,
+ * // never for a create.
  * ```
  *
  * `status` says whether the command did everything it was asked to:
@@ -64,7 +69,8 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * - `'blocked'`: sync held writes back because they need a confirmation
  *   (`blocked.reason`: `--yes` for deletions, `--force` for drift); exit code 2;
  * - `'error'`: it failed (`ok: false`: invalid flows, a failed change); exit code 1.
- *   A top-level error prints `{ schemaVersion, status: 'error', error: { code, message, hint?, meta? } }` instead.
+ *   A top-level error prints
+ *   `{ schemaVersion, status: 'error', error: { code, message, hint?, meta? } }` instead.
  *
  * Secrets are redacted in every value (fields named like apiKey/token/password,
  * literal tokens anywhere); full flow payloads are never included, only diffs.

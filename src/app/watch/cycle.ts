@@ -143,7 +143,8 @@ function sharedLockError(target: Target): RuntypeError {
   const file = target.lockLocation === 'shared' ? 'runtype.lock.json' : '.runtype/';
   return new RuntypeError(
     WATCH_SHARED_LOCK,
-    `sync --watch would write to environment "${target.environment}", whose lock section is shared (${file}, committed); nothing was written`,
+    `sync --watch would write to environment "${target.environment}", ` +
+      `whose lock section is shared (${file}, committed); nothing was written`,
     {
       hint:
         'Watch a personal environment (personal: true) or the embedded emulator; or, to watch ' +

@@ -132,8 +132,8 @@ export async function runWatch(
     let failed: { failure: unknown } | undefined;
     try {
       const project = await loadProjectOf(ctx, loop.session.locations);
-      // Stopped while loading (a big project's first load): open nothing — no lock, no connection,
-      // no emulator.
+      // Stopped while loading (a big project's first load): open nothing — no lock, no
+      // connection, no emulator.
       if (signal.aborted) return;
       await follow(project);
       const result = await runCycle(ctx, options, loop.session, { project, changed, startedMs });

@@ -8,7 +8,8 @@ export function doctorCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
   return {
     command: 'doctor',
     describe:
-      'Check that this project can deploy: config, key, API reachable and authorised, lock state; writes nothing',
+      'Check that this project can deploy: config, key, API reachable and authorised, lock ' +
+      'state; writes nothing',
     builder: (y) =>
       y
         .option('env', {

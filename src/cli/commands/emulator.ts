@@ -232,5 +232,6 @@ function errorBody(error: unknown): { code: string; message: string; hint?: stri
 /** The message, and for a RuntypeError its code and hint too. */
 function describe(error: unknown): string {
   if (!isRuntypeError(error)) return error instanceof Error ? error.message : String(error);
-  return `${error.message} [${error.code}]${error.hint === undefined ? '' : `\n  hint: ${error.hint}`}`;
+  const hint = error.hint === undefined ? '' : `\n  hint: ${error.hint}`;
+  return `${error.message} [${error.code}]${hint}`;
 }

@@ -6,7 +6,8 @@ export function initCommand(runtime: CliRuntime): CommandModule<GlobalOptions, G
   return {
     command: 'init',
     describe:
-      'Scaffold runtype.config.ts, an example flow and .gitignore entries in this npm project (never overwrites)',
+      'Scaffold runtype.config.ts, an example flow and .gitignore entries in this npm ' +
+      'project (never overwrites)',
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runInit } = await import('../../app/init.js');

@@ -32,7 +32,8 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
         .option('markdown', {
           type: 'string',
           describe:
-            'Also write the plan as Markdown to FILE (relative to --cwd), for a pull-request comment',
+            'Also write the plan as Markdown to FILE (relative to --cwd), for a pull-request ' +
+            'comment',
         })
         .example('$0 plan', 'preview against the default environment')
         .example(

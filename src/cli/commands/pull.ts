@@ -17,7 +17,8 @@ export function pullCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
   return {
     command: 'pull [flows..]',
     describe:
-      'Write remote flows as code (flows built in the dashboard, or remote edits of tracked ones); changes nothing remote',
+      'Write remote flows as code (flows built in the dashboard, or remote edits of tracked ' +
+      'ones); changes nothing remote',
     builder: (y) =>
       y
         .positional('flows', {
@@ -29,12 +30,14 @@ export function pullCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
         .option('all', {
           type: 'boolean',
           describe:
-            'Every remote flow the lock state does not track (not those a flow in code adopts by name)',
+            'Every remote flow the lock state does not track (not those a flow in code ' +
+            'adopts by name)',
         })
         .option('out', {
           type: 'string',
           describe:
-            "Folder for new modules (default: the first flow glob's folder; must be covered by the globs)",
+            "Folder for new modules (default: the first flow glob's folder; " +
+            'must be covered by the globs)',
         })
         .option('dry-run', {
           type: 'boolean',

@@ -9,7 +9,8 @@ export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
   return {
     command: 'status',
     describe:
-      'List every flow with its remote id and state: in-sync, changed, new, drift, missing, removed',
+      'List every flow with its remote id and state: in-sync, changed, new, drift, missing, ' +
+      'removed',
     builder: (y) =>
       y
         .options(targetOptions)

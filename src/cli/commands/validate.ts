@@ -12,13 +12,15 @@ export function validateCommand(runtime: CliRuntime): CommandModule<GlobalOption
   return {
     command: 'validate',
     describe:
-      'Load every flow and check it offline: schema, step types, template variables, secrets, duplicates',
+      'Load every flow and check it offline: schema, step types, template variables, ' +
+      'secrets, duplicates',
     builder: (y) =>
       y
         .option('remote', {
           type: 'boolean',
           describe:
-            "Also send each valid flow to the Runtype API's validator (POST /v1/public/flows/validate); writes nothing. " +
+            "Also send each valid flow to the Runtype API's validator " +
+            '(POST /v1/public/flows/validate); writes nothing. ' +
             'With the environment key when set (adds account checks), else unauthenticated',
         })
         .option('allow-empty', {

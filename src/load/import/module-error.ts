@@ -49,7 +49,9 @@ export async function analyseModuleError(file: string, error: unknown): Promise<
       ...at,
       ...(tla
         ? {
-            hint: 'Top-level await works in the modules the flow globs match, not in the modules they import (those are loaded synchronously).',
+            hint:
+              'Top-level await works in the modules the flow globs match, not in the modules ' +
+              'they import (those are loaded synchronously).',
           }
         : {}),
     };
@@ -73,12 +75,15 @@ export function moduleFailureDiagnostic(
   const via = loadedBy
     .filter((f) => f !== failure.file)
     .map((f) => path.relative(options.root, f) || f);
+  const doing = options.config ? 'loading the config' : 'importing the module';
+  const threw = failure.reason.startsWith('threw ') ? '' : 'threw: ';
   const what = failure.syntax
     ? `syntax error: ${failure.reason}`
-    : `${options.config ? 'loading the config' : 'importing the module'} ${failure.reason.startsWith('threw ') ? '' : 'threw: '}${failure.reason}`;
+    : `${doing} ${threw}${failure.reason}`;
   const hint =
     options.config && !failure.syntax
-      ? 'The config file runs on every command: keep it to `export default defineConfig({ ... })`, without side effects.'
+      ? 'The config file runs on every command: ' +
+        'keep it to `export default defineConfig({ ... })`, without side effects.'
       : failure.hint;
   return {
     severity: 'error',

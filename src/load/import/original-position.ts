@@ -15,13 +15,10 @@ export interface Position {
  * columns on line 1 include that prefix. An import is how the loader reads
  * each glob module; the modules those import are required.
  */
+const JITI_PARAMS = 'exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve';
 const JITI_WRAPPER = {
-  imported:
-    '(async function (exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve) { '
-      .length,
-  required:
-    '(function (exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve) { '
-      .length,
+  imported: `(async function (${JITI_PARAMS}) { `.length,
+  required: `(function (${JITI_PARAMS}) { `.length,
 };
 
 /**

@@ -79,7 +79,8 @@ class ModuleParseError extends Error {
 function metaDefinition(): string {
   const url = 'require("node:url")';
   return (
-    `const ${META} = { url: ${url}.pathToFileURL(__filename).href, filename: __filename, dirname: __dirname, ` +
+    `const ${META} = { url: ${url}.pathToFileURL(__filename).href, ` +
+    'filename: __filename, dirname: __dirname, ' +
     `resolve: (specifier) => ${url}.pathToFileURL(require.resolve(specifier)).href };`
   );
 }

@@ -62,7 +62,8 @@ function exportedExpression(source: SourceFile, name: string): Node | undefined 
 }
 
 /**
- * `defineFlow({...})` → the object; an identifier → what it names; other calls stay (a factory).
+ * `defineFlow({...})` → the object; an identifier → what it names; other calls stay (a
+ * factory).
  */
 function definedValue(source: SourceFile, node: Node): Node {
   const value = resolveValue(source, node);

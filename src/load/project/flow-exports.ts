@@ -71,13 +71,17 @@ async function notAFlow(value: unknown): Promise<{ message: string; hint: string
     if (!isFlowDefinition(settled)) return undefined;
     return {
       message: 'is a Promise of a flow; flows are read as values, not awaited',
-      hint: 'Await it in the module: `export default await makeFlow()` (flow modules may use top-level await).',
+      hint:
+        'Await it in the module: `export default await makeFlow()` ' +
+        '(flow modules may use top-level await).',
     };
   }
   const v = value as Record<string, unknown>;
   if (!('steps' in v) || !('name' in v || 'key' in v)) return undefined;
   return {
-    message: `looks like a flow (it has ${'name' in v ? 'name' : 'key'} and steps) but is not one: ${typeof v.key === 'string' ? 'its steps are not a list' : 'it has no string key'}`,
+    message:
+      `looks like a flow (it has ${'name' in v ? 'name' : 'key'} and steps) but is not one: ` +
+      `${typeof v.key === 'string' ? 'its steps are not a list' : 'it has no string key'}`,
     hint: "Write it as `defineFlow({ key: 'my-flow', name: '...', steps: [...] })`.",
   };
 }

@@ -36,11 +36,15 @@ export async function loadConfig(
     const named = Object.keys(namespace).filter(
       (name) => name !== 'default' && name !== '__esModule',
     );
+    const exported =
+      named.length > 0 ? ` (it exports ${named.map((n) => `"${n}"`).join(', ')})` : '';
     const d: Diagnostic = {
       severity: 'error',
       code: 'CONFIG_INVALID',
       file: configFile,
-      message: `${path.basename(configFile)} has no default export${named.length > 0 ? ` (it exports ${named.map((n) => `"${n}"`).join(', ')})` : ''}, so none of it would be used`,
+      message:
+        `${path.basename(configFile)} has no default export${exported}, ` +
+        'so none of it would be used',
       hint: 'Write the config as `export default defineConfig({ ... })`.',
       ...(named[0] === undefined ? {} : { exportName: named[0] }),
     };
@@ -62,7 +66,9 @@ export async function loadConfig(
       code: 'CONFIG_INVALID',
       file: configFile,
       path: ['defaultEnvironment'],
-      message: `defaultEnvironment "${config.defaultEnvironment}" is not one of the environments (${Object.keys(config.environments).join(', ')})`,
+      message:
+        `defaultEnvironment "${config.defaultEnvironment}" is not one of the environments ` +
+        `(${Object.keys(config.environments).join(', ')})`,
       exportName: 'default',
     };
     diagnostics.push(d);

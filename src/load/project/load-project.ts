@@ -148,7 +148,9 @@ function outsideProject(
   return {
     severity: 'error',
     code: C.FLOW_OUTSIDE_PROJECT,
-    message: `${path.relative(root, reach.file)} is a link to ${reach.target}, outside the project; it is not imported`,
+    message:
+      `${path.relative(root, reach.file)} is a link to ${reach.target}, outside the project; ` +
+      'it is not imported',
     hint: 'Copy the flow into the project, or make it a helper the flow modules import.',
     file: reach.file,
   };
@@ -165,7 +167,8 @@ function noFlowFiles(
     message: `no flow file matches ${globs.map((g) => `"${g}"`).join(', ')} under ${root}`,
     hint: configFile
       ? 'Check `flows` in the config: globs are relative to the folder of the config file.'
-      : 'Flows are read from flows/**/*.ts under the current directory when there is no runtype.config.ts; check --cwd.',
+      : 'Flows are read from flows/**/*.ts under the current directory ' +
+        'when there is no runtype.config.ts; check --cwd.',
     ...(configFile === undefined
       ? {}
       : { file: configFile, path: ['flows'], exportName: 'default' }),
