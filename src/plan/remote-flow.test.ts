@@ -49,7 +49,7 @@ describe('readRemoteFlow', () => {
     expect(remoteMatchesCode(readRemoteFlow({ name: 'F', flowSteps: full }), code)).toBe(true);
   });
 
-  it('without the flow-steps read, when is unknown; with it, when is compared (absent means none)', () => {
+  it('without flow-steps, when is unknown; with it, when is compared (absent means none)', () => {
     const without = readRemoteFlow({ name: 'F', flowSteps: full });
     expect(remoteMatchesCode(without, code)).toBe(true);
     const same = readRemoteFlow({ name: 'F', flowSteps: full }, [
@@ -66,7 +66,7 @@ describe('readRemoteFlow', () => {
     expect(remoteMatchesCode(dropped, code)).toBe(false);
   });
 
-  it('the drift hash never includes when or description, so reading flow-steps does not move it', () => {
+  it('the drift hash never has when or description, so reading flow-steps does not move it', () => {
     const plain = readRemoteFlow({ name: 'F', flowSteps: full });
     const withWhen = readRemoteFlow({ name: 'F', flowSteps: full }, [{ id: 'a', when: 'x > 1' }]);
     expect(withWhen.stateHash).toBe(plain.stateHash);

@@ -15,7 +15,8 @@ export function parseLockfile(text: string, file: string): Lockfile {
       conflictLine,
       {
         hint:
-          "Resolve the conflict keeping both sides' entries, or delete the conflicting entries and re-run sync: " +
+          "Resolve the conflict keeping both sides' entries, or delete the conflicting entries " +
+          'and re-run sync: ' +
           'flows already on the server are re-adopted by name.',
       },
     );
