@@ -1,11 +1,10 @@
-import { API_ERROR_CODES } from '../api/errors.js';
 import type { FlowWriter } from '../apply/ports.js';
+import { readRemote, readRemoteIfExists } from '../apply/read-remote.js';
 import { RuntypeError } from '../errors.js';
 import { closestMatch } from '../model/suggest.js';
 import {
   orphansByName,
   planChanges,
-  readRemoteFlow,
   usesWhen,
   type Change,
   type DesiredFlow,
@@ -154,7 +153,7 @@ async function planKeys(
   const details = new Map<string, RemoteFlow>();
   await Promise.all(
     [...reads].map(async ([id, withWhen]) => {
-      const remote = await readIfExists(api, id, withWhen);
+      const remote = await readRemoteIfExists(api, id, withWhen);
       if (!remote) return;
       listed.set(id, { id, name: remote.payload.name });
       details.set(id, remote);
@@ -226,33 +225,11 @@ async function fetchRemoteSnapshot(api: Api, reads: SnapshotReads): Promise<Remo
   let done = 0;
   await Promise.all(
     wanted.map(async (id) => {
-      details.set(id, await readFlow(api, id, withWhen?.has(id) === true));
+      details.set(id, (await readRemote(api, id, withWhen?.has(id) === true)).remote);
       reads.onProgress?.((done += 1), wanted.length);
     }),
   );
   return { listed, details };
-}
-
-/** One remote flow, with its steps' `when` when asked (the one response that carries it). */
-async function readFlow(api: Api, id: string, withWhen: boolean): Promise<RemoteFlow> {
-  const [flow, steps] = await Promise.all([
-    api.getFlow(id),
-    withWhen ? api.getFlowSteps(id) : undefined,
-  ]);
-  return readRemoteFlow(flow, steps?.data);
-}
-
-async function readIfExists(
-  api: Api,
-  id: string,
-  withWhen: boolean,
-): Promise<RemoteFlow | undefined> {
-  try {
-    return await readFlow(api, id, withWhen);
-  } catch (error) {
-    if (error instanceof RuntypeError && error.code === API_ERROR_CODES.notFound) return undefined;
-    throw error;
-  }
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type FlowPayload,
 } from '../plan/index.js';
 import type { FlowWriter, LockRecorder, RemoteFlowDto } from './ports.js';
+import { readRemote } from './read-remote.js';
 
 /**
  * How many times a create is re-sent after reconciling showed that the earlier attempt did not
@@ -101,12 +102,9 @@ async function adoptLanded(
 ) {
   const landed = await findLanded(api, lock, payload.name);
   if (!landed) return undefined;
-  const [remote, steps] = await Promise.all([
-    api.getFlow(landed),
-    usesWhen(payload) ? api.getFlowSteps(landed) : undefined,
-  ]);
-  const matches = remoteMatchesCode(readRemoteFlow(remote, steps?.data), payload, hash);
-  const synced = matches ? remote : await api.updateFlow(landed, payload);
+  const { dto, remote } = await readRemote(api, landed, usesWhen(payload));
+  const matches = remoteMatchesCode(remote, payload, hash);
+  const synced = matches ? dto : await api.updateFlow(landed, payload);
   return record(lock, key, payload, hash, { ...synced, id: landed }, true);
 }
 

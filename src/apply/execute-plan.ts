@@ -10,6 +10,7 @@ import {
 } from '../plan/index.js';
 import { createFlowOnce, dashboardOf, remoteNameConflict } from './create-flow.js';
 import { publishFlowOnce } from './publish-flow.js';
+import { readRemoteIfExists } from './read-remote.js';
 import type { FlowWriter, LockRecorder } from './ports.js';
 
 export interface ExecuteOptions {
@@ -202,13 +203,7 @@ async function update(
 }
 
 async function stillThere(api: ExecuteOptions['api'], id: string): Promise<boolean> {
-  try {
-    await api.getFlow(id);
-    return true;
-  } catch (error) {
-    if (isApiError(error, API_ERROR_CODES.notFound)) return false;
-    throw error;
-  }
+  return (await readRemoteIfExists(api, id, false)) !== undefined;
 }
 
 /** What a write made: the remote id, what it was, and the dashboard link when the API gave one. */
