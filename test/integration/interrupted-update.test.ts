@@ -13,18 +13,24 @@ afterEach(async () => {
   await env.cleanup();
 });
 
+/**
+ * Flow `a` synced at v1, then edited to v2 and synced while every PUT lands and its answer is
+ * lost: the run ends (exit 1) without recording the update, and the remote holds v2.
+ */
+async function syncedThenUpdateInDoubt(): Promise<string> {
+  env = await createEmulatorProject(0);
+  env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v1 {{topic}}' }));
+  expect((await env.cli('sync')).code).toBe(0);
+  env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v2 {{topic}}' }));
+  env.emu.setFaults({ commitThenDropRate: 1, methods: ['PUT'] });
+  expect((await env.cli('sync')).code).toBe(1);
+  env.emu.clearFaults();
+  return env.lockfile().environments.test!.flows.a!.id;
+}
+
 describe('an update in doubt', () => {
   it('is the tool’s own write: after the code moves on, sync updates without --force', async () => {
-    env = await createEmulatorProject(0);
-    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v1 {{topic}}' }));
-    expect((await env.cli('sync')).code).toBe(0);
-
-    // Every PUT lands and its answer is lost: the run ends without recording the update.
-    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v2 {{topic}}' }));
-    env.emu.setFaults({ commitThenDropRate: 1, methods: ['PUT'] });
-    expect((await env.cli('sync')).code).toBe(1);
-    env.emu.clearFaults();
-    const id = env.lockfile().environments.test!.flows.a!.id;
+    const id = await syncedThenUpdateInDoubt();
     expect(env.emu.state.get(id)?.flowSteps[0]?.config?.userPrompt).toBe('v2 {{topic}}');
     expect(env.lockfile().environments.test!.flows.a).toHaveProperty('attempted', [
       expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -41,13 +47,8 @@ describe('an update in doubt', () => {
   });
 
   it('two in a row (the code moved on between them): the remote holding either is the tool’s own', async () => {
-    env = await createEmulatorProject(0);
-    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v1 {{topic}}' }));
-    expect((await env.cli('sync')).code).toBe(0);
     // v2 lands, its answer lost; then v3 is refused every time (never lands): the remote holds v2.
-    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v2 {{topic}}' }));
-    env.emu.setFaults({ commitThenDropRate: 1, methods: ['PUT'] });
-    expect((await env.cli('sync')).code).toBe(1);
+    await syncedThenUpdateInDoubt();
     env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v3 {{topic}}' }));
     env.emu.setFaults({ commitThenDropRate: 0, errorRate: 1, methods: ['PUT'] });
     expect((await env.cli('sync')).code).toBe(1);
@@ -64,14 +65,7 @@ describe('an update in doubt', () => {
   });
 
   it('a real outside edit after it is still drift', async () => {
-    env = await createEmulatorProject(0);
-    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v1 {{topic}}' }));
-    expect((await env.cli('sync')).code).toBe(0);
-    env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v2 {{topic}}' }));
-    env.emu.setFaults({ commitThenDropRate: 1, methods: ['PUT'] });
-    expect((await env.cli('sync')).code).toBe(1);
-    env.emu.clearFaults();
-    const id = env.lockfile().environments.test!.flows.a!.id;
+    const id = await syncedThenUpdateInDoubt();
     env.emu.state.update(id, { name: 'Flow A (edited in the dashboard)' });
 
     env.project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'v3 {{topic}}' }));
