@@ -6,7 +6,11 @@ import {
   SENTINEL_KEY,
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
-import { flowSource } from '../helpers/project.js';
+import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
+import { runSync } from '../../src/app/sync.js';
+import type { AppContext } from '../../src/app/context.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { createReporter } from '../../src/report/create-reporter.js';
 import { hasScript, runOnTerminal, SCRIPT } from '../helpers/terminal-cli.js';
 
 /*
@@ -17,14 +21,21 @@ import { hasScript, runOnTerminal, SCRIPT } from '../helpers/terminal-cli.js';
  */
 
 let env: EmulatorProject;
-afterEach(async () => {
+const cleanupEnv = async () => {
   await env.cleanup();
-});
+};
 
 const lockText = () => readFileSync(env.project.path('runtype.lock.json'), 'utf8');
 const QUESTION = /Apply this plan to "test"[^\n]*\[y\/N\]/;
 
-describe.skipIf(!hasScript)(`sync on a real terminal (pseudo-TTY through ${SCRIPT})`, () => {
+// The pseudo-terminal comes from util-linux `script` (no native npm module); where it is
+// missing the skip says so in the test's name rather than passing silently.
+const TERMINAL_TITLE = hasScript
+  ? `sync on a real terminal (pseudo-TTY through ${SCRIPT})`
+  : `sync on a real terminal — SKIPPED: ${SCRIPT} (util-linux) not found, no pseudo-terminal`;
+
+describe.skipIf(!hasScript)(TERMINAL_TITLE, () => {
+  afterEach(cleanupEnv);
   const terminal = (args: string[], answer: string) =>
     runOnTerminal(env.project.root, args, {
       env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
@@ -77,6 +88,7 @@ describe.skipIf(!hasScript)(`sync on a real terminal (pseudo-TTY through ${SCRIP
 });
 
 describe('sync without a terminal', () => {
+  afterEach(cleanupEnv);
   it('writes without asking', async () => {
     env = await createEmulatorProject(1);
     const run = await env.cli('sync');
@@ -122,5 +134,53 @@ describe('sync without a terminal', () => {
     const confirmed = await env.cli('sync', '--prune', '--yes');
     expect(confirmed.code).toBe(0);
     expect(env.emu.state.count()).toBe(1);
+  });
+});
+
+describe('sync on a terminal against the embedded emulator (emulator: true)', () => {
+  let project: TestProject;
+  afterEach(() => project.cleanup());
+  /** A terminal context whose every question is recorded and declined. */
+  function terminal(cwd: string, asked: string[]): AppContext {
+    const sink = { write: () => true, isTTY: false };
+    return {
+      cwd,
+      env: { NO_COLOR: '1' },
+      reporter: createReporter({
+        json: false,
+        verbose: false,
+        stdout: sink,
+        stderr: sink,
+        env: {},
+      }),
+      importModule: createModuleImporter(),
+      interactive: true,
+      confirm: (question) => {
+        asked.push(question);
+        return Promise.resolve(false);
+      },
+      now: () => new Date(),
+    };
+  }
+
+  it('asks nothing for writes, but still asks (after the plan) before deleting', async () => {
+    project = createTestProject({
+      'package.json': '{ "name": "sample", "private": true, "type": "module" }\n',
+      'runtype.config.ts': `import { defineConfig } from 'runtype-flows';
+export default defineConfig({ defaultEnvironment: 'local', environments: { local: { emulator: true } } });
+`,
+      'flows/a.ts': flowSource('a', 'A'),
+      'flows/b.ts': flowSource('b', 'B'),
+    });
+    const asked: string[] = [];
+    const first = await runSync(terminal(project.root, asked), {});
+    expect(asked).toEqual([]);
+    expect(first.counts.created).toBe(2);
+
+    project.remove('flows/b.ts');
+    const pruned = await runSync(terminal(project.root, asked), { prune: true });
+    expect(asked).toEqual(['Apply this plan to "local", DELETING 1 remote flow(s): b ("B")?']);
+    expect(pruned.blocked?.reason).toBe('declined');
+    expect(pruned.counts.deleted).toBe(0);
   });
 });

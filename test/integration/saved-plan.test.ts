@@ -237,4 +237,16 @@ describe('plan --out FILE, then sync --plan FILE', () => {
     }
     expect(env.emu.requests).toEqual([]);
   });
+
+  it('plan --prune needs --out, and --out needs the API (usage errors, exit 1)', async () => {
+    env = await createEmulatorProject(1);
+    const prune = await env.cli('plan', '--prune');
+    expect(prune.code).toBe(1);
+    expect(prune.stderr).toMatch(/prune -> out/);
+    const offline = await env.cli('plan', '--out', 'plan.json', '--offline');
+    expect(offline.code).toBe(1);
+    expect(offline.stderr).toMatch(/out and offline/);
+    expect(env.project.read('runtype.config.ts')).toBeTruthy();
+    expect(() => env.project.read('plan.json')).toThrow();
+  });
 });
