@@ -30,62 +30,63 @@ const QUESTION = /Apply this plan to "test"[^\n]*\[y\/N\]/;
 
 // The pseudo-terminal comes from util-linux `script` (no native npm module); where it is
 // missing the skip says so in the test's name rather than passing silently.
-const TERMINAL_TITLE = hasScript
-  ? `sync on a real terminal (pseudo-TTY through ${SCRIPT})`
-  : `sync on a real terminal — SKIPPED: ${SCRIPT} (util-linux) not found, no pseudo-terminal`;
+const MISSING = hasScript ? '' : ` — SKIPPED: ${SCRIPT} (util-linux) not found, no pseudo-terminal`;
 
-describe.skipIf(!hasScript)(TERMINAL_TITLE, () => {
-  afterEach(cleanupEnv);
-  const terminal = (args: string[], answer: string) =>
-    runOnTerminal(env.project.root, args, {
-      env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
-      question: QUESTION,
-      answer,
+describe.skipIf(!hasScript)(
+  `sync on a real terminal (pseudo-TTY through ${SCRIPT})${MISSING}`,
+  () => {
+    afterEach(cleanupEnv);
+    const terminal = (args: string[], answer: string) =>
+      runOnTerminal(env.project.root, args, {
+        env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
+        question: QUESTION,
+        answer,
+      });
+
+    it('shows the plan and asks; "n" writes nothing and exits 2, "y" applies', async () => {
+      env = await createEmulatorProject(2);
+      expect((await env.cli('sync')).code).toBe(0);
+      env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'New' }));
+      const lockBefore = lockText();
+      env.emu.clearRequests();
+
+      const declined = await terminal(['sync'], 'n');
+      expect(declined.answered, declined.output).toBe(true);
+      expect(declined.code, declined.output).toBe(2);
+      const shown = declined.output.indexOf('Plan for environment "test"');
+      expect(shown).toBeGreaterThanOrEqual(0);
+      expect(shown).toBeLessThan(declined.output.search(QUESTION));
+      expect(declined.output).toContain('Re-run with: runtype-flows sync --yes');
+      expect(env.writes()).toEqual([]);
+      expect(lockText()).toBe(lockBefore);
+
+      const accepted = await terminal(['sync'], 'y');
+      expect(accepted.answered, accepted.output).toBe(true);
+      expect(accepted.code, accepted.output).toBe(0);
+      const id = env.lockfile().environments.test?.flows['flow-000']?.id;
+      expect(env.writes()).toContainEqual({ method: 'PUT', path: `/v1/flows/${id}` });
+      expect(lockText()).not.toBe(lockBefore);
     });
 
-  it('shows the plan and asks; "n" writes nothing and exits 2, "y" applies', async () => {
-    env = await createEmulatorProject(2);
-    expect((await env.cli('sync')).code).toBe(0);
-    env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'New' }));
-    const lockBefore = lockText();
-    env.emu.clearRequests();
+    it('with --prune the plan, deletion included, comes before the one question', async () => {
+      env = await createEmulatorProject(2);
+      expect((await env.cli('sync')).code).toBe(0);
+      env.project.remove('flows/flow-001.ts');
+      env.emu.clearRequests();
 
-    const declined = await terminal(['sync'], 'n');
-    expect(declined.answered, declined.output).toBe(true);
-    expect(declined.code, declined.output).toBe(2);
-    const shown = declined.output.indexOf('Plan for environment "test"');
-    expect(shown).toBeGreaterThanOrEqual(0);
-    expect(shown).toBeLessThan(declined.output.search(QUESTION));
-    expect(declined.output).toContain('Re-run with: runtype-flows sync --yes');
-    expect(env.writes()).toEqual([]);
-    expect(lockText()).toBe(lockBefore);
-
-    const accepted = await terminal(['sync'], 'y');
-    expect(accepted.answered, accepted.output).toBe(true);
-    expect(accepted.code, accepted.output).toBe(0);
-    const id = env.lockfile().environments.test?.flows['flow-000']?.id;
-    expect(env.writes()).toContainEqual({ method: 'PUT', path: `/v1/flows/${id}` });
-    expect(lockText()).not.toBe(lockBefore);
-  });
-
-  it('with --prune the plan, deletion included, comes before the one question', async () => {
-    env = await createEmulatorProject(2);
-    expect((await env.cli('sync')).code).toBe(0);
-    env.project.remove('flows/flow-001.ts');
-    env.emu.clearRequests();
-
-    const run = await terminal(['sync', '--prune'], 'n');
-    expect(run.code, run.output).toBe(2);
-    const question = run.output.search(QUESTION);
-    expect(run.output.slice(question)).toMatch(/^[^\n]*DELETING 1 remote flow\(s\): flow-001/);
-    const before = run.output.slice(0, question);
-    expect(before).toContain('Plan for environment "test"');
-    expect(before).toMatch(/flow-001[\s\S]*removed from code/);
-    expect(run.output.match(/\[y\/N\]/g)).toHaveLength(1);
-    expect(env.writes()).toEqual([]);
-    expect(env.emu.state.count()).toBe(2);
-  });
-});
+      const run = await terminal(['sync', '--prune'], 'n');
+      expect(run.code, run.output).toBe(2);
+      const question = run.output.search(QUESTION);
+      expect(run.output.slice(question)).toMatch(/^[^\n]*DELETING 1 remote flow\(s\): flow-001/);
+      const before = run.output.slice(0, question);
+      expect(before).toContain('Plan for environment "test"');
+      expect(before).toMatch(/flow-001[\s\S]*removed from code/);
+      expect(run.output.match(/\[y\/N\]/g)).toHaveLength(1);
+      expect(env.writes()).toEqual([]);
+      expect(env.emu.state.count()).toBe(2);
+    });
+  },
+);
 
 describe('sync without a terminal', () => {
   afterEach(cleanupEnv);
