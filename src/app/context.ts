@@ -14,7 +14,7 @@ export interface AppContext {
   importModule: ImportModule;
   /** Explicit --config path, if any. */
   configPath?: string;
-  /** Whether a human can answer a prompt (stdin and stderr are terminals). */
+  /** "A terminal" (DESIGN.md): stdin and stderr are TTYs and CI is unset; decided by cli/. */
   interactive: boolean;
   /** Asks a yes/no question; only called when `interactive`. */
   confirm: (question: string) => Promise<boolean>;

@@ -1,11 +1,19 @@
+import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
-import { hasPendingChanges, planChanges, type Plan } from '../plan/index.js';
+import {
+  hasPendingChanges,
+  planChanges,
+  recordChanges,
+  type Plan,
+  type SavedPlan,
+} from '../plan/index.js';
 import { connect } from './connect.js';
 import type { AppContext } from './context.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from './project.js';
 import { assertKnownKeys, planAgainstRemote, planScope, readProgress } from './remote-plan.js';
 import { preflight } from './remote-validation.js';
 import type { PlanResult, TargetInfo } from './results.js';
+import { lockStateHash, savedPlanDocument, writeSavedPlan, type PlanBasis } from './saved-plan.js';
 import { unmanagedFlows, type UnmanagedFlow } from './unmanaged-flows.js';
 
 export interface PlanOptions {
@@ -15,6 +23,13 @@ export interface PlanOptions {
   /** Do not contact the API: compare code with the lock state only. */
   offline?: boolean;
   only?: readonly string[];
+  /**
+   * `plan --out FILE`: also save the plan, with what it was made from, for `sync --plan FILE`
+   * (relative to the working directory).
+   */
+  out?: string;
+  /** With `out`: the saved plan deletes the flows removed from code (`sync --prune`). */
+  prune?: boolean;
 }
 
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
@@ -24,6 +39,14 @@ export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<Pl
     ? await planOffline(ctx, loaded, options)
     : await planWithoutWriting(ctx, loaded, options);
   const { plan, target, diagnostics, unmanaged: found } = planned;
+  if (options.out !== undefined && planned.basis) {
+    const basis = { ...planned.basis, options: savedOptions(options, loaded) };
+    await writeSavedPlan(path.resolve(ctx.cwd, options.out), savedPlanDocument(basis, ctx.now()));
+    ctx.reporter.info(
+      `Saved the plan to ${options.out}; apply exactly it with: ` +
+        `runtype-flows sync --plan ${options.out}`,
+    );
+  }
   const ok = plan.summary.conflict === 0;
   const pendingChanges = hasPendingChanges(plan);
   const unmanaged = found ? { unmanaged: found.length, unmanagedFlows: found } : {};
@@ -36,6 +59,8 @@ interface PlannedView {
   diagnostics: Diagnostic[];
   /** Remote flows nothing in code or in the lock state manages (not known offline). */
   unmanaged?: UnmanagedFlow[];
+  /** With `out`: what the plan was made from, to save with it (not known offline). */
+  basis?: Omit<PlanBasis, 'options'>;
 }
 
 /**
@@ -52,7 +77,12 @@ export async function planWithoutWriting(
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'read-only');
   try {
-    const scope = { ...planScope(options), onProgress: readProgress(ctx) };
+    const scope = {
+      ...planScope(options),
+      // A saved plan records the remote of every flow it touches, so `sync --plan` can compare.
+      ...(options.out !== undefined ? { readTouched: { deletions: options.prune === true } } : {}),
+      onProgress: readProgress(ctx),
+    };
     const { plan, remote } = await planAgainstRemote(connection, desired, scope);
     // `preflight: true`: the server's validator sees what this plan would write, before anyone
     // applies it.
@@ -60,11 +90,17 @@ export async function planWithoutWriting(
     const { preflight: check } = project.config;
     const checked = check ? await preflight(ctx, connection, plan.changes, code) : [];
     const unmanaged = unmanagedFlows(plan, remote, connection.lock.entries());
+    const basis = {
+      target: connection.info,
+      lockStateHash: lockStateHash(connection.lock),
+      changes: recordChanges(plan, remote),
+    };
     return {
       plan,
       target: connection.info,
       diagnostics: [...project.diagnostics, ...checked],
       unmanaged,
+      ...(options.out !== undefined ? { basis } : {}),
     };
   } finally {
     await connection.close();
@@ -72,6 +108,16 @@ export async function planWithoutWriting(
 }
 
 // --- internal ---
+
+/** What of the command a saved plan fixes for `sync --plan`. */
+function savedOptions(options: PlanOptions, loaded: ProjectAndTarget): SavedPlan['options'] {
+  return {
+    prune: options.prune === true,
+    refresh: options.refresh === true,
+    ...(options.only && options.only.length > 0 ? { only: [...options.only] } : {}),
+    publish: loaded.target.publish,
+  };
+}
 
 /** Code against the lock state only: no key, no network (no adoption, drift or missing checks). */
 async function planOffline(

@@ -25,6 +25,11 @@ export interface RemotePlanOptions {
    * save); the account is never listed. Without it, every flow is planned from a listing.
    */
   keys?: readonly string[];
+  /**
+   * Read in full every remote flow the plan would write (and with `deletions` delete), so each
+   * change's remote hash is known: what a saved plan records and `sync --plan` checks again.
+   */
+  readTouched?: { deletions: boolean };
   /** Progress of reading remote flows in full (`--refresh` reads every tracked one). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -72,6 +77,9 @@ export async function planAgainstRemote(
   for (const change of first.changes) {
     if (change.kind === 'update' || change.kind === 'adopt') needed.add(change.remoteId);
     if (refresh && change.kind === 'noop') needed.add(change.remoteId);
+    if (options.readTouched && touches(change, options.readTouched.deletions)) {
+      needed.add(change.remoteId);
+    }
   }
   const withWhen = idsUsingWhen(first.changes, desired);
   const { onProgress } = options;
@@ -244,4 +252,10 @@ function idsUsingWhen(changes: readonly Change[], desired: readonly DesiredFlow[
     if ('remoteId' in change && flow && usesWhen(flow.payload)) ids.add(change.remoteId);
   }
   return ids;
+}
+
+/** A change that writes to (or deletes) a remote flow it names. */
+function touches(change: Change, deletions: boolean): change is Change & { remoteId: string } {
+  if (change.kind === 'noop' || !('remoteId' in change)) return false;
+  return change.kind !== 'delete' || deletions;
 }

@@ -78,13 +78,25 @@ export interface SyncResult {
   plan: Plan;
   outcomes: ChangeOutcome[];
   counts: Record<OutcomeAction | 'failed' | 'refused' | 'skipped', number>;
-  /** Set when sync applied nothing because a confirmation is needed (exit 2). */
-  blocked?: { reason: 'drift' | 'deletions'; keys: string[]; rerun: string };
+  /**
+   * Set when sync held writes back (exit 2): drift without --force (the rest was applied);
+   * nothing applied for deletions without --yes, a declined question, or a stale saved plan.
+   */
+  blocked?: SyncBlocked;
   /** Set when Ctrl-C stopped the run: how many changes were never started. */
   /** Ctrl-C: changes never started, and keys whose request was cut off in flight (not failures). */
   interrupted?: { notStarted: number; cutShort: string[] };
   diagnostics: Diagnostic[];
   durationMs: number;
+}
+
+export interface SyncBlocked {
+  reason: 'drift' | 'deletions' | 'declined' | 'stale-plan';
+  keys: string[];
+  /** The command to run next (with --yes or --force; for a stale plan, making it again). */
+  rerun: string;
+  /** stale-plan: what differs from the saved plan (code of flow X changed, …). */
+  differences?: string[];
 }
 
 export type FlowState =

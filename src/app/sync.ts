@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { ChangeOutcome } from '../apply/outcome.js';
 import { RuntypeError } from '../errors.js';
-import type { Change, Plan } from '../plan/index.js';
+import { recordChanges, type Change, type Plan, type SavedPlan } from '../plan/index.js';
 import { applyPlan, summarizeRun } from './apply-plan.js';
 import { connect } from './connect.js';
 import type { AppContext } from './context.js';
@@ -9,16 +10,23 @@ import { planWithoutWriting, type PlanOptions } from './plan.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from './project.js';
 import { planAgainstRemote, planScope, readProgress } from './remote-plan.js';
 import { preflight } from './remote-validation.js';
-import type { SyncResult } from './results.js';
+import type { SyncBlocked, SyncResult } from './results.js';
+import { lockStateHash, readSavedPlan, savedPlanDifferences } from './saved-plan.js';
+import { reviewBeforeApply } from './sync-review.js';
 
 export interface SyncOptions extends PlanOptions {
   dryRun?: boolean;
   prune?: boolean;
-  /** Confirms deletions (never anything else). */
+  /** Answers every question (the review before writing, deletions). */
   yes?: boolean;
   /** Overwrites drifted flows (never confirms deletions). */
   force?: boolean;
   publish?: boolean;
+  /**
+   * A plan saved by `plan --out`: applied only if planning now gives exactly it (its scope,
+   * --prune and publishing come from the file; cli/ refuses the flags that would change it).
+   */
+  planFile?: string;
   /** The argv to show in "re-run with" hints. */
   argv?: readonly string[];
 }
@@ -26,17 +34,29 @@ export interface SyncOptions extends PlanOptions {
 /**
  * `sync`: plan against the remote, confirm what needs confirming, apply with
  * bounded concurrency while recording every write durably, then fold the
- * journal into the lockfile. Deletions need --prune and a confirmation
- * (--yes, or a prompt on a terminal); without either nothing at all is applied.
+ * journal into the lockfile. On a terminal the plan is reviewed before the
+ * first write; deletions need --prune and a confirmation (--yes, or the
+ * question on a terminal); when a question is declined or unanswered nothing
+ * at all is applied. With a saved plan, anything else than that plan is refused.
  */
 export async function runSync(ctx: AppContext, options: SyncOptions): Promise<SyncResult> {
   const started = ctx.now().getTime();
-  const loaded = await loadProjectAndTarget(ctx, options.env);
-  if (options.dryRun) return dryRun(ctx, options, loaded, started);
+  const saved =
+    options.planFile === undefined
+      ? undefined
+      : await readSavedPlan(path.resolve(ctx.cwd, options.planFile));
+  const settings = saved ? { ...options, ...savedSettings(saved) } : options;
+  const loaded = await loadProjectAndTarget(ctx, settings.env);
+  if (settings.dryRun) return dryRun(ctx, settings, loaded, started);
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'write');
   try {
-    const scope = { ...planScope(options), onProgress: readProgress(ctx) };
+    const scope = {
+      ...planScope(settings),
+      // A saved plan recorded the remote of every flow it touches: read them again to compare.
+      ...(saved ? { readTouched: { deletions: saved.options.prune } } : {}),
+      onProgress: readProgress(ctx),
+    };
     const planned = await planAgainstRemote(connection, desired, scope);
     const { plan } = planned;
     const code = { desired, root: project.root };
@@ -44,22 +64,39 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
     const checked = check ? await preflight(ctx, connection, plan.changes, code) : [];
     const diagnostics = [...project.diagnostics, ...checked];
     const base = { command: 'sync' as const, target: connection.info, plan, diagnostics };
-    const finish = finisher(ctx, options, base, started);
+    const finish = finisher(ctx, settings, base, started);
+    const prune = settings.prune === true;
+    const publish = settings.publish ?? target.publish;
 
-    const deletions = refuseUnsafeDeletions(plan, options, loaded);
-    const unconfirmed = options.prune && deletions.length > 0 && !options.yes;
-    if (unconfirmed && !(await confirmDeletions(ctx, deletions))) {
-      const keys = deletions.map((c) => c.key);
-      const rerun = rerunCommand(options.argv, '--yes');
-      return finish([], { blocked: { reason: 'deletions', keys, rerun } });
+    if (saved && options.planFile !== undefined) {
+      const now = {
+        target: connection.info,
+        lockStateHash: lockStateHash(connection.lock),
+        // Publishing as the environment says now (the config may have changed since).
+        options: { ...saved.options, publish: target.publish },
+        changes: recordChanges(plan, planned.remote),
+      };
+      const differences = savedPlanDifferences(saved, now);
+      if (differences.messages.length > 0) {
+        return finish([], { blocked: stalePlan(saved, options.planFile, differences) });
+      }
     }
+
+    refuseUnsafeDeletions(plan, settings, loaded);
+    const review = { plan, target: connection.info, diagnostics, prune, publish };
+    const blocked = await reviewBeforeApply(ctx, {
+      ...review,
+      yes: settings.yes === true,
+      argv: settings.argv,
+    });
+    if (blocked) return finish([], { blocked });
 
     const { outcomes, refusals } = await applyPlan(ctx, connection, planned, {
       desired,
       concurrency: project.config.concurrency,
-      prune: options.prune === true,
-      force: options.force === true,
-      publish: options.publish ?? target.publish,
+      prune,
+      force: settings.force === true,
+      publish,
       progress: true,
     });
     // A write the server refused names the fields it refused: shown at file:line:column like any
@@ -67,7 +104,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
     if (refusals.length > 0) ctx.reporter.diagnostics(refusals, project.root);
     const run = summarizeRun(plan, outcomes, ctx.signal?.aborted === true);
     const { refused, interrupted } = run;
-    const rerun = rerunCommand(options.argv, '--force');
+    const rerun = rerunCommand(settings.argv, '--force');
     return finish(run.outcomes, {
       diagnostics: [...diagnostics, ...refusals],
       ...(interrupted ? { interrupted } : {}),
@@ -80,11 +117,29 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
 
 // --- internal ---
 
-async function confirmDeletions(ctx: AppContext, deletions: readonly Change[]): Promise<boolean> {
-  if (!ctx.interactive) return false;
-  const listed = deletions.map((d) => `${d.key} ("${d.name}")`).join(', ');
-  ctx.reporter.info(`sync --prune will DELETE ${deletions.length} remote flow(s): ${listed}`);
-  return ctx.confirm('Delete them?');
+/** What a saved plan fixes of a run: its scope, --prune and publishing. */
+function savedSettings(saved: SavedPlan): Partial<SyncOptions> {
+  const { prune, refresh, only, publish } = saved.options;
+  return { prune, refresh, publish, ...(only ? { only } : {}) };
+}
+
+/** A saved plan that is not what would be done now: refused, with how to make it again. */
+function stalePlan(
+  saved: SavedPlan,
+  file: string,
+  differences: { messages: string[]; keys: string[] },
+): SyncBlocked {
+  const { prune, refresh, only } = saved.options;
+  const args = [
+    'runtype-flows plan',
+    `--env ${saved.target.environment}`,
+    ...(prune ? ['--prune'] : []),
+    ...(refresh ? ['--refresh'] : []),
+    ...(only ? [`--only ${only.join(' ')}`] : []),
+    `--out ${file}`,
+  ];
+  const { keys, messages } = differences;
+  return { reason: 'stale-plan', keys, differences: messages, rerun: args.join(' ') };
 }
 
 /**

@@ -14,7 +14,7 @@ import { envsCommand } from './commands/envs.js';
 import { doctorCommand } from './commands/doctor.js';
 
 import { VERSION } from '../app/version.js';
-import { commandNamed, COMMANDS, reportUsageError } from './usage-error.js';
+import { commandNamed, COMMANDS, reportUsageError, UsageError } from './usage-error.js';
 
 export { VERSION };
 
@@ -50,7 +50,8 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
       'Environment: RUNTYPE_API_KEY, RUNTYPE_API_URL (override the selected environment), ' +
         'RUNTYPE_ENV (like --env), NO_COLOR, HTTPS_PROXY/NO_PROXY.\n' +
         'Exit codes: 0 ok/in sync, 1 error, 2 action needed (changes pending with --exit-code, ' +
-        'drift without --force, deletions without --yes), 130 interrupted.\n' +
+        'drift without --force, deletions without --yes, a declined question, a stale ' +
+        'saved plan), 130 interrupted.\n' +
         'Network: each request has a 30 s deadline (requestTimeoutMs in the config); ' +
         'a Retry-After is waited for up to 30 s (maxRetryAfterMs), longer fails the flow.',
     )
@@ -74,10 +75,5 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
   }
   return runtime.exitCode;
 }
-
-// --- internal ---
-
-/** A flag or command yargs rejected; nothing has run. */
-class UsageError extends Error {}
 
 export type { GlobalOptions };

@@ -7,6 +7,12 @@ import {
 } from '../report/format-usage-error.js';
 import type { ProcessIo } from './build-context.js';
 
+/**
+ * A flag or command yargs rejected, or a command's own check of its flags threw; nothing has
+ * run. main reports it with the command's usage (exit 1).
+ */
+export class UsageError extends Error {}
+
 /** Every command's name, for telling a command from a stray argument in argv. */
 export const COMMANDS = [
   'validate',

@@ -18,3 +18,10 @@ export {
   type RemoteSnapshot,
   type TrackedFlow,
 } from './types.js';
+export {
+  compareChangeRecords,
+  recordChanges,
+  type ChangeDifference,
+  type ChangeRecord,
+} from './change-records.js';
+export { SAVED_PLAN_VERSION, SavedPlanSchema, type SavedPlan } from './saved-plan-format.js';

@@ -3,6 +3,7 @@ import type { CommandResult } from '../app/results.js';
 import { createColors } from './color.js';
 import { errorToJson, formatError } from './format-error.js';
 import { formatDiagnostics } from './format-diagnostics.js';
+import { formatPlan } from './format-plan.js';
 import { terminalSafe } from './terminal-safe.js';
 import { formatResult } from './format-result.js';
 import { formatWatchEvent } from './format-watch.js';
@@ -95,6 +96,7 @@ export function createReporter(options: ReporterOptions): Reporter {
         writeErr(`${update.phase}: ${update.done}/${update.total}${failed}`);
       }
     },
+    preview: (result) => writeErr(`${formatPlan(result, errColors, { verbose })}\n`),
     result(result: CommandResult) {
       const root = 'root' in result ? result.root : options.projectRoot;
       if (json) writeOut(JSON.stringify(withRelativePaths(toJsonDocument(result), root), null, 2));

@@ -45,6 +45,23 @@ export function formatSync(
       `Re-run with: ${colors.paint('bold', result.blocked.rerun)}`,
     ].join('\n');
   }
+  if (result.blocked?.reason === 'declined') {
+    return [
+      colors.paint('yellow', 'Nothing was applied: the plan was not confirmed.'),
+      `Re-run with: ${colors.paint('bold', result.blocked.rerun)}`,
+    ].join('\n');
+  }
+  if (result.blocked?.reason === 'stale-plan') {
+    return [
+      colors.paint(
+        'yellow',
+        'Nothing was applied: the saved plan is not what would be done now, so it is not the ' +
+          'plan that was reviewed:',
+      ),
+      ...(result.blocked.differences ?? []).map((d) => `  - ${redactString(d)}`),
+      `Make and review the plan again: ${colors.paint('bold', result.blocked.rerun)}`,
+    ].join('\n');
+  }
   // The embedded emulator's links lead nowhere (it serves no dashboard): shown for real targets
   // only.
   const links = result.target.kind === 'remote';

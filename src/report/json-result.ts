@@ -27,9 +27,10 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * //             error?{ code, message } }],
  * //           counts{ created, updated, adopted, recreated, deleted, none, failed, refused,
  * //             skipped },
- * //           blocked?{ reason: 'drift' | 'deletions', keys, rerun }, interrupted?{ notStarted },
+ * //           blocked?{ reason: 'drift' | 'deletions' | 'declined' | 'stale-plan', keys, rerun,
+ * //             differences? (stale-plan) }, interrupted?{ notStarted },
  * //           changes?: JsonChange[]
- * //             (only when nothing was applied: dryRun, or blocked by deletions)
+ * //             (only when nothing was applied: dryRun, or blocked by anything but drift)
  * // status:   target, remoteChecked, flows[{ key, name, state, remoteId?, file? }], diagnostics,
  * //           unmanaged?[{ remoteId, name, lastRunAt }]   (status --all)
  * // pull:     target, dryRun, outDir, durationMs, warnings, diagnostics,
@@ -67,7 +68,8 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * - `'ok'`: it did — including a plan that found pending changes (those are
  *   `pendingChanges: true`, and `plan --exit-code` exits 2; status stays 'ok');
  * - `'blocked'`: sync held writes back because they need a confirmation
- *   (`blocked.reason`: `--yes` for deletions, `--force` for drift); exit code 2;
+ *   (`blocked.reason`: `--yes` for deletions or a declined question, `--force` for drift, a
+ *   new `plan --out` for a stale saved plan); exit code 2;
  * - `'error'`: it failed (`ok: false`: invalid flows, a failed change); exit code 1.
  *   A top-level error prints
  *   `{ schemaVersion, status: 'error', error: { code, message, hint?, meta? } }` instead.
@@ -135,7 +137,8 @@ function planMembers(result: PlanResult) {
 
 function syncMembers(result: SyncResult) {
   const { plan, outcomes, ...rest } = result;
-  const nothingApplied = result.dryRun || result.blocked?.reason === 'deletions';
+  // Only drift lets the rest be applied: every other block holds back the whole plan.
+  const nothingApplied = result.dryRun || (result.blocked && result.blocked.reason !== 'drift');
   return {
     ...rest,
     summary: plan.summary,

@@ -1,4 +1,4 @@
-import type { CommandResult } from '../app/results.js';
+import type { CommandResult, PlanResult } from '../app/results.js';
 import type { WatchEvent } from '../app/watch/events.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 
@@ -31,6 +31,8 @@ export interface Reporter {
   /** Shown with --verbose only. */
   debug(message: string): void;
   progress(update: ProgressUpdate): void;
+  /** A plan shown for review before a question (stderr, so stdout keeps only the result). */
+  preview(result: PlanResult): void;
   /** The command's outcome: human text on stdout, or the one JSON document. */
   result(result: CommandResult): void;
   error(error: unknown): void;

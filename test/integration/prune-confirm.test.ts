@@ -14,9 +14,18 @@ afterEach(async () => {
   await env.cleanup();
 });
 
-/** A context as the CLI builds it for a terminal, with the prompt answered by the test. */
-function terminalContext(cwd: string, answer: boolean, asked: string[]): AppContext {
+/**
+ * A context as the CLI builds it for a terminal, with the prompt answered by the test. `seen`
+ * gets stderr and each question in the order they came.
+ */
+function terminalContext(
+  cwd: string,
+  answer: boolean,
+  asked: string[],
+  seen: string[] = [],
+): AppContext {
   const sink = { write: () => true, isTTY: false };
+  const stderr = { write: (s: string) => seen.push(s), isTTY: false };
   return {
     cwd,
     env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
@@ -24,13 +33,14 @@ function terminalContext(cwd: string, answer: boolean, asked: string[]): AppCont
       json: false,
       verbose: false,
       stdout: sink,
-      stderr: sink,
+      stderr,
       env: { NO_COLOR: '1' },
     }),
     importModule: createModuleImporter(),
     interactive: true,
     confirm: (question) => {
       asked.push(question);
+      seen.push(`QUESTION ${question}`);
       return Promise.resolve(answer);
     },
     now: () => new Date(),
@@ -38,15 +48,26 @@ function terminalContext(cwd: string, answer: boolean, asked: string[]): AppCont
 }
 
 describe('sync --prune on a terminal', () => {
-  it('asks before deleting; "no" applies nothing at all', async () => {
+  it('shows the plan, then asks one question naming the deletion; "no" applies nothing at all', async () => {
     env = await createEmulatorProject(2);
     expect((await env.cli('sync')).code).toBe(0);
     env.project.remove('flows/flow-001.ts');
     env.emu.clearRequests();
     const asked: string[] = [];
-    const result = await runSync(terminalContext(env.project.root, false, asked), { prune: true });
-    expect(asked).toEqual(['Delete them?']);
-    expect(result.blocked?.reason).toBe('deletions');
+    const seen: string[] = [];
+    const ctx = terminalContext(env.project.root, false, asked, seen);
+    const result = await runSync(ctx, { prune: true });
+    expect(asked).toEqual([
+      'Apply this plan to "test", DELETING 1 remote flow(s): flow-001 ("Flow 1")?',
+    ]);
+    // The plan (with the deletion in it) before the question, not after.
+    const plan = seen.findIndex((s) => s.includes('Plan for environment "test"'));
+    const question = seen.findIndex((s) => s.startsWith('QUESTION'));
+    expect(plan).toBeGreaterThanOrEqual(0);
+    expect(plan).toBeLessThan(question);
+    expect(seen[plan]).toMatch(/flow-001[\s\S]*removed from code/);
+    expect(result.blocked).toMatchObject({ reason: 'declined', keys: ['flow-001'] });
+    expect(result.blocked?.rerun).toBe('runtype-flows sync --yes');
     expect(env.writes()).toEqual([]);
     expect(env.emu.state.count()).toBe(2);
   });

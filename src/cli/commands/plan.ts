@@ -9,6 +9,8 @@ interface PlanArgs extends GlobalOptions, TargetArgs {
   'exit-code'?: boolean;
   only?: string[];
   markdown?: string;
+  out?: string;
+  prune?: boolean;
 }
 
 export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, PlanArgs> {
@@ -35,10 +37,27 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
             'Also write the plan as Markdown to FILE (relative to --cwd), for a pull-request ' +
             'comment',
         })
+        .option('out', {
+          type: 'string',
+          describe:
+            'Also save the plan to FILE (JSON), with the code, remote and lock state it was ' +
+            'made from, for `sync --plan FILE` (relative to --cwd)',
+        })
+        .option('prune', {
+          type: 'boolean',
+          describe: 'With --out: the saved plan also deletes flows removed from code',
+        })
+        .implies('prune', 'out')
+        // A saved plan records the remote it was made against: it needs the API.
+        .conflicts('out', 'offline')
         .example('$0 plan', 'preview against the default environment')
         .example(
           '$0 plan --env production --refresh --exit-code',
           'CI gate: exit 2 if anything would change or drifted',
+        )
+        .example(
+          '$0 plan --env production --out plan.json',
+          'pull request: save the plan for review; the deploy runs sync --plan plan.json',
         )
         .example(
           '$0 plan --markdown plan.md',
@@ -52,6 +71,8 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
           refresh: argv.refresh,
           offline: argv.offline,
           only: argv.only,
+          ...(argv.out === undefined ? {} : { out: argv.out }),
+          prune: argv.prune,
         });
         ctx.reporter.result(result);
         if (argv.markdown !== undefined) {

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import type { AppContext } from '../../app/context.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
+import { UsageError } from '../usage-error.js';
 import { targetOptions, type TargetArgs } from './plan-options.js';
 
 interface SyncArgs extends GlobalOptions, TargetArgs {
@@ -14,7 +15,19 @@ interface SyncArgs extends GlobalOptions, TargetArgs {
   only?: string[];
   watch?: boolean;
   'allow-shared'?: boolean;
+  plan?: string;
 }
+
+/** What would change the plan `sync --plan FILE` applies: refused with it (a usage error). */
+const CHANGES_A_SAVED_PLAN = [
+  'prune',
+  'only',
+  'force',
+  'publish',
+  'refresh',
+  'dry-run',
+  'watch',
+] as const;
 
 export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, SyncArgs> {
   return {
@@ -36,7 +49,9 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
         .option('yes', {
           type: 'boolean',
           alias: 'y',
-          describe: 'Confirm deletions without a prompt (only deletions)',
+          describe:
+            'Answer yes to every question: the review of the plan on a terminal, and deletions ' +
+            '(which need it without a terminal)',
         })
         .option('force', {
           type: 'boolean',
@@ -62,6 +77,24 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
             'With --watch: allow an environment whose lock section is the committed lockfile ' +
             '(refused otherwise, exit 2)',
         })
+        .option('plan', {
+          type: 'string',
+          describe:
+            'Apply exactly the plan saved by `plan --out FILE`; refused (exit 2, nothing ' +
+            'written) if the code, remote, lock state or environment changed since',
+        })
+        .check((argv) => {
+          if (argv.plan === undefined) return true;
+          const given = CHANGES_A_SAVED_PLAN.filter((flag) => argv[flag] !== undefined);
+          if (given.length === 0) return true;
+          const flags = given.map(
+            (f) => `--${f === 'publish' && argv[f] === false ? 'no-' : ''}${f}`,
+          );
+          throw new UsageError(
+            `--plan applies the saved plan as it was reviewed; ${flags.join(', ')} would change ` +
+              'it. Make a new plan with those flags (`plan --out FILE`) instead.',
+          );
+        })
         .implies('allow-shared', 'watch')
         // Watch never deletes and never writes nothing: these would silently mean something else.
         .conflicts('watch', ['dry-run', 'prune', 'yes'])
@@ -71,6 +104,10 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
           'CI deploy: also delete removed flows, JSON result',
         )
         .example('$0 sync --dry-run', 'what would happen, without writing')
+        .example(
+          '$0 sync --env production --plan plan.json --yes',
+          'CI deploy of the plan a pull request reviewed (plan --out plan.json)',
+        )
         .example('$0 sync --watch', 'while developing: sync every save until Ctrl-C'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
@@ -85,6 +122,7 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
           publish: argv.publish,
           refresh: argv.refresh,
           only: argv.only,
+          ...(argv.plan === undefined ? {} : { planFile: argv.plan }),
           argv: runtime.io.argv.slice(2),
         });
         ctx.reporter.result(result);

@@ -121,16 +121,20 @@ export const SyncDocumentSchema = z.strictObject({
   counts: CountsSchema,
   blocked: z
     .strictObject({
-      reason: z.enum(['drift', 'deletions']),
+      reason: z.enum(['drift', 'deletions', 'declined', 'stale-plan']),
       keys: z.array(z.string()),
       rerun: z.string(),
+      differences: z
+        .array(z.string())
+        .optional()
+        .meta({ description: 'stale-plan: what differs from the saved plan' }),
     })
     .optional(),
   interrupted: z
     .strictObject({ notStarted: z.number().int(), cutShort: z.array(z.string()) })
     .optional(),
   changes: z.array(ChangeSchema).optional().meta({
-    description: 'Only when nothing was applied: --dry-run, or blocked by deletions',
+    description: 'Only when nothing was applied: --dry-run, or blocked by anything but drift',
   }),
   diagnostics,
 });

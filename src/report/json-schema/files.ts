@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SavedPlanSchema } from '../../plan/index.js';
 import * as documents from './documents.js';
 
 /** Each schema file of schemas/ by name, and the zod schema it is generated from. */
@@ -13,7 +14,13 @@ const FILES = {
   'envs.schema.json': documents.EnvsDocumentSchema,
   'doctor.schema.json': documents.DoctorDocumentSchema,
   'pull.schema.json': documents.PullDocumentSchema,
+  'saved-plan.schema.json': SavedPlanSchema,
 } as const;
+
+/** Titles of the files that are not a command's --json document. */
+const TITLES: Partial<Record<keyof typeof FILES, string>> = {
+  'saved-plan.schema.json': 'runtype-flows plan --out FILE (read by sync --plan FILE)',
+};
 
 export type JsonSchemaFile = keyof typeof FILES;
 
@@ -25,7 +32,7 @@ export function jsonSchemaFiles(): Record<JsonSchemaFile, string> {
   const out = {} as Record<JsonSchemaFile, string>;
   for (const [file, schema] of Object.entries(FILES) as [JsonSchemaFile, z.ZodType][]) {
     const body = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
-    const title = `runtype-flows ${file.replace('.schema.json', '')} --json`;
+    const title = TITLES[file] ?? `runtype-flows ${file.replace('.schema.json', '')} --json`;
     out[file] = `${JSON.stringify({ title, ...body }, null, 2)}\n`;
   }
   return out;
