@@ -40,7 +40,8 @@ export interface LockRecorder {
   recordWritten(key: string, entry: TrackedFlow, op: 'created' | 'updated'): Promise<void>;
   /** Before a PUT, durably: the remote hash it would leave (see LockEntry.attempted). */
   recordAttempt(key: string, stateHash: string): Promise<void>;
-  recordPublished(key: string, hash: string): Promise<void>;
+  /** After a publish: the content now live and, when known, the version id it went live as. */
+  recordPublished(key: string, hash: string, versionId?: string): Promise<void>;
   recordDeleted(key: string): Promise<void>;
   /** Drop a key's entry without a remote call (its flow is now tracked under another key). */
   recordForget(key: string): Promise<void>;

@@ -11,6 +11,12 @@ export interface TrackedFlow {
   remoteHash?: string;
   /** The hash whose content was last published, if any. */
   published?: string;
+  /** The version id the last publish or rollback made live, when recorded. */
+  publishedVersionId?: string;
+  /** The version live before that one (`rollback --to previous`). */
+  previousVersionId?: string;
+  /** A rollback pin: the flow stays on `versionId` while the code's hash is `hash`. */
+  pin?: { versionId: string; versionNumber?: number; hash: string };
   /** Hash of the description last sent (on create); absent when none was. */
   descriptionHash?: string;
   /** Remote hashes updates in doubt would have left (runs stopped between a PUT and its record). */
