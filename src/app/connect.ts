@@ -93,6 +93,7 @@ export function lockRecorder(store: LockStore): LockRecorder {
     recordAttempt: (key, stateHash) => store.recordAttempt({ key, stateHash }),
     recordPublished: (key, hash, versionId) =>
       store.recordPublished({ key, hash, ...(versionId === undefined ? {} : { versionId }) }),
+    recordPinned: (key, pin) => store.recordPinned({ key, pin }),
     recordDeleted: (key) => store.recordDeleted({ key }),
     recordForget: (key) => store.recordForget({ key }),
     trackedIds: () => new Set([...store.entries().values()].map((e) => e.id)),

@@ -15,6 +15,8 @@ export interface PlanOptions {
   /** Do not contact the API: compare code with the lock state only. */
   offline?: boolean;
   only?: readonly string[];
+  /** Whether the run publishes (--publish / --no-publish); default: the environment's setting. */
+  publish?: boolean;
 }
 
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
@@ -52,7 +54,8 @@ export async function planWithoutWriting(
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'read-only');
   try {
-    const scope = { ...planScope(options), onProgress: readProgress(ctx) };
+    const publish = options.publish ?? target.publish;
+    const scope = { ...planScope({ ...options, publish }), onProgress: readProgress(ctx) };
     const { plan, remote } = await planAgainstRemote(connection, desired, scope);
     // `preflight: true`: the server's validator sees what this plan would write, before anyone
     // applies it.
@@ -84,7 +87,8 @@ async function planOffline(
   try {
     const tracked = connection.lock.entries();
     assertKnownKeys(options.only, desired, tracked);
-    const plan = planChanges({ desired, tracked, ...planScope({ only: options.only }) });
+    const publish = options.publish ?? target.publish;
+    const plan = planChanges({ desired, tracked, publish, ...planScope({ only: options.only }) });
     return { plan, target: connection.info, diagnostics: project.diagnostics };
   } finally {
     await connection.close();

@@ -87,8 +87,27 @@ export interface SyncResult {
   durationMs: number;
 }
 
+/**
+ * `live-behind`: deployed, live version behind the code, where the environment publishes (a
+ * change); `draft`: the same where it does not (not a change); `pinned`: a rollback holds the
+ * live version (not a change); `live-drift`: the live version was changed outside the tool.
+ */
 export type FlowState =
-  'in-sync' | 'changed' | 'new' | 'adoptable' | 'drift' | 'missing' | 'removed' | 'conflict';
+  | 'in-sync'
+  | 'changed'
+  | 'new'
+  | 'adoptable'
+  | 'live-behind'
+  | 'draft'
+  | 'pinned'
+  | 'drift'
+  | 'live-drift'
+  | 'missing'
+  | 'removed'
+  | 'conflict';
+
+/** States that are not pending changes (`status --exit-code` exits 0 with only these). */
+export const SETTLED_STATES: readonly FlowState[] = ['in-sync', 'draft', 'pinned'];
 
 export interface StatusResult {
   command: 'status';

@@ -18,7 +18,6 @@ export interface SyncOptions extends PlanOptions {
   yes?: boolean;
   /** Overwrites drifted flows (never confirms deletions). */
   force?: boolean;
-  publish?: boolean;
   /** The argv to show in "re-run with" hints. */
   argv?: readonly string[];
 }
@@ -36,7 +35,8 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'write');
   try {
-    const scope = { ...planScope(options), onProgress: readProgress(ctx) };
+    const publish = options.publish ?? target.publish;
+    const scope = { ...planScope({ ...options, publish }), onProgress: readProgress(ctx) };
     const planned = await planAgainstRemote(connection, desired, scope);
     const { plan } = planned;
     const code = { desired, root: project.root };
@@ -59,7 +59,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       concurrency: project.config.concurrency,
       prune: options.prune === true,
       force: options.force === true,
-      publish: options.publish ?? target.publish,
+      publish,
       progress: true,
     });
     // A write the server refused names the fields it refused: shown at file:line:column like any

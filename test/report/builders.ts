@@ -91,6 +91,7 @@ export function outcome(
       adopted: 'adopt',
       recreated: 'missing',
       deleted: 'delete',
+      published: 'publish',
       none: 'noop',
     } as const
   )[action];

@@ -9,6 +9,7 @@ interface PlanArgs extends GlobalOptions, TargetArgs {
   'exit-code'?: boolean;
   only?: string[];
   markdown?: string;
+  publish?: boolean;
 }
 
 export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, PlanArgs> {
@@ -22,7 +23,14 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
         .option('refresh', {
           type: 'boolean',
           describe:
-            'Also fetch every tracked flow to detect drift (edits made outside runtype-flows)',
+            'Also fetch every tracked flow and its live version to detect drift (edits, ' +
+            'publishes and rollbacks made outside runtype-flows)',
+        })
+        .option('publish', {
+          type: 'boolean',
+          describe:
+            'Plan as sync --publish / --no-publish would (default: the environment, which ' +
+            'publishes unless `publish: false`)',
         })
         .option('exit-code', {
           type: 'boolean',
@@ -52,6 +60,7 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
           refresh: argv.refresh,
           offline: argv.offline,
           only: argv.only,
+          publish: argv.publish,
         });
         ctx.reporter.result(result);
         if (argv.markdown !== undefined) {

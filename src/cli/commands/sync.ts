@@ -44,11 +44,14 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
         })
         .option('publish', {
           type: 'boolean',
-          describe: 'Publish each created or updated flow (default: the config)',
+          describe:
+            'Make the code live: publish each flow whose live version is behind it (default: ' +
+            'the environment, on unless `publish: false`); --no-publish keeps drafts',
         })
         .option('refresh', {
           type: 'boolean',
-          describe: 'Check every tracked flow for drift, not only the changed ones',
+          describe:
+            'Check every tracked flow (and its live version) for drift, not only the changed ones',
         })
         .option('only', { type: 'string', array: true, describe: 'Only these flow keys' })
         .option('watch', {
@@ -71,6 +74,7 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
           'CI deploy: also delete removed flows, JSON result',
         )
         .example('$0 sync --dry-run', 'what would happen, without writing')
+        .example('$0 sync --no-publish', 'deploy as drafts, to review in the dashboard first')
         .example('$0 sync --watch', 'while developing: sync every save until Ctrl-C'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
