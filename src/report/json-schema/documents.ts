@@ -81,7 +81,7 @@ const OutcomeSchema = z.strictObject({
   name: z.string(),
   kind: ChangeKindSchema,
   status: z.enum(['applied', 'unchanged', 'skipped', 'refused', 'failed']),
-  action: z.enum(['created', 'adopted', 'updated', 'recreated', 'deleted', 'none']),
+  action: z.enum(['created', 'adopted', 'updated', 'recreated', 'deleted', 'published', 'none']),
   remoteId: z.string().optional(),
   published: z.boolean().optional(),
   dashboardUrl: z.string().optional().meta({ description: 'The flow in the Runtype dashboard' }),
@@ -104,7 +104,15 @@ const OutcomeSchema = z.strictObject({
     .optional(),
 });
 
-const counts = ['created', 'adopted', 'updated', 'recreated', 'deleted', 'none'] as const;
+const counts = [
+  'created',
+  'adopted',
+  'updated',
+  'recreated',
+  'deleted',
+  'published',
+  'none',
+] as const;
 const CountsSchema = z.strictObject(
   Object.fromEntries(
     [...counts, 'failed', 'refused', 'skipped'].map((k) => [k, z.number().int()]),
@@ -148,7 +156,11 @@ export const StatusDocumentSchema = z.strictObject({
         'changed',
         'new',
         'adoptable',
+        'live-behind',
+        'draft',
+        'pinned',
         'drift',
+        'live-drift',
         'missing',
         'removed',
         'conflict',
