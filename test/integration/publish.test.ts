@@ -25,7 +25,8 @@ afterEach(async () => {
 describe('sync --publish settles publishes whose answer is unclear', () => {
   it('a flow published outside the tool is recorded as live, not failed', async () => {
     env = await createEmulatorProject(2);
-    expect((await env.cli('sync')).code).toBe(0);
+    // Deployed as drafts (publishing is on by default), then published in the dashboard.
+    expect((await env.cli('sync', '--no-publish')).code).toBe(0);
     const [first] = entries(env);
     env.emu.state.publish(first!.id); // e.g. in the dashboard
 
@@ -41,7 +42,8 @@ describe('sync --publish settles publishes whose answer is unclear', () => {
 
   it('publishes whose answers are lost end published exactly once each', async () => {
     env = await createEmulatorProject(40);
-    expect((await env.cli('sync')).code).toBe(0);
+    // Drafts first (publishing is on by default), so that only publishes are in flight next.
+    expect((await env.cli('sync', '--no-publish')).code).toBe(0);
     // Only publishes are in flight now: every one has a fair chance of landing without an answer.
     env.emu.setFaults({ commitThenDropRate: 0.3, errorRate: 0.1, seed: 7 });
     const run = await env.cli('sync', '--publish', '--json');
