@@ -120,6 +120,49 @@ export interface StatusResult {
   diagnostics: Diagnostic[];
 }
 
+/** `versions KEY`: the flow's versions, newest first. */
+export interface VersionsResult {
+  command: 'versions';
+  ok: boolean;
+  target: TargetInfo;
+  key: string;
+  name: string;
+  remoteId: string;
+  /** The version live now; null when none is. */
+  liveVersionId: string | null;
+  /** Whether the code has this key (else no version can match it). */
+  inCode: boolean;
+  /** A rollback pin that holds (the code unchanged since). */
+  pinned?: { versionId: string; versionNumber?: number };
+  versions: {
+    id: string;
+    number: number | null;
+    type: string | null;
+    createdAt: string | null;
+    label: string | null;
+    live: boolean;
+    /** Its content is the code's (compared on the fields the version carries). */
+    matchesCode: boolean;
+  }[];
+}
+
+/** `rollback KEY --to VERSION`. */
+export interface RollbackResult {
+  command: 'rollback';
+  ok: boolean;
+  target: TargetInfo;
+  key: string;
+  name: string;
+  remoteId: string;
+  /** The version live before (null: none). */
+  from: { versionId: string | null; versionNumber: number | null };
+  to: { versionId: string; versionNumber: number | null };
+  /** False when that version was live already (the pin is recorded all the same). */
+  changed: boolean;
+  /** Nothing was done: a confirmation is needed (exit 2). */
+  blocked?: { reason: 'confirmation'; keys: string[]; rerun: string };
+}
+
 export type { PullResult } from './pull-result.js';
 import type { PullResult } from './pull-result.js';
 export type { DoctorResult } from './doctor.js';
@@ -133,4 +176,6 @@ export type CommandResult =
   | StatusResult
   | PullResult
   | EnvsResult
-  | DoctorResult;
+  | DoctorResult
+  | VersionsResult
+  | RollbackResult;

@@ -13,6 +13,8 @@ export const COMMANDS = [
   'plan',
   'sync',
   'status',
+  'versions',
+  'rollback',
   'init',
   'emulator',
   'envs',

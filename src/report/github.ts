@@ -94,6 +94,8 @@ export function formatJobSummary(result: CommandResult): string | undefined {
     case 'pull':
     case 'envs':
     case 'doctor':
+    case 'versions':
+    case 'rollback':
       return undefined;
   }
 }

@@ -97,7 +97,9 @@ export type JsonStatus = 'ok' | 'blocked' | 'error';
 
 export function statusOf(result: CommandResult): JsonStatus {
   if (!result.ok) return 'error';
-  if ((result.command === 'sync' || result.command === 'pull') && result.blocked) return 'blocked';
+  const blockable =
+    result.command === 'sync' || result.command === 'pull' || result.command === 'rollback';
+  if (blockable && result.blocked) return 'blocked';
   return 'ok';
 }
 

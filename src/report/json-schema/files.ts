@@ -13,6 +13,8 @@ const FILES = {
   'envs.schema.json': documents.EnvsDocumentSchema,
   'doctor.schema.json': documents.DoctorDocumentSchema,
   'pull.schema.json': documents.PullDocumentSchema,
+  'versions.schema.json': documents.VersionsDocumentSchema,
+  'rollback.schema.json': documents.RollbackDocumentSchema,
 } as const;
 
 export type JsonSchemaFile = keyof typeof FILES;
