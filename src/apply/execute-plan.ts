@@ -169,6 +169,11 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
         result = { ...written, action: written.action === 'recreated' ? 'recreated' : 'adopted' };
       }
       if (change.previousKey) await lock.recordForget(change.previousKey);
+      if (change.contentMatches && change.alreadyLive) {
+        // A key moved in code: its content is live already, as the old key's entry recorded.
+        await lock.recordPublished(change.key, change.hash, change.alreadyLive.versionId);
+        return { ...base, status: 'applied', action: 'adopted', remoteId: change.remoteId };
+      }
       return finish(base, result, change, options);
     }
     case 'create':

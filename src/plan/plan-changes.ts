@@ -78,6 +78,7 @@ export function planChanges(input: PlanInput): Plan {
         remoteState,
         previousKey: orphan.key,
         ...(remote ? { before: remoteAgainstCode(remote, flow.payload) } : {}),
+        ...alreadyLive(orphan.tracked, flow.hash, contentMatches),
       });
       continue;
     }
@@ -180,6 +181,17 @@ function planTracked(flow: DesiredFlow, tracked: TrackedFlow, seen: TrackedRemot
     ...base,
     ...(remote ? { before: remoteAgainstCode(remote, flow.payload) } : {}),
   };
+}
+
+/** A moved key whose content was live under its old key (and stays so: no PUT). */
+function alreadyLive(
+  tracked: TrackedFlow,
+  hash: string,
+  contentMatches: boolean,
+): { alreadyLive?: { versionId?: string } } {
+  if (!contentMatches || tracked.pin || tracked.published !== hash) return {};
+  const versionId = tracked.publishedVersionId;
+  return { alreadyLive: versionId === undefined ? {} : { versionId } };
 }
 
 /**

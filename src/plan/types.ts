@@ -78,6 +78,11 @@ export type Change =
       before?: FlowPayload;
       previousKey?: string;
       matchedName?: string;
+      /**
+       * A key changed in code whose content was live under the old key: still live (the version
+       * id when recorded), so it is recorded as such, not published again.
+       */
+      alreadyLive?: { versionId?: string };
     })
   /** Code changed since the last sync: PUT. */
   | (Base & {
