@@ -15,7 +15,7 @@ export interface CodeContent {
 export function versionMatchesCode(version: VersionDto, code: CodeContent): boolean {
   const content = versionContent(version.flowConfig);
   if (!content) return false;
-  const remote = readRemoteFlow(content as Parameters<typeof readRemoteFlow>[0]);
+  const remote = readRemoteFlow(content);
   return remoteMatchesCode(remote, code.payload, code.hash);
 }
 

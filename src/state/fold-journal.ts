@@ -61,8 +61,12 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
       // A rollback: the pinned version is live, so no code content is known to be.
       const entry = flows.get(record.key);
       if (!entry) return;
-      const { published: _published, publishedVersionId: _live, previousVersionId: _p, ...rest } =
-        entry;
+      const {
+        published: _published,
+        publishedVersionId: _live,
+        previousVersionId: _p,
+        ...rest
+      } = entry;
       const live = record.pin.versionId;
       flows.set(record.key, { ...rest, pin: record.pin, ...liveVersions(entry, live) });
       return;
