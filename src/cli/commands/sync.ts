@@ -20,7 +20,8 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
   return {
     command: 'sync',
     describe:
-      'Create, update (and with --prune delete) remote flows so the account matches the code',
+      'Create, update (and with --prune delete) remote flows so the account matches the code, ' +
+      'and publish them so the code is what runs (--no-publish: drafts)',
     builder: (y) =>
       y
         .option('env', targetOptions.env)
