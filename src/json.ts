@@ -21,6 +21,8 @@ export type ErrorJson = z.output<typeof D.ErrorDocumentSchema>;
 export type EnvsJson = z.output<typeof D.EnvsDocumentSchema>;
 export type DoctorJson = z.output<typeof D.DoctorDocumentSchema>;
 export type PullJson = z.output<typeof D.PullDocumentSchema>;
+export type VersionsJson = z.output<typeof D.VersionsDocumentSchema>;
+export type RollbackJson = z.output<typeof D.RollbackDocumentSchema>;
 /** One line of `emulator --json`. */
 export type EmulatorEventJson = z.output<typeof D.EmulatorEventSchema>;
 

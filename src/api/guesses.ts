@@ -15,6 +15,32 @@
  */
 export const DRAFT_VERSION_TYPE = 'draft';
 
+/** UNCONFIRMED: the versionType of a published version (the document lists the values only). */
+export const PUBLISHED_VERSION_TYPE = 'published';
+
+/**
+ * UNCONFIRMED: the content of a version. The document leaves `flowConfig` untyped; we read it as
+ * the flow it froze, `{ name, flowSteps }` (or `steps`), steps shaped like a flow response's.
+ * Undefined when it is not so shaped: such a version is never taken to match the code.
+ */
+export function versionContent(
+  flowConfig: Record<string, unknown> | null | undefined,
+): { name: string; flowSteps: { id: string; type: string }[] } | undefined {
+  if (!flowConfig || typeof flowConfig.name !== 'string') return undefined;
+  const steps = flowConfig.flowSteps ?? flowConfig.steps;
+  if (!Array.isArray(steps)) return undefined;
+  const shaped = steps.every(
+    (step: unknown) =>
+      typeof step === 'object' &&
+      step !== null &&
+      typeof (step as { id?: unknown }).id === 'string' &&
+      typeof (step as { type?: unknown }).type === 'string',
+  );
+  return shaped
+    ? { name: flowConfig.name, flowSteps: steps as { id: string; type: string }[] }
+    : undefined;
+}
+
 /**
  * UNCONFIRMED: the page size asked of GET /v1/flows. `limit` is a string in the
  * document, with no maximum stated; a server that clamps it still pages

@@ -105,6 +105,7 @@ export function countOutcomes(outcomes: readonly ChangeOutcome[]): SyncResult['c
     updated: 0,
     recreated: 0,
     deleted: 0,
+    published: 0,
     none: 0,
     failed: 0,
     refused: 0,

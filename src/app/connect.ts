@@ -91,7 +91,9 @@ export function lockRecorder(store: LockStore): LockRecorder {
         ? store.recordCreated({ key, ...entry })
         : store.recordUpdated({ key, ...entry }),
     recordAttempt: (key, stateHash) => store.recordAttempt({ key, stateHash }),
-    recordPublished: (key, hash) => store.recordPublished({ key, hash }),
+    recordPublished: (key, hash, versionId) =>
+      store.recordPublished({ key, hash, ...(versionId === undefined ? {} : { versionId }) }),
+    recordPinned: (key, pin) => store.recordPinned({ key, pin }),
     recordDeleted: (key) => store.recordDeleted({ key }),
     recordForget: (key) => store.recordForget({ key }),
     trackedIds: () => new Set([...store.entries().values()].map((e) => e.id)),

@@ -8,6 +8,8 @@ export default defineConfig({
     // The embedded emulator: works offline, no key, state in .runtype/ (git-ignored).
     local: { emulator: true },
     // The real account. The key is read from RUNTYPE_API_KEY; never write it here.
+    // sync publishes (products run the published version); add \`publish: false\` to keep
+    // changes as drafts for review in the dashboard.
     production: { url: 'https://api.runtype.com', apiKeyEnv: 'RUNTYPE_API_KEY' },
   },
 });

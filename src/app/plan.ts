@@ -30,6 +30,8 @@ export interface PlanOptions {
   out?: string;
   /** With `out`: the saved plan deletes the flows removed from code (`sync --prune`). */
   prune?: boolean;
+  /** Whether the run publishes (--publish / --no-publish); default: the environment's setting. */
+  publish?: boolean;
 }
 
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
@@ -77,8 +79,9 @@ export async function planWithoutWriting(
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'read-only');
   try {
+    const publish = options.publish ?? target.publish;
     const scope = {
-      ...planScope(options),
+      ...planScope({ ...options, publish }),
       // A saved plan records the remote of every flow it touches, so `sync --plan` can compare.
       ...(options.out !== undefined ? { readTouched: { deletions: options.prune === true } } : {}),
       onProgress: readProgress(ctx),
@@ -115,7 +118,7 @@ function savedOptions(options: PlanOptions, loaded: ProjectAndTarget): SavedPlan
     prune: options.prune === true,
     refresh: options.refresh === true,
     ...(options.only && options.only.length > 0 ? { only: [...options.only] } : {}),
-    publish: loaded.target.publish,
+    publish: options.publish ?? loaded.target.publish,
   };
 }
 
@@ -130,7 +133,8 @@ async function planOffline(
   try {
     const tracked = connection.lock.entries();
     assertKnownKeys(options.only, desired, tracked);
-    const plan = planChanges({ desired, tracked, ...planScope({ only: options.only }) });
+    const publish = options.publish ?? target.publish;
+    const plan = planChanges({ desired, tracked, publish, ...planScope({ only: options.only }) });
     return { plan, target: connection.info, diagnostics: project.diagnostics };
   } finally {
     await connection.close();

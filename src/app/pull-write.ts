@@ -45,7 +45,8 @@ export async function rehashEdited(ctx: AppContext, modules: PlannedModule[]): P
 export async function recordPulled(
   writer: { recorder: LockRecorder; commit(): Promise<void> },
   modules: readonly PlannedModule[],
-  live: ReadonlySet<string>,
+  /** Flow id → its live version, for the flows whose live version is their current content. */
+  live: ReadonlyMap<string, string>,
 ): Promise<Set<string>> {
   const lock = writer.recorder;
   const recorded = new Set<string>();
@@ -60,7 +61,8 @@ export async function recordPulled(
       ...(m.descriptionHash ? { descriptionHash: m.descriptionHash } : {}),
     };
     await lock.recordWritten(m.key, entry, 'updated');
-    if (live.has(id)) await lock.recordPublished(m.key, m.hash);
+    const liveVersionId = live.get(id);
+    if (liveVersionId !== undefined) await lock.recordPublished(m.key, m.hash, liveVersionId);
     recorded.add(m.key);
   }
   await writer.commit();

@@ -77,7 +77,11 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
     if (!blocked && !options.dryRun && access.writer) {
       await writeModules(modules);
       await rehashEdited(ctx, modules);
-      const live = new Set([...remotes].filter(([, r]) => r.live).map(([id]) => id));
+      const live = new Map(
+        [...remotes].flatMap(([id, r]) =>
+          r.liveVersionId ? [[id, r.liveVersionId] as const] : [],
+        ),
+      );
       recorded = await recordPulled(access.writer, modules, live);
     }
     const diagnostics = modules.flatMap((m) => m.diagnostics);
@@ -113,7 +117,8 @@ async function readSelected(
 ) {
   const { api } = access;
   const progress = readProgress(ctx);
-  const out = new Map<string, { flow: RemoteFlow; live: boolean }>();
+  /** `liveVersionId`: set when the live version is the flow's current content. */
+  const out = new Map<string, { flow: RemoteFlow; liveVersionId?: string }>();
   let done = 0;
   await Promise.all(
     selected.map(async ({ remote }) => {
@@ -124,7 +129,9 @@ async function readSelected(
       ]);
       out.set(remote.id, {
         flow: readRemoteFlow(flow, steps.data),
-        live: state.publishedVersionId !== undefined && !state.draftPending,
+        ...(state.publishedVersionId !== undefined && !state.draftPending
+          ? { liveVersionId: state.publishedVersionId }
+          : {}),
       });
       progress((done += 1), selected.length);
     }),

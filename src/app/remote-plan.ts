@@ -1,5 +1,6 @@
 import type { FlowWriter } from '../apply/ports.js';
 import { readRemote, readRemoteIfExists } from '../apply/read-remote.js';
+import { API_ERROR_CODES, isApiError } from '../api/index.js';
 import { RuntypeError } from '../errors.js';
 import { closestMatch } from '../model/suggest.js';
 import {
@@ -30,6 +31,8 @@ export interface RemotePlanOptions {
    * change's remote hash is known: what a saved plan records and `sync --plan` checks again.
    */
   readTouched?: { deletions: boolean };
+  /** The environment publishes (a live version behind the code is then a `publish` change). */
+  publish?: boolean;
   /** Progress of reading remote flows in full (`--refresh` reads every tracked one). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -46,7 +49,10 @@ export interface RemotePlan {
 
 /** What planning reads of a connection (any 'read-only' or 'write' Connection is one). */
 export interface PlanSource {
-  api: Pick<FlowWriter, 'listFlows' | 'getFlow' | 'getFlowSteps' | 'findFlowsByName'>;
+  api: Pick<
+    FlowWriter,
+    'listFlows' | 'getFlow' | 'getFlowSteps' | 'findFlowsByName' | 'getPublishedVersion'
+  >;
   lock: {
     entries(): ReadonlyMap<string, TrackedFlow>;
     readonly pendingCreates: readonly { key: string; name: string }[];
@@ -65,12 +71,13 @@ export async function planAgainstRemote(
   desired: readonly DesiredFlow[],
   options: RemotePlanOptions = {},
 ): Promise<RemotePlan> {
-  if (options.keys) return planKeys(connection, desired, options.keys);
+  if (options.keys) return planKeys(connection, desired, options.keys, options);
   const { only, refresh } = options;
   const tracked = connection.lock.entries();
   assertKnownKeys(only, desired, tracked);
   const pendingCreates = pendingByKey(connection);
-  const input = { desired, tracked, pendingCreates, ...(only ? { only } : {}) };
+  const publish = options.publish === true;
+  const input = { desired, tracked, pendingCreates, publish, ...(only ? { only } : {}) };
   let remote = await fetchRemoteSnapshot(connection.api, { details: [] });
   const first = planChanges({ ...input, remote });
   const needed = new Set<string>();
@@ -85,15 +92,19 @@ export async function planAgainstRemote(
   const { onProgress } = options;
   const reads = { details: needed, withWhen, known: remote, onProgress };
   remote = await fetchRemoteSnapshot(connection.api, reads);
+  if (refresh) remote = { ...remote, live: await readLiveVersions(connection.api, first, tracked) };
   const plan = planChanges({ ...input, remote, refreshed: refresh === true });
   return { plan, remote, listedAll: true };
 }
 
 /** What of a command's options limits a plan (--only, --refresh), without unset keys. */
-export function planScope(options: Pick<RemotePlanOptions, 'only' | 'refresh'>): RemotePlanOptions {
+export function planScope(
+  options: Pick<RemotePlanOptions, 'only' | 'refresh' | 'publish'>,
+): RemotePlanOptions {
   return {
     ...(options.only ? { only: options.only } : {}),
     ...(options.refresh ? { refresh: true } : {}),
+    ...(options.publish ? { publish: true } : {}),
   };
 }
 
@@ -140,6 +151,7 @@ async function planKeys(
   connection: PlanSource,
   desired: readonly DesiredFlow[],
   keys: readonly string[],
+  options: Pick<RemotePlanOptions, 'publish'>,
 ): Promise<RemotePlan> {
   const { api } = connection;
   const tracked = connection.lock.entries();
@@ -187,7 +199,8 @@ async function planKeys(
     }),
   );
 
-  const input = { desired, tracked, pendingCreates: pending, only: keys };
+  const publish = options.publish === true;
+  const input = { desired, tracked, pendingCreates: pending, only: keys, publish };
   let remote: RemoteSnapshot = { listed: [...listed.values()], details };
   const first = planChanges({ ...input, remote });
   // An adoption compares content: read the candidates found by name (tracked ones were read above).
@@ -196,6 +209,34 @@ async function planKeys(
   const withWhen = idsUsingWhen(first.changes, desired);
   remote = await fetchRemoteSnapshot(api, { details: needed, withWhen, known: remote });
   return { plan: planChanges({ ...input, remote }), remote, listedAll: false };
+}
+
+/**
+ * --refresh: the version live now, for each unchanged tracked flow whose lock entry says which
+ * version the tool made live (without that record a change made elsewhere cannot be told from
+ * the tool's own). A 404 means none is live.
+ */
+async function readLiveVersions(
+  api: Api,
+  plan: Plan,
+  tracked: ReadonlyMap<string, TrackedFlow>,
+): Promise<Map<string, string | null>> {
+  const ids = plan.changes
+    .filter((c) => c.kind === 'noop' || c.kind === 'live-drift')
+    .map((c) => tracked.get(c.key))
+    .filter((e): e is TrackedFlow => e?.publishedVersionId !== undefined)
+    .map((e) => e.id);
+  const live = new Map<string, string | null>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const version = await api.getPublishedVersion(id).catch((error: unknown) => {
+        if (isApiError(error, API_ERROR_CODES.notFound)) return null;
+        throw error;
+      });
+      live.set(id, version?.id ?? null);
+    }),
+  );
+  return live;
 }
 
 function pendingByKey(connection: PlanSource): Map<string, string> {

@@ -99,8 +99,27 @@ export interface SyncBlocked {
   differences?: string[];
 }
 
+/**
+ * `live-behind`: deployed, live version behind the code, where the environment publishes (a
+ * change); `draft`: the same where it does not (not a change); `pinned`: a rollback holds the
+ * live version (not a change); `live-drift`: the live version was changed outside the tool.
+ */
 export type FlowState =
-  'in-sync' | 'changed' | 'new' | 'adoptable' | 'drift' | 'missing' | 'removed' | 'conflict';
+  | 'in-sync'
+  | 'changed'
+  | 'new'
+  | 'adoptable'
+  | 'live-behind'
+  | 'draft'
+  | 'pinned'
+  | 'drift'
+  | 'live-drift'
+  | 'missing'
+  | 'removed'
+  | 'conflict';
+
+/** States that are not pending changes (`status --exit-code` exits 0 with only these). */
+export const SETTLED_STATES: readonly FlowState[] = ['in-sync', 'draft', 'pinned'];
 
 export interface StatusResult {
   command: 'status';
@@ -111,6 +130,49 @@ export interface StatusResult {
   unmanaged?: { remoteId: string; name: string; lastRunAt: string | null }[];
   remoteChecked: boolean;
   diagnostics: Diagnostic[];
+}
+
+/** `versions KEY`: the flow's versions, newest first. */
+export interface VersionsResult {
+  command: 'versions';
+  ok: boolean;
+  target: TargetInfo;
+  key: string;
+  name: string;
+  remoteId: string;
+  /** The version live now; null when none is. */
+  liveVersionId: string | null;
+  /** Whether the code has this key (else no version can match it). */
+  inCode: boolean;
+  /** A rollback pin that holds (the code unchanged since). */
+  pinned?: { versionId: string; versionNumber?: number };
+  versions: {
+    id: string;
+    number: number | null;
+    type: string | null;
+    createdAt: string | null;
+    label: string | null;
+    live: boolean;
+    /** Its content is the code's (compared on the fields the version carries). */
+    matchesCode: boolean;
+  }[];
+}
+
+/** `rollback KEY --to VERSION`. */
+export interface RollbackResult {
+  command: 'rollback';
+  ok: boolean;
+  target: TargetInfo;
+  key: string;
+  name: string;
+  remoteId: string;
+  /** The version live before (null: none). */
+  from: { versionId: string | null; versionNumber: number | null };
+  to: { versionId: string; versionNumber: number | null };
+  /** False when that version was live already (the pin is recorded all the same). */
+  changed: boolean;
+  /** Nothing was done: a confirmation is needed (exit 2). */
+  blocked?: { reason: 'confirmation'; keys: string[]; rerun: string };
 }
 
 export type { PullResult } from './pull-result.js';
@@ -126,4 +188,6 @@ export type CommandResult =
   | StatusResult
   | PullResult
   | EnvsResult
-  | DoctorResult;
+  | DoctorResult
+  | VersionsResult
+  | RollbackResult;

@@ -36,7 +36,12 @@ export async function runStatus(
 function stateOf(change: Change): FlowState {
   switch (change.kind) {
     case 'noop':
-      return 'in-sync';
+      if (change.pinned) return 'pinned';
+      return change.published ? 'in-sync' : 'draft';
+    case 'publish':
+      return 'live-behind';
+    case 'live-drift':
+      return 'live-drift';
     case 'update':
       return 'changed';
     case 'create':

@@ -21,7 +21,6 @@ export interface SyncOptions extends PlanOptions {
   yes?: boolean;
   /** Overwrites drifted flows (never confirms deletions). */
   force?: boolean;
-  publish?: boolean;
   /**
    * A plan saved by `plan --out`: applied only if planning now gives exactly it (its scope,
    * --prune and publishing come from the file; cli/ refuses the flags that would change it).
@@ -51,8 +50,9 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'write');
   try {
+    const publish = settings.publish ?? target.publish;
     const scope = {
-      ...planScope(settings),
+      ...planScope({ ...settings, publish }),
       // A saved plan recorded the remote of every flow it touches: read them again to compare.
       ...(saved ? { readTouched: { deletions: saved.options.prune } } : {}),
       onProgress: readProgress(ctx),
@@ -66,14 +66,13 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
     const base = { command: 'sync' as const, target: connection.info, plan, diagnostics };
     const finish = finisher(ctx, settings, base, started);
     const prune = settings.prune === true;
-    const publish = settings.publish ?? target.publish;
 
     if (saved && options.planFile !== undefined) {
       const now = {
         target: connection.info,
         lockStateHash: lockStateHash(connection.lock),
-        // Publishing as the environment says now (the config may have changed since).
-        options: { ...saved.options, publish: target.publish },
+        // Publishing as the saved plan says (sync --plan takes no --publish/--no-publish).
+        options: { ...saved.options, publish },
         changes: recordChanges(plan, planned.remote),
       };
       const differences = savedPlanDifferences(saved, now);
@@ -129,12 +128,13 @@ function stalePlan(
   file: string,
   differences: { messages: string[]; keys: string[] },
 ): SyncBlocked {
-  const { prune, refresh, only } = saved.options;
+  const { prune, refresh, only, publish } = saved.options;
   const args = [
     'runtype-flows plan',
     `--env ${saved.target.environment}`,
     ...(prune ? ['--prune'] : []),
     ...(refresh ? ['--refresh'] : []),
+    ...(publish ? [] : ['--no-publish']),
     ...(only ? [`--only ${only.join(' ')}`] : []),
     `--out ${file}`,
   ];

@@ -10,6 +10,7 @@ import {
 } from '../plan/index.js';
 import { createFlowOnce, dashboardOf, remoteNameConflict } from './create-flow.js';
 import { publishFlowOnce } from './publish-flow.js';
+import type { CodeContent } from './version-content.js';
 import { readRemoteIfExists } from './read-remote.js';
 import type { FlowWriter, LockRecorder } from './ports.js';
 
@@ -63,17 +64,38 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
   const { api, lock } = options;
   const base = { key: change.key, name: change.name, kind: change.kind };
   switch (change.kind) {
-    case 'noop': {
-      const outcome: ChangeOutcome = {
-        ...base,
-        status: 'unchanged',
-        action: 'none',
-        remoteId: change.remoteId,
-      };
-      // A publish that failed (or was never asked for) earlier is caught up, content unchanged.
-      if (options.publish && !change.published)
-        outcome.published = await publish(options, change.key, change.remoteId, change.hash);
-      return outcome;
+    case 'noop':
+      // Content deployed; whether it is live was the plan's call (a publish change, or a pin).
+      return { ...base, status: 'unchanged', action: 'none', remoteId: change.remoteId };
+    case 'publish': {
+      // The live version is behind deployed content (a publish that failed or was not asked for).
+      if (!options.publish) {
+        return { ...base, status: 'unchanged', action: 'none', remoteId: change.remoteId };
+      }
+      await publish(options, change.key, change.remoteId, change);
+      const applied = { status: 'applied', action: 'published', published: true } as const;
+      return { ...base, ...applied, remoteId: change.remoteId };
+    }
+    case 'live-drift': {
+      if (!options.force) {
+        return {
+          ...base,
+          status: 'refused',
+          action: 'none',
+          remoteId: change.remoteId,
+          reason:
+            `live version changed outside runtype-flows (now ${change.liveVersionId ?? 'none'}, ` +
+            `last made live ${change.expectedVersionId}); re-run with --force to put it back`,
+        };
+      }
+      // Put back the version the tool made live: the code's, or a rollback pin's (kept).
+      await api.publishVersion(change.remoteId, change.expectedVersionId);
+      const versionId = change.expectedVersionId;
+      if (change.pinned)
+        await lock.recordPinned(change.key, { ...change.pinned, hash: change.hash });
+      else await lock.recordPublished(change.key, change.hash, versionId);
+      const applied = { status: 'applied', action: 'published', published: true } as const;
+      return { ...base, ...applied, remoteId: change.remoteId };
     }
     case 'conflict':
       return failed(change, remoteNameConflict(change.name, change.remoteIds));
@@ -115,14 +137,14 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
       return finish(
         base,
         await update(options, change.key, change.remoteId, change.payload, change.hash),
-        change.hash,
+        change,
         options,
       );
     case 'update':
       return finish(
         base,
         await update(options, change.key, change.remoteId, change.payload, change.hash),
-        change.hash,
+        change,
         options,
       );
     case 'adopt': {
@@ -147,18 +169,18 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
         result = { ...written, action: written.action === 'recreated' ? 'recreated' : 'adopted' };
       }
       if (change.previousKey) await lock.recordForget(change.previousKey);
-      return finish(base, result, change.hash, options);
+      if (change.contentMatches && change.alreadyLive) {
+        // A key moved in code: its content is live already, as the old key's entry recorded.
+        await lock.recordPublished(change.key, change.hash, change.alreadyLive.versionId);
+        return { ...base, status: 'applied', action: 'adopted', remoteId: change.remoteId };
+      }
+      return finish(base, result, change, options);
     }
     case 'create':
     case 'missing': {
       const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash);
       const action = change.kind === 'missing' ? 'recreated' : 'created';
-      return finish(
-        base,
-        { id: created.id, action, ...pickDashboard(created) },
-        change.hash,
-        options,
-      );
+      return finish(base, { id: created.id, action, ...pickDashboard(created) }, change, options);
     }
   }
 }
@@ -216,7 +238,7 @@ function pickDashboard(from: { dashboardUrl?: string }): { dashboardUrl?: string
 async function finish(
   base: Pick<ChangeOutcome, 'key' | 'name' | 'kind'>,
   result: Written,
-  hash: string,
+  { payload, hash }: CodeContent,
   options: ExecuteOptions,
 ): Promise<ChangeOutcome> {
   const outcome: ChangeOutcome = {
@@ -226,24 +248,26 @@ async function finish(
     remoteId: result.id,
     ...pickDashboard(result),
   };
-  if (options.publish) outcome.published = await publish(options, base.key, result.id, hash);
+  if (options.publish) {
+    await publish(options, base.key, result.id, { payload, hash });
+    outcome.published = true;
+  }
   return outcome;
 }
 
 /**
- * Publishes and records which content is live. A failed publish fails this
- * flow's outcome; since it was not recorded, the next `sync --publish`
- * publishes it again even though the content did not change.
+ * Publishes and records which content is live, and as which version. A failed
+ * publish fails this flow's outcome; since it was not recorded, the next sync
+ * plans a `publish` for it even though the content did not change.
  */
 async function publish(
   options: ExecuteOptions,
   key: string,
   id: string,
-  hash: string,
-): Promise<true> {
-  await publishFlowOnce(options.api, id);
-  await options.lock.recordPublished(key, hash);
-  return true;
+  code: CodeContent,
+): Promise<void> {
+  const { versionId } = await publishFlowOnce(options.api, id, code);
+  await options.lock.recordPublished(key, code.hash, versionId);
 }
 
 /**

@@ -2,7 +2,9 @@ import type { ApiErrorDetail } from '../api/index.js';
 import type { ChangeKind } from '../plan/index.js';
 
 export type OutcomeStatus = 'applied' | 'unchanged' | 'skipped' | 'refused' | 'failed';
-export type OutcomeAction = 'created' | 'adopted' | 'updated' | 'recreated' | 'deleted' | 'none';
+/** `published`: only the live version changed (a publish caught up, or a live version put back). */
+export type OutcomeAction =
+  'created' | 'adopted' | 'updated' | 'recreated' | 'deleted' | 'published' | 'none';
 
 /** What happened to one change during `sync`. */
 export interface ChangeOutcome {

@@ -22,7 +22,14 @@ export interface FlowWriter {
   /** The steps with their `when`, which flow responses leave out. */
   getFlowSteps(id: string): Promise<{ data: { id: string; when?: string | null | undefined }[] }>;
   deleteFlow(id: string): Promise<void>;
-  publishFlow(id: string): Promise<unknown>;
+  publishFlow(id: string): Promise<{ publishedVersionId?: string | undefined }>;
+  listVersions(id: string): Promise<VersionList>;
+  /** One version with its content (`flowConfig`). */
+  getVersion(id: string, versionId: string): Promise<VersionDto>;
+  /** The live version with its content; 404 when none is. */
+  getPublishedVersion(id: string): Promise<VersionDto>;
+  /** Makes a given version live (POST /v1/flow-versions/{flowId}/publish). */
+  publishVersion(id: string, versionId: string): Promise<unknown>;
   getPublishState(
     id: string,
   ): Promise<{ publishedVersionId: string | undefined; draftPending: boolean }>;
@@ -30,6 +37,25 @@ export interface FlowWriter {
   /** Every remote flow, all pages; `lastRunAt` as the listing carries it (`status --all`). */
   listFlows(): Promise<{ id: string; name: string; lastRunAt?: string | null | undefined }[]>;
 }
+
+/** One entry of GET /v1/flow-versions/{flowId} (the fields apply and the commands read). */
+export interface VersionSummary {
+  id: string;
+  versionNumber?: number | undefined;
+  versionType?: string | undefined;
+  label?: string | undefined;
+  createdAt?: string | undefined;
+}
+
+export interface VersionList {
+  publishedVersionId?: string | undefined;
+  versions: VersionSummary[];
+}
+
+/** A version with its content; `flowConfig` is untyped in the document (see api/guesses.ts). */
+export type VersionDto = VersionSummary & {
+  flowConfig?: Record<string, unknown> | null | undefined;
+};
 
 /**
  * Where apply makes each step durable as it happens: the intent before a
@@ -40,7 +66,13 @@ export interface LockRecorder {
   recordWritten(key: string, entry: TrackedFlow, op: 'created' | 'updated'): Promise<void>;
   /** Before a PUT, durably: the remote hash it would leave (see LockEntry.attempted). */
   recordAttempt(key: string, stateHash: string): Promise<void>;
-  recordPublished(key: string, hash: string): Promise<void>;
+  /** After a publish: the content now live and, when known, the version id it went live as. */
+  recordPublished(key: string, hash: string, versionId?: string): Promise<void>;
+  /** After a rollback (or putting its version back live): the pin, with the code hash it holds for. */
+  recordPinned(
+    key: string,
+    pin: { versionId: string; versionNumber?: number; hash: string },
+  ): Promise<void>;
   recordDeleted(key: string): Promise<void>;
   /** Drop a key's entry without a remote call (its flow is now tracked under another key). */
   recordForget(key: string): Promise<void>;

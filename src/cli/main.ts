@@ -12,6 +12,8 @@ import { pullCommand } from './commands/pull.js';
 import { emulatorCommandFor } from './commands/emulator.js';
 import { envsCommand } from './commands/envs.js';
 import { doctorCommand } from './commands/doctor.js';
+import { versionsCommand } from './commands/versions.js';
+import { rollbackCommand } from './commands/rollback.js';
 
 import { VERSION } from '../app/version.js';
 import { commandNamed, COMMANDS, reportUsageError, UsageError } from './usage-error.js';
@@ -36,6 +38,8 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     .command(syncCommand(runtime))
     .command(statusCommand(runtime))
     .command(pullCommand(runtime))
+    .command(versionsCommand(runtime))
+    .command(rollbackCommand(runtime))
     .command(initCommand(runtime))
     .command(emulatorCommandFor(runtime) as never)
     .command(envsCommand(runtime))
@@ -50,8 +54,8 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
       'Environment: RUNTYPE_API_KEY, RUNTYPE_API_URL (override the selected environment), ' +
         'RUNTYPE_ENV (like --env), NO_COLOR, HTTPS_PROXY/NO_PROXY.\n' +
         'Exit codes: 0 ok/in sync, 1 error, 2 action needed (changes pending with --exit-code, ' +
-        'drift without --force, deletions without --yes, a declined question, a stale ' +
-        'saved plan), 130 interrupted.\n' +
+        'drift without --force, deletions or rollback without --yes, a declined question, a ' +
+        'stale saved plan), 130 interrupted.\n' +
         'Network: each request has a 30 s deadline (requestTimeoutMs in the config); ' +
         'a Retry-After is waited for up to 30 s (maxRetryAfterMs), longer fails the flow.',
     )

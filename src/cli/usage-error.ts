@@ -19,6 +19,8 @@ export const COMMANDS = [
   'plan',
   'sync',
   'status',
+  'versions',
+  'rollback',
   'init',
   'emulator',
   'envs',

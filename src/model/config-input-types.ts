@@ -9,6 +9,8 @@
 export interface EmulatorEnvironmentInput {
   /** Run the embedded local emulator in-process; its state lives in `.runtype/` (git-ignored). */
   emulator: true;
+  /** Publish after each sync. Default: the config's `publish` (true). */
+  publish?: boolean;
   /** What the environment is for. */
   description?: string;
 }
@@ -29,7 +31,10 @@ export interface RemoteEnvironmentInput {
   personal?: boolean;
   /** Section name in runtype.lock.json. Default: the environment's name. */
   lockSection?: string;
-  /** Publish every created or updated flow after a sync. Default: the config's `publish`. */
+  /**
+   * Publish after each sync, so the code is what runs. Default: the config's `publish` (true);
+   * `false` keeps changes as drafts for review in the dashboard.
+   */
   publish?: boolean;
   /** What the environment is for. */
   description?: string;
@@ -52,8 +57,8 @@ export interface ConfigInput {
   /** Maximum API requests in flight, 1–64. Default 8. */
   concurrency?: number;
   /**
-   * Publish created and updated flows after each sync (an environment's `publish` wins). Default
-   * false.
+   * Publish after each sync (an environment's `publish` wins). Default true: products run the
+   * published version, so deploying means publishing; `false` keeps drafts for review.
    */
   publish?: boolean;
   /**

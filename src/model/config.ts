@@ -19,6 +19,8 @@ const envName = z
 const emulatorEnvironment = {
   /** Run the embedded local emulator in-process for this environment. */
   emulator: z.literal(true),
+  /** Publish after each sync (default true: the config's `publish`); false keeps drafts. */
+  publish: z.boolean().optional(),
   /**
    * Flows that exist before first use in a fresh emulator state are none; state lives in .runtype/.
    */
@@ -39,7 +41,10 @@ const remoteEnvironment = {
   personal: z.boolean().optional(),
   /** Section name in runtype.lock.json; defaults to the environment name. */
   lockSection: envName.optional(),
-  /** Publish every created or updated flow after a sync. */
+  /**
+   * Publish after each sync: make the code live (default true: the config's `publish`); false
+   * keeps every change a draft for review in the dashboard.
+   */
   publish: z.boolean().optional(),
   description: z.string().optional(),
 };
@@ -62,7 +67,10 @@ const configFields = {
   defaultEnvironment: envName.optional(),
   /** Maximum API requests in flight. Default 8. */
   concurrency: z.number().int().min(1).max(64).optional(),
-  /** Publish created and updated flows after each sync (per environment `publish` wins). */
+  /**
+   * Publish after each sync (default true: deploying makes the code live, since products run the
+   * published version); an environment's `publish` wins.
+   */
   publish: z.boolean().optional(),
   /**
    * Step types to accept besides the API's 29, for when the API has gained a
@@ -137,12 +145,13 @@ export function resolveConfig(
   input: z.output<typeof ConfigInputSchema> | undefined,
 ): ResolvedConfig {
   const flows = input?.flows === undefined ? [...DEFAULT_FLOW_GLOBS] : [input.flows].flat();
-  const publishDefault = input?.publish ?? false;
+  // Deploying makes code live: an update lands in a draft, and products run the published version.
+  const publishDefault = input?.publish ?? true;
   const environments: Record<string, ResolvedEnvironment> = {};
   for (const [name, env] of Object.entries(input?.environments ?? {})) {
     environments[name] =
       'emulator' in env
-        ? { name, kind: 'emulator', publish: publishDefault }
+        ? { name, kind: 'emulator', publish: env.publish ?? publishDefault }
         : {
             name,
             kind: 'remote',

@@ -193,3 +193,49 @@ describe('planChanges', () => {
     expect(contentHash(reordered)).not.toBe(contentHash(swapped));
   });
 });
+
+describe('planChanges: which version is live', () => {
+  const a = payload('A');
+  const hash = contentHash(a);
+  const plan = (entry: Partial<TrackedFlow>, publish: boolean, live?: string | null) =>
+    planChanges({
+      desired: [desired('a', a)],
+      tracked: new Map([['a', { ...tracked('1', a), ...entry }]]),
+      remote: {
+        ...remote([['1', a]]),
+        ...(live === undefined ? {} : { live: new Map([['1', live]]) }),
+      },
+      publish,
+    });
+
+  it('deployed but not live: a publish change where the environment publishes, a noop elsewhere', () => {
+    const publishing = plan({}, true);
+    expect(kinds(publishing)).toEqual([['a', 'publish']]);
+    expect(hasPendingChanges(publishing)).toBe(true);
+    const drafts = plan({}, false);
+    expect(drafts.changes).toEqual([expect.objectContaining({ kind: 'noop', published: false })]);
+    expect(hasPendingChanges(drafts)).toBe(false);
+  });
+
+  it('a pin holds while the code hash is the pinned one, and is no change', () => {
+    const pin = { versionId: 'v1', versionNumber: 1, hash };
+    const pinned = plan({ pin }, true, 'v1');
+    expect(pinned.changes).toEqual([
+      expect.objectContaining({ kind: 'noop', pinned: { versionId: 'v1', versionNumber: 1 } }),
+    ]);
+    expect(hasPendingChanges(pinned)).toBe(false);
+    const released = plan({ pin: { ...pin, hash: 'b'.repeat(64) } }, true);
+    expect(kinds(released)).toEqual([['a', 'publish']]);
+  });
+
+  it('a live version other than the one last made live is live-drift (only when it was read)', () => {
+    const entry = { published: hash, publishedVersionId: 'v2' };
+    expect(kinds(plan(entry, true))).toEqual([['a', 'noop']]);
+    expect(kinds(plan(entry, true, 'v2'))).toEqual([['a', 'noop']]);
+    expect(plan(entry, true, 'v1').changes).toEqual([
+      expect.objectContaining({ kind: 'live-drift', liveVersionId: 'v1', expectedVersionId: 'v2' }),
+    ]);
+    // An old lock entry without the version id has no baseline: nothing is claimed.
+    expect(kinds(plan({ published: hash }, true, 'v1'))).toEqual([['a', 'noop']]);
+  });
+});

@@ -22,6 +22,11 @@ export interface PlanInput {
   /** Restrict the plan to these keys (sync --only). */
   only?: readonly string[];
   /**
+   * The environment publishes: a flow whose live version is behind its code is a `publish`
+   * change (otherwise a noop that says so).
+   */
+  publish?: boolean;
+  /**
    * key → flow name of creates an interrupted run left in doubt (the name may have changed
    * since).
    */
@@ -47,7 +52,9 @@ export function planChanges(input: PlanInput): Plan {
     if (only && !only.has(flow.key)) continue;
     const tracked = input.tracked.get(flow.key);
     if (tracked && (!listedIds || listedIds.has(tracked.id))) {
-      changes.push(planTracked(flow, tracked, input.remote?.details.get(tracked.id)));
+      const remote = input.remote?.details.get(tracked.id);
+      const live = input.remote?.live?.get(tracked.id);
+      changes.push(planTracked(flow, tracked, { remote, live, publish: input.publish === true }));
       continue;
     }
     // A key changed in code, same name: the flow it tracked is this one, not a new one.
@@ -71,6 +78,7 @@ export function planChanges(input: PlanInput): Plan {
         remoteState,
         previousKey: orphan.key,
         ...(remote ? { before: remoteAgainstCode(remote, flow.payload) } : {}),
+        ...alreadyLive(orphan.tracked, flow.hash, contentMatches),
       });
       continue;
     }
@@ -129,11 +137,15 @@ export function hasPendingChanges(plan: Plan): boolean {
 
 // --- internal ---
 
-function planTracked(
-  flow: DesiredFlow,
-  tracked: TrackedFlow,
-  remote: RemoteFlow | undefined,
-): Change {
+interface TrackedRemote {
+  remote: RemoteFlow | undefined;
+  /** The version live now, when read (--refresh); null when none is. */
+  live: string | null | undefined;
+  publish: boolean;
+}
+
+function planTracked(flow: DesiredFlow, tracked: TrackedFlow, seen: TrackedRemote): Change {
+  const { remote } = seen;
   const note = descriptionNote(flow, tracked);
   const base = {
     key: flow.key,
@@ -163,23 +175,53 @@ function planTracked(
       };
     }
   }
-  if (!codeChanged) {
-    const published = tracked.published === flow.hash;
-    return {
-      kind: 'noop',
-      key: flow.key,
-      name: flow.payload.name,
-      remoteId: tracked.id,
-      hash: flow.hash,
-      published,
-      ...note,
-    };
-  }
+  if (!codeChanged) return planLive(flow, tracked, seen, base);
   return {
     kind: 'update',
     ...base,
     ...(remote ? { before: remoteAgainstCode(remote, flow.payload) } : {}),
   };
+}
+
+/** A moved key whose content was live under its old key (and stays so: no PUT). */
+function alreadyLive(
+  tracked: TrackedFlow,
+  hash: string,
+  contentMatches: boolean,
+): { alreadyLive?: { versionId?: string } } {
+  if (!contentMatches || tracked.pin || tracked.published !== hash) return {};
+  const versionId = tracked.publishedVersionId;
+  return { alreadyLive: versionId === undefined ? {} : { versionId } };
+}
+
+/**
+ * The code is deployed: what remains is which version is live. A rollback pin
+ * holds while the code's hash is the one pinned; a live version other than the
+ * one the tool last made live (read with --refresh) is drift of the live
+ * version; otherwise content not yet live is a `publish` change where the
+ * environment publishes, and a noop that says so where it does not.
+ */
+function planLive(
+  flow: DesiredFlow,
+  tracked: TrackedFlow,
+  seen: TrackedRemote,
+  base: Omit<Extract<Change, { kind: 'update' }>, 'kind'>,
+): Change {
+  const pin = tracked.pin?.hash === flow.hash ? tracked.pin : undefined;
+  const pinned = pin && {
+    versionId: pin.versionId,
+    ...(pin.versionNumber === undefined ? {} : { versionNumber: pin.versionNumber }),
+  };
+  const published = !pin && tracked.published === flow.hash;
+  const expected = pin?.versionId ?? (published ? tracked.publishedVersionId : undefined);
+  if (seen.live !== undefined && expected !== undefined && seen.live !== expected) {
+    const liveVersionId = seen.live;
+    const drift = { ...base, expectedVersionId: expected, liveVersionId };
+    return { kind: 'live-drift', ...drift, ...(pinned ? { pinned } : {}) };
+  }
+  if (!pin && !published && seen.publish) return { kind: 'publish', ...base };
+  const { payload: _payload, ...noop } = base;
+  return { kind: 'noop', ...noop, published, ...(pinned ? { pinned } : {}) };
 }
 
 /**

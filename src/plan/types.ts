@@ -11,6 +11,12 @@ export interface TrackedFlow {
   remoteHash?: string;
   /** The hash whose content was last published, if any. */
   published?: string;
+  /** The version id the last publish or rollback made live, when recorded. */
+  publishedVersionId?: string;
+  /** The version live before that one (`rollback --to previous`). */
+  previousVersionId?: string;
+  /** A rollback pin: the flow stays on `versionId` while the code's hash is `hash`. */
+  pin?: { versionId: string; versionNumber?: number; hash: string };
   /** Hash of the description last sent (on create); absent when none was. */
   descriptionHash?: string;
   /** Remote hashes updates in doubt would have left (runs stopped between a PUT and its record). */
@@ -29,6 +35,11 @@ export interface DesiredFlow {
 export interface RemoteSnapshot {
   listed: readonly { id: string; name: string; lastRunAt?: string | null }[];
   details: ReadonlyMap<string, RemoteFlow>;
+  /**
+   * Flow id → the version live now (null: none), read with --refresh for tracked flows whose lock
+   * entry records the live version; absent for a flow not read.
+   */
+  live?: ReadonlyMap<string, string | null>;
 }
 
 interface Base {
@@ -67,6 +78,11 @@ export type Change =
       before?: FlowPayload;
       previousKey?: string;
       matchedName?: string;
+      /**
+       * A key changed in code whose content was live under the old key: still live (the version
+       * id when recorded), so it is recorded as such, not published again.
+       */
+      alreadyLive?: { versionId?: string };
     })
   /** Code changed since the last sync: PUT. */
   | (Base & {
@@ -92,8 +108,37 @@ export type Change =
   | (Base & { kind: 'delete'; remoteId: string; alreadyGone: boolean })
   /** Several untracked remote flows carry this name: refuse to guess. */
   | (Base & { kind: 'conflict'; remoteIds: string[]; payload: FlowPayload; hash: string })
-  /** `published`: the current content is the published version (what `sync --publish` checks). */
-  | (Base & { kind: 'noop'; remoteId: string; hash: string; published: boolean });
+  /**
+   * Deployed, but the live version is behind the code (synced without publishing, or a publish
+   * failed) in an environment that publishes: sync publishes it.
+   */
+  | (Base & { kind: 'publish'; remoteId: string; payload: FlowPayload; hash: string })
+  /**
+   * The live version is not the one the tool last made live (published or rolled back outside
+   * the tool, seen with --refresh): refused unless --force, which makes `expectedVersionId` live
+   * again. `pinned`: the expected version is a rollback pin's.
+   */
+  | (Base & {
+      kind: 'live-drift';
+      remoteId: string;
+      payload: FlowPayload;
+      hash: string;
+      expectedVersionId: string;
+      liveVersionId: string | null;
+      pinned?: Pin;
+    })
+  /**
+   * `published`: the current content is the live version. False where the environment does not
+   * publish (shown as live behind code, not a change) or while `pinned`.
+   * `pinned`: a rollback keeps this version live until the flow's code changes (not a change).
+   */
+  | (Base & { kind: 'noop'; remoteId: string; hash: string; published: boolean; pinned?: Pin });
+
+/** A rollback pin as the plan shows it. */
+export interface Pin {
+  versionId: string;
+  versionNumber?: number;
+}
 
 export type ChangeKind = Change['kind'];
 
@@ -111,7 +156,9 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   'create',
   'adopt',
   'update',
+  'publish',
   'drift',
+  'live-drift',
   'missing',
   'delete',
   'conflict',

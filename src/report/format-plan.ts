@@ -15,7 +15,9 @@ const SYMBOL: Record<Change['kind'], [string, Style]> = {
   create: ['+', 'green'],
   adopt: ['⇐', 'cyan'],
   update: ['~', 'yellow'],
+  publish: ['↑', 'cyan'],
   drift: ['!', 'red'],
+  'live-drift': ['!', 'red'],
   missing: ['↻', 'yellow'],
   delete: ['-', 'red'],
   conflict: ['✖', 'red'],
@@ -39,8 +41,14 @@ export function formatPlan(
     colors.paint('bold', `Plan for environment "${target.environment}" (${targetLabel(target)})`),
     '',
   ];
+  // A noop is shown when it has something to say: a description note, a pin, a draft not live.
   const shown = plan.changes.filter(
-    (c) => c.kind !== 'noop' || c.descriptionChanged || options.verbose === true,
+    (c) =>
+      c.kind !== 'noop' ||
+      c.descriptionChanged ||
+      c.pinned ||
+      !c.published ||
+      options.verbose === true,
   );
   const keyWidth = Math.max(0, ...shown.map((c) => c.key.length));
   for (const change of shown) lines.push(...formatChange(change, keyWidth, colors));
@@ -65,9 +73,11 @@ export function summaryLine(plan: Plan, colors: Colors = plainColors): string {
     `${s.create} to create`,
     `${s.update} to update`,
     `${s.adopt} to adopt`,
+    ...(s.publish ? [colors.paint('cyan', `${s.publish} to publish`)] : []),
     ...(s.missing ? [`${s.missing} to recreate`] : []),
     `${s.delete} to delete (with --prune)`,
     ...(s.drift ? [colors.paint('red', `${s.drift} drifted`)] : []),
+    ...(s['live-drift'] ? [colors.paint('red', `${s['live-drift']} live version changed`)] : []),
     ...(s.conflict ? [colors.paint('red', plural(s.conflict, 'conflict'))] : []),
     `${s.noop} unchanged`,
   ];
@@ -95,7 +105,8 @@ const DESCRIPTION_NOTE =
 
 function formatChangeBody(change: Change, keyWidth: number, colors: Colors): string[] {
   const [symbol, style] = SYMBOL[change.kind];
-  const kind = colors.paint(style, `${symbol} ${change.kind.padEnd(8)}`);
+  const label = change.kind === 'noop' && change.pinned ? 'pinned' : change.kind;
+  const kind = colors.paint(style, `${symbol} ${label.padEnd(8)}`);
   const key = colors.paint('bold', change.key.padEnd(keyWidth));
   const head = `${kind} ${key}  "${redactString(change.name)}"`;
   const note = (text: string, tone: Style = 'gray') => `${NOTE}${colors.paint(tone, text)}`;
@@ -157,7 +168,33 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
         ),
         note('delete or rename the extra remote flows (or rename this flow), then run again'),
       ];
+    case 'publish':
+      return [head, note('deployed, but the live version is behind the code; sync publishes it')];
+    case 'live-drift':
+      return [
+        head,
+        note(
+          `live version changed outside runtype-flows: ${change.liveVersionId ?? 'none'} is ` +
+            `live, ${change.expectedVersionId} was made live ` +
+            `${change.pinned ? 'by a rollback' : 'by the last sync'}.`,
+          'red',
+        ),
+        note('sync leaves it without --force (which makes that version live again).', 'red'),
+      ];
     case 'noop':
+      if (change.pinned) {
+        const version = change.pinned.versionNumber ?? change.pinned.versionId;
+        return [
+          head,
+          note(`pinned to version ${version} by rollback; the next code change releases it`),
+        ];
+      }
+      if (!change.published) {
+        return [
+          head,
+          note('deployed as a draft: the live version is behind the code (publish is off here)'),
+        ];
+      }
       return [head];
   }
 }

@@ -5,9 +5,11 @@ import { formatEnvs } from './format-envs.js';
 import { formatInit } from './format-init.js';
 import { formatPlan } from './format-plan.js';
 import { formatPull } from './format-pull.js';
+import { formatRollback } from './format-rollback.js';
 import { formatStatus } from './format-status.js';
 import { formatSync } from './format-sync.js';
 import { formatValidate } from './format-validate.js';
+import { formatVersions } from './format-versions.js';
 
 /** Human text for a command's outcome (stdout). */
 export function formatResult(result: CommandResult, colors: Colors, verbose: boolean): string {
@@ -28,5 +30,9 @@ export function formatResult(result: CommandResult, colors: Colors, verbose: boo
       return formatEnvs(result, colors);
     case 'doctor':
       return formatDoctor(result, colors);
+    case 'versions':
+      return formatVersions(result, colors);
+    case 'rollback':
+      return formatRollback(result, colors);
   }
 }

@@ -9,8 +9,12 @@ const STATE_STYLE: Record<FlowState, Style> = {
   changed: 'yellow',
   new: 'yellow',
   adoptable: 'cyan',
+  'live-behind': 'cyan',
+  draft: 'gray',
+  pinned: 'cyan',
   removed: 'yellow',
   drift: 'red',
+  'live-drift': 'red',
   missing: 'red',
   conflict: 'red',
 };

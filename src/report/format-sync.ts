@@ -141,7 +141,9 @@ function dashboardLine(o: ChangeOutcome, colors: Colors): string {
 
 function formatOutcome(o: ChangeOutcome, colors: Colors): string {
   const id = o.remoteId ? colors.paint('gray', ` (id ${o.remoteId})`) : '';
-  const published = o.published ? colors.paint('cyan', ' [published]') : '';
+  // An outcome whose action is `published` says so already.
+  const published =
+    o.published && o.action !== 'published' ? colors.paint('cyan', ' [published]') : '';
   const why = (text: string | undefined) => redactString(text ?? '');
   switch (o.status) {
     case 'applied':

@@ -140,7 +140,9 @@ function interruptedText({ notStarted, cutShort }: NonNullable<WatchCycle['inter
 }
 
 function formatOutcomeLine(o: ChangeOutcome, colors: Colors): string {
-  const published = o.published ? colors.paint('cyan', ' [published]') : '';
+  // An outcome whose action is `published` says so already.
+  const published =
+    o.published && o.action !== 'published' ? colors.paint('cyan', ' [published]') : '';
   switch (o.status) {
     case 'applied': {
       const action = o.action === 'deleted' ? 'forgotten (already deleted remotely)' : o.action;

@@ -94,6 +94,8 @@ export function formatJobSummary(result: CommandResult): string | undefined {
     case 'pull':
     case 'envs':
     case 'doctor':
+    case 'versions':
+    case 'rollback':
       return undefined;
   }
 }
@@ -289,8 +291,16 @@ function changeDetail(c: Change): string {
         : `removed from code; deleted only with --prune (${c.remoteId})`;
     case 'conflict':
       return `**several remote flows of this name**: ${c.remoteIds.join(', ')}`;
+    case 'publish':
+      return 'deployed; the live version is behind the code (sync publishes it)';
+    case 'live-drift':
+      return (
+        `**live version changed outside runtype-flows** (${c.liveVersionId ?? 'none'} live, ` +
+        `${c.expectedVersionId} expected); sync refuses without --force`
+      );
     case 'noop':
-      return '';
+      if (c.pinned) return `pinned to version ${c.pinned.versionNumber ?? c.pinned.versionId}`;
+      return c.published ? '' : 'draft: the live version is behind the code';
   }
 }
 

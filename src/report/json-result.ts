@@ -20,13 +20,14 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * // init:     root, created, updated, skipped, notes, nextSteps
  * // plan:     target{ environment, kind, apiUrl, lockFile, lockSection }, pendingChanges,
  * //           unmanaged?,
- * //           summary{ create, adopt, update, drift, missing, delete, conflict, noop },
+ * //           summary{ create, adopt, update, publish, drift, live-drift, missing, delete,
+ * //             conflict, noop },
  * //           remoteChecked, refreshed, diagnostics, changes: JsonChange[]
  * // sync:     target, dryRun, durationMs, summary (the plan's), diagnostics,
  * //           outcomes[{ key, name, kind, status, action, remoteId?, published?, reason?,
  * //             error?{ code, message } }],
- * //           counts{ created, updated, adopted, recreated, deleted, none, failed, refused,
- * //             skipped },
+ * //           counts{ created, updated, adopted, recreated, deleted, published, none, failed,
+ * //             refused, skipped },
  * //           blocked?{ reason: 'drift' | 'deletions' | 'declined' | 'stale-plan', keys, rerun,
  * //             differences? (stale-plan) }, interrupted?{ notStarted },
  * //           changes?: JsonChange[]
@@ -41,7 +42,8 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * //                     items[{ key, file, detail }], rerun }
  *
  * interface JsonChange {
- *   kind: 'create' | 'adopt' | 'update' | 'drift' | 'missing' | 'delete' | 'conflict' | 'noop';
+ *   kind: 'create' | 'adopt' | 'update' | 'publish' | 'drift' | 'live-drift' | 'missing'
+ *       | 'delete' | 'conflict' | 'noop';
  *   key: string; name: string;
  *   remoteId?: string;         // adopt, update, drift, delete, noop
  *   previousId?: string;       // missing: the id that was deleted remotely
@@ -52,6 +54,10 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  *   codeChanged?: boolean;     // drift: the code changed since the last sync too
  *   alreadyGone?: boolean;     // delete: the remote flow no longer exists
  *                              // (only the lock entry goes)
+ *   published?: boolean;       // noop: the code is the live version (false: draft or pinned)
+ *   pinned?: { versionId, versionNumber? };  // noop, live-drift: a rollback's pin
+ *   expectedVersionId?: string;      // live-drift: the version the tool last made live
+ *   liveVersionId?: string | null;   // live-drift: the version live now
  *   diff?: FlowDiff;           // update/adopt/drift when the remote was read
  *                              // (drift: remote → code);
  *                              // create: the new flow's name/description and its steps
@@ -93,7 +99,9 @@ export type JsonStatus = 'ok' | 'blocked' | 'error';
 
 export function statusOf(result: CommandResult): JsonStatus {
   if (!result.ok) return 'error';
-  if ((result.command === 'sync' || result.command === 'pull') && result.blocked) return 'blocked';
+  const blockable =
+    result.command === 'sync' || result.command === 'pull' || result.command === 'rollback';
+  if (blockable && result.blocked) return 'blocked';
   return 'ok';
 }
 
@@ -111,6 +119,13 @@ export function toJsonChange(change: Change): Record<string, JsonValue> {
   }
   if (change.kind === 'drift') out.codeChanged = change.codeChanged;
   if (change.kind === 'delete') out.alreadyGone = change.alreadyGone;
+  if (change.kind === 'noop') out.published = change.published;
+  if ((change.kind === 'noop' || change.kind === 'live-drift') && change.pinned)
+    out.pinned = { ...change.pinned };
+  if (change.kind === 'live-drift') {
+    out.expectedVersionId = change.expectedVersionId;
+    out.liveVersionId = change.liveVersionId;
+  }
   if (
     (change.kind === 'update' || change.kind === 'adopt' || change.kind === 'drift') &&
     change.before

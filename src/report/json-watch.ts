@@ -13,7 +13,8 @@ import { JSON_SCHEMA_VERSION } from './reporter.js';
  * { schemaVersion: 1, event: 'cycle', full, changed: string[], ok, environment, durationMs,
  *   outcomes: [{ key, name, kind, status, action, remoteId?, published?, reason?, error?{ code,
  * message } }],
- *   counts{ created, updated, adopted, recreated, deleted, none, failed, refused, skipped },
+ *   counts{ created, updated, adopted, recreated, deleted, published, none, failed, refused,
+ *     skipped },
  *   blocked?{ reason: 'drift', keys }, interrupted?{ notStarted, cutShort: string[] }, diagnostics
  * }   // diagnostics: warnings only;
  *   // cutShort: keys whose request Ctrl-C cut off in flight (not among outcomes, not failed)

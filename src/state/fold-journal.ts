@@ -31,6 +31,8 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
         name: record.name,
         ...(record.remoteHash ? { remoteHash: record.remoteHash } : {}),
         ...(record.descriptionHash ? { descriptionHash: record.descriptionHash } : {}),
+        // An update leaves the live version as it was: what is live (and a pin) stays known.
+        ...(record.op === 'updated' ? liveOf(flows.get(record.key), record.id) : {}),
       });
       return;
     case 'attempt': {
@@ -46,9 +48,27 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
       return;
     }
     case 'published': {
-      // Recorded only for a written entry; it says which content is live.
+      // Recorded only for a written entry; it says which content is live. Publishing the code
+      // releases a rollback pin.
       const entry = flows.get(record.key);
-      if (entry) flows.set(record.key, { ...entry, published: record.hash });
+      if (!entry) return;
+      const { pin: _pin, publishedVersionId: _live, previousVersionId: _previous, ...rest } = entry;
+      const live = record.versionId;
+      flows.set(record.key, { ...rest, published: record.hash, ...liveVersions(entry, live) });
+      return;
+    }
+    case 'pinned': {
+      // A rollback: the pinned version is live, so no code content is known to be.
+      const entry = flows.get(record.key);
+      if (!entry) return;
+      const {
+        published: _published,
+        publishedVersionId: _live,
+        previousVersionId: _p,
+        ...rest
+      } = entry;
+      const live = record.pin.versionId;
+      flows.set(record.key, { ...rest, pin: record.pin, ...liveVersions(entry, live) });
       return;
     }
     case 'deleted':
@@ -72,9 +92,33 @@ export function findPendingCreates(records: readonly JournalRecord[]): PendingCr
   for (const record of records) {
     if (record.op === 'intent')
       pending.set(record.key, { key: record.key, name: record.name, hash: record.hash });
-    else if (record.op !== 'begin' && record.op !== 'published') pending.delete(record.key);
+    else if (record.op !== 'begin' && record.op !== 'published' && record.op !== 'pinned')
+      pending.delete(record.key);
   }
   return [...pending.values()];
+}
+
+/** The live-version fields an update of the same remote flow keeps. */
+function liveOf(entry: LockEntry | undefined, id: string): Partial<LockEntry> {
+  if (entry?.id !== id) return {};
+  const { published, publishedVersionId, previousVersionId, pin } = entry;
+  return {
+    ...(published ? { published } : {}),
+    ...(publishedVersionId ? { publishedVersionId } : {}),
+    ...(previousVersionId ? { previousVersionId } : {}),
+    ...(pin ? { pin } : {}),
+  };
+}
+
+/**
+ * The version now live and the one live before it (kept when the live one did not change, as
+ * when the same version is published again).
+ */
+function liveVersions(entry: LockEntry, live: string | undefined): Partial<LockEntry> {
+  if (live === undefined) return {};
+  const before = entry.publishedVersionId;
+  const previous = before !== undefined && before !== live ? before : entry.previousVersionId;
+  return { publishedVersionId: live, ...(previous ? { previousVersionId: previous } : {}) };
 }
 
 /**

@@ -9,11 +9,13 @@ import { LockEntrySchema } from './lockfile-schema.js';
  * - `intent`  before a create POST (the create may have happened if no `created` follows);
  * - `created` / `updated`  after a POST / a PUT or an adoption: the entry to store;
  * - `attempt` before a PUT: the remote hash it would leave (see LockEntry.attempted);
- * - `published` after a publish: the content hash now live;
+ * - `published` after a publish: the content hash now live (and the version id, when known);
+ * - `pinned`  after a rollback: the version made live and the code hash it is pinned to;
  * - `deleted` after a DELETE; `forget` drops an entry without a remote call.
  */
 const key = z.string().min(1);
-const { id, hash, name, remoteHash, descriptionHash } = LockEntrySchema.shape;
+const { id, hash, name, remoteHash, descriptionHash, pin } = LockEntrySchema.shape;
+const versionId = z.string().min(1);
 
 export const JournalRecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('begin'), apiUrl: z.string().min(1), section: z.string() }),
@@ -23,7 +25,9 @@ export const JournalRecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('created'), key, id, name, hash, remoteHash, descriptionHash }),
   z.object({ op: z.literal('updated'), key, id, name, hash, remoteHash, descriptionHash }),
   z.object({ op: z.literal('attempt'), key, stateHash: hash }),
-  z.object({ op: z.literal('published'), key, hash }),
+  // `versionId` is optional: journals written before it was recorded stay readable.
+  z.object({ op: z.literal('published'), key, hash, versionId: versionId.optional() }),
+  z.object({ op: z.literal('pinned'), key, pin: pin.unwrap() }),
   z.object({ op: z.literal('deleted'), key }),
   z.object({ op: z.literal('forget'), key }),
 ]);

@@ -55,8 +55,10 @@ export interface LockStore {
    * drift.
    */
   recordAttempt(change: { key: string; stateHash: string }): Promise<void>;
-  /** After a publish: `hash` is the content now live. */
-  recordPublished(change: { key: string; hash: string }): Promise<void>;
+  /** After a publish: `hash` is the content now live, `versionId` the version (when known). */
+  recordPublished(change: { key: string; hash: string; versionId?: string }): Promise<void>;
+  /** After a rollback: the version made live, pinned while the code's hash is `pin.hash`. */
+  recordPinned(change: { key: string; pin: NonNullable<LockEntry['pin']> }): Promise<void>;
   /** After a DELETE (or a 404 on it). */
   recordDeleted(change: { key: string }): Promise<void>;
   /** Drop an entry without a remote call. */
@@ -137,7 +139,9 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
     recordCreated: (c) => record({ op: 'created', ...entryFields(c) }),
     recordUpdated: (c) => record({ op: 'updated', ...entryFields(c) }),
     recordAttempt: ({ key, stateHash }) => record({ op: 'attempt', key, stateHash }),
-    recordPublished: ({ key, hash }) => record({ op: 'published', key, hash }),
+    recordPublished: ({ key, hash, versionId }) =>
+      record({ op: 'published', key, hash, ...(versionId === undefined ? {} : { versionId }) }),
+    recordPinned: ({ key, pin }) => record({ op: 'pinned', key, pin }),
     recordDeleted: ({ key }) => record({ op: 'deleted', key }),
     recordForget: ({ key }) => record({ op: 'forget', key }),
     async commit() {
@@ -170,7 +174,9 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
 // --- internal ---
 
 /** The entry as journaled: `remoteHash` only when it says something `hash` does not. */
-function entryFields(change: EntryChange): Omit<EntryChange, 'published'> {
+type LiveFields = 'published' | 'publishedVersionId' | 'previousVersionId' | 'pin';
+
+function entryFields(change: EntryChange): Omit<EntryChange, LiveFields> {
   const { key, id, name, hash, remoteHash, descriptionHash } = change;
   return {
     key,

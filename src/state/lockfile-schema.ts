@@ -36,6 +36,25 @@ export const LockEntrySchema = z.strictObject({
     .regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)')
     .optional(),
   /**
+   * The version id the last publish (or rollback) made live, as the API named it. Absent in
+   * lockfiles written before it was recorded: then a live version changed outside the tool
+   * cannot be told from the tool's own.
+   */
+  publishedVersionId: z.string().min(1).optional(),
+  /** The version that was live before that one: what `rollback --to previous` goes back to. */
+  previousVersionId: z.string().min(1).optional(),
+  /**
+   * Set by `rollback`: the version made live and the code's `hash` at that moment. While the
+   * code's hash is unchanged, sync leaves the flow on that version; a code change releases it.
+   */
+  pin: z
+    .strictObject({
+      versionId: z.string().min(1),
+      versionNumber: z.number().int().optional(),
+      hash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)'),
+    })
+    .optional(),
+  /**
    * sha256 of the description as the code had it at the last write; absent
    * when it had none. The API takes a description on create only, so this is
    * what `plan` compares to note a description edit it cannot deploy.

@@ -5,12 +5,34 @@ import {
   ApiValidationError,
 } from '../../src/api/index.js';
 import { publishFlowOnce } from '../../src/apply/publish-flow.js';
+import { contentHash, type FlowPayload } from '../../src/plan/index.js';
 
 type State = { publishedVersionId: string | undefined; draftPending: boolean };
+type Version = { id: string; versionNumber: number; versionType: string; content: FlowPayload };
 
-/** A two-call API whose answers are scripted, recording what was asked. */
-function scriptedApi(publishes: (() => void)[], states: State[]) {
+const code: FlowPayload = {
+  name: 'F',
+  steps: [{ id: 's1', name: 'Ask', type: 'prompt', order: 1, enabled: true, config: { a: 1 } }],
+};
+const codeContent = { payload: code, hash: contentHash(code) };
+const other: FlowPayload = { ...code, steps: [{ ...code.steps[0]!, config: { a: 2 } }] };
+
+/**
+ * An API whose publish answers and versions checks are scripted, recording what was asked.
+ * `versions`: the flow's published versions (content as the code would send it), `live` the one
+ * live; undefined `versions` makes the versions list fail (a flow that is gone).
+ */
+function scriptedApi(
+  publishes: (() => void)[],
+  states: State[],
+  versions?: { live?: string; list: Version[] },
+) {
   const calls: string[] = [];
+  const find = (versionId: string) => {
+    const v = versions?.list.find((x) => x.id === versionId);
+    if (!v) throw new ApiNotFoundError(`version ${versionId} not found`);
+    return { ...v, flowConfig: { name: v.content.name, flowSteps: v.content.steps } };
+  };
   return {
     calls,
     api: {
@@ -18,13 +40,26 @@ function scriptedApi(publishes: (() => void)[], states: State[]) {
         calls.push(`publish ${id}`);
         return Promise.resolve().then(() => {
           publishes.shift()?.();
-          return {};
+          return { publishedVersionId: 'v-new' };
         });
       },
       getPublishState: (id: string) => {
         calls.push(`state ${id}`);
         const next = states.shift();
         return next ? Promise.resolve(next) : Promise.reject(new Error('no more states scripted'));
+      },
+      listVersions: (id: string) => {
+        calls.push(`versions ${id}`);
+        if (!versions) return Promise.reject(new ApiNotFoundError(`flow ${id} not found`));
+        return Promise.resolve({ publishedVersionId: versions.live, versions: versions.list });
+      },
+      getVersion: (id: string, versionId: string) => {
+        calls.push(`version ${id} ${versionId}`);
+        return Promise.resolve().then(() => find(versionId));
+      },
+      publishVersion: (id: string, versionId: string) => {
+        calls.push(`publish ${id} version ${versionId}`);
+        return Promise.resolve({ versionId });
       },
     },
   };
@@ -41,13 +76,13 @@ const nothingToPublish = () => {
 describe('publishFlowOnce', () => {
   it('publishes once when the answer arrives', async () => {
     const { api, calls } = scriptedApi([() => undefined], []);
-    await publishFlowOnce(api, 'f');
+    await publishFlowOnce(api, 'f', codeContent);
     expect(calls).toEqual(['publish f']);
   });
 
   it('a lost answer whose publish landed is settled by the versions list, without a second publish', async () => {
     const { api, calls } = scriptedApi([lost], [{ publishedVersionId: 'v1', draftPending: false }]);
-    await publishFlowOnce(api, 'f');
+    await publishFlowOnce(api, 'f', codeContent);
     expect(calls).toEqual(['publish f', 'state f']);
   });
 
@@ -56,40 +91,56 @@ describe('publishFlowOnce', () => {
       [lost, () => undefined],
       [{ publishedVersionId: undefined, draftPending: true }],
     );
-    await publishFlowOnce(api, 'f');
+    await publishFlowOnce(api, 'f', codeContent);
     expect(calls).toEqual(['publish f', 'state f', 'publish f']);
   });
 
-  it('a 404 (nothing to publish) with the content live is success', async () => {
-    const { api, calls } = scriptedApi(
-      [nothingToPublish],
-      [{ publishedVersionId: 'v3', draftPending: false }],
-    );
-    await expect(publishFlowOnce(api, 'f')).resolves.toBeUndefined();
-    expect(calls).toEqual(['publish f', 'state f']);
+  it('a 404 (nothing to publish) with the code live is success, naming the live version', async () => {
+    const list = [{ id: 'v3', versionNumber: 3, versionType: 'published', content: code }];
+    const { api, calls } = scriptedApi([nothingToPublish], [], { live: 'v3', list });
+    await expect(publishFlowOnce(api, 'f', codeContent)).resolves.toEqual({ versionId: 'v3' });
+    expect(calls).toEqual(['publish f', 'versions f', 'version f v3']);
   });
 
-  it('a 404 with a draft waiting is a real failure, and is not re-sent', async () => {
-    const { api, calls } = scriptedApi(
-      [nothingToPublish],
-      [{ publishedVersionId: 'v1', draftPending: true }],
-    );
-    await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_NOT_FOUND' });
-    expect(calls).toEqual(['publish f', 'state f']);
+  it('a 404 with another version live publishes the version holding the code, by id', async () => {
+    const list = [
+      { id: 'v1', versionNumber: 1, versionType: 'published', content: other },
+      { id: 'v2', versionNumber: 2, versionType: 'published', content: code },
+      { id: 'v3', versionNumber: 3, versionType: 'published', content: other },
+    ];
+    const { api, calls } = scriptedApi([nothingToPublish], [], { live: 'v3', list });
+    await expect(publishFlowOnce(api, 'f', codeContent)).resolves.toEqual({ versionId: 'v2' });
+    expect(calls).toEqual([
+      'publish f',
+      'versions f',
+      'version f v3',
+      'version f v2',
+      'publish f version v2',
+    ]);
+  });
+
+  it('a 404 with no version holding the code is a real failure, and publishes nothing', async () => {
+    const list = [{ id: 'v1', versionNumber: 1, versionType: 'published', content: other }];
+    const { api, calls } = scriptedApi([nothingToPublish], [], { live: 'v1', list });
+    await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toMatchObject({
+      code: 'API_NOT_FOUND',
+    });
+    expect(calls.some((c) => c.includes(' version v'))).toBe(false);
   });
 
   it('a 404 of a flow never published is a real failure', async () => {
-    const { api } = scriptedApi(
-      [nothingToPublish],
-      [{ publishedVersionId: undefined, draftPending: false }],
-    );
-    await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_NOT_FOUND' });
+    const { api } = scriptedApi([nothingToPublish], [], { list: [] });
+    await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toMatchObject({
+      code: 'API_NOT_FOUND',
+    });
   });
 
   it('a 404 of a flow that is gone fails, with the versions check as its cause', async () => {
     const { api, calls } = scriptedApi([nothingToPublish], []);
-    await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_NOT_FOUND' });
-    expect(calls).toEqual(['publish f', 'state f']);
+    const error = (await publishFlowOnce(api, 'f', codeContent).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'API_NOT_FOUND' });
+    expect(error.message).toContain("checking the flow's versions failed too");
+    expect(calls).toEqual(['publish f', 'versions f']);
   });
 
   it('a 400 (invalid flow id) is a real failure, without a versions check', async () => {
@@ -99,7 +150,9 @@ describe('publishFlowOnce', () => {
       );
     };
     const { api, calls } = scriptedApi([invalid], []);
-    await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_VALIDATION' });
+    await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toMatchObject({
+      code: 'API_VALIDATION',
+    });
     expect(calls).toEqual(['publish f']);
   });
 
@@ -109,7 +162,9 @@ describe('publishFlowOnce', () => {
       [lost, lost, lost, lost, lost],
       [waiting, waiting, waiting, waiting, waiting],
     );
-    await expect(publishFlowOnce(api, 'f')).rejects.toMatchObject({ code: 'API_AMBIGUOUS_WRITE' });
+    await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toMatchObject({
+      code: 'API_AMBIGUOUS_WRITE',
+    });
     expect(calls.filter((c) => c.startsWith('publish'))).toHaveLength(4);
   });
 
@@ -122,13 +177,15 @@ describe('publishFlowOnce', () => {
       ],
       [],
     );
-    await expect(publishFlowOnce(api, 'f')).rejects.toThrow('boom');
+    await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toThrow('boom');
     expect(calls).toEqual(['publish f']);
   });
 
   it('a failed versions check after a lost answer reports the publish failure, with the check as its cause', async () => {
     const { api } = scriptedApi([lost], []);
-    const error = (await publishFlowOnce(api, 'f').catch((caught: unknown) => caught)) as Error & {
+    const error = (await publishFlowOnce(api, 'f', codeContent).catch(
+      (caught: unknown) => caught,
+    )) as Error & {
       code?: string;
     };
     expect(error.code).toBe('API_AMBIGUOUS_WRITE');

@@ -91,7 +91,10 @@ describe('adoption by documented fields', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({
       outcomes: [{ key: 'a', kind: 'adopt', action: 'adopted' }],
     });
-    expect(env.writes()).toEqual([]);
+    // No PUT; the flow made in the dashboard was never published, and deploying publishes it.
+    const id = (JSON.parse(run.stdout) as { outcomes: { remoteId: string }[] }).outcomes[0]!
+      .remoteId;
+    expect(env.writes()).toEqual([{ method: 'POST', path: `/v1/flows/${id}/publish` }]);
     expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
   });
 });

@@ -94,6 +94,34 @@ describe('JSON Schemas of the --json documents', () => {
     ]);
   });
 
+  it('versions and rollback (applied and blocked)', async () => {
+    expect((await env.cli('sync')).code).toBe(0);
+    env.project.write(
+      'flows/flow-001.ts',
+      flowSource('flow-001', 'Flow 1', { prompt: 'v2 {{topic}}' }),
+    );
+    expect((await env.cli('sync')).code).toBe(0);
+    const versions = JSON.parse((await env.cli('versions', 'flow-001', '--json')).stdout);
+    expectValid('versions.schema.json', versions);
+    expect(versions.versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
+    expect(versions.versions[0]).toMatchObject({
+      type: 'published',
+      live: true,
+      matchesCode: true,
+    });
+    expect(versions.versions[1]).toMatchObject({ live: false, matchesCode: false });
+    const blocked = await env.cli('rollback', 'flow-001', '--to', 'previous', '--json');
+    expect(blocked.code).toBe(2);
+    expectValid('rollback.schema.json', JSON.parse(blocked.stdout));
+    const applied = await env.cli('rollback', 'flow-001', '--to', 'previous', '--yes', '--json');
+    expectValid('rollback.schema.json', JSON.parse(applied.stdout));
+    const pinned = JSON.parse((await env.cli('versions', 'flow-001', '--json')).stdout);
+    expectValid('versions.schema.json', pinned);
+    expect(pinned.pinned).toMatchObject({ versionNumber: 1 });
+    expectValid('plan.schema.json', JSON.parse((await env.cli('plan', '--json')).stdout));
+    expectValid('status.schema.json', JSON.parse((await env.cli('status', '--json')).stdout));
+  });
+
   it('invalid flows: validate with diagnostics, and the error document of plan', async () => {
     env.project.write(
       'flows/broken.ts',

@@ -40,7 +40,7 @@ describe('dashboard links', () => {
       const id = env.lockfile().environments.test!.flows['flow-000']!.id;
       expect(text.stdout).toMatch(
         new RegExp(
-          `✔ created flow-000 \\(id ${id}\\)\\n {2}↗ http://127\\.0\\.0\\.1:\\d+/\\S*${id}`,
+          `✔ created flow-000 \\(id ${id}\\) \\[published\\]\\n {2}↗ http://127\\.0\\.0\\.1:\\d+/\\S*${id}`,
         ),
       );
       env.project.write(

@@ -4,8 +4,9 @@ import {
   SENTINEL_KEY,
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
+import { flowSource } from '../helpers/project.js';
 
-type LockEntry = { id: string; hash: string; published?: string };
+type LockEntry = { id: string; hash: string; published?: string; publishedVersionId?: string };
 const entries = (env: EmulatorProject) =>
   Object.values(env.lockfile().environments.test!.flows) as LockEntry[];
 const publishedCount = (env: EmulatorProject, id: string) =>
@@ -25,7 +26,8 @@ afterEach(async () => {
 describe('sync --publish settles publishes whose answer is unclear', () => {
   it('a flow published outside the tool is recorded as live, not failed', async () => {
     env = await createEmulatorProject(2);
-    expect((await env.cli('sync')).code).toBe(0);
+    // Deployed as drafts (publishing is on by default), then published in the dashboard.
+    expect((await env.cli('sync', '--no-publish')).code).toBe(0);
     const [first] = entries(env);
     env.emu.state.publish(first!.id); // e.g. in the dashboard
 
@@ -41,7 +43,8 @@ describe('sync --publish settles publishes whose answer is unclear', () => {
 
   it('publishes whose answers are lost end published exactly once each', async () => {
     env = await createEmulatorProject(40);
-    expect((await env.cli('sync')).code).toBe(0);
+    // Drafts first (publishing is on by default), so that only publishes are in flight next.
+    expect((await env.cli('sync', '--no-publish')).code).toBe(0);
     // Only publishes are in flight now: every one has a fair chance of landing without an answer.
     env.emu.setFaults({ commitThenDropRate: 0.3, errorRate: 0.1, seed: 7 });
     const run = await env.cli('sync', '--publish', '--json');
@@ -62,5 +65,39 @@ describe('sync --publish settles publishes whose answer is unclear', () => {
       expect(entry.published).toBe(entry.hash);
       expect(publishedCount(env, entry.id)).toBe(1);
     }
+  });
+});
+
+describe('a publish answered 404 (nothing to publish) is settled by the versions', () => {
+  it('another version live, the code published earlier as a version: that version is published by id', async () => {
+    env = await createEmulatorProject(1);
+    expect((await env.cli('sync')).code).toBe(0); // v1 live
+    const [{ id }] = entries(env) as [LockEntry];
+    const v1 = env.emu.state.versions(id).find((v) => v.versionType === 'published')!.id;
+    env.project.write(
+      'flows/flow-000.ts',
+      flowSource('flow-000', 'Flow 0', { prompt: 'Second {{topic}}' }),
+    );
+    expect((await env.cli('sync', '--no-publish')).code).toBe(0); // a draft with the code
+    // In the dashboard: the draft is published (v2), then v1 is made live again.
+    const v2 = env.emu.state.publish(id);
+    const rollback = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ versionId: v1 }),
+    });
+    expect(rollback.status).toBe(200);
+
+    env.emu.clearRequests();
+    const run = await env.cli('sync', '--json');
+    expect(run.code, run.stdout).toBe(0);
+    expect(env.emu.requests.filter((r) => r.method === 'POST')).toEqual([
+      expect.objectContaining({ path: `/v1/flows/${id}/publish`, status: 404 }),
+      expect.objectContaining({ path: `/v1/flow-versions/${id}/publish`, status: 200 }),
+    ]);
+    expect(env.emu.requests.at(-1)!.body).toEqual({ versionId: v2 });
+    expect(entries(env)[0]).toMatchObject({ publishedVersionId: v2 });
+    expect(publishedCount(env, id)).toBe(2); // no new version: v2 is live again
+    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
   });
 });

@@ -95,7 +95,10 @@ describe('sync without a terminal', () => {
     const run = await env.cli('sync');
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(/Apply this plan|\[y\/N\]/);
-    expect(env.writes()).toEqual([{ method: 'POST', path: '/v1/flows' }]);
+    // The create, then its publish (environments publish by default).
+    expect(env.writes().map((w) => w.method)).toEqual(['POST', 'POST']);
+    expect(env.writes()[0]).toEqual({ method: 'POST', path: '/v1/flows' });
+    expect(env.writes()[1]?.path).toMatch(/^\/v1\/flows\/[^/]+\/publish$/);
   });
 
   it('CI set on a terminal counts as no terminal: nothing is asked, the write is made', async () => {
@@ -114,7 +117,10 @@ describe('sync without a terminal', () => {
     );
     expect(code, stderr).toBe(0);
     expect(stderr).not.toMatch(/\[y\/N\]/);
-    expect(env.writes()).toEqual([{ method: 'POST', path: '/v1/flows' }]);
+    // The create, then its publish (environments publish by default).
+    expect(env.writes().map((w) => w.method)).toEqual(['POST', 'POST']);
+    expect(env.writes()[0]).toEqual({ method: 'POST', path: '/v1/flows' });
+    expect(env.writes()[1]?.path).toMatch(/^\/v1\/flows\/[^/]+\/publish$/);
   });
 
   it('sync --prune without --yes exits 2 and deletes nothing (nor writes anything else)', async () => {

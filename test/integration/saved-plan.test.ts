@@ -113,9 +113,11 @@ describe('plan --out FILE, then sync --plan FILE', () => {
         { method: 'PUT', path: `/v1/flows/${before['flow-000']}` },
         { method: 'DELETE', path: `/v1/flows/${before['flow-001']}` },
         { method: 'POST', path: '/v1/flows' },
+        { method: 'POST', path: `/v1/flows/${before['flow-000']}/publish` },
       ]),
     );
-    expect(env.writes()).toHaveLength(3);
+    // The update, the deletion and the create, and the publish of the update and of the create.
+    expect(env.writes()).toHaveLength(5);
     expect(Object.keys(ids()).sort()).toEqual(['flow-000', 'flow-002', 'flow-new']);
   });
 
@@ -131,7 +133,7 @@ describe('plan --out FILE, then sync --plan FILE', () => {
         .writes()
         .map((w) => w.method)
         .sort(),
-    ).toEqual(['POST', 'PUT']);
+    ).toEqual(['POST', 'POST', 'POST', 'PUT']); // create, update, and the publish of each
     expect(env.emu.state.count()).toBe(4);
   });
 

@@ -22,7 +22,10 @@ describe('sync converges', () => {
     const first = await env.cli('sync');
     expect(first.code).toBe(0);
     expect(env.emu.state.count()).toBe(5);
-    expect(env.writes().filter((w) => w.method === 'POST')).toHaveLength(5);
+    // Five creates, each published (environments publish by default).
+    const posts = env.writes().filter((w) => w.method === 'POST');
+    expect(posts.filter((w) => w.path === '/v1/flows')).toHaveLength(5);
+    expect(posts.filter((w) => w.path.endsWith('/publish'))).toHaveLength(5);
     expect(Object.keys(env.lockfile().environments.test!.flows).sort()).toEqual([
       'flow-000',
       'flow-001',
@@ -49,7 +52,7 @@ describe('sync converges', () => {
       readFileSync(path.resolve(import.meta.dirname, '../../flows/customer-outreach.ts'), 'utf8'),
     );
     expect((await env.cli('sync')).code).toBe(0);
-    const posts = env.emu.requests.filter((r) => r.method === 'POST');
+    const posts = env.emu.requests.filter((r) => r.method === 'POST' && r.path === '/v1/flows');
     expect(posts).toHaveLength(1);
     // The body of the seed page's curl example, field for field.
     expect(posts[0]!.body).toEqual({
@@ -76,7 +79,7 @@ describe('sync converges', () => {
   it.each<[string, { name?: string; description?: string; prompt?: string }]>([
     ['name', { name: 'Renamed Flow' }],
     ['prompt', { prompt: 'Write a poem about {{topic}}' }],
-  ])('an edit to the %s is exactly one PUT', async (_field, edit) => {
+  ])('an edit to the %s is exactly one PUT, then its publish', async (_field, edit) => {
     env = await createEmulatorProject(3);
     expect((await env.cli('sync')).code).toBe(0);
     env.emu.clearRequests();
@@ -84,11 +87,14 @@ describe('sync converges', () => {
     const run = await env.cli('sync');
     expect(run.code).toBe(0);
     const id = env.lockfile().environments.test!.flows['flow-001']!.id;
-    expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${id}` }]);
+    expect(env.writes()).toEqual([
+      { method: 'PUT', path: `/v1/flows/${id}` },
+      { method: 'POST', path: `/v1/flows/${id}/publish` },
+    ]);
     expect(env.emu.state.count()).toBe(3);
   });
 
-  it('a step order change is one PUT; reformatting the file is nothing', async () => {
+  it('a step order change is one PUT (and its publish); reformatting the file is nothing', async () => {
     env = await createEmulatorProject(0);
     const twoSteps = (
       first: string,
@@ -132,7 +138,7 @@ export default defineFlow({
 
     env.project.write('flows/two.ts', twoSteps(b, a));
     expect((await env.cli('sync')).code).toBe(0);
-    expect(env.writes().map((w) => w.method)).toEqual(['PUT']);
+    expect(env.writes().map((w) => w.method)).toEqual(['PUT', 'POST']);
     const flow = env.emu.state.flows()[0]!;
     expect(flow.flowSteps.map((s) => [s.id, s.order])).toEqual([
       ['b', 1],

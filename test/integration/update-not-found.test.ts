@@ -88,7 +88,9 @@ describe('an update answered 404', () => {
     const run = await env.cli('sync', '--json');
     expect(run.code, run.stdout).toBe(0);
     expect(env.emu.state.count()).toBe(1);
-    expect(env.emu.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    // No create (the publish that follows the adoption is the only POST).
+    const creates = env.emu.requests.filter((r) => r.method === 'POST' && r.path === '/v1/flows');
+    expect(creates).toEqual([]);
     const entry = env.lockfile().environments.test!.flows.a!;
     expect(entry.id).toBe(replacement);
     expect(entry.id).not.toBe(id);
@@ -103,7 +105,9 @@ describe('an update answered 404', () => {
     const run = await env.cli('sync', '--json');
     expect(run.code).toBe(0);
     expect(env.emu.state.count()).toBe(1);
-    expect(env.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    // One create (then its publish).
+    const creates = env.emu.requests.filter((r) => r.method === 'POST' && r.path === '/v1/flows');
+    expect(creates).toHaveLength(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ outcomes: [{ key: 'a', action: 'recreated' }] });
   });
 });

@@ -46,6 +46,8 @@ beforeEach(async () => {
 });
 afterEach(() => env.cleanup());
 
+const kinds = (plan: { changes: { kind: string }[] }) => plan.changes.map((c) => c.kind);
+
 /**
  * An edit in the dashboard: the steps as they are, with `edit` applied to the step `id`'s config.
  */
@@ -71,11 +73,16 @@ describe('pull KEY: the remote version of a tracked flow, into its module', () =
         "html: '<p>{{greeting}}</p>',\n      text: 'Plain {{greeting}}',\n",
       ),
     );
-    const plan = await env.cli('plan', '--refresh', '--exit-code');
-    expect(plan.code, plan.stdout).toBe(0);
+    // The code is the remote content now; the dashboard edit is a draft nobody published, so all
+    // that is left is to publish it (the environment publishes).
+    expect(kinds(JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout))).toEqual([
+      'publish',
+    ]);
     env.emu.clearRequests();
     expect((await env.cli('sync')).code).toBe(0);
-    expect(env.writes()).toEqual([]);
+    expect(env.writes()).toEqual([{ method: 'POST', path: `/v1/flows/${remoteId}/publish` }]);
+    const plan = await env.cli('plan', '--refresh', '--exit-code');
+    expect(plan.code, plan.stdout).toBe(0);
   });
 
   it('refuses when the remote differs where the module computes the value (file:line), and --force overwrites it', async () => {
@@ -90,7 +97,10 @@ describe('pull KEY: the remote version of a tracked flow, into its module', () =
     expect(forced.code, forced.stdout).toBe(0);
     expect(env.project.read('flows/greeter.ts')).toContain("userPrompt: 'Say hi to {{customer}}',");
     expect(env.project.read('flows/greeter.ts')).toContain('model: MODEL,');
-    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
+    // Only the publish of the (unpublished) dashboard edit remains.
+    expect(kinds(JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout))).toEqual([
+      'publish',
+    ]);
   });
 
   it('refuses to overwrite local edits not synced yet (exit 2, nothing written), unless --force', async () => {

@@ -48,5 +48,11 @@ it('status --all lists them with their last run; after pull --all there are none
   expect((await env.cli('status', '--all')).stdout).toContain(
     'Every remote flow is managed by code.',
   );
+  // Pulled flows are managed now; made in the dashboard and never published, their only pending
+  // change is the publish that deploying makes (the environment publishes).
+  const plan = JSON.parse((await env.cli('plan', '--json')).stdout);
+  const pending = plan.changes.filter((c: { kind: string }) => c.kind !== 'noop');
+  expect(pending.map((c: { kind: string }) => c.kind)).toEqual(['publish', 'publish']);
+  expect((await env.cli('sync')).code).toBe(0);
   expect((await env.cli('plan', '--exit-code')).code).toBe(0);
 });

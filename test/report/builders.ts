@@ -46,7 +46,8 @@ export function flow(name: string, steps: StepPayload[], description?: string): 
 
 /** An unchanged flow. */
 export function noop(key: string, name: string, remoteId: string): Change {
-  return { kind: 'noop', key, name, remoteId, hash: `hash-${key}`, published: false };
+  // In sync: deployed and live (a draft not live, or a pin, is shown by the plan).
+  return { kind: 'noop', key, name, remoteId, hash: `hash-${key}`, published: true };
 }
 
 export function plan(
@@ -91,6 +92,7 @@ export function outcome(
       adopted: 'adopt',
       recreated: 'missing',
       deleted: 'delete',
+      published: 'publish',
       none: 'noop',
     } as const
   )[action];

@@ -47,6 +47,15 @@ function nextCycle(r: WatchRun): Promise<Event> {
 }
 
 const idOf = (key: string) => env.lockfile().environments.test!.flows[key]!.id;
+/** The writes of one update, or one create, in an environment that publishes (the default). */
+const putAndPublish = (id: string) => [
+  { method: 'PUT', path: `/v1/flows/${id}` },
+  { method: 'POST', path: `/v1/flows/${id}/publish` },
+];
+const createAndPublish = (id: string) => [
+  { method: 'POST', path: '/v1/flows' },
+  { method: 'POST', path: `/v1/flows/${id}/publish` },
+];
 
 describe('runWatch', () => {
   it('starts with a full sync, then an edit is exactly one PUT and nothing else', async () => {
@@ -72,11 +81,12 @@ describe('runWatch', () => {
       counts: { updated: 1 },
     });
     const id = idOf('flow-001');
-    // One read of the changed flow (drift check) and its PUT: no listing, nothing about the other
-    // flows.
+    // One read of the changed flow (drift check), its PUT and its publish (watch publishes as the
+    // environment says; this one publishes by default): no listing, nothing about the other flows.
     expect(env.emu.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /v1/flows/${id}`,
       `PUT /v1/flows/${id}`,
+      `POST /v1/flows/${id}/publish`,
     ]);
     expect(env.emu.state.get(id)?.flowSteps?.[0]?.config).toMatchObject({
       userPrompt: 'A new prompt about {{topic}}',
@@ -108,16 +118,16 @@ describe('runWatch', () => {
     pending = nextCycle(run!);
     watcher.fire({ kind: 'change', path: file });
     expect(await pending).toMatchObject({ event: 'cycle', ok: true, counts: { updated: 1 } });
-    expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${id}` }]);
+    expect(env.writes()).toEqual(putAndPublish(id));
   });
 
-  it('a new file is one POST', async () => {
+  it('a new file is one POST (then its publish)', async () => {
     const { watcher } = await watchSynced(2);
     const file = env.project.write('flows/new-one.ts', flowSource('new-one', 'New One'));
     const pending = nextCycle(run!);
     watcher.fire({ kind: 'add', path: file });
     expect(await pending).toMatchObject({ ok: true, counts: { created: 1 } });
-    expect(env.writes()).toEqual([{ method: 'POST', path: '/v1/flows' }]);
+    expect(env.writes()).toEqual(createAndPublish(idOf('new-one')));
     expect(env.emu.state.count()).toBe(3);
     expect(idOf('new-one')).toBeTruthy();
   });
@@ -153,9 +163,7 @@ describe('runWatch', () => {
       changed: ['lib/model.ts'],
     });
     expect(env.writes().sort((a, b) => a.path.localeCompare(b.path))).toEqual(
-      [idOf('uses-a'), idOf('uses-b')]
-        .sort()
-        .map((id) => ({ method: 'PUT', path: `/v1/flows/${id}` })),
+      [idOf('uses-a'), idOf('uses-b')].sort().flatMap(putAndPublish),
     );
   });
 
@@ -197,7 +205,7 @@ describe('runWatch', () => {
       counts: { created: 1 },
       changed: ['runtype.config.ts'],
     });
-    expect(env.writes()).toEqual([{ method: 'POST', path: '/v1/flows' }]);
+    expect(env.writes()).toEqual(createAndPublish(idOf('extra')));
     expect(watcher.paths()).toContain(env.project.path('more'));
   });
 
@@ -399,6 +407,6 @@ describe('runWatch', () => {
     pending = nextCycle(run!);
     watcher.fire({ kind: 'change', path: file });
     expect(await pending).toMatchObject({ event: 'cycle', ok: true, counts: { updated: 1 } });
-    expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${idOf('flow-000')}` }]);
+    expect(env.writes()).toEqual(putAndPublish(idOf('flow-000')));
   });
 });

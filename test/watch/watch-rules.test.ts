@@ -109,7 +109,11 @@ describe('watch cycles follow the sync rules', () => {
     expect(
       await save('flows/flow-001-new.ts', flowSource('flow-001-new', 'Flow 1'), 'add'),
     ).toMatchObject({ ok: true, counts: { adopted: 1, created: 0 } });
-    expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${id}` }]);
+    // The content changed remotely, so it is put back and published (the environment publishes).
+    expect(env.writes()).toEqual([
+      { method: 'PUT', path: `/v1/flows/${id}` },
+      { method: 'POST', path: `/v1/flows/${id}/publish` },
+    ]);
     expect(idOf('flow-001-new')).toBe(id);
     expect(env.emu.state.count()).toBe(2);
   });
@@ -121,7 +125,10 @@ describe('watch cycles follow the sync rules', () => {
     expect(
       await save('flows/dash.ts', flowSource('dash', 'Made in the dashboard'), 'add'),
     ).toMatchObject({ ok: true, counts: { adopted: 1, created: 0 } });
-    expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${existing.id}` }]);
+    expect(env.writes()).toEqual([
+      { method: 'PUT', path: `/v1/flows/${existing.id}` },
+      { method: 'POST', path: `/v1/flows/${existing.id}/publish` },
+    ]);
     expect(idOf('dash')).toBe(existing.id);
   });
 

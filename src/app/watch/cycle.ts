@@ -90,11 +90,14 @@ export async function runCycle(
     const keys = next.baseline ? changedKeys(desired, next.baseline, options.only) : [];
     if (!full && keys.length === 0) return { session: next, event: nothing() };
 
-    const planOptions: RemotePlanOptions = full ? fullScope(ctx, options) : { keys };
+    // Watch publishes as sync does: per the environment, unless --publish/--no-publish says.
+    const publish = options.publish ?? target.publish;
+    const scope: RemotePlanOptions = full ? fullScope(ctx, options) : { keys };
+    const planOptions = { ...scope, publish };
     const apply = {
       concurrency: project.config.concurrency,
       force: options.force === true,
-      publish: options.publish ?? target.publish,
+      publish,
       progress: full,
     };
     const fatalCommit = withFatalCommit(connection);

@@ -11,6 +11,7 @@ interface PlanArgs extends GlobalOptions, TargetArgs {
   markdown?: string;
   out?: string;
   prune?: boolean;
+  publish?: boolean;
 }
 
 export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, PlanArgs> {
@@ -24,7 +25,14 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
         .option('refresh', {
           type: 'boolean',
           describe:
-            'Also fetch every tracked flow to detect drift (edits made outside runtype-flows)',
+            'Also fetch every tracked flow and its live version to detect drift (edits, ' +
+            'publishes and rollbacks made outside runtype-flows)',
+        })
+        .option('publish', {
+          type: 'boolean',
+          describe:
+            'Plan as sync --publish / --no-publish would (default: the environment, which ' +
+            'publishes unless `publish: false`)',
         })
         .option('exit-code', {
           type: 'boolean',
@@ -73,6 +81,7 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
           only: argv.only,
           ...(argv.out === undefined ? {} : { out: argv.out }),
           prune: argv.prune,
+          publish: argv.publish,
         });
         ctx.reporter.result(result);
         if (argv.markdown !== undefined) {

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { SETTLED_STATES } from '../../app/results.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 import { targetOptions, type TargetArgs } from './plan-options.js';
@@ -9,8 +10,8 @@ export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
   return {
     command: 'status',
     describe:
-      'List every flow with its remote id and state: in-sync, changed, new, drift, missing, ' +
-      'removed',
+      'List every flow with its remote id and state: in-sync, changed, new, live-behind ' +
+      '(not yet published), draft, pinned (rollback), drift, live-drift, missing, removed',
     builder: (y) =>
       y
         .options(targetOptions)
@@ -32,7 +33,7 @@ export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
         });
         ctx.reporter.result(result);
         if (!result.ok) return EXIT.error;
-        const outOfSync = result.flows.some((f) => f.state !== 'in-sync');
+        const outOfSync = result.flows.some((f) => !SETTLED_STATES.includes(f.state));
         return argv['exit-code'] === true && outOfSync ? EXIT.actionNeeded : EXIT.ok;
       }),
   };

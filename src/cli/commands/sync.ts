@@ -33,7 +33,8 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
   return {
     command: 'sync',
     describe:
-      'Create, update (and with --prune delete) remote flows so the account matches the code',
+      'Create, update (and with --prune delete) remote flows so the account matches the code, ' +
+      'and publish them so the code is what runs (--no-publish: drafts)',
     builder: (y) =>
       y
         .option('env', targetOptions.env)
@@ -59,11 +60,14 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
         })
         .option('publish', {
           type: 'boolean',
-          describe: 'Publish each created or updated flow (default: the config)',
+          describe:
+            'Make the code live: publish each flow whose live version is behind it (default: ' +
+            'the environment, on unless `publish: false`); --no-publish keeps drafts',
         })
         .option('refresh', {
           type: 'boolean',
-          describe: 'Check every tracked flow for drift, not only the changed ones',
+          describe:
+            'Check every tracked flow (and its live version) for drift, not only the changed ones',
         })
         .option('only', { type: 'string', array: true, describe: 'Only these flow keys' })
         .option('watch', {
@@ -108,6 +112,7 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
           '$0 sync --env production --plan plan.json --yes',
           'CI deploy of the plan a pull request reviewed (plan --out plan.json)',
         )
+        .example('$0 sync --no-publish', 'deploy as drafts, to review in the dashboard first')
         .example('$0 sync --watch', 'while developing: sync every save until Ctrl-C'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {

@@ -81,7 +81,7 @@ const OutcomeSchema = z.strictObject({
   name: z.string(),
   kind: ChangeKindSchema,
   status: z.enum(['applied', 'unchanged', 'skipped', 'refused', 'failed']),
-  action: z.enum(['created', 'adopted', 'updated', 'recreated', 'deleted', 'none']),
+  action: z.enum(['created', 'adopted', 'updated', 'recreated', 'deleted', 'published', 'none']),
   remoteId: z.string().optional(),
   published: z.boolean().optional(),
   dashboardUrl: z.string().optional().meta({ description: 'The flow in the Runtype dashboard' }),
@@ -104,7 +104,15 @@ const OutcomeSchema = z.strictObject({
     .optional(),
 });
 
-const counts = ['created', 'adopted', 'updated', 'recreated', 'deleted', 'none'] as const;
+const counts = [
+  'created',
+  'adopted',
+  'updated',
+  'recreated',
+  'deleted',
+  'published',
+  'none',
+] as const;
 const CountsSchema = z.strictObject(
   Object.fromEntries(
     [...counts, 'failed', 'refused', 'skipped'].map((k) => [k, z.number().int()]),
@@ -152,7 +160,11 @@ export const StatusDocumentSchema = z.strictObject({
         'changed',
         'new',
         'adoptable',
+        'live-behind',
+        'draft',
+        'pinned',
         'drift',
+        'live-drift',
         'missing',
         'removed',
         'conflict',
@@ -196,6 +208,57 @@ export const PullDocumentSchema = z.strictObject({
   warnings: z.array(z.string()),
   diagnostics,
   durationMs: z.number(),
+});
+
+export const VersionsDocumentSchema = z.strictObject({
+  ...envelope('versions'),
+  target: TargetSchema,
+  key: z.string(),
+  name: z.string(),
+  remoteId: z.string(),
+  liveVersionId: z.string().nullable().meta({ description: 'The version live now; null: none' }),
+  inCode: z.boolean().meta({ description: 'Whether the code has this key' }),
+  pinned: z
+    .strictObject({ versionId: z.string(), versionNumber: z.number().int().optional() })
+    .optional()
+    .meta({ description: 'A rollback pin that holds (the code unchanged since)' }),
+  versions: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        number: z.number().int().nullable(),
+        type: z.string().nullable().meta({ description: 'published, draft, test or virtual' }),
+        createdAt: z.string().nullable(),
+        label: z.string().nullable(),
+        live: z.boolean(),
+        matchesCode: z.boolean().meta({ description: "Its content is the code's" }),
+      }),
+    )
+    .meta({ description: 'Newest first' }),
+});
+
+const VersionRefSchema = z.strictObject({
+  versionId: z.string().nullable(),
+  versionNumber: z.number().int().nullable(),
+});
+
+export const RollbackDocumentSchema = z.strictObject({
+  ...envelope('rollback'),
+  target: TargetSchema,
+  key: z.string(),
+  name: z.string(),
+  remoteId: z.string(),
+  from: VersionRefSchema.meta({ description: 'The version live before' }),
+  to: z.strictObject({ versionId: z.string(), versionNumber: z.number().int().nullable() }),
+  changed: z.boolean().meta({ description: 'False when that version was live already' }),
+  blocked: z
+    .strictObject({
+      reason: z.literal('confirmation'),
+      keys: z.array(z.string()),
+      rerun: z.string(),
+    })
+    .optional()
+    .meta({ description: 'Nothing done: re-run with --yes (exit 2)' }),
 });
 
 /** What any command prints instead of its document when it fails as a whole (usage errors too). */

@@ -15,6 +15,8 @@ const FILES = {
   'doctor.schema.json': documents.DoctorDocumentSchema,
   'pull.schema.json': documents.PullDocumentSchema,
   'saved-plan.schema.json': SavedPlanSchema,
+  'versions.schema.json': documents.VersionsDocumentSchema,
+  'rollback.schema.json': documents.RollbackDocumentSchema,
 } as const;
 
 /** Titles of the files that are not a command's --json document. */

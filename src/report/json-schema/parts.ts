@@ -42,7 +42,9 @@ export const ChangeKindSchema = z.enum([
   'create',
   'adopt',
   'update',
+  'publish',
   'drift',
+  'live-drift',
   'missing',
   'delete',
   'conflict',
@@ -101,6 +103,23 @@ export const ChangeSchema = z.strictObject({
   matchedName: z.string().optional().meta({ description: 'adopt' }),
   codeChanged: z.boolean().optional().meta({ description: 'drift' }),
   alreadyGone: z.boolean().optional().meta({ description: 'delete' }),
+  published: z
+    .boolean()
+    .optional()
+    .meta({ description: 'noop: the code is the live version (false: a draft, or pinned)' }),
+  pinned: z
+    .strictObject({ versionId: z.string(), versionNumber: z.number().int().optional() })
+    .optional()
+    .meta({ description: 'noop, live-drift: the version a rollback pinned the flow to' }),
+  expectedVersionId: z
+    .string()
+    .optional()
+    .meta({ description: 'live-drift: the version runtype-flows last made live' }),
+  liveVersionId: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: 'live-drift: the version live now (null: none)' }),
   diff: FlowDiffSchema.optional(),
 });
 

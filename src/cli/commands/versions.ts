@@ -1,0 +1,31 @@
+import type { CommandModule } from 'yargs';
+import type { GlobalOptions } from '../global-options.js';
+import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
+import { targetOptions } from './plan-options.js';
+
+interface VersionsArgs extends GlobalOptions {
+  key?: string;
+  env?: string;
+}
+
+export function versionsCommand(runtime: CliRuntime): CommandModule<GlobalOptions, VersionsArgs> {
+  return {
+    command: 'versions <key>',
+    describe:
+      "List a flow's versions: number, type, created, label, which is live and which holds " +
+      'the code (read-only)',
+    builder: (y) =>
+      y
+        .positional('key', { type: 'string', describe: "The flow's key", demandOption: true })
+        .option('env', targetOptions.env)
+        .example('$0 versions hello-world', 'what is live, and what rollback can go back to')
+        .example('$0 versions hello-world --env production --json', 'the same as JSON'),
+    handler: (argv) =>
+      runInContext(runtime, argv, async (ctx) => {
+        const { runVersions } = await import('../../app/versions.js');
+        const result = await runVersions(ctx, { env: argv.env, key: argv.key ?? '' });
+        ctx.reporter.result(result);
+        return result.ok ? EXIT.ok : EXIT.error;
+      }),
+  };
+}

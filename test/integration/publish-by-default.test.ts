@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
+import { flowSource } from '../helpers/project.js';
+
+type Entry = { id: string; hash: string; published?: string; publishedVersionId?: string };
+const entry = (env: EmulatorProject, key: string) =>
+  env.lockfile().environments.test!.flows[key] as Entry;
+/** The live version as the API reports it (GET /v1/flow-versions/{id}). */
+async function livePointerOverHttp(env: EmulatorProject, id: string): Promise<string | null> {
+  const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}`, {
+    headers: { authorization: `Bearer ${SENTINEL_KEY}` },
+  });
+  return ((await response.json()) as { publishedVersionId: string | null }).publishedVersionId;
+}
+const editFlow = (env: EmulatorProject, text: string) =>
+  env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: text }));
+/** Non-GET requests, ids folded so they compare across runs. */
+const writes = (env: EmulatorProject) =>
+  env.writes().map((w) => `${w.method} ${w.path.replace(/\/v1\/flows\/[^/]+/, '/v1/flows/:id')}`);
+
+let env: EmulatorProject;
+afterEach(async () => {
+  for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
+  await env.cleanup();
+});
+
+describe('publishing is part of deploying', () => {
+  it('a fresh init project deploys and publishes: the live version is the code', async () => {
+    env = await createEmulatorProject(0);
+    env.project.write('package.json', '{ "name": "x", "type": "module" }\n');
+    const init = await env.cli('init');
+    expect(init.code, init.stderr).toBe(0);
+    const sync = await env.cli('sync', '--json');
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(JSON.parse(sync.stdout).outcomes).toEqual([
+      expect.objectContaining({ key: 'hello-world', action: 'created', published: true }),
+    ]);
+    const { id, hash, published, publishedVersionId } = entry(env, 'hello-world');
+    expect(published).toBe(hash);
+    expect(publishedVersionId).toBe(await livePointerOverHttp(env, id));
+
+    const versions = JSON.parse((await env.cli('versions', 'hello-world', '--json')).stdout);
+    expect(versions.liveVersionId).toBe(publishedVersionId);
+    expect(versions.versions).toEqual([
+      expect.objectContaining({ id: publishedVersionId, live: true, matchesCode: true }),
+    ]);
+    const status = JSON.parse((await env.cli('status', '--json')).stdout);
+    expect(status.flows).toEqual([expect.objectContaining({ state: 'in-sync' })]);
+  });
+
+  it('an edit synced with --no-publish is live behind code in status and plan; a plain sync publishes it', async () => {
+    env = await createEmulatorProject(1);
+    expect((await env.cli('sync')).code).toBe(0);
+    editFlow(env, 'Edited {{topic}}');
+    expect((await env.cli('sync', '--no-publish')).code).toBe(0);
+    const { id } = entry(env, 'flow-000');
+    const status = JSON.parse((await env.cli('status', '--json')).stdout);
+    expect(status.flows).toEqual([expect.objectContaining({ state: 'live-behind' })]);
+    expect((await env.cli('status', '--exit-code')).code).toBe(2);
+    const plan = JSON.parse((await env.cli('plan', '--json')).stdout);
+    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'publish', key: 'flow-000' })]);
+    expect(plan.summary.publish).toBe(1);
+    expect(plan.pendingChanges).toBe(true);
+    const gate = await env.cli('plan', '--exit-code');
+    expect(gate.code).toBe(2);
+    expect(gate.stdout).toContain('1 to publish');
+
+    env.emu.clearRequests();
+    const sync = await env.cli('sync', '--json');
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(writes(env)).toEqual(['POST /v1/flows/:id/publish']);
+    expect(JSON.parse(sync.stdout).outcomes).toEqual([
+      expect.objectContaining({ kind: 'publish', action: 'published', published: true }),
+    ]);
+    expect(entry(env, 'flow-000').publishedVersionId).toBe(await livePointerOverHttp(env, id));
+    expect((await env.cli('plan', '--exit-code')).code).toBe(0);
+  });
+
+  it('where an environment does not publish, a draft behind the live version is shown, not a change', async () => {
+    env = await createEmulatorProject(1);
+    const config = env.project.read('runtype.config.ts');
+    env.project.write(
+      'runtype.config.ts',
+      config.replace(
+        "apiKeyEnv: 'RUNTYPE_API_KEY'",
+        "apiKeyEnv: 'RUNTYPE_API_KEY', publish: false",
+      ),
+    );
+    expect((await env.cli('sync')).code).toBe(0);
+    expect(env.writes().some((w) => w.path.endsWith('/publish'))).toBe(false);
+    const plan = await env.cli('plan', '--exit-code');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('deployed as a draft');
+    const status = JSON.parse((await env.cli('status', '--json')).stdout);
+    expect(status.flows).toEqual([expect.objectContaining({ state: 'draft' })]);
+    expect((await env.cli('status', '--exit-code')).code).toBe(0);
+  });
+
+  it('a version published outside the tool is reported by plan --refresh; sync puts it back only with --force', async () => {
+    env = await createEmulatorProject(1);
+    expect((await env.cli('sync')).code).toBe(0);
+    const { id } = entry(env, 'flow-000');
+    const first = await livePointerOverHttp(env, id);
+    editFlow(env, 'Second {{topic}}');
+    expect((await env.cli('sync')).code).toBe(0);
+    const second = entry(env, 'flow-000').publishedVersionId;
+    expect(second).toBe(await livePointerOverHttp(env, id));
+    expect(second).not.toBe(first);
+
+    // Someone rolls back in the dashboard (the documented endpoint).
+    const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ versionId: first }),
+    });
+    expect(response.status).toBe(200);
+
+    const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({
+        kind: 'live-drift',
+        liveVersionId: first,
+        expectedVersionId: second,
+      }),
+    ]);
+    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(2);
+
+    env.emu.clearRequests();
+    const refused = await env.cli('sync', '--refresh');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout + refused.stderr).toContain('--force');
+    expect(env.writes()).toEqual([]);
+    expect(await livePointerOverHttp(env, id)).toBe(first);
+
+    const forced = await env.cli('sync', '--refresh', '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(writes(env)).toEqual([`POST /v1/flow-versions/${id}/publish`]);
+    expect(await livePointerOverHttp(env, id)).toBe(second);
+    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
+  });
+});
