@@ -70,7 +70,11 @@ describe('sync --watch (real chokidar, built CLI)', () => {
         counts: { updated: 1, created: 0, failed: 0 },
       });
       const id = env.lockfile().environments.test!.flows['flow-001']!.id;
-      expect(env.writes()).toEqual([{ method: 'PUT', path: `/v1/flows/${id}` }]);
+      // The update, then its publish (watch publishes as the environment does, by default).
+      expect(env.writes()).toEqual([
+        { method: 'PUT', path: `/v1/flows/${id}` },
+        { method: 'POST', path: `/v1/flows/${id}/publish` },
+      ]);
     } finally {
       child.kill('SIGINT');
     }
