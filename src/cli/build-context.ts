@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
 import type { AppContext } from '../app/context.js';
+import { markDotEnv } from '../app/env-source.js';
 import { RuntypeError } from '../errors.js';
 import { findProject } from '../load/project/find-config.js';
 import { createLazyImporter } from '../load/import/lazy-importer.js';
@@ -121,9 +122,13 @@ function withDotEnv(
   } catch {
     return env;
   }
+  const filled: string[] = [];
   for (const [name, value] of Object.entries(parseEnv(text))) {
-    if (env[name] === undefined) env[name] = value;
+    if (env[name] !== undefined) continue;
+    env[name] = value;
+    filled.push(name);
   }
+  markDotEnv(env, filled);
   return env;
 }
 
@@ -149,6 +154,7 @@ function projectLoader(
     ...(envDeadline ? { envDeadline } : {}),
     userOutput: (text) => io.stderr.write(text),
     signal,
+    startNow: true,
   });
 }
 

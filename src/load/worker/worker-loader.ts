@@ -14,6 +14,8 @@ export interface WorkerLoaderOptions {
   envDeadline?: LoadDeadline;
   /** Where what user code prints goes (the CLI's stderr: stdout carries --json documents). */
   userOutput: (text: string) => void;
+  /** Start the worker at once (the command will load the project), not on the first load. */
+  startNow?: boolean;
   /** Abort (Ctrl-C, SIGTERM): a load under way ends at once, its worker terminated. */
   signal?: AbortSignal;
 }
@@ -135,6 +137,9 @@ export function createWorkerLoader(entry: URL, options: WorkerLoaderOptions): Pr
     queue = result.catch(() => undefined);
     return result;
   };
+
+  // Started now, idle until asked: it loads jiti and the model while the CLI does its own start.
+  if (options.startNow === true) (worker = start()).unref();
 
   return {
     async loadProject(request: LoadRequest): Promise<LoadedProject> {
