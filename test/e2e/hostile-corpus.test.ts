@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { SENTINEL_KEY } from '../helpers/emulator-project.js';
@@ -34,7 +35,14 @@ interface Case {
   args: string[];
   env?: (ctx: CaseContext) => Record<string, string>;
   /** Send this signal once the output matches `after` (or after `afterMs`). */
-  signal?: { name: NodeJS.Signals; after?: RegExp; afterMs?: number; twice?: boolean };
+  signal?: {
+    name: NodeJS.Signals;
+    after?: RegExp;
+    /** After `after` matched, wait this long first. */
+    delayMs?: number;
+    afterMs?: number;
+    twice?: boolean;
+  };
   /** Run this many copies at once (concurrency cases); the first one's result is asserted. */
   also?: (ctx: CaseContext) => Promise<RunResult>;
   expect: {
@@ -553,7 +561,7 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
       const [flow] = ctx.emu.state.flows();
       ctx.emu.state.update(flow!.id, { name: 'Evil\u001b[2J\u0007\rname' });
     },
-    args: ['plan'],
+    args: ['plan', '--refresh'],
     expect: {
       code: (c) => c !== null,
       message: /Evil/,
@@ -647,9 +655,9 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
   {
     category: 'signals',
     name: 'SIGTERM during a hung load (endless loop) ends the run at once, 130',
-    files: () => ({ 'flows/loop.ts': LOOP }),
+    files: () => ({ 'flows/loop.ts': `console.log('hang-start');\n${LOOP}` }),
     args: ['sync', '--yes'],
-    signal: { name: 'SIGTERM', afterMs: 1500 },
+    signal: { name: 'SIGTERM', after: /hang-start/ },
     expect: {
       code: 130,
       message: /interrupted/,
@@ -661,9 +669,9 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
   {
     category: 'signals',
     name: 'SIGINT during a hung load (never-settling await) ends the run at once, 130',
-    files: () => ({ 'flows/hang.ts': HANG }),
+    files: () => ({ 'flows/hang.ts': `console.log('hang-start');\n${HANG}` }),
     args: ['sync', '--yes'],
-    signal: { name: 'SIGINT', afterMs: 1500 },
+    signal: { name: 'SIGINT', after: /hang-start/ },
     expect: {
       code: 130,
       message: /interrupted/,
@@ -675,12 +683,14 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
   {
     category: 'signals',
     name: 'SIGTERM while the server is slow: interrupted, nothing written, lock intact',
+    files: () => ({ 'flows/marker.ts': `console.log('loaded-marker');\n${flowSource('m', 'M')}` }),
     prepare: async (ctx) => {
       await synced(ctx);
       ctx.emu.setFaults({ latencyMs: 20_000, methods: ['GET'] });
     },
     args: ['sync', '--yes'],
-    signal: { name: 'SIGTERM', afterMs: 1500 },
+    // Half a second after the modules loaded: the run is waiting on the server.
+    signal: { name: 'SIGTERM', after: /loaded-marker/, delayMs: 500 },
     expect: {
       code: 130,
       message: /interrupted/,
@@ -692,9 +702,9 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
   {
     category: 'signals',
     name: 'a second SIGINT exits at once',
-    files: () => ({ 'flows/loop.ts': LOOP }),
+    files: () => ({ 'flows/loop.ts': `console.log('hang-start');\n${LOOP}` }),
     args: ['validate'],
-    signal: { name: 'SIGINT', afterMs: 1500, twice: true },
+    signal: { name: 'SIGINT', after: /hang-start/, twice: true },
     expect: {
       // 130 from the CLI, or the signal itself when it lands while the process is already ending.
       code: () => true,
@@ -751,13 +761,22 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
     category: 'concurrency',
     name: 'a stale writer lock left by a killed run is taken over',
     prepare: (ctx) => {
+      // The pid file of a run that was SIGKILLed: this host, a pid that no longer exists.
       ctx.project.write(
-        '.runtype/writer.lock',
-        JSON.stringify({ pid: 999_999, host: 'nowhere', startedAt: '2000-01-01T00:00:00Z' }),
+        '.runtype/sync.pid',
+        JSON.stringify({
+          pid: 2 ** 22 + 7,
+          hostname: hostname(),
+          startedAt: new Date().toISOString(),
+        }),
       );
     },
     args: ['sync', '--yes'],
-    expect: { code: 0, message: /created/ },
+    expect: {
+      code: 0,
+      message: /created/,
+      check: (_o, ctx) => expect(existsSync(ctx.project.path('.runtype/sync.pid'))).toBe(false),
+    },
   },
 ];
 
@@ -884,7 +903,7 @@ function run(
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      if (signal?.after?.test(stderr)) send();
+      if (signal?.after?.test(stderr)) setTimeout(send, signal.delayMs ?? 0);
     });
     const timer = signal?.afterMs === undefined ? undefined : setTimeout(send, signal.afterMs);
     const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
