@@ -40,9 +40,13 @@ export function changedAndImporters(
     set.add(from);
     importers.set(to, set);
   };
+  // A changed module's specifiers may have changed; every other module's source is as scanned.
+  for (const file of changed) scanned.delete(path.resolve(file));
   for (const { file, children } of modules) {
     for (const child of children) edge(file, child);
-    for (const target of relativeImports(file, known)) edge(file, target);
+    let targets = scanned.get(file);
+    if (targets === undefined) scanned.set(file, (targets = relativeImports(file, known)));
+    for (const target of targets) edge(file, target);
   }
   const out = new Set<string>();
   const pending: string[] = [];
@@ -60,6 +64,12 @@ export function changedAndImporters(
 }
 
 // --- internal ---
+
+/**
+ * Each module's relative imports as last read from its source: a long-lived process (watch) reads
+ * only the changed modules again, not every module on every save.
+ */
+const scanned = new Map<string, string[]>();
 
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*['"](\.{1,2}\/[^'"\n]+)['"]/g;
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
