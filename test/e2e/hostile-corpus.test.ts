@@ -183,6 +183,21 @@ const CASES: Case[] = [
   },
   {
     category: 'config',
+    name: 'RUNTYPE_LOAD_TIMEOUT_MS beats loadTimeoutMs in the config, and the message says so',
+    files: (ctx) => ({
+      ...withConfig(ctx, 'loadTimeoutMs: 60000,'),
+      'flows/loop.ts': LOOP,
+    }),
+    env: () => ({ RUNTYPE_LOAD_TIMEOUT_MS: '2500' }),
+    args: ['validate'],
+    expect: {
+      code: 1,
+      message: /flows\/loop\.ts did not finish loading within 2500 ms \(RUNTYPE_LOAD_TIMEOUT_MS\)/,
+      withinMs: 20_000,
+    },
+  },
+  {
+    category: 'config',
     name: 'defaultEnvironment that is not an environment is refused',
     files: (ctx) => ({
       'runtype.config.ts': configSource(ctx.url, '').replace(
