@@ -47,13 +47,24 @@ export function createWorkerLoader(entry: URL, options: WorkerLoaderOptions): Pr
     const created = new Worker(entry, { stdout: true });
     created.stdout.setEncoding('utf8');
     created.stdout.on('data', (text: string) => options.userOutput(text));
-    created.on('message', (message: FromWorker) => active?.(message));
+    // Only the current worker speaks to the request under way: one that was replaced (timed out,
+    // crashed) may still send or end after the next load started.
+    const current = () => worker === created;
+    created.on('message', (message: FromWorker) => {
+      if (!current()) return;
+      // A timer a module left behind threw between loads: nobody to tell, but the worker's state
+      // is unknown now, so the next load gets a fresh one.
+      if (message.kind === 'crashed' && active === undefined) stop();
+      active?.(message);
+    });
     created.on('error', (error) => {
-      if (worker === created) worker = undefined;
+      if (!current()) return;
+      worker = undefined;
       active?.({ kind: 'gone', why: `it threw ${error.message} outside an import` });
     });
     created.on('exit', (code) => {
-      if (worker === created) worker = undefined;
+      if (!current()) return;
+      worker = undefined;
       active?.({ kind: 'gone', why: `the loader thread stopped (exit code ${code})` });
     });
     return created;
