@@ -1,4 +1,4 @@
-import type { ImportModule } from '../load/import/import-module.js';
+import type { ProjectLoader } from '../load/project/project-loader.js';
 import type { Reporter } from '../report/reporter.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -11,7 +11,8 @@ export interface AppContext {
   cwd: string;
   env: Env;
   reporter: Reporter;
-  importModule: ImportModule;
+  /** Runs user code (the config, flow modules): in a worker for the CLI. */
+  loader: ProjectLoader;
   /** Explicit --config path, if any. */
   configPath?: string;
   /** "A terminal" (DESIGN.md): stdin and stderr are TTYs and CI is unset; decided by cli/. */

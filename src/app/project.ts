@@ -1,6 +1,7 @@
 import { RuntypeError, type JsonValue } from '../errors.js';
 import type { LocationCache } from '../load/locate/locate-diagnostics.js';
-import { loadProject, type LoadedFlow, type Project } from '../load/project/load-project.js';
+import type { LoadedFlow } from '../load/project/load-project.js';
+import type { LoadedProject } from '../load/project/project-loader.js';
 import { countBySeverity, hasErrors } from '../model/diagnostics.js';
 import { contentHash, toFlowPayload, type DesiredFlow } from '../plan/index.js';
 import type { AppContext } from './context.js';
@@ -8,21 +9,25 @@ import { chooseTarget, type Target } from './target.js';
 
 /** A valid project, the target it works against, and its flows as the planner compares them. */
 export interface ProjectAndTarget {
-  project: Project;
+  project: LoadedProject;
   target: Target;
   desired: DesiredFlow[];
 }
 
 /**
  * The project as the context places it (cwd, --config); `locations` for a process that loads it
- * again and again.
+ * again and again, `changed` for one that knows which files changed since its last load.
  */
-export function loadProjectOf(ctx: AppContext, locations?: LocationCache): Promise<Project> {
-  return loadProject({
+export function loadProjectOf(
+  ctx: AppContext,
+  locations?: LocationCache,
+  changed?: readonly string[],
+): Promise<LoadedProject> {
+  return ctx.loader.loadProject({
     cwd: ctx.cwd,
-    importModule: ctx.importModule,
     ...(ctx.configPath ? { configPath: ctx.configPath } : {}),
     ...(locations ? { locations } : {}),
+    ...(changed ? { changed } : {}),
   });
 }
 
@@ -40,7 +45,7 @@ export async function loadProjectAndTarget(
  * Loads the project for a command that talks to the API. Every diagnostic is
  * shown; any error stops the command before anything remote or local changes.
  */
-export async function loadValidProject(ctx: AppContext): Promise<Project> {
+export async function loadValidProject(ctx: AppContext): Promise<LoadedProject> {
   const project = await loadProjectOf(ctx);
   reportProject(ctx, project);
   if (hasErrors(project.diagnostics)) {
@@ -59,7 +64,10 @@ export async function loadValidProject(ctx: AppContext): Promise<Project> {
  * What every command that loads the project shows of it: its diagnostics, and with --verbose the
  * modules that define no flow.
  */
-export function reportProject(ctx: Pick<AppContext, 'reporter'>, project: Project): void {
+export function reportProject(
+  ctx: Pick<AppContext, 'reporter'>,
+  project: Pick<LoadedProject, 'diagnostics' | 'root' | 'helperModules'>,
+): void {
   ctx.reporter.diagnostics(project.diagnostics, project.root);
   for (const helper of project.helperModules) {
     ctx.reporter.debug(`helper module (exports no flow): ${helper}`);

@@ -1,5 +1,4 @@
 import { findProject } from '../load/project/find-config.js';
-import { loadConfig } from '../load/project/load-config.js';
 import type { ResolvedConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { AppContext } from './context.js';
@@ -15,6 +14,6 @@ export interface ProjectConfig {
 /** The project's config alone, without loading a flow (for `envs` and `doctor`). */
 export async function readProjectConfig(ctx: AppContext): Promise<ProjectConfig> {
   const { root, configFile } = findProject(ctx.cwd, ctx.configPath);
-  const loaded = await loadConfig(configFile, ctx.importModule, root);
+  const loaded = await ctx.loader.loadConfig(configFile, root);
   return { root, ...(configFile === undefined ? {} : { configFile }), ...loaded };
 }

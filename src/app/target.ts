@@ -4,6 +4,7 @@ import { RuntypeError } from '../errors.js';
 import type { ResolvedConfig } from '../model/config.js';
 import { lockPaths, type LockStoreOptions } from '../state/index.js';
 import type { AppContext, Env } from './context.js';
+import { variableSource } from './env-source.js';
 import type { TargetInfo } from './results.js';
 
 /**
@@ -65,7 +66,7 @@ export function resolveTarget(
       requested !== undefined
         ? '--env'
         : env.RUNTYPE_ENV !== undefined
-          ? 'RUNTYPE_ENV'
+          ? variableSource(env, 'RUNTYPE_ENV')
           : 'defaultEnvironment in the config';
     throw new RuntypeError('UNKNOWN_ENVIRONMENT', `Unknown environment "${name}" (from ${from})`, {
       hint:
@@ -83,7 +84,9 @@ export function resolveTarget(
       publish: environment.publish,
     };
   }
-  const urlSource = env.RUNTYPE_API_URL ? 'RUNTYPE_API_URL' : `environments.${name}.url`;
+  const urlSource = env.RUNTYPE_API_URL
+    ? variableSource(env, 'RUNTYPE_API_URL')
+    : `environments.${name}.url`;
   const apiUrl = normalizeBaseUrl(env.RUNTYPE_API_URL || environment.url, urlSource).href;
   const keyVar = env.RUNTYPE_API_KEY ? 'RUNTYPE_API_KEY' : environment.apiKeyEnv;
   const apiKey = env[keyVar] ?? '';

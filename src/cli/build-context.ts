@@ -3,10 +3,15 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
 import type { AppContext } from '../app/context.js';
+import { markDotEnv } from '../app/env-source.js';
 import { RuntypeError } from '../errors.js';
 import { findProject } from '../load/project/find-config.js';
 import { createLazyImporter } from '../load/import/lazy-importer.js';
-import { DEFAULT_LOAD_TIMEOUT_MS, guardUserCode } from './guard-user-code.js';
+import { inThreadLoader } from '../load/project/in-thread-loader.js';
+import type { ProjectLoader } from '../load/project/project-loader.js';
+import { DEFAULT_LOAD_DEADLINE, type LoadDeadline } from '../load/worker/load-deadline.js';
+import { builtWorkerEntry, createWorkerLoader } from '../load/worker/worker-loader.js';
+import { guardUserCode } from './guard-user-code.js';
 import { createReporter } from '../report/create-reporter.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -71,7 +76,7 @@ export function buildContext(
     cwd,
     env,
     reporter,
-    importModule: guardUserCode(createLazyImporter(), loadTimeoutMs(env)),
+    loader: projectLoader(io, env, signal),
     ...(configPath === undefined ? {} : { configPath }),
     interactive,
     confirm: async (question) => {
@@ -117,14 +122,55 @@ function withDotEnv(
   } catch {
     return env;
   }
+  const filled: string[] = [];
   for (const [name, value] of Object.entries(parseEnv(text))) {
-    if (env[name] === undefined) env[name] = value;
+    if (env[name] !== undefined) continue;
+    env[name] = value;
+    filled.push(name);
   }
+  markDotEnv(env, filled);
   return env;
 }
 
-/** RUNTYPE_LOAD_TIMEOUT_MS, when it is a positive whole number of milliseconds. */
-function loadTimeoutMs(env: Record<string, string | undefined>): number {
+/**
+ * User code runs in a worker thread (the built CLI, always), so this thread
+ * can stop a load that never ends — even a synchronous endless loop — and
+ * answer Ctrl-C/SIGTERM at once. What user code prints goes to stderr. From
+ * TypeScript sources (tests that run main() in-process) no worker can start:
+ * there it runs in-thread, fenced by guardUserCode (no endless-loop catch).
+ */
+function projectLoader(
+  io: ProcessIo,
+  env: Record<string, string | undefined>,
+  signal: AbortSignal,
+): ProjectLoader {
+  const envDeadline = loadDeadlineFromEnv(io.env, env);
+  const entry = builtWorkerEntry();
+  if (entry === undefined)
+    return inThreadLoader(
+      guardUserCode(createLazyImporter(), (envDeadline ?? DEFAULT_LOAD_DEADLINE).ms),
+    );
+  return createWorkerLoader(entry, {
+    ...(envDeadline ? { envDeadline } : {}),
+    userOutput: (text) => io.stderr.write(text),
+    signal,
+    startNow: true,
+  });
+}
+
+/**
+ * RUNTYPE_LOAD_TIMEOUT_MS when it is a positive whole number of milliseconds (it beats the
+ * config's loadTimeoutMs), named as the shell's or the .env file's.
+ */
+function loadDeadlineFromEnv(
+  shell: Record<string, string | undefined>,
+  env: Record<string, string | undefined>,
+): LoadDeadline | undefined {
   const value = Number(env.RUNTYPE_LOAD_TIMEOUT_MS);
-  return Number.isInteger(value) && value > 0 ? value : DEFAULT_LOAD_TIMEOUT_MS;
+  if (!Number.isInteger(value) || value <= 0) return undefined;
+  const from =
+    shell.RUNTYPE_LOAD_TIMEOUT_MS === undefined
+      ? 'RUNTYPE_LOAD_TIMEOUT_MS in .env'
+      : 'RUNTYPE_LOAD_TIMEOUT_MS';
+  return { ms: value, from };
 }

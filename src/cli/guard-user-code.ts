@@ -1,21 +1,22 @@
 import type { ImportModule } from '../load/import/import-module.js';
 
-/** Loading one module may take this long by default (RUNTYPE_LOAD_TIMEOUT_MS overrides it). */
-export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
+import { DEFAULT_LOAD_DEADLINE } from '../load/worker/load-deadline.js';
 
 /**
- * User modules run in this process while they are imported, so the CLI (the
- * one place that owns `process`) fences each import: `process.exit` in a flow
+ * The fence of the in-thread loader (running from TypeScript sources; the
+ * built CLI loads in a worker, see load/worker/). User modules run in this
+ * process while they are imported, so the CLI (the one place that owns
+ * `process`) fences each import: `process.exit` in a flow
  * module becomes an error naming that module, never a silent success exit (a
  * green CI deploy that deployed nothing); anything it writes to stdout goes to
  * stderr, so `--json` stays one document; and a module that does not finish
  * loading within the deadline (a top-level await that never settles) fails,
- * named. A synchronous endless loop is not caught here: that needs loading in
- * a worker, which is not done yet.
+ * named. A synchronous endless loop is not caught here: only the worker
+ * loader catches that.
  */
 export function guardUserCode(
   importer: ImportModule,
-  timeoutMs = DEFAULT_LOAD_TIMEOUT_MS,
+  timeoutMs = DEFAULT_LOAD_DEADLINE.ms,
 ): ImportModule {
   const guarded: ImportModule = async (file) => {
     const { stdout } = process;
@@ -43,7 +44,8 @@ export function guardUserCode(
       stdout.write = saved.write;
     }
   };
-  if (importer.beginLoad) guarded.beginLoad = (root) => importer.beginLoad?.(root);
+  if (importer.beginLoad)
+    guarded.beginLoad = (root, changed) => importer.beginLoad?.(root, changed);
   if (importer.definedIn) guarded.definedIn = (value) => importer.definedIn?.(value) ?? [];
   return guarded;
 }

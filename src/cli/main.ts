@@ -57,7 +57,9 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
         'drift without --force, deletions or rollback without --yes, a declined question, a ' +
         'stale saved plan), 130 interrupted.\n' +
         'Network: each request has a 30 s deadline (requestTimeoutMs in the config); ' +
-        'a Retry-After is waited for up to 30 s (maxRetryAfterMs), longer fails the flow.',
+        'a Retry-After is waited for up to 30 s (maxRetryAfterMs), longer fails the flow.\n' +
+        'Loading: the config and flow modules must load within 10 s ' +
+        '(RUNTYPE_LOAD_TIMEOUT_MS, else loadTimeoutMs in the config).',
     )
     .version(VERSION)
     .help()

@@ -46,5 +46,8 @@ export async function runInContext(
       ctx.reporter.error(error);
       runtime.exitCode = EXIT.error;
     }
+  } finally {
+    // The loader's worker, if one was started: the process (or the test running main()) is done.
+    await ctx.loader.close();
   }
 }

@@ -83,4 +83,10 @@ export interface ConfigInput {
    * flow, saying when to run again. Default 30000.
    */
   maxRetryAfterMs?: number;
+  /**
+   * How long loading the project (the config and every flow module) may take, in
+   * milliseconds, before the CLI names the module that did not finish and stops.
+   * RUNTYPE_LOAD_TIMEOUT_MS overrides it. Default 10000.
+   */
+  loadTimeoutMs?: number;
 }

@@ -99,6 +99,12 @@ const configFields = {
    * a longer one fails that flow, saying when to run again. Default 30000.
    */
   maxRetryAfterMs: z.number().int().min(0).max(600_000).optional(),
+  /**
+   * How long loading the project (the config and every flow module) may take,
+   * in milliseconds, before the CLI names the module that did not finish and
+   * stops. RUNTYPE_LOAD_TIMEOUT_MS overrides it. Default 10000.
+   */
+  loadTimeoutMs: z.number().int().min(100).max(600_000).optional(),
 };
 
 export const ConfigInputSchema = strict('config', configFields);
@@ -136,6 +142,8 @@ export interface ResolvedConfig {
   requestTimeoutMs?: number;
   /** Longest Retry-After waited for, in ms; undefined: the client's 30 s. */
   maxRetryAfterMs?: number;
+  /** Deadline of loading the project in ms (ConfigInput's loadTimeoutMs); undefined: 10 s. */
+  loadTimeoutMs?: number;
   /** True when no runtype.config.* file was found. */
   implicit: boolean;
 }
@@ -183,6 +191,7 @@ export function resolveConfig(
     preflight: input?.preflight ?? false,
     ...(input?.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: input.requestTimeoutMs }),
     ...(input?.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: input.maxRetryAfterMs }),
+    ...(input?.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: input.loadTimeoutMs }),
     implicit: input === undefined,
   };
 }

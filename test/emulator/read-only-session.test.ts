@@ -10,6 +10,7 @@ import { connect } from '../../src/app/connect.js';
 import type { Target } from '../../src/app/target.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
 import { resolveConfig } from '../../src/model/config.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import { useTempDir } from './helpers.js';
@@ -36,7 +37,7 @@ function context(cwd: string): AppContext {
       stderr: sink,
       env: { NO_COLOR: '1' },
     }),
-    importModule: createModuleImporter(),
+    loader: inThreadLoader(createModuleImporter()),
     interactive: false,
     confirm: () => Promise.resolve(false),
     now: () => new Date(),

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { runSync } from '../../src/app/sync.js';
 import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import {
   createEmulatorProject,
@@ -36,7 +37,7 @@ function terminalContext(
       stderr,
       env: { NO_COLOR: '1' },
     }),
-    importModule: createModuleImporter(),
+    loader: inThreadLoader(createModuleImporter()),
     interactive: true,
     confirm: (question) => {
       asked.push(question);

@@ -10,6 +10,7 @@ import { createTestProject, flowSource, type TestProject } from '../helpers/proj
 import { runSync } from '../../src/app/sync.js';
 import type { AppContext } from '../../src/app/context.js';
 import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import { hasScript, runOnTerminal, SCRIPT } from '../helpers/terminal-cli.js';
 
@@ -160,7 +161,7 @@ describe('sync on a terminal against the embedded emulator (emulator: true)', ()
         stderr: sink,
         env: {},
       }),
-      importModule: createModuleImporter(),
+      loader: inThreadLoader(createModuleImporter()),
       interactive: true,
       confirm: (question) => {
         asked.push(question);

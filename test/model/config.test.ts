@@ -95,13 +95,13 @@ describe('config messages', () => {
       },
     ]);
     expect(configDiagnostics({ owner: 'me' })[0]?.hint).toBe(
-      'defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes, preflight, requestTimeoutMs, maxRetryAfterMs',
+      'defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes, preflight, requestTimeoutMs, maxRetryAfterMs, loadTimeoutMs',
     );
     expect(configDiagnostics({ bogus: 1, concurency: 4 })).toEqual([
       {
         path: '',
         message: 'unknown config fields "bogus", "concurency"',
-        hint: 'did you mean "concurrency" for "concurency"? defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes, preflight, requestTimeoutMs, maxRetryAfterMs',
+        hint: 'did you mean "concurrency" for "concurency"? defineConfig takes flows, environments, defaultEnvironment, concurrency, publish, extraStepTypes, preflight, requestTimeoutMs, maxRetryAfterMs, loadTimeoutMs',
       },
     ]);
   });

@@ -2,6 +2,7 @@ import type { AppContext } from '../../src/app/context.js';
 import type { WatchOptions } from '../../src/app/watch/cycle.js';
 import { runWatch, type WatchSummary } from '../../src/app/watch/run-watch.js';
 import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
 import { createReporter } from '../../src/report/create-reporter.js';
 import type {
   FileEvent,
@@ -117,7 +118,7 @@ export function startWatch(
       stderr: err,
       env: { NO_COLOR: '1' },
     }),
-    importModule: createModuleImporter(),
+    loader: inThreadLoader(createModuleImporter()),
     interactive: false,
     confirm: () => Promise.resolve(false),
     now: () => new Date(),

@@ -222,9 +222,10 @@ describe('runWatch', () => {
     const second = await run!.next((e) => e.event === 'cycle' && e !== first, seen);
     expect(first.changed).toEqual(['flows/flow-000.ts']);
     expect(second.changed).toEqual(['flows/flow-001.ts', 'flows/flow-002.ts']);
-    // The first cycle read every file as it was then: it already applied all three edits.
-    expect(first.counts).toMatchObject({ updated: 3 });
-    expect(second.counts).toMatchObject({ updated: 0 });
+    // A cycle re-reads only the files its events named (and their importers): the first applies
+    // flow-000's edit, the follow-up the other two.
+    expect(first.counts).toMatchObject({ updated: 1 });
+    expect(second.counts).toMatchObject({ updated: 2 });
     expect(env.writes().filter((w) => w.method === 'PUT')).toHaveLength(3);
     await run!.stop();
     expect(run!.events.filter((e) => e.event === 'cycle')).toHaveLength(3); // the first full one and these two

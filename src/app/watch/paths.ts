@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { NEVER_FLOW_FILES } from '../../load/project/discover-flows.js';
-import { loadedProjectModules } from '../../load/import/import-module.js';
-import type { Project } from '../../load/project/load-project.js';
+import type { LoadedProject } from '../../load/project/project-loader.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { SHARED_LOCKFILE_NAME } from '../../state/index.js';
 
@@ -35,18 +34,16 @@ export interface WatchPaths {
 
 /**
  * What the load actually read: the config, the modules the globs matched,
- * every project module they imported (from jiti's module cache, so helpers
+ * every project module they imported (the loader's module list, so helpers
  * outside the globs count and nothing is parsed), the non-module files beside
  * them, and the files diagnostics point at (a broken helper never reaches the
  * cache). A load with errors also makes any module under the root count: a
  * missing import may be created anywhere.
  */
 export function watchPathsOf(
-  project: Project,
-  loaded: readonly string[] = loadedProjectModules([
-    ...project.files,
-    ...(project.configFile ? [project.configFile] : []),
-  ]),
+  project: Pick<LoadedProject, 'files' | 'configFile' | 'diagnostics' | 'config' | 'root'> &
+    Partial<Pick<LoadedProject, 'modules'>>,
+  loaded: readonly string[] = project.modules ?? [],
 ): WatchPaths {
   const modules = [...new Set([...project.files, ...loaded])].filter(
     (file) => file !== project.configFile,

@@ -1,6 +1,6 @@
 import { InternalError, RuntypeError } from '../../errors.js';
 import { findProject } from '../../load/project/find-config.js';
-import type { Project } from '../../load/project/load-project.js';
+import type { LoadedProject } from '../../load/project/project-loader.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import type { ProjectWatcher, WatchProject } from '../../watch/watch-project.js';
 import type { AppContext } from '../context.js';
@@ -109,7 +109,7 @@ export async function runWatch(
     });
 
   /** Right after a load: watch what it read, and queue what changed while it ran. */
-  const follow = async (project: Project) => {
+  const follow = async (project: LoadedProject) => {
     const next = watchPathsOf(project);
     loop.flows = project.flows.length;
     const paths = hasErrors(project.diagnostics) ? mergeWatchPaths(loop.paths, next) : next;
@@ -124,14 +124,15 @@ export async function runWatch(
     for (const file of missed) loop.queued.add(file);
   };
 
-  const cycle = async (changed: string[]) => {
+  /** `files`: the absolute paths behind `changed`; only they (and their importers) are re-read. */
+  const cycle = async (changed: string[], files?: readonly string[]) => {
     loop.cycles += 1;
     // The first load reads every file before the watcher covers any: its start must be exact.
     loop.loadStarted = await fileClockNow(loop.paths === undefined);
     const startedMs = ctx.now().getTime();
     let failed: { failure: unknown } | undefined;
     try {
-      const project = await loadProjectOf(ctx, loop.session.locations);
+      const project = await loadProjectOf(ctx, loop.session.locations, files);
       // Stopped while loading (a big project's first load): open nothing — no lock, no
       // connection, no emulator.
       if (signal.aborted) return;
@@ -163,9 +164,10 @@ export async function runWatch(
 
   const schedule = () => {
     if (loop.running || loop.queued.size === 0 || signal.aborted || loop.fatal) return;
-    const changed = [...loop.queued].map((file) => displayPath(loop.root, file)).sort();
+    const files = [...loop.queued];
+    const changed = files.map((file) => displayPath(loop.root, file)).sort();
     loop.queued.clear();
-    loop.running = cycle(changed).finally(() => {
+    loop.running = cycle(changed, files).finally(() => {
       loop.running = undefined;
       schedule();
     });

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userFrames } from './stack-frames.js';
+import { changedAndImporters, type CachedModule } from './module-graph.js';
 import { transformModule } from './transform-module.js';
 
 /** Imports one module by absolute path and returns its namespace object. */
@@ -17,7 +18,7 @@ export interface ImportModule {
    * API) so the next import reads them from disk again: every load sees the
    * files as they are now, which watch mode and long-lived processes need.
    */
-  beginLoad?(root: string): void | Promise<void>;
+  beginLoad?(root: string, changed?: readonly string[]): void | Promise<void>;
   /**
    * The user files on the call stack when `defineFlow` made `value`,
    * innermost first (empty when unknown): tells the module that defined a
@@ -44,8 +45,15 @@ export function createModuleImporter(): ImportModule {
     fsCache: transformCacheDir(),
   });
   const importModule: ImportModule = (file) => jiti.import<Record<string, unknown>>(file);
-  importModule.beginLoad = (root) => {
+  importModule.beginLoad = (root, changed) => {
     const cache = requireCache();
+    if (changed !== undefined) {
+      const stale = changedAndImporters(changed, cachedProjectModules());
+      if (stale !== 'all') {
+        for (const file of stale) delete cache[file];
+        return;
+      }
+    }
     // jiti keys a module by the path it was asked for (a flow under a symlinked root keeps the
     // link's path) but the modules it imports by their real path: look under both.
     const prefixes = [...new Set([path.resolve(root), realPath(root)])].map(
@@ -91,6 +99,22 @@ export function loadedProjectModules(entries: Iterable<string>): string[] {
 }
 
 // --- internal ---
+
+/** Every project module in jiti's cache, with the modules it recorded as loaded. */
+function cachedProjectModules(): CachedModule[] {
+  const cache = requireCache() as Record<
+    string,
+    { children?: readonly { filename?: string }[] } | undefined
+  >;
+  return Object.entries(cache)
+    .filter(([file]) => isProjectModule(file))
+    .map(([file, cached]) => ({
+      file,
+      children: (cached?.children ?? []).flatMap((c) =>
+        c.filename === undefined ? [] : [c.filename],
+      ),
+    }));
+}
 
 /**
  * Where the authoring API lives (src/ or dist/ of this package): never a project module, never
@@ -166,10 +190,10 @@ function transformCacheDir(): string {
   const hash = createHash('sha256');
   for (const name of ['transform-module', 'scan-tokens'])
     hash.update(readFileSync(path.join(path.dirname(self), name + extension)));
+  // Read as a file, not required: sucrase itself is loaded only when a module needs transforming.
+  const sucrasePackage = createRequire(import.meta.url).resolve('sucrase/package.json');
   hash.update(
-    String(
-      (createRequire(import.meta.url)('sucrase/package.json') as { version?: string }).version,
-    ),
+    String((JSON.parse(readFileSync(sucrasePackage, 'utf8')) as { version?: string }).version),
   );
   return path.join(os.tmpdir(), 'jiti', `runtype-flows-${hash.digest('hex').slice(0, 12)}`);
 }

@@ -8,8 +8,8 @@ export function createLazyImporter(): ImportModule {
   let real: Promise<ImportModule> | undefined;
   const load = () => (real ??= import('./import-module.js').then((m) => m.createModuleImporter()));
   const importModule: ImportModule = async (file) => (await load())(file);
-  importModule.beginLoad = async (root) => {
-    await (await load()).beginLoad?.(root);
+  importModule.beginLoad = async (root, changed) => {
+    await (await load()).beginLoad?.(root, changed);
   };
   importModule.definedIn = async (value) => (await load()).definedIn?.(value) ?? [];
   return importModule;

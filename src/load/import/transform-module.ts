@@ -1,5 +1,5 @@
-import type { SourceMapPayload } from 'node:module';
-import { transform } from 'sucrase';
+import { createRequire, type SourceMapPayload } from 'node:module';
+import type { transform as Transform } from 'sucrase';
 import { findDefaultExports, findImportMeta } from './scan-tokens.js';
 
 export interface TransformedModule {
@@ -35,7 +35,7 @@ export function transformModule(
         : [];
     const input = metas.length === 0 ? source : replaceRanges(source, metas);
     rejectSecondDefaultExport(input, options.typescript);
-    const result = transform(input, {
+    const result = sucrase()(input, {
       transforms: options.typescript ? ['typescript', 'imports'] : ['imports'],
       filePath,
       production: true,
@@ -63,6 +63,18 @@ export function transformModule(
 }
 
 // --- internal ---
+
+let transform: typeof Transform | undefined;
+
+/**
+ * sucrase, loaded on the first module that needs transforming: a warm run (every module in jiti's
+ * on-disk cache) transforms nothing and so never loads it.
+ */
+function sucrase(): typeof Transform {
+  transform ??= (createRequire(import.meta.url)('sucrase') as { transform: typeof Transform })
+    .transform;
+  return transform;
+}
 
 class ModuleParseError extends Error {
   readonly reason: string;

@@ -53,6 +53,13 @@ export interface LoadProjectOptions {
    * unchanged file is not parsed again to place the same warning. Default: a fresh one.
    */
   locations?: LocationCache;
+  /**
+   * Only these files changed since this importer's last load (watch): only they and their
+   * importers are read again. Undefined: every project module is.
+   */
+  changed?: readonly string[];
+  /** Told the config as soon as it is read, before any flow module runs (its load deadline). */
+  onConfig?: (config: ResolvedConfig, configFile: string | undefined) => void;
 }
 
 /**
@@ -61,8 +68,14 @@ export interface LoadProjectOptions {
  */
 export async function loadProject(options: LoadProjectOptions): Promise<Project> {
   const { root, configFile } = findProject(options.cwd, options.configPath);
-  await options.importModule.beginLoad?.(root);
+  // The config is one module, read afresh every time: what it says decides everything else.
+  const changed =
+    options.changed && configFile !== undefined
+      ? [...options.changed, configFile]
+      : options.changed;
+  await options.importModule.beginLoad?.(root, changed);
   const { config, diagnostics } = await loadConfig(configFile, options.importModule, root);
+  options.onConfig?.(config, configFile);
   const { files, outside } = await discoverFlows(root, config.flows);
   for (const reach of outside) diagnostics.push(outsideProject(reach, root, configFile));
   if (files.length === 0) diagnostics.push(noFlowFiles(config.flows, root, configFile));
@@ -97,7 +110,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   const flows: LoadedFlow[] = [];
   for (const owner of await assignFlowOwners(exports, options.importModule)) {
     const { file, exportName } = owner;
-    const result = parseFlow(owner.value, {
+    const result = parsedFlow(owner.value, {
       file,
       exportName,
       extraStepTypes: config.extraStepTypes,
@@ -124,6 +137,26 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
 }
 
 // --- internal ---
+
+/**
+ * parseFlow's answer per flow object: a module that was not read again (watch mode evicts only
+ * what changed) hands back the very same object, which need not be validated again. Keyed by the
+ * object, so an evicted module's flows are forgotten with it.
+ */
+const parsed = new WeakMap<object, { key: string; result: ReturnType<typeof parseFlow> }>();
+
+function parsedFlow(
+  value: unknown,
+  options: { file: string; exportName: string; extraStepTypes: readonly string[] },
+): ReturnType<typeof parseFlow> {
+  if (value === null || typeof value !== 'object') return parseFlow(value, options);
+  const key = JSON.stringify([options.file, options.exportName, options.extraStepTypes]);
+  const known = parsed.get(value);
+  if (known?.key === key) return known.result;
+  const result = parseFlow(value, options);
+  parsed.set(value, { key, result });
+  return result;
+}
 
 /**
  * A glob that matches nothing is almost always a mistake, and `sync --prune` on it would delete
