@@ -1,3 +1,5 @@
+// First: V8 flags must be set before any WebAssembly is compiled.
+import './v8-flags.js';
 import { main } from './main.js';
 
 /**
