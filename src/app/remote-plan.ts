@@ -69,9 +69,16 @@ export async function planAgainstRemote(
   let remote = await fetchRemoteSnapshot(connection.api, { details: [] });
   const first = planChanges({ ...input, remote });
   const needed = new Set<string>();
+  const listedAt = new Map(remote.listed.map((f) => [f.id, f.updatedAt]));
   for (const change of first.changes) {
     if (change.kind === 'update' || change.kind === 'adopt') needed.add(change.remoteId);
-    if (refresh && change.kind === 'noop') needed.add(change.remoteId);
+    if (refresh && change.kind === 'noop') {
+      // Unchanged since this tool's last write (same `updatedAt` in the listing as the write's
+      // answer): no edit to look for, so no GET (status of 500 in-sync flows: 0 GETs, not 500).
+      const written = tracked.get(change.key)?.updatedAt;
+      const unchanged = written !== undefined && listedAt.get(change.remoteId) === written;
+      if (!unchanged) needed.add(change.remoteId);
+    }
   }
   const withWhen = idsUsingWhen(first.changes, desired);
   const { onProgress } = options;
@@ -218,7 +225,12 @@ async function fetchRemoteSnapshot(api: Api, reads: SnapshotReads): Promise<Remo
   const { known, withWhen } = reads;
   // lastRunAt: `status --all` shows it for flows no code manages (the listing carries it).
   const listing = known?.listed ?? (await api.listFlows());
-  const listed = listing.map((f) => ({ id: f.id, name: f.name, lastRunAt: f.lastRunAt ?? null }));
+  const listed = listing.map((f) => ({
+    id: f.id,
+    name: f.name,
+    lastRunAt: f.lastRunAt ?? null,
+    ...(typeof f.updatedAt === 'string' ? { updatedAt: f.updatedAt } : {}),
+  }));
   const listedIds = new Set(listed.map((f) => f.id));
   const details = new Map<string, RemoteFlow>(known?.details ?? []);
   const wanted = [...new Set(reads.details)].filter((id) => listedIds.has(id) && !details.has(id));

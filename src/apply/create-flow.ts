@@ -144,6 +144,7 @@ async function record(
     name: payload.name,
     remoteHash,
     ...(description ? { descriptionHash: description } : {}),
+    ...(remote.updatedAt ? { updatedAt: remote.updatedAt } : {}),
   };
   await lock.recordWritten(key, entry, 'created');
   return { id: remote.id, remoteHash, reconciled, ...dashboardOf(remote) };

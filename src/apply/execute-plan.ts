@@ -186,7 +186,7 @@ async function update(
     const remote = await api.updateFlow(id, payload);
     await lock.recordWritten(
       key,
-      writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash),
+      writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash, remote.updatedAt),
       'updated',
     );
     return { id, action: 'updated', ...dashboardOf(remote) };
@@ -256,6 +256,7 @@ function writtenEntry(
   payload: FlowPayload,
   hash: string,
   remoteHash: string,
+  updatedAt?: string,
 ): TrackedFlow {
   const description = descriptionHash(payload);
   return {
@@ -264,6 +265,7 @@ function writtenEntry(
     name: payload.name,
     remoteHash,
     ...(description ? { descriptionHash: description } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
   };
 }
 

@@ -31,6 +31,7 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
         name: record.name,
         ...(record.remoteHash ? { remoteHash: record.remoteHash } : {}),
         ...(record.descriptionHash ? { descriptionHash: record.descriptionHash } : {}),
+        ...(record.updatedAt ? { updatedAt: record.updatedAt } : {}),
       });
       return;
     case 'attempt': {

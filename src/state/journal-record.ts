@@ -13,15 +13,21 @@ import { LockEntrySchema } from './lockfile-schema.js';
  * - `deleted` after a DELETE; `forget` drops an entry without a remote call.
  */
 const key = z.string().min(1);
-const { id, hash, name, remoteHash, descriptionHash } = LockEntrySchema.shape;
+const { id, hash, name, remoteHash, descriptionHash, updatedAt } = LockEntrySchema.shape;
 
 export const JournalRecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('begin'), apiUrl: z.string().min(1), section: z.string() }),
   // `carried`: rewritten by a fold because no run has settled it yet (see recover-journal.ts), not
   // news.
   z.object({ op: z.literal('intent'), key, name, hash, carried: z.literal(true).optional() }),
-  z.object({ op: z.literal('created'), key, id, name, hash, remoteHash, descriptionHash }),
-  z.object({ op: z.literal('updated'), key, id, name, hash, remoteHash, descriptionHash }),
+  z.object({
+    op: z.literal('created'),
+    ...{ key, id, name, hash, remoteHash, descriptionHash, updatedAt },
+  }),
+  z.object({
+    op: z.literal('updated'),
+    ...{ key, id, name, hash, remoteHash, descriptionHash, updatedAt },
+  }),
   z.object({ op: z.literal('attempt'), key, stateHash: hash }),
   z.object({ op: z.literal('published'), key, hash }),
   z.object({ op: z.literal('deleted'), key }),

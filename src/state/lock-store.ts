@@ -171,7 +171,7 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
 
 /** The entry as journaled: `remoteHash` only when it says something `hash` does not. */
 function entryFields(change: EntryChange): Omit<EntryChange, 'published'> {
-  const { key, id, name, hash, remoteHash, descriptionHash } = change;
+  const { key, id, name, hash, remoteHash, descriptionHash, updatedAt } = change;
   return {
     key,
     id,
@@ -179,5 +179,6 @@ function entryFields(change: EntryChange): Omit<EntryChange, 'published'> {
     hash,
     ...(remoteHash !== undefined && remoteHash !== hash ? { remoteHash } : {}),
     ...(descriptionHash === undefined ? {} : { descriptionHash }),
+    ...(updatedAt === undefined ? {} : { updatedAt }),
   };
 }
