@@ -1,6 +1,7 @@
 import { RuntypeError } from '../errors.js';
 import type { ChangeOutcome, OutcomeAction } from './outcome.js';
-import { API_ERROR_CODES, ApiError, isApiError } from '../api/index.js';
+// errors.js, not the index: importing the index loads the HTTP client (undici, ~140 ms) too.
+import { API_ERROR_CODES, ApiError, isApiError } from '../api/errors.js';
 import {
   descriptionHash,
   readRemoteFlow,
