@@ -32,6 +32,8 @@ export interface CreateOptions {
    * wrong belief must adopt, never duplicate.
    */
   lookUpFirst?: boolean;
+  /** The caller already made the intent durable (a batch of creates, see intent-batches.ts). */
+  intentRecorded?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function createFlowOnce(
   hash: string,
   options: CreateOptions = {},
 ): Promise<CreatedFlow> {
-  await lock.recordIntent(key, payload.name, hash);
+  if (options.intentRecorded !== true) await lock.recordIntent(key, payload.name, hash);
   if (options.lookUpFirst) {
     const adopted = await adoptLanded(api, lock, key, payload, hash);
     if (adopted) return adopted;

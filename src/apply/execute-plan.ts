@@ -10,6 +10,7 @@ import {
   type TrackedFlow,
 } from '../plan/index.js';
 import { createFlowOnce, dashboardOf, remoteNameConflict } from './create-flow.js';
+import { intentBatches, type IntentBatches } from './intent-batches.js';
 import { publishFlowOnce } from './publish-flow.js';
 import { readRemoteIfExists } from './read-remote.js';
 import type { FlowWriter, LockRecorder } from './ports.js';
@@ -37,6 +38,7 @@ export async function executePlan(
   options: ExecuteOptions,
 ): Promise<ChangeOutcome[]> {
   const outcomes: ChangeOutcome[] = new Array<ChangeOutcome>(changes.length);
+  const intents = intentBatches(changes, options.lock);
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -44,7 +46,7 @@ export async function executePlan(
       const index = next++;
       const change = changes[index];
       if (!change) continue;
-      const outcome = await applyChange(change, options).catch((error: unknown) =>
+      const outcome = await applyChange(change, options, intents).catch((error: unknown) =>
         failed(change, error),
       );
       outcomes[index] = outcome;
@@ -60,7 +62,11 @@ export async function executePlan(
 
 // --- internal ---
 
-async function applyChange(change: Change, options: ExecuteOptions): Promise<ChangeOutcome> {
+async function applyChange(
+  change: Change,
+  options: ExecuteOptions,
+  intents: IntentBatches,
+): Promise<ChangeOutcome> {
   const { api, lock } = options;
   const base = { key: change.key, name: change.name, kind: change.kind };
   switch (change.kind) {
@@ -152,7 +158,11 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
     }
     case 'create':
     case 'missing': {
-      const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash);
+      // A create's intent is recorded with its batch's (one sync for many); a recreate's on its own.
+      if (change.kind === 'create') await intents.ensure(change);
+      const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash, {
+        intentRecorded: change.kind === 'create',
+      });
       const action = change.kind === 'missing' ? 'recreated' : 'created';
       return finish(
         base,
