@@ -4,9 +4,10 @@
 // must pay for the same isolate the CLI pays for (bench/lib/floors.ts picks which).
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Worker, isMainThread, workerData } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { createJiti } from 'jiti';
 
+/** @param {{ root: string, entry: string }} where */
 async function importAll({ root, entry }) {
   const jiti = createJiti(path.join(root, 'index.js'), {
     interopDefault: false,
@@ -21,18 +22,17 @@ async function importAll({ root, entry }) {
   return files.length;
 }
 
-if (isMainThread) {
-  const [root, isolate, entry] = process.argv.slice(2);
-  if (isolate === 'worker') {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { root, entry } });
-    await new Promise((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-  } else {
-    await importAll({ root, entry });
-  }
+// A worker gets the same arguments (its own process.argv), minus the isolate.
+const [root = '', isolate = 'main', entry = ''] = isMainThread
+  ? process.argv.slice(2)
+  : [process.argv[2], 'in-worker', process.argv[3]];
+if (isolate === 'worker') {
+  const worker = new Worker(new URL(import.meta.url), { argv: [root, entry] });
+  await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
 } else {
-  const { parentPort } = await import('node:worker_threads');
-  parentPort.postMessage(await importAll(workerData));
+  const count = await importAll({ root, entry });
+  parentPort?.postMessage(count);
 }

@@ -1,10 +1,11 @@
 // Floor: a bare undici client sending the same create requests as `sync`, 8 in flight, one
-// connection each: node floors/undici-client.mjs <apiUrl> <key> <bodies.json> <concurrency>.
+// connection each: node floors/undici-client.mjs <apiUrl> <key> <bodies.ndjson> <concurrency>.
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 
-const [apiUrl, key, bodiesFile, concurrency] = process.argv.slice(2);
-const bodies = JSON.parse(readFileSync(bodiesFile, 'utf8'));
+const [apiUrl = '', key = '', bodiesFile = '', concurrency = '8'] = process.argv.slice(2);
+// One JSON body per line.
+const bodies = readFileSync(bodiesFile, 'utf8').split('\n').filter(Boolean);
 const url = new URL(apiUrl);
 const pool = new Pool(url.origin, { connections: Number(concurrency) });
 const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };

@@ -46,11 +46,11 @@ function reset(emu: Emulator, p: BenchProject): void {
 
 export async function createCases(o: BenchOptions, p: BenchProject, emu: Emulator): Promise<Row[]> {
   const bodiesDir = mkdtempSync(path.join(os.tmpdir(), 'rt-bench-bodies-'));
-  const bodies = path.join(bodiesDir, 'all.json');
-  const naiveBodies = path.join(bodiesDir, 'naive.json');
+  const bodies = path.join(bodiesDir, 'all.ndjson');
+  const naiveBodies = path.join(bodiesDir, 'naive.ndjson');
   const all = Array.from({ length: p.count }, (_, i) => createBody(i));
-  writeFileSync(bodies, JSON.stringify(all));
-  writeFileSync(naiveBodies, JSON.stringify(all.slice(0, o.naiveRequests)));
+  writeFileSync(bodies, all.join('\n'));
+  writeFileSync(naiveBodies, all.slice(0, o.naiveRequests).join('\n'));
   try {
     const sync = async () => {
       reset(emu, p);
