@@ -2,19 +2,27 @@
  * `npm run bench` (`-- --quick` for the smoke version, `-- --out <dir>` to write elsewhere):
  * every case against its floor measured in the same run, printed as one table and written to
  * bench/results.json and bench/RESULTS.md. Benchmarks print numbers; they never assert on time.
- * Needs the built CLI (npm run build). The older single-topic benches (bench/*.ts) run on their
- * own, as their headers say.
+ * Needs the built CLI (npm run build). `npm run bench -- --topic <name>` runs the older
+ * single-topic benches instead (bench/<name>.ts: emulator throughput, journal appends, loading,
+ * pull, in-process sync, watch), each printing its own table.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startBenchEmulator } from './lib/emulator.js';
 import { startCases } from './lib/case-start.js';
 import { createCases, inSyncCases, validateCase } from './lib/case-500.js';
 import { planCases } from './lib/case-plan.js';
 import { watchCase } from './lib/case-watch.js';
-import { parseOptions, REPO } from './lib/options.js';
+import { BENCH_DIR, parseOptions, REPO } from './lib/options.js';
 import { writeProject } from './lib/project.js';
 import { formatTable, machine, writeResults, type Row } from './lib/results.js';
+
+const topic = process.argv.indexOf('--topic');
+if (topic >= 0) {
+  await runTopic(process.argv[topic + 1] ?? '');
+  process.exit(0);
+}
 
 const options = parseOptions(process.argv.slice(2));
 if (!existsSync(path.join(REPO, 'dist', 'cli', 'bin.js')))
@@ -61,3 +69,10 @@ console.log(
     (options.quick ? ' (quick)' : ''),
 );
 console.log(formatTable(rows));
+
+async function runTopic(name: string): Promise<void> {
+  const file = path.join(BENCH_DIR, `${name}.ts`);
+  const mod = (await import(pathToFileURL(file).href)) as { run?: () => Promise<void> };
+  if (typeof mod.run !== 'function') throw new Error(`${file} exports no run()`);
+  await mod.run();
+}
