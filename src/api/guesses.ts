@@ -34,5 +34,7 @@ export const LIST_PAGE_SIZE = 100;
  * - Every edit of a flow's content moves its `updatedAt` (the listing's and the
  *   flow's are the same value): `status` does not read a flow in full whose
  *   listed `updatedAt` equals the one answered to the tool's last write of it
- *   (app/remote-plan.ts). A flow without one, or with another, is read.
+ *   (app/remote-plan.ts). A flow without one, or with another, is read; so is
+ *   one with a step `when` (edited through flow-steps), and every flow on
+ *   `plan --refresh`.
  */

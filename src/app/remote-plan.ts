@@ -21,6 +21,12 @@ export interface RemotePlanOptions {
   /** Fetch every tracked flow to see drift on flows unchanged in code. */
   refresh?: boolean;
   /**
+   * With `refresh` (status): skip the flows nothing edited since this tool wrote them, i.e.
+   * whose listed `updatedAt` is the one recorded at that write. An explicit `--refresh` reads
+   * every flow, and so is the way around this API guess (api/guesses.ts).
+   */
+  skipUnedited?: boolean;
+  /**
    * Plan only these keys, reading only the part of the remote they touch (a watch cycle after a
    * save); the account is never listed. Without it, every flow is planned from a listing.
    */
@@ -61,7 +67,7 @@ export async function planAgainstRemote(
   options: RemotePlanOptions = {},
 ): Promise<RemotePlan> {
   if (options.keys) return planKeys(connection, desired, options.keys);
-  const { only, refresh } = options;
+  const { only, refresh, skipUnedited } = options;
   const tracked = connection.lock.entries();
   assertKnownKeys(only, desired, tracked);
   const pendingCreates = pendingByKey(connection);
@@ -69,18 +75,23 @@ export async function planAgainstRemote(
   let remote = await fetchRemoteSnapshot(connection.api, { details: [] });
   const first = planChanges({ ...input, remote });
   const needed = new Set<string>();
+  const withWhen = idsUsingWhen(first.changes, desired);
   const listedAt = new Map(remote.listed.map((f) => [f.id, f.updatedAt]));
+  // Unchanged since this tool's last write (the listing's `updatedAt` is the write's answer): no
+  // edit to look for, so no GET (status of 500 flows in sync: the listing only, not 500 GETs).
+  // Not for flows with a step `when`: it is edited through another endpoint (flow-steps), which
+  // may leave the flow's `updatedAt` alone.
+  const unedited = (change: Change & { remoteId: string }): boolean => {
+    const written = tracked.get(change.key)?.updatedAt;
+    const listed = listedAt.get(change.remoteId);
+    if (skipUnedited !== true || written === undefined || withWhen.has(change.remoteId))
+      return false;
+    return listed === written;
+  };
   for (const change of first.changes) {
     if (change.kind === 'update' || change.kind === 'adopt') needed.add(change.remoteId);
-    if (refresh && change.kind === 'noop') {
-      // Unchanged since this tool's last write (same `updatedAt` in the listing as the write's
-      // answer): no edit to look for, so no GET (status of 500 in-sync flows: 0 GETs, not 500).
-      const written = tracked.get(change.key)?.updatedAt;
-      const unchanged = written !== undefined && listedAt.get(change.remoteId) === written;
-      if (!unchanged) needed.add(change.remoteId);
-    }
+    if (refresh && change.kind === 'noop' && !unedited(change)) needed.add(change.remoteId);
   }
-  const withWhen = idsUsingWhen(first.changes, desired);
   const { onProgress } = options;
   const reads = { details: needed, withWhen, known: remote, onProgress };
   remote = await fetchRemoteSnapshot(connection.api, reads);
@@ -89,10 +100,13 @@ export async function planAgainstRemote(
 }
 
 /** What of a command's options limits a plan (--only, --refresh), without unset keys. */
-export function planScope(options: Pick<RemotePlanOptions, 'only' | 'refresh'>): RemotePlanOptions {
+export function planScope(
+  options: Pick<RemotePlanOptions, 'only' | 'refresh' | 'skipUnedited'>,
+): RemotePlanOptions {
   return {
     ...(options.only ? { only: options.only } : {}),
     ...(options.refresh ? { refresh: true } : {}),
+    ...(options.refresh && options.skipUnedited ? { skipUnedited: true } : {}),
   };
 }
 

@@ -11,7 +11,8 @@ export async function runStatus(
   ctx: AppContext,
   options: PlanOptions & { all?: boolean },
 ): Promise<StatusResult> {
-  const result = await runPlan(ctx, { ...options, refresh: options.offline !== true });
+  const refresh = options.offline !== true;
+  const result = await runPlan(ctx, { ...options, refresh, skipUnedited: refresh });
   // --all: also the remote flows nothing in code or in the lock state manages (`pull` takes them).
   const unmanaged =
     options.all && result.unmanagedFlows ? { unmanaged: result.unmanagedFlows } : {};

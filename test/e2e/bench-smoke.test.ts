@@ -49,10 +49,10 @@ describe('npm run bench -- --quick', () => {
       expect(typeof row.pass).toBe('boolean');
       expect(typeof row.target).toBe('string');
       expect(row.load).toBeGreaterThanOrEqual(0);
-      if (row.floor !== null) {
-        expect(row.floor.value).toBeGreaterThan(0);
-        expect(row.ratio).toBeGreaterThan(0);
-      }
+      // A row has a floor and a ratio, or neither.
+      expect(row.floor === null).toBe(row.ratio === null);
+      expect(row.floor?.value ?? 1).toBeGreaterThan(0);
+      expect(row.ratio ?? 1).toBeGreaterThan(0);
     });
 
     // One table: a header line, then one line per case, each ending in PASS or MISS (+ load, runs).

@@ -43,6 +43,12 @@ describe('status', () => {
     });
     const reads = env.emu.requests.filter((r) => r.path.startsWith('/v1/flows/'));
     expect(reads.map((r) => r.path)).toEqual([`/v1/flows/${entries['flow-001']!.id}`]);
+
+    // An explicit --refresh reads every flow (the way around trusting updatedAt).
+    env.emu.clearRequests();
+    expect((await env.cli('plan', '--refresh')).code).toBe(0);
+    const all = env.emu.requests.filter((r) => r.path.startsWith('/v1/flows/'));
+    expect(all).toHaveLength(3);
   });
 
   it('shows every state in one JSON document: in-sync, changed, new, drift, missing, removed', async () => {
