@@ -65,7 +65,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'bench/floors/*.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

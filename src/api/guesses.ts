@@ -57,4 +57,10 @@ export const LIST_PAGE_SIZE = 100;
  * - GET /v1/flows/:id returns the latest (draft) steps, not the published ones.
  * - Steps sent with an `id` keep it (the tool always sends ids, so drift and
  *   adoption compare steps by id).
+ * - Every edit of a flow's content moves its `updatedAt` (the listing's and the
+ *   flow's are the same value): `status` does not read a flow in full whose
+ *   listed `updatedAt` equals the one answered to the tool's last write of it
+ *   (app/remote-plan.ts). A flow without one, or with another, is read; so is
+ *   one with a step `when` (edited through flow-steps), and every flow on
+ *   `plan --refresh`.
  */

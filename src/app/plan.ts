@@ -20,6 +20,8 @@ export interface PlanOptions {
   env?: string;
   /** Fetch every tracked flow to see drift on flows unchanged in code. */
   refresh?: boolean;
+  /** With refresh: not the flows unedited since the tool wrote them (status; see remote-plan). */
+  skipUnedited?: boolean;
   /** Do not contact the API: compare code with the lock state only. */
   offline?: boolean;
   only?: readonly string[];

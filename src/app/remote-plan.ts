@@ -22,6 +22,13 @@ export interface RemotePlanOptions {
   /** Fetch every tracked flow to see drift on flows unchanged in code. */
   refresh?: boolean;
   /**
+   * With `refresh` (status): skip the flows nothing edited since this tool wrote them, i.e.
+   * whose listed `updatedAt` is the one recorded at that write. An explicit `--refresh` reads
+   * every flow, and so is the way around this API guess (api/guesses.ts). Live versions are
+   * not read then: that is a GET per flow, for `--refresh`.
+   */
+  skipUnedited?: boolean;
+  /**
    * Plan only these keys, reading only the part of the remote they touch (a watch cycle after a
    * save); the account is never listed. Without it, every flow is planned from a listing.
    */
@@ -72,7 +79,7 @@ export async function planAgainstRemote(
   options: RemotePlanOptions = {},
 ): Promise<RemotePlan> {
   if (options.keys) return planKeys(connection, desired, options.keys, options);
-  const { only, refresh } = options;
+  const { only, refresh, skipUnedited } = options;
   const tracked = connection.lock.entries();
   assertKnownKeys(only, desired, tracked);
   const pendingCreates = pendingByKey(connection);
@@ -81,30 +88,47 @@ export async function planAgainstRemote(
   let remote = await fetchRemoteSnapshot(connection.api, { details: [] });
   const first = planChanges({ ...input, remote });
   const needed = new Set<string>();
+  const withWhen = idsUsingWhen(first.changes, desired);
+  const listedAt = new Map(remote.listed.map((f) => [f.id, f.updatedAt]));
+  // Unchanged since this tool's last write (the listing's `updatedAt` is the write's answer): no
+  // edit to look for, so no GET (status of 500 flows in sync: the listing only, not 500 GETs).
+  // Not for flows with a step `when`: it is edited through another endpoint (flow-steps), which
+  // may leave the flow's `updatedAt` alone.
+  const unedited = (change: Change & { remoteId: string }): boolean => {
+    const written = tracked.get(change.key)?.updatedAt;
+    const listed = listedAt.get(change.remoteId);
+    if (skipUnedited !== true || written === undefined || withWhen.has(change.remoteId))
+      return false;
+    return listed === written;
+  };
   for (const change of first.changes) {
     if (change.kind === 'update' || change.kind === 'adopt') needed.add(change.remoteId);
-    if (refresh && change.kind === 'noop') needed.add(change.remoteId);
+    if (refresh && change.kind === 'noop' && !unedited(change)) needed.add(change.remoteId);
     if (options.readTouched && touches(change, options.readTouched.deletions)) {
       needed.add(change.remoteId);
     }
   }
-  const withWhen = idsUsingWhen(first.changes, desired);
   const { onProgress } = options;
   const reads = { details: needed, withWhen, known: remote, onProgress };
   remote = await fetchRemoteSnapshot(connection.api, reads);
-  if (refresh) remote = { ...remote, live: await readLiveVersions(connection.api, first, tracked) };
+  // The live version is one GET per flow, which the listing cannot spare (it carries no version):
+  // read with an explicit --refresh only, not for status's listing-based look (skipUnedited).
+  if (refresh && skipUnedited !== true) {
+    remote = { ...remote, live: await readLiveVersions(connection.api, first, tracked) };
+  }
   const plan = planChanges({ ...input, remote, refreshed: refresh === true });
   return { plan, remote, listedAll: true };
 }
 
 /** What of a command's options limits a plan (--only, --refresh), without unset keys. */
 export function planScope(
-  options: Pick<RemotePlanOptions, 'only' | 'refresh' | 'publish'>,
+  options: Pick<RemotePlanOptions, 'only' | 'refresh' | 'publish' | 'skipUnedited'>,
 ): RemotePlanOptions {
   return {
     ...(options.only ? { only: options.only } : {}),
     ...(options.refresh ? { refresh: true } : {}),
     ...(options.publish ? { publish: true } : {}),
+    ...(options.refresh && options.skipUnedited ? { skipUnedited: true } : {}),
   };
 }
 
@@ -267,7 +291,12 @@ async function fetchRemoteSnapshot(api: Api, reads: SnapshotReads): Promise<Remo
   const { known, withWhen } = reads;
   // lastRunAt: `status --all` shows it for flows no code manages (the listing carries it).
   const listing = known?.listed ?? (await api.listFlows());
-  const listed = listing.map((f) => ({ id: f.id, name: f.name, lastRunAt: f.lastRunAt ?? null }));
+  const listed = listing.map((f) => ({
+    id: f.id,
+    name: f.name,
+    lastRunAt: f.lastRunAt ?? null,
+    ...(typeof f.updatedAt === 'string' ? { updatedAt: f.updatedAt } : {}),
+  }));
   const listedIds = new Set(listed.map((f) => f.id));
   const details = new Map<string, RemoteFlow>(known?.details ?? []);
   const wanted = [...new Set(reads.details)].filter((id) => listedIds.has(id) && !details.has(id));

@@ -11,7 +11,11 @@ export async function runStatus(
   ctx: AppContext,
   options: PlanOptions & { all?: boolean },
 ): Promise<StatusResult> {
-  const result = await runPlan(ctx, { ...options, refresh: options.offline !== true });
+  const refresh = options.offline !== true;
+  // Without --refresh, the listing decides what must be read in full (skipUnedited); --refresh
+  // reads every tracked flow and its live version, as `plan --refresh` does.
+  const skipUnedited = refresh && options.refresh !== true;
+  const result = await runPlan(ctx, { ...options, refresh, skipUnedited });
   // --all: also the remote flows nothing in code or in the lock state manages (`pull` takes them).
   const unmanaged =
     options.all && result.unmanagedFlows ? { unmanaged: result.unmanagedFlows } : {};

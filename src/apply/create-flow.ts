@@ -1,4 +1,5 @@
-import { API_ERROR_CODES, isApiError } from '../api/index.js';
+// errors.js, not the index: importing the index loads the HTTP client (undici, ~140 ms) too.
+import { API_ERROR_CODES, isApiError } from '../api/errors.js';
 import { RuntypeError } from '../errors.js';
 import {
   descriptionHash,
@@ -31,6 +32,8 @@ export interface CreateOptions {
    * wrong belief must adopt, never duplicate.
    */
   lookUpFirst?: boolean;
+  /** The caller already made the intent durable (a batch of creates, see intent-batches.ts). */
+  intentRecorded?: boolean;
 }
 
 /**
@@ -54,7 +57,7 @@ export async function createFlowOnce(
   hash: string,
   options: CreateOptions = {},
 ): Promise<CreatedFlow> {
-  await lock.recordIntent(key, payload.name, hash);
+  if (options.intentRecorded !== true) await lock.recordIntent(key, payload.name, hash);
   if (options.lookUpFirst) {
     const adopted = await adoptLanded(api, lock, key, payload, hash);
     if (adopted) return adopted;
@@ -144,6 +147,7 @@ async function record(
     name: payload.name,
     remoteHash,
     ...(description ? { descriptionHash: description } : {}),
+    ...(remote.updatedAt ? { updatedAt: remote.updatedAt } : {}),
   };
   await lock.recordWritten(key, entry, 'created');
   return { id: remote.id, remoteHash, reconciled, ...dashboardOf(remote) };

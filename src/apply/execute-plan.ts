@@ -1,6 +1,7 @@
 import { RuntypeError } from '../errors.js';
 import type { ChangeOutcome, OutcomeAction } from './outcome.js';
-import { API_ERROR_CODES, ApiError, isApiError } from '../api/index.js';
+// errors.js, not the index: importing the index loads the HTTP client (undici, ~140 ms) too.
+import { API_ERROR_CODES, ApiError, isApiError } from '../api/errors.js';
 import {
   descriptionHash,
   readRemoteFlow,
@@ -9,6 +10,7 @@ import {
   type TrackedFlow,
 } from '../plan/index.js';
 import { createFlowOnce, dashboardOf, remoteNameConflict } from './create-flow.js';
+import { intentBatches, type IntentBatches } from './intent-batches.js';
 import { publishFlowOnce } from './publish-flow.js';
 import type { CodeContent } from './version-content.js';
 import { readRemoteIfExists } from './read-remote.js';
@@ -37,6 +39,7 @@ export async function executePlan(
   options: ExecuteOptions,
 ): Promise<ChangeOutcome[]> {
   const outcomes: ChangeOutcome[] = new Array<ChangeOutcome>(changes.length);
+  const intents = intentBatches(changes, options.lock);
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -44,7 +47,7 @@ export async function executePlan(
       const index = next++;
       const change = changes[index];
       if (!change) continue;
-      const outcome = await applyChange(change, options).catch((error: unknown) =>
+      const outcome = await applyChange(change, options, intents).catch((error: unknown) =>
         failed(change, error),
       );
       outcomes[index] = outcome;
@@ -60,7 +63,11 @@ export async function executePlan(
 
 // --- internal ---
 
-async function applyChange(change: Change, options: ExecuteOptions): Promise<ChangeOutcome> {
+async function applyChange(
+  change: Change,
+  options: ExecuteOptions,
+  intents: IntentBatches,
+): Promise<ChangeOutcome> {
   const { api, lock } = options;
   const base = { key: change.key, name: change.name, kind: change.kind };
   switch (change.kind) {
@@ -178,7 +185,11 @@ async function applyChange(change: Change, options: ExecuteOptions): Promise<Cha
     }
     case 'create':
     case 'missing': {
-      const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash);
+      // A create's intent is recorded with its batch's (one sync for many); a recreate's on its own.
+      if (change.kind === 'create') await intents.ensure(change);
+      const created = await createFlowOnce(api, lock, change.key, change.payload, change.hash, {
+        intentRecorded: change.kind === 'create',
+      });
       const action = change.kind === 'missing' ? 'recreated' : 'created';
       return finish(base, { id: created.id, action, ...pickDashboard(created) }, change, options);
     }
@@ -208,7 +219,7 @@ async function update(
     const remote = await api.updateFlow(id, payload);
     await lock.recordWritten(
       key,
-      writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash),
+      writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash, remote.updatedAt),
       'updated',
     );
     return { id, action: 'updated', ...dashboardOf(remote) };
@@ -280,6 +291,7 @@ function writtenEntry(
   payload: FlowPayload,
   hash: string,
   remoteHash: string,
+  updatedAt?: string,
 ): TrackedFlow {
   const description = descriptionHash(payload);
   return {
@@ -288,6 +300,7 @@ function writtenEntry(
     name: payload.name,
     remoteHash,
     ...(description ? { descriptionHash: description } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ export type RemoteFlowDto = RemoteFlowShape & {
   id: string;
   /** Where the flow opens in the Runtype dashboard, when the response gives it. */
   dashboardUrl?: string | undefined;
+  /** When the flow last changed, as the response gives it (recorded for `status`). */
+  updatedAt?: string | undefined;
 };
 
 /**
@@ -35,7 +37,14 @@ export interface FlowWriter {
   ): Promise<{ publishedVersionId: string | undefined; draftPending: boolean }>;
   findFlowsByName(name: string): Promise<{ id: string; name: string }[]>;
   /** Every remote flow, all pages; `lastRunAt` as the listing carries it (`status --all`). */
-  listFlows(): Promise<{ id: string; name: string; lastRunAt?: string | null | undefined }[]>;
+  listFlows(): Promise<
+    {
+      id: string;
+      name: string;
+      lastRunAt?: string | null | undefined;
+      updatedAt?: string | undefined;
+    }[]
+  >;
 }
 
 /** One entry of GET /v1/flow-versions/{flowId} (the fields apply and the commands read). */

@@ -1,4 +1,5 @@
-import { API_ERROR_CODES, isApiError } from '../api/index.js';
+// errors.js, not the index: importing the index loads the HTTP client (undici, ~140 ms) too.
+import { API_ERROR_CODES, isApiError } from '../api/errors.js';
 import { withCause } from '../errors.js';
 import { isAmbiguous } from './create-flow.js';
 import type { FlowWriter } from './ports.js';

@@ -1,4 +1,6 @@
-import { main } from './main.js';
+// First: V8 flags must be set before any WebAssembly is compiled.
+import './v8-flags.js';
+import { VERSION } from '../app/version.js';
 
 /**
  * The process entry: the only place that wires process.* into the CLI.
@@ -15,17 +17,27 @@ const onSignal = (): void => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-const code = await main(
-  {
-    argv: process.argv,
-    env: process.env,
-    cwd: process.cwd(),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdinIsTTY: process.stdin.isTTY === true,
-  },
-  controller.signal,
-);
+// `--version` alone is answered before the parser (yargs, ~100 ms of imports) loads; yargs
+// would print the same line.
+const args = process.argv.slice(2);
+const versionOnly = args.length === 1 && args[0] === '--version';
+if (versionOnly) process.stdout.write(`${VERSION}\n`);
+const code = versionOnly ? 0 : await runMain();
 // Each command decides what an interrupt means: 130 for a run cut short, 0 for the emulator,
 // whose normal end is Ctrl-C.
 process.exitCode = code;
+
+async function runMain(): Promise<number> {
+  const { main } = await import('./main.js');
+  return main(
+    {
+      argv: process.argv,
+      env: process.env,
+      cwd: process.cwd(),
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdinIsTTY: process.stdin.isTTY === true,
+    },
+    controller.signal,
+  );
+}

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.js';
-import { assertWorkingDirectory, buildContext, type ProcessIo } from './build-context.js';
+import type { ProcessIo } from './build-context.js';
 import type { GlobalOptions } from './global-options.js';
 
 /** What command modules get from main: the process's world and a place to put the exit code. */
@@ -29,6 +29,9 @@ export async function runInContext(
   options: GlobalOptions,
   body: (ctx: AppContext) => Promise<number | CommandExit>,
 ): Promise<void> {
+  // Loaded when a command runs, not when main() builds the parser: the reporter (every
+  // formatter) and the project finder are ~70 ms that --help, --version and usage errors skip.
+  const { assertWorkingDirectory, buildContext } = await import('./build-context.js');
   const ctx = buildContext(options, runtime.io, runtime.signal);
   try {
     assertWorkingDirectory(ctx.cwd);

@@ -114,7 +114,7 @@ export class FlowStore {
     if (input.description !== undefined) flow.description = input.description;
     if (input.steps !== undefined) flow.steps = input.steps;
     if (input.lastRunAt !== undefined) flow.lastRunAt = input.lastRunAt;
-    flow.updatedAt = now < flow.updatedAt ? flow.updatedAt : now;
+    flow.updatedAt = laterThan(flow.updatedAt, now);
     flow.draft =
       flow.draft === null
         ? draftVersion(
@@ -223,4 +223,12 @@ function draftVersion(
     steps,
     createdAt,
   };
+}
+
+/**
+ * Every edit moves `updatedAt` forward, also two within one millisecond (then by 1 ms): clients
+ * may take an unchanged `updatedAt` for "not edited since" (status does), as the API's does.
+ */
+function laterThan(previous: string, now: string): string {
+  return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
 }

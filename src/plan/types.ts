@@ -19,6 +19,8 @@ export interface TrackedFlow {
   pin?: { versionId: string; versionNumber?: number; hash: string };
   /** Hash of the description last sent (on create); absent when none was. */
   descriptionHash?: string;
+  /** The remote's `updatedAt` when that write was answered (lets `status` skip unchanged flows). */
+  updatedAt?: string;
   /** Remote hashes updates in doubt would have left (runs stopped between a PUT and its record). */
   attempted?: string[];
 }
@@ -33,7 +35,13 @@ export interface DesiredFlow {
 
 /** What is known of the remote account. `listed` is every flow; `details` those fetched in full. */
 export interface RemoteSnapshot {
-  listed: readonly { id: string; name: string; lastRunAt?: string | null }[];
+  listed: readonly {
+    id: string;
+    name: string;
+    lastRunAt?: string | null;
+    /** As the listing gives it (absent when the API gives none). */
+    updatedAt?: string | null;
+  }[];
   details: ReadonlyMap<string, RemoteFlow>;
   /**
    * Flow id → the version live now (null: none), read with --refresh for tracked flows whose lock

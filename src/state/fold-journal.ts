@@ -33,6 +33,7 @@ export function applyJournalRecord(flows: Map<string, LockEntry>, record: Journa
         ...(record.descriptionHash ? { descriptionHash: record.descriptionHash } : {}),
         // An update leaves the live version as it was: what is live (and a pin) stays known.
         ...(record.op === 'updated' ? liveOf(flows.get(record.key), record.id) : {}),
+        ...(record.updatedAt ? { updatedAt: record.updatedAt } : {}),
       });
       return;
     case 'attempt': {

@@ -14,7 +14,7 @@ import { LockEntrySchema } from './lockfile-schema.js';
  * - `deleted` after a DELETE; `forget` drops an entry without a remote call.
  */
 const key = z.string().min(1);
-const { id, hash, name, remoteHash, descriptionHash, pin } = LockEntrySchema.shape;
+const { id, hash, name, remoteHash, descriptionHash, pin, updatedAt } = LockEntrySchema.shape;
 const versionId = z.string().min(1);
 
 export const JournalRecordSchema = z.discriminatedUnion('op', [
@@ -22,8 +22,14 @@ export const JournalRecordSchema = z.discriminatedUnion('op', [
   // `carried`: rewritten by a fold because no run has settled it yet (see recover-journal.ts), not
   // news.
   z.object({ op: z.literal('intent'), key, name, hash, carried: z.literal(true).optional() }),
-  z.object({ op: z.literal('created'), key, id, name, hash, remoteHash, descriptionHash }),
-  z.object({ op: z.literal('updated'), key, id, name, hash, remoteHash, descriptionHash }),
+  z.object({
+    op: z.literal('created'),
+    ...{ key, id, name, hash, remoteHash, descriptionHash, updatedAt },
+  }),
+  z.object({
+    op: z.literal('updated'),
+    ...{ key, id, name, hash, remoteHash, descriptionHash, updatedAt },
+  }),
   z.object({ op: z.literal('attempt'), key, stateHash: hash }),
   // `versionId` is optional: journals written before it was recorded stay readable.
   z.object({ op: z.literal('published'), key, hash, versionId: versionId.optional() }),

@@ -177,7 +177,7 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
 type LiveFields = 'published' | 'publishedVersionId' | 'previousVersionId' | 'pin';
 
 function entryFields(change: EntryChange): Omit<EntryChange, LiveFields> {
-  const { key, id, name, hash, remoteHash, descriptionHash } = change;
+  const { key, id, name, hash, remoteHash, descriptionHash, updatedAt } = change;
   return {
     key,
     id,
@@ -185,5 +185,6 @@ function entryFields(change: EntryChange): Omit<EntryChange, LiveFields> {
     hash,
     ...(remoteHash !== undefined && remoteHash !== hash ? { remoteHash } : {}),
     ...(descriptionHash === undefined ? {} : { descriptionHash }),
+    ...(updatedAt === undefined ? {} : { updatedAt }),
   };
 }

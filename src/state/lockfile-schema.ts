@@ -64,6 +64,12 @@ export const LockEntrySchema = z.strictObject({
     .regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)')
     .optional(),
   /**
+   * The flow's `updatedAt` as the API answered the write recorded here (optional: older lock
+   * files and APIs without it have none). `status` reads in full only the flows whose listing
+   * shows another `updatedAt`: an unchanged one means nothing edited the flow since.
+   */
+  updatedAt: z.string().min(1).optional(),
+  /**
    * The remote hashes updates would leave, each recorded (durably) before its
    * PUT was sent; cleared when a write's result is recorded. Present only when
    * runs stopped in between (several, if the code moved on between them): a

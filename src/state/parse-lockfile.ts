@@ -1,4 +1,5 @@
 import { RuntypeError } from '../errors.js';
+import { matchesLockfileSchema } from './check-lockfile.js';
 import { LockfileSchema, type Lockfile } from './lockfile-schema.js';
 import { migrateLockfile } from './migrate-lockfile.js';
 
@@ -30,7 +31,10 @@ export function parseLockfile(text: string, file: string): Lockfile {
     const where = line === undefined ? file : `${file}:${line}`;
     throw corrupt(`${where}: invalid JSON (${reason}).`, file, line, { cause: error });
   }
-  const parsed = LockfileSchema.safeParse(migrateLockfile(doc, file));
+  const migrated = migrateLockfile(doc, file);
+  // The common case, a valid file, without zod; zod judges the rest and names the problems.
+  if (matchesLockfileSchema(migrated)) return migrated;
+  const parsed = LockfileSchema.safeParse(migrated);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `${formatPath(issue.path)}: ${issue.message}`,

@@ -142,3 +142,32 @@ describe('executePlan when the account changed after planning', () => {
     expect(store.entries().has('old')).toBe(false);
   });
 });
+
+describe('executePlan records create intents in batches', () => {
+  it('makes every intent of a batch durable before the first of its POSTs', async () => {
+    const events: string[] = [];
+    const recorder = lockRecorder(store);
+    const lock = {
+      ...recorder,
+      recordIntent: async (key: string, name: string, hash: string) => {
+        events.push(`intent ${key}`);
+        await recorder.recordIntent(key, name, hash);
+        events.push(`durable ${key}`);
+      },
+    };
+    const createFlow: ApiClient['createFlow'] = (body) => {
+      events.push(`POST ${body.name}`);
+      return api.createFlow(body);
+    };
+    const keys = ['a', 'b', 'c', 'd', 'e'];
+    const outcomes = await executePlan(
+      keys.map((key) => createChange(key, payload(`Flow ${key}`))),
+      options({ lock, api: { ...api, createFlow } }),
+    );
+    expect(outcomes.map((o) => o.action)).toEqual(keys.map(() => 'created'));
+    const firstPost = events.findIndex((e) => e.startsWith('POST'));
+    expect(events.slice(0, firstPost).filter((e) => e.startsWith('durable'))).toHaveLength(5);
+    expect(events.filter((e) => e.startsWith('intent'))).toHaveLength(5);
+    expect(emu.state.count()).toBe(5);
+  });
+});

@@ -23,7 +23,7 @@ export interface EmulatorProject {
   lockfile(): {
     environments: Record<
       string,
-      { flows: Record<string, { id: string; hash: string; name: string }> }
+      { flows: Record<string, { id: string; hash: string; name: string; updatedAt?: string }> }
     >;
   };
   cleanup(): Promise<void>;

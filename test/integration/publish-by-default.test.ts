@@ -129,6 +129,17 @@ describe('publishing is part of deploying', () => {
     ]);
     expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(2);
 
+    // status --refresh reads the live version too; plain status stays on the listing (no GET of
+    // a version: the listing carries none, so it cannot see this, and says nothing of it).
+    const refreshed = JSON.parse((await env.cli('status', '--refresh', '--json')).stdout);
+    expect(refreshed.flows).toEqual([expect.objectContaining({ state: 'live-drift' })]);
+    env.emu.clearRequests();
+    const listed = JSON.parse((await env.cli('status', '--json')).stdout);
+    expect(listed.flows).toEqual([expect.objectContaining({ state: 'in-sync' })]);
+    expect(env.emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'GET /v1/flows',
+    ]);
+
     env.emu.clearRequests();
     const refused = await env.cli('sync', '--refresh');
     expect(refused.code).toBe(2);

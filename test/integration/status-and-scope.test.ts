@@ -22,6 +22,35 @@ type StatusDoc = {
 };
 
 describe('status', () => {
+  it('reads in full only the flows whose listed updatedAt moved since the last write', async () => {
+    env = await createEmulatorProject(3);
+    expect((await env.cli('sync')).code).toBe(0);
+    const entries = env.lockfile().environments.test!.flows;
+    expect(entries['flow-000']?.updatedAt).toBe(
+      env.emu.state.get(entries['flow-000']!.id)?.updatedAt,
+    );
+    // An edit made right after the write (same millisecond, on a fast machine) still moves it.
+    env.emu.state.update(entries['flow-001']!.id, { name: 'Flow 1 (edited in the dashboard)' });
+    env.emu.clearRequests();
+
+    const run = await env.cli('status', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const states = (JSON.parse(run.stdout) as StatusDoc).flows.map((f) => [f.key, f.state]);
+    expect(Object.fromEntries(states)).toEqual({
+      'flow-000': 'in-sync',
+      'flow-001': 'drift',
+      'flow-002': 'in-sync',
+    });
+    const reads = env.emu.requests.filter((r) => r.path.startsWith('/v1/flows/'));
+    expect(reads.map((r) => r.path)).toEqual([`/v1/flows/${entries['flow-001']!.id}`]);
+
+    // An explicit --refresh reads every flow (the way around trusting updatedAt).
+    env.emu.clearRequests();
+    expect((await env.cli('plan', '--refresh')).code).toBe(0);
+    const all = env.emu.requests.filter((r) => r.path.startsWith('/v1/flows/'));
+    expect(all).toHaveLength(3);
+  });
+
   it('shows every state in one JSON document: in-sync, changed, new, drift, missing, removed', async () => {
     env = await createEmulatorProject(5);
     expect((await env.cli('sync')).code).toBe(0);

@@ -4,7 +4,8 @@ import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 import { targetOptions, type TargetArgs } from './plan-options.js';
 
-type StatusArgs = GlobalOptions & TargetArgs & { 'exit-code'?: boolean; all?: boolean };
+type StatusArgs = GlobalOptions &
+  TargetArgs & { 'exit-code'?: boolean; all?: boolean; refresh?: boolean };
 
 export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions, StatusArgs> {
   return {
@@ -20,9 +21,20 @@ export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
           describe:
             'Also list remote flows no code manages (built in the dashboard), with their last run',
         })
+        .option('refresh', {
+          type: 'boolean',
+          describe:
+            'Read every tracked flow in full (not only those the listing shows edited since this ' +
+            'tool wrote them) and its live version, to see a version published or rolled back ' +
+            'outside the tool (live-drift)',
+        })
         .option('exit-code', { type: 'boolean', describe: 'Exit 2 when any flow is not in sync' })
         .example('$0 status --env production', 'compare code, lockfile and the account')
-        .example('$0 status --exit-code', 'a script: exit 2 when anything is not in sync'),
+        .example('$0 status --exit-code', 'a script: exit 2 when anything is not in sync')
+        .example(
+          '$0 status --refresh',
+          'also read each live version (a rollback in the dashboard)',
+        ),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runStatus } = await import('../../app/status.js');
@@ -30,6 +42,7 @@ export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
           env: argv.env,
           offline: argv.offline,
           all: argv.all,
+          refresh: argv.refresh,
         });
         ctx.reporter.result(result);
         if (!result.ok) return EXIT.error;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Project as MorphProject } from 'ts-morph';
 import type { Diagnostic } from '../../model/diagnostics.js';
+import { createLiteralLocator, UNSURE } from './literal-locator.js';
 import type { SourceAnchor, SourceLocator } from './source-locator.js';
 
 type Position = { line: number; column: number } | undefined;
@@ -9,7 +10,10 @@ type Position = { line: number; column: number } | undefined;
 /** One content of one file, parsed, with what was already located in it. */
 interface LocatedFile {
   hash: string;
-  locate(anchor: SourceAnchor, d: Pick<Diagnostic, 'path' | 'message' | 'code'>): Position;
+  locate(
+    anchor: SourceAnchor,
+    d: Pick<Diagnostic, 'path' | 'message' | 'code'>,
+  ): Position | Promise<Position>;
 }
 
 /**
@@ -28,14 +32,28 @@ export class LocationCache {
     return this.#parsed;
   }
 
-  /** `file` as `text` says it is now, parsed only when it is new or changed. */
-  async file(file: string, text: string): Promise<LocatedFile> {
+  /**
+   * `file` as `text` says it is now, parsed only when it is new or changed: into tokens, which
+   * place the diagnostics of plain flow files; ts-morph is loaded (and the file parsed by it)
+   * only for a diagnostic the tokens cannot place for sure.
+   */
+  file(file: string, text: string): LocatedFile {
     const hash = createHash('sha256').update(text).digest('hex');
     const known = this.#files.get(file);
     if (known?.hash === hash) return known;
-    const { createSourceLocator } = await import('./source-locator.js');
-    this.#project ??= new (await import('ts-morph')).Project({ useInMemoryFileSystem: true });
-    const located = memoized(hash, createSourceLocator(file, text, this.#project));
+    const literal = createLiteralLocator(text);
+    let morph: Promise<SourceLocator> | undefined;
+    const parse = async (): Promise<SourceLocator> => {
+      const { createSourceLocator } = await import('./source-locator.js');
+      this.#project ??= new (await import('ts-morph')).Project({ useInMemoryFileSystem: true });
+      return createSourceLocator(file, text, this.#project);
+    };
+    const located = memoized(hash, async (anchor, path, about) => {
+      const quick = literal.locate(anchor, path, about);
+      if (quick !== UNSURE) return quick;
+      morph ??= parse();
+      return (await morph).locate(anchor, path, about);
+    });
     this.#parsed += 1;
     this.#files.set(file, located);
     return located;
@@ -62,13 +80,17 @@ export async function locateDiagnostics(
   const files = new Map<string, LocatedFile | undefined>();
   for (const [i, file] of names.entries()) {
     const text = texts[i];
-    files.set(file, text === undefined ? undefined : await cache.file(file, text));
+    files.set(file, text === undefined ? undefined : cache.file(file, text));
   }
-  return diagnostics.map((d) => {
-    if (!pending.has(d) || d.file === undefined) return d;
-    const position = files.get(d.file)?.locate(anchorOf(d), d);
-    return position ? { ...d, line: position.line, column: position.column } : d;
-  });
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const position =
+      pending.has(d) && d.file !== undefined
+        ? await files.get(d.file)?.locate(anchorOf(d), d)
+        : undefined;
+    out.push(position ? { ...d, line: position.line, column: position.column } : d);
+  }
+  return out;
 }
 
 // --- internal ---
@@ -84,15 +106,21 @@ function anchorOf(d: Diagnostic): SourceAnchor {
   };
 }
 
-function memoized(hash: string, locator: SourceLocator): LocatedFile {
+type Locate = (
+  anchor: SourceAnchor,
+  path: readonly (string | number)[],
+  about: { message?: string; code?: string },
+) => Promise<Position>;
+
+function memoized(hash: string, locate: Locate): LocatedFile {
   const positions = new Map<string, Position>();
   return {
     hash,
-    locate(anchor, d) {
+    async locate(anchor, d) {
       const query = JSON.stringify([anchor, d.path ?? [], d.message, d.code]);
       if (!positions.has(query)) {
         const about = { message: d.message, code: d.code };
-        positions.set(query, locator.locate(anchor, d.path ?? [], about));
+        positions.set(query, await locate(anchor, d.path ?? [], about));
       }
       return positions.get(query);
     },
