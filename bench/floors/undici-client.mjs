@@ -1,5 +1,6 @@
-// Floor: a bare undici client sending the same create requests as `sync`, 8 in flight, one
-// connection each: node floors/undici-client.mjs <apiUrl> <key> <bodies.ndjson> <concurrency>.
+// Floor: a bare undici client sending the same requests as `sync` — each flow's create, then its
+// publish (environments publish by default) — 8 flows in flight, one connection each:
+// node floors/undici-client.mjs <apiUrl> <key> <bodies.ndjson> <concurrency>.
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 
@@ -19,8 +20,15 @@ async function worker() {
       headers,
       body,
     });
-    await res.body.dump();
     if (res.statusCode !== 201) throw new Error(`POST: ${res.statusCode}`);
+    const { id } = await res.body.json();
+    const published = await pool.request({
+      method: 'POST',
+      path: `${url.pathname}/flows/${id}/publish`,
+      headers: { authorization: headers.authorization },
+    });
+    await published.body.dump();
+    if (published.statusCode !== 200) throw new Error(`publish: ${published.statusCode}`);
   }
 }
 await Promise.all(Array.from({ length: Number(concurrency) }, worker));
