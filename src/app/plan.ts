@@ -7,7 +7,7 @@ import {
   type Plan,
   type SavedPlan,
 } from '../plan/index.js';
-import { connect } from './connect.js';
+import { connect, preloadApiClient } from './connect.js';
 import type { AppContext } from './context.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from './project.js';
 import { assertKnownKeys, planAgainstRemote, planScope, readProgress } from './remote-plan.js';
@@ -38,6 +38,7 @@ export interface PlanOptions {
 
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
 export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<PlanResult> {
+  if (options.offline !== true) preloadApiClient(); // while the flows load
   const loaded = await loadProjectAndTarget(ctx, options.env);
   const planned = options.offline
     ? await planOffline(ctx, loaded, options)

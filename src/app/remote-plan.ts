@@ -1,6 +1,6 @@
 import type { FlowWriter } from '../apply/ports.js';
 import { readRemote, readRemoteIfExists } from '../apply/read-remote.js';
-import { API_ERROR_CODES, isApiError } from '../api/index.js';
+import { API_ERROR_CODES, isApiError } from '../api/errors.js';
 import { RuntypeError } from '../errors.js';
 import { closestMatch } from '../model/suggest.js';
 import {

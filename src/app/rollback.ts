@@ -1,4 +1,4 @@
-import { connect } from './connect.js';
+import { connect, preloadApiClient } from './connect.js';
 import type { AppContext } from './context.js';
 import { resolveVersion, trackedKey } from './flow-versions.js';
 import { loadProjectAndTarget } from './project.js';
@@ -27,6 +27,7 @@ export async function runRollback(
   ctx: AppContext,
   options: RollbackOptions,
 ): Promise<RollbackResult> {
+  preloadApiClient(); // while the flows load
   const { project, target, desired } = await loadProjectAndTarget(ctx, options.env);
   const connection = await connect(ctx, project, target, 'write');
   try {

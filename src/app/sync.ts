@@ -3,7 +3,7 @@ import type { ChangeOutcome } from '../apply/outcome.js';
 import { RuntypeError } from '../errors.js';
 import { recordChanges, type Change, type Plan, type SavedPlan } from '../plan/index.js';
 import { applyPlan, summarizeRun } from './apply-plan.js';
-import { connect } from './connect.js';
+import { connect, preloadApiClient } from './connect.js';
 import type { AppContext } from './context.js';
 import { rerunCommand } from './rerun-command.js';
 import { planWithoutWriting, type PlanOptions } from './plan.js';
@@ -45,6 +45,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       ? undefined
       : await readSavedPlan(path.resolve(ctx.cwd, options.planFile));
   const settings = saved ? { ...options, ...savedSettings(saved) } : options;
+  preloadApiClient(); // while the flows load
   const loaded = await loadProjectAndTarget(ctx, settings.env);
   if (settings.dryRun) return dryRun(ctx, settings, loaded, started);
   const { project, target, desired } = loaded;

@@ -1,5 +1,5 @@
 import { versionMatchesCode } from '../apply/version-content.js';
-import { connect } from './connect.js';
+import { connect, preloadApiClient } from './connect.js';
 import type { AppContext } from './context.js';
 import { trackedKey } from './flow-versions.js';
 import { loadProjectAndTarget } from './project.js';
@@ -19,6 +19,7 @@ export async function runVersions(
   ctx: AppContext,
   options: VersionsOptions,
 ): Promise<VersionsResult> {
+  preloadApiClient(); // while the flows load
   const { project, target, desired } = await loadProjectAndTarget(ctx, options.env);
   const connection = await connect(ctx, project, target, 'read-only');
   try {

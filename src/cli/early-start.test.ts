@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { loadsProject } from './early-start.js';
+
+describe('loadsProject (whether the entry starts the loader worker early)', () => {
+  it('is true for the commands that read the config or the flows', () => {
+    for (const command of ['validate', 'plan', 'sync', 'status', 'versions', 'rollback', 'pull']) {
+      expect(loadsProject([command, '--env', 'local'])).toBe(true);
+    }
+    expect(loadsProject(['--json', 'sync', '--watch'])).toBe(true);
+  });
+
+  it('is false for help, version, and the commands that load nothing', () => {
+    expect(loadsProject([])).toBe(false);
+    expect(loadsProject(['--help'])).toBe(false);
+    expect(loadsProject(['sync', '--help'])).toBe(false);
+    expect(loadsProject(['help', 'sync'])).toBe(false);
+    expect(loadsProject(['init'])).toBe(false);
+    expect(loadsProject(['emulator', '--port', '0'])).toBe(false);
+    expect(loadsProject(['completion'])).toBe(false);
+  });
+});

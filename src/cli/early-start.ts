@@ -1,0 +1,26 @@
+/**
+ * Which command lines will load the project (the config, the flow modules), so the process
+ * entry can start the loader worker before the parser loads. A guess on the raw arguments
+ * (yargs has not run): a wrong "yes" costs an idle worker that does not keep the process alive,
+ * a wrong "no" only the overlap.
+ */
+const LOADING_COMMANDS = new Set([
+  'validate',
+  'plan',
+  'sync',
+  'status',
+  'versions',
+  'rollback',
+  'pull',
+  'envs',
+  'doctor',
+]);
+
+const HELP_FLAGS = new Set(['--help', '-h', 'help', '--version']);
+
+export function loadsProject(args: readonly string[]): boolean {
+  const command = args.find((arg) => !arg.startsWith('-'));
+  return (
+    command !== undefined && LOADING_COMMANDS.has(command) && !args.some((a) => HELP_FLAGS.has(a))
+  );
+}
