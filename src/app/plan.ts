@@ -8,6 +8,8 @@ import {
   type SavedPlan,
 } from '../plan/index.js';
 import { connect, preloadApiClient } from './connect.js';
+import { startEarlyRead } from './early-read.js';
+import type { EarlyRead } from './early-read.js';
 import type { AppContext } from './context.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from './project.js';
 import { assertKnownKeys, planAgainstRemote, planScope, readProgress } from './remote-plan.js';
@@ -38,11 +40,30 @@ export interface PlanOptions {
 
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
 export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<PlanResult> {
-  if (options.offline !== true) preloadApiClient(); // while the flows load
-  const loaded = await loadProjectAndTarget(ctx, options.env);
-  const planned = options.offline
-    ? await planOffline(ctx, loaded, options)
-    : await planWithoutWriting(ctx, loaded, options);
+  if (options.offline === true) {
+    const loaded = await loadProjectAndTarget(ctx, options.env);
+    return planResult(ctx, options, loaded, await planOffline(ctx, loaded, options));
+  }
+  // While the flows load: the API client's import, and for a remote environment the connection
+  // and the account's listing (early-read.ts).
+  preloadApiClient();
+  const early = startEarlyRead(ctx, options.env);
+  try {
+    const loaded = await loadProjectAndTarget(ctx, options.env);
+    const planned = await planWithoutWriting(ctx, loaded, options, early);
+    return await planResult(ctx, options, loaded, planned);
+  } finally {
+    await early.discard();
+  }
+}
+
+/** The plan as the command reports it; with `out`, saved first. */
+async function planResult(
+  ctx: AppContext,
+  options: PlanOptions,
+  loaded: ProjectAndTarget,
+  planned: PlannedView,
+): Promise<PlanResult> {
   const { plan, target, diagnostics, unmanaged: found } = planned;
   if (options.out !== undefined && planned.basis) {
     const basis = { ...planned.basis, options: savedOptions(options, loaded) };
@@ -78,9 +99,11 @@ export async function planWithoutWriting(
   ctx: AppContext,
   loaded: ProjectAndTarget,
   options: PlanOptions,
+  early?: EarlyRead,
 ): Promise<PlannedView> {
   const { project, target, desired } = loaded;
-  const connection = await connect(ctx, project, target, 'read-only');
+  const connection =
+    (await early?.take(project.root, target)) ?? (await connect(ctx, project, target, 'read-only'));
   try {
     const publish = options.publish ?? target.publish;
     const scope = {

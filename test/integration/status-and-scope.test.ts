@@ -99,6 +99,36 @@ describe('status', () => {
   });
 });
 
+describe('plan and status list the account while the flows load (app/early-read.ts)', () => {
+  it('lists once, on the connection opened early, and plans from that listing', async () => {
+    env = await createEmulatorProject(3);
+    expect((await env.cli('sync')).code).toBe(0);
+    env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'Edited' }));
+    env.emu.clearRequests();
+    const run = await env.cli('plan', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const doc = JSON.parse(run.stdout) as { changes: { key: string; kind: string }[] };
+    expect(doc.changes.map((c) => [c.key, c.kind])).toEqual([
+      ['flow-000', 'update'],
+      ['flow-001', 'noop'],
+      ['flow-002', 'noop'],
+    ]);
+    const listings = env.emu.requests.filter((r) => r.method === 'GET' && r.path === '/v1/flows');
+    expect(listings).toHaveLength(1);
+  });
+
+  it('a project whose flows do not load fails as before, and nothing is written', async () => {
+    env = await createEmulatorProject(2);
+    expect((await env.cli('sync')).code).toBe(0);
+    env.project.write('flows/flow-001.ts', 'export default {');
+    env.emu.clearRequests();
+    const run = await env.cli('status');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('flows/flow-001.ts');
+    expect(env.writes()).toEqual([]);
+  });
+});
+
 describe('--only', () => {
   it('writes only the named flows; the rest stay pending', async () => {
     env = await createEmulatorProject(3);

@@ -12,12 +12,21 @@ import type { ProjectLoader } from './project-loader.js';
  * this loader when running from source, never pays for it otherwise.
  */
 export function inThreadLoader(importModule: ImportModule): ProjectLoader {
+  // One load at a time, as the worker serves them: a config read started early (app/early-read.ts)
+  // must not run inside a project load, which forgets the project's modules as it begins.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   return {
-    async loadProject(request) {
-      const { readProject } = await import('./read-project.js');
-      return locateProject(await readProject(importModule, request), request.locations);
-    },
-    loadConfig: (configFile, root) => loadConfig(configFile, importModule, root),
+    loadProject: (request) =>
+      serial(async () => {
+        const { readProject } = await import('./read-project.js');
+        return locateProject(await readProject(importModule, request), request.locations);
+      }),
+    loadConfig: (configFile, root) => serial(() => loadConfig(configFile, importModule, root)),
     close: () => Promise.resolve(),
   };
 }

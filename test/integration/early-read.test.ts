@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/app/context.js';
+import { startEarlyRead } from '../../src/app/early-read.js';
+import { resolveTarget } from '../../src/app/target.js';
+import { createModuleImporter } from '../../src/load/import/import-module.js';
+import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
+import { createReporter } from '../../src/report/create-reporter.js';
+import {
+  createEmulatorProject,
+  SENTINEL_KEY,
+  type EmulatorProject,
+} from '../helpers/emulator-project.js';
+
+let env: EmulatorProject;
+afterEach(() => env.cleanup());
+
+function contextFor(root: string): AppContext {
+  const sink = { write: () => true, isTTY: false };
+  return {
+    cwd: root,
+    env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
+    reporter: createReporter({ json: false, verbose: false, stdout: sink, stderr: sink, env: {} }),
+    loader: inThreadLoader(createModuleImporter()),
+    interactive: false,
+    confirm: () => Promise.resolve(false),
+    now: () => new Date(),
+  };
+}
+
+const listings = () =>
+  env.emu.requests.filter((r) => r.method === 'GET' && r.path === '/v1/flows').length;
+
+describe('the early read (plan and status list the account while the flows load)', () => {
+  it('lists from the config alone, before any flow is loaded, and hands that listing over once', async () => {
+    env = await createEmulatorProject(2);
+    expect((await env.cli('sync')).code).toBe(0);
+    env.emu.clearRequests();
+    const ctx = contextFor(env.project.root);
+    const early = startEarlyRead(ctx, undefined);
+    // No project load was asked for: the listing comes from the config and the target alone.
+    await expect.poll(listings).toBe(1);
+    const { config } = await ctx.loader.loadConfig(
+      `${env.project.root}/runtype.config.ts`,
+      env.project.root,
+    );
+    const target = resolveTarget(config, ctx.env, undefined);
+    const connection = await early.take(env.project.root, target);
+    expect(connection?.mode).toBe('read-only');
+    expect((await connection!.api.listFlows()).map((f) => f.name).sort()).toEqual([
+      'Flow 0',
+      'Flow 1',
+    ]);
+    expect(listings()).toBe(1); // the first listing is the early one
+    await connection!.api.listFlows();
+    expect(listings()).toBe(2); // later ones go to the API
+    expect(await early.take(env.project.root, target)).toBeUndefined(); // taken once
+    await early.discard(); // taken: the caller closes it
+    await connection!.close();
+  });
+
+  it('is not used for another project or environment, and discard closes it', async () => {
+    env = await createEmulatorProject(1);
+    const ctx = contextFor(env.project.root);
+    const early = startEarlyRead(ctx, undefined);
+    const { config } = await ctx.loader.loadConfig(
+      `${env.project.root}/runtype.config.ts`,
+      env.project.root,
+    );
+    const target = resolveTarget(config, ctx.env, undefined);
+    expect(await early.take('/elsewhere', target)).toBeUndefined();
+    await early.discard();
+    expect(await early.take(env.project.root, target)).toBeUndefined();
+  });
+});
