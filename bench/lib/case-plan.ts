@@ -4,6 +4,7 @@
  */
 import type { Emulator } from '../../src/emulator/index.js';
 import { withoutLatency, writesOf } from './emulator.js';
+import { jitiImportMs, nodeStartMs } from './floors.js';
 import type { BenchOptions } from './options.js';
 import { writeProject, type BenchProject } from './project.js';
 import { expectExit, runCli } from './process.js';
@@ -21,7 +22,12 @@ export async function planCases(o: BenchOptions, emu: Emulator): Promise<Row[]> 
       );
       const times: number[] = [];
       const rss: number[] = [];
+      // The floor, interleaved with the case: node start + the bare import of the same files.
+      const nodes: number[] = [];
+      const jitis: number[] = [];
       for (let i = 0; i < o.runs; i += 1) {
+        nodes.push(await nodeStartMs());
+        jitis.push(await jitiImportMs(p.root, { env: p.env() }));
         const run = expectExit(
           await runCli(['plan', '--exit-code'], { cwd: p.root, env: p.env(), rss: true }),
           0,
@@ -32,12 +38,13 @@ export async function planCases(o: BenchOptions, emu: Emulator): Promise<Row[]> 
       }
       const ms = median(times);
       const isLargest = size === largest;
+      const floor = { name: 'node start + bare jiti import', value: median(nodes) + median(jitis) };
       rows.push({
         case: `plan ${size}, in sync`,
         figure: ms,
         unit: 'ms',
-        floor: null,
-        ratio: null,
+        floor,
+        ratio: ms / floor.value,
         target: isLargest ? '≤ 2000 ms' : 'linear growth',
         pass: isLargest ? ms <= 2000 : true,
         load: loadAverage(),
@@ -57,7 +64,7 @@ export async function planCases(o: BenchOptions, emu: Emulator): Promise<Row[]> 
           runs: o.runs,
           note: 'GNU time %M',
         });
-        rows.push(await updateOneCase(o, p, emu));
+        rows.push(await updateOneCase(o, p, emu, floor));
       }
     } finally {
       p.cleanup();
@@ -66,7 +73,12 @@ export async function planCases(o: BenchOptions, emu: Emulator): Promise<Row[]> 
   return rows;
 }
 
-async function updateOneCase(o: BenchOptions, p: BenchProject, emu: Emulator): Promise<Row> {
+async function updateOneCase(
+  o: BenchOptions,
+  p: BenchProject,
+  emu: Emulator,
+  floor: { name: string; value: number },
+): Promise<Row> {
   const times: number[] = [];
   const writes: string[] = [];
   for (let i = 0; i < o.runs; i += 1) {
@@ -87,8 +99,8 @@ async function updateOneCase(o: BenchOptions, p: BenchProject, emu: Emulator): P
     case: `update 1 of ${p.count} (sync)`,
     figure: ms,
     unit: 'ms',
-    floor: null,
-    ratio: null,
+    floor,
+    ratio: ms / floor.value,
     target: '≤ 2000 ms, 1 PUT (+1 publish)',
     pass: ms <= 2000 && exact,
     load: loadAverage(),

@@ -407,7 +407,8 @@ const CASES: Case[] = [
     name: 'a name of 10,000 characters is flagged before anything is sent',
     files: () => ({ 'flows/long.ts': flowSource('long', 'N'.repeat(10_000)) }),
     args: ['validate'],
-    expect: { code: (c) => c === 0 || c === 1, message: /255/ },
+    // A limit only the emulator enforces (a guess about the API): a warning, so validate passes.
+    expect: { code: 0, message: /255/ },
   },
   {
     category: 'flows',
@@ -578,7 +579,7 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
     },
     args: ['plan', '--refresh'],
     expect: {
-      code: (c) => c !== null,
+      code: 0, // drift is shown by plan; only --exit-code makes it 2
       message: /Evil/,
       noWrites: true,
       lockUnchanged: true,
@@ -651,7 +652,7 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
     name: 'an unknown environment from RUNTYPE_ENV names the variable',
     env: () => ({ RUNTYPE_ENV: 'nowhere' }),
     args: ['plan'],
-    expect: { code: (c) => c !== 0, message: /RUNTYPE_ENV/, noWrites: true, lockUnchanged: true },
+    expect: { code: 1, message: /RUNTYPE_ENV/, noWrites: true, lockUnchanged: true },
   },
   {
     category: 'secrets',

@@ -244,7 +244,7 @@ describe('plan --out FILE, then sync --plan FILE', () => {
     env = await createEmulatorProject(1);
     const prune = await env.cli('plan', '--prune');
     expect(prune.code).toBe(1);
-    expect(prune.stderr).toMatch(/prune -> out/);
+    expect(prune.stderr).toMatch(/plan --prune needs --out FILE/);
     const offline = await env.cli('plan', '--out', 'plan.json', '--offline');
     expect(offline.code).toBe(1);
     expect(offline.stderr).toMatch(/out and offline/);

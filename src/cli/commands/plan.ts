@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
+import { UsageError } from '../usage-error.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 import { targetOptions, type TargetArgs } from './plan-options.js';
@@ -55,7 +56,15 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
           type: 'boolean',
           describe: 'With --out: the saved plan also deletes flows removed from code',
         })
-        .implies('prune', 'out')
+        .check((argv) => {
+          if (argv.prune !== true || argv.out !== undefined) return true;
+          // plan always shows the flows removed from code; --prune only says what a saved plan
+          // may do, so without --out it would mean nothing.
+          throw new UsageError(
+            'plan --prune needs --out FILE: plan always shows the flows removed from code; ' +
+              '--prune makes a saved plan delete them when `sync --plan FILE` applies it.',
+          );
+        })
         // A saved plan records the remote it was made against: it needs the API.
         .conflicts('out', 'offline')
         .example('$0 plan', 'preview against the default environment')
