@@ -1,4 +1,5 @@
 import { findProject } from '../load/project/find-config.js';
+import type { ResolvedConfig } from '../model/config.js';
 import { hasErrors } from '../model/diagnostics.js';
 import { connect, type ReadOnlyConnection } from './connect.js';
 import type { AppContext } from './context.js';
@@ -56,8 +57,8 @@ export function startEarlyRead(ctx: AppContext, env: string | undefined): EarlyR
 
 async function open(ctx: AppContext, env: string | undefined): Promise<Opened | undefined> {
   const { root, configFile } = findProject(ctx.cwd, ctx.configPath);
-  const { config, diagnostics } = await ctx.loader.loadConfig(configFile, root);
-  if (hasErrors(diagnostics)) return undefined;
+  const config = await configOf(ctx, root, configFile);
+  if (config === undefined) return undefined;
   const target = resolveTarget(config, ctx.env, env);
   // The embedded emulator answers at once: nothing to overlap, and one emulator per run is simpler.
   if (target.kind !== 'remote') return undefined;
@@ -75,6 +76,22 @@ async function open(ctx: AppContext, env: string | undefined): Promise<Opened | 
     },
   }) as ReadOnlyConnection['api'];
   return { root, target, connection: { ...connection, api } };
+}
+
+/**
+ * The config, from the load the CLI prefetched (its worker tells it before importing any flow),
+ * else read on its own (a loader that does not prefetch: tests, running from source).
+ */
+async function configOf(
+  ctx: AppContext,
+  root: string,
+  configFile: string | undefined,
+): Promise<ResolvedConfig | undefined> {
+  const request = { cwd: ctx.cwd, ...(ctx.configPath ? { configPath: ctx.configPath } : {}) };
+  const prefetched = await ctx.loader.prefetchedConfig?.(request);
+  if (prefetched !== undefined) return prefetched ?? undefined;
+  const { config, diagnostics } = await ctx.loader.loadConfig(configFile, root);
+  return hasErrors(diagnostics) ? undefined : config;
 }
 
 function sameTarget(a: Target, b: Target): boolean {

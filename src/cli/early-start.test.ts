@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadsProject } from './early-start.js';
+import { loadsProject, prefetchesProject } from './early-start.js';
 
 describe('loadsProject (whether the entry starts the loader worker early)', () => {
   it('is true for the commands that read the config or the flows', () => {
@@ -17,5 +17,22 @@ describe('loadsProject (whether the entry starts the loader worker early)', () =
     expect(loadsProject(['init'])).toBe(false);
     expect(loadsProject(['emulator', '--port', '0'])).toBe(false);
     expect(loadsProject(['completion'])).toBe(false);
+  });
+});
+
+describe('prefetchesProject (whether the CLI starts the project load before the command runs)', () => {
+  it('is true for the commands whose first act is loading the whole project', () => {
+    for (const command of ['validate', 'plan', 'sync', 'status', 'versions', 'rollback']) {
+      expect(prefetchesProject([command])).toBe(true);
+    }
+  });
+
+  it('is false for watch mode, the config-only commands, pull, and help', () => {
+    expect(prefetchesProject(['sync', '--watch'])).toBe(false);
+    expect(prefetchesProject(['sync', '-w'])).toBe(false);
+    expect(prefetchesProject(['envs'])).toBe(false);
+    expect(prefetchesProject(['doctor'])).toBe(false);
+    expect(prefetchesProject(['pull', '--all'])).toBe(false);
+    expect(prefetchesProject(['plan', '--help'])).toBe(false);
   });
 });

@@ -24,3 +24,20 @@ export function loadsProject(args: readonly string[]): boolean {
     command !== undefined && LOADING_COMMANDS.has(command) && !args.some((a) => HELP_FLAGS.has(a))
   );
 }
+
+/**
+ * Whether the command will load the whole project as its first act, so the CLI can ask the
+ * loader to start that load before the command's modules are even imported: the loading
+ * commands but `envs` and `doctor` (the config alone), `pull` (its own requests) and watch
+ * mode (it loads with a module cache of its own).
+ */
+export function prefetchesProject(args: readonly string[]): boolean {
+  const command = args.find((arg) => !arg.startsWith('-'));
+  return (
+    loadsProject(args) &&
+    command !== undefined &&
+    !['envs', 'doctor', 'pull'].includes(command) &&
+    !args.includes('--watch') &&
+    !args.includes('-w')
+  );
+}

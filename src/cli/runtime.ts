@@ -1,3 +1,4 @@
+import { prefetchesProject } from './early-start.js';
 import type { AppContext } from '../app/context.js';
 import type { ProcessIo } from './build-context.js';
 import type { GlobalOptions } from './global-options.js';
@@ -35,6 +36,13 @@ export async function runInContext(
   const ctx = buildContext(options, runtime.io, runtime.signal);
   try {
     assertWorkingDirectory(ctx.cwd);
+    // The load starts now, while the command's own modules are imported (early-start.ts).
+    if (prefetchesProject(runtime.io.argv.slice(2))) {
+      ctx.loader.prefetch?.({
+        cwd: ctx.cwd,
+        ...(ctx.configPath === undefined ? {} : { configPath: ctx.configPath }),
+      });
+    }
     const returned = await body(ctx);
     const { code, ctrlCIsNormalEnd = false } =
       typeof returned === 'number' ? { code: returned } : returned;

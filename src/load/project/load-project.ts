@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../../model/config.js';
-import type { Diagnostic } from '../../model/diagnostics.js';
+import { hasErrors, type Diagnostic } from '../../model/diagnostics.js';
 import { DiagnosticCodes as C } from '../../model/diagnostic-codes.js';
 import type { Flow } from '../../model/index.js';
 import { parseFlow } from '../../model/index.js';
@@ -58,8 +58,12 @@ export interface LoadProjectOptions {
    * importers are read again. Undefined: every project module is.
    */
   changed?: readonly string[];
-  /** Told the config as soon as it is read, before any flow module runs (its load deadline). */
-  onConfig?: (config: ResolvedConfig, configFile: string | undefined) => void;
+  /**
+   * Told the config as soon as it is read, before any flow module runs (its load deadline; a
+   * command that connects meanwhile). `valid`: the config file had no error (else `config` is the
+   * defaults).
+   */
+  onConfig?: (config: ResolvedConfig, configFile: string | undefined, valid: boolean) => void;
 }
 
 /**
@@ -75,7 +79,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
       : options.changed;
   await options.importModule.beginLoad?.(root, changed);
   const { config, diagnostics } = await loadConfig(configFile, options.importModule, root);
-  options.onConfig?.(config, configFile);
+  options.onConfig?.(config, configFile, !hasErrors(diagnostics));
   const { files, outside } = await discoverFlows(root, config.flows);
   for (const reach of outside) diagnostics.push(outsideProject(reach, root, configFile));
   if (files.length === 0) diagnostics.push(noFlowFiles(config.flows, root, configFile));

@@ -1,4 +1,5 @@
 import type { LocationCache } from '../locate/locate-diagnostics.js';
+import type { ResolvedConfig } from '../../model/config.js';
 import type { LoadedConfig } from './load-config.js';
 import type { Project } from './load-project.js';
 
@@ -33,4 +34,19 @@ export interface ProjectLoader {
   loadConfig(configFile: string | undefined, root: string): Promise<LoadedConfig>;
   /** Ends whatever the loader keeps (a worker); the loader may be used again afterwards. */
   close(): Promise<void>;
+  /**
+   * Starts loading the project now, before the command asks (the CLI calls it as soon as it
+   * knows the command will load): the command's own `loadProject` of the same request, without
+   * `changed`, is then answered by this load, once. Loaders that cannot gain from it omit it.
+   */
+  prefetch?(request: PrefetchRequest): void;
+  /**
+   * The config of the prefetched load of `request`, as soon as the worker has read it, before
+   * the flows: undefined when nothing was prefetched for it; null when the config had an error
+   * or the load failed before reading it.
+   */
+  prefetchedConfig?(request: PrefetchRequest): Promise<ResolvedConfig | null | undefined>;
 }
+
+/** What a prefetch names: the project as found from `cwd` (and --config). */
+export type PrefetchRequest = Pick<LoadRequest, 'cwd' | 'configPath'>;

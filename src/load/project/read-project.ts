@@ -13,7 +13,7 @@ import type { LoadedProject, LoadRequest } from './project-loader.js';
 export async function readProject(
   importModule: ImportModule,
   request: Omit<LoadRequest, 'locations'>,
-  onConfig?: (config: ResolvedConfig, configFile: string | undefined) => void,
+  onConfig?: (config: ResolvedConfig, configFile: string | undefined, valid: boolean) => void,
 ): Promise<LoadedProject> {
   const project = await loadProject({
     cwd: request.cwd,

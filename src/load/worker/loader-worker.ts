@@ -15,6 +15,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { RuntypeError } from '../../errors.js';
+import type { ResolvedConfig } from '../../model/config.js';
 import { createModuleImporter, type ImportModule } from '../import/import-module.js';
 import { loadConfig } from '../project/load-config.js';
 import { readProject } from '../project/read-project.js';
@@ -58,13 +59,14 @@ async function answer(message: ToWorker): Promise<void> {
   post({ kind: 'started' });
   try {
     if (message.kind === 'project') {
-      const project = await readProject(importModule, message.request, (config, configFile) =>
+      const onConfig = (config: ResolvedConfig, configFile: string | undefined, valid: boolean) =>
         post({
           kind: 'config-read',
           ...(configFile === undefined ? {} : { configFile }),
           ...(config.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: config.loadTimeoutMs }),
-        }),
-      );
+          ...(valid ? { config } : {}),
+        });
+      const project = await readProject(importModule, message.request, onConfig);
       // What user code printed is sent on before the answer, so none of it is lost when the CLI
       // ends this thread right after.
       process.stdout.write('', () => post({ id: message.id, kind: 'project', project }));

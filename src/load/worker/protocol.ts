@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '../../model/config.js';
 import type { LoadedConfig } from '../project/load-config.js';
 import type { LoadedProject, LoadRequest } from '../project/project-loader.js';
 
@@ -17,8 +18,11 @@ export type FromWorker =
   | { kind: 'crashed'; message: string }
   /** About to import this module: what the CLI names if the deadline passes now. */
   | { kind: 'module'; file: string }
-  /** The config was read; its loadTimeoutMs (if any) is the deadline from now on. */
-  | { kind: 'config-read'; configFile?: string; loadTimeoutMs?: number }
+  /**
+   * The config was read: its loadTimeoutMs (if any) is the deadline from now on; `config` when
+   * the file had no error (what a command may connect with while the flows load).
+   */
+  | { kind: 'config-read'; configFile?: string; loadTimeoutMs?: number; config?: ResolvedConfig }
   | { id: number; kind: 'project'; project: LoadedProject }
   | { id: number; kind: 'config'; config: LoadedConfig }
   | { id: number; kind: 'failed'; error: WorkerError };

@@ -5,7 +5,13 @@ import { Worker } from 'node:worker_threads';
 import { InternalError, RuntypeError } from '../../errors.js';
 import type { LoadedConfig } from '../project/load-config.js';
 import { locateProject } from '../project/locate-project.js';
-import type { LoadedProject, LoadRequest, ProjectLoader } from '../project/project-loader.js';
+import type { ResolvedConfig } from '../../model/config.js';
+import type {
+  LoadedProject,
+  LoadRequest,
+  PrefetchRequest,
+  ProjectLoader,
+} from '../project/project-loader.js';
 import { DEFAULT_LOAD_DEADLINE, type LoadDeadline } from './load-deadline.js';
 import { takeEarlyWorker } from './early-worker.js';
 import type { FromWorker, WorkerRequest } from './protocol.js';
@@ -81,6 +87,7 @@ export function createWorkerLoader(entry: URL, options: WorkerLoaderOptions): Pr
     cwd: string,
     message: WorkerRequest,
     done: (reply: FromWorker) => T | undefined,
+    onConfigRead?: (config: ResolvedConfig | undefined) => void,
   ): Promise<T> => {
     const run = (): Promise<T> =>
       new Promise<T>((resolve, reject) => {
@@ -116,6 +123,7 @@ export function createWorkerLoader(entry: URL, options: WorkerLoaderOptions): Pr
           if (reply.kind === 'started') arm();
           else if (reply.kind === 'module') importing = reply.file;
           else if (reply.kind === 'config-read') {
+            onConfigRead?.(reply.config);
             if (options.envDeadline === undefined && reply.loadTimeoutMs !== undefined) {
               const where = reply.configFile ? path.basename(reply.configFile) : 'the config';
               deadline = { ms: reply.loadTimeoutMs, from: `loadTimeoutMs in ${where}` };
@@ -153,13 +161,51 @@ export function createWorkerLoader(entry: URL, options: WorkerLoaderOptions): Pr
   // Started now, idle until asked: it loads jiti and the model while the CLI does its own start.
   if (options.startNow === true) (worker = start()).unref();
 
+  // (prefetch: see ProjectLoader.prefetch)
+  /** The project as the worker sends it (not yet located), telling its config as soon as read. */
+  const askProject = (
+    request: Omit<LoadRequest, 'locations'>,
+    onConfigRead?: (config: ResolvedConfig | undefined) => void,
+  ): Promise<LoadedProject> =>
+    ask(
+      request.cwd,
+      { kind: 'project', request },
+      (reply) => (reply.kind === 'project' ? reply.project : undefined),
+      onConfigRead,
+    );
+
+  /** A load started before the command asked for it (prefetch), answered once. */
+  let prefetched:
+    | { key: string; project: Promise<LoadedProject>; config: Promise<ResolvedConfig | null> }
+    | undefined;
+
   return {
     async loadProject(request: LoadRequest): Promise<LoadedProject> {
       const { locations, ...plain } = request;
-      const project = await ask(request.cwd, { kind: 'project', request: plain }, (reply) =>
-        reply.kind === 'project' ? reply.project : undefined,
+      const early = prefetched;
+      if (early && request.changed === undefined && early.key === prefetchKey(request)) {
+        prefetched = undefined;
+        return locateProject(await early.project, locations);
+      }
+      return locateProject(await askProject(plain), locations);
+    },
+    prefetch(request) {
+      let tell: (config: ResolvedConfig | null) => void = () => undefined;
+      const config = new Promise<ResolvedConfig | null>((resolve) => (tell = resolve));
+      const project = askProject(request, (read) => tell(read ?? null));
+      // A load that fails before the config is read tells no config; its error is the command's
+      // to report when it asks for the project.
+      project.then(
+        () => tell(null),
+        () => tell(null),
       );
-      return locateProject(project, locations);
+      prefetched = { key: prefetchKey(request), project, config };
+    },
+    prefetchedConfig(request) {
+      const early = prefetched;
+      return early && early.key === prefetchKey(request)
+        ? early.config
+        : Promise.resolve(undefined);
     },
     loadConfig(configFile, root): Promise<LoadedConfig> {
       return ask(root, { kind: 'config', configFile, root }, (reply) =>
@@ -175,6 +221,10 @@ export function createWorkerLoader(entry: URL, options: WorkerLoaderOptions): Pr
 }
 
 // --- internal ---
+
+function prefetchKey(request: PrefetchRequest): string {
+  return JSON.stringify([request.cwd, request.configPath ?? null]);
+}
 
 function timedOut(cwd: string, file: string | undefined, deadline: LoadDeadline): RuntypeError {
   const what = file === undefined ? 'loading the project' : path.relative(cwd, file) || file;
