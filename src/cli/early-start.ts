@@ -1,20 +1,14 @@
+import { COMMANDS, COMMANDS_WITHOUT_PROJECT } from './command-names.js';
+
 /**
  * Which command lines will load the project (the config, the flow modules), so the process
  * entry can start the loader worker before the parser loads. A guess on the raw arguments
  * (yargs has not run): a wrong "yes" costs an idle worker that does not keep the process alive,
  * a wrong "no" only the overlap.
  */
-const LOADING_COMMANDS = new Set([
-  'validate',
-  'plan',
-  'sync',
-  'status',
-  'versions',
-  'rollback',
-  'pull',
-  'envs',
-  'doctor',
-]);
+const LOADING_COMMANDS = new Set<string>(
+  COMMANDS.filter((name) => !COMMANDS_WITHOUT_PROJECT.includes(name)),
+);
 
 const HELP_FLAGS = new Set(['--help', '-h', 'help', '--version']);
 

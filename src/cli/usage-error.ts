@@ -13,20 +13,7 @@ import type { ProcessIo } from './build-context.js';
  */
 export class UsageError extends Error {}
 
-/** Every command's name, for telling a command from a stray argument in argv. */
-export const COMMANDS = [
-  'validate',
-  'plan',
-  'sync',
-  'status',
-  'versions',
-  'rollback',
-  'init',
-  'emulator',
-  'envs',
-  'doctor',
-  'completion',
-];
+export { COMMANDS } from './command-names.js';
 
 /**
  * Reports a usage error: the message and the command's usage on stderr; with --json

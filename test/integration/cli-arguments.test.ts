@@ -26,6 +26,15 @@ describe('command-line arguments', () => {
     expect(existsSync(p.project.path('runtype.lock.json'))).toBe(false);
   });
 
+  it("a usage error in pull shows pull's usage (every command is known by name)", async () => {
+    p = await createEmulatorProject(1);
+    const run = await p.cli('pull', '--bogus');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Unknown argument: bogus');
+    expect(run.stderr).toMatch(/runtype-flows pull/);
+    expect(p.emu.requests).toHaveLength(0);
+  });
+
   it('a mistyped --exit-code fails the gate instead of passing it', async () => {
     p = await createEmulatorProject(1);
     const run = await p.cli('plan', '--exit-cod');
