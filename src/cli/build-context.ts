@@ -154,7 +154,6 @@ function projectLoader(
     ...(envDeadline ? { envDeadline } : {}),
     userOutput: (text) => io.stderr.write(text),
     signal,
-    startNow: true,
   });
 }
 

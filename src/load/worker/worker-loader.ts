@@ -21,8 +21,6 @@ export interface WorkerLoaderOptions {
   envDeadline?: LoadDeadline;
   /** Where what user code prints goes (the CLI's stderr: stdout carries --json documents). */
   userOutput: (text: string) => void;
-  /** Start the worker at once (the command will load the project), not on the first load. */
-  startNow?: boolean;
   /** Abort (Ctrl-C, SIGTERM): a load under way ends at once, its worker terminated. */
   signal?: AbortSignal;
 }
@@ -157,9 +155,6 @@ export function createWorkerLoader(entry: URL, options: WorkerLoaderOptions): Pr
     queue = result.catch(() => undefined);
     return result;
   };
-
-  // Started now, idle until asked: it loads jiti and the model while the CLI does its own start.
-  if (options.startNow === true) (worker = start()).unref();
 
   // (prefetch: see ProjectLoader.prefetch)
   /** The project as the worker sends it (not yet located), telling its config as soon as read. */
