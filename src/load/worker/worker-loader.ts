@@ -156,7 +156,6 @@ export function createWorkerLoader(entry: URL, options: WorkerLoaderOptions): Pr
     return result;
   };
 
-  // (prefetch: see ProjectLoader.prefetch)
   /** The project as the worker sends it (not yet located), telling its config as soon as read. */
   const askProject = (
     request: Omit<LoadRequest, 'locations'>,
