@@ -9,11 +9,9 @@ import type { AppContext } from '../../src/app/context.js';
 import { connect } from '../../src/app/connect.js';
 import type { Target } from '../../src/app/target.js';
 import { startEmulator } from '../../src/emulator/index.js';
-import { createModuleImporter } from '../../src/load/import/import-module.js';
-import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
 import { resolveConfig } from '../../src/model/config.js';
-import { createReporter } from '../../src/report/create-reporter.js';
 import { useTempDir } from './helpers.js';
+import { testContext } from '../helpers/app-context.js';
 
 const tempDir = useTempDir('rt-emu-session-');
 
@@ -26,22 +24,7 @@ const target: Target = {
 };
 
 function context(cwd: string): AppContext {
-  const sink = { write: () => true, isTTY: false };
-  return {
-    cwd,
-    env: { NO_COLOR: '1' },
-    reporter: createReporter({
-      json: false,
-      verbose: false,
-      stdout: sink,
-      stderr: sink,
-      env: { NO_COLOR: '1' },
-    }),
-    loader: inThreadLoader(createModuleImporter()),
-    interactive: false,
-    confirm: () => Promise.resolve(false),
-    now: () => new Date(),
-  };
+  return testContext(cwd);
 }
 
 describe('connect on the embedded emulator', () => {

@@ -2,29 +2,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { startEarlyRead } from '../../src/app/early-read.js';
 import { resolveTarget } from '../../src/app/target.js';
-import { createModuleImporter } from '../../src/load/import/import-module.js';
-import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
-import { createReporter } from '../../src/report/create-reporter.js';
 import {
   createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
+import { testContext } from '../helpers/app-context.js';
 
 let env: EmulatorProject;
 afterEach(() => env.cleanup());
 
 function contextFor(root: string): AppContext {
-  const sink = { write: () => true, isTTY: false };
-  return {
-    cwd: root,
-    env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
-    reporter: createReporter({ json: false, verbose: false, stdout: sink, stderr: sink, env: {} }),
-    loader: inThreadLoader(createModuleImporter()),
-    interactive: false,
-    confirm: () => Promise.resolve(false),
-    now: () => new Date(),
-  };
+  return testContext(root, { env: { RUNTYPE_API_KEY: SENTINEL_KEY } });
 }
 
 const listings = () =>

@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { runSync } from '../../src/app/sync.js';
-import { createModuleImporter } from '../../src/load/import/import-module.js';
-import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
-import { createReporter } from '../../src/report/create-reporter.js';
 import {
   createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
+import { testContext } from '../helpers/app-context.js';
 
 let env: EmulatorProject;
 afterEach(async () => {
@@ -25,27 +23,16 @@ function terminalContext(
   asked: string[],
   seen: string[] = [],
 ): AppContext {
-  const sink = { write: () => true, isTTY: false };
-  const stderr = { write: (s: string) => seen.push(s), isTTY: false };
-  return {
-    cwd,
-    env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1' },
-    reporter: createReporter({
-      json: false,
-      verbose: false,
-      stdout: sink,
-      stderr,
-      env: { NO_COLOR: '1' },
-    }),
-    loader: inThreadLoader(createModuleImporter()),
+  return testContext(cwd, {
+    env: { RUNTYPE_API_KEY: SENTINEL_KEY },
+    stderr: { write: (s: string) => seen.push(s), isTTY: false },
     interactive: true,
     confirm: (question) => {
       asked.push(question);
       seen.push(`QUESTION ${question}`);
       return Promise.resolve(answer);
     },
-    now: () => new Date(),
-  };
+  });
 }
 
 describe('sync --prune on a terminal', () => {

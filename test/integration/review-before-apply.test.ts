@@ -9,10 +9,8 @@ import {
 import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
 import { runSync } from '../../src/app/sync.js';
 import type { AppContext } from '../../src/app/context.js';
-import { createModuleImporter } from '../../src/load/import/import-module.js';
-import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
-import { createReporter } from '../../src/report/create-reporter.js';
 import { hasScript, runOnTerminal, SCRIPT } from '../helpers/terminal-cli.js';
+import { testContext } from '../helpers/app-context.js';
 
 /*
  * DESIGN.md, "Confirmation": on a terminal (stdin and stderr TTYs, CI unset) `sync` against an
@@ -150,25 +148,13 @@ describe('sync on a terminal against the embedded emulator (emulator: true)', ()
   afterEach(() => project.cleanup());
   /** A terminal context whose every question is recorded and declined. */
   function terminal(cwd: string, asked: string[]): AppContext {
-    const sink = { write: () => true, isTTY: false };
-    return {
-      cwd,
-      env: { NO_COLOR: '1' },
-      reporter: createReporter({
-        json: false,
-        verbose: false,
-        stdout: sink,
-        stderr: sink,
-        env: {},
-      }),
-      loader: inThreadLoader(createModuleImporter()),
+    return testContext(cwd, {
       interactive: true,
       confirm: (question) => {
         asked.push(question);
         return Promise.resolve(false);
       },
-      now: () => new Date(),
-    };
+    });
   }
 
   it('asks nothing for writes, but still asks (after the plan) before deleting', async () => {

@@ -1,15 +1,13 @@
 import type { AppContext } from '../../src/app/context.js';
 import type { WatchOptions } from '../../src/app/watch/cycle.js';
 import { runWatch, type WatchSummary } from '../../src/app/watch/run-watch.js';
-import { createModuleImporter } from '../../src/load/import/import-module.js';
-import { inThreadLoader } from '../../src/load/project/in-thread-loader.js';
-import { createReporter } from '../../src/report/create-reporter.js';
 import type {
   FileEvent,
   WatchProject,
   WatchProjectOptions,
 } from '../../src/watch/watch-project.js';
 import { SENTINEL_KEY } from '../helpers/emulator-project.js';
+import { testContext } from '../helpers/app-context.js';
 
 /**
  * A watcher the test drives: it records what it was asked to watch and fires events on demand —
@@ -108,22 +106,14 @@ export function startWatch(
   };
   const err = { write: (s: string) => (stderr += s), isTTY: false };
   const controller = new AbortController();
-  const ctx: AppContext = {
-    cwd: root,
-    env: { RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', ...context.env },
-    reporter: createReporter({
-      json: true,
-      verbose: context.verbose === true,
-      stdout: out,
-      stderr: err,
-      env: { NO_COLOR: '1' },
-    }),
-    loader: inThreadLoader(createModuleImporter()),
-    interactive: false,
-    confirm: () => Promise.resolve(false),
-    now: () => new Date(),
+  const ctx: AppContext = testContext(root, {
+    env: { RUNTYPE_API_KEY: SENTINEL_KEY, ...context.env },
+    json: true,
+    verbose: context.verbose === true,
+    stdout: out,
+    stderr: err,
     signal: controller.signal,
-  };
+  });
   // The test projects target an emulator through a URL environment, whose section is shared.
   const watchOptions = { allowShared: true, ...options };
   const done = runWatch(ctx, watchOptions, { watchProject: watcher.watchProject, debounceMs });
