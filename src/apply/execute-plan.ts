@@ -63,6 +63,18 @@ export async function executePlan(
 
 // --- internal ---
 
+type OutcomeBase = Pick<ChangeOutcome, 'key' | 'name' | 'kind'>;
+
+/** A change made outside the tool that this run leaves alone without --force. */
+function refused(base: OutcomeBase, remoteId: string, reason: string): ChangeOutcome {
+  return { ...base, status: 'refused', action: 'none', remoteId, reason };
+}
+
+/** The code's version (or a pinned one) made live. */
+function published(base: OutcomeBase, remoteId: string): ChangeOutcome {
+  return { ...base, status: 'applied', action: 'published', published: true, remoteId };
+}
+
 async function applyChange(
   change: Change,
   options: ExecuteOptions,
@@ -80,20 +92,16 @@ async function applyChange(
         return { ...base, status: 'unchanged', action: 'none', remoteId: change.remoteId };
       }
       await publish(options, change.key, change.remoteId, change);
-      const applied = { status: 'applied', action: 'published', published: true } as const;
-      return { ...base, ...applied, remoteId: change.remoteId };
+      return published(base, change.remoteId);
     }
     case 'live-drift': {
       if (!options.force) {
-        return {
-          ...base,
-          status: 'refused',
-          action: 'none',
-          remoteId: change.remoteId,
-          reason:
-            `live version changed outside runtype-flows (now ${change.liveVersionId ?? 'none'}, ` +
+        return refused(
+          base,
+          change.remoteId,
+          `live version changed outside runtype-flows (now ${change.liveVersionId ?? 'none'}, ` +
             `last made live ${change.expectedVersionId}); re-run with --force to put it back`,
-        };
+        );
       }
       // Put back the version the tool made live: the code's, or a rollback pin's (kept).
       await api.publishVersion(change.remoteId, change.expectedVersionId);
@@ -101,8 +109,7 @@ async function applyChange(
       if (change.pinned)
         await lock.recordPinned(change.key, { ...change.pinned, hash: change.hash });
       else await lock.recordPublished(change.key, change.hash, versionId);
-      const applied = { status: 'applied', action: 'published', published: true } as const;
-      return { ...base, ...applied, remoteId: change.remoteId };
+      return published(base, change.remoteId);
     }
     case 'conflict':
       return failed(change, remoteNameConflict(change.name, change.remoteIds));
@@ -132,14 +139,11 @@ async function applyChange(
     }
     case 'drift':
       if (!options.force) {
-        return {
-          ...base,
-          status: 'refused',
-          action: 'none',
-          remoteId: change.remoteId,
-          reason:
-            'edited outside runtype-flows since the last sync; re-run with --force to overwrite',
-        };
+        return refused(
+          base,
+          change.remoteId,
+          'edited outside runtype-flows since the last sync; re-run with --force to overwrite',
+        );
       }
       return finish(
         base,
