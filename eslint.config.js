@@ -47,7 +47,7 @@ const NOT_FOR_LOAD = [
   '**/state/**',
   '**/plan/**',
   '**/emulator/**',
-  '**/watch/**',
+  '**/file-watch/**',
 ];
 
 export default tseslint.config(
@@ -133,7 +133,7 @@ export default tseslint.config(
         '**/load/**',
         '**/state/**',
         '**/emulator/**',
-        '**/watch/**',
+        '**/file-watch/**',
       ],
       'codegen/ may import model/, plan/ and ts-morph only (DESIGN.md layout).',
     ),
@@ -157,7 +157,7 @@ export default tseslint.config(
         '**/plan/**',
         '**/apply/**',
         '**/emulator/**',
-        '**/watch/**',
+        '**/file-watch/**',
       ],
       'state/ is the lockfile: no API client (only the base-URL rule), planner or loader.',
     ),
@@ -172,7 +172,7 @@ export default tseslint.config(
         '**/state/**',
         '!**/state/index.js',
         '**/emulator/**',
-        '**/watch/**',
+        '**/file-watch/**',
       ],
       'apply/ executes a plan through its ports (FlowWriter, LockRecorder); the app wires them.',
     ),
@@ -204,7 +204,7 @@ export default tseslint.config(
     files: ['src/report/**/*.ts'],
     rules: {
       ...forbid(
-        ['**/cli/**', ...HEAVY, '**/load/**', '**/state/**', '**/emulator/**', '../watch/**'],
+        ['**/cli/**', ...HEAVY, '**/load/**', '**/state/**', '**/emulator/**', '../file-watch/**'],
         'report/ turns values into bytes; it reads results, it does not load, store or serve.',
       ),
       ...typesOnly(
@@ -227,7 +227,7 @@ export default tseslint.config(
         '**/load/**',
         '**/api/**',
         '**/apply/**',
-        '**/watch/**',
+        '**/file-watch/**',
         '**/state/**',
         '!**/state/atomic-write.js',
         '!**/state/writer-lock.js',
@@ -260,13 +260,13 @@ export default tseslint.config(
           'not the layers under them.',
       ),
       ...typesOnly(
-        ['**/report/**', '**/apply/**', '**/watch/watch-project.js'],
+        ['**/report/**', '**/apply/**', '**/file-watch/watch-project.js'],
         'app/watch/ applies through ../apply-plan.ts; its file watcher is injected (WatchDeps).',
       ),
     },
   },
   {
-    files: ['src/watch/**/*.ts'],
+    files: ['src/file-watch/**/*.ts'],
     rules: forbid(
       [
         '**/model/**',
@@ -279,7 +279,7 @@ export default tseslint.config(
         '**/app/**',
         '**/cli/**',
       ],
-      'watch/ is chokidar wiring: paths in, debounced events out; the app decides what a change means.',
+      'file-watch/ is chokidar wiring: paths in, debounced events out; the app decides what a change means.',
     ),
   },
   {

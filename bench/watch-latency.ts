@@ -5,7 +5,7 @@
  * and the API requests each edit cost. With no latency and with 20 ms per
  * request (a real API).
  */
-import { watchProject } from '../src/watch/watch-project.js';
+import { watchProject } from '../src/file-watch/watch-project.js';
 import { createEmulatorProject } from '../test/helpers/emulator-project.js';
 import { flowSource } from '../test/helpers/project.js';
 import { startWatch } from '../test/watch/helpers.js';

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { ChangeOutcome, OutcomeAction } from '../apply/outcome.js';
 import type { Plan } from '../plan/index.js';
-import type { DoctorResult } from './doctor.js';
-import type { EnvsResult } from './envs.js';
+import type { DoctorResult } from './doctor/doctor.js';
+import type { EnvsResult } from './envs/envs.js';
 
 // Part of SyncResult's shape: report/ reads every result type from here.
 export type { ChangeOutcome } from '../apply/outcome.js';
@@ -175,10 +175,10 @@ export interface RollbackResult {
   blocked?: { reason: 'confirmation'; keys: string[]; rerun: string };
 }
 
-export type { PullResult } from './pull-result.js';
-import type { PullResult } from './pull-result.js';
-export type { DoctorResult } from './doctor.js';
-export type { EnvsResult } from './envs.js';
+export type { PullResult } from './pull/result.js';
+import type { PullResult } from './pull/result.js';
+export type { DoctorResult } from './doctor/doctor.js';
+export type { EnvsResult } from './envs/envs.js';
 
 export type CommandResult =
   | ValidateResult

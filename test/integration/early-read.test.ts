@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
-import { startEarlyRead } from '../../src/app/early-read.js';
+import { startEarlyRead } from '../../src/app/plan/early-read.js';
 import { resolveTarget } from '../../src/app/target.js';
 import {
   createEmulatorProject,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
-import { runSync } from '../../src/app/sync.js';
+import { runSync } from '../../src/app/sync/sync.js';
 import {
   createEmulatorProject,
   SENTINEL_KEY,

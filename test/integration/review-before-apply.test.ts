@@ -7,7 +7,7 @@ import {
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
 import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
-import { runSync } from '../../src/app/sync.js';
+import { runSync } from '../../src/app/sync/sync.js';
 import type { AppContext } from '../../src/app/context.js';
 import { hasScript, runOnTerminal, SCRIPT } from '../helpers/terminal-cli.js';
 import { testContext } from '../helpers/app-context.js';

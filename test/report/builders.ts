@@ -5,7 +5,7 @@ import type {
   SyncResult,
   TargetInfo,
 } from '../../src/app/results.js';
-import { countOutcomes } from '../../src/app/apply-plan.js';
+import { countOutcomes } from '../../src/app/sync/apply-plan.js';
 import type { JsonValue } from '../../src/errors.js';
 import {
   CHANGE_KINDS,

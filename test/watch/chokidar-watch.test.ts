@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchProject } from '../../src/watch/watch-project.js';
+import { watchProject } from '../../src/file-watch/watch-project.js';
 import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 import { startWatch, type Event, type WatchRun } from './helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WatchCycle } from '../../src/app/watch/events.js';
-import { countOutcomes } from '../../src/app/apply-plan.js';
+import { countOutcomes } from '../../src/app/sync/apply-plan.js';
 import { RuntypeError } from '../../src/errors.js';
 import { formatWatchEvent } from '../../src/report/format-watch.js';
 import { toWatchJson } from '../../src/report/json-watch.js';

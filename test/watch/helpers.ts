@@ -5,7 +5,7 @@ import type {
   FileEvent,
   WatchProject,
   WatchProjectOptions,
-} from '../../src/watch/watch-project.js';
+} from '../../src/file-watch/watch-project.js';
 import { SENTINEL_KEY } from '../helpers/emulator-project.js';
 import { testContext } from '../helpers/app-context.js';
 

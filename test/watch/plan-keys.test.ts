@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../src/api/index.js';
-import { planAgainstRemote } from '../../src/app/remote-plan.js';
+import { planAgainstRemote } from '../../src/app/plan/remote-plan.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import {
   contentHash,

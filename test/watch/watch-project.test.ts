@@ -6,7 +6,7 @@ import {
   watchProject,
   type FileEvent,
   type ProjectWatcher,
-} from '../../src/watch/watch-project.js';
+} from '../../src/file-watch/watch-project.js';
 
 /** The chokidar wiring on its own, on real files: what runWatch relies on. */
 let dir: string;

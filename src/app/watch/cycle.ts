@@ -3,7 +3,7 @@ import type { ChangeOutcome } from '../../apply/outcome.js';
 import type { Project } from '../../load/project/load-project.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import type { Plan } from '../../plan/index.js';
-import { applyPlan, countOutcomes, summarizeRun } from '../apply-plan.js';
+import { applyPlan, countOutcomes, summarizeRun } from '../sync/apply-plan.js';
 import { connect, type WriteConnection } from '../connect.js';
 import type { AppContext } from '../context.js';
 import { reportProject, toDesiredFlows } from '../project.js';
@@ -12,7 +12,7 @@ import {
   planScope,
   readProgress,
   type RemotePlanOptions,
-} from '../remote-plan.js';
+} from '../plan/remote-plan.js';
 import { chooseTarget, resolveTarget, type Target } from '../target.js';
 import { changedKeys, nextBaseline } from './baseline.js';
 import type { WatchCycle, WatchInvalid } from './events.js';

@@ -2,7 +2,7 @@ import { InternalError, RuntypeError } from '../../errors.js';
 import { findProject } from '../../load/project/find-config.js';
 import type { LoadedProject } from '../../load/project/project-loader.js';
 import { hasErrors } from '../../model/diagnostics.js';
-import type { ProjectWatcher, WatchProject } from '../../watch/watch-project.js';
+import type { ProjectWatcher, WatchProject } from '../../file-watch/watch-project.js';
 import type { AppContext } from '../context.js';
 import { loadProjectOf } from '../project.js';
 import { changedDuringLoad, fileClockNow } from './catch-up.js';

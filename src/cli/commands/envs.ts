@@ -10,7 +10,7 @@ export function envsCommand(runtime: CliRuntime): CommandModule<GlobalOptions, G
     builder: (y) => y.example('$0 envs --json', 'the same as one JSON document'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
-        const { runEnvs } = await import('../../app/envs.js');
+        const { runEnvs } = await import('../../app/envs/envs.js');
         const result = await runEnvs(ctx);
         ctx.reporter.result(result);
         return result.ok ? EXIT.ok : EXIT.error;

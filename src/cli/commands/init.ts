@@ -10,7 +10,7 @@ export function initCommand(runtime: CliRuntime): CommandModule<GlobalOptions, G
       'project (never overwrites)',
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
-        const { runInit } = await import('../../app/init.js');
+        const { runInit } = await import('../../app/init/init.js');
         ctx.reporter.result(await runInit(ctx));
         return EXIT.ok;
       }),

@@ -82,7 +82,7 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
         ),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
-        const { runPlan } = await import('../../app/plan.js');
+        const { runPlan } = await import('../../app/plan/plan.js');
         const result = await runPlan(ctx, {
           env: argv.env,
           refresh: argv.refresh,

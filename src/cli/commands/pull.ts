@@ -62,7 +62,7 @@ export function pullCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
         ),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
-        const { runPull } = await import('../../app/pull.js');
+        const { runPull } = await import('../../app/pull/pull.js');
         const result = await runPull(ctx, {
           env: argv.env,
           names: argv.flows ?? [],

@@ -39,7 +39,7 @@ export function rollbackCommand(runtime: CliRuntime): CommandModule<GlobalOption
         ),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
-        const { runRollback } = await import('../../app/rollback.js');
+        const { runRollback } = await import('../../app/versions/rollback.js');
         const result = await runRollback(ctx, {
           env: argv.env,
           key: argv.key ?? '',

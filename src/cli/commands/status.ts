@@ -37,7 +37,7 @@ export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
         ),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
-        const { runStatus } = await import('../../app/status.js');
+        const { runStatus } = await import('../../app/status/status.js');
         const result = await runStatus(ctx, {
           env: argv.env,
           offline: argv.offline,

@@ -117,7 +117,7 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         if (argv.watch) return { code: await watch(ctx, argv), ctrlCIsNormalEnd: true };
-        const { runSync } = await import('../../app/sync.js');
+        const { runSync } = await import('../../app/sync/sync.js');
         const result = await runSync(ctx, {
           env: argv.env,
           dryRun: argv['dry-run'],
@@ -144,7 +144,7 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
 async function watch(ctx: AppContext, argv: SyncArgs): Promise<number> {
   const [{ runWatch }, { watchProject }] = await Promise.all([
     import('../../app/watch/run-watch.js'),
-    import('../../watch/watch-project.js'),
+    import('../../file-watch/watch-project.js'),
   ]);
   const summary = await runWatch(
     ctx,

@@ -41,8 +41,8 @@ export function validateCommand(runtime: CliRuntime): CommandModule<GlobalOption
         .example('$0 validate --json', 'the same as one JSON document'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
-        const { runValidate } = await import('../../app/validate.js');
-        const { requireFlows } = await import('../../app/require-flows.js');
+        const { runValidate } = await import('../../app/validate/validate.js');
+        const { requireFlows } = await import('../../app/validate/require-flows.js');
         const options = { remote: argv.remote === true, ...(argv.env ? { env: argv.env } : {}) };
         const result = requireFlows(await runValidate(ctx, options), argv['allow-empty'] === true);
         ctx.reporter.result(result);

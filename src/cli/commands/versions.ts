@@ -22,7 +22,7 @@ export function versionsCommand(runtime: CliRuntime): CommandModule<GlobalOption
         .example('$0 versions hello-world --env production --json', 'the same as JSON'),
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
-        const { runVersions } = await import('../../app/versions.js');
+        const { runVersions } = await import('../../app/versions/versions.js');
         const result = await runVersions(ctx, { env: argv.env, key: argv.key ?? '' });
         ctx.reporter.result(result);
         return result.ok ? EXIT.ok : EXIT.error;

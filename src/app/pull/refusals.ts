@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { AppContext } from './context.js';
-import { uncommittedFiles } from './pull-git.js';
-import type { PlannedModule } from './pull-render.js';
-import type { PullBlocked } from './pull-result.js';
-import { rerunCommand } from './rerun-command.js';
+import type { AppContext } from '../context.js';
+import { uncommittedFiles } from './git.js';
+import type { PlannedModule } from './render.js';
+import type { PullBlocked } from './result.js';
+import { rerunCommand } from '../rerun-command.js';
 
 export interface RefusalOptions {
   force?: boolean;

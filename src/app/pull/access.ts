@@ -1,10 +1,10 @@
-import type { LockRecorder } from '../apply/ports.js';
-import type { Project } from '../load/project/load-project.js';
-import type { LockEntry } from '../state/index.js';
-import { connect, type ConnectedApi } from './connect.js';
-import type { AppContext } from './context.js';
-import type { TargetInfo } from './results.js';
-import type { Target } from './target.js';
+import type { LockRecorder } from '../../apply/ports.js';
+import type { Project } from '../../load/project/load-project.js';
+import type { LockEntry } from '../../state/index.js';
+import { connect, type ConnectedApi } from '../connect.js';
+import type { AppContext } from '../context.js';
+import type { TargetInfo } from '../results.js';
+import type { Target } from '../target.js';
 
 /**
  * What a pull holds while it works: the API, the lock state, and (unless a dry run) a way to

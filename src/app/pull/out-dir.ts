@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { RuntypeError } from '../errors.js';
+import { RuntypeError } from '../../errors.js';
 
 /**
  * Where pulled modules go: `--out DIR`, else the folder of the first flow

@@ -1,8 +1,8 @@
-import type { VersionList, VersionSummary } from '../apply/ports.js';
-import { publishedNewestFirst } from '../apply/version-content.js';
-import { RuntypeError } from '../errors.js';
-import { closestMatch } from '../model/suggest.js';
-import type { DesiredFlow, TrackedFlow } from '../plan/index.js';
+import type { VersionList, VersionSummary } from '../../apply/ports.js';
+import { publishedNewestFirst } from '../../apply/version-content.js';
+import { RuntypeError } from '../../errors.js';
+import { closestMatch } from '../../model/suggest.js';
+import type { DesiredFlow, TrackedFlow } from '../../plan/index.js';
 
 /** A flow `versions` and `rollback` act on: its lock entry, and its code when the code has it. */
 export interface TrackedKey {

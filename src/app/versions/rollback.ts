@@ -1,9 +1,9 @@
-import { connect, preloadApiClient } from './connect.js';
-import type { AppContext } from './context.js';
+import { connect, preloadApiClient } from '../connect.js';
+import type { AppContext } from '../context.js';
 import { resolveVersion, trackedKey } from './flow-versions.js';
-import { loadProjectAndTarget } from './project.js';
-import { rerunCommand } from './rerun-command.js';
-import type { RollbackResult } from './results.js';
+import { loadProjectAndTarget } from '../project.js';
+import { rerunCommand } from '../rerun-command.js';
+import type { RollbackResult } from '../results.js';
 
 export interface RollbackOptions {
   env?: string;

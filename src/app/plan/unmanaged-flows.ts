@@ -1,4 +1,4 @@
-import type { Plan, RemoteSnapshot, TrackedFlow } from '../plan/index.js';
+import type { Plan, RemoteSnapshot, TrackedFlow } from '../../plan/index.js';
 
 /** A remote flow nothing in the code or the lock state accounts for: `pull` takes it into code. */
 export interface UnmanagedFlow {

@@ -1,13 +1,13 @@
-import { API_ERROR_CODES } from '../api/errors.js';
-import { executePlan } from '../apply/execute-plan.js';
-import type { ChangeOutcome } from '../apply/outcome.js';
-import type { Diagnostic } from '../model/diagnostics.js';
-import type { DesiredFlow, Plan, RemoteSnapshot } from '../plan/index.js';
-import type { WriteConnection } from './connect.js';
-import type { AppContext } from './context.js';
-import type { RemotePlan } from './remote-plan.js';
-import type { SyncResult } from './results.js';
-import { refusedWrites, serverDiagnostics } from './server-diagnostics.js';
+import { API_ERROR_CODES } from '../../api/errors.js';
+import { executePlan } from '../../apply/execute-plan.js';
+import type { ChangeOutcome } from '../../apply/outcome.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import type { DesiredFlow, Plan, RemoteSnapshot } from '../../plan/index.js';
+import type { WriteConnection } from '../connect.js';
+import type { AppContext } from '../context.js';
+import type { RemotePlan } from '../plan/remote-plan.js';
+import type { SyncResult } from '../results.js';
+import { refusedWrites, serverDiagnostics } from '../server-diagnostics.js';
 
 export interface ApplyPlanOptions {
   /** The code the plan was made from (settling orphaned creates, placing server refusals). */

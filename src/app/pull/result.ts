@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../model/diagnostics.js';
-import type { TargetInfo } from './results.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import type { TargetInfo } from '../results.js';
 
 /** One remote flow taken into code. */
 export interface PulledFlow {

@@ -1,10 +1,10 @@
-import { isRuntypeError } from '../errors.js';
-import { hasErrors } from '../model/diagnostics.js';
-import { findPendingCreates, lockPaths, readJournal, readLockState } from '../state/index.js';
-import type { AppContext } from './context.js';
-import { connect, type ReadOnlyConnection } from './connect.js';
-import { readProjectConfig } from './read-config.js';
-import { lockStoreOptions, resolveTarget, type Target } from './target.js';
+import { isRuntypeError } from '../../errors.js';
+import { hasErrors } from '../../model/diagnostics.js';
+import { findPendingCreates, lockPaths, readJournal, readLockState } from '../../state/index.js';
+import type { AppContext } from '../context.js';
+import { connect, type ReadOnlyConnection } from '../connect.js';
+import { readProjectConfig } from '../read-config.js';
+import { lockStoreOptions, resolveTarget, type Target } from '../target.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 

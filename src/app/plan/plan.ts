@@ -1,20 +1,20 @@
 import path from 'node:path';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
 import {
   hasPendingChanges,
   planChanges,
   recordChanges,
   type Plan,
   type SavedPlan,
-} from '../plan/index.js';
-import { connect, preloadApiClient } from './connect.js';
+} from '../../plan/index.js';
+import { connect, preloadApiClient } from '../connect.js';
 import { startEarlyRead } from './early-read.js';
 import type { EarlyRead } from './early-read.js';
-import type { AppContext } from './context.js';
-import { loadProjectAndTarget, type ProjectAndTarget } from './project.js';
+import type { AppContext } from '../context.js';
+import { loadProjectAndTarget, type ProjectAndTarget } from '../project.js';
 import { assertKnownKeys, planAgainstRemote, planScope, readProgress } from './remote-plan.js';
-import { preflight } from './remote-validation.js';
-import type { PlanResult, TargetInfo } from './results.js';
+import { preflight } from '../remote-validation.js';
+import type { PlanResult, TargetInfo } from '../results.js';
 import { lockStateHash, savedPlanDocument, writeSavedPlan, type PlanBasis } from './saved-plan.js';
 import { unmanagedFlows, type UnmanagedFlow } from './unmanaged-flows.js';
 

@@ -1,5 +1,5 @@
-import { DiagnosticCodes } from '../model/diagnostic-codes.js';
-import type { ValidateResult } from './results.js';
+import { DiagnosticCodes } from '../../model/diagnostic-codes.js';
+import type { ValidateResult } from '../results.js';
 
 /**
  * Turns "0 flows, no errors" into a failure: a CI step that validates nothing (a wrong

@@ -1,9 +1,9 @@
-import { versionMatchesCode } from '../apply/version-content.js';
-import { connect, preloadApiClient } from './connect.js';
-import type { AppContext } from './context.js';
+import { versionMatchesCode } from '../../apply/version-content.js';
+import { connect, preloadApiClient } from '../connect.js';
+import type { AppContext } from '../context.js';
 import { trackedKey } from './flow-versions.js';
-import { loadProjectAndTarget } from './project.js';
-import type { VersionsResult } from './results.js';
+import { loadProjectAndTarget } from '../project.js';
+import type { VersionsResult } from '../results.js';
 
 export interface VersionsOptions {
   env?: string;

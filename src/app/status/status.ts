@@ -1,7 +1,7 @@
-import type { Change } from '../plan/index.js';
-import type { AppContext } from './context.js';
-import { runPlan, type PlanOptions } from './plan.js';
-import type { FlowState, StatusResult } from './results.js';
+import type { Change } from '../../plan/index.js';
+import type { AppContext } from '../context.js';
+import { runPlan, type PlanOptions } from '../plan/plan.js';
+import type { FlowState, StatusResult } from '../results.js';
 
 /**
  * `status`: one line per flow. It is a refreshed plan seen per flow, so drift

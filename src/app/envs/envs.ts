@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { isRuntypeError } from '../errors.js';
-import type { Diagnostic } from '../model/diagnostics.js';
-import { hasErrors } from '../model/diagnostics.js';
-import type { AppContext } from './context.js';
-import { readProjectConfig } from './read-config.js';
-import { resolveTarget, targetInfo } from './target.js';
+import { isRuntypeError } from '../../errors.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { hasErrors } from '../../model/diagnostics.js';
+import type { AppContext } from '../context.js';
+import { readProjectConfig } from '../read-config.js';
+import { resolveTarget, targetInfo } from '../target.js';
 
 /**
  * One environment as `envs` lists it: where it points and whether its key is set (never the key).

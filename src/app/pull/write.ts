@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LockRecorder } from '../apply/ports.js';
-import type { AppContext } from './context.js';
-import { loadProjectOf, toDesiredFlows } from './project.js';
-import type { PlannedModule } from './pull-render.js';
+import type { LockRecorder } from '../../apply/ports.js';
+import type { AppContext } from '../context.js';
+import { loadProjectOf, toDesiredFlows } from '../project.js';
+import type { PlannedModule } from './render.js';
 
 /** Writes each module whose text is new (each folder made first; files written side by side). */
 export async function writeModules(modules: readonly PlannedModule[]): Promise<void> {

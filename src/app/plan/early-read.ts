@@ -1,9 +1,9 @@
-import { findProject } from '../load/project/find-config.js';
-import type { ResolvedConfig } from '../model/config.js';
-import { hasErrors } from '../model/diagnostics.js';
-import { connect, type ReadOnlyConnection } from './connect.js';
-import type { AppContext } from './context.js';
-import { resolveTarget, type Target } from './target.js';
+import { findProject } from '../../load/project/find-config.js';
+import type { ResolvedConfig } from '../../model/config.js';
+import { hasErrors } from '../../model/diagnostics.js';
+import { connect, type ReadOnlyConnection } from '../connect.js';
+import type { AppContext } from '../context.js';
+import { resolveTarget, type Target } from '../target.js';
 
 /**
  * A read-only connection opened, and the account's listing started, while the flow modules

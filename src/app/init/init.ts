@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RuntypeError } from '../errors.js';
-import type { AppContext } from './context.js';
-import { setUpPackageJson } from './init-package.js';
+import { RuntypeError } from '../../errors.js';
+import type { AppContext } from '../context.js';
+import { setUpPackageJson } from './package-json.js';
 import {
   CONFIG_TEMPLATE,
   EXAMPLE_FLOW_TEMPLATE,
   GITIGNORE_ENTRIES,
   TSCONFIG_TEMPLATE,
-} from './init-templates.js';
-import type { InitResult } from './results.js';
+} from './templates.js';
+import type { InitResult } from '../results.js';
 
 /** Scaffolds a config, one example flow and .gitignore entries; never overwrites a file. */
 export async function runInit(ctx: AppContext): Promise<InitResult> {

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { RuntypeError } from '../errors.js';
+import { RuntypeError } from '../../errors.js';
 
 /** The npm scripts `init` adds to package.json (each only when the name is free). */
 export const INIT_SCRIPTS: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
-import type { Change, Plan } from '../plan/index.js';
-import type { AppContext } from './context.js';
-import type { SyncResult, TargetInfo } from './results.js';
-import { rerunCommand } from './rerun-command.js';
+import type { Change, Plan } from '../../plan/index.js';
+import type { AppContext } from '../context.js';
+import type { SyncResult, TargetInfo } from '../results.js';
+import { rerunCommand } from '../rerun-command.js';
 
 export interface ReviewInput {
   plan: Plan;

@@ -1,8 +1,8 @@
-import type { FlowWriter } from '../apply/ports.js';
-import { readRemote, readRemoteIfExists } from '../apply/read-remote.js';
-import { API_ERROR_CODES, isApiError } from '../api/errors.js';
-import { RuntypeError } from '../errors.js';
-import { closestMatch } from '../model/suggest.js';
+import type { FlowWriter } from '../../apply/ports.js';
+import { readRemote, readRemoteIfExists } from '../../apply/read-remote.js';
+import { API_ERROR_CODES, isApiError } from '../../api/errors.js';
+import { RuntypeError } from '../../errors.js';
+import { closestMatch } from '../../model/suggest.js';
 import {
   orphansByName,
   planChanges,
@@ -13,8 +13,8 @@ import {
   type RemoteFlow,
   type RemoteSnapshot,
   type TrackedFlow,
-} from '../plan/index.js';
-import type { AppContext } from './context.js';
+} from '../../plan/index.js';
+import type { AppContext } from '../context.js';
 
 export interface RemotePlanOptions {
   /** Restrict the plan to these keys (sync --only). */

@@ -1,7 +1,7 @@
-import { RuntypeError } from '../errors.js';
-import type { LoadedFlow } from '../load/project/load-project.js';
-import { closestMatch } from '../model/suggest.js';
-import type { LockEntry } from '../state/index.js';
+import { RuntypeError } from '../../errors.js';
+import type { LoadedFlow } from '../../load/project/load-project.js';
+import { closestMatch } from '../../model/suggest.js';
+import type { LockEntry } from '../../state/index.js';
 
 export interface ListedFlow {
   id: string;

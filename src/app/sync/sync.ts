@@ -1,18 +1,18 @@
 import path from 'node:path';
-import type { ChangeOutcome } from '../apply/outcome.js';
-import { RuntypeError } from '../errors.js';
-import { recordChanges, type Change, type Plan, type SavedPlan } from '../plan/index.js';
+import type { ChangeOutcome } from '../../apply/outcome.js';
+import { RuntypeError } from '../../errors.js';
+import { recordChanges, type Change, type Plan, type SavedPlan } from '../../plan/index.js';
 import { applyPlan, summarizeRun } from './apply-plan.js';
-import { connect, preloadApiClient } from './connect.js';
-import type { AppContext } from './context.js';
-import { rerunCommand } from './rerun-command.js';
-import { planWithoutWriting, type PlanOptions } from './plan.js';
-import { loadProjectAndTarget, type ProjectAndTarget } from './project.js';
-import { planAgainstRemote, planScope, readProgress } from './remote-plan.js';
-import { preflight } from './remote-validation.js';
-import type { SyncBlocked, SyncResult } from './results.js';
-import { lockStateHash, readSavedPlan, savedPlanDifferences } from './saved-plan.js';
-import { reviewBeforeApply } from './sync-review.js';
+import { connect, preloadApiClient } from '../connect.js';
+import type { AppContext } from '../context.js';
+import { rerunCommand } from '../rerun-command.js';
+import { planWithoutWriting, type PlanOptions } from '../plan/plan.js';
+import { loadProjectAndTarget, type ProjectAndTarget } from '../project.js';
+import { planAgainstRemote, planScope, readProgress } from '../plan/remote-plan.js';
+import { preflight } from '../remote-validation.js';
+import type { SyncBlocked, SyncResult } from '../results.js';
+import { lockStateHash, readSavedPlan, savedPlanDifferences } from '../plan/saved-plan.js';
+import { reviewBeforeApply } from './review.js';
 
 export interface SyncOptions extends PlanOptions {
   dryRun?: boolean;

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type * as codegenModule from '../codegen/index.js';
-import type { ComputedValue, PullNote } from '../codegen/index.js';
-import type { Diagnostic } from '../model/diagnostics.js';
-import { contentHash, descriptionHash, toFlowPayload, type RemoteFlow } from '../plan/index.js';
-import type { PullSelection } from './pull-select.js';
+import type * as codegenModule from '../../codegen/index.js';
+import type { ComputedValue, PullNote } from '../../codegen/index.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { contentHash, descriptionHash, toFlowPayload, type RemoteFlow } from '../../plan/index.js';
+import type { PullSelection } from './select.js';
 
 type Codegen = typeof codegenModule;
 

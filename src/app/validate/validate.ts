@@ -1,11 +1,11 @@
-import type { Project } from '../load/project/load-project.js';
-import { hasErrors } from '../model/diagnostics.js';
-import { connect } from './connect.js';
-import type { AppContext } from './context.js';
-import { loadProjectOf, toDesiredFlows } from './project.js';
-import { validateRemotely } from './remote-validation.js';
-import type { ValidateResult } from './results.js';
-import { chooseTarget } from './target.js';
+import type { Project } from '../../load/project/load-project.js';
+import { hasErrors } from '../../model/diagnostics.js';
+import { connect } from '../connect.js';
+import type { AppContext } from '../context.js';
+import { loadProjectOf, toDesiredFlows } from '../project.js';
+import { validateRemotely } from '../remote-validation.js';
+import type { ValidateResult } from '../results.js';
+import { chooseTarget } from '../target.js';
 
 export interface ValidateOptions {
   /** Also send each valid flow to the server's validator (POST /v1/public/flows/validate). */

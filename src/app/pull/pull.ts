@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { RuntypeError } from '../errors.js';
-import { readRemoteFlow, type RemoteFlow } from '../plan/index.js';
-import type { AppContext } from './context.js';
-import { loadValidProject } from './project.js';
-import { chooseTarget } from './target.js';
-import { openPullAccess, type PullAccess } from './pull-access.js';
-import { resolveOutDir } from './pull-out-dir.js';
-import { findRefusal } from './pull-refusals.js';
-import { renderModule, type PlannedModule } from './pull-render.js';
-import type { PullResult } from './pull-result.js';
-import { selectFlows, type ListedFlow, type PullSelection } from './pull-select.js';
-import { recordPulled, rehashEdited, writeModules } from './pull-write.js';
-import { readProgress } from './remote-plan.js';
+import { RuntypeError } from '../../errors.js';
+import { readRemoteFlow, type RemoteFlow } from '../../plan/index.js';
+import type { AppContext } from '../context.js';
+import { loadValidProject } from '../project.js';
+import { chooseTarget } from '../target.js';
+import { openPullAccess, type PullAccess } from './access.js';
+import { resolveOutDir } from './out-dir.js';
+import { findRefusal } from './refusals.js';
+import { renderModule, type PlannedModule } from './render.js';
+import type { PullResult } from './result.js';
+import { selectFlows, type ListedFlow, type PullSelection } from './select.js';
+import { recordPulled, rehashEdited, writeModules } from './write.js';
+import { readProgress } from '../plan/remote-plan.js';
 
 export interface PullOptions {
   env?: string;
@@ -50,7 +50,7 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
   const project = await loadValidProject(ctx);
   const target = chooseTarget(ctx, project.config, options.env);
   const outDir = resolveOutDir(project.root, project.config.flows, options.out, ctx.cwd);
-  const codegen = await import('../codegen/index.js');
+  const codegen = await import('../../codegen/index.js');
   const access = await openPullAccess(ctx, project, target, options.dryRun === true);
   try {
     const listed = (await access.api.listFlows()) as ListedFlow[];

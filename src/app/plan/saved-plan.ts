@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { RuntypeError } from '../errors.js';
+import { RuntypeError } from '../../errors.js';
 import {
   canonicalJson,
   compareChangeRecords,
@@ -8,10 +8,10 @@ import {
   SavedPlanSchema,
   type ChangeRecord,
   type SavedPlan,
-} from '../plan/index.js';
-import type { LockView } from './connect.js';
-import type { TargetInfo } from './results.js';
-import { VERSION } from './version.js';
+} from '../../plan/index.js';
+import type { LockView } from '../connect.js';
+import type { TargetInfo } from '../results.js';
+import { VERSION } from '../version.js';
 
 /** What a plan was made from, as `plan --out` records it and `sync --plan` sees it again. */
 export interface PlanBasis {
