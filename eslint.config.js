@@ -50,6 +50,96 @@ const NOT_FOR_LOAD = [
   '**/file-watch/**',
 ];
 
+/** Several groups, each with its own message, in one no-restricted-imports rule. */
+/** @param {[string[], string][]} groups */
+function forbidEach(groups) {
+  const patterns = groups.map(([group, message]) => ({ group, message }));
+  return { 'no-restricted-imports': ['error', { patterns }] };
+}
+
+/**
+ * src/app/: a core at its root (context, the Reporter contract, results, target, connect,
+ * project, progress) and one folder per use-case. The core imports no use-case; a use-case
+ * imports the core and the lower layers, and another use-case only where USE_CASE_IMPORTS says.
+ */
+const USE_CASES = [
+  'plan',
+  'sync',
+  'status',
+  'watch',
+  'pull',
+  'versions',
+  'validate',
+  'envs',
+  'doctor',
+  'init',
+  'run',
+  'test',
+];
+/**
+ * The imports between use-cases that are real, and nothing else: sync applies the plan it makes
+ * as `plan` does (planning, preflight, saved plans); status is a plan seen per flow; a watch
+ * cycle plans only the keys a save touched (plan's planAgainstRemote) and applies as sync does.
+ */
+/** @type {Record<string, string[]>} */
+const USE_CASE_IMPORTS = { sync: ['plan'], status: ['plan'], watch: ['sync', 'plan'] };
+/** What no app file imports: the CLI (it is built on the app) and the CLI's own packages. */
+const NOT_FOR_APP = ['**/cli/**', ...CLI_AND_WATCHER, '**/report/**'];
+const APP_MESSAGE =
+  'app/ never reaches up into cli/ or report/ (it reports through ctx.reporter, whose contract ' +
+  'is app/reporter.ts).';
+
+function appBlocks() {
+  const core = {
+    files: ['src/app/*.ts'],
+    rules: forbidEach([
+      [NOT_FOR_APP, APP_MESSAGE],
+      [
+        USE_CASES.map((name) => `./${name}/**`),
+        'The core of app/ imports no use-case: use-cases are built on it (CONTRIBUTING.md).',
+      ],
+    ]),
+  };
+  const useCases = USE_CASES.map((name) => {
+    const allowed = USE_CASE_IMPORTS[name] ?? [];
+    const others = USE_CASES.filter((other) => other !== name && !allowed.includes(other));
+    const extra = name === 'watch' ? WATCH_EXTRA : [];
+    return {
+      files: [`src/app/${name}/**/*.ts`],
+      rules: {
+        ...forbidEach([
+          [NOT_FOR_APP, APP_MESSAGE],
+          [
+            others.map((other) => `../${other}/**`),
+            `app/${name}/ imports the core of app/ and the lower layers` +
+              (allowed.length > 0
+                ? `, and of the other use-cases only ${allowed.join(', ')}/`
+                : '') +
+              ' (USE_CASE_IMPORTS in eslint.config.js names the few that are real).',
+          ],
+          ...extra,
+        ]),
+        ...(name === 'watch'
+          ? typesOnly(
+              ['**/apply/**', '**/file-watch/watch-project.js'],
+              'app/watch/ applies through sync/apply-plan.ts; its file watcher is injected (WatchDeps).',
+            )
+          : {}),
+      },
+    };
+  });
+  return [core, ...useCases];
+}
+
+/** @type {[string[], string][]} */
+const WATCH_EXTRA = [
+  [
+    ['**/emulator/**', '**/state/**', '!**/state/index.js'],
+    'app/watch/ uses the use-case steps (connect, planAgainstRemote, applyPlan), ' +
+      'not the layers under them.',
+  ],
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -240,31 +330,7 @@ export default tseslint.config(
         '(the contract between them is the OpenAPI document).',
     ),
   },
-  {
-    files: ['src/app/**/*.ts'],
-    ignores: ['src/app/watch/**'],
-    rules: {
-      ...forbid(
-        ['**/cli/**', ...CLI_AND_WATCHER, './watch/**'],
-        'app/ use-cases never reach up into cli/ (or into the watch, which is built on them).',
-      ),
-      ...typesOnly(['**/report/**'], 'app/ reports through ctx.reporter.'),
-    },
-  },
-  {
-    files: ['src/app/watch/**/*.ts'],
-    rules: {
-      ...forbid(
-        ['**/cli/**', ...CLI_AND_WATCHER, '**/emulator/**', '**/state/**', '!**/state/index.js'],
-        'app/watch/ uses the use-case steps (connect, planAgainstRemote, applyPlan), ' +
-          'not the layers under them.',
-      ),
-      ...typesOnly(
-        ['**/report/**', '**/apply/**', '**/file-watch/watch-project.js'],
-        'app/watch/ applies through ../apply-plan.ts; its file watcher is injected (WatchDeps).',
-      ),
-    },
-  },
+  ...appBlocks(),
   {
     files: ['src/file-watch/**/*.ts'],
     rules: forbid(

@@ -1,5 +1,5 @@
 import type { ProjectLoader } from '../load/project/project-loader.js';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from './reporter.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

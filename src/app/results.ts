@@ -1,8 +1,6 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { ChangeOutcome, OutcomeAction } from '../apply/outcome.js';
 import type { Plan } from '../plan/index.js';
-import type { DoctorResult } from './doctor/doctor.js';
-import type { EnvsResult } from './envs/envs.js';
 
 // Part of SyncResult's shape: report/ reads every result type from here.
 export type { ChangeOutcome } from '../apply/outcome.js';
@@ -175,10 +173,109 @@ export interface RollbackResult {
   blocked?: { reason: 'confirmation'; keys: string[]; rerun: string };
 }
 
-export type { PullResult } from './pull/result.js';
-import type { PullResult } from './pull/result.js';
-export type { DoctorResult } from './doctor/doctor.js';
-export type { EnvsResult } from './envs/envs.js';
+/** One remote flow taken into code. */
+export interface PulledFlow {
+  key: string;
+  name: string;
+  remoteId: string;
+  /** The module, relative to the project root. */
+  file: string;
+  /**
+   * `created`: a new module; `updated`: an existing one edited; `unchanged`: it already held the
+   * remote flow.
+   */
+  action: 'created' | 'updated' | 'unchanged';
+  /** `updated`: the values rewritten (`steps[1].config.userPrompt`). */
+  changed?: string[];
+  /** Defaults filled in, values the code cannot match exactly, a key or file name made distinct. */
+  notes: { path: string; message: string }[];
+  /** Recorded in the lock state (the next plan shows no change for it). */
+  recorded: boolean;
+}
+
+/** Why a pull wrote nothing (exit 2), and the command that goes ahead anyway. */
+export interface PullBlocked {
+  /**
+   * `differs`: a module holds work the remote lacks; `computed`: a differing value is computed in
+   * the source; `dirty`: uncommitted git changes.
+   */
+  reason: 'differs' | 'computed' | 'dirty';
+  items: { key: string; file: string; detail: string }[];
+  rerun: string;
+}
+
+export interface PullResult {
+  command: 'pull';
+  ok: boolean;
+  target: TargetInfo;
+  dryRun: boolean;
+  /** Where new modules go, relative to the project root. */
+  outDir: string;
+  flows: PulledFlow[];
+  /** `pull --all` left these alone: a code flow of that name adopts them on the next sync. */
+  skipped: { remoteId: string; name: string; key: string }[];
+  /**
+   * Several remote flows share a name: pulled as separate keys, but names must be unique in a
+   * project.
+   */
+  duplicateNames: { name: string; keys: string[]; remoteIds: string[] }[];
+  blocked?: PullBlocked;
+  /** Things the user should know that are not about one flow (no git repository, …). */
+  warnings: string[];
+  diagnostics: Diagnostic[];
+  durationMs: number;
+}
+
+/**
+ * One environment as `envs` lists it: where it points and whether its key is set (never the key).
+ */
+export interface EnvironmentInfo {
+  name: string;
+  kind: 'emulator' | 'remote';
+  /** The config's defaultEnvironment. */
+  default: boolean;
+  /** What a command without --env uses (RUNTYPE_ENV, else the default). */
+  selected: boolean;
+  /** API base URL with /v1 (after RUNTYPE_API_URL); absent for the embedded emulator. */
+  apiUrl?: string;
+  /** The variable the key is read from (RUNTYPE_API_KEY when it overrides). */
+  keyEnv?: string;
+  keySet?: boolean;
+  /** Lock state file, relative to the root; `shared` is the committed runtype.lock.json. */
+  lockFile: string;
+  lockLocation: 'shared' | 'local';
+  publish: boolean;
+  /** Why the environment cannot be used as configured (e.g. a bad RUNTYPE_API_URL). */
+  problem?: string;
+}
+
+export interface EnvsResult {
+  command: 'envs';
+  ok: boolean;
+  root: string;
+  configFile?: string;
+  /** Which variables override remote environments right now. */
+  overrides: string[];
+  environments: EnvironmentInfo[];
+  diagnostics: Diagnostic[];
+}
+
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+
+export interface DoctorCheck {
+  name: 'config' | 'environment' | 'key' | 'api' | 'lock' | 'journal';
+  status: CheckStatus;
+  message: string;
+  hint?: string;
+}
+
+export interface DoctorResult {
+  command: 'doctor';
+  ok: boolean;
+  root: string;
+  environment?: string;
+  checks: DoctorCheck[];
+}
 
 export type CommandResult =
   | ValidateResult

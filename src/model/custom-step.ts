@@ -1,12 +1,6 @@
 import type { JsonValue } from '../errors.js';
+import { CUSTOM_STEP_BRAND } from './custom-step-brand.js';
 import type { CustomStepInput, StepCommon } from './step-types.js';
-
-/**
- * Marks steps made by customStep(). Symbol.for, like FLOW_BRAND: the CLI and
- * the user's project may hold two copies of this package. Non-enumerable, so
- * the mark never reaches the payload, its hash or a JSON dump.
- */
-export const CUSTOM_STEP_BRAND: unique symbol = Symbol.for('runtype-flows.custom-step') as never;
 
 /**
  * The escape hatch for a step whose config the library does not model: its

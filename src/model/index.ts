@@ -5,7 +5,8 @@
  */
 export type { JsonValue } from '../errors.js';
 export { checkFlowSet } from './check-flow-set.js';
-export { CUSTOM_STEP_BRAND, isCustomStep } from './custom-step.js';
+export { CUSTOM_STEP_BRAND } from './custom-step-brand.js';
+export { isCustomStep } from './custom-step.js';
 export {
   DEFAULT_API_KEY_ENV,
   DEFAULT_FLOW_GLOBS,

@@ -1,7 +1,8 @@
 import type { JsonValue } from '../errors.js';
-import type { CUSTOM_STEP_BRAND } from './custom-step.js';
+import type { CUSTOM_STEP_BRAND } from './custom-step-brand.js';
 import type { KnownStepType } from './step-configs.js';
-import type { StepConfigs } from './step-config-map.js';
+import type * as C from './step-config-types.js';
+import type * as D from './step-config-types-data.js';
 
 /*
  * The step types users write. They are written out (not `z.input<…>` of the
@@ -37,6 +38,43 @@ export interface ConditionalConfig {
   trueSteps?: readonly StepInput[];
   /** Steps run when `condition` is false. */
   falseSteps?: readonly StepInput[];
+}
+
+/**
+ * The config type of each of the API's 29 step types, by type: what
+ * `{ type, config }` and the step helpers take. Each equals its zod schema's
+ * input type (test/types/schema-types.test-d.ts); these carry the docs.
+ */
+export interface StepConfigs {
+  prompt: C.PromptConfig;
+  crawl: C.CrawlConfig;
+  'fetch-url': C.FetchUrlConfig;
+  'retrieve-record': D.RetrieveRecordConfig;
+  'fetch-github': C.FetchGithubConfig;
+  'api-call': C.ApiCallConfig;
+  'transform-data': C.TransformDataConfig;
+  template: C.TemplateConfig;
+  conditional: ConditionalConfig;
+  'set-variable': D.SetVariableConfig;
+  'upsert-record': D.UpsertRecordConfig;
+  'send-email': D.SendEmailConfig;
+  'send-text': D.SendTextConfig;
+  'send-event': D.SendEventConfig;
+  'send-stream': D.SendStreamConfig;
+  'update-record': D.UpdateRecordConfig;
+  search: C.SearchConfig;
+  'generate-embedding': D.GenerateEmbeddingConfig;
+  'vector-search': D.VectorSearchConfig;
+  'tool-call': C.ToolCallConfig;
+  'wait-until': D.WaitUntilConfig;
+  'paginate-api': C.PaginateApiConfig;
+  'store-vector': D.StoreVectorConfig;
+  'execute-agent': C.ExecuteAgentConfig;
+  'store-asset': C.StoreAssetConfig;
+  'generate-pdf': C.GeneratePdfConfig;
+  'save-memory': D.SaveMemoryConfig;
+  'recall-memory': D.RecallMemoryConfig;
+  'memory-summary': D.MemorySummaryConfig;
 }
 
 /** The config a step of type `T` takes (every field optional: the API types none). */

@@ -12,13 +12,9 @@ import { formatAnnotations, formatJobSummary } from './github.js';
 import { withRelativePaths } from './json-paths.js';
 import { toJsonDocument } from './json-result.js';
 import { toWatchJson } from './json-watch.js';
-import {
-  createRedactor,
-  JSON_SCHEMA_VERSION,
-  type OutputStream,
-  type ProgressUpdate,
-  type Reporter,
-} from './reporter.js';
+import type { OutputStream, ProgressUpdate, Reporter } from '../app/reporter.js';
+import { JSON_SCHEMA_VERSION } from './json-version.js';
+import { createRedactor } from './redact.js';
 
 export interface ReporterOptions {
   json: boolean;

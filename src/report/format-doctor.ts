@@ -1,4 +1,4 @@
-import type { CheckStatus, DoctorResult } from '../app/doctor/doctor.js';
+import type { CheckStatus, DoctorResult } from '../app/results.js';
 import type { Colors, Style } from './color.js';
 
 const MARK: Record<CheckStatus, [string, Style]> = {

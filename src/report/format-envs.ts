@@ -1,4 +1,4 @@
-import type { EnvironmentInfo, EnvsResult } from '../app/envs/envs.js';
+import type { EnvironmentInfo, EnvsResult } from '../app/results.js';
 import type { Colors } from './color.js';
 import { EMBEDDED_EMULATOR_LABEL } from './target-label.js';
 

@@ -1,5 +1,5 @@
 import type { Colors } from './color.js';
-import { JSON_SCHEMA_VERSION } from './reporter.js';
+import { JSON_SCHEMA_VERSION } from './json-version.js';
 
 /** A flag or command the parser refused; nothing ran. */
 export interface UsageProblem {

@@ -1,5 +1,5 @@
 import type { ChangeOutcome } from '../app/results.js';
-import type { WatchCycle, WatchEvent } from '../app/watch/events.js';
+import type { WatchCycle, WatchEvent } from '../app/watch-events.js';
 import { plainColors, type Colors } from './color.js';
 import { formatDiagnosticCounts, formatDiagnostics, plural } from './format-diagnostics.js';
 import { formatError } from './format-error.js';

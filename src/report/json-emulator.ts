@@ -1,4 +1,4 @@
-import { JSON_SCHEMA_VERSION } from './reporter.js';
+import { JSON_SCHEMA_VERSION } from './json-version.js';
 
 /**
  * What `emulator --json` prints on stdout, one JSON object a line

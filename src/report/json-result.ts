@@ -2,7 +2,7 @@ import type { CommandResult, PlanResult, SyncResult } from '../app/results.js';
 import type { JsonValue } from '../errors.js';
 import { diffFlows, type Change, type FlowDiff, type StepDiff } from '../plan/index.js';
 import { redactFlowDiff, redactString, redactValue } from './redact.js';
-import { JSON_SCHEMA_VERSION } from './reporter.js';
+import { JSON_SCHEMA_VERSION } from './json-version.js';
 
 /**
  * The one JSON document a command prints on stdout with `--json`.

@@ -1,8 +1,8 @@
-import type { WatchEvent } from '../app/watch/events.js';
+import type { WatchEvent } from '../app/watch-events.js';
 import type { JsonValue } from '../errors.js';
 import { errorToJson } from './format-error.js';
 import { redactValue } from './redact.js';
-import { JSON_SCHEMA_VERSION } from './reporter.js';
+import { JSON_SCHEMA_VERSION } from './json-version.js';
 
 /**
  * One line of `sync --watch --json` (NDJSON on stdout):

@@ -17,6 +17,24 @@ const ONLY_TEMPLATES = /^(?:\s*(?:Bearer|Basic|Token)?\s*\{\{[^}]+\}\}\s*)+$/;
 export const REDACTED = '***';
 
 /**
+ * Replaces every registered secret (the API key, variables named like credentials) in `text`.
+ * Short values are ignored to avoid mangling.
+ */
+export function createRedactor(): { add(value: string): void; redact(text: string): string } {
+  const secrets = new Set<string>();
+  return {
+    add(value) {
+      if (value.length >= 6) secrets.add(value);
+    },
+    redact(text) {
+      let out = text;
+      for (const secret of secrets) out = out.split(secret).join(REDACTED);
+      return out;
+    },
+  };
+}
+
+/**
  * Replaces literal tokens inside free text (`Bearer ***`, `postgres://admin:***@db`); everything
  * else is kept.
  */

@@ -8,7 +8,7 @@ import type {
   StepCommon,
   StepInput,
 } from 'runtype-flows';
-import type { StepConfigs } from '../../src/model/step-config-map.js';
+import type { StepConfigs } from '../../src/model/step-types.js';
 import type { KnownStepType } from '../../src/model/step-configs.js';
 import type { ConfigInputSchema, EnvironmentInputSchema } from '../../src/model/config.js';
 import type { FlowInputSchema, stepConfigSchemas } from '../../src/model/index.js';

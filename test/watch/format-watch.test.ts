@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WatchCycle } from '../../src/app/watch/events.js';
+import type { WatchCycle } from '../../src/app/watch-events.js';
 import { countOutcomes } from '../../src/app/sync/apply-plan.js';
 import { RuntypeError } from '../../src/errors.js';
 import { formatWatchEvent } from '../../src/report/format-watch.js';

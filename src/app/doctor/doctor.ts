@@ -2,26 +2,10 @@ import { isRuntypeError } from '../../errors.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import { findPendingCreates, lockPaths, readJournal, readLockState } from '../../state/index.js';
 import type { AppContext } from '../context.js';
+import type { DoctorCheck, DoctorResult } from '../results.js';
 import { connect, type ReadOnlyConnection } from '../connect.js';
 import { readProjectConfig } from '../read-config.js';
 import { lockStoreOptions, resolveTarget, type Target } from '../target.js';
-
-export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
-
-export interface DoctorCheck {
-  name: 'config' | 'environment' | 'key' | 'api' | 'lock' | 'journal';
-  status: CheckStatus;
-  message: string;
-  hint?: string;
-}
-
-export interface DoctorResult {
-  command: 'doctor';
-  ok: boolean;
-  root: string;
-  environment?: string;
-  checks: DoctorCheck[];
-}
 
 /**
  * `doctor`: can this project deploy? Config, environment and key, one cheap

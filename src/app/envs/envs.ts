@@ -1,44 +1,10 @@
 import path from 'node:path';
 import { isRuntypeError } from '../../errors.js';
-import type { Diagnostic } from '../../model/diagnostics.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import type { AppContext } from '../context.js';
+import type { EnvironmentInfo, EnvsResult } from '../results.js';
 import { readProjectConfig } from '../read-config.js';
 import { resolveTarget, targetInfo } from '../target.js';
-
-/**
- * One environment as `envs` lists it: where it points and whether its key is set (never the key).
- */
-export interface EnvironmentInfo {
-  name: string;
-  kind: 'emulator' | 'remote';
-  /** The config's defaultEnvironment. */
-  default: boolean;
-  /** What a command without --env uses (RUNTYPE_ENV, else the default). */
-  selected: boolean;
-  /** API base URL with /v1 (after RUNTYPE_API_URL); absent for the embedded emulator. */
-  apiUrl?: string;
-  /** The variable the key is read from (RUNTYPE_API_KEY when it overrides). */
-  keyEnv?: string;
-  keySet?: boolean;
-  /** Lock state file, relative to the root; `shared` is the committed runtype.lock.json. */
-  lockFile: string;
-  lockLocation: 'shared' | 'local';
-  publish: boolean;
-  /** Why the environment cannot be used as configured (e.g. a bad RUNTYPE_API_URL). */
-  problem?: string;
-}
-
-export interface EnvsResult {
-  command: 'envs';
-  ok: boolean;
-  root: string;
-  configFile?: string;
-  /** Which variables override remote environments right now. */
-  overrides: string[];
-  environments: EnvironmentInfo[];
-  diagnostics: Diagnostic[];
-}
 
 /** `envs`: the environments of the config and what each points at; reads nothing remote. */
 export async function runEnvs(ctx: AppContext): Promise<EnvsResult> {

@@ -14,7 +14,6 @@ import {
   type RemoteSnapshot,
   type TrackedFlow,
 } from '../../plan/index.js';
-import type { AppContext } from '../context.js';
 
 export interface RemotePlanOptions {
   /** Restrict the plan to these keys (sync --only). */
@@ -130,15 +129,6 @@ export function planScope(
     ...(options.publish ? { publish: true } : {}),
     ...(options.refresh && options.skipUnedited ? { skipUnedited: true } : {}),
   };
-}
-
-/**
- * Progress of reading remote flows in full, as every command that plans against the API shows it.
- */
-export function readProgress(
-  ctx: Pick<AppContext, 'reporter'>,
-): (done: number, total: number) => void {
-  return (done, total) => ctx.reporter.progress({ phase: 'reading remote flows', done, total });
 }
 
 /** `--only typo` must not be a silent no-op (a CI deploy that deploys nothing). */

@@ -8,10 +8,10 @@ import { openPullAccess, type PullAccess } from './access.js';
 import { resolveOutDir } from './out-dir.js';
 import { findRefusal } from './refusals.js';
 import { renderModule, type PlannedModule } from './render.js';
-import type { PullResult } from './result.js';
+import type { PullResult } from '../results.js';
 import { selectFlows, type ListedFlow, type PullSelection } from './select.js';
 import { recordPulled, rehashEdited, writeModules } from './write.js';
-import { readProgress } from '../plan/remote-plan.js';
+import { readProgress } from '../progress.js';
 
 export interface PullOptions {
   env?: string;

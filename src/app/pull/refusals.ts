@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { uncommittedFiles } from './git.js';
 import type { PlannedModule } from './render.js';
-import type { PullBlocked } from './result.js';
+import type { PullBlocked } from '../results.js';
 import { rerunCommand } from '../rerun-command.js';
 
 export interface RefusalOptions {

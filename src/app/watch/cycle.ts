@@ -6,16 +6,12 @@ import type { Plan } from '../../plan/index.js';
 import { applyPlan, countOutcomes, summarizeRun } from '../sync/apply-plan.js';
 import { connect, type WriteConnection } from '../connect.js';
 import type { AppContext } from '../context.js';
+import { readProgress } from '../progress.js';
 import { reportProject, toDesiredFlows } from '../project.js';
-import {
-  planAgainstRemote,
-  planScope,
-  readProgress,
-  type RemotePlanOptions,
-} from '../plan/remote-plan.js';
+import { planAgainstRemote, planScope, type RemotePlanOptions } from '../plan/remote-plan.js';
 import { chooseTarget, resolveTarget, type Target } from '../target.js';
 import { changedKeys, nextBaseline } from './baseline.js';
-import type { WatchCycle, WatchInvalid } from './events.js';
+import type { WatchCycle, WatchInvalid } from '../watch-events.js';
 import {
   assertTargetUnchanged,
   commitAfterError,

@@ -1,5 +1,5 @@
-import type { CommandResult, PlanResult } from '../app/results.js';
-import type { WatchEvent } from '../app/watch/events.js';
+import type { CommandResult, PlanResult } from './results.js';
+import type { WatchEvent } from './watch-events.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 
 /** What a sink needs from a stream; process.stdout/stderr and test buffers both fit. */
@@ -20,7 +20,9 @@ export interface ProgressUpdate {
 
 /**
  * All output goes through a Reporter. Core code emits events and returns
- * values; how they look (human, JSON, CI annotations) is decided here only.
+ * values; how they look (human, JSON, CI annotations) is decided by report/, which implements
+ * this contract. It lives in app/ (with every result type) so the contract imports no use-case
+ * and no implementation: a leaf, cycle-free.
  */
 export interface Reporter {
   /** Chatter for humans; always stderr, never part of a JSON document. */
@@ -40,21 +42,4 @@ export interface Reporter {
   watch(event: WatchEvent): void;
   /** Values (the API key) that must never be printed; replaced by `***`. */
   addSecret(value: string): void;
-}
-
-export const JSON_SCHEMA_VERSION = 1;
-
-/** Replaces every registered secret in `text`. Short values are ignored to avoid mangling. */
-export function createRedactor(): { add(value: string): void; redact(text: string): string } {
-  const secrets = new Set<string>();
-  return {
-    add(value) {
-      if (value.length >= 6) secrets.add(value);
-    },
-    redact(text) {
-      let out = text;
-      for (const secret of secrets) out = out.split(secret).join('***');
-      return out;
-    },
-  };
 }

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../model/diagnostics.js';
-import type { ChangeOutcome, SyncResult, TargetInfo } from '../results.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { ChangeOutcome, SyncResult, TargetInfo } from './results.js';
 
 /**
  * What `sync --watch` reports, one event at a time (with --json, one JSON
