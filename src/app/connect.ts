@@ -1,14 +1,11 @@
-import path from 'node:path';
-import type { ApiClient, ApiStats, RetryInfo } from '../api/index.js';
-import type * as ApiModule from '../api/index.js';
-import type { FlowWriter, LockRecorder } from '../apply/ports.js';
+import type { LockRecorder } from '../apply/ports.js';
 import { InternalError } from '../errors.js';
 import type { Project } from '../load/project/load-project.js';
 import { openLockStore, readLockState, type LockStore } from '../state/index.js';
 import type { AppContext } from './context.js';
+import { openApi, type ConnectedApi, type OpenedApi } from './open-api.js';
 import type { TargetInfo } from './results.js';
-import { lockStoreOptions, targetInfo, type Target } from './target.js';
-import { VERSION } from './version.js';
+import { lockAddress, targetInfo, type Target } from './target.js';
 
 /**
  * How a run holds its target:
@@ -19,9 +16,6 @@ import { VERSION } from './version.js';
  * - 'write' (sync, sync --watch): the writer lock and lock store, then the API.
  */
 export type ConnectMode = 'offline' | 'read-only' | 'write';
-
-/** What apply writes through, plus the server-side checks (`validate --remote`, preflight). */
-export type ConnectedApi = FlowWriter & Pick<ApiClient, 'validateFlow'>;
 
 /** The lock state as the planner reads it: live in 'write' mode, as read at connect otherwise. */
 export type LockView = Pick<LockStore, 'entries' | 'pendingCreates'>;
@@ -59,6 +53,12 @@ export interface ConnectOptions {
    * not read it, so a section bound to another URL cannot fail it; `lock` then must not be used.
    */
   lockState?: boolean;
+  /**
+   * 'read-only': start listing the account at once, and answer the connection's first
+   * `listFlows` from that listing: a connection opened while the flows load (plan and status,
+   * see plan/listing-ahead.ts) then has the listing ready when the plan asks.
+   */
+  listAhead?: boolean;
 }
 
 /**
@@ -79,7 +79,7 @@ export async function connect<M extends ConnectMode>(
   const connection: Connection =
     mode === 'write'
       ? await connectToWrite(ctx, project, target)
-      : await connectToRead(ctx, project, target, mode === 'offline', options.lockState !== false);
+      : await connectToRead(ctx, project, target, mode === 'offline', options);
   return connection as ConnectionIn<M>;
 }
 
@@ -103,32 +103,25 @@ export function lockRecorder(store: LockStore): LockRecorder {
 
 // --- internal ---
 
-interface ApiSession {
-  api: ConnectedApi;
-  /** API base URL with /v1 (the emulator's is on 127.0.0.1 and a random port). */
-  apiUrl: string;
-  close: () => Promise<void>;
-}
-
 const nothing = (): Promise<void> => Promise.resolve();
 
-/** Takes the writer lock (folding in, and saying what, an interrupted run left), then connects. */
 type ProjectPart = Pick<Project, 'root' | 'config'>;
 
+/** Takes the writer lock (folding in, and saying what, an interrupted run left), then connects. */
 async function connectToWrite(
   ctx: AppContext,
   project: ProjectPart,
   target: Target,
 ): Promise<WriteConnection> {
-  const store = await openLockStore(lockStoreOptions(project.root, target));
-  let session: ApiSession;
+  const store = await openLockStore(lockAddress(project.root, target));
+  let opened: OpenedApi;
   try {
     // Creates merely still in doubt are not news; records folded in from an interrupted run are.
     const { records } = store.recovered;
     if (records > 0) {
       ctx.reporter.info(`recovered ${records} journal record(s) from an interrupted run`);
     }
-    session = await openApi(ctx, project, target, false);
+    opened = await openApi(ctx, project, target, false);
   } catch (error) {
     await store.close();
     throw error;
@@ -136,8 +129,8 @@ async function connectToWrite(
   return {
     mode: 'write',
     target,
-    info: targetInfo(project.root, target, session.apiUrl),
-    api: session.api,
+    info: targetInfo(project.root, target, opened.apiUrl),
+    api: opened.api,
     lock: store,
     recorder: lockRecorder(store),
     commit: async () => {
@@ -145,7 +138,7 @@ async function connectToWrite(
     },
     close: async () => {
       try {
-        await session.close();
+        await opened.close();
       } finally {
         await store.close();
       }
@@ -162,10 +155,10 @@ async function connectToRead(
   project: ProjectPart,
   target: Target,
   offline: boolean,
-  withLockState: boolean,
+  options: ConnectOptions,
 ): Promise<OfflineConnection | ReadOnlyConnection> {
-  const where = lockStoreOptions(project.root, target);
-  const state = withLockState ? await readLockState(where) : undefined;
+  const where = lockAddress(project.root, target);
+  const state = options.lockState !== false ? await readLockState(where) : undefined;
   const lock: LockView = state
     ? { entries: () => state.entries, pendingCreates: state.pendingCreates }
     : notRead();
@@ -173,106 +166,23 @@ async function connectToRead(
     const info = targetInfo(project.root, target, undefined);
     return { mode: 'offline', target, info, lock, commit: nothing, close: nothing };
   }
-  const session = await openApi(ctx, project, target, true);
-  const info = targetInfo(project.root, target, session.apiUrl);
-  const { api, close } = session;
-  return { mode: 'read-only', target, info, api, lock, commit: nothing, close };
+  const opened = await openApi(ctx, project, target, true);
+  const info = targetInfo(project.root, target, opened.apiUrl);
+  const api = options.listAhead === true ? listingAhead(opened.api) : opened.api;
+  return { mode: 'read-only', target, info, api, lock, commit: nothing, close: opened.close };
 }
 
-/** The API client's module, imported once: it brings undici (~140 ms to import). */
-let apiModule: Promise<typeof ApiModule> | undefined;
-const importApi = () => (apiModule ??= import('../api/index.js'));
-
-/**
- * Starts importing the API client now, for a command that will connect once its project has
- * loaded: this thread only waits while the worker loads the flows, so the import costs nothing
- * there instead of coming after the load.
- */
-export function preloadApiClient(): void {
-  importApi().catch(() => undefined); // a failure surfaces where connect awaits it
-}
-
-async function openApi(
-  ctx: AppContext,
-  project: ProjectPart,
-  target: Target,
-  readOnly: boolean,
-): Promise<ApiSession> {
-  const { createApiClient } = await importApi();
-  const { concurrency, extraStepTypes, requestTimeoutMs, maxRetryAfterMs } = project.config;
-  const userAgent = `runtype-flows/${VERSION} node/${process.versions.node}`;
-  const signal = ctx.signal ? { signal: ctx.signal } : {};
-  // The config's network bounds (absent: the client's defaults, 30 s each).
-  const bounds = {
-    ...(requestTimeoutMs === undefined ? {} : { timeoutMs: requestTimeoutMs }),
-    ...(maxRetryAfterMs === undefined ? {} : { retry: { maxRetryAfterMs } }),
+/** The API, its listing started now; the first `listFlows` gets that listing, later ones ask. */
+function listingAhead(api: ConnectedApi): ConnectedApi {
+  const listing = api.listFlows();
+  listing.catch(() => undefined); // awaited by the plan, which reports a failure as its own
+  let first = true;
+  const listFlows: ConnectedApi['listFlows'] = () => {
+    if (!first) return api.listFlows();
+    first = false;
+    return listing;
   };
-  if (target.kind === 'emulator') {
-    const { startEmulator } = await import('../emulator/index.js');
-    const statePath = path.join(project.root, '.runtype', 'emulator', `${target.environment}.json`);
-    const emulator = await startEmulator({ statePath, readOnly, extraStepTypes });
-    const { apiUrl, key } = emulator;
-    const api = createApiClient({
-      baseUrl: apiUrl,
-      apiKey: key,
-      userAgent,
-      concurrency,
-      ...signal,
-    });
-    const close = async () => {
-      logStats(ctx, api.stats());
-      await api.close();
-      await emulator.close();
-    };
-    return { api, apiUrl: emulator.apiUrl, close };
-  }
-  ctx.reporter.addSecret(target.apiKey);
-  const { env } = ctx;
-  const api = createApiClient({
-    baseUrl: target.apiUrl,
-    apiKey: target.apiKey,
-    apiKeyEnv: target.apiKeyEnv,
-    environment: target.environment,
-    userAgent,
-    concurrency,
-    ...bounds,
-    proxy: {
-      httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
-      httpProxy: env.HTTP_PROXY ?? env.http_proxy,
-      noProxy: env.NO_PROXY ?? env.no_proxy,
-    },
-    ...signal,
-    onRetry: (info) => reportRetry(ctx, info),
-  });
-  const close = () => {
-    logStats(ctx, api.stats());
-    return api.close();
-  };
-  return { api, apiUrl: target.apiUrl, close };
-}
-
-/**
- * A wait of a second or more (a rate limit, a server asking to come back) is said without
- * --verbose.
- */
-const NOTICEABLE_WAIT_MS = 1000;
-
-function reportRetry(ctx: AppContext, info: RetryInfo): void {
-  const what = `${info.method} ${info.path} (${info.reason}, attempt ${info.attempt})`;
-  if (info.delayMs >= NOTICEABLE_WAIT_MS) {
-    ctx.reporter.info(`waiting ${Math.round(info.delayMs / 1000)} s before retrying ${what}`);
-  } else {
-    ctx.reporter.debug(`retry ${what} in ${info.delayMs} ms`);
-  }
-}
-
-/**
- * --verbose: what the run cost in requests, for tuning `concurrency` and spotting a flaky network.
- */
-function logStats(ctx: AppContext, stats: ApiStats): void {
-  const { requests, retries, inFlightMax } = stats;
-  const cost = `${requests} request(s), ${retries} retried, at most ${inFlightMax} in flight`;
-  ctx.reporter.debug(`API: ${cost}`);
+  return { ...api, listFlows };
 }
 
 /** The lock state of a connection made without it: using it is a bug. */

@@ -9,7 +9,13 @@ export type Env = Readonly<Record<string, string | undefined>>;
  */
 export interface AppContext {
   cwd: string;
+  /** The variables: the shell's, with the project's `.env` filling what the shell leaves unset. */
   env: Env;
+  /**
+   * Which of `env` the project's `.env` filled (not the shell), so a message can say where a
+   * value came from (`RUNTYPE_API_URL in .env`). Plain data on the context: nothing to look up.
+   */
+  fromDotEnv?: ReadonlySet<string>;
   reporter: Reporter;
   /** Runs user code (the config, flow modules): in a worker for the CLI. */
   loader: ProjectLoader;

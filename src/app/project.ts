@@ -1,8 +1,10 @@
 import { RuntypeError, type JsonValue } from '../errors.js';
 import type { LocationCache } from '../load/locate/locate-diagnostics.js';
 import type { LoadedFlow } from '../load/project/load-project.js';
+import { findProject, type ProjectLocation } from '../load/project/find-config.js';
 import type { LoadedProject } from '../load/project/project-loader.js';
-import { countBySeverity, hasErrors } from '../model/diagnostics.js';
+import type { ResolvedConfig } from '../model/config.js';
+import { countBySeverity, hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import { contentHash, toFlowPayload, type DesiredFlow } from '../plan/index.js';
 import type { AppContext } from './context.js';
 import { chooseTarget, type Target } from './target.js';
@@ -12,6 +14,29 @@ export interface ProjectAndTarget {
   project: LoadedProject;
   target: Target;
   desired: DesiredFlow[];
+}
+
+/**
+ * Where the project is, as the context places it (cwd, --config): its root and config file. The
+ * one place the app (and the CLI, for `.env`) finds it.
+ */
+export function locateProject(ctx: Pick<AppContext, 'cwd' | 'configPath'>): ProjectLocation {
+  return findProject(ctx.cwd, ctx.configPath);
+}
+
+export interface ProjectConfig {
+  root: string;
+  configFile?: string;
+  config: ResolvedConfig;
+  /** Problems of the config file; the config is the defaults then. */
+  diagnostics: Diagnostic[];
+}
+
+/** The project's config alone, without loading a flow (`envs`, `doctor`, the listing ahead). */
+export async function readProjectConfig(ctx: AppContext): Promise<ProjectConfig> {
+  const { root, configFile } = locateProject(ctx);
+  const loaded = await ctx.loader.loadConfig(configFile, root);
+  return { root, ...(configFile === undefined ? {} : { configFile }), ...loaded };
 }
 
 /**
@@ -34,10 +59,10 @@ export function loadProjectOf(
 /** Load + validate + choose the target: the part of every API command that needs no network. */
 export async function loadProjectAndTarget(
   ctx: AppContext,
-  env: string | undefined,
+  envName: string | undefined,
 ): Promise<ProjectAndTarget> {
   const project = await loadValidProject(ctx);
-  const target = chooseTarget(ctx, project.config, env);
+  const target = chooseTarget(ctx, project.config, envName);
   return { project, target, desired: toDesiredFlows(project.flows) };
 }
 

@@ -2,10 +2,10 @@ import { normalizeBaseUrl } from '../api/base-url.js';
 import path from 'node:path';
 import { RuntypeError } from '../errors.js';
 import type { ResolvedConfig } from '../model/config.js';
-import { lockPaths, type LockStoreOptions } from '../state/index.js';
+import { lockPaths, type LockAddress } from '../state/index.js';
 import type { AppContext, Env } from './context.js';
-import { variableSource } from './env-source.js';
 import type { TargetInfo } from './results.js';
+import { targetLabel } from './target-label.js';
 
 /**
  * The environment a run works against, resolved: which API (or the embedded emulator), which
@@ -45,6 +45,26 @@ export interface ResolveTargetOptions {
    * (POST /v1/public/flows/validate).
    */
   keyOptional?: boolean;
+  /** Which variables of `env` the project's `.env` filled (for messages: `X in .env`). */
+  fromDotEnv?: ReadonlySet<string>;
+}
+
+/**
+ * The environment a command works against, by name: --env, else RUNTYPE_ENV, else the config's
+ * default; `from` says which, for a message about an unknown name.
+ */
+export function environmentName(
+  config: Pick<ResolvedConfig, 'defaultEnvironment'>,
+  env: Env,
+  requested: string | undefined,
+  fromDotEnv?: ReadonlySet<string>,
+): { name: string; from: string } {
+  if (requested !== undefined) return { name: requested, from: '--env' };
+  const variable = env.RUNTYPE_ENV;
+  if (variable !== undefined) {
+    return { name: variable, from: variableSource('RUNTYPE_ENV', fromDotEnv) };
+  }
+  return { name: config.defaultEnvironment, from: 'defaultEnvironment in the config' };
 }
 
 /**
@@ -56,18 +76,12 @@ export interface ResolveTargetOptions {
 export function resolveTarget(
   config: ResolvedConfig,
   env: Env,
-  requested: string | undefined,
+  envName: string | undefined,
   options: ResolveTargetOptions = {},
 ): Target {
-  const name = requested ?? env.RUNTYPE_ENV ?? config.defaultEnvironment;
+  const { name, from } = environmentName(config, env, envName, options.fromDotEnv);
   const environment = config.environments[name];
   if (!environment) {
-    const from =
-      requested !== undefined
-        ? '--env'
-        : env.RUNTYPE_ENV !== undefined
-          ? variableSource(env, 'RUNTYPE_ENV')
-          : 'defaultEnvironment in the config';
     throw new RuntypeError('UNKNOWN_ENVIRONMENT', `Unknown environment "${name}" (from ${from})`, {
       hint:
         `Known environments: ${Object.keys(config.environments).join(', ')}. ` +
@@ -85,7 +99,7 @@ export function resolveTarget(
     };
   }
   const urlSource = env.RUNTYPE_API_URL
-    ? variableSource(env, 'RUNTYPE_API_URL')
+    ? variableSource('RUNTYPE_API_URL', options.fromDotEnv)
     : `environments.${name}.url`;
   const apiUrl = normalizeBaseUrl(env.RUNTYPE_API_URL || environment.url, urlSource).href;
   const keyVar = env.RUNTYPE_API_KEY ? 'RUNTYPE_API_KEY' : environment.apiKeyEnv;
@@ -121,17 +135,28 @@ export function resolveTarget(
   };
 }
 
+/** resolveTarget with the context's variables (and where they came from); says nothing. */
+export function targetFor(
+  ctx: Pick<AppContext, 'env' | 'fromDotEnv'>,
+  config: ResolvedConfig,
+  envName: string | undefined,
+  options: Pick<ResolveTargetOptions, 'keyOptional'> = {},
+): Target {
+  const fromDotEnv = ctx.fromDotEnv ? { fromDotEnv: ctx.fromDotEnv } : {};
+  return resolveTarget(config, ctx.env, envName, { ...options, ...fromDotEnv });
+}
+
 /**
  * The target a command (or a watch session, once) works against, warning when the key is not the
  * environment's own.
  */
 export function chooseTarget(
-  ctx: Pick<AppContext, 'env' | 'reporter'>,
+  ctx: Pick<AppContext, 'env' | 'fromDotEnv' | 'reporter'>,
   config: ResolvedConfig,
-  requested: string | undefined,
-  options: ResolveTargetOptions = {},
+  envName: string | undefined,
+  options: Pick<ResolveTargetOptions, 'keyOptional'> = {},
 ): Target {
-  const target = resolveTarget(config, ctx.env, requested, options);
+  const target = targetFor(ctx, config, envName, options);
   if (target.kind === 'remote' && target.overriddenKeyEnv) {
     // By contract RUNTYPE_API_KEY wins; in a CI job holding several keys that may be the wrong
     // account's.
@@ -147,16 +172,34 @@ export function chooseTarget(
 const EMULATOR_LOCK_URL = 'emulator://local/v1';
 
 /** Where a target's lock state lives and which URL its section is bound to. */
-export function lockStoreOptions(
-  root: string,
-  target: Target,
-): Omit<LockStoreOptions, 'writerLock'> {
+export function lockAddress(root: string, target: Target): LockAddress {
   return {
     root,
     section: target.lockSection,
     apiUrl: target.kind === 'emulator' ? EMULATOR_LOCK_URL : target.apiUrl,
     location: target.lockLocation,
   };
+}
+
+/**
+ * Whether two targets are the same account, reached the same way, keeping its lock state in the
+ * same place: what a connection opened for one may serve the other for (the listing read ahead,
+ * a watch session after a config edit). The key counts: a connection is authenticated with it,
+ * and another key may be another account behind the same URL. `publish` does not: it is read
+ * from the target each run.
+ */
+export function sameTarget(a: Target, b: Target): boolean {
+  const identity = (t: Target) => {
+    const remote = t.kind === 'remote' ? [t.apiUrl, t.apiKey] : [];
+    return JSON.stringify([t.kind, t.environment, t.lockSection, t.lockLocation, ...remote]);
+  };
+  return identity(a) === identity(b);
+}
+
+/** `"production" (https://api.runtype.com/v1)`, or the embedded emulator's label: for messages. */
+export function describeTarget(target: Target): string {
+  const apiUrl = target.kind === 'remote' ? target.apiUrl : undefined;
+  return `"${target.environment}" (${targetLabel({ kind: target.kind, apiUrl })})`;
 }
 
 /**
@@ -172,4 +215,11 @@ export function targetInfo(root: string, target: Target, apiUrl: string | undefi
     lockFile: path.relative(root, lockFile) || lockFile,
     lockSection: target.lockSection,
   };
+}
+
+// --- internal ---
+
+/** `NAME`, or `NAME in .env` when the project's `.env` supplied it. */
+function variableSource(name: string, fromDotEnv: ReadonlySet<string> | undefined): string {
+  return fromDotEnv?.has(name) === true ? `${name} in .env` : name;
 }

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
 import type { AppContext } from '../app/context.js';
-import { markDotEnv } from '../app/env-source.js';
+import { locateProject } from '../app/project.js';
 import { RuntypeError } from '../errors.js';
-import { findProject } from '../load/project/find-config.js';
 import { createLazyImporter } from '../load/import/lazy-importer.js';
 import { inThreadLoader } from '../load/project/in-thread-loader.js';
 import type { ProjectLoader } from '../load/project/project-loader.js';
@@ -51,7 +50,7 @@ export function buildContext(
   // "As if started in --cwd": a relative --config is relative to it too.
   const configPath = options.config === undefined ? undefined : path.resolve(cwd, options.config);
   const projectRoot = findProjectRoot(cwd, configPath);
-  const env = withDotEnv(projectRoot, { ...io.env });
+  const { env, fromDotEnv } = withDotEnv(projectRoot, { ...io.env });
   if (options.color === false) env.NO_COLOR = '1';
   if (options.color === true) {
     // An explicit --color wins over a NO_COLOR the shell exports (FORCE_COLOR semantics).
@@ -75,8 +74,9 @@ export function buildContext(
   return {
     cwd,
     env,
+    ...(fromDotEnv.size > 0 ? { fromDotEnv } : {}),
     reporter,
-    loader: projectLoader(io, env, signal),
+    loader: projectLoader(io, env, fromDotEnv, signal),
     ...(configPath === undefined ? {} : { configPath }),
     interactive,
     confirm: async (question) => {
@@ -104,32 +104,34 @@ const SECRET_VARIABLE = /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASS)$/i;
 /** The project root, or undefined when --config is bad (the command itself reports that). */
 function findProjectRoot(cwd: string, configPath: string | undefined): string | undefined {
   try {
-    return findProject(cwd, configPath).root;
+    return locateProject({ cwd, ...(configPath === undefined ? {} : { configPath }) }).root;
   } catch {
     return undefined;
   }
 }
 
-/** `.env` in the project root fills variables that are not already set; it never overrides. */
+/**
+ * `.env` in the project root fills variables that are not already set; it never overrides.
+ * Returns the variables and, as data, which of them `.env` filled.
+ */
 function withDotEnv(
   root: string | undefined,
   env: Record<string, string | undefined>,
-): Record<string, string | undefined> {
-  if (root === undefined) return env;
+): { env: Record<string, string | undefined>; fromDotEnv: Set<string> } {
+  const fromDotEnv = new Set<string>();
+  if (root === undefined) return { env, fromDotEnv };
   let text: string;
   try {
     text = readFileSync(path.join(root, '.env'), 'utf8');
   } catch {
-    return env;
+    return { env, fromDotEnv };
   }
-  const filled: string[] = [];
   for (const [name, value] of Object.entries(parseEnv(text))) {
     if (env[name] !== undefined) continue;
     env[name] = value;
-    filled.push(name);
+    fromDotEnv.add(name);
   }
-  markDotEnv(env, filled);
-  return env;
+  return { env, fromDotEnv };
 }
 
 /**
@@ -142,9 +144,10 @@ function withDotEnv(
 function projectLoader(
   io: ProcessIo,
   env: Record<string, string | undefined>,
+  fromDotEnv: ReadonlySet<string>,
   signal: AbortSignal,
 ): ProjectLoader {
-  const envDeadline = loadDeadlineFromEnv(io.env, env);
+  const envDeadline = loadDeadlineFromEnv(env, fromDotEnv);
   const entry = builtWorkerEntry();
   if (entry === undefined)
     return inThreadLoader(
@@ -162,14 +165,12 @@ function projectLoader(
  * config's loadTimeoutMs), named as the shell's or the .env file's.
  */
 function loadDeadlineFromEnv(
-  shell: Record<string, string | undefined>,
   env: Record<string, string | undefined>,
+  fromDotEnv: ReadonlySet<string>,
 ): LoadDeadline | undefined {
-  const value = Number(env.RUNTYPE_LOAD_TIMEOUT_MS);
+  const name = 'RUNTYPE_LOAD_TIMEOUT_MS';
+  const value = Number(env[name]);
   if (!Number.isInteger(value) || value <= 0) return undefined;
-  const from =
-    shell.RUNTYPE_LOAD_TIMEOUT_MS === undefined
-      ? 'RUNTYPE_LOAD_TIMEOUT_MS in .env'
-      : 'RUNTYPE_LOAD_TIMEOUT_MS';
+  const from = fromDotEnv.has(name) ? `${name} in .env` : name;
   return { ms: value, from };
 }

@@ -1,6 +1,6 @@
 import type { EnvironmentInfo, EnvsResult } from '../app/results.js';
 import type { Colors } from './color.js';
-import { EMBEDDED_EMULATOR_LABEL } from './target-label.js';
+import { EMBEDDED_EMULATOR_LABEL } from '../app/target-label.js';
 
 /** One line per environment: name, marks, where it points, its key variable and lock state. */
 export function formatEnvs(result: EnvsResult, colors: Colors): string {

@@ -4,7 +4,7 @@ import { plainColors, type Colors, type Style } from './color.js';
 import { plural } from './format-diagnostics.js';
 import { formatFlowDiff, formatStepList } from './format-flow-diff.js';
 import { redactString } from './redact.js';
-import { targetLabel } from './target-label.js';
+import { targetLabel } from '../app/target-label.js';
 
 export interface FormatPlanOptions {
   /** Also list unchanged flows. */

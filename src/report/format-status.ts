@@ -1,7 +1,7 @@
 import type { FlowState, StatusResult } from '../app/results.js';
 import { plainColors, type Colors, type Style } from './color.js';
 import { redactString } from './redact.js';
-import { targetLabel } from './target-label.js';
+import { targetLabel } from '../app/target-label.js';
 
 /** In display order for the counts line. */
 const STATE_STYLE: Record<FlowState, Style> = {

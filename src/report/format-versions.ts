@@ -1,7 +1,7 @@
 import type { VersionsResult } from '../app/results.js';
 import { plainColors, type Colors } from './color.js';
 import { redactString } from './redact.js';
-import { targetLabel } from './target-label.js';
+import { targetLabel } from '../app/target-label.js';
 
 const HEADER = ['VERSION', 'TYPE', 'CREATED', 'LABEL', 'ID', ''] as const;
 

@@ -1,4 +1,5 @@
 import type { ChangeOutcome } from '../app/results.js';
+import { targetLabel } from '../app/target-label.js';
 import type { WatchCycle, WatchEvent } from '../app/watch-events.js';
 import { plainColors, type Colors } from './color.js';
 import { formatDiagnosticCounts, formatDiagnostics, plural } from './format-diagnostics.js';
@@ -35,7 +36,7 @@ export function formatWatchEvent(event: WatchEvent, options: FormatWatchOptions 
           stdout: [`Watching for a fix: nothing is synced until the code is valid. ${stop}`],
           stderr: [],
         };
-      const where = event.target.kind === 'emulator' ? 'embedded emulator' : event.target.apiUrl;
+      const where = targetLabel(event.target);
       return {
         stdout: [
           `Watching ${plural(event.flows, 'flow')}, syncing to "${event.target.environment}" ` +

@@ -15,7 +15,7 @@ import { errorToJson } from './format-error.js';
 import { plural, relative } from './format-diagnostics.js';
 import { formatPlan, summaryLine } from './format-plan.js';
 import { redactString } from './redact.js';
-import { targetLabel } from './target-label.js';
+import { targetLabel } from '../app/target-label.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 

@@ -7,7 +7,7 @@ import { summaryLine } from './format-plan.js';
 import { code, row, table } from './github.js';
 import { redactFlowDiff, redactString } from './redact.js';
 import { lineDiff } from './text-diff.js';
-import { targetLabel } from './target-label.js';
+import { targetLabel } from '../app/target-label.js';
 
 /** `plan --markdown FILE`: the plan as Markdown, for a pull-request comment. */
 export async function writePlanMarkdown(file: string, result: PlanResult): Promise<void> {

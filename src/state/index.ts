@@ -24,9 +24,16 @@ export {
 } from './lockfile-schema.js';
 export { migrateLockfile } from './migrate-lockfile.js';
 export { parseLockfile } from './parse-lockfile.js';
-export { SHARED_LOCKFILE_NAME, lockPaths, type LockLocation, type LockPaths } from './paths.js';
+export {
+  SHARED_LOCKFILE_NAME,
+  emulatorStatePath,
+  lockPaths,
+  type LockAddress,
+  type LockLocation,
+  type LockPaths,
+} from './paths.js';
 export { parseJournal, readJournal } from './read-journal.js';
-export { readLockState, type LockState, type ReadLockStateOptions } from './read-lock-state.js';
+export { readLockState, type LockState } from './read-lock-state.js';
 export { recoverJournal, type Recovery } from './recover-journal.js';
 export { openSection, updateSection, type OpenedSection, type SectionAddress } from './section.js';
 export { serializeLockfile } from './serialize-lockfile.js';

@@ -4,21 +4,12 @@ import { applyJournalRecord, type PendingCreate } from './fold-journal.js';
 import type { JournalRecord } from './journal-record.js';
 import { createJournalWriter } from './journal-writer.js';
 import type { LockEntry, LockSection } from './lockfile-schema.js';
-import { lockPaths, type LockLocation } from './paths.js';
+import { lockPaths, type LockAddress } from './paths.js';
 import { recoverJournal } from './recover-journal.js';
 import { acquireWriterLock, type WriterLockOptions } from './writer-lock.js';
 
-export interface LockStoreOptions {
-  /** Project root: `runtype.lock.json` and `.runtype/` resolve from it. */
-  root: string;
-  /** Section name: the environment's lockSection (shared) or its name (local). */
-  section: string;
-  /** The run's API base URL (with or without /v1); the section is bound to it. */
-  apiUrl: string;
-  /**
-   * 'shared': a section of the committed runtype.lock.json; 'local': .runtype/lock/<section>.json.
-   */
-  location: LockLocation;
+/** Where the section lives (LockAddress), and how to wait for the writer lock. */
+export interface LockStoreOptions extends LockAddress {
   writerLock?: WriterLockOptions;
 }
 
@@ -82,13 +73,13 @@ export interface LockStore {
  */
 export async function openLockStore(options: LockStoreOptions): Promise<LockStore> {
   const paths = lockPaths(options.root, options.location, options.section);
-  const target = {
+  const section = {
     file: paths.lockfile,
-    section: options.section,
+    name: options.section,
     apiUrl: normalizeApiUrl(options.apiUrl),
   };
   const writerLock = await acquireWriterLock(options.root, options.writerLock);
-  const recovery = await recoverJournal(target, paths.journal).catch(async (error: unknown) => {
+  const recovery = await recoverJournal(section, paths.journal).catch(async (error: unknown) => {
     await writerLock.release();
     throw error;
   });
@@ -100,8 +91,8 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
   reset(recovery.section);
   const journal = createJournalWriter(paths.journal, {
     op: 'begin',
-    apiUrl: target.apiUrl,
-    section: target.section,
+    apiUrl: section.apiUrl,
+    section: section.name,
   });
   let state: 'open' | 'committing' | 'closed' = 'open';
   let recordedSinceCommit = false;
@@ -127,8 +118,8 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
 
   return {
     lockfile: paths.lockfile,
-    section: target.section,
-    apiUrl: target.apiUrl,
+    section: section.name,
+    apiUrl: section.apiUrl,
     // A getter: commit() replaces the list, and a long session (sync --watch) must see the new one.
     get pendingCreates() {
       return pending;
@@ -150,7 +141,7 @@ export async function openLockStore(options: LockStoreOptions): Promise<LockStor
       state = 'committing';
       try {
         await journal.close();
-        const result = await recoverJournal(target, paths.journal);
+        const result = await recoverJournal(section, paths.journal);
         reset(result.section);
         recordedSinceCommit = false;
         pending = result.pendingCreates;

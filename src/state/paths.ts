@@ -14,6 +14,24 @@ export type LockLocation = 'shared' | 'local';
 export const SHARED_LOCKFILE_NAME = 'runtype.lock.json';
 export const RUNTYPE_DIR = '.runtype';
 
+/**
+ * Where one environment's lock state lives — project root, location, section name — and the API
+ * its section is bound to: the one address the app passes to read or open it.
+ */
+export interface LockAddress {
+  /** Project root: `runtype.lock.json` and `.runtype/` resolve from it. */
+  root: string;
+  /**
+   * 'shared': a section of the committed runtype.lock.json; 'local': .runtype/lock/<section>.json.
+   */
+  location: LockLocation;
+  /** Section name: the environment's lockSection (shared) or its name (local). */
+  section: string;
+  /** The run's API base URL (with or without /v1); the section is bound to it. */
+  apiUrl: string;
+}
+
+/** The two files of a lock address. */
 export interface LockPaths {
   lockfile: string;
   /** Append-only record of this section's writes since the last fold. */
@@ -36,6 +54,11 @@ export function lockPaths(root: string, location: LockLocation, section: string)
     lockfile: path.join(dir, `${section}.json`),
     journal: path.join(dir, `${section}.ndjson`),
   };
+}
+
+/** Where the embedded emulator of an environment keeps its state (never committed). */
+export function emulatorStatePath(root: string, environment: string): string {
+  return path.join(root, RUNTYPE_DIR, 'emulator', `${environment}.json`);
 }
 
 export function writerLockPath(root: string): string {

@@ -7,7 +7,7 @@ import { findPendingCreates, foldJournal, type PendingCreate } from './fold-jour
 import { toJournalLine, type JournalRecord } from './journal-record.js';
 import type { LockSection } from './lockfile-schema.js';
 import { readJournal } from './read-journal.js';
-import { assertSameTarget, openSection, updateSection, type SectionAddress } from './section.js';
+import { assertSectionApi, openSection, updateSection, type SectionAddress } from './section.js';
 
 export interface Recovery {
   /** The section as the lockfile now holds it. */
@@ -34,24 +34,35 @@ export interface Recovery {
  * the writer lock.
  */
 export async function recoverJournal(
-  target: SectionAddress,
+  section: SectionAddress,
   journalFile: string,
 ): Promise<Recovery> {
   const journal = await readJournal(journalFile);
   if (!journal.exists) {
-    const { section } = await openSection(target);
-    return { section, written: false, pendingCreates: [], records: 0, tornLines: 0 };
+    const opened = await openSection(section);
+    return {
+      section: opened.section,
+      written: false,
+      pendingCreates: [],
+      records: 0,
+      tornLines: 0,
+    };
   }
-  assertJournalTarget(target, journal.records, journalFile);
-  const { section, written } = await updateSection(target, (current) =>
-    foldJournal(current, journal.records),
-  );
+  assertJournalApi(section, journal.records, journalFile);
+  const folded = await updateSection(section, (current) => foldJournal(current, journal.records));
   const pendingCreates = findPendingCreates(journal.records);
-  await keepOnly(journalFile, target, pendingCreates);
+  await keepOnly(journalFile, section, pendingCreates);
   const records = journal.records.filter(
     (record) => record.op !== 'begin' && !(record.op === 'intent' && record.carried),
   ).length;
-  return { section, written, pendingCreates, records, tornLines: journal.tornLines };
+  const { written } = folded;
+  return {
+    section: folded.section,
+    written,
+    pendingCreates,
+    records,
+    tornLines: journal.tornLines,
+  };
 }
 
 /**
@@ -59,16 +70,16 @@ export async function recoverJournal(
  * section a production run is opening (the section may not even exist yet,
  * so the lockfile alone cannot tell).
  */
-export function assertJournalTarget(
-  target: SectionAddress,
+export function assertJournalApi(
+  section: SectionAddress,
   records: readonly JournalRecord[],
   journalFile: string,
 ): void {
-  const expected = { ...target, apiUrl: normalizeApiUrl(target.apiUrl) };
+  const expected = { ...section, apiUrl: normalizeApiUrl(section.apiUrl) };
   for (const record of records) {
     if (record.op !== 'begin') continue;
     try {
-      assertSameTarget(expected, normalizeApiUrl(record.apiUrl), journalFile);
+      assertSectionApi(expected, normalizeApiUrl(record.apiUrl), journalFile);
     } catch (error) {
       if (!(error instanceof RuntypeError)) throw error;
       throw new RuntypeError(
@@ -89,7 +100,7 @@ export function assertJournalTarget(
 
 async function keepOnly(
   journalFile: string,
-  target: SectionAddress,
+  section: SectionAddress,
   pending: readonly PendingCreate[],
 ): Promise<void> {
   if (pending.length === 0) {
@@ -98,7 +109,7 @@ async function keepOnly(
     return;
   }
   const records: JournalRecord[] = [
-    { op: 'begin', apiUrl: normalizeApiUrl(target.apiUrl), section: target.section },
+    { op: 'begin', apiUrl: normalizeApiUrl(section.apiUrl), section: section.name },
     ...pending.map((p) => ({ op: 'intent' as const, ...p, carried: true as const })),
   ];
   await writeFileAtomic(journalFile, records.map(toJournalLine).join(''));

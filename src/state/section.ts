@@ -9,7 +9,8 @@ import type { LockSection, Lockfile } from './lockfile-schema.js';
  */
 export interface SectionAddress {
   file: string;
-  section: string;
+  /** The section's name (an environment's lockSection, or its name for a local section). */
+  name: string;
   apiUrl: string;
 }
 
@@ -26,12 +27,12 @@ export interface OpenedSection {
  * belongs to another API: ids minted by staging must never be used, or
  * overwritten, by a run against production.
  */
-export async function openSection(target: SectionAddress): Promise<OpenedSection> {
-  const lockfile = await readLockfile(target.file);
-  const stored = lockfile.environments[target.section];
-  const apiUrl = normalizeApiUrl(target.apiUrl);
+export async function openSection(section: SectionAddress): Promise<OpenedSection> {
+  const lockfile = await readLockfile(section.file);
+  const stored = lockfile.environments[section.name];
+  const apiUrl = normalizeApiUrl(section.apiUrl);
   if (stored === undefined) return { lockfile, section: { apiUrl, flows: {} }, exists: false };
-  assertSameTarget({ ...target, apiUrl }, normalizeApiUrl(stored.apiUrl), target.file);
+  assertSectionApi({ ...section, apiUrl }, normalizeApiUrl(stored.apiUrl), section.file);
   return { lockfile, section: { apiUrl, flows: stored.flows }, exists: true };
 }
 
@@ -42,38 +43,39 @@ export async function openSection(target: SectionAddress): Promise<OpenedSection
  * not exist and would stay empty is not added.
  */
 export async function updateSection(
-  target: SectionAddress,
-  update: (section: LockSection) => LockSection,
+  section: SectionAddress,
+  update: (current: LockSection) => LockSection,
 ): Promise<{ section: LockSection; written: boolean }> {
-  const { lockfile, section, exists } = await openSection(target);
-  const next: LockSection = { apiUrl: section.apiUrl, flows: update(section).flows };
+  const opened = await openSection(section);
+  const { lockfile, exists } = opened;
+  const next: LockSection = { apiUrl: opened.section.apiUrl, flows: update(opened.section).flows };
   if (!exists && Object.keys(next.flows).length === 0) return { section: next, written: false };
-  const environments = { ...lockfile.environments, [target.section]: next };
-  const written = await writeLockfile(target.file, { ...lockfile, environments });
+  const environments = { ...lockfile.environments, [section.name]: next };
+  const written = await writeLockfile(section.file, { ...lockfile, environments });
   return { section: next, written };
 }
 
 /** Throws LOCK_TARGET_MISMATCH unless both URLs (already normalised) are the same API. */
-export function assertSameTarget(
-  target: SectionAddress,
+export function assertSectionApi(
+  section: SectionAddress,
   storedApiUrl: string,
   where: string,
 ): void {
-  if (storedApiUrl === target.apiUrl) return;
+  if (storedApiUrl === section.apiUrl) return;
   throw new RuntypeError(
     'LOCK_TARGET_MISMATCH',
-    `Lock section "${target.section}" in ${where} belongs to ${storedApiUrl}, but this run ` +
-      `targets ${target.apiUrl}.`,
+    `Lock section "${section.name}" in ${where} belongs to ${storedApiUrl}, but this run ` +
+      `targets ${section.apiUrl}.`,
     {
       hint:
         'Select the environment that matches this URL (--env / RUNTYPE_ENV, or unset ' +
         'RUNTYPE_API_URL), ' +
         'or give this environment its own lockSection in runtype.config.ts.',
       meta: {
-        file: target.file,
-        section: target.section,
+        file: section.file,
+        section: section.name,
         lockedApiUrl: storedApiUrl,
-        targetApiUrl: target.apiUrl,
+        targetApiUrl: section.apiUrl,
       },
     },
   );

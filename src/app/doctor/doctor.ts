@@ -4,8 +4,9 @@ import { findPendingCreates, lockPaths, readJournal, readLockState } from '../..
 import type { AppContext } from '../context.js';
 import type { DoctorCheck, DoctorResult } from '../results.js';
 import { connect, type ReadOnlyConnection } from '../connect.js';
-import { readProjectConfig } from '../read-config.js';
-import { lockStoreOptions, resolveTarget, type Target } from '../target.js';
+import { readProjectConfig } from '../project.js';
+import { targetLabel } from '../target-label.js';
+import { lockAddress, targetFor, targetInfo, type Target } from '../target.js';
 
 /**
  * `doctor`: can this project deploy? Config, environment and key, one cheap
@@ -13,7 +14,10 @@ import { lockStoreOptions, resolveTarget, type Target } from '../target.js';
  * embedded emulator is opened read-only); later checks are skipped once one that
  * they need has failed.
  */
-export async function runDoctor(ctx: AppContext, options: { env?: string }): Promise<DoctorResult> {
+export async function runDoctor(
+  ctx: AppContext,
+  options: { envName?: string },
+): Promise<DoctorResult> {
   const checks: DoctorCheck[] = [];
   const { root, configFile, config, diagnostics } = await readProjectConfig(ctx);
   const configError = diagnostics.find((d) => d.severity === 'error');
@@ -33,24 +37,27 @@ export async function runDoctor(ctx: AppContext, options: { env?: string }): Pro
   let target: Target | undefined;
   if (!hasErrors(diagnostics)) {
     target = attempt(checks, 'environment', () =>
-      resolveTarget(config, ctx.env, options.env, { keyOptional: true }),
+      targetFor(ctx, config, options.envName, { keyOptional: true }),
     );
-    if (target) checks.push({ name: 'environment', status: 'ok', message: describeTarget(target) });
+    if (target) {
+      const message = `${target.environment}: ${targetLabel(targetInfo(root, target, undefined))}`;
+      checks.push({ name: 'environment', status: 'ok', message });
+    }
   }
   if (target) checks.push(keyCheck(target));
   const usable = target && checks.every((c) => c.status !== 'fail') ? target : undefined;
-  let session: ReadOnlyConnection | undefined;
+  let connection: ReadOnlyConnection | undefined;
   if (usable) {
     // Read-only and without the lock state: the lock check below reads it on its own.
     const project = { root, config: { ...config, concurrency: 1 } };
-    session = await attemptAsync(checks, 'api', () =>
+    connection = await attemptAsync(checks, 'api', () =>
       connect(ctx, project, usable, 'read-only', { lockState: false }),
     );
   }
   try {
-    if (session && usable) await reachAndLockChecks(checks, root, usable, session);
+    if (connection && usable) await reachAndLockChecks(ctx, checks, root, usable, connection);
   } finally {
-    await session?.close();
+    await connection?.close();
   }
   for (const name of ['environment', 'key', 'api', 'lock', 'journal'] as const) {
     if (!checks.some((c) => c.name === name))
@@ -81,24 +88,26 @@ function keyCheck(target: Target): DoctorCheck {
 }
 
 async function reachAndLockChecks(
+  ctx: Pick<AppContext, 'now'>,
   checks: DoctorCheck[],
   root: string,
   target: Target,
-  session: ReadOnlyConnection,
+  connection: ReadOnlyConnection,
 ): Promise<void> {
-  const started = Date.now();
+  const started = ctx.now().getTime();
   const reached = await attemptAsync(checks, 'api', () =>
-    session.api.findFlowsByName('runtype-flows doctor'),
+    connection.api.findFlowsByName('runtype-flows doctor'),
   );
   if (reached === undefined) return;
-  const where = target.kind === 'emulator' ? 'embedded emulator (local)' : session.info.apiUrl;
+  const where = targetLabel(connection.info);
+  const tookMs = ctx.now().getTime() - started;
   checks.push({
     name: 'api',
     status: 'ok',
-    message: `${where}: reachable and authorised (${Date.now() - started} ms)`,
+    message: `${where}: reachable and authorised (${tookMs} ms)`,
   });
-  const location = lockStoreOptions(root, target);
-  const state = await attemptAsync(checks, 'lock', () => readLockState(location));
+  const address = lockAddress(root, target);
+  const state = await attemptAsync(checks, 'lock', () => readLockState(address));
   if (state === undefined) return;
   checks.push({
     name: 'lock',
@@ -107,9 +116,7 @@ async function reachAndLockChecks(
       `section "${target.lockSection}" is bound to this target; ` +
       `${state.entries.size} flow(s) tracked`,
   });
-  const journal = await readJournal(
-    lockPaths(root, target.lockLocation, target.lockSection).journal,
-  );
+  const journal = await readJournal(lockPaths(root, address.location, address.section).journal);
   const pending = findPendingCreates(journal.records).length;
   checks.push(
     pending > 0 || journal.tornLines > 0
@@ -162,10 +169,4 @@ async function attemptAsync<T>(
     checks.push(failed(name, error));
     return undefined;
   }
-}
-
-function describeTarget(target: Target): string {
-  return target.kind === 'emulator'
-    ? `${target.environment}: embedded emulator (local)`
-    : `${target.environment}: ${target.apiUrl}`;
 }

@@ -3,13 +3,13 @@ import { isRuntypeError } from '../../errors.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import type { AppContext } from '../context.js';
 import type { EnvironmentInfo, EnvsResult } from '../results.js';
-import { readProjectConfig } from '../read-config.js';
-import { resolveTarget, targetInfo } from '../target.js';
+import { readProjectConfig } from '../project.js';
+import { environmentName, targetFor, targetInfo } from '../target.js';
 
 /** `envs`: the environments of the config and what each points at; reads nothing remote. */
 export async function runEnvs(ctx: AppContext): Promise<EnvsResult> {
   const { root, configFile, config, diagnostics } = await readProjectConfig(ctx);
-  const selectedName = ctx.env.RUNTYPE_ENV ?? config.defaultEnvironment;
+  const selectedName = environmentName(config, ctx.env, undefined).name;
   const environments = Object.keys(config.environments).map((name): EnvironmentInfo => {
     const base = {
       name,
@@ -17,7 +17,7 @@ export async function runEnvs(ctx: AppContext): Promise<EnvsResult> {
       selected: name === selectedName,
     };
     try {
-      const target = resolveTarget(config, ctx.env, name, { keyOptional: true });
+      const target = targetFor(ctx, config, name, { keyOptional: true });
       const lockFile = targetInfo(root, target, undefined).lockFile.split(path.sep).join('/');
       const common = {
         ...base,

@@ -7,9 +7,9 @@ import {
   type Plan,
   type SavedPlan,
 } from '../../plan/index.js';
-import { connect, preloadApiClient } from '../connect.js';
-import { startEarlyRead } from './early-read.js';
-import type { EarlyRead } from './early-read.js';
+import { connect } from '../connect.js';
+import { preloadApiClient } from '../open-api.js';
+import { startListingAhead, type ListingAhead } from './listing-ahead.js';
 import type { AppContext } from '../context.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from '../project.js';
 import { readProgress } from '../progress.js';
@@ -20,7 +20,8 @@ import { lockStateHash, savedPlanDocument, writeSavedPlan, type PlanBasis } from
 import { unmanagedFlows, type UnmanagedFlow } from './unmanaged-flows.js';
 
 export interface PlanOptions {
-  env?: string;
+  /** The environment's name (--env; default: RUNTYPE_ENV, else the config's). */
+  envName?: string;
   /** Fetch every tracked flow to see drift on flows unchanged in code. */
   refresh?: boolean;
   /** With refresh: not the flows unedited since the tool wrote them (status; see remote-plan). */
@@ -42,19 +43,19 @@ export interface PlanOptions {
 /** `plan`: what `sync` would do, computed read-only (no writer lock, no writes). */
 export async function runPlan(ctx: AppContext, options: PlanOptions): Promise<PlanResult> {
   if (options.offline === true) {
-    const loaded = await loadProjectAndTarget(ctx, options.env);
+    const loaded = await loadProjectAndTarget(ctx, options.envName);
     return planResult(ctx, options, loaded, await planOffline(ctx, loaded, options));
   }
   // While the flows load: the API client's import, and for a remote environment the connection
-  // and the account's listing (early-read.ts).
+  // and the account's listing (listing-ahead.ts).
   preloadApiClient();
-  const early = startEarlyRead(ctx, options.env);
+  const ahead = startListingAhead(ctx, options.envName);
   try {
-    const loaded = await loadProjectAndTarget(ctx, options.env);
-    const planned = await planWithoutWriting(ctx, loaded, options, early);
+    const loaded = await loadProjectAndTarget(ctx, options.envName);
+    const planned = await planWithoutWriting(ctx, loaded, options, ahead);
     return await planResult(ctx, options, loaded, planned);
   } finally {
-    await early.discard();
+    await ahead.discard();
   }
 }
 
@@ -100,11 +101,11 @@ export async function planWithoutWriting(
   ctx: AppContext,
   loaded: ProjectAndTarget,
   options: PlanOptions,
-  early?: EarlyRead,
+  ahead?: ListingAhead,
 ): Promise<PlannedView> {
   const { project, target, desired } = loaded;
   const connection =
-    (await early?.take(project.root, target)) ?? (await connect(ctx, project, target, 'read-only'));
+    (await ahead?.take(project.root, target)) ?? (await connect(ctx, project, target, 'read-only'));
   try {
     const publish = options.publish ?? target.publish;
     const scope = {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { RuntypeError } from '../../errors.js';
 import { readRemoteFlow, type RemoteFlow } from '../../plan/index.js';
+import { connect, type OnlineConnection } from '../connect.js';
 import type { AppContext } from '../context.js';
 import { loadValidProject } from '../project.js';
 import { chooseTarget } from '../target.js';
-import { openPullAccess, type PullAccess } from './access.js';
 import { resolveOutDir } from './out-dir.js';
 import { findRefusal } from './refusals.js';
 import { renderModule, type PlannedModule } from './render.js';
@@ -14,7 +14,7 @@ import { recordPulled, rehashEdited, writeModules } from './write.js';
 import { readProgress } from '../progress.js';
 
 export interface PullOptions {
-  env?: string;
+  envName?: string;
   /** Tracked keys, remote ids or exact remote names. */
   names: readonly string[];
   /** Every remote flow the lock state does not track. */
@@ -48,19 +48,23 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
     );
   }
   const project = await loadValidProject(ctx);
-  const target = chooseTarget(ctx, project.config, options.env);
+  const target = chooseTarget(ctx, project.config, options.envName);
   const outDir = resolveOutDir(project.root, project.config.flows, options.out, ctx.cwd);
   const codegen = await import('../../codegen/index.js');
-  const access = await openPullAccess(ctx, project, target, options.dryRun === true);
+  // A pull records what it wrote the way `sync` does (under the writer lock, through the
+  // journal); a dry run reads the lock state like `plan` (no lock taken, the emulator read-only).
+  const mode = options.dryRun === true ? 'read-only' : 'write';
+  const connection: OnlineConnection = await connect(ctx, project, target, mode);
   try {
-    const listed = (await access.api.listFlows()) as ListedFlow[];
+    const tracked = connection.lock.entries();
+    const listed = (await connection.api.listFlows()) as ListedFlow[];
     const { selected, skipped } = selectFlows(options.names, options.all === true, {
       listed,
-      tracked: access.tracked,
+      tracked,
       code: project.flows,
     });
-    const remotes = await readSelected(ctx, access, selected);
-    const takenKeys = new Set([...project.flows.map((f) => f.flow.key), ...access.tracked.keys()]);
+    const remotes = await readSelected(ctx, connection, selected);
+    const takenKeys = new Set([...project.flows.map((f) => f.flow.key), ...tracked.keys()]);
     const rctx = {
       codegen,
       outDir,
@@ -74,7 +78,7 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
       modules.push(await renderModule(rctx, selection, remotes.get(selection.remote.id)!.flow));
     const { blocked, warnings } = await findRefusal(ctx, project.root, modules, options);
     let recorded = new Set<string>();
-    if (!blocked && !options.dryRun && access.writer) {
+    if (!blocked && connection.mode === 'write') {
       await writeModules(modules);
       await rehashEdited(ctx, modules);
       const live = new Map(
@@ -82,13 +86,13 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
           r.liveVersionId ? [[id, r.liveVersionId] as const] : [],
         ),
       );
-      recorded = await recordPulled(access.writer, modules, live);
+      recorded = await recordPulled(connection, modules, live);
     }
     const diagnostics = modules.flatMap((m) => m.diagnostics);
     return {
       command: 'pull',
       ok: modules.every((m) => m.hash !== undefined),
-      target: access.info,
+      target: connection.info,
       dryRun: options.dryRun === true,
       outDir: path.relative(project.root, outDir) || '.',
       flows: modules.map((m) => pulledFlow(project.root, m, recorded)),
@@ -100,7 +104,7 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
       durationMs: ctx.now().getTime() - started,
     };
   } finally {
-    await access.close();
+    await connection.close();
   }
 }
 
@@ -112,10 +116,10 @@ export async function runPull(ctx: AppContext, options: PullOptions): Promise<Pu
  */
 async function readSelected(
   ctx: AppContext,
-  access: PullAccess,
+  connection: OnlineConnection,
   selected: readonly PullSelection[],
 ) {
-  const { api } = access;
+  const { api } = connection;
   const progress = readProgress(ctx);
   /** `liveVersionId`: set when the live version is the flow's current content. */
   const out = new Map<string, { flow: RemoteFlow; liveVersionId?: string }>();

@@ -3,7 +3,8 @@ import type { ChangeOutcome } from '../../apply/outcome.js';
 import { RuntypeError } from '../../errors.js';
 import { recordChanges, type Change, type Plan, type SavedPlan } from '../../plan/index.js';
 import { applyPlan, summarizeRun } from './apply-plan.js';
-import { connect, preloadApiClient } from '../connect.js';
+import { connect } from '../connect.js';
+import { preloadApiClient } from '../open-api.js';
 import type { AppContext } from '../context.js';
 import { rerunCommand } from '../rerun-command.js';
 import { planWithoutWriting, type PlanOptions } from '../plan/plan.js';
@@ -47,7 +48,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
       : await readSavedPlan(path.resolve(ctx.cwd, options.planFile));
   const settings = saved ? { ...options, ...savedSettings(saved) } : options;
   preloadApiClient(); // while the flows load
-  const loaded = await loadProjectAndTarget(ctx, settings.env);
+  const loaded = await loadProjectAndTarget(ctx, settings.envName);
   if (settings.dryRun) return dryRun(ctx, settings, loaded, started);
   const { project, target, desired } = loaded;
   const connection = await connect(ctx, project, target, 'write');

@@ -10,7 +10,7 @@ import { chooseTarget } from '../target.js';
 export interface ValidateOptions {
   /** Also send each valid flow to the server's validator (POST /v1/public/flows/validate). */
   remote?: boolean;
-  env?: string;
+  envName?: string;
 }
 
 /**
@@ -24,7 +24,7 @@ export async function runValidate(
   options: ValidateOptions = {},
 ): Promise<ValidateResult> {
   const project = await loadProjectOf(ctx);
-  const remote = options.remote ? await checkRemotely(ctx, project, options.env) : undefined;
+  const remote = options.remote ? await checkRemotely(ctx, project, options.envName) : undefined;
   const diagnostics = [...project.diagnostics, ...(remote?.diagnostics ?? [])];
   return {
     command: 'validate',
@@ -46,8 +46,8 @@ export async function runValidate(
 
 // --- internal ---
 
-async function checkRemotely(ctx: AppContext, project: Project, env: string | undefined) {
-  const target = chooseTarget(ctx, project.config, env, { keyOptional: true });
+async function checkRemotely(ctx: AppContext, project: Project, envName: string | undefined) {
+  const target = chooseTarget(ctx, project.config, envName, { keyOptional: true });
   const authenticated = target.kind === 'emulator' || target.apiKey !== '';
   if (!authenticated) {
     ctx.reporter.warn(

@@ -1,4 +1,5 @@
-import { connect, preloadApiClient } from '../connect.js';
+import { connect } from '../connect.js';
+import { preloadApiClient } from '../open-api.js';
 import type { AppContext } from '../context.js';
 import { resolveVersion, trackedKey } from './flow-versions.js';
 import { loadProjectAndTarget } from '../project.js';
@@ -6,7 +7,7 @@ import { rerunCommand } from '../rerun-command.js';
 import type { RollbackResult } from '../results.js';
 
 export interface RollbackOptions {
-  env?: string;
+  envName?: string;
   key: string;
   /** `previous`, a version number (`3`, `v3`) or a version id. */
   to: string;
@@ -28,7 +29,7 @@ export async function runRollback(
   options: RollbackOptions,
 ): Promise<RollbackResult> {
   preloadApiClient(); // while the flows load
-  const { project, target, desired } = await loadProjectAndTarget(ctx, options.env);
+  const { project, target, desired } = await loadProjectAndTarget(ctx, options.envName);
   const connection = await connect(ctx, project, target, 'write');
   try {
     const lock = connection.lock.entries();

@@ -1,12 +1,13 @@
 import { versionMatchesCode } from '../../apply/version-content.js';
-import { connect, preloadApiClient } from '../connect.js';
+import { connect } from '../connect.js';
+import { preloadApiClient } from '../open-api.js';
 import type { AppContext } from '../context.js';
 import { trackedKey } from './flow-versions.js';
 import { loadProjectAndTarget } from '../project.js';
 import type { VersionsResult } from '../results.js';
 
 export interface VersionsOptions {
-  env?: string;
+  envName?: string;
   key: string;
 }
 
@@ -20,7 +21,7 @@ export async function runVersions(
   options: VersionsOptions,
 ): Promise<VersionsResult> {
   preloadApiClient(); // while the flows load
-  const { project, target, desired } = await loadProjectAndTarget(ctx, options.env);
+  const { project, target, desired } = await loadProjectAndTarget(ctx, options.envName);
   const connection = await connect(ctx, project, target, 'read-only');
   try {
     const { key, entry, code } = trackedKey(

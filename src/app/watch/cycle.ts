@@ -9,7 +9,8 @@ import type { AppContext } from '../context.js';
 import { readProgress } from '../progress.js';
 import { reportProject, toDesiredFlows } from '../project.js';
 import { planAgainstRemote, planScope, type RemotePlanOptions } from '../plan/remote-plan.js';
-import { chooseTarget, resolveTarget, type Target } from '../target.js';
+import { SHARED_LOCKFILE_NAME } from '../../state/index.js';
+import { chooseTarget, targetFor, type Target } from '../target.js';
 import { changedKeys, nextBaseline } from './baseline.js';
 import type { WatchCycle, WatchInvalid } from '../watch-events.js';
 import {
@@ -22,7 +23,8 @@ import {
 } from './session.js';
 
 export interface WatchOptions {
-  env?: string;
+  /** The environment's name (--env). */
+  envName?: string;
   force?: boolean;
   publish?: boolean;
   only?: readonly string[];
@@ -122,13 +124,13 @@ async function targetOf(
   const { config } = project;
   if (!session.connection) {
     return fatalOnFailure(() => {
-      const target = chooseTarget(ctx, config, options.env);
+      const target = chooseTarget(ctx, config, options.envName);
       if (target.lockLocation === 'shared' && options.allowShared !== true)
         throw sharedLockError(target);
       return target;
     });
   }
-  const target = resolveTarget(config, ctx.env, options.env);
+  const target = targetFor(ctx, config, options.envName);
   assertTargetUnchanged(session.connection, target);
   return target;
 }
@@ -139,11 +141,10 @@ async function targetOf(
  * in a file everyone merges. It never asks; it refuses unless told.
  */
 function sharedLockError(target: Target): RuntypeError {
-  const file = target.lockLocation === 'shared' ? 'runtype.lock.json' : '.runtype/';
   return new RuntypeError(
     WATCH_SHARED_LOCK,
     `sync --watch would write to environment "${target.environment}", ` +
-      `whose lock section is shared (${file}, committed); nothing was written`,
+      `whose lock section is shared (${SHARED_LOCKFILE_NAME}, committed); nothing was written`,
     {
       hint:
         'Watch a personal environment (personal: true) or the embedded emulator; or, to watch ' +

@@ -1,10 +1,9 @@
 import { InternalError, RuntypeError } from '../../errors.js';
-import { findProject } from '../../load/project/find-config.js';
 import type { LoadedProject } from '../../load/project/project-loader.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import type { ProjectWatcher, WatchProject } from '../../file-watch/watch-project.js';
 import type { AppContext } from '../context.js';
-import { loadProjectOf } from '../project.js';
+import { loadProjectOf, locateProject } from '../project.js';
 import { changedDuringLoad, fileClockNow } from './catch-up.js';
 import { runCycle, WATCH_SHARED_LOCK, type WatchOptions } from './cycle.js';
 import {
@@ -180,7 +179,7 @@ export async function runWatch(
   }
 
   try {
-    loop.root = findProject(ctx.cwd, ctx.configPath).root;
+    loop.root = locateProject(ctx).root;
     loop.running = cycle([]);
     await loop.running;
     loop.running = undefined;
@@ -217,5 +216,8 @@ export async function runWatch(
  * What removes the remote flows a session created for code that is gone (with their lock entries).
  */
 function cleanupCommand(options: WatchOptions): string {
-  return ['runtype-flows sync --prune', ...(options.env ? [`--env ${options.env}`] : [])].join(' ');
+  return [
+    'runtype-flows sync --prune',
+    ...(options.envName ? [`--env ${options.envName}`] : []),
+  ].join(' ');
 }

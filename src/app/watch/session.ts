@@ -1,7 +1,7 @@
 import { RuntypeError, withCause } from '../../errors.js';
 import { LocationCache } from '../../load/locate/locate-diagnostics.js';
 import type { WriteConnection } from '../connect.js';
-import type { Target } from '../target.js';
+import { describeTarget, sameTarget, type Target } from '../target.js';
 
 /**
  * What a watch session carries from one cycle to the next. A cycle reads it
@@ -96,24 +96,13 @@ export function assertTargetUnchanged(
   connection: Pick<WriteConnection, 'target'>,
   next: Target,
 ): void {
-  const identity = (t: Target) => {
-    const url = t.kind === 'remote' ? t.apiUrl : '';
-    return JSON.stringify([t.kind, t.environment, t.lockSection, t.lockLocation, url]);
-  };
   const first = connection.target;
-  if (identity(first) === identity(next)) return;
+  if (sameTarget(first, next)) return;
   const message =
-    `The config now targets ${describe(next)}, not ${describe(first)} ` +
+    `The config now targets ${describeTarget(next)}, not ${describeTarget(first)} ` +
     'as when watching started; nothing was applied';
   throw new RuntypeError('WATCH_TARGET_CHANGED', message, {
     hint: 'Stop sync --watch (Ctrl-C) and start it again to sync to the new target.',
     meta: { environment: next.environment },
   });
-}
-
-// --- internal ---
-
-function describe(target: Target): string {
-  const where = target.kind === 'remote' ? target.apiUrl : 'embedded emulator';
-  return `"${target.environment}" (${where})`;
 }

@@ -23,7 +23,7 @@ export function doctorCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runDoctor } = await import('../../app/doctor/doctor.js');
-        const result = await runDoctor(ctx, argv.env === undefined ? {} : { env: argv.env });
+        const result = await runDoctor(ctx, argv.env === undefined ? {} : { envName: argv.env });
         ctx.reporter.result(result);
         return result.ok ? EXIT.ok : EXIT.error;
       }),

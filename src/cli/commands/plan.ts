@@ -84,7 +84,7 @@ export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
       runInContext(runtime, argv, async (ctx) => {
         const { runPlan } = await import('../../app/plan/plan.js');
         const result = await runPlan(ctx, {
-          env: argv.env,
+          envName: argv.env,
           refresh: argv.refresh,
           offline: argv.offline,
           only: argv.only,

@@ -64,7 +64,7 @@ export function pullCommand(runtime: CliRuntime): CommandModule<GlobalOptions, P
       runInContext(runtime, argv, async (ctx) => {
         const { runPull } = await import('../../app/pull/pull.js');
         const result = await runPull(ctx, {
-          env: argv.env,
+          envName: argv.env,
           names: argv.flows ?? [],
           all: argv.all,
           out: argv.out,

@@ -41,7 +41,7 @@ export function rollbackCommand(runtime: CliRuntime): CommandModule<GlobalOption
       runInContext(runtime, argv, async (ctx) => {
         const { runRollback } = await import('../../app/versions/rollback.js');
         const result = await runRollback(ctx, {
-          env: argv.env,
+          envName: argv.env,
           key: argv.key ?? '',
           to: argv.to ?? '',
           yes: argv.yes,

@@ -39,7 +39,7 @@ export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions,
       runInContext(runtime, argv, async (ctx) => {
         const { runStatus } = await import('../../app/status/status.js');
         const result = await runStatus(ctx, {
-          env: argv.env,
+          envName: argv.env,
           offline: argv.offline,
           all: argv.all,
           refresh: argv.refresh,

@@ -119,7 +119,7 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
         if (argv.watch) return { code: await watch(ctx, argv), ctrlCIsNormalEnd: true };
         const { runSync } = await import('../../app/sync/sync.js');
         const result = await runSync(ctx, {
-          env: argv.env,
+          envName: argv.env,
           dryRun: argv['dry-run'],
           prune: argv.prune,
           yes: argv.yes,
@@ -149,7 +149,7 @@ async function watch(ctx: AppContext, argv: SyncArgs): Promise<number> {
   const summary = await runWatch(
     ctx,
     {
-      env: argv.env,
+      envName: argv.env,
       force: argv.force,
       publish: argv.publish,
       only: argv.only,

@@ -43,7 +43,10 @@ export function validateCommand(runtime: CliRuntime): CommandModule<GlobalOption
       runInContext(runtime, argv, async (ctx) => {
         const { runValidate } = await import('../../app/validate/validate.js');
         const { requireFlows } = await import('../../app/validate/require-flows.js');
-        const options = { remote: argv.remote === true, ...(argv.env ? { env: argv.env } : {}) };
+        const options = {
+          remote: argv.remote === true,
+          ...(argv.env ? { envName: argv.env } : {}),
+        };
         const result = requireFlows(await runValidate(ctx, options), argv['allow-empty'] === true);
         ctx.reporter.result(result);
         return result.ok ? EXIT.ok : EXIT.error;

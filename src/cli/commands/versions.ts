@@ -23,7 +23,7 @@ export function versionsCommand(runtime: CliRuntime): CommandModule<GlobalOption
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runVersions } = await import('../../app/versions/versions.js');
-        const result = await runVersions(ctx, { env: argv.env, key: argv.key ?? '' });
+        const result = await runVersions(ctx, { envName: argv.env, key: argv.key ?? '' });
         ctx.reporter.result(result);
         return result.ok ? EXIT.ok : EXIT.error;
       }),

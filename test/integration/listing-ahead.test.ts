@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
-import { startEarlyRead } from '../../src/app/plan/early-read.js';
+import { startListingAhead } from '../../src/app/plan/listing-ahead.js';
 import { resolveTarget } from '../../src/app/target.js';
 import {
   createEmulatorProject,
@@ -25,7 +25,7 @@ describe('the early read (plan and status list the account while the flows load)
     expect((await env.cli('sync')).code).toBe(0);
     env.emu.clearRequests();
     const ctx = contextFor(env.project.root);
-    const early = startEarlyRead(ctx, undefined);
+    const early = startListingAhead(ctx, undefined);
     // No project load was asked for: the listing comes from the config and the target alone.
     await expect.poll(listings).toBe(1);
     const { config } = await ctx.loader.loadConfig(
@@ -50,7 +50,7 @@ describe('the early read (plan and status list the account while the flows load)
   it('is not used for another project or environment, and discard closes it', async () => {
     env = await createEmulatorProject(1);
     const ctx = contextFor(env.project.root);
-    const early = startEarlyRead(ctx, undefined);
+    const early = startListingAhead(ctx, undefined);
     const { config } = await ctx.loader.loadConfig(
       `${env.project.root}/runtype.config.ts`,
       env.project.root,

@@ -1,9 +1,9 @@
-import { findProject } from '../../load/project/find-config.js';
 import type { ResolvedConfig } from '../../model/config.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import { connect, type ReadOnlyConnection } from '../connect.js';
 import type { AppContext } from '../context.js';
-import { resolveTarget, type Target } from '../target.js';
+import { locateProject, readProjectConfig } from '../project.js';
+import { sameTarget, targetFor, type Target } from '../target.js';
 
 /**
  * A read-only connection opened, and the account's listing started, while the flow modules
@@ -16,10 +16,10 @@ import { resolveTarget, type Target } from '../target.js';
  * not load, the target cannot be chosen or the connection fails, the command goes the usual way
  * and meets the same problem there, in its usual order (the flows' own errors first).
  */
-export interface EarlyRead {
+export interface ListingAhead {
   /**
    * The connection, when it was opened for this project and target (else undefined: the caller
-   * connects as usual). Its first listing is the one started early.
+   * connects as usual). Its first listing is the one started ahead.
    */
   take(root: string, target: Target): Promise<ReadOnlyConnection | undefined>;
   /** Closes the connection unless it was taken (call it on every path). */
@@ -32,22 +32,22 @@ interface Opened {
   connection: ReadOnlyConnection;
 }
 
-export function startEarlyRead(ctx: AppContext, env: string | undefined): EarlyRead {
-  const opened = open(ctx, env).catch(() => undefined);
+export function startListingAhead(ctx: AppContext, envName: string | undefined): ListingAhead {
+  const opened = open(ctx, envName).catch(() => undefined);
   let taken = false;
   return {
     async take(root, target) {
-      const early = await opened;
-      if (early === undefined || taken) return undefined;
-      if (early.root !== root || !sameTarget(early.target, target)) return undefined;
+      const ahead = await opened;
+      if (ahead === undefined || taken) return undefined;
+      if (ahead.root !== root || !sameTarget(ahead.target, target)) return undefined;
       taken = true;
-      return early.connection;
+      return ahead.connection;
     },
     async discard() {
-      const early = await opened;
-      if (early !== undefined && !taken) {
+      const ahead = await opened;
+      if (ahead !== undefined && !taken) {
         taken = true;
-        await early.connection.close().catch(() => undefined);
+        await ahead.connection.close().catch(() => undefined);
       }
     },
   };
@@ -55,52 +55,26 @@ export function startEarlyRead(ctx: AppContext, env: string | undefined): EarlyR
 
 // --- internal ---
 
-async function open(ctx: AppContext, env: string | undefined): Promise<Opened | undefined> {
-  const { root, configFile } = findProject(ctx.cwd, ctx.configPath);
-  const config = await configOf(ctx, root, configFile);
+async function open(ctx: AppContext, envName: string | undefined): Promise<Opened | undefined> {
+  const { root } = locateProject(ctx);
+  const config = await configOf(ctx);
   if (config === undefined) return undefined;
-  const target = resolveTarget(config, ctx.env, env);
+  const target = targetFor(ctx, config, envName);
   // The embedded emulator answers at once: nothing to overlap, and one emulator per run is simpler.
   if (target.kind !== 'remote') return undefined;
-  const connection = await connect(ctx, { root, config }, target, 'read-only');
-  const listing = connection.api.listFlows();
-  listing.catch(() => undefined); // awaited by the plan, which reports a failure as its own
-  let first = true;
-  const api: ReadOnlyConnection['api'] = Object.create(connection.api, {
-    listFlows: {
-      value: () => {
-        if (!first) return connection.api.listFlows();
-        first = false;
-        return listing;
-      },
-    },
-  }) as ReadOnlyConnection['api'];
-  return { root, target, connection: { ...connection, api } };
+  const options = { listAhead: true };
+  const connection = await connect(ctx, { root, config }, target, 'read-only', options);
+  return { root, target, connection };
 }
 
 /**
  * The config, from the load the CLI prefetched (its worker tells it before importing any flow),
  * else read on its own (a loader that does not prefetch: tests, running from source).
  */
-async function configOf(
-  ctx: AppContext,
-  root: string,
-  configFile: string | undefined,
-): Promise<ResolvedConfig | undefined> {
+async function configOf(ctx: AppContext): Promise<ResolvedConfig | undefined> {
   const request = { cwd: ctx.cwd, ...(ctx.configPath ? { configPath: ctx.configPath } : {}) };
   const prefetched = await ctx.loader.prefetchedConfig?.(request);
   if (prefetched !== undefined) return prefetched ?? undefined;
-  const { config, diagnostics } = await ctx.loader.loadConfig(configFile, root);
+  const { config, diagnostics } = await readProjectConfig(ctx);
   return hasErrors(diagnostics) ? undefined : config;
-}
-
-function sameTarget(a: Target, b: Target): boolean {
-  if (a.kind !== 'remote' || b.kind !== 'remote') return false;
-  return (
-    a.environment === b.environment &&
-    a.apiUrl === b.apiUrl &&
-    a.apiKey === b.apiKey &&
-    a.lockSection === b.lockSection &&
-    a.lockLocation === b.lockLocation
-  );
 }
