@@ -73,6 +73,7 @@ const USE_CASES = [
   'envs',
   'doctor',
   'init',
+  'emulator',
   'run',
   'test',
 ];

@@ -1,3 +1,4 @@
+import type { EmulatorEvent } from './emulator-events.js';
 import type { CommandResult, PlanResult } from './results.js';
 import type { WatchEvent } from './watch-events.js';
 import type { Diagnostic } from '../model/diagnostics.js';
@@ -40,6 +41,8 @@ export interface Reporter {
   error(error: unknown): void;
   /** One `sync --watch` event: human lines, or one JSON object a line (NDJSON) with --json. */
   watch(event: WatchEvent): void;
+  /** One `emulator` event: human lines on stderr, and one JSON object a line with --json. */
+  emulator(event: EmulatorEvent): void;
   /** Values (the API key) that must never be printed; replaced by `***`. */
   addSecret(value: string): void;
 }

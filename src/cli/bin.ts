@@ -1,8 +1,8 @@
 // First: V8 flags must be set before any WebAssembly is compiled.
 import './v8-flags.js';
 import { VERSION } from '../app/version.js';
-import { startLoaderWorkerEarly } from '../load/worker/early-worker.js';
-import { loadsProject } from './early-start.js';
+import { startStandbyWorker } from '../load/worker/standby-worker.js';
+import { loadsProject } from './command-table.js';
 
 /**
  * The process entry: the only place that wires process.* into the CLI.
@@ -25,8 +25,8 @@ const args = process.argv.slice(2);
 const versionOnly = args.length === 1 && args[0] === '--version';
 if (versionOnly) process.stdout.write(`${VERSION}\n`);
 // A command that loads the project gets its loader worker now: the worker's start runs on the
-// other core while this thread imports the parser and the command (see early-worker.ts).
-if (!versionOnly && loadsProject(args)) startLoaderWorkerEarly();
+// other core while this thread imports the parser and the command (see standby-worker.ts).
+if (!versionOnly && loadsProject(args)) startStandbyWorker();
 const code = versionOnly ? 0 : await runMain();
 // Each command decides what an interrupt means: 130 for a run cut short, 0 for the emulator,
 // whose normal end is Ctrl-C.

@@ -1,29 +1,22 @@
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { ProcessIo } from './build-context.js';
 import { globalOptions, type GlobalOptions } from './global-options.js';
 import { EXIT, type CliRuntime } from './runtime.js';
-import { validateCommand } from './commands/validate.js';
-import { initCommand } from './commands/init.js';
-import { planCommand } from './commands/plan.js';
-import { syncCommand } from './commands/sync.js';
-import { statusCommand } from './commands/status.js';
-import { pullCommand } from './commands/pull.js';
-import { emulatorCommandFor } from './commands/emulator.js';
-import { envsCommand } from './commands/envs.js';
-import { doctorCommand } from './commands/doctor.js';
-import { versionsCommand } from './commands/versions.js';
-import { rollbackCommand } from './commands/rollback.js';
-
+import { InternalError } from '../errors.js';
 import { VERSION } from '../app/version.js';
-import { commandNamed, COMMANDS, reportUsageError, UsageError } from './usage-error.js';
+import { commandIn, COMMANDS, prefetchesProject, type CommandEntry } from './command-table.js';
+import { reportUsageError, UsageError } from './usage-error.js';
 
 export { VERSION };
 
 /** Runs the CLI against the given process world; resolves to the exit code. */
 export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> {
-  const runtime: CliRuntime = { io, signal, exitCode: EXIT.ok, version: VERSION };
-  const parser = yargs(hideBin(io.argv))
+  const args = hideBin(io.argv);
+  const invoked = commandIn(args);
+  const prefetchProject = prefetchesProject(args);
+  const runtime: CliRuntime = { io, signal, exitCode: EXIT.ok, version: VERSION, prefetchProject };
+  const parser = yargs(args)
     .scriptName('runtype-flows')
     // Flags are read by their kebab-case names; camel-case copies would only double "Unknown
     // argument" lines.
@@ -32,21 +25,13 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
       '$0 <command> [options]\n\nFlows-as-code for Runtype: define flows in flows/*.ts, ' +
         'preview with `plan`, deploy with `sync`.',
     )
-    .options(globalOptions)
-    .command(validateCommand(runtime))
-    .command(planCommand(runtime))
-    .command(syncCommand(runtime))
-    .command(statusCommand(runtime))
-    .command(pullCommand(runtime))
-    .command(versionsCommand(runtime))
-    .command(rollbackCommand(runtime))
-    .command(initCommand(runtime))
-    .command(emulatorCommandFor(runtime) as never)
-    .command(envsCommand(runtime))
-    .command(doctorCommand(runtime))
-    // `completion` prints a bash script (a zsh one when $SHELL is zsh); the script asks the
-    // CLI itself for candidates (--get-yargs-completions), so new commands complete too.
-    .completion('completion', 'Print a shell completion script (bash, or zsh when $SHELL is zsh)')
+    .options(globalOptions);
+  // One table (command-table.ts): the command that runs gets its module; the others are listed.
+  for (const entry of COMMANDS) {
+    if (entry.module === undefined) parser.completion(entry.name, entry.describe);
+    else parser.command(await commandModule(entry, entry === invoked, runtime));
+  }
+  parser
     .demandCommand(1, 'Name a command (runtype-flows --help lists them).')
     .strict()
     .recommendCommands()
@@ -76,10 +61,32 @@ export async function main(io: ProcessIo, signal: AbortSignal): Promise<number> 
     await parser.parseAsync();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    reportUsageError(io, { message: error.message, ...commandNamed(io.argv, COMMANDS) });
+    const command = invoked === undefined ? {} : { command: invoked.name };
+    reportUsageError(io, { message: error.message, ...command });
     return EXIT.error;
   }
   return runtime.exitCode;
+}
+
+// --- internal ---
+
+/**
+ * The yargs module of a table entry: the command's own (flags, handler) when it is the one that
+ * runs, else its name and description only, for --help.
+ */
+async function commandModule(
+  entry: CommandEntry,
+  runs: boolean,
+  runtime: CliRuntime,
+): Promise<CommandModule<GlobalOptions, object>> {
+  const named = { command: entry.usage, describe: entry.describe };
+  if (runs && entry.module) return { ...(await entry.module())(runtime), ...named };
+  return {
+    ...named,
+    handler: () => {
+      throw new InternalError(`the module of command "${entry.name}" was not loaded`);
+    },
+  };
 }
 
 export type { GlobalOptions };

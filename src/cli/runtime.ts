@@ -1,4 +1,3 @@
-import { prefetchesProject } from './early-start.js';
 import type { AppContext } from '../app/context.js';
 import type { ProcessIo } from './build-context.js';
 import type { GlobalOptions } from './global-options.js';
@@ -9,6 +8,8 @@ export interface CliRuntime {
   signal: AbortSignal;
   exitCode: number;
   version: string;
+  /** The command's first act is loading the project: the load starts before its modules load. */
+  prefetchProject: boolean;
 }
 
 export const EXIT = { ok: 0, error: 1, actionNeeded: 2, interrupted: 130 } as const;
@@ -16,14 +17,17 @@ export const EXIT = { ok: 0, error: 1, actionNeeded: 2, interrupted: 130 } as co
 /** What a command's body returns: its exit code, and whether Ctrl-C is how it normally ends. */
 export interface CommandExit {
   code: number;
-  /** `sync --watch` runs until Ctrl-C: then an "ok" is not an interruption (exit 0, not 130). */
+  /**
+   * `sync --watch` and `emulator` run until Ctrl-C: then their code stands (0, not 130).
+   */
   ctrlCIsNormalEnd?: boolean;
 }
 
 /**
- * The error boundary every command runs inside: a use-case returns an exit
- * code or throws; a RuntypeError is shown with its hint, anything else is a
- * bug. Ctrl-C is 130, unless the command says it is its normal end.
+ * The error boundary every command runs inside, the one place that turns what a command did
+ * into an exit code: a use-case returns an exit code or throws; a RuntypeError is shown with its
+ * hint, anything else is a bug. Ctrl-C is 130 (DESIGN.md), unless the command says it is its
+ * normal end.
  */
 export async function runInContext(
   runtime: CliRuntime,
@@ -36,8 +40,8 @@ export async function runInContext(
   const ctx = buildContext(options, runtime.io, runtime.signal);
   try {
     assertWorkingDirectory(ctx.cwd);
-    // The load starts now, while the command's own modules are imported (early-start.ts).
-    if (prefetchesProject(runtime.io.argv.slice(2))) {
+    // The load starts now, while the command's own modules are imported (command-table.ts).
+    if (runtime.prefetchProject) {
       ctx.loader.prefetch?.({
         cwd: ctx.cwd,
         ...(ctx.configPath === undefined ? {} : { configPath: ctx.configPath }),
@@ -46,8 +50,8 @@ export async function runInContext(
     const returned = await body(ctx);
     const { code, ctrlCIsNormalEnd = false } =
       typeof returned === 'number' ? { code: returned } : returned;
-    // A command that finished "ok" after Ctrl-C still did not do all it was asked to.
-    const interrupted = runtime.signal.aborted && code === EXIT.ok && !ctrlCIsNormalEnd;
+    // A command that finished after Ctrl-C still did not do all it was asked to.
+    const interrupted = runtime.signal.aborted && !ctrlCIsNormalEnd;
     runtime.exitCode = interrupted ? EXIT.interrupted : code;
   } catch (error) {
     if (runtime.signal.aborted) {

@@ -13,8 +13,6 @@ import type { ProcessIo } from './build-context.js';
  */
 export class UsageError extends Error {}
 
-export { COMMANDS } from './command-names.js';
-
 /**
  * Reports a usage error: the message and the command's usage on stderr; with --json
  * also the one error document on stdout, so a script reading stdout gets JSON even
@@ -34,13 +32,4 @@ export function reportUsageError(io: ProcessIo, given: UsageProblem): void {
   const env = { ...io.env };
   if (args.includes('--no-color')) env.NO_COLOR = '1';
   io.stderr.write(`${formatUsageError(problem, createColors(env, io.stderr.isTTY === true))}\n`);
-}
-
-/** The command argv names, if any (the first word that is a command's name). */
-export function commandNamed(
-  argv: readonly string[],
-  commands: readonly string[],
-): { command?: string } {
-  const command = hideBin([...argv]).find((a) => commands.includes(a));
-  return command === undefined ? {} : { command };
 }

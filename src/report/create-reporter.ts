@@ -3,6 +3,7 @@ import type { CommandResult } from '../app/results.js';
 import { createColors } from './color.js';
 import { errorToJson, formatError } from './format-error.js';
 import { formatDiagnostics } from './format-diagnostics.js';
+import { formatEmulatorLines } from './format-emulator.js';
 import { formatPlan } from './format-plan.js';
 import { terminalSafe } from './terminal-safe.js';
 import { formatResult } from './format-result.js';
@@ -10,6 +11,7 @@ import { formatWatchEvent } from './format-watch.js';
 import { formatErrorAnnotations, formatErrorSummary } from './github-errors.js';
 import { formatAnnotations, formatJobSummary } from './github.js';
 import { withRelativePaths } from './json-paths.js';
+import { formatEmulatorEvent } from './json-emulator.js';
 import { toJsonDocument } from './json-result.js';
 import { toWatchJson } from './json-watch.js';
 import type { OutputStream, ProgressUpdate, Reporter } from '../app/reporter.js';
@@ -122,6 +124,10 @@ export function createReporter(options: ReporterOptions): Reporter {
       for (const line of text.stderr) writeErr(line);
       if (json) writeOut(JSON.stringify(toWatchJson(event)));
       else for (const line of text.stdout) writeOut(line);
+    },
+    emulator(event) {
+      for (const line of formatEmulatorLines(event)) writeErr(line);
+      if (json) stdout.write(redactor.redact(formatEmulatorEvent(event)));
     },
     addSecret: (value) => redactor.add(value),
   };

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import yargs from 'yargs';
-import { emulatorCommandFor, emulatorOptionsFromArgs } from '../../src/cli/commands/emulator.js';
+import { emulatorOptionsFromArgs } from '../../src/cli/commands/emulator.js';
 import { main } from '../../src/cli/main.js';
 import { checkResponse } from '../contract/checked-emulator.js';
 
@@ -21,17 +20,22 @@ async function waitFor<T>(probe: () => T | undefined): Promise<T> {
   throw new Error('timed out');
 }
 
-/** The command as main.ts wires it, with a runtime whose stderr is captured. */
+/** The command as the CLI runs it (main, in-process), with its stderr captured. */
 function runEmulator(
   args: string[],
   signal: AbortSignal,
 ): { out: string[]; runtime: { exitCode: number }; done: Promise<unknown> } {
   const out: string[] = [];
-  const runtime = { io: { stderr: { write: (s: string) => out.push(s) } }, signal, exitCode: -1 };
-  const done = yargs()
-    .command(emulatorCommandFor(runtime) as never)
-    .strict()
-    .parseAsync(['emulator', ...args]);
+  const runtime = { exitCode: -1 };
+  const io = {
+    argv: ['node', 'runtype-flows', 'emulator', ...args],
+    env: { NO_COLOR: '1' },
+    cwd: tmpdir(),
+    stdinIsTTY: false,
+    stdout: { write: () => true, isTTY: false },
+    stderr: { write: (s: string) => out.push(s), isTTY: false },
+  };
+  const done = main(io, signal).then((code) => (runtime.exitCode = code));
   return { out, runtime, done };
 }
 

@@ -1,15 +1,11 @@
-import type { CommandModule } from 'yargs';
+import type { CommandParts } from '../command-parts.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 
 type DoctorArgs = GlobalOptions & { env?: string };
 
-export function doctorCommand(runtime: CliRuntime): CommandModule<GlobalOptions, DoctorArgs> {
+export function doctorCommand(runtime: CliRuntime): CommandParts<GlobalOptions, DoctorArgs> {
   return {
-    command: 'doctor',
-    describe:
-      'Check that this project can deploy: config, key, API reachable and authorised, lock ' +
-      'state; writes nothing',
     builder: (y) =>
       y
         .option('env', {

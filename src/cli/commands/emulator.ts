@@ -1,8 +1,9 @@
-import type { Argv, CommandModule } from 'yargs';
-import { isRuntypeError } from '../../errors.js';
+import type { Argv } from 'yargs';
 import { DEFAULT_LOCAL_KEY } from '../../emulator/assumptions.js';
 import type { EmulatorOptions, FaultOptions } from '../../emulator/index.js';
-import { formatEmulatorEvent, type EmulatorEvent } from '../../report/json-emulator.js';
+import type { CommandParts } from '../command-parts.js';
+import type { GlobalOptions } from '../global-options.js';
+import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 
 /** Default port of the foreground emulator (the embedded one uses a free port). */
 export const DEFAULT_EMULATOR_PORT = 8790;
@@ -22,8 +23,6 @@ export interface EmulatorArgs {
   seed?: number;
   /** Step types accepted besides the API's list (repeatable flag). */
   'extra-step-type'?: string[];
-  /** The global --json: events as JSON lines on stdout (the human lines stay on stderr). */
-  json?: boolean;
 }
 
 export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
@@ -52,80 +51,7 @@ export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
   return options;
 }
 
-/**
- * Runs the emulator until `stop` is aborted, then closes it (flushing state). Resolves to an
- * exit code: 0 after a clean stop (Ctrl-C is how it normally ends), 1 when it could not start
- * (bad flags, port in use, a corrupt or locked state file) or could not save its state.
- * Errors are written, not thrown.
- */
-export async function serveEmulator(
-  args: EmulatorArgs,
-  write: (text: string) => void,
-  stop: AbortSignal,
-  emit: (event: EmulatorEvent) => void = () => {},
-): Promise<number> {
-  const report = (what: string, error: unknown): void => {
-    emit({ event: 'error', error: errorBody(error) });
-    write(`runtype-flows emulator: ${what}${describe(error)}\n`);
-  };
-  let emu;
-  try {
-    // Loaded here, not at the top: `--help` and other commands never pay for the server.
-    const { startEmulator } = await import('../../emulator/index.js');
-    // A failed background save is a log line; the emulator keeps serving and retries.
-    emu = await startEmulator({
-      ...emulatorOptionsFromArgs(args),
-      onError: (error) => report('', error),
-    });
-  } catch (error) {
-    report('', error);
-    return 1;
-  }
-  // The default key is public; a custom one is not echoed (DESIGN: keys never appear in output).
-  const key =
-    emu.key === DEFAULT_LOCAL_KEY ? `${emu.key} (local, not a secret)` : 'the one given with --key';
-  const port = Number(new URL(emu.url).port);
-  emit({
-    event: 'listening',
-    url: emu.apiUrl,
-    port,
-    key: emu.key === DEFAULT_LOCAL_KEY ? emu.key : null,
-  });
-  write(`Runtype emulator listening on ${emu.apiUrl}  key: ${key}\n`);
-  if (args.state !== undefined) write(`  state: ${args.state}\n`);
-  if (args['extra-step-type'] !== undefined && args['extra-step-type'].length > 0) {
-    write(`  extra step types: ${args['extra-step-type'].join(', ')}\n`);
-  }
-  const f = emu.faults();
-  const jitter = f.randomLatencyMs === null ? 0 : f.randomLatencyMs.max;
-  const rates = {
-    latencyMs: f.latencyMs,
-    latencyJitterMs: jitter,
-    errorRate: f.errorRate,
-    rateLimitRate: f.rateLimitRate,
-    resetRate: f.resetRate,
-    commitThenDropRate: f.commitThenDropRate,
-  };
-  const active = Object.entries(rates).filter(([, v]) => v > 0);
-  if (active.length > 0)
-    write(`  faults: ${active.map(([k, v]) => `${k}=${v}`).join(' ')} seed=${f.seed}\n`);
-  write('  Ctrl-C to stop\n');
-  if (!stop.aborted)
-    await new Promise<void>((resolve) =>
-      stop.addEventListener('abort', () => resolve(), { once: true }),
-    );
-  try {
-    await emu.close();
-  } catch (error) {
-    report('stopped, but ', error);
-    return 1;
-  }
-  write('Runtype emulator stopped\n');
-  emit({ event: 'stopped' });
-  return 0;
-}
-
-function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
+function builder(yargs: Argv<GlobalOptions>): Argv<GlobalOptions & EmulatorArgs> {
   return yargs
     .option('port', {
       type: 'number',
@@ -183,55 +109,21 @@ function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
     });
 }
 
-/** What the command needs from main's CliRuntime (structurally compatible with it). */
-export interface EmulatorCommandRuntime {
-  io: { stderr: { write(s: string): unknown }; stdout?: { write(s: string): unknown } };
-  signal: AbortSignal;
-  exitCode: number;
-}
-
-export function emulatorCommandFor(
-  runtime: EmulatorCommandRuntime,
-): CommandModule<object, EmulatorArgs> {
+/**
+ * `emulator`: the local Runtype API in the foreground. It runs inside the one boundary like
+ * every command; Ctrl-C is its normal end (exit 0), a failure to start or to save its state on
+ * stop exits 1 (app/emulator/serve.ts reports both as its events).
+ */
+export function emulatorCommand(
+  runtime: CliRuntime,
+): CommandParts<GlobalOptions, GlobalOptions & EmulatorArgs> {
   return {
-    command: 'emulator',
-    describe: 'Run the local Runtype API emulator in the foreground (Ctrl-C to stop)',
     builder,
-    handler: async (argv) => {
-      const { stdout, stderr } = runtime.io;
-      const emit =
-        argv.json === true && stdout
-          ? (event: EmulatorEvent) => void stdout.write(formatEmulatorEvent(event))
-          : undefined;
-      runtime.exitCode = await serveEmulator(
-        argv,
-        (text) => void stderr.write(text),
-        runtime.signal,
-        emit,
-      );
-    },
+    handler: (argv) =>
+      runInContext(runtime, argv, async (ctx) => {
+        const { runEmulator } = await import('../../app/emulator/serve.js');
+        const ok = await runEmulator(ctx, emulatorOptionsFromArgs(argv));
+        return { code: ok ? EXIT.ok : EXIT.error, ctrlCIsNormalEnd: true };
+      }),
   };
-}
-
-// --- internal ---
-
-function errorBody(error: unknown): { code: string; message: string; hint?: string } {
-  if (!isRuntypeError(error)) {
-    return {
-      code: 'EMULATOR_ERROR',
-      message: error instanceof Error ? error.message : String(error),
-    };
-  }
-  return {
-    code: error.code,
-    message: error.message,
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-  };
-}
-
-/** The message, and for a RuntypeError its code and hint too. */
-function describe(error: unknown): string {
-  if (!isRuntypeError(error)) return error instanceof Error ? error.message : String(error);
-  const hint = error.hint === undefined ? '' : `\n  hint: ${error.hint}`;
-  return `${error.message} [${error.code}]${hint}`;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CommandModule } from 'yargs';
+import type { CommandParts } from '../command-parts.js';
 import { UsageError } from '../usage-error.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
@@ -15,11 +15,8 @@ interface PlanArgs extends GlobalOptions, TargetArgs {
   publish?: boolean;
 }
 
-export function planCommand(runtime: CliRuntime): CommandModule<GlobalOptions, PlanArgs> {
+export function planCommand(runtime: CliRuntime): CommandParts<GlobalOptions, PlanArgs> {
   return {
-    command: 'plan',
-    describe:
-      'Show what sync would change, per flow and per step, with prompt text diffs (read-only)',
     builder: (y) =>
       y
         .options(targetOptions)

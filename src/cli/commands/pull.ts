@@ -1,4 +1,4 @@
-import type { CommandModule } from 'yargs';
+import type { CommandParts } from '../command-parts.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 import { targetOptions } from './plan-options.js';
@@ -13,12 +13,8 @@ interface PullArgs extends GlobalOptions {
   'allow-dirty'?: boolean;
 }
 
-export function pullCommand(runtime: CliRuntime): CommandModule<GlobalOptions, PullArgs> {
+export function pullCommand(runtime: CliRuntime): CommandParts<GlobalOptions, PullArgs> {
   return {
-    command: 'pull [flows..]',
-    describe:
-      'Write remote flows as code (flows built in the dashboard, or remote edits of tracked ' +
-      'ones); changes nothing remote',
     builder: (y) =>
       y
         .positional('flows', {

@@ -1,4 +1,4 @@
-import type { CommandModule } from 'yargs';
+import type { CommandParts } from '../command-parts.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 import { targetOptions } from './plan-options.js';
@@ -10,12 +10,8 @@ interface RollbackArgs extends GlobalOptions {
   yes?: boolean;
 }
 
-export function rollbackCommand(runtime: CliRuntime): CommandModule<GlobalOptions, RollbackArgs> {
+export function rollbackCommand(runtime: CliRuntime): CommandParts<GlobalOptions, RollbackArgs> {
   return {
-    command: 'rollback <key>',
-    describe:
-      'Make an earlier version of a flow live and pin it there: sync leaves it until the ' +
-      "flow's code changes",
     builder: (y) =>
       y
         .positional('key', { type: 'string', describe: "The flow's key", demandOption: true })

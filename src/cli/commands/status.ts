@@ -1,4 +1,4 @@
-import type { CommandModule } from 'yargs';
+import type { CommandParts } from '../command-parts.js';
 import { SETTLED_STATES } from '../../app/results.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
@@ -7,12 +7,8 @@ import { targetOptions, type TargetArgs } from './plan-options.js';
 type StatusArgs = GlobalOptions &
   TargetArgs & { 'exit-code'?: boolean; all?: boolean; refresh?: boolean };
 
-export function statusCommand(runtime: CliRuntime): CommandModule<GlobalOptions, StatusArgs> {
+export function statusCommand(runtime: CliRuntime): CommandParts<GlobalOptions, StatusArgs> {
   return {
-    command: 'status',
-    describe:
-      'List every flow with its remote id and state: in-sync, changed, new, live-behind ' +
-      '(not yet published), draft, pinned (rollback), drift, live-drift, missing, removed',
     builder: (y) =>
       y
         .options(targetOptions)

@@ -1,4 +1,4 @@
-import type { CommandModule } from 'yargs';
+import type { CommandParts } from '../command-parts.js';
 import type { AppContext } from '../../app/context.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
@@ -29,12 +29,8 @@ const CHANGES_A_SAVED_PLAN = [
   'watch',
 ] as const;
 
-export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, SyncArgs> {
+export function syncCommand(runtime: CliRuntime): CommandParts<GlobalOptions, SyncArgs> {
   return {
-    command: 'sync',
-    describe:
-      'Create, update (and with --prune delete) remote flows so the account matches the code, ' +
-      'and publish them so the code is what runs (--no-publish: drafts)',
     builder: (y) =>
       y
         .option('env', targetOptions.env)
@@ -131,7 +127,6 @@ export function syncCommand(runtime: CliRuntime): CommandModule<GlobalOptions, S
           argv: runtime.io.argv.slice(2),
         });
         ctx.reporter.result(result);
-        if (ctx.signal?.aborted) return EXIT.interrupted;
         if (!result.ok) return EXIT.error;
         return result.blocked ? EXIT.actionNeeded : EXIT.ok;
       }),

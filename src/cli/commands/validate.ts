@@ -1,4 +1,4 @@
-import type { CommandModule } from 'yargs';
+import type { CommandParts } from '../command-parts.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 
@@ -8,12 +8,8 @@ interface ValidateArgs extends GlobalOptions {
   'allow-empty'?: boolean;
 }
 
-export function validateCommand(runtime: CliRuntime): CommandModule<GlobalOptions, ValidateArgs> {
+export function validateCommand(runtime: CliRuntime): CommandParts<GlobalOptions, ValidateArgs> {
   return {
-    command: 'validate',
-    describe:
-      'Load every flow and check it offline: schema, step types, template variables, ' +
-      'secrets, duplicates',
     builder: (y) =>
       y
         .option('remote', {

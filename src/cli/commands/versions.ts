@@ -1,4 +1,4 @@
-import type { CommandModule } from 'yargs';
+import type { CommandParts } from '../command-parts.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
 import { targetOptions } from './plan-options.js';
@@ -8,12 +8,8 @@ interface VersionsArgs extends GlobalOptions {
   env?: string;
 }
 
-export function versionsCommand(runtime: CliRuntime): CommandModule<GlobalOptions, VersionsArgs> {
+export function versionsCommand(runtime: CliRuntime): CommandParts<GlobalOptions, VersionsArgs> {
   return {
-    command: 'versions <key>',
-    describe:
-      "List a flow's versions: number, type, created, label, which is live and which holds " +
-      'the code (read-only)',
     builder: (y) =>
       y
         .positional('key', { type: 'string', describe: "The flow's key", demandOption: true })

@@ -12,7 +12,7 @@ import type { ProjectLoader } from './project-loader.js';
  * this loader when running from source, never pays for it otherwise.
  */
 export function inThreadLoader(importModule: ImportModule): ProjectLoader {
-  // One load at a time, as the worker serves them: a config read started early (app/early-read.ts)
+  // One load at a time, as the worker serves them: a config read while the flows load (app/plan/listing-ahead.ts)
   // must not run inside a project load, which forgets the project's modules as it begins.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(run: () => Promise<T>): Promise<T> => {

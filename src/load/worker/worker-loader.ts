@@ -13,7 +13,7 @@ import type {
   ProjectLoader,
 } from '../project/project-loader.js';
 import { DEFAULT_LOAD_DEADLINE, type LoadDeadline } from './load-deadline.js';
-import { takeEarlyWorker } from './early-worker.js';
+import { takeStandbyWorker } from './standby-worker.js';
 import type { FromWorker, WorkerRequest } from './protocol.js';
 
 export interface WorkerLoaderOptions {
@@ -49,7 +49,7 @@ export function createWorkerLoader(entry: URL, options: WorkerLoaderOptions): Pr
   let active: ((message: FromWorker | { kind: 'gone'; why: string }) => void) | undefined;
 
   const start = (): Worker => {
-    const created = takeEarlyWorker(entry) ?? new Worker(entry, { stdout: true });
+    const created = takeStandbyWorker(entry) ?? new Worker(entry, { stdout: true });
     created.stdout.setEncoding('utf8');
     created.stdout.on('data', (text: string) => options.userOutput(text));
     // Only the current worker speaks to the request under way: one that was replaced (timed out,

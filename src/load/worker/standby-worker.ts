@@ -3,18 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
- * The loader worker, started by the process entry before the CLI imports its parser (yargs,
+ * The loader worker on standby: started by the process entry before the CLI imports its parser (yargs,
  * zod, the reporter: ~200 ms), so that the worker's own start (its bootstrap, jiti, the model)
  * runs on the second core meanwhile instead of after it. Kept apart from worker-loader.ts so
  * the entry imports nothing else. A worker that ended before the loader took it is not handed
  * out (the loader starts a fresh one).
  */
-let early: { worker: Worker; ended: boolean } | undefined;
+let standby: { worker: Worker; ended: boolean } | undefined;
 
 /** Starts the worker (only from the built CLI: from TypeScript sources no worker can start). */
-export function startLoaderWorkerEarly(): void {
+export function startStandbyWorker(): void {
   const entry = new URL('./loader-worker.js', import.meta.url);
-  if (early !== undefined || !import.meta.url.endsWith('.js')) return;
+  if (standby !== undefined || !import.meta.url.endsWith('.js')) return;
   if (!existsSync(fileURLToPath(entry))) return;
   const started = { worker: new Worker(entry, { stdout: true }), ended: false };
   // Idle, it must not keep the process alive; an error before it is taken is the loader's to
@@ -22,13 +22,13 @@ export function startLoaderWorkerEarly(): void {
   started.worker.unref();
   started.worker.on('error', () => (started.ended = true));
   started.worker.on('exit', () => (started.ended = true));
-  early = started;
+  standby = started;
 }
 
-/** The worker started early for `entry`, once (undefined when none, or when it has ended). */
-export function takeEarlyWorker(entry: URL): Worker | undefined {
-  const taken = early;
-  early = undefined;
+/** The worker on standby for `entry`, once (undefined when none, or when it has ended). */
+export function takeStandbyWorker(entry: URL): Worker | undefined {
+  const taken = standby;
+  standby = undefined;
   if (taken === undefined || taken.ended) return undefined;
   if (new URL('./loader-worker.js', import.meta.url).href !== entry.href) {
     void taken.worker.terminate();

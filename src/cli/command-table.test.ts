@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadsProject, prefetchesProject } from './early-start.js';
+import { loadsProject, prefetchesProject } from './command-table.js';
 
 describe('loadsProject (whether the entry starts the loader worker early)', () => {
   it('is true for the commands that read the config or the flows', () => {
