@@ -150,14 +150,19 @@ export const COMMANDS: readonly CommandEntry[] = [
 ];
 
 /**
- * The command a command line names: its first word that is not a flag (nor the value of a
- * global flag that takes one), past yargs' `help`. Read on the raw arguments, before the parser.
+ * The command a command line names: its first word that is a command's name, the values of the
+ * global flags that take one aside (`--cwd plan sync` runs sync). Read on the raw arguments,
+ * before the parser; a completion request (`--get-yargs-completions runtype-flows sync --`)
+ * names its command the same way.
  */
 export function commandIn(args: readonly string[]): CommandEntry | undefined {
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (VALUE_FLAGS.has(arg)) i += 1;
-    else if (!arg.startsWith('-') && arg !== 'help') return COMMANDS.find((c) => c.name === arg);
+    else {
+      const entry = COMMANDS.find((c) => c.name === arg);
+      if (entry) return entry;
+    }
   }
   return undefined;
 }
