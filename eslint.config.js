@@ -89,12 +89,16 @@ const NOT_FOR_APP = ['**/cli/**', ...CLI_AND_WATCHER, '**/report/**'];
 const APP_MESSAGE =
   'app/ never reaches up into cli/ or report/ (it reports through ctx.reporter, whose contract ' +
   'is app/reporter.ts).';
+/** load/ is imported through its one entry, load/index.ts. */
+const LOAD_INSIDE = ['**/load/*/**'];
+const LOAD_MESSAGE = 'Import load/ through its entry, load/index.js.';
 
 function appBlocks() {
   const core = {
     files: ['src/app/*.ts'],
     rules: forbidEach([
       [NOT_FOR_APP, APP_MESSAGE],
+      [LOAD_INSIDE, LOAD_MESSAGE],
       [
         USE_CASES.map((name) => `./${name}/**`),
         'The core of app/ imports no use-case: use-cases are built on it (CONTRIBUTING.md).',
@@ -110,6 +114,7 @@ function appBlocks() {
       rules: {
         ...forbidEach([
           [NOT_FOR_APP, APP_MESSAGE],
+          [LOAD_INSIDE, LOAD_MESSAGE],
           [
             others.map((other) => `../${other}/**`),
             `app/${name}/ imports the core of app/ and the lower layers` +
@@ -333,6 +338,12 @@ export default tseslint.config(
     ),
   },
   ...appBlocks(),
+  {
+    // The process entry starts the standby loader worker before anything else loads: by path.
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/bin.ts'],
+    rules: forbid(LOAD_INSIDE, LOAD_MESSAGE),
+  },
   {
     files: ['src/file-watch/**/*.ts'],
     rules: forbid(

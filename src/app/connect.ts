@@ -1,6 +1,6 @@
+import type { Project } from '../load/index.js';
 import type { LockRecorder } from '../apply/ports.js';
 import { InternalError } from '../errors.js';
-import type { Project } from '../load/project/load-project.js';
 import { openLockStore, readLockState, type LockStore } from '../state/index.js';
 import type { AppContext } from './context.js';
 import { openApi, type ConnectedApi, type OpenedApi } from './open-api.js';

@@ -1,4 +1,4 @@
-import type { ProjectLoader } from '../load/project/project-loader.js';
+import type { ProjectLoader } from '../load/index.js';
 import type { Reporter } from './reporter.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -1,7 +1,7 @@
+import type { Project } from '../load/index.js';
 import type { ApiClient, ApiStats, RetryInfo } from '../api/index.js';
 import type * as ApiModule from '../api/index.js';
 import type { FlowWriter } from '../apply/ports.js';
-import type { Project } from '../load/project/load-project.js';
 import { emulatorStatePath } from '../state/index.js';
 import type { AppContext } from './context.js';
 import type { Target } from './target.js';

@@ -1,8 +1,11 @@
+import {
+  findProject,
+  type LoadedFlow,
+  type LoadedProject,
+  type LocationCache,
+  type ProjectLocation,
+} from '../load/index.js';
 import { RuntypeError, type JsonValue } from '../errors.js';
-import type { LocationCache } from '../load/locate/locate-diagnostics.js';
-import type { LoadedFlow } from '../load/project/load-project.js';
-import { findProject, type ProjectLocation } from '../load/project/find-config.js';
-import type { LoadedProject } from '../load/project/project-loader.js';
 import type { ResolvedConfig } from '../model/config.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import { contentHash, toFlowPayload, type DesiredFlow } from '../plan/index.js';

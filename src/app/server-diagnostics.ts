@@ -1,6 +1,6 @@
+import { locateDiagnostics } from '../load/index.js';
 import type { ApiErrorDetail, ValidationIssueDto } from '../api/index.js';
 import type { ChangeOutcome } from '../apply/outcome.js';
-import { locateDiagnostics } from '../load/locate/locate-diagnostics.js';
 import type { Diagnostic, DiagnosticPath, Severity } from '../model/diagnostics.js';
 import type { DesiredFlow } from '../plan/index.js';
 

@@ -1,3 +1,12 @@
+import {
+  DEFAULT_LOAD_DEADLINE,
+  builtWorkerEntry,
+  createLazyImporter,
+  createWorkerLoader,
+  inThreadLoader,
+  type LoadDeadline,
+  type ProjectLoader,
+} from '../load/index.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -5,11 +14,6 @@ import { parseEnv } from 'node:util';
 import type { AppContext } from '../app/context.js';
 import { locateProject } from '../app/project.js';
 import { RuntypeError } from '../errors.js';
-import { createLazyImporter } from '../load/import/lazy-importer.js';
-import { inThreadLoader } from '../load/project/in-thread-loader.js';
-import type { ProjectLoader } from '../load/project/project-loader.js';
-import { DEFAULT_LOAD_DEADLINE, type LoadDeadline } from '../load/worker/load-deadline.js';
-import { builtWorkerEntry, createWorkerLoader } from '../load/worker/worker-loader.js';
 import { guardUserCode } from './guard-user-code.js';
 import { createReporter } from '../report/create-reporter.js';
 import type { GlobalOptions } from './global-options.js';

@@ -1,6 +1,4 @@
-import type { ImportModule } from '../load/import/import-module.js';
-
-import { DEFAULT_LOAD_DEADLINE } from '../load/worker/load-deadline.js';
+import { DEFAULT_LOAD_DEADLINE, type ImportModule } from '../load/index.js';
 
 /**
  * The fence of the in-thread loader (running from TypeScript sources; the

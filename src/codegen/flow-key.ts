@@ -1,3 +1,5 @@
+import { hash8 } from '../model/hash8.js';
+
 /**
  * The key and file name a pulled flow gets: a slug of its name (`Customer
  * Outreach Flow` → `customer-outreach-flow`), letters stripped of their
@@ -29,13 +31,3 @@ export function uniqueName(base: string, taken: (candidate: string) => boolean):
 
 /** Long enough to tell flows apart, short enough for a file name on every platform. */
 const MAX_KEY_LENGTH = 64;
-
-/** FNV-1a (32 bits) over UTF-8: short, stable, and pure. */
-function hash8(text: string): string {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../model/index.js';
+import type { FlowStep, JsonValue } from '../model/index.js';
 import { defaultStepId } from '../model/step-id.js';
 import type { RemoteFlow } from '../plan/index.js';
 import { helperFor } from './helper-fit.js';
@@ -43,17 +43,7 @@ export function toWrittenFlow(
 
 // --- internal ---
 
-interface StepFields {
-  id: string;
-  name: string;
-  type: string;
-  order: number;
-  enabled: boolean;
-  config: { [key: string]: JsonValue };
-  when?: string;
-}
-
-function writtenStep(step: StepFields, index: number, at: string, notes: PullNote[]): WrittenStep {
+function writtenStep(step: FlowStep, index: number, at: string, notes: PullNote[]): WrittenStep {
   const { config: raw, type } = step;
   const helper = helperFor(type, raw);
   const config: Record<string, JsonValue> = {};
@@ -122,7 +112,7 @@ function branchItem(raw: JsonValue, index: number, at: string, notes: PullNote[]
       path: at,
       message: `fields outside the API's step shape left out: ${extra.join(', ')}`,
     });
-  const fields: StepFields = {
+  const fields: FlowStep = {
     id,
     name: name ?? id,
     type: raw.type,

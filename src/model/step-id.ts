@@ -1,3 +1,5 @@
+import { hash8 } from './hash8.js';
+
 /**
  * Step ids as the API takes them (runtype-api.md §00: 1–128 characters of
  * letters, digits, `_`, `-`, `:` and `.`), and the id a step without one gets
@@ -22,19 +24,4 @@ export function defaultStepId(name: string): string {
   if (slug === '') return `step-${hash8(name)}`;
   if (slug.length <= STEP_ID_MAX_LENGTH) return slug;
   return `${slug.slice(0, STEP_ID_MAX_LENGTH - 9).replace(/-+$/, '')}-${hash8(name)}`;
-}
-
-// --- internal ---
-
-/**
- * FNV-1a (32 bits) over the name's UTF-8 bytes, as 8 hex digits: short, stable, and pure (no
- * node:crypto).
- */
-function hash8(text: string): string {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
 }

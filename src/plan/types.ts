@@ -160,7 +160,8 @@ export interface Plan {
   refreshed: boolean;
 }
 
-export const CHANGE_KINDS: readonly ChangeKind[] = [
+/** Every change kind, in the order summaries list them (the JSON schema's enum is this list). */
+export const CHANGE_KINDS = [
   'create',
   'adopt',
   'update',
@@ -171,4 +172,9 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   'delete',
   'conflict',
   'noop',
-];
+] as const satisfies readonly ChangeKind[];
+
+/** A kind added to Change but not to CHANGE_KINDS fails to compile here. */
+const _everyKindListed: Exclude<ChangeKind, (typeof CHANGE_KINDS)[number]> extends never
+  ? true
+  : never = true;

@@ -2,9 +2,11 @@
  * state/: the lockfile and everything that keeps it correct — schema and
  * migration, deterministic serialisation, atomic writes, the per-section
  * journal that makes each remote write durable as it happens, and the
- * one-writer lock. The app uses openLockStore (sync) and readLockState (plan).
+ * one-writer lock. The app uses openLockStore (sync) and readLockState (plan), and the atomic
+ * write for every file a user sees (a saved plan, pulled modules).
  */
 export { normalizeApiUrl } from './api-url.js';
+export { writeFileAtomic } from './atomic-write.js';
 export { foldJournal, findPendingCreates, type PendingCreate } from './fold-journal.js';
 export { JournalRecordSchema, type JournalRecord } from './journal-record.js';
 export {

@@ -1,22 +1,15 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../model/diagnostics.js';
-import {
-  hasPendingChanges,
-  planChanges,
-  recordChanges,
-  type Plan,
-  type SavedPlan,
-} from '../../plan/index.js';
+import { hasPendingChanges, planChanges, type Plan, type SavedPlan } from '../../plan/index.js';
 import { connect } from '../connect.js';
-import { preloadApiClient } from '../open-api.js';
-import { startListingAhead, type ListingAhead } from './listing-ahead.js';
 import type { AppContext } from '../context.js';
+import { preloadApiClient } from '../open-api.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from '../project.js';
-import { readProgress } from '../progress.js';
-import { assertKnownKeys, planAgainstRemote, planScope } from './remote-plan.js';
-import { preflight } from '../remote-validation.js';
 import type { PlanResult, TargetInfo } from '../results.js';
-import { lockStateHash, savedPlanDocument, writeSavedPlan, type PlanBasis } from './saved-plan.js';
+import { startListingAhead, type ListingAhead } from './listing-ahead.js';
+import { planOverConnection } from './plan-over-connection.js';
+import { assertKnownKeys, planScope } from './remote-plan.js';
+import { savedPlanDocument, writeSavedPlan, type PlanBasis } from './saved-plan.js';
 import { unmanagedFlows, type UnmanagedFlow } from './unmanaged-flows.js';
 
 export interface PlanOptions {
@@ -103,35 +96,27 @@ export async function planWithoutWriting(
   options: PlanOptions,
   ahead?: ListingAhead,
 ): Promise<PlannedView> {
-  const { project, target, desired } = loaded;
+  const { project, target } = loaded;
   const connection =
     (await ahead?.take(project.root, target)) ?? (await connect(ctx, project, target, 'read-only'));
   try {
     const publish = options.publish ?? target.publish;
-    const scope = {
-      ...planScope({ ...options, publish }),
-      // A saved plan records the remote of every flow it touches, so `sync --plan` can compare.
-      ...(options.out !== undefined ? { readTouched: { deletions: options.prune === true } } : {}),
-      onProgress: readProgress(ctx),
-    };
-    const { plan, remote } = await planAgainstRemote(connection, desired, scope);
-    // `preflight: true`: the server's validator sees what this plan would write, before anyone
-    // applies it.
-    const code = { desired, root: project.root };
-    const { preflight: check } = project.config;
-    const checked = check ? await preflight(ctx, connection, plan.changes, code) : [];
+    // A saved plan records the remote of every flow it touches, so `sync --plan` can compare.
+    const saving = options.out !== undefined;
+    const readTouched = saving ? { readTouched: { deletions: options.prune === true } } : {};
+    const run = await planOverConnection(ctx, connection, loaded, {
+      ...options,
+      publish,
+      ...readTouched,
+    });
+    const { plan, remote } = run.planned;
     const unmanaged = unmanagedFlows(plan, remote, connection.lock.entries());
-    const basis = {
-      target: connection.info,
-      lockStateHash: lockStateHash(connection.lock),
-      changes: recordChanges(plan, remote),
-    };
     return {
       plan,
       target: connection.info,
-      diagnostics: [...project.diagnostics, ...checked],
+      diagnostics: run.diagnostics,
       unmanaged,
-      ...(options.out !== undefined ? { basis } : {}),
+      ...(saving ? { basis: run.basis() } : {}),
     };
   } finally {
     await connection.close();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { RuntypeError } from '../../errors.js';
 import {
   canonicalJson,
@@ -9,6 +9,7 @@ import {
   type ChangeRecord,
   type SavedPlan,
 } from '../../plan/index.js';
+import { writeFileAtomic } from '../../state/index.js';
 import type { LockView } from '../connect.js';
 import type { TargetInfo } from '../results.js';
 import { VERSION } from '../version.js';
@@ -46,8 +47,9 @@ export function savedPlanDocument(basis: PlanBasis, now: Date): SavedPlan {
   };
 }
 
+/** Written whole or not at all: a reviewer (or CI) never reads half a plan. */
 export async function writeSavedPlan(file: string, plan: SavedPlan): Promise<void> {
-  await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(plan, null, 2)}\n`);
 }
 
 /** Reads and checks a saved plan; anything but a plan file of this version is refused. */

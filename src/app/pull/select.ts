@@ -1,5 +1,5 @@
+import type { LoadedFlow } from '../../load/index.js';
 import { RuntypeError } from '../../errors.js';
-import type { LoadedFlow } from '../../load/project/load-project.js';
 import { closestMatch } from '../../model/suggest.js';
 import type { LockEntry } from '../../state/index.js';
 

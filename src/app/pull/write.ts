@@ -1,16 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { LockRecorder } from '../../apply/ports.js';
+import { writeFileAtomic } from '../../state/index.js';
 import type { AppContext } from '../context.js';
 import { loadProjectOf, toDesiredFlows } from '../project.js';
 import type { PlannedModule } from './render.js';
 
-/** Writes each module whose text is new (each folder made first; files written side by side). */
+/**
+ * Writes each module whose text is new, side by side, each whole or not at all (an editor or a
+ * watch never reads half a module); folders are made as needed.
+ */
 export async function writeModules(modules: readonly PlannedModule[]): Promise<void> {
   const changed = modules.filter((m) => m.before !== m.text);
-  for (const dir of new Set(changed.map((m) => path.dirname(m.file))))
-    await mkdir(dir, { recursive: true });
-  await Promise.all(changed.map((m) => writeFile(m.file, m.text)));
+  await Promise.all(changed.map((m) => writeFileAtomic(m.file, m.text)));
 }
 
 /**

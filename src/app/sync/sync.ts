@@ -1,19 +1,17 @@
 import path from 'node:path';
 import type { ChangeOutcome } from '../../apply/outcome.js';
 import { RuntypeError } from '../../errors.js';
-import { recordChanges, type Change, type Plan, type SavedPlan } from '../../plan/index.js';
-import { applyPlan, summarizeRun } from './apply-plan.js';
+import type { Change, Plan, SavedPlan } from '../../plan/index.js';
 import { connect } from '../connect.js';
-import { preloadApiClient } from '../open-api.js';
 import type { AppContext } from '../context.js';
-import { rerunCommand } from '../rerun-command.js';
+import { preloadApiClient } from '../open-api.js';
+import { planOverConnection } from '../plan/plan-over-connection.js';
 import { planWithoutWriting, type PlanOptions } from '../plan/plan.js';
+import { readSavedPlan, savedPlanDifferences } from '../plan/saved-plan.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from '../project.js';
-import { planAgainstRemote, planScope } from '../plan/remote-plan.js';
-import { readProgress } from '../progress.js';
-import { preflight } from '../remote-validation.js';
+import { rerunCommand } from '../rerun-command.js';
 import type { SyncBlocked, SyncResult } from '../results.js';
-import { lockStateHash, readSavedPlan, savedPlanDifferences } from '../plan/saved-plan.js';
+import { applyPlan, summarizeRun } from './apply-plan.js';
 import { reviewBeforeApply } from './review.js';
 
 export interface SyncOptions extends PlanOptions {
@@ -54,30 +52,22 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const connection = await connect(ctx, project, target, 'write');
   try {
     const publish = settings.publish ?? target.publish;
-    const scope = {
-      ...planScope({ ...settings, publish }),
-      // A saved plan recorded the remote of every flow it touches: read them again to compare.
-      ...(saved ? { readTouched: { deletions: saved.options.prune } } : {}),
-      onProgress: readProgress(ctx),
-    };
-    const planned = await planAgainstRemote(connection, desired, scope);
+    // A saved plan recorded the remote of every flow it touches: read them again to compare.
+    const readTouched = saved ? { readTouched: { deletions: saved.options.prune } } : {};
+    const planRun = await planOverConnection(ctx, connection, loaded, {
+      ...settings,
+      publish,
+      ...readTouched,
+    });
+    const { planned, diagnostics } = planRun;
     const { plan } = planned;
-    const code = { desired, root: project.root };
-    const { preflight: check } = project.config;
-    const checked = check ? await preflight(ctx, connection, plan.changes, code) : [];
-    const diagnostics = [...project.diagnostics, ...checked];
     const base = { command: 'sync' as const, target: connection.info, plan, diagnostics };
     const finish = finisher(ctx, settings, base, started);
     const prune = settings.prune === true;
 
     if (saved && options.planFile !== undefined) {
-      const now = {
-        target: connection.info,
-        lockStateHash: lockStateHash(connection.lock),
-        // Publishing as the saved plan says (sync --plan takes no --publish/--no-publish).
-        options: { ...saved.options, publish },
-        changes: recordChanges(plan, planned.remote),
-      };
+      // Publishing as the saved plan says (sync --plan takes no --publish/--no-publish).
+      const now = { ...planRun.basis(), options: { ...saved.options, publish } };
       const differences = savedPlanDifferences(saved, now);
       if (differences.messages.length > 0) {
         return finish([], { blocked: stalePlan(saved, options.planFile, differences) });

@@ -1,4 +1,4 @@
-import type { Project } from '../../load/project/load-project.js';
+import type { Project } from '../../load/index.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import { connect } from '../connect.js';
 import type { AppContext } from '../context.js';

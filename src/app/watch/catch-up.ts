@@ -1,9 +1,8 @@
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { discoverFlowFiles, type Project } from '../../load/index.js';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { discoverFlowFiles } from '../../load/project/discover-flows.js';
-import type { Project } from '../../load/project/load-project.js';
 
 /**
  * chokidar reports only what happens once it watches a path, and it starts
@@ -42,22 +41,32 @@ export async function changedDuringLoad(
  * "Now" on the clock file modification times are stamped with: the mtime of a probe file
  * written now. Not the process's clock: Linux stamps files from a coarse clock (up to a
  * scheduler tick behind), so a save made right after a load began could look older than a
- * `Date.now()` taken then. With `settle`, it also waits until that clock has moved past the
- * returned time (at most a tick), so everything written afterwards — user code run by the
- * load included — has a strictly later mtime, and everything written before has one no later.
+ * `Date.now()` taken then. One a watch session, which removes its probe folder when it ends.
  */
-export async function fileClockNow(settle = false): Promise<number> {
-  probeDir ??= await mkdtemp(path.join(os.tmpdir(), 'runtype-flows-clock-'));
-  const probe = path.join(probeDir, 'probe');
-  const stamp = async () => {
-    await writeFile(probe, '');
-    return (await stat(probe)).mtimeMs;
-  };
-  const now = await stamp();
-  for (let i = 0; settle && i < 50 && (await stamp()) <= now; i += 1) await sleep(1);
-  return now;
+export class FileClock {
+  #dir: Promise<string> | undefined;
+
+  /**
+   * With `settle`, it also waits until that clock has moved past the returned time (at most a
+   * tick), so everything written afterwards — user code run by the load included — has a
+   * strictly later mtime, and everything written before has one no later.
+   */
+  async now(settle = false): Promise<number> {
+    this.#dir ??= mkdtemp(path.join(os.tmpdir(), 'runtype-flows-clock-'));
+    const probe = path.join(await this.#dir, 'probe');
+    const stamp = async () => {
+      await writeFile(probe, '');
+      return (await stat(probe)).mtimeMs;
+    };
+    const now = await stamp();
+    for (let i = 0; settle && i < 50 && (await stamp()) <= now; i += 1) await sleep(1);
+    return now;
+  }
+
+  /** Removes the probe folder (the clock can be used again afterwards). */
+  async close(): Promise<void> {
+    const dir = this.#dir;
+    this.#dir = undefined;
+    if (dir !== undefined) await rm(await dir, { recursive: true, force: true });
+  }
 }
-
-// --- internal ---
-
-let probeDir: string | undefined;

@@ -1,6 +1,6 @@
+import type { Project } from '../../load/index.js';
 import { RuntypeError } from '../../errors.js';
 import type { ChangeOutcome } from '../../apply/outcome.js';
-import type { Project } from '../../load/project/load-project.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import type { Plan } from '../../plan/index.js';
 import { applyPlan, countOutcomes, summarizeRun } from '../sync/apply-plan.js';

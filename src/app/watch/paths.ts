@@ -1,7 +1,6 @@
+import { NEVER_FLOW_FILES, type LoadedProject } from '../../load/index.js';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { NEVER_FLOW_FILES } from '../../load/project/discover-flows.js';
-import type { LoadedProject } from '../../load/project/project-loader.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { SHARED_LOCKFILE_NAME } from '../../state/index.js';
 

@@ -1,10 +1,10 @@
+import type { LoadedProject } from '../../load/index.js';
 import { InternalError, RuntypeError } from '../../errors.js';
-import type { LoadedProject } from '../../load/project/project-loader.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import type { ProjectWatcher, WatchProject } from '../../file-watch/watch-project.js';
 import type { AppContext } from '../context.js';
 import { loadProjectOf, locateProject } from '../project.js';
-import { changedDuringLoad, fileClockNow } from './catch-up.js';
+import { changedDuringLoad, FileClock } from './catch-up.js';
 import { runCycle, WATCH_SHARED_LOCK, type WatchOptions } from './cycle.js';
 import {
   allPaths,
@@ -93,6 +93,7 @@ export async function runWatch(
     created: new Map(),
     keys: new Set(),
   };
+  const clock = new FileClock();
   let wake: () => void = () => undefined;
   const stop = new Promise<void>((resolve) => (wake = resolve));
   signal.addEventListener('abort', () => wake(), { once: true });
@@ -127,7 +128,7 @@ export async function runWatch(
   const cycle = async (changed: string[], files?: readonly string[]) => {
     loop.cycles += 1;
     // The first load reads every file before the watcher covers any: its start must be exact.
-    loop.loadStarted = await fileClockNow(loop.paths === undefined);
+    loop.loadStarted = await clock.now(loop.paths === undefined);
     const startedMs = ctx.now().getTime();
     let failed: { failure: unknown } | undefined;
     try {
@@ -198,6 +199,7 @@ export async function runWatch(
   } finally {
     await loop.running;
     await loop.watcher?.close();
+    await clock.close().catch(() => undefined); // a temp folder: nothing to report
     await closeWatchSession(loop.session).catch((error: unknown) => {
       loop.fatal = true;
       ctx.reporter.watch({ event: 'error', changed: [], error, fatal: true });

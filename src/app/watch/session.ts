@@ -1,5 +1,5 @@
+import { LocationCache } from '../../load/index.js';
 import { RuntypeError, withCause } from '../../errors.js';
-import { LocationCache } from '../../load/locate/locate-diagnostics.js';
 import type { WriteConnection } from '../connect.js';
 import { describeTarget, sameTarget, type Target } from '../target.js';
 

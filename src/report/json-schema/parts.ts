@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANGE_KINDS } from '../../plan/types.js';
 
 /*
  * Pieces of the JSON documents the commands print with --json (documents.ts puts
@@ -38,18 +39,8 @@ export const TargetSchema = z.strictObject({
   lockSection: z.string(),
 });
 
-export const ChangeKindSchema = z.enum([
-  'create',
-  'adopt',
-  'update',
-  'publish',
-  'drift',
-  'live-drift',
-  'missing',
-  'delete',
-  'conflict',
-  'noop',
-]);
+/** The change kinds of plan/ (one list, CHANGE_KINDS). */
+export const ChangeKindSchema = z.enum(CHANGE_KINDS);
 
 export const SummarySchema = z.strictObject(
   Object.fromEntries(ChangeKindSchema.options.map((k) => [k, z.number().int()])) as Record<
