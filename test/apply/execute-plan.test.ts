@@ -8,6 +8,7 @@ import { contentHash, type Change, type FlowPayload } from '../../src/plan/index
 import { openLockStore, type LockStore } from '../../src/state/index.js';
 import { closeClients, SENTINEL_KEY, testClient } from '../api/helpers/client.js';
 import { tempRoot } from '../state/helpers.js';
+import { payload } from '../report/builders.js';
 
 /**
  * The races a plan cannot foresee, played against the emulator with the real
@@ -33,19 +34,6 @@ afterEach(async () => {
   await emu.close();
 });
 
-const payload = (name: string, prompt = 'Hello {{topic}}'): FlowPayload => ({
-  name,
-  steps: [
-    {
-      id: 'draft',
-      name: 'Draft',
-      type: 'prompt',
-      order: 1,
-      enabled: true,
-      config: { model: 'gpt-4', userPrompt: prompt },
-    },
-  ],
-});
 const options = (overrides: Partial<ExecuteOptions> = {}): ExecuteOptions => ({
   api,
   lock: lockRecorder(store),

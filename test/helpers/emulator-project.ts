@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { afterEach, expect } from 'vitest';
 import type { Emulator, EmulatorOptions } from '../../src/emulator/index.js';
 import { startCheckedEmulator } from '../contract/checked-emulator.js';
 import { matchOperation, validateRequestBody } from '../contract/openapi.js';
@@ -99,4 +100,24 @@ function requestViolations(emu: Emulator): string[] {
       (problem) => `${where}: ${problem}`,
     );
   });
+}
+
+/**
+ * One emulator project per test of the calling file: the function it returns creates it (as
+ * createEmulatorProject does), and after each test the project is cleaned up, once the key has
+ * been checked never to show in any output. Call it at the top of a test file.
+ */
+export function useEmulatorProject(): (
+  flowCount?: number,
+  options?: EmulatorOptions,
+) => Promise<EmulatorProject> {
+  let current: EmulatorProject | undefined;
+  afterEach(async () => {
+    const project = current;
+    current = undefined;
+    if (project === undefined) return;
+    for (const text of project.outputs) expect(text).not.toContain(SENTINEL_KEY);
+    await project.cleanup();
+  });
+  return async (flowCount, options) => (current = await createEmulatorProject(flowCount, options));
 }

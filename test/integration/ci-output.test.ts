@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
+  useEmulatorProject,
 } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let env: EmulatorProject;
-afterEach(async () => {
-  for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
-  await env.cleanup();
-});
+const startEmulatorProject = useEmulatorProject();
 
 /** The CLI as a GitHub Actions step runs it. */
 function runInActions(args: string[], summary: string) {
@@ -29,7 +26,7 @@ describe('plan and sync on invalid code in GitHub Actions', () => {
   it.each([['plan'], ['sync']])(
     '%s annotates each broken file and writes the job summary',
     async (command) => {
-      env = await createEmulatorProject(1);
+      env = await startEmulatorProject(1);
       env.project.write('flows/a.ts', flowSource('a', 'A', { prompt: 'Hi {{nobody}}' }));
       env.project.write('flows/b.ts', flowSource('b', 'B', { prompt: 'Hi {{someone}}' }));
       const summary = env.project.path('summary.md');
@@ -55,7 +52,7 @@ describe('plan and sync on invalid code in GitHub Actions', () => {
 
 describe('plan --markdown', () => {
   it('writes the plan as Markdown, prompt changes in ```diff blocks', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     await env.cli('sync');
     env.project.write(
       'flows/flow-000.ts',

@@ -1,19 +1,12 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { normalizeApiUrl } from '../../src/state/index.js';
-import {
-  createEmulatorProject,
-  SENTINEL_KEY,
-  type EmulatorProject,
-} from '../helpers/emulator-project.js';
+import { type EmulatorProject, useEmulatorProject } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 let env: EmulatorProject;
-afterEach(async () => {
-  for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
-  await env.cleanup();
-});
+const startEmulatorProject = useEmulatorProject();
 
 const HASH = 'a'.repeat(64);
 
@@ -40,7 +33,7 @@ const actionOf = (stdout: string, key: string) =>
  */
 describe('creates a killed run left in doubt', () => {
   it('survive dry runs and runs limited to other flows, then are adopted (renamed), never duplicated', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     const landed = env.emu.state.create({ name: 'Old Name', steps: [] }); // the POST landed, its answer was lost
     const journal = leaveInterruptedCreate('flow-001', 'Old Name');
     env.project.write('flows/flow-001.ts', flowSource('flow-001', 'New Name')); // renamed in code since
@@ -70,7 +63,7 @@ describe('creates a killed run left in doubt', () => {
   });
 
   it('one whose flow left the code is pointed out once with the id it landed as, then settled', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     const landed = env.emu.state.create({ name: 'Gone Flow', steps: [] });
     leaveInterruptedCreate('gone', 'Gone Flow');
     const first = await env.cli('sync');
@@ -83,7 +76,7 @@ describe('creates a killed run left in doubt', () => {
   });
 
   it('one that never landed is dropped without a word', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     leaveInterruptedCreate('gone', 'Gone Flow');
     const run = await env.cli('sync');
     expect(run.code).toBe(0);
@@ -92,7 +85,7 @@ describe('creates a killed run left in doubt', () => {
   });
 
   it('a run that finds no flow in the code (a wrong glob) forgets nothing, so the next one still adopts', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     const landed = env.emu.state.create({ name: 'Old Name', steps: [] });
     leaveInterruptedCreate('flow-000', 'Old Name');
     const config = env.project.read('runtype.config.ts');

@@ -1,16 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { startListingAhead } from '../../src/app/plan/listing-ahead.js';
 import { resolveTarget } from '../../src/app/target.js';
 import {
-  createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
+  useEmulatorProject,
 } from '../helpers/emulator-project.js';
 import { testContext } from '../helpers/app-context.js';
 
 let env: EmulatorProject;
-afterEach(() => env.cleanup());
+const startEmulatorProject = useEmulatorProject();
 
 function contextFor(root: string): AppContext {
   return testContext(root, { env: { RUNTYPE_API_KEY: SENTINEL_KEY } });
@@ -21,7 +21,7 @@ const listings = () =>
 
 describe('the early read (plan and status list the account while the flows load)', () => {
   it('lists from the config alone, before any flow is loaded, and hands that listing over once', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     expect((await env.cli('sync')).code).toBe(0);
     env.emu.clearRequests();
     const ctx = contextFor(env.project.root);
@@ -48,7 +48,7 @@ describe('the early read (plan and status list the account while the flows load)
   });
 
   it('is not used for another project or environment, and discard closes it', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     const ctx = contextFor(env.project.root);
     const early = startListingAhead(ctx, undefined);
     const { config } = await ctx.loader.loadConfig(

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
+  useEmulatorProject,
 } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
@@ -23,14 +23,11 @@ const writes = (env: EmulatorProject) =>
   env.writes().map((w) => `${w.method} ${w.path.replace(/\/v1\/flows\/[^/]+/, '/v1/flows/:id')}`);
 
 let env: EmulatorProject;
-afterEach(async () => {
-  for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
-  await env.cleanup();
-});
+const startEmulatorProject = useEmulatorProject();
 
 describe('publishing is part of deploying', () => {
   it('a fresh init project deploys and publishes: the live version is the code', async () => {
-    env = await createEmulatorProject(0);
+    env = await startEmulatorProject(0);
     env.project.write('package.json', '{ "name": "x", "type": "module" }\n');
     const init = await env.cli('init');
     expect(init.code, init.stderr).toBe(0);
@@ -53,7 +50,7 @@ describe('publishing is part of deploying', () => {
   });
 
   it('an edit synced with --no-publish is live behind code in status and plan; a plain sync publishes it', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     expect((await env.cli('sync')).code).toBe(0);
     editFlow(env, 'Edited {{topic}}');
     expect((await env.cli('sync', '--no-publish')).code).toBe(0);
@@ -81,7 +78,7 @@ describe('publishing is part of deploying', () => {
   });
 
   it('where an environment does not publish, a draft behind the live version is shown, not a change', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     const config = env.project.read('runtype.config.ts');
     env.project.write(
       'runtype.config.ts',
@@ -101,7 +98,7 @@ describe('publishing is part of deploying', () => {
   });
 
   it('a version published outside the tool is reported by plan --refresh; sync puts it back only with --force', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     expect((await env.cli('sync')).code).toBe(0);
     const { id } = entry(env, 'flow-000');
     const first = await livePointerOverHttp(env, id);

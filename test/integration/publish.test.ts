@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
+  useEmulatorProject,
 } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
@@ -13,10 +13,7 @@ const publishedCount = (env: EmulatorProject, id: string) =>
   env.emu.state.versions(id).filter((v) => v.versionType === 'published').length;
 
 let env: EmulatorProject;
-afterEach(async () => {
-  for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
-  await env.cleanup();
-});
+const startEmulatorProject = useEmulatorProject();
 
 /**
  * Publish is a POST: a lost answer cannot be retried blindly, and a publish
@@ -25,7 +22,7 @@ afterEach(async () => {
  */
 describe('sync --publish settles publishes whose answer is unclear', () => {
   it('a flow published outside the tool is recorded as live, not failed', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     // Deployed as drafts (publishing is on by default), then published in the dashboard.
     expect((await env.cli('sync', '--no-publish')).code).toBe(0);
     const [first] = entries(env);
@@ -42,7 +39,7 @@ describe('sync --publish settles publishes whose answer is unclear', () => {
   });
 
   it('publishes whose answers are lost end published exactly once each', async () => {
-    env = await createEmulatorProject(40);
+    env = await startEmulatorProject(40);
     // Drafts first (publishing is on by default), so that only publishes are in flight next.
     expect((await env.cli('sync', '--no-publish')).code).toBe(0);
     // Only publishes are in flight now: every one has a fair chance of landing without an answer.
@@ -70,7 +67,7 @@ describe('sync --publish settles publishes whose answer is unclear', () => {
 
 describe('a publish answered 404 (nothing to publish) is settled by the versions', () => {
   it('another version live, the code published earlier as a version: that version is published by id', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     expect((await env.cli('sync')).code).toBe(0); // v1 live
     const [{ id }] = entries(env) as [LockEntry];
     const v1 = env.emu.state.versions(id).find((v) => v.versionType === 'published')!.id;

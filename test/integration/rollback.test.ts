@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
+  useEmulatorProject,
 } from '../helpers/emulator-project.js';
 import { createTestProject, flowSource } from '../helpers/project.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -22,7 +22,7 @@ async function live(env: EmulatorProject, id: string): Promise<string | null> {
 
 /** Two syncs: version 1 (first code), then version 2 (an edit) live. */
 async function twoVersions(): Promise<{ id: string; v1: string; v2: string }> {
-  env = await createEmulatorProject(1);
+  env = await startEmulatorProject(1);
   expect((await env.cli('sync')).code).toBe(0);
   const { id } = entry(env);
   const v1 = (await live(env, id))!;
@@ -34,10 +34,7 @@ async function twoVersions(): Promise<{ id: string; v1: string; v2: string }> {
 }
 
 let env: EmulatorProject;
-afterEach(async () => {
-  for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
-  await env.cleanup();
-});
+const startEmulatorProject = useEmulatorProject();
 
 describe('rollback KEY --to VERSION', () => {
   it('--to previous makes the earlier version live and pins it; sync leaves it until the code changes', async () => {
@@ -130,7 +127,7 @@ describe('rollback KEY --to VERSION', () => {
 
 describe('versions and rollback offline', () => {
   it('work against the embedded emulator (--env local) of an init project', async () => {
-    env = await createEmulatorProject(0); // only for afterEach; this test uses its own project
+    env = await startEmulatorProject(0); // only for afterEach; this test uses its own project
     const project = createTestProject({ 'package.json': '{ "name": "x", "type": "module" }\n' });
     const cli = async (...args: string[]) => {
       const run = await runCli(args, { cwd: project.root });

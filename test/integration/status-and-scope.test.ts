@@ -1,18 +1,11 @@
 import { existsSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireWriterLock } from '../../src/state/index.js';
-import {
-  createEmulatorProject,
-  SENTINEL_KEY,
-  type EmulatorProject,
-} from '../helpers/emulator-project.js';
+import { type EmulatorProject, useEmulatorProject } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 let env: EmulatorProject;
-afterEach(async () => {
-  for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
-  await env.cleanup();
-});
+const startEmulatorProject = useEmulatorProject();
 
 type StatusDoc = {
   status: string;
@@ -23,7 +16,7 @@ type StatusDoc = {
 
 describe('status', () => {
   it('reads in full only the flows whose listed updatedAt moved since the last write', async () => {
-    env = await createEmulatorProject(3);
+    env = await startEmulatorProject(3);
     expect((await env.cli('sync')).code).toBe(0);
     const entries = env.lockfile().environments.test!.flows;
     expect(entries['flow-000']?.updatedAt).toBe(
@@ -52,7 +45,7 @@ describe('status', () => {
   });
 
   it('shows every state in one JSON document: in-sync, changed, new, drift, missing, removed', async () => {
-    env = await createEmulatorProject(5);
+    env = await startEmulatorProject(5);
     expect((await env.cli('sync')).code).toBe(0);
     const ids = Object.fromEntries(
       Object.entries(env.lockfile().environments.test!.flows).map(([key, entry]) => [
@@ -89,7 +82,7 @@ describe('status', () => {
   });
 
   it('--offline needs no key and no server', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     const run = await env.cli('status', '--offline', '--json');
     expect(run.code).toBe(0);
     expect(env.emu.requests).toHaveLength(0);
@@ -101,7 +94,7 @@ describe('status', () => {
 
 describe('plan and status list the account while the flows load (app/early-read.ts)', () => {
   it('lists once, on the connection opened early, and plans from that listing', async () => {
-    env = await createEmulatorProject(3);
+    env = await startEmulatorProject(3);
     expect((await env.cli('sync')).code).toBe(0);
     env.project.write('flows/flow-000.ts', flowSource('flow-000', 'Flow 0', { prompt: 'Edited' }));
     env.emu.clearRequests();
@@ -118,7 +111,7 @@ describe('plan and status list the account while the flows load (app/early-read.
   });
 
   it('a project whose flows do not load fails as before, and nothing is written', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     expect((await env.cli('sync')).code).toBe(0);
     env.project.write('flows/flow-001.ts', 'export default {');
     env.emu.clearRequests();
@@ -131,7 +124,7 @@ describe('plan and status list the account while the flows load (app/early-read.
 
 describe('--only', () => {
   it('writes only the named flows; the rest stay pending', async () => {
-    env = await createEmulatorProject(3);
+    env = await startEmulatorProject(3);
     const run = await env.cli('sync', '--only', 'flow-001', '--json');
     expect(run.code).toBe(0);
     expect(env.emu.state.flows().map((f) => f.name)).toEqual(['Flow 1']);
@@ -143,7 +136,7 @@ describe('--only', () => {
 
 describe('one writer at a time', () => {
   it('a sync while another holds the lock is refused before any write; plan still works', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     const held = await acquireWriterLock(env.project.root);
     try {
       const run = await env.cli('sync', '--json');
@@ -163,7 +156,7 @@ describe('one writer at a time', () => {
 
 describe('a personal environment', () => {
   it('keeps its lock state under .runtype/lock/ and leaves runtype.lock.json alone', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     env.project.write(
       'runtype.config.ts',
       env.project

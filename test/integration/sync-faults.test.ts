@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createEmulatorProject,
-  SENTINEL_KEY,
-  type EmulatorProject,
-} from '../helpers/emulator-project.js';
+import { describe, expect, it } from 'vitest';
+import { type EmulatorProject, useEmulatorProject } from '../helpers/emulator-project.js';
 
 let env: EmulatorProject;
-afterEach(async () => {
-  for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
-  await env.cleanup();
-});
+const startEmulatorProject = useEmulatorProject();
 
 describe('sync under injected faults', () => {
   it('200 flows through 500/503, 429, resets and commit-then-drop end as exactly 200 remote flows', async () => {
-    env = await createEmulatorProject(200, {
+    env = await startEmulatorProject(200, {
       faults: {
         errorRate: 0.1,
         rateLimitRate: 0.05,

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createEmulatorProject,
-  SENTINEL_KEY,
-  type EmulatorProject,
-} from '../helpers/emulator-project.js';
+import { describe, expect, it } from 'vitest';
+import { type EmulatorProject, useEmulatorProject } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 let env: EmulatorProject;
-afterEach(async () => {
-  for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
-  await env.cleanup();
-});
+const startEmulatorProject = useEmulatorProject();
 
 const promptStep = (text: string) => ({
   id: 'draft',
@@ -21,7 +14,7 @@ const promptStep = (text: string) => ({
 
 describe('adoption', () => {
   it('adopts flows that already exist remotely by name instead of duplicating them', async () => {
-    env = await createEmulatorProject(3);
+    env = await startEmulatorProject(3);
     // Made through the raw API before the tool ever ran: one identical, one different.
     const same = env.emu.state.create({
       name: 'Flow 0',
@@ -50,7 +43,7 @@ describe('adoption', () => {
   });
 
   it('refuses to guess when two remote flows share the name, naming both ids', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     const a = env.emu.state.create({ name: 'Flow 0', steps: [] });
     const b = env.emu.state.create({ name: 'Flow 0', steps: [] });
     const run = await env.cli('sync');
@@ -63,7 +56,7 @@ describe('adoption', () => {
 
 describe('small safety nets', () => {
   it('--only with an unknown key is an error, not a silent no-op', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     const run = await env.cli('sync', '--only', 'flow-00');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('UNKNOWN_FLOW_KEY');
@@ -72,7 +65,7 @@ describe('small safety nets', () => {
   });
 
   it('a flow gone from both the code and the account just leaves the lock state, without --prune', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     expect((await env.cli('sync')).code).toBe(0);
     env.emu.state.delete(env.lockfile().environments.test!.flows['flow-001']!.id);
     env.project.remove('flows/flow-001.ts');
@@ -84,7 +77,7 @@ describe('small safety nets', () => {
 
 describe('changing a key', () => {
   it('moves the lock entry to the new key: no second remote flow, nothing deleted even with --prune', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     expect((await env.cli('sync')).code).toBe(0);
     const id = env.lockfile().environments.test!.flows['flow-001']!.id;
     env.project.remove('flows/flow-001.ts');
@@ -113,7 +106,7 @@ describe('changing a key', () => {
 
 describe('drift', () => {
   it('plan --refresh reports an out-of-band edit; sync refuses it (exit 2) until --force', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     expect((await env.cli('sync')).code).toBe(0);
     const id = env.lockfile().environments.test!.flows['flow-001']!.id;
     env.emu.state.update(id, { flowSteps: [promptStep('edited in the dashboard')] });
@@ -142,7 +135,7 @@ describe('drift', () => {
   });
 
   it('sync --refresh refuses drift on a flow unchanged in code', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     expect((await env.cli('sync')).code).toBe(0);
     const id = env.lockfile().environments.test!.flows['flow-000']!.id;
     env.emu.state.update(id, { name: 'Renamed in dashboard' });
@@ -153,7 +146,7 @@ describe('drift', () => {
   });
 
   it('recreates a tracked flow deleted remotely, and says so', async () => {
-    env = await createEmulatorProject(1);
+    env = await startEmulatorProject(1);
     expect((await env.cli('sync')).code).toBe(0);
     const id = env.lockfile().environments.test!.flows['flow-000']!.id;
     env.emu.state.delete(id);
@@ -167,7 +160,7 @@ describe('drift', () => {
 
 describe('prune', () => {
   it('without --yes and without a terminal applies nothing at all and exits 2', async () => {
-    env = await createEmulatorProject(3);
+    env = await startEmulatorProject(3);
     expect((await env.cli('sync')).code).toBe(0);
     const before = env.lockfile();
     env.project.remove('flows/flow-002.ts');
@@ -185,7 +178,7 @@ describe('prune', () => {
   });
 
   it('with --yes deletes exactly the flows removed from code', async () => {
-    env = await createEmulatorProject(3);
+    env = await startEmulatorProject(3);
     expect((await env.cli('sync')).code).toBe(0);
     const removed = env.lockfile().environments.test!.flows['flow-002']!.id;
     env.project.remove('flows/flow-002.ts');
@@ -206,7 +199,7 @@ describe('prune', () => {
   });
 
   it('without --prune leaves removed flows alone and says how to delete them', async () => {
-    env = await createEmulatorProject(2);
+    env = await startEmulatorProject(2);
     expect((await env.cli('sync')).code).toBe(0);
     env.project.remove('flows/flow-001.ts');
     const run = await env.cli('sync');

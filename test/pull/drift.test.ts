@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type EmulatorProject, useEmulatorProject } from '../helpers/emulator-project.js';
 
 /**
  * A tracked flow written by hand: comments, a shared constant, a helper call computing a prompt.
@@ -38,13 +38,13 @@ let env: EmulatorProject;
 let remoteId: string;
 
 beforeEach(async () => {
-  env = await createEmulatorProject();
+  env = await startEmulatorProject();
   env.project.write('flows/greeter.ts', SOURCE);
   const synced = await env.cli('sync');
   if (synced.code !== 0) throw new Error(synced.stderr);
   remoteId = env.lockfile().environments.test!.flows.greeter!.id;
 });
-afterEach(() => env.cleanup());
+const startEmulatorProject = useEmulatorProject();
 
 const kinds = (plan: { changes: { kind: string }[] }) => plan.changes.map((c) => c.kind);
 

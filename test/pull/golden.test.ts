@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
+import { beforeEach, expect, it } from 'vitest';
+import { type EmulatorProject, useEmulatorProject } from '../helpers/emulator-project.js';
 
 /**
  * The Customer Outreach flow of the seed page (seeds/create-flow-api-page.txt),
@@ -33,9 +33,9 @@ const SEED_BODY = {
 
 let env: EmulatorProject;
 beforeEach(async () => {
-  env = await createEmulatorProject();
+  env = await startEmulatorProject();
 });
-afterEach(() => env.cleanup());
+const startEmulatorProject = useEmulatorProject();
 
 it("pulls the seed page's Customer Outreach flow exactly as the committed module", async () => {
   const created = await fetch(`${env.emu.apiUrl}/flows`, {

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash, readRemoteFlow } from '../../src/plan/index.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type EmulatorProject, useEmulatorProject } from '../helpers/emulator-project.js';
 import { remoteFixtures } from './remote-fixtures.js';
 
 let env: EmulatorProject;
@@ -20,14 +20,14 @@ async function remoteHash(id: string): Promise<string> {
 }
 
 beforeEach(async () => {
-  env = await createEmulatorProject();
+  env = await startEmulatorProject();
   for (const fixture of remoteFixtures()) {
     const flow = env.emu.state.create({ name: fixture.name, steps: fixture.steps });
     env.emu.state.publish(flow.id);
   }
   env.emu.clearRequests();
 });
-afterEach(() => env.cleanup());
+const startEmulatorProject = useEmulatorProject();
 
 describe('pull --all: dashboard flows into code, exactly', () => {
   it('writes one module per flow that validates, plans no change, and syncs nothing', async () => {

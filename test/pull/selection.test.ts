@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type EmulatorProject, useEmulatorProject } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
 
 const prompt = (text: string) => [
@@ -16,9 +16,9 @@ const prompt = (text: string) => [
 
 let env: EmulatorProject;
 beforeEach(async () => {
-  env = await createEmulatorProject();
+  env = await startEmulatorProject();
 });
-afterEach(() => env.cleanup());
+const startEmulatorProject = useEmulatorProject();
 
 describe('pull: which flows, under which keys', () => {
   it('an ambiguous name is an error listing the candidates; nothing is written', async () => {

@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createEmulatorProject, type EmulatorProject } from '../helpers/emulator-project.js';
+import { beforeEach, expect, it } from 'vitest';
+import { type EmulatorProject, useEmulatorProject } from '../helpers/emulator-project.js';
 
 let env: EmulatorProject;
 beforeEach(async () => {
-  env = await createEmulatorProject(1);
+  env = await startEmulatorProject(1);
   const synced = await env.cli('sync');
   if (synced.code !== 0) throw new Error(synced.stderr);
 });
-afterEach(() => env.cleanup());
+const startEmulatorProject = useEmulatorProject();
 
 const steps = [
   {

@@ -16,7 +16,7 @@ import {
   type StepPayload,
 } from '../../src/plan/index.js';
 
-/** Hand-built values for formatter tests: no planner, no I/O. */
+/** Hand-built values for formatter, planning and apply tests: no planner, no I/O. */
 
 export const PRODUCTION: TargetInfo = {
   environment: 'production',
@@ -42,6 +42,11 @@ export function flow(name: string, steps: StepPayload[], description?: string): 
     ...(description === undefined ? {} : { description }),
     steps: steps.map((s, i) => ({ ...s, order: i + 1 })),
   };
+}
+
+/** A one-step flow payload (a prompt named "Draft"): what apply and planning tests send. */
+export function payload(name: string, prompt = 'Hello {{topic}}'): FlowPayload {
+  return flow(name, [step('draft', 'Draft', { model: 'gpt-4', userPrompt: prompt })]);
 }
 
 /** An unchanged flow. */

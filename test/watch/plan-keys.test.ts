@@ -10,6 +10,7 @@ import {
   type TrackedFlow,
 } from '../../src/plan/index.js';
 import { closeClients, SENTINEL_KEY, testClient } from '../api/helpers/client.js';
+import { payload } from '../report/builders.js';
 
 /**
  * A watch cycle plans only the keys that changed, reading only what they
@@ -28,19 +29,6 @@ afterEach(async () => {
   await emu.close();
 });
 
-const payload = (name: string, prompt = 'Hello {{topic}}'): FlowPayload => ({
-  name,
-  steps: [
-    {
-      id: 'draft',
-      name: 'Draft',
-      type: 'prompt',
-      order: 1,
-      enabled: true,
-      config: { model: 'gpt-4', userPrompt: prompt },
-    },
-  ],
-});
 const desired = (key: string, flow: FlowPayload): DesiredFlow => ({
   key,
   payload: flow,
