@@ -5,7 +5,7 @@ import { createTestProject, flowSource, type TestProject } from '../helpers/proj
 
 /**
  * The built CLI starts loading the project before the command's modules are imported
- * (cli/early-start.ts, ProjectLoader.prefetch); the command's own load is then answered by that
+ * (cli/command-table.ts, ProjectLoader.prefetch); the command's own load is then answered by that
  * load. Each flow module here appends a line to imports.log when it is evaluated: a command
  * that used the prefetched load evaluates each module once, one that loaded again twice.
  */

@@ -92,7 +92,7 @@ describe('status', () => {
   });
 });
 
-describe('plan and status list the account while the flows load (app/early-read.ts)', () => {
+describe('plan and status list the account while the flows load (app/plan/listing-ahead.ts)', () => {
   it('lists once, on the connection opened early, and plans from that listing', async () => {
     env = await startEmulatorProject(3);
     expect((await env.cli('sync')).code).toBe(0);
