@@ -198,8 +198,7 @@ export function sameTarget(a: Target, b: Target): boolean {
 
 /** `"production" (https://api.runtype.com/v1)`, or the embedded emulator's label: for messages. */
 export function describeTarget(target: Target): string {
-  const apiUrl = target.kind === 'remote' ? target.apiUrl : undefined;
-  return `"${target.environment}" (${targetLabel({ kind: target.kind, apiUrl })})`;
+  return `"${target.environment}" (${targetLabel(target)})`;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { isRuntypeError } from '../../errors.js';
 import { hasErrors } from '../../model/diagnostics.js';
-import { findPendingCreates, lockPaths, readJournal, readLockState } from '../../state/index.js';
+import type { Project } from '../../load/index.js';
+import { findPendingCreates, lockPaths, readJournal } from '../../state/index.js';
 import type { AppContext } from '../context.js';
 import type { DoctorCheck, DoctorResult } from '../results.js';
 import { connect, type ReadOnlyConnection } from '../connect.js';
 import { readProjectConfig } from '../project.js';
 import { targetLabel } from '../target-label.js';
-import { lockAddress, targetFor, targetInfo, type Target } from '../target.js';
+import { lockAddress, targetFor, type Target } from '../target.js';
 
 /**
  * `doctor`: can this project deploy? Config, environment and key, one cheap
@@ -40,22 +41,22 @@ export async function runDoctor(
       targetFor(ctx, config, options.envName, { keyOptional: true }),
     );
     if (target) {
-      const message = `${target.environment}: ${targetLabel(targetInfo(root, target, undefined))}`;
+      const message = `${target.environment}: ${targetLabel(target)}`;
       checks.push({ name: 'environment', status: 'ok', message });
     }
   }
   if (target) checks.push(keyCheck(target));
   const usable = target && checks.every((c) => c.status !== 'fail') ? target : undefined;
   let connection: ReadOnlyConnection | undefined;
+  // Without the lock state: the lock check below reads it on its own (a failure is its own).
+  const project = { root, config: { ...config, concurrency: 1 } };
   if (usable) {
-    // Read-only and without the lock state: the lock check below reads it on its own.
-    const project = { root, config: { ...config, concurrency: 1 } };
     connection = await attemptAsync(checks, 'api', () =>
       connect(ctx, project, usable, 'read-only', { lockState: false }),
     );
   }
   try {
-    if (connection && usable) await reachAndLockChecks(ctx, checks, root, usable, connection);
+    if (connection && usable) await reachAndLockChecks(ctx, checks, project, usable, connection);
   } finally {
     await connection?.close();
   }
@@ -88,9 +89,9 @@ function keyCheck(target: Target): DoctorCheck {
 }
 
 async function reachAndLockChecks(
-  ctx: Pick<AppContext, 'now'>,
+  ctx: AppContext,
   checks: DoctorCheck[],
-  root: string,
+  project: Pick<Project, 'root' | 'config'>,
   target: Target,
   connection: ReadOnlyConnection,
 ): Promise<void> {
@@ -106,17 +107,18 @@ async function reachAndLockChecks(
     status: 'ok',
     message: `${where}: reachable and authorised (${tookMs} ms)`,
   });
-  const address = lockAddress(root, target);
-  const state = await attemptAsync(checks, 'lock', () => readLockState(address));
+  // The lock state as the next sync reads it; connecting offline reads it and nothing else.
+  const state = await attemptAsync(checks, 'lock', () => connect(ctx, project, target, 'offline'));
   if (state === undefined) return;
   checks.push({
     name: 'lock',
     status: 'ok',
     message:
       `section "${target.lockSection}" is bound to this target; ` +
-      `${state.entries.size} flow(s) tracked`,
+      `${state.lock.entries().size} flow(s) tracked`,
   });
-  const journal = await readJournal(lockPaths(root, address.location, address.section).journal);
+  const { location, section } = lockAddress(project.root, target);
+  const journal = await readJournal(lockPaths(project.root, location, section).journal);
   const pending = findPendingCreates(journal.records).length;
   checks.push(
     pending > 0 || journal.tornLines > 0
