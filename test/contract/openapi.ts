@@ -170,7 +170,7 @@ function check(ref: string, value: unknown, what: string, closed = false): strin
  * instead), and a `$ref` branch is inlined from the original document so the component it
  * names can be closed where it is used alone.
  */
-function closeObjects(node: unknown, composed = false): unknown {
+export function closeObjects(node: unknown, composed = false): unknown {
   if (Array.isArray(node)) node.forEach((item) => closeObjects(item));
   else if (typeof node === 'object' && node !== null) {
     const record = node as Record<string, unknown>;
@@ -194,7 +194,7 @@ function openBranch(branch: unknown): unknown {
   return typeof ref === 'string' && ref.startsWith('#/') ? structuredClone(schemaAt(ref)) : branch;
 }
 
-function describeError(e: ErrorObject): string {
+export function describeError(e: ErrorObject): string {
   const at = e.instancePath === '' ? '(root)' : e.instancePath.slice(1).replace(/\//g, '.');
   const params = e.params as { allowedValues?: unknown; unevaluatedProperty?: string };
   const extra =

@@ -1,0 +1,95 @@
+/**
+ * The vendored dispatch document (openapi/runtype-dispatch.openapi.json) as a validator: each
+ * event of a stream against its `DispatchSSEEvent` member (chosen by `type`; strict means
+ * exactly the documented fields), and the answers of the dispatch paths (their statuses and the
+ * Error body). openapi.ts does the same for the flows document.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { closeObjects, describeError } from './openapi.js';
+import { isUndocumentedStatus } from './undocumented-statuses.js';
+
+const DOCUMENT_ID = 'https://runtype.local/openapi/runtype-dispatch.openapi.json';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed JSON document
+export const dispatchDocument: any = JSON.parse(
+  readFileSync(new URL('../../openapi/runtype-dispatch.openapi.json', import.meta.url), 'utf8'),
+);
+
+/** Statuses the emulator's dispatch routes answer that the document does not list. */
+export const DISPATCH_UNDOCUMENTED_STATUSES: Readonly<Record<number, string>> = {
+  404: 'flowMode "existing" naming no stored flow (the document lists no 404 for dispatch).',
+  501: 'Emulator only: what it does not run (upsert/create modes, agents, resume/continue/approve).',
+};
+
+const members = dispatchDocument.components.schemas.DispatchSSEEvent.anyOf as {
+  properties: { type: { enum: string[] } };
+}[];
+
+/** The event types of the document that belong to flows (every member but `agent_*`). */
+export const FLOW_EVENT_TYPES: readonly string[] = members
+  .map((m) => m.properties.type.enum[0]!)
+  .filter((type) => !type.startsWith('agent_'));
+
+/** Problems of one stream event (strict: only documented fields; default loose). */
+export function validateFlowEvent(event: unknown, options: { strict?: boolean } = {}): string[] {
+  const type = (event as { type?: unknown } | null)?.type;
+  const index = members.findIndex((m) => m.properties.type.enum.includes(String(type)));
+  if (typeof type !== 'string' || index === -1)
+    return [`event type ${JSON.stringify(type)} is not in DispatchSSEEvent`];
+  if (!FLOW_EVENT_TYPES.includes(type)) return [`event type "${type}" is not a flow event`];
+  const where = `${type} event`;
+  return check(`#/components/schemas/DispatchSSEEvent/anyOf/${index}`, event, where, options);
+}
+
+/** The documented path of a concrete dispatch path, if it is one. */
+export function matchDispatchPath(method: string, path: string): string | undefined {
+  const bare = path.split('?')[0]!.replace(/(.)\/$/, '$1');
+  return method.toUpperCase() === 'POST' && bare in dispatchDocument.paths ? bare : undefined;
+}
+
+/**
+ * Problems of an answer of a dispatch path: a 200 must be a stream whose every item is a
+ * documented flow event; any other status documented (or listed) with the Error body.
+ */
+export function validateDispatchAnswer(
+  path: string,
+  status: number,
+  body: unknown,
+  items: readonly unknown[] | undefined,
+): string[] {
+  const where = `POST ${path} -> ${status}`;
+  const responses = dispatchDocument.paths[path].post.responses as Record<string, unknown>;
+  if (status === 200) {
+    if (items === undefined) return [`${where}: expected an event stream, got a JSON body`];
+    return items.flatMap((item, i) =>
+      validateFlowEvent(item, { strict: true }).map((p) => `${where} item ${i}: ${p}`),
+    );
+  }
+  const listed =
+    Object.hasOwn(DISPATCH_UNDOCUMENTED_STATUSES, status) || isUndocumentedStatus(status);
+  if (responses[String(status)] === undefined && !listed)
+    return [`${where}: status not documented for this operation`];
+  return check('#/components/schemas/Error', body, where, { strict: true });
+}
+
+// --- internal ---
+
+const loose = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+loose.addSchema(dispatchDocument as object, DOCUMENT_ID);
+const strict = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+strict.addSchema(closeObjects(structuredClone(dispatchDocument)) as object, DOCUMENT_ID);
+const compiled = new Map<string, ValidateFunction>();
+
+function check(ref: string, value: unknown, what: string, options: { strict?: boolean }): string[] {
+  const closed = options.strict === true;
+  const key = `${closed ? 'strict' : 'loose'} ${ref}`;
+  let validate = compiled.get(key);
+  if (validate === undefined) {
+    validate = (closed ? strict : loose).compile({ $ref: `${DOCUMENT_ID}${ref}` });
+    compiled.set(key, validate);
+  }
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => `${what}: ${describeError(e)}`);
+}
