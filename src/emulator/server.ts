@@ -14,8 +14,8 @@ import type { ErrorDetail } from './error-body.js';
 import type { FaultInjector } from './faults.js';
 import { flowNotFound } from './handlers.js';
 import type { Reply } from './handlers.js';
-import { isStreamReply } from './dispatch/stream-reply.js';
-import type { DispatchRuntime } from './dispatch/stream-reply.js';
+import { isRunReply } from './dispatch/run-reply.js';
+import type { DispatchRuntime } from './dispatch/run-reply.js';
 import { readBody, sendReply } from './http-util.js';
 import type { LoggedBody, RequestLog, RequestLogEntry } from './request-log.js';
 import { matchRoute } from './routes.js';
@@ -223,16 +223,11 @@ async function handle(
     send(deps, res, entry, { status: 400, body: validationErrorBody(details) });
     return;
   }
-  if (isStreamReply(reply)) {
+  if (isRunReply(reply)) {
     entry.status = reply.status;
-    const items = await reply.stream(res, deps.dispatch, deps.onResponse !== undefined);
-    deps.onResponse?.({
-      method: entry.method,
-      path: entry.path,
-      status: 200,
-      body: undefined,
-      items,
-    });
+    const written = await reply.write(res, deps.dispatch, deps.onResponse !== undefined);
+    const { method, path } = entry;
+    deps.onResponse?.({ method, path, status: 200, body: written.body, items: written.items });
     return;
   }
   if (fault === 'commit-then-drop' && match.entry.write && reply.status < 400) {

@@ -20,7 +20,7 @@ export const dispatchDocument: any = JSON.parse(
 /** Statuses the emulator's dispatch routes answer that the document does not list. */
 export const DISPATCH_UNDOCUMENTED_STATUSES: Readonly<Record<number, string>> = {
   404: 'flowMode "existing" naming no stored flow (the document lists no 404 for dispatch).',
-  501: 'Emulator only: what it does not run (upsert/create modes, agents, resume/continue/approve).',
+  501: 'Emulator only: what it does not run (upsert/create, agents, resume/continue/approve).',
 };
 
 const members = dispatchDocument.components.schemas.DispatchSSEEvent.anyOf as {
@@ -62,10 +62,17 @@ export function validateDispatchAnswer(
   const where = `POST ${path} -> ${status}`;
   const responses = dispatchDocument.paths[path].post.responses as Record<string, unknown>;
   if (status === 200) {
-    if (items === undefined) return [`${where}: expected an event stream, got a JSON body`];
-    return items.flatMap((item, i) =>
-      validateFlowEvent(item, { strict: true }).map((p) => `${where} item ${i}: ${p}`),
-    );
+    if (items !== undefined) return checkEvents(items, `${where} item`);
+    // The JSON answer (streamResponse: false) has no schema in the document: its events are
+    // checked, and its other fields are the guessed summary (dispatch/assumptions.ts).
+    const answer = body as { events?: unknown } | null;
+    if (typeof answer !== 'object' || answer === null || !Array.isArray(answer.events))
+      return [`${where}: a JSON answer must be an object with its events`];
+    const unknown = Object.keys(answer).filter((key) => !JSON_ANSWER_FIELDS.includes(key));
+    return [
+      ...unknown.map((key) => `${where}: JSON answer field "${key}" is not in the guessed shape`),
+      ...checkEvents(answer.events, `${where} events`),
+    ];
   }
   const listed =
     Object.hasOwn(DISPATCH_UNDOCUMENTED_STATUSES, status) || isUndocumentedStatus(status);
@@ -75,6 +82,25 @@ export function validateDispatchAnswer(
 }
 
 // --- internal ---
+
+/** The guessed JSON answer's fields (src/emulator/dispatch/json-answer.ts). */
+const JSON_ANSWER_FIELDS = [
+  'success',
+  'executionId',
+  'flowId',
+  'finalOutput',
+  'output',
+  'error',
+  'totalTokensUsed',
+  'duration',
+  'events',
+];
+
+function checkEvents(items: readonly unknown[], where: string): string[] {
+  return items.flatMap((item, i) =>
+    validateFlowEvent(item, { strict: true }).map((p) => `${where} ${i}: ${p}`),
+  );
+}
 
 const loose = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
 loose.addSchema(dispatchDocument as object, DOCUMENT_ID);

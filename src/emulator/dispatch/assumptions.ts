@@ -18,13 +18,13 @@ export const DISPATCH_DETAIL_CODES = {
   notEmulated: 'NOT_EMULATED',
 } as const;
 
-/**
- * Emulator limits on what it runs, answered 501 with the Error body: `flowMode` "upsert" and
- * "create" (they store a flow), `recordMode` "existing" and "create" (records are not
- * emulated), agent dispatch (`agent` without `flow`), and POST /v1/dispatch/resume, /continue
- * and /approve (nothing ever pauses: no step awaits a local tool or an approval).
+/*
+ * NOT_EMULATED_REQUESTS. Emulator limits on what it runs, answered 501 with the Error body:
+ * `flowMode` "upsert" and "create" (they store a flow), `recordMode` "existing" and "create"
+ * (records are not emulated), agent dispatch (`agent` without `flow`), and POST
+ * /v1/dispatch/resume, /continue and /approve (nothing ever pauses: no step awaits a local tool or
+ * an approval).
  */
-export const NOT_EMULATED_REQUESTS = true;
 
 /**
  * Branches nest at most this deep (the user guide: "up to 10 levels"); deeper is a 400
@@ -48,13 +48,12 @@ export function virtualFlowId(name: string): string {
   return `flow_virtual_${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
 }
 
-/**
- * UNCONFIRMED: `flowMode: "existing"` runs the flow's PUBLISHED version (what products run, and
- * what `run --live` means by "the deployed flow"), or its current draft steps when it was never
- * published (a flow just created is runnable). `lastRunAt` is not updated (running stores
- * nothing, and a read-only emulator can run flows too).
+/*
+ * EXISTING_RUNS_PUBLISHED_ELSE_DRAFT. UNCONFIRMED: `flowMode: "existing"` runs the flow's PUBLISHED
+ * version (what products run, and what `run --live` means by "the deployed flow"), or its current
+ * draft steps when it was never published (a flow just created is runnable). `lastRunAt` is not
+ * updated (running stores nothing, and a read-only emulator can run flows too).
  */
-export const EXISTING_RUNS_PUBLISHED_ELSE_DRAFT = true;
 
 /**
  * UNCONFIRMED: SSE framing. Each event is one `event: <type>` line, one `data: <JSON>` line
@@ -64,6 +63,13 @@ export const EXISTING_RUNS_PUBLISHED_ELSE_DRAFT = true;
  * `Cache-Control: no-cache`. The stream ends after `flow_complete` or `flow_error`.
  */
 export const SSE_CONTENT_TYPE = 'text/event-stream; charset=utf-8';
+
+/*
+ * JSON_ANSWER. UNCONFIRMED: `options.streamResponse: false` answers 200 `application/json` once the
+ * run ended (the document mentions "synchronous JSON responses" but documents only the stream): `{
+ * success, executionId, flowId, finalOutput?, output?, error?, totalTokensUsed?, duration?, events
+ * }` — the outcome (`error` as flow_error has it) and every event the stream would have carried.
+ */
 
 /**
  * UNCONFIRMED: a step that fails ends the run: `step_error`, then `flow_error` with
@@ -95,35 +101,32 @@ export const FLOW_ERROR_CODES = {
   runTimeout: 'run_timeout',
 } as const;
 
-/**
- * UNCONFIRMED: event details the document leaves open. `index` is the step's 1-based position
- * among the enabled steps of its own list (the top level, or its branch) and `totalSteps` that
- * list's length; `flow_start.totalSteps` counts the top level. Disabled steps emit nothing.
- * Durations (`executionTime` of steps, `duration` of the flow) are milliseconds of the run's
- * clock. `flow_complete.finalOutput` is the output of the last step that completed (a
- * conditional's own `true`/`false` does not count), as text (JSON for a non-string), `output`
- * the same value as it is. `seq` counts from 0; every event carries `executionId`.
+/*
+ * EVENT_FIELD_RULES. UNCONFIRMED: event details the document leaves open. `index` is the step's
+ * 1-based position among the enabled steps of its own list (the top level, or its branch) and
+ * `totalSteps` that list's length; `flow_start.totalSteps` counts the top level. Disabled steps
+ * emit nothing. Durations (`executionTime` of steps, `duration` of the flow) are milliseconds of
+ * the run's clock. `flow_complete.finalOutput` is the output of the last step that completed (a
+ * conditional's own `true`/`false` does not count), as text (JSON for a non-string), `output` the
+ * same value as it is. `seq` counts from 0; every event carries `executionId`.
  */
-export const EVENT_FIELD_RULES = true;
 
-/**
- * UNCONFIRMED: `step_complete.result` (typed only as "any"; the document's example is
- * `{ response }`) is `{ response: <output> }` plus, where they apply: `model`, `prompt:
+/*
+ * STEP_RESULT_FIELDS. UNCONFIRMED: `step_complete.result` (typed only as "any"; the document's
+ * example is `{ response }`) is `{ response: <output> }` plus, where they apply: `model`, `prompt:
  * { system, user }` (the resolved prompt), `tokens: { input, output }`, `cost` (USD) for model
- * steps; `unresolvedVariables: string[]` when a template referenced a variable that does not
- * exist; `logs: string[]` (console output) for transform-data; `branch: "trueSteps" |
- * "falseSteps"` and `condition` (as evaluated) for a conditional; `supplied: true` when the
- * caller supplied the output. `output` is the step's value; `tokensUsed` input + output tokens.
+ * steps; `unresolvedVariables: string[]` when a template referenced a variable that does not exist;
+ * `logs: string[]` (console output) for transform-data; `branch: "trueSteps" | "falseSteps"` and
+ * `condition` (as evaluated) for a conditional; `supplied: true` when the caller supplied the
+ * output. `output` is the step's value; `tokensUsed` input + output tokens.
  */
-export const STEP_RESULT_FIELDS = true;
 
-/**
- * UNCONFIRMED: templates. An unresolved `{{name}}` is left in the text as written (so it shows
- * in the mock model's output) and named in `result.unresolvedVariables`. A value renders as
- * itself when a string, as JSON otherwise (`null` → `null`). The record's metadata fields are
- * also top-level variables (the `upsertFlowMode` example reads `{{input}}` from
+/*
+ * TEMPLATE_RULES. UNCONFIRMED: templates. An unresolved `{{name}}` is left in the text as written
+ * (so it shows in the mock model's output) and named in `result.unresolvedVariables`. A value
+ * renders as itself when a string, as JSON otherwise (`null` → `null`). The record's metadata
+ * fields are also top-level variables (the `upsertFlowMode` example reads `{{input}}` from
  * `record.metadata.input`), below `inputs`, which are below step outputs (a later write wins).
  * `{{secret:NAME}}` is never resolved (no secrets locally). Liquid filters (`{{ a | upcase }}`)
  * work in `template` steps only; elsewhere such a reference is unresolved.
  */
-export const TEMPLATE_RULES = true;

@@ -1,7 +1,7 @@
 /**
  * POST /v1/dispatch (and its siblings): the request is checked at once (400 with every
  * problem, 404, 422, 501 — the Error body), then the flow runs as an SSE stream of its events
- * (sse.ts).
+ * (sse.ts), or as one JSON answer when `options.streamResponse` is false (json-answer.ts).
  * A stored flow (`flowMode: "existing"`) runs its published version, else its draft steps
  * (assumptions.ts, EXISTING_RUNS_PUBLISHED_ELSE_DRAFT).
  */
@@ -14,7 +14,8 @@ import type { Handler, HandlerContext, Reply } from '../handlers.js';
 import type { FlowStore } from '../store.js';
 import { DISPATCH_DETAIL_CODES } from './assumptions.js';
 import { writeEventStream } from './sse.js';
-import type { StreamReply } from './stream-reply.js';
+import { writeJsonAnswer } from './json-answer.js';
+import type { RunReply } from './run-reply.js';
 
 export const dispatch: Handler = (ctx: HandlerContext): Reply => {
   let input;
@@ -27,20 +28,19 @@ export const dispatch: Handler = (ctx: HandlerContext): Reply => {
     if (!(error instanceof DispatchRefused)) throw error;
     return { status: error.status, body: errorBody(error.message, [error.detail]) };
   }
-  const reply: StreamReply = {
+  const reply: RunReply = {
     status: 200,
-    stream: (res, runtime, collect) =>
-      writeEventStream(
-        res,
-        (signal) =>
-          runFlow(input, {
-            now: runtime.now,
-            sandbox: runtime.sandbox,
-            limits: runtime.limits,
-            signal,
-          }),
-        collect,
-      ),
+    write: async (res, runtime, collect) => {
+      const run = (signal: AbortSignal) =>
+        runFlow(input, {
+          now: runtime.now,
+          sandbox: runtime.sandbox,
+          limits: runtime.limits,
+          signal,
+        });
+      if (!input.stream) return { body: await writeJsonAnswer(res, run) };
+      return { items: await writeEventStream(res, run, collect) };
+    },
   };
   return reply;
 };

@@ -1,13 +1,13 @@
 /**
  * Runs user JavaScript (transform-data scripts, `when` and `condition` expressions) in a worker
- * thread, one job at a time, each in a fresh `node:vm` context (worker-source.ts). The worker
- * has `resourceLimits` (the memory limit: going over kills it, and the job fails with reason
- * "memory"); the time limit is enforced twice: by the context (`timeout`, for the script's
- * synchronous part) and by terminating the worker a grace period later (what runs after an
- * `await`, or anything else vm cannot interrupt). A worker that died or was killed is replaced by the next job.
- * Idle, the worker does not keep the process alive. Not a security boundary against hostile
- * code (node:vm is not one): it keeps a script from reaching the process, modules, network or
- * files by accident, and bounds its time and memory.
+ * thread, one job at a time, each in a fresh `node:vm` context (worker-source.ts). The worker has
+ * `resourceLimits` (the memory limit: going over kills it, and the job fails with reason "memory");
+ * the time limit is enforced twice: by the context (`timeout`, for the script's synchronous part)
+ * and by terminating the worker a grace period later (what runs after an `await`, or anything else
+ * vm cannot interrupt). A worker that died or was killed is replaced by the next job. Idle, the
+ * worker does not keep the process alive. Not a security boundary against hostile code (node:vm is
+ * not one): it keeps a script from reaching the process, modules, network or files by accident, and
+ * bounds its time and memory.
  */
 import { Worker } from 'node:worker_threads';
 import { WORKER_SOURCE } from './worker-source.js';
@@ -177,7 +177,7 @@ function ranOutcome(stateJson: string): ScriptOutcome {
     logs: string[];
     logsCut: boolean;
   };
-  const logs = state.logsCut ? [...state.logs, '… (more console output was dropped)'] : state.logs;
+  const logs = state.logsCut ? [...state.logs, '… (more console output dropped)'] : state.logs;
   if (!state.settled) {
     const message =
       'the script never finished: it awaits something that never happens ' +

@@ -1,11 +1,12 @@
 /**
  * The sandbox worker's program, as source text (a worker started with `eval: true` runs it; a
- * string works from the TypeScript sources under vitest and from dist/ alike). One job at a
- * time: a fresh `node:vm` context per job (no `process`, `require`, `import()`, timers, network
- * or files: a context has only the language's built-ins), code generation from strings refused. Only primitives cross into and out of the context
- * (see context-prelude.ts). Strict mode throughout, so no function of this thread leaks its
- * `this` or itself through a stack trace. The worker itself runs with `resourceLimits` (the
- * memory limit) and is terminated by its host when a job overruns (sandbox.ts).
+ * string works from the TypeScript sources under vitest and from dist/ alike). One job at a time: a
+ * fresh `node:vm` context per job (no `process`, `require`, `import()`, timers, network or files: a
+ * context has only the language's built-ins), code generation from strings refused. Only primitives
+ * cross into and out of the context (see context-prelude.ts). Strict mode throughout, so no
+ * function of this thread leaks its `this` or itself through a stack trace. The worker itself runs
+ * with `resourceLimits` (the memory limit) and is terminated by its host when a job overruns
+ * (sandbox.ts).
  */
 import { CONTEXT_PRELUDE } from './context-prelude.js';
 
@@ -90,6 +91,7 @@ function isHostError(error) {
 function hostMessage(error) {
   if (!isHostError(error)) return 'an unexpected value was thrown';
   const where = /transform-data:(\\d+)/.exec(String(error.stack));
-  return String(error.name) + ': ' + String(error.message) + (where ? ' (line ' + where[1] + ')' : '');
+  const line = where ? ' (line ' + where[1] + ')' : '';
+  return String(error.name) + ': ' + String(error.message) + line;
 }
 `;
