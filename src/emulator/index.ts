@@ -2,8 +2,9 @@
  * Local Runtype API emulator: a faithful, stateful stand-in for the flows part of the API as
  * the vendored OpenAPI document describes it (openapi/runtype-flows.openapi.json; every guess
  * beyond it is in assumptions.ts), with fault injection and optional
- * persistence. Used as the embedded default environment, the test double and the benchmark
- * target.
+ * persistence. It also runs flows (POST /v1/dispatch, openapi/runtype-dispatch.openapi.json:
+ * execute/ is the executor, dispatch/ the route). Used as the embedded default environment, the
+ * test double and the benchmark target.
  *
  *   const emu = await startEmulator();
  *   // emu.url    = 'http://127.0.0.1:54321'     <- base WITHOUT /v1 (like RUNTYPE_API_URL)
