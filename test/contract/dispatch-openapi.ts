@@ -5,9 +5,7 @@
  * Error body). openapi.ts does the same for the flows document.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { closeObjects, describeError } from './openapi.js';
+import { documentChecker } from './openapi.js';
 import { isUndocumentedStatus } from './undocumented-statuses.js';
 
 const DOCUMENT_ID = 'https://runtype.local/openapi/runtype-dispatch.openapi.json';
@@ -16,6 +14,8 @@ const DOCUMENT_ID = 'https://runtype.local/openapi/runtype-dispatch.openapi.json
 export const dispatchDocument: any = JSON.parse(
   readFileSync(new URL('../../openapi/runtype-dispatch.openapi.json', import.meta.url), 'utf8'),
 );
+
+const checkSchema = documentChecker(dispatchDocument as object, DOCUMENT_ID);
 
 /** Statuses the emulator's dispatch routes answer that the document does not list. */
 export const DISPATCH_UNDOCUMENTED_STATUSES: Readonly<Record<number, string>> = {
@@ -102,20 +102,6 @@ function checkEvents(items: readonly unknown[], where: string): string[] {
   );
 }
 
-const loose = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-loose.addSchema(dispatchDocument as object, DOCUMENT_ID);
-const strict = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-strict.addSchema(closeObjects(structuredClone(dispatchDocument)) as object, DOCUMENT_ID);
-const compiled = new Map<string, ValidateFunction>();
-
 function check(ref: string, value: unknown, what: string, options: { strict?: boolean }): string[] {
-  const closed = options.strict === true;
-  const key = `${closed ? 'strict' : 'loose'} ${ref}`;
-  let validate = compiled.get(key);
-  if (validate === undefined) {
-    validate = (closed ? strict : loose).compile({ $ref: `${DOCUMENT_ID}${ref}` });
-    compiled.set(key, validate);
-  }
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => `${what}: ${describeError(e)}`);
+  return checkSchema(ref, value, what, options.strict === true);
 }

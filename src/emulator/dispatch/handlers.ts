@@ -6,7 +6,6 @@
  * (assumptions.ts, EXISTING_RUNS_PUBLISHED_ELSE_DRAFT).
  */
 import { errorBody } from '../error-body.js';
-import { runFlow } from '../execute/execute-flow.js';
 import { parseDispatchRequest } from '../execute/parse-request.js';
 import type { DispatchFlow } from '../execute/request.js';
 import { DispatchRefused } from '../execute/run-flow-input.js';
@@ -31,6 +30,8 @@ export const dispatch: Handler = (ctx: HandlerContext): Reply => {
   const reply: RunReply = {
     status: 200,
     write: async (res, runtime, collect) => {
+      // Loaded on the first run: a CLI command that only syncs never loads Liquid or the sandbox.
+      const { runFlow } = await import('../execute/execute-flow.js');
       const run = (signal: AbortSignal) =>
         runFlow(input, {
           now: runtime.now,

@@ -6,9 +6,8 @@
  * `undefined`. Bare names are variables too (`score > 5`). The expression runs in the script
  * sandbox, bounded like a transform-data script.
  */
-import { createHash } from 'node:crypto';
 import type { RunContext } from './run-context.js';
-import { StepFailure } from './step-failure.js';
+import { runScript } from './run-script.js';
 import { evaluateExpression, renderValue } from './template.js';
 import type { Lookup } from './template.js';
 
@@ -24,25 +23,13 @@ export async function evaluateCondition(
   ctx: RunContext,
 ): Promise<Evaluated> {
   const expression = substitute(source, ctx.variables.lookup);
-  const seed = createHash('sha256').update(`${ctx.executionId}:${what}`).digest().readUInt32BE(0);
-  const outcome = await ctx.sandbox.run(
-    {
-      code: `return (${expression}\n);`,
-      variables: ctx.variables.snapshot(),
-      now: ctx.startedAt,
-      seed,
-    },
-    { timeoutMs: ctx.limits.transformTimeoutMs, memoryMb: ctx.limits.transformMemoryMb },
-    ctx.signal,
+  const { value } = await runScript(
+    ctx,
+    `return (${expression}\n);`,
+    what,
+    `${what} (${expression})`,
   );
-  if (outcome.ok) return { value: Boolean(outcome.value), expression };
-  const code =
-    outcome.reason === 'timeout'
-      ? 'timeout'
-      : outcome.reason === 'memory'
-        ? 'memory_limit'
-        : 'step_failed';
-  throw new StepFailure(code, `${what} (${expression}) failed: ${outcome.message}`);
+  return { value: Boolean(value), expression };
 }
 
 /** The expression with every `{{…}}` replaced (see the file comment). */

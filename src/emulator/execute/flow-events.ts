@@ -86,15 +86,20 @@ export const flowAwaitEventSchema = z.looseObject({
   ...optional,
 });
 
-export const stepStartEventSchema = z.looseObject({
-  type: z.literal('step_start'),
-  startedAt: str,
+/** How step_start and step_complete name their step (both spellings are documented). */
+const stepNaming = {
   id: str.optional(),
   stepId: str.optional(),
   name: str.optional(),
   stepName: str.optional(),
   stepType: str.optional(),
   index: num.optional(),
+};
+
+export const stepStartEventSchema = z.looseObject({
+  type: z.literal('step_start'),
+  startedAt: str,
+  ...stepNaming,
   totalSteps: num.optional(),
   estimatedTokens: num.optional(),
   toolContext,
@@ -124,12 +129,7 @@ export const STOP_REASONS = [
 
 export const stepCompleteEventSchema = z.looseObject({
   type: z.literal('step_complete'),
-  id: str.optional(),
-  stepId: str.optional(),
-  name: str.optional(),
-  stepName: str.optional(),
-  stepType: str.optional(),
-  index: num.optional(),
+  ...stepNaming,
   success: z.boolean().optional(),
   result: z.unknown().optional(),
   output: z.unknown().optional(),

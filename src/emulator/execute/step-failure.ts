@@ -1,27 +1,27 @@
 /**
- * Why a step failed, with the code its `flow_error` carries (dispatch/assumptions.ts,
- * FLOW_ERROR_CODES). Thrown by step handlers; anything else they throw is a bug.
+ * Why a step failed, or the run stopped, with the code its `flow_error` carries
+ * (dispatch/assumptions.ts, FLOW_ERROR_CODES). Step handlers throw StepFailure; anything else
+ * they throw is a bug.
  */
 import type { FLOW_ERROR_CODES } from '../dispatch/assumptions.js';
+
+type FlowErrorCode = (typeof FLOW_ERROR_CODES)[keyof typeof FLOW_ERROR_CODES];
+
+abstract class CodedError<Code extends FlowErrorCode> extends Error {
+  readonly code: Code;
+  constructor(code: Code, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
 
 export type StepFailureCode = (typeof FLOW_ERROR_CODES)[
   'stepFailed' | 'notEmulated' | 'timeout' | 'memoryLimit'];
 
-export class StepFailure extends Error {
-  readonly code: StepFailureCode;
-  constructor(code: StepFailureCode, message: string) {
-    super(message);
-    this.name = 'StepFailure';
-    this.code = code;
-  }
-}
+export class StepFailure extends CodedError<StepFailureCode> {}
 
-/** A bound of the whole run was reached (events, steps, time). */
-export class RunStopped extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'RunStopped';
-    this.code = code;
-  }
-}
+/** A bound of the whole run was reached (steps, time). */
+export class RunStopped extends CodedError<
+  (typeof FLOW_ERROR_CODES)['stepLimit' | 'runTimeout' | 'eventLimit']
+> {}

@@ -43,13 +43,13 @@ export function types(events: FlowEvent[]): string {
     .join(' ');
 }
 
+/** A step named after its id, its output in the variable of the same name. */
+export function step(id: string, type: string, config: Record<string, unknown> = {}) {
+  return { id, name: id, type, config: { outputVariable: id, ...config } };
+}
+
 export function prompt(id: string, userPrompt: string, config: Record<string, unknown> = {}) {
-  return {
-    id,
-    name: id,
-    type: 'prompt',
-    config: { model: 'gpt-4', userPrompt, outputVariable: id, ...config },
-  };
+  return step(id, 'prompt', { model: 'gpt-4', userPrompt, ...config });
 }
 
 /** The user prompt a mock model step resolved. */

@@ -1,14 +1,10 @@
 /** `template` steps: Liquid over the run's variables, partials only, bounded, pdf not emulated. */
 import { describe, expect, it } from 'vitest';
-import { completed, types, useRunner } from './run.js';
+import { completed, step, types, useRunner } from './run.js';
 
 const run = useRunner({ transformTimeoutMs: 300 });
-const template = (id: string, text: string, config: Record<string, unknown> = {}) => ({
-  id,
-  name: id,
-  type: 'template',
-  config: { template: text, outputVariable: id, ...config },
-});
+const template = (id: string, text: string, config: Record<string, unknown> = {}) =>
+  step(id, 'template', { template: text, ...config });
 
 describe('template step (Liquid)', () => {
   it('renders variables, filters, loops, conditionals; its output feeds later steps', async () => {

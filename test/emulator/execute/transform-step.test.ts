@@ -4,15 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StepErrorEvent } from '../../../src/emulator/execute/index.js';
-import { completed, prompt, types, useRunner, userPromptOf } from './run.js';
+import { completed, prompt, step, types, useRunner, userPromptOf } from './run.js';
 
 const run = useRunner({ transformTimeoutMs: 500, transformMemoryMb: 32 });
-const transform = (id: string, script: string, config: Record<string, unknown> = {}) => ({
-  id,
-  name: id,
-  type: 'transform-data',
-  config: { script, outputVariable: id, ...config },
-});
+const transform = (id: string, script: string, config: Record<string, unknown> = {}) =>
+  step(id, 'transform-data', { script, ...config });
 const failure = async (script: string) => {
   const events = await run([transform('t', script)]);
   expect(types(events)).toBe('flow_start step_start:t step_error:t flow_error');

@@ -4,8 +4,8 @@
  * output. Bounded by transformTimeoutMs and transformMemoryMb. Other languages (typescript,
  * python) are not emulated.
  */
-import { createHash } from 'node:crypto';
 import type { RunContext, StepRun } from '../run-context.js';
+import { runScript } from '../run-script.js';
 import { StepFailure } from '../step-failure.js';
 import type { RunStep } from '../run-flow-input.js';
 import { notEmulated } from './not-emulated.js';
@@ -17,26 +17,9 @@ export async function* runTransformStep(step: RunStep, ctx: RunContext): StepRun
   const script = step.config.script;
   if (typeof script !== 'string')
     throw new StepFailure('step_failed', `transform-data "${step.name}" has no config.script`);
-  const seed = createHash('sha256').update(`${ctx.executionId}:${step.id}`).digest();
-  const outcome = await ctx.sandbox.run(
-    {
-      code: script,
-      variables: ctx.variables.snapshot(),
-      now: ctx.startedAt,
-      seed: seed.readUInt32BE(0),
-    },
-    { timeoutMs: ctx.limits.transformTimeoutMs, memoryMb: ctx.limits.transformMemoryMb },
-    ctx.signal,
-  );
-  const logs = outcome.logs.length === 0 ? {} : { logs: outcome.logs };
-  if (!outcome.ok) {
-    const code =
-      outcome.reason === 'timeout'
-        ? 'timeout'
-        : outcome.reason === 'memory'
-          ? 'memory_limit'
-          : 'step_failed';
-    throw new StepFailure(code, `transform-data "${step.name}" failed: ${outcome.message}`);
-  }
-  return { output: outcome.value, result: { response: outcome.value, ...logs } };
+  const { value, logs } = await runScript(ctx, script, step.id, `transform-data "${step.name}"`);
+  return {
+    output: value,
+    result: { response: value, ...(logs.length === 0 ? {} : { logs }) },
+  };
 }
