@@ -74,6 +74,20 @@ describe('POST /v1/dispatch', () => {
     expect(answer.json.events.at(-1).type).toBe('flow_complete');
   });
 
+  it('takes outputs supplied per step id in the emulator-only emulator.stepOutputs', async () => {
+    const fetch = { id: 'f', name: 'f', type: 'fetch-url', config: { outputVariable: 'page' } };
+    const body = virtual([fetch, prompt('p', 'Title {{page.title}}')], {
+      emulator: { stepOutputs: { f: { title: 'Supplied' } } },
+    });
+    const answer = await dispatch(emu, body);
+    expect(finalOutput(answer.events)).toMatch(/ Title Supplied$/);
+    const bad = await dispatch(emu, virtual([], { emulator: { stepOutputs: [] } }));
+    expect(bad.json.details[0]).toMatchObject({
+      path: 'emulator.stepOutputs',
+      code: 'INVALID_TYPE',
+    });
+  });
+
   it('400 names every problem of the body with its path', async () => {
     const answer = await dispatch(emu, {
       flow: { name: '', steps: [{ name: 'x', type: 'nope' }, { type: 'prompt' }] },

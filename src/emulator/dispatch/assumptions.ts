@@ -26,6 +26,13 @@ export const DISPATCH_DETAIL_CODES = {
  * an approval).
  */
 
+/*
+ * EMULATOR_EXTENSION. Emulator only, not an API field: a body may carry `emulator: {
+ * stepOutputs: { <step id>: <output> } }`, outputs used instead of running those steps (what
+ * `executeFlow`'s `stepOutputs` option does), so an offline test can mock model and outside-world
+ * steps over HTTP. Never send it to the real API.
+ */
+
 /**
  * Branches nest at most this deep (the user guide: "up to 10 levels"); deeper is a 400
  * TOO_DEEP at the offending `config.trueSteps` / `config.falseSteps`.

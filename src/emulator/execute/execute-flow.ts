@@ -72,7 +72,7 @@ export async function* runFlow(
     signal: AbortSignal.any(signals),
     limits,
     sandbox,
-    stepOutputs: options.stepOutputs ?? {},
+    stepOutputs: { ...input.stepOutputs, ...options.stepOutputs },
   };
   let seq = 0;
   try {

@@ -64,6 +64,7 @@ export function parseDispatchRequest(body: unknown, options: ParseOptions): RunI
   const inputs = readObject(body.inputs, 'inputs', issues);
   const record = readRecord(body.record, issues);
   const messages = readMessages(body.messages, issues);
+  const stepOutputs = readEmulatorExtension(body.emulator, issues);
   if (issues.length > 0) throw new InputError(issues);
   const name = flow.name as string;
   const input: RunInput = {
@@ -79,6 +80,7 @@ export function parseDispatchRequest(body: unknown, options: ParseOptions): RunI
   };
   if (record !== undefined) input.record = record;
   if (opts.modelOverride !== undefined) input.modelOverride = opts.modelOverride;
+  if (stepOutputs !== undefined) input.stepOutputs = stepOutputs;
   return input;
 }
 
@@ -186,6 +188,14 @@ function readMessages(raw: unknown, issues: Issue[]): RunInput['messages'] {
     if (role !== undefined) messages.push({ role, content: item.content });
   });
   return messages;
+}
+
+/** `emulator: { stepOutputs }`: not an API field (EMULATOR_EXTENSION in the assumptions). */
+function readEmulatorExtension(raw: unknown, issues: Issue[]): Record<string, unknown> | undefined {
+  const extension = readObject(raw, 'emulator', issues);
+  return extension === undefined
+    ? undefined
+    : readObject(extension.stepOutputs, 'emulator.stepOutputs', issues);
 }
 
 function refuse(status: 501, path: string, message: string): never {

@@ -33,6 +33,8 @@ export interface RunInput {
   modelOverride?: string;
   /** `options.streamResponse` (default true). */
   stream: boolean;
+  /** Outputs supplied by step id in the body (`emulator.stepOutputs`, emulator only). */
+  stepOutputs?: Record<string, unknown>;
   /** The request as given, for the digest that seeds ids and randomness. */
   fingerprint: string;
 }
