@@ -226,6 +226,8 @@ async function handle(
   if (isRunReply(reply)) {
     entry.status = reply.status;
     const written = await reply.write(res, deps.dispatch, deps.onResponse !== undefined);
+    // Nothing was answered when the client left before a JSON answer was ready.
+    if (written.body === undefined && written.items === undefined) return;
     const { method, path } = entry;
     deps.onResponse?.({ method, path, status: 200, body: written.body, items: written.items });
     return;
