@@ -345,6 +345,33 @@ export default tseslint.config(
     rules: forbid(LOAD_INSIDE, LOAD_MESSAGE),
   },
   {
+    // The flow executor runs without the server: the route (dispatch/) calls it, never the
+    // other way round; only the dispatch guesses are shared. (A second rule name, so the
+    // emulator block above still applies.)
+    files: ['src/emulator/execute/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/dispatch/*',
+                '!**/dispatch/assumptions.js',
+                '**/server.js',
+                '**/routes.js',
+                '**/handlers.js',
+                '**/store.js',
+                'node:http',
+              ],
+              message: 'execute/ is the executor: the server and its route are built on it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/file-watch/**/*.ts'],
     rules: forbid(
       [

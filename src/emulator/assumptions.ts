@@ -7,7 +7,8 @@
  * emulator answer against it. Each entry below is something the document leaves open, tagged
  * UNCONFIRMED, so that correcting the emulator once the real API is observed means editing
  * this one file. Undocumented statuses (413, 429, 503, the read-only 405) are listed, as
- * guesses, beside the contract tests in test/contract/undocumented-statuses.ts.
+ * guesses, beside the contract tests in test/contract/undocumented-statuses.ts. The guesses about
+ * running flows (POST /v1/dispatch and its stream) are in dispatch/assumptions.ts.
  */
 
 /**

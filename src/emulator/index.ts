@@ -2,8 +2,9 @@
  * Local Runtype API emulator: a faithful, stateful stand-in for the flows part of the API as
  * the vendored OpenAPI document describes it (openapi/runtype-flows.openapi.json; every guess
  * beyond it is in assumptions.ts), with fault injection and optional
- * persistence. Used as the embedded default environment, the test double and the benchmark
- * target.
+ * persistence. It also runs flows (POST /v1/dispatch, openapi/runtype-dispatch.openapi.json:
+ * execute/ is the executor, dispatch/ the route). Used as the embedded default environment, the
+ * test double and the benchmark target.
  *
  *   const emu = await startEmulator();
  *   // emu.url    = 'http://127.0.0.1:54321'     <- base WITHOUT /v1 (like RUNTYPE_API_URL)
@@ -19,6 +20,8 @@
 import { createServer } from 'node:http';
 import type { RuntypeError } from '../errors.js';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_LOCAL_KEY, DEFAULT_USER_ID } from './assumptions.js';
+import type { ExecuteLimits } from './execute/limits.js';
+import { ScriptSandbox } from './execute/sandbox/sandbox.js';
 import { FaultInjector } from './faults.js';
 import type { FaultConfig, FaultOptions } from './faults.js';
 import { assertLoopbackHost, listen } from './listen.js';
@@ -97,6 +100,8 @@ export interface EmulatorOptions {
    * library; the CLI passes its config's `extraStepTypes`). Default none.
    */
   extraStepTypes?: readonly string[];
+  /** Bounds of the flows POST /v1/dispatch runs (execute/limits.ts has the defaults). */
+  dispatchLimits?: Partial<ExecuteLimits>;
   /**
    * Test hook: called with every answer sent (not with resets or dropped connections), e.g. to
    * check it against the OpenAPI document (test/contract/checked-emulator.ts). Must not throw.
@@ -154,6 +159,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let lock: StateLock | null = null;
   const readOnly = options.readOnly === true;
   const stepTypes = acceptedStepTypes(options.extraStepTypes);
+  // One script sandbox (a worker, started on the first script) for every run of this emulator.
+  const sandbox = new ScriptSandbox();
   const store = new FlowStore({
     now,
     userId: options.userId ?? DEFAULT_USER_ID,
@@ -177,6 +184,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       isClosed: () => closed,
       readOnly,
       stepTypes,
+      dispatch: { now, sandbox, limits: options.dispatchLimits ?? {} },
       ...(options.onResponse === undefined ? {} : { onResponse: options.onResponse }),
     }),
   );
@@ -213,6 +221,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       await writer?.flush();
     } finally {
       writer?.stop();
+      await sandbox.close();
       await lock?.release();
     }
   };

@@ -1,5 +1,6 @@
 /** The route table and its matcher (paths relative to /v1). */
 import { internalFailure, validateFlow } from './flow-check.js';
+import * as d from './dispatch/handlers.js';
 import * as h from './handlers.js';
 import type { Handler } from './handlers.js';
 import * as v from './version-handlers.js';
@@ -57,6 +58,9 @@ function defineRoute(
   return { pattern, methods, reads: Object.keys(methods).filter((m) => !methods[m]!.write) };
 }
 
+/** Reads a body, changes nothing: runs a flow (dispatch). */
+const run = (handler: Handler): RouteEntry => ({ ...read(handler), body: true });
+
 /** Literal patterns come before parameter patterns of the same length. */
 const ROUTES: readonly Route[] = [
   defineRoute(['flows'], { GET: read(h.listFlows), POST: write(h.createFlow) }),
@@ -73,6 +77,10 @@ const ROUTES: readonly Route[] = [
   defineRoute(['flow-versions', ':', ':'], { GET: read(v.getVersion) }),
   defineRoute(['flow-steps', 'flow', ':'], { GET: read(v.listFlowSteps) }),
   defineRoute(['public', 'flows', 'validate'], { POST: check(validateFlow, internalFailure) }),
+  defineRoute(['dispatch'], { POST: run(d.dispatch) }),
+  defineRoute(['dispatch', 'approve'], { POST: run(d.notEmulated) }),
+  defineRoute(['dispatch', 'continue'], { POST: run(d.notEmulated) }),
+  defineRoute(['dispatch', 'resume'], { POST: run(d.notEmulated) }),
 ];
 
 export type Match =

@@ -14,6 +14,8 @@ import type { ErrorDetail } from './error-body.js';
 import type { FaultInjector } from './faults.js';
 import { flowNotFound } from './handlers.js';
 import type { Reply } from './handlers.js';
+import { isRunReply } from './dispatch/run-reply.js';
+import type { DispatchRuntime } from './dispatch/run-reply.js';
 import { readBody, sendReply } from './http-util.js';
 import type { LoggedBody, RequestLog, RequestLogEntry } from './request-log.js';
 import { matchRoute } from './routes.js';
@@ -35,6 +37,8 @@ export interface PipelineDeps {
   readOnly: boolean;
   /** The step types accepted (the API's list plus `extraStepTypes`). */
   stepTypes: ReadonlySet<string>;
+  /** What POST /v1/dispatch runs flows with. */
+  dispatch: DispatchRuntime;
   /**
    * Test hook: sees every answer sent (not resets or drops), e.g. to check it against the document.
    */
@@ -46,8 +50,10 @@ export interface ResponseInfo {
   /** Path without the query string. */
   path: string;
   status: number;
-  /** The JSON body sent; undefined when none was (204). */
+  /** The JSON body sent; undefined when none was (204) or the answer was a stream. */
   body: unknown;
+  /** A streamed answer's items (each SSE event's data), in order. */
+  items?: unknown[];
 }
 
 const BEARER = /^bearer\s+(.+)$/i;
@@ -215,6 +221,15 @@ async function handle(
       path === '' ? rest : { ...rest, path },
     );
     send(deps, res, entry, { status: 400, body: validationErrorBody(details) });
+    return;
+  }
+  if (isRunReply(reply)) {
+    entry.status = reply.status;
+    const written = await reply.write(res, deps.dispatch, deps.onResponse !== undefined);
+    // Nothing was answered when the client left before a JSON answer was ready.
+    if (written.body === undefined && written.items === undefined) return;
+    const { method, path } = entry;
+    deps.onResponse?.({ method, path, status: 200, body: written.body, items: written.items });
     return;
   }
   if (fault === 'commit-then-drop' && match.entry.write && reply.status < 400) {

@@ -7,6 +7,7 @@
 import { afterEach, expect } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import type { Emulator, EmulatorOptions, ResponseInfo } from '../../src/emulator/index.js';
+import { matchDispatchPath, validateDispatchAnswer } from './dispatch-openapi.js';
 import { matchOperation, validateErrorBody, validateResponse } from './openapi.js';
 
 export interface CheckedEmulator extends Emulator {
@@ -44,6 +45,9 @@ export async function startCheckedEmulator(
 
 /** The contract problems of one answer (an empty list when it follows the document). */
 export function checkResponse(info: ResponseInfo): string[] {
+  const dispatchPath = matchDispatchPath(info.method, info.path);
+  if (dispatchPath !== undefined)
+    return validateDispatchAnswer(dispatchPath, info.status, info.body, info.items);
   const template = matchOperation(info.method, info.path);
   if (template !== undefined)
     return validateResponse(info.method, template, info.status, info.body, { strict: true });
@@ -62,7 +66,7 @@ export function useResponseContract(): void {
   afterEach(() => {
     const problems = [...pending.splice(0), ...[...live].flatMap((emu) => emu.violations())];
     for (const emu of live) emu.clearViolations();
-    expect(problems, 'responses that break openapi/runtype-flows.openapi.json').toEqual([]);
+    expect(problems, 'responses that break openapi/ (flows, dispatch)').toEqual([]);
   });
 }
 

@@ -26,13 +26,33 @@ export interface ResponseCheckOptions {
   strict?: boolean;
 }
 
-// The whole document is one schema; operations are referenced by JSON pointer into it, so its
-// own `#/components/...` refs resolve against it.
-const loose = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-loose.addSchema(openApiDocument as object, DOCUMENT_ID);
-const strict = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-strict.addSchema(closeObjects(structuredClone(openApiDocument)) as object, DOCUMENT_ID);
-const compiled = new Map<string, ValidateFunction>();
+/** Problems of a value against the schema at `ref` (a JSON pointer into the document). */
+export type SchemaCheck = (ref: string, value: unknown, what: string, closed?: boolean) => string[];
+
+/**
+ * A checker over one OpenAPI document: loose, or strict (`closed`: every object schema that names
+ * its properties refuses others). The whole document is one schema; a `ref` points into it, so
+ * its own `#/components/...` refs resolve against it.
+ */
+export function documentChecker(document: object, id: string): SchemaCheck {
+  const loose = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  loose.addSchema(document, id);
+  const strict = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  strict.addSchema(closeObjects(structuredClone(document), document) as object, id);
+  const compiled = new Map<string, ValidateFunction>();
+  return (ref, value, what, closed = false) => {
+    const key = `${closed ? 'strict' : 'loose'} ${ref}`;
+    let validate = compiled.get(key);
+    if (validate === undefined) {
+      validate = (closed ? strict : loose).compile({ $ref: `${id}${ref}` });
+      compiled.set(key, validate);
+    }
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map((e) => `${what}: ${describeError(e)}`);
+  };
+}
+
+const check = documentChecker(openApiDocument as object, DOCUMENT_ID);
 
 /**
  * The documented path template of a concrete path (`/v1/flows/abc/publish` ->
@@ -115,15 +135,12 @@ export function validateErrorBody(body: unknown, options: ResponseCheckOptions =
 }
 
 /** The `enum` of a documented schema, found by JSON pointer (e.g. the step types). */
-export function schemaAt(jsonPointer: string): unknown {
+export function schemaAt(jsonPointer: string, document: unknown = openApiDocument): unknown {
   return jsonPointer
     .replace(/^#\//, '')
     .split('/')
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>(
-      (node, key) => (node as Record<string, unknown> | undefined)?.[key],
-      openApiDocument,
-    );
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
 }
 
 // --- internal ---
@@ -153,30 +170,22 @@ function pointer(method: string, template: string): string {
   return `#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method.toLowerCase()}`;
 }
 
-function check(ref: string, value: unknown, what: string, closed = false): string[] {
-  const key = `${closed ? 'strict' : 'loose'} ${ref}`;
-  let validate = compiled.get(key);
-  if (validate === undefined) {
-    validate = (closed ? strict : loose).compile({ $ref: `${DOCUMENT_ID}${ref}` });
-    compiled.set(key, validate);
-  }
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => `${what}: ${describeError(e)}`);
-}
-
 /**
  * Closes every object schema that names its properties (`unevaluatedProperties: false`, which
  * sees through `allOf` and `$ref`). Branches of an `allOf` stay open (the parent is closed
  * instead), and a `$ref` branch is inlined from the original document so the component it
  * names can be closed where it is used alone.
  */
-function closeObjects(node: unknown, composed = false): unknown {
-  if (Array.isArray(node)) node.forEach((item) => closeObjects(item));
+function closeObjects(node: unknown, source: unknown, composed = false): unknown {
+  if (Array.isArray(node)) node.forEach((item) => closeObjects(item, source));
   else if (typeof node === 'object' && node !== null) {
     const record = node as Record<string, unknown>;
     for (const [key, value] of Object.entries(record)) {
-      if (key !== 'allOf' || !Array.isArray(value)) closeObjects(value);
-      else record.allOf = value.map((branch) => closeObjects(openBranch(branch), true));
+      if (key !== 'allOf' || !Array.isArray(value)) closeObjects(value, source);
+      else
+        record.allOf = value.map((branch) =>
+          closeObjects(openBranch(branch, source), source, true),
+        );
     }
     const named = typeof record.properties === 'object' || Array.isArray(record.allOf);
     const open = 'additionalProperties' in record || 'unevaluatedProperties' in record;
@@ -189,9 +198,11 @@ function closeObjects(node: unknown, composed = false): unknown {
 /**
  * An `allOf` branch: a `$ref` becomes a copy of what it names in the original (unclosed) document.
  */
-function openBranch(branch: unknown): unknown {
+function openBranch(branch: unknown, source: unknown): unknown {
   const ref = (branch as { $ref?: unknown } | null)?.$ref;
-  return typeof ref === 'string' && ref.startsWith('#/') ? structuredClone(schemaAt(ref)) : branch;
+  return typeof ref === 'string' && ref.startsWith('#/')
+    ? structuredClone(schemaAt(ref, source))
+    : branch;
 }
 
 function describeError(e: ErrorObject): string {
