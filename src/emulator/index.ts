@@ -20,6 +20,8 @@ import { createServer } from 'node:http';
 import type { RuntypeError } from '../errors.js';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_LOCAL_KEY, DEFAULT_USER_ID } from './assumptions.js';
 import { FaultInjector } from './faults.js';
+import type { Reading } from './assumptions.js';
+import { readingRules } from './readings.js';
 import type { FaultConfig, FaultOptions } from './faults.js';
 import { assertLoopbackHost, listen } from './listen.js';
 import { RequestLog } from './request-log.js';
@@ -35,7 +37,9 @@ import { StateWriter } from './state-writer.js';
 import { acceptedStepTypes } from './step-types.js';
 import { FlowStore } from './store.js';
 
-export { DEFAULT_LOCAL_KEY } from './assumptions.js';
+export { DEFAULT_LOCAL_KEY, OPEN_POINTS, READING_NAMES } from './assumptions.js';
+export type { OpenPoint, Reading } from './assumptions.js';
+export { parseReading, READING_ENV_VAR, readingFromEnv } from './readings.js';
 export type { FaultConfig, FaultKind, FaultOptions } from './faults.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { ResponseInfo } from './server.js';
@@ -102,6 +106,12 @@ export interface EmulatorOptions {
    * check it against the OpenAPI document (test/contract/checked-emulator.ts). Must not throw.
    */
   onResponse?: (info: ResponseInfo) => void;
+  /**
+   * Which answer to give to each point the API document leaves open (assumptions.ts, OPEN_POINTS):
+   * 'first' (the default) or 'second', which answers every such point the other way the document
+   * allows. The tool must work under both; the integration suites run under both.
+   */
+  reading?: Reading;
   /** `userId` reported on flows. */
   userId?: string;
   /** Clock (ms since epoch) for timestamps. Default Date.now. */
@@ -117,6 +127,8 @@ export interface Emulator {
   readonly key: string;
   readonly port: number;
   readonly host: string;
+  /** The reading it answers the document's open points with. */
+  readonly reading: Reading;
   /** Direct state access (no HTTP, no faults, not logged). */
   readonly state: EmulatorState;
   /**
@@ -154,10 +166,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let lock: StateLock | null = null;
   const readOnly = options.readOnly === true;
   const stepTypes = acceptedStepTypes(options.extraStepTypes);
+  const rules = readingRules(options.reading);
   const store = new FlowStore({
     now,
     userId: options.userId ?? DEFAULT_USER_ID,
     onChange: () => writer?.schedule(),
+    rules,
   });
   const log = new RequestLog({
     limit: options.requestLogLimit ?? 10_000,
@@ -177,6 +191,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       isClosed: () => closed,
       readOnly,
       stepTypes,
+      rules,
       ...(options.onResponse === undefined ? {} : { onResponse: options.onResponse }),
     }),
   );
@@ -224,6 +239,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     key,
     port: bound.port,
     host: bound.address,
+    reading: rules.reading,
     state: createStateApi(store, () => baseUrl, stepTypes),
     get requests() {
       return log.snapshot();

@@ -1,7 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { isRuntypeError } from '../../errors.js';
 import { DEFAULT_LOCAL_KEY } from '../../emulator/assumptions.js';
-import type { EmulatorOptions, FaultOptions } from '../../emulator/index.js';
+import type { EmulatorOptions, FaultOptions, Reading } from '../../emulator/index.js';
+import { READING_NAMES } from '../../emulator/assumptions.js';
+import { READING_ENV_VAR, readingFromEnv } from '../../emulator/readings.js';
 import { formatEmulatorEvent, type EmulatorEvent } from '../../report/json-emulator.js';
 
 /** Default port of the foreground emulator (the embedded one uses a free port). */
@@ -22,6 +24,8 @@ export interface EmulatorArgs {
   seed?: number;
   /** Step types accepted besides the API's list (repeatable flag). */
   'extra-step-type'?: string[];
+  /** The answers to the API document's open points (default: RUNTYPE_EMULATOR_READING, else first). */
+  reading?: Reading;
   /** The global --json: events as JSON lines on stdout (the human lines stay on stderr). */
   json?: boolean;
 }
@@ -47,6 +51,7 @@ export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
     requestLogLimit: 0,
   };
   if (args.state !== undefined) options.statePath = args.state;
+  if (args.reading !== undefined) options.reading = args.reading;
   const extra = args['extra-step-type'];
   if (extra !== undefined && extra.length > 0) options.extraStepTypes = extra.map(String);
   return options;
@@ -95,6 +100,9 @@ export async function serveEmulator(
   if (args.state !== undefined) write(`  state: ${args.state}\n`);
   if (args['extra-step-type'] !== undefined && args['extra-step-type'].length > 0) {
     write(`  extra step types: ${args['extra-step-type'].join(', ')}\n`);
+  }
+  if (emu.reading !== 'first') {
+    write(`  reading: ${emu.reading} (the other answers to what the API document leaves open)\n`);
   }
   const f = emu.faults();
   const jitter = f.randomLatencyMs === null ? 0 : f.randomLatencyMs.max;
@@ -175,6 +183,13 @@ function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
       type: 'number',
       describe: 'Seed for the fault PRNG (replays the same faults)',
     })
+    .option('reading', {
+      type: 'string',
+      choices: READING_NAMES,
+      describe:
+        'How to answer what the API document leaves open: first (default) or second ' +
+        '(every such point the other way; see README)',
+    })
     .option('extra-step-type', {
       type: 'string',
       array: true,
@@ -185,7 +200,12 @@ function builder(yargs: Argv<object>): Argv<EmulatorArgs> {
 
 /** What the command needs from main's CliRuntime (structurally compatible with it). */
 export interface EmulatorCommandRuntime {
-  io: { stderr: { write(s: string): unknown }; stdout?: { write(s: string): unknown } };
+  io: {
+    stderr: { write(s: string): unknown };
+    stdout?: { write(s: string): unknown };
+    /** RUNTYPE_EMULATOR_READING is the default of --reading (a testing knob). */
+    env?: Record<string, string | undefined>;
+  };
   signal: AbortSignal;
   exitCode: number;
 }
@@ -203,12 +223,18 @@ export function emulatorCommandFor(
         argv.json === true && stdout
           ? (event: EmulatorEvent) => void stdout.write(formatEmulatorEvent(event))
           : undefined;
-      runtime.exitCode = await serveEmulator(
-        argv,
-        (text) => void stderr.write(text),
-        runtime.signal,
-        emit,
-      );
+      const write = (text: string) => void stderr.write(text);
+      let args = argv;
+      if (argv.reading === undefined) {
+        try {
+          args = { ...argv, reading: readingFromEnv(runtime.io.env?.[READING_ENV_VAR]) };
+        } catch (error) {
+          write(`runtype-flows emulator: ${describe(error)}\n`);
+          runtime.exitCode = 1;
+          return;
+        }
+      }
+      runtime.exitCode = await serveEmulator(args, write, runtime.signal, emit);
     },
   };
 }
