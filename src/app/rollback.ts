@@ -1,4 +1,6 @@
-import { connect, preloadApiClient } from './connect.js';
+import { readRemote, readRemoteIfExists } from '../apply/read-remote.js';
+import type { TrackedFlow } from '../plan/index.js';
+import { connect, preloadApiClient, type WriteConnection } from './connect.js';
 import type { AppContext } from './context.js';
 import { resolveVersion, trackedKey } from './flow-versions.js';
 import { loadProjectAndTarget } from './project.js';
@@ -53,11 +55,12 @@ export async function runRollback(
       const rerun = rerunCommand(options.argv, '--yes');
       return { ...result, blocked: { reason: 'confirmation', keys: [key], rerun } };
     }
-    if (result.changed) await connection.api.publishVersion(entry.id, version.id);
+    const made = result.changed ? await makeLive(connection, key, entry, version.id) : version.id;
     // The pin holds while the code is as it is now; the next change to it releases the pin.
+    const number = made === version.id ? version.versionNumber : undefined;
     const pin = {
-      versionId: version.id,
-      ...(version.versionNumber === undefined ? {} : { versionNumber: version.versionNumber }),
+      versionId: made,
+      ...(number === undefined ? {} : { versionNumber: number }),
       hash: code?.hash ?? entry.hash,
     };
     await connection.recorder.recordPinned(key, pin);
@@ -69,6 +72,44 @@ export async function runRollback(
 }
 
 // --- internal ---
+
+/**
+ * Publishes the version and returns the one live now: the API may make a copy of it live, whose
+ * content becomes the flow's (api/guesses.ts, `publish-version-moves-pointer`). Then the flow as
+ * it is afterwards is the tool's own state, not an edit made elsewhere — recorded as such, unless
+ * the flow had drifted before (that stays visible).
+ */
+async function makeLive(
+  connection: WriteConnection,
+  key: string,
+  entry: TrackedFlow,
+  versionId: string,
+): Promise<string> {
+  const { api, recorder } = connection;
+  const baseline = entry.remoteHash ?? entry.hash;
+  const before = await readRemoteIfExists(api, entry.id, false);
+  const answer = await api.publishVersion(entry.id, versionId);
+  if (before?.stateHash === baseline) {
+    const after = await readRemote(api, entry.id, false);
+    if (after.remote.stateHash !== baseline) {
+      const { id, hash, name, descriptionHash } = entry;
+      const updatedAt = after.dto.updatedAt;
+      await recorder.recordWritten(
+        key,
+        {
+          id,
+          hash,
+          name,
+          remoteHash: after.remote.stateHash,
+          ...(descriptionHash === undefined ? {} : { descriptionHash }),
+          ...(updatedAt === undefined ? {} : { updatedAt }),
+        },
+        'updated',
+      );
+    }
+  }
+  return answer.versionId ?? versionId;
+}
 
 /** Asked only on a terminal; without one, --yes is the only way to confirm. */
 async function confirmRollback(ctx: AppContext, key: string, label: string): Promise<boolean> {

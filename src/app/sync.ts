@@ -5,6 +5,7 @@ import { recordChanges, type Change, type Plan, type SavedPlan } from '../plan/i
 import { applyPlan, summarizeRun } from './apply-plan.js';
 import { connect, preloadApiClient } from './connect.js';
 import type { AppContext } from './context.js';
+import { warnExtraStepTypes } from './extra-step-types.js';
 import { rerunCommand } from './rerun-command.js';
 import { planWithoutWriting, type PlanOptions } from './plan.js';
 import { loadProjectAndTarget, type ProjectAndTarget } from './project.js';
@@ -49,6 +50,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const loaded = await loadProjectAndTarget(ctx, settings.env);
   if (settings.dryRun) return dryRun(ctx, settings, loaded, started);
   const { project, target, desired } = loaded;
+  warnExtraStepTypes(ctx, target, project.config.extraStepTypes, desired);
   const connection = await connect(ctx, project, target, 'write');
   try {
     const publish = settings.publish ?? target.publish;

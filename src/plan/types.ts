@@ -120,7 +120,17 @@ export type Change =
    * Deployed, but the live version is behind the code (synced without publishing, or a publish
    * failed) in an environment that publishes: sync publishes it.
    */
-  | (Base & { kind: 'publish'; remoteId: string; payload: FlowPayload; hash: string })
+  /**
+   * `remoteState`: the remote state the tool's write of this content was answered with (settles a
+   * publish by that state when the content comparison cannot).
+   */
+  | (Base & {
+      kind: 'publish';
+      remoteId: string;
+      payload: FlowPayload;
+      hash: string;
+      remoteState?: string;
+    })
   /**
    * The live version is not the one the tool last made live (published or rolled back outside
    * the tool, seen with --refresh): refused unless --force, which makes `expectedVersionId` live

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { SENTINEL_KEY } from '../helpers/emulator-project.js';
 import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
+import { READING, READING_ENV } from '../helpers/reading.js';
 
 /**
  * The hostile-input corpus (issue 12): bad config, lockfiles, user code, servers, secrets,
@@ -850,7 +851,7 @@ describe('hostile-input corpus', () => {
 const contexts = new Map<string, CaseContext>();
 
 async function runCase(c: Case): Promise<Outcome> {
-  const emu = await startEmulator({ key: SENTINEL_KEY });
+  const emu = await startEmulator({ key: SENTINEL_KEY, reading: READING });
   const project = createTestProject({
     'package.json': '{ "name": "hostile", "private": true, "type": "module" }\n',
     'runtype.config.ts': configSource(emu.url, ''),
@@ -904,6 +905,7 @@ function run(
         RUNTYPE_API_KEY: SENTINEL_KEY,
         NO_COLOR: '1',
         CI: '1',
+        ...READING_ENV,
         ...env,
       },
     });

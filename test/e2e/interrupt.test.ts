@@ -6,6 +6,7 @@ import {
   SENTINEL_KEY,
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
+import { READING_ENV } from '../helpers/reading.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
 let env: EmulatorProject;
@@ -18,7 +19,13 @@ describe('Ctrl-C', () => {
     env = await createEmulatorProject(120, { faults: { latencyMs: 15 } });
     const child = spawn(process.execPath, [BIN, 'sync'], {
       cwd: env.project.root,
-      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' },
+      env: {
+        PATH: process.env.PATH,
+        RUNTYPE_API_KEY: SENTINEL_KEY,
+        NO_COLOR: '1',
+        CI: '1',
+        ...READING_ENV,
+      },
     });
     let output = '';
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

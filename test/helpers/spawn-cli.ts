@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { SENTINEL_KEY } from './emulator-project.js';
+import { READING_ENV } from './reading.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
 
@@ -22,7 +23,13 @@ export function spawnCli(
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' },
+      env: {
+        PATH: process.env.PATH,
+        RUNTYPE_API_KEY: SENTINEL_KEY,
+        NO_COLOR: '1',
+        CI: '1',
+        ...READING_ENV,
+      },
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
