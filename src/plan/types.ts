@@ -21,7 +21,10 @@ export interface TrackedFlow {
   descriptionHash?: string;
   /** The remote's `updatedAt` when that write was answered (lets `status` skip unchanged flows). */
   updatedAt?: string;
-  /** Remote hashes updates in doubt would have left (runs stopped between a PUT and its record). */
+  /**
+   * Remote states the tool's own writes may have left beside `remoteHash`: updates in doubt (runs
+   * stopped between a PUT and its record), and a rollback whose copy changed the flow.
+   */
   attempted?: string[];
 }
 

@@ -5,6 +5,7 @@ import {
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
+import { READING } from '../helpers/reading.js';
 
 type Entry = { id: string; hash: string; published?: string; publishedVersionId?: string };
 const entry = (env: EmulatorProject, key: string) =>
@@ -100,57 +101,104 @@ describe('publishing is part of deploying', () => {
     expect((await env.cli('status', '--exit-code')).code).toBe(0);
   });
 
-  it('a version published outside the tool is reported by plan --refresh; sync puts it back only with --force', async () => {
-    env = await createEmulatorProject(1);
-    expect((await env.cli('sync')).code).toBe(0);
-    const { id } = entry(env, 'flow-000');
-    const first = await livePointerOverHttp(env, id);
-    editFlow(env, 'Second {{topic}}');
-    expect((await env.cli('sync')).code).toBe(0);
-    const second = entry(env, 'flow-000').publishedVersionId;
-    expect(second).toBe(await livePointerOverHttp(env, id));
-    expect(second).not.toBe(first);
+  // Publishing a version by id only moves the live pointer under the first reading; the second
+  // publishes a copy, whose content becomes the flow's: that is drift (the case below).
+  it.runIf(READING === 'first')(
+    'a version published outside the tool is reported by plan --refresh; sync puts it back only with --force',
+    async () => {
+      env = await createEmulatorProject(1);
+      expect((await env.cli('sync')).code).toBe(0);
+      const { id } = entry(env, 'flow-000');
+      const first = await livePointerOverHttp(env, id);
+      editFlow(env, 'Second {{topic}}');
+      expect((await env.cli('sync')).code).toBe(0);
+      const second = entry(env, 'flow-000').publishedVersionId;
+      expect(second).toBe(await livePointerOverHttp(env, id));
+      expect(second).not.toBe(first);
 
-    // Someone rolls back in the dashboard (the documented endpoint).
-    const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ versionId: first }),
-    });
-    expect(response.status).toBe(200);
+      // Someone rolls back in the dashboard (the documented endpoint).
+      const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ versionId: first }),
+      });
+      expect(response.status).toBe(200);
 
-    const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
-    expect(plan.changes).toEqual([
-      expect.objectContaining({
-        kind: 'live-drift',
-        liveVersionId: first,
-        expectedVersionId: second,
-      }),
-    ]);
-    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(2);
+      const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
+      expect(plan.changes).toEqual([
+        expect.objectContaining({
+          kind: 'live-drift',
+          liveVersionId: first,
+          expectedVersionId: second,
+        }),
+      ]);
+      expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(2);
 
-    // status --refresh reads the live version too; plain status stays on the listing (no GET of
-    // a version: the listing carries none, so it cannot see this, and says nothing of it).
-    const refreshed = JSON.parse((await env.cli('status', '--refresh', '--json')).stdout);
-    expect(refreshed.flows).toEqual([expect.objectContaining({ state: 'live-drift' })]);
-    env.emu.clearRequests();
-    const listed = JSON.parse((await env.cli('status', '--json')).stdout);
-    expect(listed.flows).toEqual([expect.objectContaining({ state: 'in-sync' })]);
-    expect(env.emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
-      'GET /v1/flows',
-    ]);
+      // status --refresh reads the live version too; plain status stays on the listing (no GET of
+      // a version: the listing carries none, so it cannot see this, and says nothing of it).
+      const refreshed = JSON.parse((await env.cli('status', '--refresh', '--json')).stdout);
+      expect(refreshed.flows).toEqual([expect.objectContaining({ state: 'live-drift' })]);
+      env.emu.clearRequests();
+      const listed = JSON.parse((await env.cli('status', '--json')).stdout);
+      expect(listed.flows).toEqual([expect.objectContaining({ state: 'in-sync' })]);
+      expect(env.emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+        'GET /v1/flows',
+      ]);
 
-    env.emu.clearRequests();
-    const refused = await env.cli('sync', '--refresh');
-    expect(refused.code).toBe(2);
-    expect(refused.stdout + refused.stderr).toContain('--force');
-    expect(env.writes()).toEqual([]);
-    expect(await livePointerOverHttp(env, id)).toBe(first);
+      env.emu.clearRequests();
+      const refused = await env.cli('sync', '--refresh');
+      expect(refused.code).toBe(2);
+      expect(refused.stdout + refused.stderr).toContain('--force');
+      expect(env.writes()).toEqual([]);
+      expect(await livePointerOverHttp(env, id)).toBe(first);
 
-    const forced = await env.cli('sync', '--refresh', '--force');
-    expect(forced.code, forced.stderr).toBe(0);
-    expect(writes(env)).toEqual([`POST /v1/flow-versions/${id}/publish`]);
-    expect(await livePointerOverHttp(env, id)).toBe(second);
-    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
-  });
+      const forced = await env.cli('sync', '--refresh', '--force');
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(writes(env)).toEqual([`POST /v1/flow-versions/${id}/publish`]);
+      expect(await livePointerOverHttp(env, id)).toBe(second);
+      expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
+    },
+  );
+
+  it.runIf(READING === 'second')(
+    'an older version published outside the tool as a copy changes the flow: drift on --refresh, overwritten only with --force',
+    async () => {
+      env = await createEmulatorProject(1);
+      expect((await env.cli('sync')).code).toBe(0);
+      const { id } = entry(env, 'flow-000');
+      const first = await livePointerOverHttp(env, id);
+      editFlow(env, 'Second {{topic}}');
+      expect((await env.cli('sync')).code).toBe(0);
+      const second = entry(env, 'flow-000').publishedVersionId;
+      expect(second).toBe(await livePointerOverHttp(env, id));
+
+      const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ versionId: first }),
+      });
+      const copy = ((await response.json()) as { versionId: string }).versionId;
+      expect(copy).not.toBe(first);
+
+      const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
+      expect(plan.changes).toEqual([
+        expect.objectContaining({ kind: 'drift', codeChanged: false }),
+      ]);
+      // status sees it from the listing alone: the copy moved the flow's updatedAt.
+      const listed = JSON.parse((await env.cli('status', '--json')).stdout);
+      expect(listed.flows).toEqual([expect.objectContaining({ state: 'drift' })]);
+
+      env.emu.clearRequests();
+      const refused = await env.cli('sync', '--refresh');
+      expect(refused.code).toBe(2);
+      expect(env.writes()).toEqual([]);
+      expect(await livePointerOverHttp(env, id)).toBe(copy);
+
+      const forced = await env.cli('sync', '--refresh', '--force');
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(writes(env)).toEqual(['PUT /v1/flows/:id', 'POST /v1/flows/:id/publish']);
+      expect(entry(env, 'flow-000').publishedVersionId).toBe(await livePointerOverHttp(env, id));
+      expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
+    },
+  );
 });
