@@ -133,6 +133,13 @@ describe('publishing is part of deploying', () => {
         }),
       ]);
       expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(2);
+      // What the plan says to run is what puts it back: a sync without --refresh never reads
+      // live versions, so `sync --force` alone leaves it (and writes nothing).
+      const text = await env.cli('plan', '--refresh');
+      expect(text.stdout).toContain('`sync --refresh --force` makes that version live again');
+      env.emu.clearRequests();
+      expect((await env.cli('sync', '--force')).code).toBe(0);
+      expect(env.writes()).toEqual([]);
 
       // status --refresh reads the live version too; plain status stays on the listing (no GET of
       // a version: the listing carries none, so it cannot see this, and says nothing of it).
