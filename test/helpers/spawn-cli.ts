@@ -13,12 +13,14 @@ export interface SpawnedRun {
 
 /**
  * The built CLI as a real child process in `cwd` (key, no colour, CI). `killWhen` is polled
- * every 2 ms; once it returns true the child is SIGKILLed — no chance to clean up.
+ * every 2 ms; once it returns true the child is sent `signal` (default SIGKILL: no chance to
+ * clean up), once.
  */
 export function spawnCli(
   cwd: string,
   args: string[],
   killWhen?: () => boolean,
+  signal: NodeJS.Signals = 'SIGKILL',
 ): Promise<SpawnedRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -34,7 +36,14 @@ export function spawnCli(
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const poll = killWhen && setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
+    let sent = false;
+    const poll =
+      killWhen &&
+      setInterval(() => {
+        if (sent || !killWhen()) return;
+        sent = true;
+        child.kill(signal);
+      }, 2);
     child.on('exit', (code, signal) => {
       if (poll) clearInterval(poll);
       resolve({ code, signal, output });
