@@ -28,9 +28,11 @@ export const GUESSES: readonly Guess[] = [
       '`versionNumber`): edits land in a draft numbered after every other version, and ' +
       'publishing freezes it under that number.',
     ifWrong:
-      'The live version is only taken to hold the code when it is the newest version and the ' +
-      "flow's content is the code's, so a wrong guess can only make the answer \"live version " +
-      'unknown" (said, with the reason), never a false "live".',
+      'The live version is taken to hold the code only when it is the newest version and the ' +
+      "flow's content is the code's: an API whose flow can hold an edit that made no version " +
+      'would have that edit taken for the live content. A live version that is not the newest ' +
+      'is judged by its `flowConfig` alone, and when that cannot be read the answer is "live ' +
+      'version unknown" (said, with the reason), never a false "live".',
   },
   {
     id: 'create-leaves-draft',

@@ -315,7 +315,7 @@ export const OPEN_POINTS: readonly OpenPoint[] = [
     first:
       'As sent; omitted fields get defaults (enabled true, config `{}`, order = 1-based position)',
     second:
-      'The same (not flipped: a server that rewrote them would make every flow drift; api/guesses.ts says what the tool does then)',
+      'The same (not flipped: the tool compares content by them; api/guesses.ts, `steps-as-sent`, says what it does when a server rewrites them)',
     flipped: false,
   },
   {

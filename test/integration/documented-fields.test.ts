@@ -163,3 +163,23 @@ describe('step when', () => {
     expect(plan.stdout).toContain('drift');
   });
 });
+
+describe('an edit made through the flow-steps endpoints (the dashboard step editor)', () => {
+  it('status sees it from the listing only where it moves updatedAt; status --refresh always', async () => {
+    env = await createEmulatorProject(1);
+    expect((await env.cli('sync')).code).toBe(0);
+    const id = env.lockfile().environments.test!.flows['flow-000']!.id;
+    const steps = env.emu.state
+      .get(id)!
+      .flowSteps.map((s) => ({ ...s, config: { ...s.config, userPrompt: 'Edited there' } }));
+    env.emu.state.editSteps(id, steps);
+
+    const status = JSON.parse((await env.cli('status', '--json')).stdout);
+    const refreshed = JSON.parse((await env.cli('status', '--refresh', '--json')).stdout);
+    // The first reading moves updatedAt; the second leaves it (README: which reading it needs).
+    expect(status.flows).toEqual([
+      expect.objectContaining({ state: env.emu.reading === 'first' ? 'drift' : 'in-sync' }),
+    ]);
+    expect(refreshed.flows).toEqual([expect.objectContaining({ state: 'drift' })]);
+  });
+});
