@@ -4,32 +4,19 @@
  * a publish answered `success: false` did not happen; the public validator writes nothing, so
  * it is retried like a read and its documented 500 body is shown.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RetryInfo } from '../../src/api/index.js';
-import { closeClients, rejectionOf, testClient } from './helpers/client.js';
-import {
-  lastPage,
-  sendJson,
-  startTestServer,
-  type Handler,
-  type TestServer,
-} from './helpers/test-server.js';
+import { rejectionOf, testClient, useTestServer } from './helpers/client.js';
+import { lastPage, sendJson } from './helpers/test-server.js';
 
-let server: TestServer;
-let handler: Handler;
+const fake = useTestServer();
 let retries: RetryInfo[];
-
-beforeEach(async () => {
+beforeEach(() => {
   retries = [];
-  server = await startTestServer((req, res, i, raw) => handler(req, res, i, raw));
-});
-afterEach(async () => {
-  await closeClients();
-  await server.close();
 });
 
 const client = () =>
-  testClient(server.url, {
+  testClient(fake.server.url, {
     onRetry: (info) => retries.push(info),
     retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 },
   });
@@ -46,14 +33,14 @@ describe('listing', () => {
     ['without pagination', { data: [summary('a')] }],
     ['without hasMore', { data: [summary('a')], pagination: { nextCursor: null } }],
   ])('a page %s fails the listing instead of passing for every flow', async (_what, page) => {
-    handler = (_req, res) => sendJson(res, 200, page);
+    fake.handler = (_req, res) => sendJson(res, 200, page);
     const error = await rejectionOf(client().listFlows());
     expect(error).toMatchObject({ code: 'API_BAD_RESPONSE', ambiguous: false });
     expect((error as Error).message).toMatch(/pagination/);
   });
 
   it('a 400 for limit=100 is asked again without it, said through onRetry, and left out from then on', async () => {
-    handler = (req, res) => {
+    fake.handler = (req, res) => {
       const url = new URL(req.url, 'http://x');
       if (url.searchParams.has('limit')) {
         sendJson(res, 400, { error: 'Invalid parameters' });
@@ -70,7 +57,7 @@ describe('listing', () => {
     const api = client();
     expect((await api.listFlows()).map((f) => f.id)).toEqual(['a', 'b']);
     expect(await api.findFlowsByName('Flow a')).toHaveLength(1);
-    expect(server.requests.map((r) => r.url)).toEqual([
+    expect(fake.server.requests.map((r) => r.url)).toEqual([
       '/v1/flows?limit=100',
       '/v1/flows',
       '/v1/flows?cursor=c2',
@@ -87,15 +74,15 @@ describe('listing', () => {
   });
 
   it('a 400 that is not about limit (one without it refused too) is the error', async () => {
-    handler = (_req, res) => sendJson(res, 400, { error: 'Invalid parameters' });
+    fake.handler = (_req, res) => sendJson(res, 400, { error: 'Invalid parameters' });
     expect(await rejectionOf(client().listFlows())).toMatchObject({ code: 'API_VALIDATION' });
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
   });
 });
 
 describe('publish answers', () => {
   it('POST /v1/flows/{id}/publish answered 200 with success: false is an error, with its message', async () => {
-    handler = (_req, res) =>
+    fake.handler = (_req, res) =>
       sendJson(res, 200, {
         success: false,
         publishedVersionId: 'flowver_x',
@@ -109,7 +96,7 @@ describe('publish answers', () => {
   });
 
   it('POST /v1/flow-versions/{id}/publish with success: false is an error too', async () => {
-    handler = (_req, res) =>
+    fake.handler = (_req, res) =>
       sendJson(res, 200, { success: false, message: 'no', flowId: 'f1', versionId: 'v1' });
     expect(await rejectionOf(client().publishVersion('f1', 'v1'))).toMatchObject({
       code: 'API_NOT_DONE',
@@ -117,7 +104,7 @@ describe('publish answers', () => {
   });
 
   it('success: true (or no success at all) is a publish', async () => {
-    handler = (_req, res) =>
+    fake.handler = (_req, res) =>
       sendJson(res, 200, { success: true, publishedVersionId: 'v2', message: 'ok' });
     await expect(client().publishFlow('f1')).resolves.toMatchObject({ publishedVersionId: 'v2' });
   });
@@ -134,15 +121,15 @@ describe('the public validator writes nothing', () => {
   const body = { name: 'F', steps: [] };
 
   it('a 503 is retried like a read, not reported as a write in doubt', async () => {
-    handler = (_req, res, i) =>
+    fake.handler = (_req, res, i) =>
       i === 0 ? sendJson(res, 503, { error: 'busy' }) : sendJson(res, 200, result);
     await expect(client().validateFlow(body)).resolves.toMatchObject({ valid: true });
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
     expect(retries.map((r) => r.reason)).toEqual(['HTTP 503']);
   });
 
   it('a persistent 500 shows the documented FlowValidationResult body, never "may or may not have been applied"', async () => {
-    handler = (_req, res) =>
+    fake.handler = (_req, res) =>
       sendJson(res, 500, {
         ...result,
         valid: false,
@@ -157,6 +144,6 @@ describe('the public validator writes nothing', () => {
     expect(error.message).toContain('flowSteps: the validator crashed (VALIDATOR_FAILED)');
     expect(error.message).not.toContain('may or may not have been applied');
     expect(error.hint).not.toContain('adopts');
-    expect(server.requests).toHaveLength(3); // retried twice
+    expect(fake.server.requests).toHaveLength(3); // retried twice
   });
 });
