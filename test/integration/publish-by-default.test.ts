@@ -23,6 +23,30 @@ const editFlow = (env: EmulatorProject, text: string) =>
 const writes = (env: EmulatorProject) =>
   env.writes().map((w) => `${w.method} ${w.path.replace(/\/v1\/flows\/[^/]+/, '/v1/flows/:id')}`);
 
+/**
+ * Two syncs make versions `first`, then `second` live; then someone publishes `first` again in
+ * the dashboard (the documented endpoint), whose answer names the version now live (`answer`).
+ */
+async function liveTwiceThenFirstAgain() {
+  env = await createEmulatorProject(1);
+  expect((await env.cli('sync')).code).toBe(0);
+  const { id } = entry(env, 'flow-000');
+  const first = await livePointerOverHttp(env, id);
+  editFlow(env, 'Second {{topic}}');
+  expect((await env.cli('sync')).code).toBe(0);
+  const second = entry(env, 'flow-000').publishedVersionId;
+  expect(second).toBe(await livePointerOverHttp(env, id));
+  expect(second).not.toBe(first);
+  const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ versionId: first }),
+  });
+  expect(response.status).toBe(200);
+  const answer = ((await response.json()) as { versionId: string }).versionId;
+  return { id, first, second, answer };
+}
+
 let env: EmulatorProject;
 afterEach(async () => {
   for (const text of env.outputs) expect(text).not.toContain(SENTINEL_KEY);
@@ -106,23 +130,7 @@ describe('publishing is part of deploying', () => {
   it.runIf(READING === 'first')(
     'a version published outside the tool is reported by plan --refresh; sync puts it back only with --force',
     async () => {
-      env = await createEmulatorProject(1);
-      expect((await env.cli('sync')).code).toBe(0);
-      const { id } = entry(env, 'flow-000');
-      const first = await livePointerOverHttp(env, id);
-      editFlow(env, 'Second {{topic}}');
-      expect((await env.cli('sync')).code).toBe(0);
-      const second = entry(env, 'flow-000').publishedVersionId;
-      expect(second).toBe(await livePointerOverHttp(env, id));
-      expect(second).not.toBe(first);
-
-      // Someone rolls back in the dashboard (the documented endpoint).
-      const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ versionId: first }),
-      });
-      expect(response.status).toBe(200);
+      const { id, first, second } = await liveTwiceThenFirstAgain();
 
       const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
       expect(plan.changes).toEqual([
@@ -170,21 +178,7 @@ describe('publishing is part of deploying', () => {
   it.runIf(READING === 'second')(
     'an older version published outside the tool as a copy changes the flow: drift on --refresh, overwritten only with --force',
     async () => {
-      env = await createEmulatorProject(1);
-      expect((await env.cli('sync')).code).toBe(0);
-      const { id } = entry(env, 'flow-000');
-      const first = await livePointerOverHttp(env, id);
-      editFlow(env, 'Second {{topic}}');
-      expect((await env.cli('sync')).code).toBe(0);
-      const second = entry(env, 'flow-000').publishedVersionId;
-      expect(second).toBe(await livePointerOverHttp(env, id));
-
-      const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ versionId: first }),
-      });
-      const copy = ((await response.json()) as { versionId: string }).versionId;
+      const { id, first, answer: copy } = await liveTwiceThenFirstAgain();
       expect(copy).not.toBe(first);
 
       const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
