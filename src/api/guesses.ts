@@ -87,6 +87,14 @@ export const GUESSES: readonly Guess[] = [
       'live by the publish settlement.',
   },
   {
+    id: 'published-404',
+    guess:
+      'GET /v1/flow-versions/{flowId}/published answers 404 when nothing is live — no longer ' +
+      "relied on: which version is live is read from the versions list's `publishedVersionId` " +
+      '(documented: a string, or null when none is).',
+    ifWrong: 'Nothing changes: the tool does not read that endpoint.',
+  },
+  {
     id: 'lost-publish-landed',
     guess:
       'After a publish whose answer was lost, a live version that is the newest version means ' +

@@ -40,6 +40,7 @@ describe('What we assume about the API (README)', () => {
       'only moves the live pointer',
       'without a `direction`',
       'means nothing is pending',
+      'answers 404 when nothing is live', // GET …/published
       'with the ids GET /v1/flows/{id} gives', // flow-steps
       'accepts `description`',
       'keeps `"published"`', // no longer relied on
