@@ -117,6 +117,8 @@ function liveIsNotTheCode(versionId: string, failure: unknown): RuntypeError {
 
 function checkFailed(failure: unknown): (checkError: unknown) => never {
   return (checkError) => {
+    // Ctrl-C during the check: the run is interrupted, not this flow failed (the next run settles).
+    if (isApiError(checkError, API_ERROR_CODES.aborted)) throw checkError;
     const detail = checkError instanceof Error ? checkError.message : String(checkError);
     throw withCause(failure, checkError, `checking the flow's versions failed too: ${detail}`);
   };

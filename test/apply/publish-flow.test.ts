@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ApiAbortedError,
   ApiAmbiguousWriteError,
   ApiNotFoundError,
   ApiValidationError,
@@ -264,6 +265,17 @@ describe('publishFlowOnce', () => {
     );
     await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toThrow('boom');
     expect(calls).toEqual(['publish f']);
+  });
+
+  it('Ctrl-C during the check of a 404 is the interruption, not a failure of the flow', async () => {
+    const { api } = scriptedApi([nothingToPublish], []);
+    api.listVersions = () =>
+      Promise.reject(
+        new ApiAbortedError('GET /flow-versions/f was cancelled', { ambiguous: false }),
+      );
+    await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toMatchObject({
+      code: 'API_ABORTED',
+    });
   });
 
   it('a failed versions check after a lost answer reports the publish failure, with the check as its cause', async () => {
