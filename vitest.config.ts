@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -39,6 +40,10 @@ export default defineConfig({
     hookTimeout: 30_000,
     restoreMocks: true,
     pool: 'forks',
+    // vitest's default is one worker less than the cores: one on a 2-core build machine, which
+    // then idles a core while a test waits on a child CLI or a socket. Two at least: the
+    // integration and e2e suites run twice (once per reading) and must stay within minutes.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
