@@ -44,6 +44,11 @@ interface Case {
     afterMs?: number;
     twice?: boolean;
   };
+  /**
+   * Its outcome comes from the server's answers (also true of every api and concurrency case):
+   * run under both readings of the API document.
+   */
+  fromServer?: true;
   /** Run this many copies at once (concurrency cases); the first one's result is asserted. */
   also?: (ctx: CaseContext) => Promise<RunResult>;
   expect: {
@@ -700,6 +705,7 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
   {
     category: 'signals',
     name: 'SIGTERM while the server is slow: interrupted, nothing written, lock intact',
+    fromServer: true,
     files: () => ({ 'flows/marker.ts': `console.log('loaded-marker');\n${flowSource('m', 'M')}` }),
     prepare: async (ctx) => {
       await synced(ctx);
@@ -801,12 +807,14 @@ export const later = Promise.resolve(defineFlow({ key: 'later', name: 'L', steps
 
 /**
  * The cases this run makes. vitest.config.ts runs this file under both readings of the API
- * document; only the cases whose outcome comes from the server's answers (api, signals,
- * concurrency) can depend on the reading, so the second reading runs those. The others stop at
- * the config, the lockfile or a flow module, before any answer matters.
+ * document; only the cases whose outcome comes from the server's answers (the api and
+ * concurrency ones, and those marked `fromServer`) can depend on the reading, so the second
+ * reading runs those. The others stop at the config, the lockfile or a flow module (a hung load,
+ * a signal during it), before any answer matters.
  */
-const READING_DEPENDENT: ReadonlySet<Category> = new Set(['api', 'signals', 'concurrency']);
-const RUN = READING === 'first' ? CASES : CASES.filter((c) => READING_DEPENDENT.has(c.category));
+const FROM_SERVER: ReadonlySet<Category> = new Set(['api', 'concurrency']);
+const fromServer = (c: Case) => FROM_SERVER.has(c.category) || c.fromServer === true;
+const RUN = READING === 'first' ? CASES : CASES.filter(fromServer);
 
 const results = new Map<string, Outcome | Error>();
 const servers: Server[] = [];
