@@ -67,7 +67,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 
   return {
-    ...createFlowsApi(guarded),
+    ...createFlowsApi(guarded, { onRetry: options.onRetry }),
     baseUrl: baseUrl.href,
     stats: () => transport.stats(),
     async close() {

@@ -52,17 +52,20 @@ export const FlowSummaryDtoSchema = z.looseObject({
 });
 export type FlowSummaryDto = z.infer<typeof FlowSummaryDtoSchema>;
 
-/** Only the cursor fields are needed; the page counters are optional extras. */
+/**
+ * Only the cursor fields are needed; the page counters are optional extras. `hasMore` is
+ * required (as documented): a page that does not say whether more follow would turn a partial
+ * listing into "every flow", and flows missing from it would look deleted.
+ */
 export const PaginationDtoSchema = z.looseObject({
   nextCursor: z.string().nullish(),
-  hasMore: z.boolean().optional(),
+  hasMore: z.boolean(),
 });
 export type PaginationDto = z.infer<typeof PaginationDtoSchema>;
 
 export const FlowListPageDtoSchema = z.looseObject({
   data: z.array(FlowSummaryDtoSchema),
-  // Documented as required, but a single-page answer without it is readable: the last page.
-  pagination: PaginationDtoSchema.optional(),
+  pagination: PaginationDtoSchema,
 });
 export type FlowListPageDto = z.infer<typeof FlowListPageDtoSchema>;
 
@@ -73,15 +76,18 @@ export const FlowStepsDtoSchema = z.looseObject({
 });
 export type FlowStepsDto = z.infer<typeof FlowStepsDtoSchema>;
 
-/** POST /v1/flows/:id/publish. */
+/** POST /v1/flows/:id/publish. `success: false` is a publish that did not happen. */
 export const PublishResultDtoSchema = z.looseObject({
+  success: z.boolean().optional(),
+  message: optionalString,
   publishedVersionId: optionalString,
 });
 export type PublishResultDto = z.infer<typeof PublishResultDtoSchema>;
 
+/** `versionNumber` is required (as documented): which version is newest decides what is live. */
 export const FlowVersionSummaryDtoSchema = z.looseObject({
   id: z.string(),
-  versionNumber: z.number().optional(),
+  versionNumber: z.number(),
   versionType: optionalString,
   label: optionalString,
   createdAt: optionalString,
@@ -97,15 +103,21 @@ export const FlowVersionsDtoSchema = z.looseObject({
 export type FlowVersionsDto = z.infer<typeof FlowVersionsDtoSchema>;
 
 /**
- * GET /v1/flow-versions/:flowId/published and /:versionId. `flowConfig` is untyped in the document.
+ * GET /v1/flow-versions/:flowId/published and /:versionId. `flowConfig` is untyped in the document
+ * (`object | null`): read as given, in any shape (api/guesses.ts, versionContent).
  */
 export const FlowVersionDtoSchema = FlowVersionSummaryDtoSchema.extend({
-  flowConfig: z.record(z.string(), z.unknown()).nullish(),
+  flowConfig: z.unknown(),
 });
 export type FlowVersionDto = z.infer<typeof FlowVersionDtoSchema>;
 
-/** POST /v1/flow-versions/:flowId/publish. */
+/**
+ * POST /v1/flow-versions/:flowId/publish. `versionId` is the version now live (which may be a copy
+ * of the one asked for); `success: false` is a publish that did not happen.
+ */
 export const PublishVersionResultDtoSchema = z.looseObject({
+  success: z.boolean().optional(),
+  message: optionalString,
   versionId: optionalString,
 });
 export type PublishVersionResultDto = z.infer<typeof PublishVersionResultDtoSchema>;

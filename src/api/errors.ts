@@ -17,6 +17,8 @@ export const API_ERROR_CODES = {
   network: 'API_NETWORK',
   ambiguousWrite: 'API_AMBIGUOUS_WRITE',
   badResponse: 'API_BAD_RESPONSE',
+  /** A 200 whose documented `success` is false: what was asked did not happen. */
+  notDone: 'API_NOT_DONE',
   aborted: 'API_ABORTED',
   insecureUrl: 'INSECURE_URL',
   invalidUrl: 'API_INVALID_URL',

@@ -23,14 +23,25 @@ import {
   type UpdatedFlowDto,
   type ValidationResultDto,
 } from './dto.js';
+import { API_ERROR_CODES, ApiError, isApiError } from './errors.js';
 import { badResponseError } from './failure-errors.js';
-import { DRAFT_VERSION_TYPE, LIST_PAGE_SIZE } from './guesses.js';
-import type { ApiResponse, Transport } from './transport.js';
+import { LIST_PAGE_SIZE } from './guesses.js';
+import type { RetryInfo } from './options.js';
+import type { ApiRequest, ApiResponse, Transport } from './transport.js';
+import { liveIsCurrent } from './version-list.js';
 
 export interface PublishState {
   publishedVersionId: string | undefined;
-  /** A draft newer than the published version is waiting. */
+  /**
+   * The live version is not the flow's current content: a newer version exists (a pending
+   * draft, or a version published after it and moved back from). See api/version-list.ts.
+   */
   draftPending: boolean;
+}
+
+export interface FlowsApiOptions {
+  /** Told when a request is made again in another form (`limit` refused): `--verbose` says so. */
+  onRetry?: ((info: RetryInfo) => void) | undefined;
 }
 
 /** A runaway cursor loop must end; 1,000 pages of 100 is far beyond any account. */
@@ -60,11 +71,32 @@ export interface FlowsApi {
   validateFlow(body: Pick<FlowWriteDto, 'name' | 'steps'>): Promise<ValidationResultDto>;
 }
 
-export function createFlowsApi(transport: Transport): FlowsApi {
-  async function fetchPage(options: ListFlowsPageOptions) {
-    const limit = String(options.limit ?? LIST_PAGE_SIZE);
-    const query = { limit, cursor: options.cursor, search: options.search };
-    const response = await transport.send({ method: 'GET', path: '/flows', query });
+export function createFlowsApi(transport: Transport, options: FlowsApiOptions = {}): FlowsApi {
+  /** Cleared for the client's lifetime once the server refuses `limit` (api/guesses.ts). */
+  let sendLimit = true;
+
+  async function fetchPage(page: ListFlowsPageOptions) {
+    const query = (limit: boolean): ApiRequest['query'] => ({
+      ...(limit ? { limit: String(page.limit ?? LIST_PAGE_SIZE) } : {}),
+      cursor: page.cursor,
+      search: page.search,
+    });
+    let response: ApiResponse;
+    try {
+      response = await transport.send({ method: 'GET', path: '/flows', query: query(sendLimit) });
+    } catch (error) {
+      // `limit` is a guess (no maximum documented): a 400 for it must not stop every command.
+      if (!sendLimit || !isApiError(error, API_ERROR_CODES.validation)) throw error;
+      sendLimit = false;
+      options.onRetry?.({
+        method: 'GET',
+        path: typeof error.meta?.path === 'string' ? error.meta.path : '/v1/flows',
+        attempt: 2,
+        delayMs: 0,
+        reason: 'HTTP 400 with `limit`: asking again without it, and leaving it out from now on',
+      });
+      response = await transport.send({ method: 'GET', path: '/flows', query: query(false) });
+    }
     return { page: parse(FlowListPageDtoSchema, response), response };
   }
 
@@ -79,7 +111,7 @@ export function createFlowsApi(transport: Transport): FlowsApi {
     for (let pageNumber = 1; ; pageNumber += 1) {
       const { page, response } = await fetchPage({ cursor, search, limit: LIST_PAGE_SIZE });
       flows.push(...page.data);
-      if (page.pagination?.hasMore !== true) return flows;
+      if (!page.pagination.hasMore) return flows;
       const next = page.pagination.nextCursor;
       // A partial list would make flows look deleted; fail instead of returning it.
       if (next == null || next === '' || seen.has(next)) {
@@ -130,25 +162,32 @@ export function createFlowsApi(transport: Transport): FlowsApi {
       await transport.send({ method: 'DELETE', path: flowPath(id) });
     },
     // The document gives publish no request body.
-    publishFlow: (id) => post(PublishResultDtoSchema, `${flowPath(id)}/publish`, undefined),
+    async publishFlow(id) {
+      const path = `${flowPath(id)}/publish`;
+      return succeeded(await post(PublishResultDtoSchema, path, undefined), `POST ${path}`);
+    },
     listVersions: (id) => get(FlowVersionsDtoSchema, versions(id)),
     getVersion: (id, versionId) =>
       get(FlowVersionDtoSchema, `${versions(id)}/${segment(versionId)}`),
     getPublishedVersion: (id) => get(FlowVersionDtoSchema, `${versions(id)}/published`),
-    publishVersion: (id, versionId) =>
-      post(PublishVersionResultDtoSchema, `${versions(id)}/publish`, {
-        versionId: nonEmpty(versionId),
-      }),
+    async publishVersion(id, versionId) {
+      const path = `${versions(id)}/publish`;
+      const body = { versionId: nonEmpty(versionId) };
+      return succeeded(await post(PublishVersionResultDtoSchema, path, body), `POST ${path}`);
+    },
     async getPublishState(id) {
       const list = await get(FlowVersionsDtoSchema, versions(id));
-      const draftPending = list.versions.some((v) => v.versionType === DRAFT_VERSION_TYPE);
-      return { publishedVersionId: list.publishedVersionId, draftPending };
+      return { publishedVersionId: list.publishedVersionId, draftPending: !liveIsCurrent(list) };
     },
-    validateFlow: (body) =>
-      post(ValidationResultDtoSchema, '/public/flows/validate', {
-        name: body.name,
-        flowSteps: body.steps,
-      }),
+    async validateFlow(body) {
+      const payload = { name: body.name, flowSteps: body.steps };
+      // It writes nothing: a 5xx or a lost connection is retried like a read, never "in doubt".
+      const request = { method: 'POST', path: '/public/flows/validate', body: payload } as const;
+      return parse(
+        ValidationResultDtoSchema,
+        await transport.send({ ...request, idempotent: true }),
+      );
+    },
   };
 }
 
@@ -166,6 +205,23 @@ function nonEmpty(id: string): string {
   // An empty id would turn GET /flows/:id into the list endpoint, DELETE into who-knows.
   if (id === '') throw new InternalError('an id must not be empty');
   return id;
+}
+
+/**
+ * A publish answered 200 whose required `success` is false did not happen (api/guesses.ts,
+ * `publish-success`): an error, so nothing is recorded as live.
+ */
+function succeeded<T extends { success?: boolean | undefined; message?: string | undefined }>(
+  answer: T,
+  where: string,
+): T {
+  if (answer.success !== false) return answer;
+  const because = answer.message === undefined ? '' : `: ${answer.message}`;
+  throw new ApiError(API_ERROR_CODES.notDone, `${where} answered success: false${because}`, {
+    status: 200,
+    hint: 'Nothing is recorded as live; the next sync publishes it again.',
+    meta: { where },
+  });
 }
 
 function parse<S extends z.ZodType>(schema: S, response: ApiResponse): z.infer<S> {

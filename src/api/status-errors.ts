@@ -123,7 +123,8 @@ export interface ServerError {
 
 /**
  * The documented error body is `{ error, details?: [{ code?, message, path?,
- * suggestion? }] }`. A proxy in front of the API may answer otherwise, so the
+ * suggestion? }] }`; the validator's documented 500 is a FlowValidationResult, whose `errors[]`
+ * are read as details. A proxy in front of the API may answer otherwise, so the
  * other shapes seen around it are read too: `{ error: { code, message } }`,
  * `{ message }`, or plain text (a proxy's error page).
  */
@@ -137,7 +138,7 @@ export function readServerError(body: unknown, redact: Redact): ServerError {
   return {
     message: message === undefined ? undefined : clip(redact(message)),
     code: code === undefined ? undefined : redact(code),
-    details: readDetails(record.details ?? nested?.details, redact),
+    details: readDetails(record.details ?? nested?.details ?? record.errors, redact),
   };
 }
 

@@ -28,6 +28,11 @@ export interface ApiRequest {
   path: string;
   query?: Record<string, string | undefined>;
   body?: unknown;
+  /**
+   * A POST that writes nothing (the public validator): retried like a read, and a failure is
+   * never "in doubt". Other methods are idempotent already.
+   */
+  idempotent?: boolean;
 }
 
 export interface ApiResponse {
@@ -146,7 +151,7 @@ export function createTransport(options: TransportOptions): Transport {
       environment: options.environment,
       redact,
     };
-    const idempotent = request.method !== 'POST';
+    const idempotent = request.idempotent === true || request.method !== 'POST';
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted) throw abortedError(ctx, false);

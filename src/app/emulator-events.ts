@@ -19,6 +19,8 @@ export interface EmulatorListening {
   faults: Readonly<Record<string, number>>;
   /** The fault PRNG's seed (replays the same faults). */
   seed: number;
+  /** How it answers what the API document leaves open (`first` unless asked otherwise). */
+  reading: string;
 }
 
 export interface EmulatorStopped {

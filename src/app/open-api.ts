@@ -52,9 +52,11 @@ export async function openApi(
     ...(maxRetryAfterMs === undefined ? {} : { retry: { maxRetryAfterMs } }),
   };
   if (target.kind === 'emulator') {
-    const { startEmulator } = await import('../emulator/index.js');
+    const { startEmulator, READING_ENV_VAR, readingFromEnv } = await import('../emulator/index.js');
     const statePath = emulatorStatePath(project.root, target.environment);
-    const emulator = await startEmulator({ statePath, readOnly, extraStepTypes });
+    // A testing knob (README): the integration suites run the embedded emulator under both readings.
+    const reading = readingFromEnv(ctx.env[READING_ENV_VAR]);
+    const emulator = await startEmulator({ statePath, readOnly, extraStepTypes, reading });
     const { apiUrl, key } = emulator;
     const api = createApiClient({
       baseUrl: apiUrl,

@@ -153,6 +153,8 @@ export interface VersionsResult {
     live: boolean;
     /** Its content is the code's (compared on the fields the version carries). */
     matchesCode: boolean;
+    /** Whether it holds the code cannot be told (its flowConfig cannot be read): not a match. */
+    contentUnknown?: true;
   }[];
 }
 

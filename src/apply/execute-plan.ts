@@ -11,9 +11,10 @@ import {
 } from '../plan/index.js';
 import { createFlowOnce, dashboardOf, remoteNameConflict } from './create-flow.js';
 import { intentBatches, type IntentBatches } from './intent-batches.js';
-import { publishFlowOnce } from './publish-flow.js';
+import { publishFlowOnce, type Published } from './publish-flow.js';
 import type { CodeContent } from './version-content.js';
 import { readRemoteIfExists } from './read-remote.js';
+import { checkWhensRemoved } from './whens-removed.js';
 import type { FlowWriter, LockRecorder } from './ports.js';
 
 export interface ExecuteOptions {
@@ -75,6 +76,11 @@ function published(base: OutcomeBase, remoteId: string): ChangeOutcome {
   return { ...base, status: 'applied', action: 'published', published: true, remoteId };
 }
 
+/** A publish nothing documented could settle: not live as far as anyone can tell, not failed. */
+function liveUnknown(base: OutcomeBase, remoteId: string, reason: string): ChangeOutcome {
+  return { ...base, status: 'unchanged', action: 'none', remoteId, liveUnknown: reason };
+}
+
 async function applyChange(
   change: Change,
   options: ExecuteOptions,
@@ -91,7 +97,8 @@ async function applyChange(
       if (!options.publish) {
         return { ...base, status: 'unchanged', action: 'none', remoteId: change.remoteId };
       }
-      await publish(options, change.key, change.remoteId, change);
+      const live = await publish(options, change.key, change.remoteId, change);
+      if (live.unknown !== undefined) return liveUnknown(base, change.remoteId, live.unknown);
       return published(base, change.remoteId);
     }
     case 'live-drift': {
@@ -103,11 +110,12 @@ async function applyChange(
             `last made live ${change.expectedVersionId}); re-run with --force to put it back`,
         );
       }
-      // Put back the version the tool made live: the code's, or a rollback pin's (kept).
-      await api.publishVersion(change.remoteId, change.expectedVersionId);
-      const versionId = change.expectedVersionId;
+      // Put back the version the tool made live: the code's, or a rollback pin's (kept). The
+      // answer names what is live now (the API may publish a copy: api/guesses.ts).
+      const answer = await api.publishVersion(change.remoteId, change.expectedVersionId);
+      const versionId = answer.versionId ?? change.expectedVersionId;
       if (change.pinned)
-        await lock.recordPinned(change.key, { ...change.pinned, hash: change.hash });
+        await lock.recordPinned(change.key, { ...change.pinned, versionId, hash: change.hash });
       else await lock.recordPublished(change.key, change.hash, versionId);
       return published(base, change.remoteId);
     }
@@ -145,21 +153,11 @@ async function applyChange(
           'edited outside runtype-flows since the last sync; re-run with --force to overwrite',
         );
       }
-      return finish(
-        base,
-        await update(options, change.key, change.remoteId, change.payload, change.hash),
-        change,
-        options,
-      );
+      return finish(base, await update(options, change), change, options);
     case 'update':
-      return finish(
-        base,
-        await update(options, change.key, change.remoteId, change.payload, change.hash),
-        change,
-        options,
-      );
+      return finish(base, await update(options, change), change, options);
     case 'adopt': {
-      let result: { id: string; action: OutcomeAction };
+      let result: Written;
       if (change.contentMatches) {
         const entry = writtenEntry(
           change.remoteId,
@@ -168,15 +166,9 @@ async function applyChange(
           change.remoteState ?? change.hash,
         );
         await lock.recordWritten(change.key, entry, 'updated');
-        result = { id: change.remoteId, action: 'adopted' };
+        result = { id: change.remoteId, action: 'adopted', remoteState: entry.remoteHash };
       } else {
-        const written = await update(
-          options,
-          change.key,
-          change.remoteId,
-          change.payload,
-          change.hash,
-        );
+        const written = await update(options, change);
         result = { ...written, action: written.action === 'recreated' ? 'recreated' : 'adopted' };
       }
       if (change.previousKey) await lock.recordForget(change.previousKey);
@@ -195,7 +187,8 @@ async function applyChange(
         intentRecorded: change.kind === 'create',
       });
       const action = change.kind === 'missing' ? 'recreated' : 'created';
-      return finish(base, { id: created.id, action, ...pickDashboard(created) }, change, options);
+      const written: Written = { id: created.id, action, remoteState: created.remoteHash };
+      return finish(base, { ...written, ...pickDashboard(created) }, change, options);
     }
   }
 }
@@ -207,13 +200,8 @@ async function applyChange(
  * an ambiguous create is reconciled; only then is a flow deleted remotely
  * recreated. Never a duplicate.
  */
-async function update(
-  options: ExecuteOptions,
-  key: string,
-  id: string,
-  payload: FlowPayload,
-  hash: string,
-): Promise<Written> {
+async function update(options: ExecuteOptions, change: Rewrite): Promise<Written> {
+  const { key, remoteId: id, payload, hash } = change;
   const { api, lock } = options;
   try {
     await lock.recordAttempt(
@@ -221,12 +209,14 @@ async function update(
       readRemoteFlow({ name: payload.name, flowSteps: payload.steps }).stateHash,
     );
     const remote = await api.updateFlow(id, payload);
+    const remoteState = readRemoteFlow(remote).stateHash;
     await lock.recordWritten(
       key,
-      writtenEntry(id, payload, hash, readRemoteFlow(remote).stateHash, remote.updatedAt),
+      writtenEntry(id, payload, hash, remoteState, remote.updatedAt),
       'updated',
     );
-    return { id, action: 'updated', ...dashboardOf(remote) };
+    await checkWhensRemoved(api, id, change);
+    return { id, action: 'updated', remoteState, ...dashboardOf(remote) };
   } catch (error) {
     if (!isApiError(error, API_ERROR_CODES.notFound)) throw error;
     if (await stillThere(api, id)) throw error;
@@ -234,17 +224,29 @@ async function update(
     return {
       id: created.id,
       action: created.reconciled ? 'adopted' : 'recreated',
+      remoteState: created.remoteHash,
       ...pickDashboard(created),
     };
   }
 }
 
+/** A change that rewrites a remote flow with the code's payload (`before`: as it was read). */
+type Rewrite = Pick<
+  Extract<Change, { kind: 'update' }>,
+  'key' | 'remoteId' | 'payload' | 'hash'
+> & {
+  before?: FlowPayload | undefined;
+};
+
 async function stillThere(api: ExecuteOptions['api'], id: string): Promise<boolean> {
   return (await readRemoteIfExists(api, id, false)) !== undefined;
 }
 
-/** What a write made: the remote id, what it was, and the dashboard link when the API gave one. */
-type Written = { id: string; action: OutcomeAction; dashboardUrl?: string };
+/**
+ * What a write made: the remote id, what it was, the remote state it was answered with, and the
+ * dashboard link when the API gave one.
+ */
+type Written = { id: string; action: OutcomeAction; remoteState?: string; dashboardUrl?: string };
 
 function pickDashboard(from: { dashboardUrl?: string }): { dashboardUrl?: string } {
   return from.dashboardUrl === undefined ? {} : { dashboardUrl: from.dashboardUrl };
@@ -264,8 +266,10 @@ async function finish(
     ...pickDashboard(result),
   };
   if (options.publish) {
-    await publish(options, base.key, result.id, { payload, hash });
-    outcome.published = true;
+    const code = { payload, hash, remoteState: result.remoteState };
+    const live = await publish(options, base.key, result.id, code);
+    if (live.unknown === undefined) outcome.published = true;
+    else outcome.liveUnknown = live.unknown;
   }
   return outcome;
 }
@@ -273,16 +277,19 @@ async function finish(
 /**
  * Publishes and records which content is live, and as which version. A failed
  * publish fails this flow's outcome; since it was not recorded, the next sync
- * plans a `publish` for it even though the content did not change.
+ * plans a `publish` for it even though the content did not change. One nothing
+ * can settle is not recorded either, and says why (`unknown`).
  */
 async function publish(
   options: ExecuteOptions,
   key: string,
   id: string,
   code: CodeContent,
-): Promise<void> {
-  const { versionId } = await publishFlowOnce(options.api, id, code);
-  await options.lock.recordPublished(key, code.hash, versionId);
+): Promise<Published> {
+  const live = await publishFlowOnce(options.api, id, code);
+  if (live.unknown === undefined)
+    await options.lock.recordPublished(key, code.hash, live.versionId);
+  return live;
 }
 
 /**

@@ -15,6 +15,11 @@ export interface ChangeOutcome {
   action: OutcomeAction;
   remoteId?: string;
   published?: boolean;
+  /**
+   * Publishing found nothing to publish, and nothing documented tells whether the live version
+   * holds the code: why. The flow is not recorded as live (the next sync tries again).
+   */
+  liveUnknown?: string;
   /** The flow in the Runtype dashboard, from the create or update response (when it has one). */
   dashboardUrl?: string;
   /** Why it was skipped or refused (e.g. "drift: use --force"). */

@@ -28,10 +28,12 @@ export interface FlowWriter {
   listVersions(id: string): Promise<VersionList>;
   /** One version with its content (`flowConfig`). */
   getVersion(id: string, versionId: string): Promise<VersionDto>;
-  /** The live version with its content; 404 when none is. */
-  getPublishedVersion(id: string): Promise<VersionDto>;
-  /** Makes a given version live (POST /v1/flow-versions/{flowId}/publish). */
-  publishVersion(id: string, versionId: string): Promise<unknown>;
+  /**
+   * Makes a given version live (POST /v1/flow-versions/{flowId}/publish); `versionId` is the one
+   * now live (the API may publish a copy of the one asked for).
+   */
+  publishVersion(id: string, versionId: string): Promise<{ versionId?: string | undefined }>;
+  /** Whether the live version is the flow's current content (api/version-list.ts). */
   getPublishState(
     id: string,
   ): Promise<{ publishedVersionId: string | undefined; draftPending: boolean }>;
@@ -62,9 +64,7 @@ export interface VersionList {
 }
 
 /** A version with its content; `flowConfig` is untyped in the document (see api/guesses.ts). */
-export type VersionDto = VersionSummary & {
-  flowConfig?: Record<string, unknown> | null | undefined;
-};
+export type VersionDto = VersionSummary & { flowConfig?: unknown };
 
 /**
  * Where apply makes each step durable as it happens: the intent before a

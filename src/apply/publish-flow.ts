@@ -1,36 +1,46 @@
 // errors.js, not the index: importing the index loads the HTTP client (undici, ~140 ms) too.
 import { API_ERROR_CODES, isApiError } from '../api/errors.js';
-import { withCause } from '../errors.js';
+import { MAX_PUBLISH_ATTEMPTS } from '../api/guesses.js';
+import { RuntypeError, withCause } from '../errors.js';
 import { isAmbiguous } from './create-flow.js';
+import { readLiveContent, type LiveContent } from './live-content.js';
 import type { FlowWriter } from './ports.js';
-import { findVersionOfCode, versionMatchesCode, type CodeContent } from './version-content.js';
-
-/** How many times a publish is re-sent after the versions list showed the draft still waiting. */
-const MAX_PUBLISH_ATTEMPTS = 4;
+import { findVersionOfCode, type CodeContent } from './version-content.js';
 
 export type PublishApi = Pick<
   FlowWriter,
-  'publishFlow' | 'getPublishState' | 'listVersions' | 'getVersion' | 'publishVersion'
+  | 'publishFlow'
+  | 'getPublishState'
+  | 'listVersions'
+  | 'getVersion'
+  | 'publishVersion'
+  | 'getFlow'
+  | 'getFlowSteps'
 >;
 
-/** What a publish made live: the version id, when the API said (or the settling found) it. */
-export interface Published {
-  versionId?: string;
-}
+/**
+ * What a publish made live: the version id, when the API said (or the settling found) it; or,
+ * when nothing documented can tell whether the code is live, why (`unknown`): then nothing is
+ * recorded as live and the run does not fail — the next sync tries again.
+ */
+export type Published = { versionId?: string; unknown?: undefined } | { unknown: string };
 
 /**
  * Publishes a flow's draft, settling the two answers that do not say what
  * happened:
  * - a lost answer (timeout, reset, 5xx — publish is a POST, so it is not
- *   retried blindly): live with no draft waiting is success; a draft still
- *   waiting is published again (a bounded number of times);
+ *   retried blindly): a live version that is the newest version is success;
+ *   otherwise it is published again (a bounded number of times);
  * - a 404, which the API document defines as "flow or draft version not
- *   found": nothing to publish (an earlier publish landed, the code went back
- *   to an earlier content, or someone published in the dashboard). It is
- *   settled by the versions: a live version that holds the code is success;
- *   otherwise the newest published version that holds it is published by id
- *   (POST /v1/flow-versions/{flowId}/publish). No such version, or a flow that
- *   is gone, fails with the publish's own 404.
+ *   found": nothing to publish (an earlier publish landed, a create that
+ *   published at once, someone published in the dashboard, or the code went
+ *   back to an earlier content). It is settled by documented fields
+ *   (live-content.ts): a live version holding the code is success; otherwise
+ *   the newest published version whose flowConfig holds the code is published
+ *   by id (POST /v1/flow-versions/{flowId}/publish). A live version known to
+ *   hold other content is an edit made outside the tool (an error saying how
+ *   to see and overwrite it); when nothing can tell, the result says
+ *   "unknown" and why. A flow that is gone fails with the publish's own 404.
  */
 export async function publishFlowOnce(
   api: PublishApi,
@@ -64,24 +74,51 @@ async function settleNothingToPublish(
   failure: unknown,
 ): Promise<Published> {
   // If a check fails, the publish's own failure is what the user needs to see.
-  const settle = async (): Promise<Published | undefined> => {
+  const settle = async (): Promise<Published | LiveContent> => {
     const list = await api.listVersions(id);
-    const live = list.publishedVersionId;
-    if (live !== undefined && versionMatchesCode(await api.getVersion(id, live), code)) {
-      return { versionId: live };
-    }
-    const match = await findVersionOfCode(api, id, list, code, live);
-    if (!match) return undefined;
-    await api.publishVersion(id, match.id);
-    return { versionId: match.id };
+    const live = await readLiveContent(api, id, code, list);
+    if (live.kind === 'code') return { versionId: live.versionId };
+    const skip = live.kind === 'none' ? undefined : live.versionId;
+    const match = await findVersionOfCode(api, id, list, code, skip);
+    if (!match) return live;
+    // The answer names what is live now: the version asked for, or a copy of it.
+    const answer = await api.publishVersion(id, match.id);
+    return { versionId: answer.versionId ?? match.id };
   };
   const settled = await settle().catch(checkFailed(failure));
-  if (settled) return settled;
-  throw failure;
+  if (!('kind' in settled)) return settled;
+  switch (settled.kind) {
+    case 'code':
+      return { versionId: settled.versionId };
+    case 'unknown':
+      return { unknown: settled.reason };
+    case 'none':
+      return { unknown: 'nothing is live, yet the API found nothing to publish' };
+    case 'other':
+      throw liveIsNotTheCode(settled.versionId, failure);
+  }
+}
+
+/** Nothing to publish, and the live version (the flow's content) is not the code's. */
+function liveIsNotTheCode(versionId: string, failure: unknown): RuntypeError {
+  return new RuntypeError(
+    'LIVE_NOT_CODE',
+    `nothing to publish, and the live version (${versionId}) is not the code: the flow was ` +
+      'edited outside runtype-flows since the last sync',
+    {
+      hint:
+        '`runtype-flows plan --refresh` shows the edit; `runtype-flows sync --refresh --force` ' +
+        'overwrites it with the code',
+      meta: { versionId },
+      cause: failure,
+    },
+  );
 }
 
 function checkFailed(failure: unknown): (checkError: unknown) => never {
   return (checkError) => {
+    // Ctrl-C during the check: the run is interrupted, not this flow failed (the next run settles).
+    if (isApiError(checkError, API_ERROR_CODES.aborted)) throw checkError;
     const detail = checkError instanceof Error ? checkError.message : String(checkError);
     throw withCause(failure, checkError, `checking the flow's versions failed too: ${detail}`);
   };

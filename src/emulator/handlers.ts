@@ -4,6 +4,7 @@
 import { ERROR_DETAIL_CODES } from './assumptions.js';
 import { errorBody } from './error-body.js';
 import { parseListQuery } from './pagination.js';
+import type { ReadingRules } from './readings.js';
 import { renderFlow, renderSummary } from './render.js';
 import type { FlowStore } from './store.js';
 import { validateCreate, validateUpdate } from './validate.js';
@@ -28,6 +29,8 @@ export interface HandlerContext {
   stepTypes: ReadonlySet<string>;
   /** The request carried the right key (only public routes are reached without one). */
   authenticated: boolean;
+  /** How the open points of the document are answered (the emulator's reading). */
+  rules: ReadingRules;
 }
 
 export type Handler = (ctx: HandlerContext) => Reply;
@@ -41,7 +44,7 @@ export function param(ctx: HandlerContext, index: number): string {
 }
 
 export const listFlows: Handler = (ctx) => {
-  const { page, pagination } = ctx.store.list(parseListQuery(ctx.query));
+  const { page, pagination } = ctx.store.list(parseListQuery(ctx.query, ctx.rules.maxListLimit));
   return { status: 200, body: { data: page.map(renderSummary), pagination } };
 };
 
@@ -65,6 +68,14 @@ export const updateFlow: Handler = (ctx) => {
   if (flow?.draft == null) return flowNotFound(id);
   return { status: 200, body: { ...renderFlow(flow, ctx.baseUrl), draftVersionId: flow.draft.id } };
 };
+
+/** A documented operation the emulator does not implement (NOT_IMPLEMENTED_ROUTES). */
+export function notImplemented(operation: string): Handler {
+  return () => ({
+    status: 501,
+    body: errorBody(`Not implemented by the emulator: ${operation} (the Runtype API has it)`),
+  });
+}
 
 export const deleteFlow: Handler = (ctx) => {
   const id = param(ctx, 0);

@@ -23,6 +23,8 @@ import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_LOCAL_KEY, DEFAULT_USER_ID } from './
 import type { ExecuteLimits } from './execute/limits.js';
 import { ScriptSandbox } from './execute/sandbox/sandbox.js';
 import { FaultInjector } from './faults.js';
+import type { Reading } from './assumptions.js';
+import { readingRules } from './readings.js';
 import type { FaultConfig, FaultOptions } from './faults.js';
 import { assertLoopbackHost, listen } from './listen.js';
 import { RequestLog } from './request-log.js';
@@ -38,7 +40,9 @@ import { StateWriter } from './state-writer.js';
 import { acceptedStepTypes } from './step-types.js';
 import { FlowStore } from './store.js';
 
-export { DEFAULT_LOCAL_KEY } from './assumptions.js';
+export { DEFAULT_LOCAL_KEY, OPEN_POINTS, READING_NAMES } from './assumptions.js';
+export type { OpenPoint, Reading } from './assumptions.js';
+export { parseReading, READING_ENV_VAR, readingFromEnv } from './readings.js';
 export type { FaultConfig, FaultKind, FaultOptions } from './faults.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { ResponseInfo } from './server.js';
@@ -107,6 +111,12 @@ export interface EmulatorOptions {
    * check it against the OpenAPI document (test/contract/checked-emulator.ts). Must not throw.
    */
   onResponse?: (info: ResponseInfo) => void;
+  /**
+   * Which answer to give to each point the API document leaves open (assumptions.ts, OPEN_POINTS):
+   * 'first' (the default) or 'second', which answers every such point the other way the document
+   * allows. The tool must work under both; the integration suites run under both.
+   */
+  reading?: Reading;
   /** `userId` reported on flows. */
   userId?: string;
   /** Clock (ms since epoch) for timestamps. Default Date.now. */
@@ -122,6 +132,8 @@ export interface Emulator {
   readonly key: string;
   readonly port: number;
   readonly host: string;
+  /** The reading it answers the document's open points with. */
+  readonly reading: Reading;
   /** Direct state access (no HTTP, no faults, not logged). */
   readonly state: EmulatorState;
   /**
@@ -161,10 +173,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const stepTypes = acceptedStepTypes(options.extraStepTypes);
   // One script sandbox (a worker, started on the first script) for every run of this emulator.
   const sandbox = new ScriptSandbox();
+  const rules = readingRules(options.reading);
   const store = new FlowStore({
     now,
     userId: options.userId ?? DEFAULT_USER_ID,
     onChange: () => writer?.schedule(),
+    rules,
   });
   const log = new RequestLog({
     limit: options.requestLogLimit ?? 10_000,
@@ -185,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       readOnly,
       stepTypes,
       dispatch: { now, sandbox, limits: options.dispatchLimits ?? {} },
+      rules,
       ...(options.onResponse === undefined ? {} : { onResponse: options.onResponse }),
     }),
   );
@@ -233,6 +248,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     key,
     port: bound.port,
     host: bound.address,
+    reading: rules.reading,
     state: createStateApi(store, () => baseUrl, stepTypes),
     get requests() {
       return log.snapshot();

@@ -1,15 +1,14 @@
 /**
- * Keyset pagination over the stable order (createdAt, then id). A cursor is opaque to
- * clients: base64url JSON `{ createdAt, id, dir }`, or `{ dir }` alone meaning "from the
- * start" (next) / "from the end" (prev). Keyset cursors stay correct while flows are created
- * or deleted between pages: no flow is skipped or repeated.
+ * Keyset pagination over a stable order ((createdAt, then id), ascending or descending as the
+ * reading lists). A cursor is opaque to clients: base64url JSON `{ createdAt, id, dir }`, or
+ * `{ dir }` alone meaning "from the start" (next) / "from the end" (prev). Keyset cursors stay
+ * correct while flows are created or deleted between pages: no flow is skipped or repeated.
  */
 import {
   currentPageOf,
   DEFAULT_LIST_LIMIT,
   EMPTY_BOOLEAN_PARAM,
   LIST_DIRECTIONS,
-  MAX_LIST_LIMIT,
 } from './assumptions.js';
 import { VALIDATION_CODES as C } from './assumptions.js';
 import { enumSuggestion } from './suggest.js';
@@ -42,13 +41,21 @@ export function compareKeys(a: SortKey, b: SortKey): number {
   return a.id < b.id ? -1 : 1;
 }
 
-/** First index whose key is > key (strict=true) or >= key (strict=false). */
-export function searchIndex(sorted: readonly SortKey[], key: SortKey, strict: boolean): number {
+/** The order a list is sorted in. */
+export type Compare = (a: SortKey, b: SortKey) => number;
+
+/** First index whose key is > key (strict=true) or >= key (strict=false), in `compare`'s order. */
+export function searchIndex(
+  sorted: readonly SortKey[],
+  key: SortKey,
+  strict: boolean,
+  compare: Compare = compareKeys,
+): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const c = compareKeys(sorted[mid]!, key);
+    const c = compare(sorted[mid]!, key);
     if (c < 0 || (strict && c === 0)) lo = mid + 1;
     else hi = mid;
   }
@@ -86,22 +93,23 @@ function parseBoolean(value: string, field: string): boolean {
   throw InputError.of(C.invalidEnum, field, `${field} must be true or false`, 'Use true or false.');
 }
 
-export function parseListQuery(params: URLSearchParams): ListQuery {
-  let limit = DEFAULT_LIST_LIMIT;
+/** `maxLimit`: the most a page holds (the reading's); a larger `limit` is clamped to it. */
+export function parseListQuery(params: URLSearchParams, maxLimit: number): ListQuery {
+  let limit = Math.min(DEFAULT_LIST_LIMIT, maxLimit);
   const rawLimit = params.get('limit');
   if (rawLimit !== null) {
     if (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1) {
       const message =
-        `limit must be a positive integer (values above ${MAX_LIST_LIMIT} are clamped to ` +
-        `${MAX_LIST_LIMIT})`;
+        `limit must be a positive integer (values above ${maxLimit} are clamped to ` +
+        `${maxLimit})`;
       throw InputError.of(
         C.invalidFormat,
         'limit',
         message,
-        `Use a whole number from 1 to ${MAX_LIST_LIMIT}.`,
+        `Use a whole number from 1 to ${maxLimit}.`,
       );
     }
-    limit = Math.min(Number(rawLimit), MAX_LIST_LIMIT);
+    limit = Math.min(Number(rawLimit), maxLimit);
   }
   const rawDirection = params.get('direction');
   if (rawDirection !== null && !LIST_DIRECTIONS.includes(rawDirection as Direction)) {
@@ -126,19 +134,20 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   };
 }
 
-/** Slices one page out of `sorted` (ascending order) and builds its pagination object. */
+/** Slices one page out of `sorted` (in `compare`'s order) and builds its pagination object. */
 export function paginate<T extends SortKey>(
   sorted: readonly T[],
   q: ListQuery,
+  compare: Compare = compareKeys,
 ): { page: T[]; pagination: PaginationDto } {
   const n = sorted.length;
   let start: number;
   let end: number;
   if (q.direction === 'next') {
-    start = q.key === null ? 0 : searchIndex(sorted, q.key, true);
+    start = q.key === null ? 0 : searchIndex(sorted, q.key, true, compare);
     end = Math.min(start + q.limit, n);
   } else {
-    end = q.key === null ? n : searchIndex(sorted, q.key, false);
+    end = q.key === null ? n : searchIndex(sorted, q.key, false, compare);
     start = Math.max(0, end - q.limit);
   }
   const page = sorted.slice(start, end);

@@ -1,5 +1,6 @@
 /** Stored records -> the JSON shapes the API answers with (exactly the documented fields). */
-import { DASHBOARD_PATH, ORGANIZATION_ID, stepSummary, versionFlowConfig } from './assumptions.js';
+import { DASHBOARD_PATH, DRAFT_VERSION_TYPE, ORGANIZATION_ID, stepSummary } from './assumptions.js';
+import type { ReadingRules } from './readings.js';
 import type {
   FlowDto,
   FlowSummaryDto,
@@ -9,10 +10,15 @@ import type {
   StoredVersion,
 } from './types.js';
 
-/** A step of a flow response: no `when` (only GET /v1/flow-steps/flow/{id} returns it). */
+/**
+ * A step of a flow response: no `when` (only GET /v1/flow-steps/flow/{id} returns it), and no
+ * `config` that is not an object (responses type it as one; assumptions.ts).
+ */
 export function renderStep(step: StoredStep): StepDto {
   const { id, type, name, order, enabled, config } = step;
-  return { id, type, name, order, enabled, config };
+  return step.rawConfig === undefined
+    ? { id, type, name, order, enabled, config }
+    : { id, type, name, order, enabled };
 }
 
 export function renderFlow(flow: StoredFlow, baseUrl: string): FlowDto {
@@ -40,6 +46,7 @@ export function renderSummary(flow: StoredFlow): FlowSummaryDto {
 export function renderFlowStep(flow: StoredFlow, step: StoredStep): Record<string, unknown> {
   const item: Record<string, unknown> = {
     ...renderStep(step),
+    config: step.config,
     flowId: flow.id,
     userId: flow.userId,
     createdAt: null,
@@ -63,13 +70,17 @@ export function renderVersionSummary(version: StoredVersion): Record<string, unk
 }
 
 /** GET /v1/flow-versions/{flowId}/published and /{versionId}. */
-export function renderVersion(flowId: string, version: StoredVersion): Record<string, unknown> {
+export function renderVersion(
+  flowId: string,
+  version: StoredVersion,
+  rules: ReadingRules,
+): Record<string, unknown> {
   return {
     id: version.id,
     flowId,
     versionNumber: version.versionNumber,
     versionType: version.versionType,
-    flowConfig: versionFlowConfig(version.name, version.steps.map(requestShaped)),
+    flowConfig: flowConfigOf(version, rules),
     label: version.label,
     notes: version.notes,
     createdAt: version.createdAt,
@@ -85,7 +96,24 @@ export function allVersions(flow: StoredFlow): StoredVersion[] {
 
 // --- internal ---
 
-/** A step as a client sends it (with `when`), for a version's flowConfig. */
-function requestShaped(step: StoredStep): StepDto & { when?: string } {
-  return step.when === undefined ? renderStep(step) : { ...renderStep(step), when: step.when };
+/**
+ * A version's content as each reading shapes it (assumptions.ts, OPEN_POINTS): the flow it
+ * froze, steps as sent; or `{ steps }` as a flow response has them, and null for a draft.
+ */
+function flowConfigOf(version: StoredVersion, rules: ReadingRules): Record<string, unknown> | null {
+  if (rules.versionConfig === 'request-shaped') {
+    return { name: version.name, flowSteps: version.steps.map(requestShaped) };
+  }
+  return version.versionType === DRAFT_VERSION_TYPE
+    ? null
+    : { steps: version.steps.map(renderStep) };
+}
+
+/** A step as a client sends it (config as sent, with `when`), for a version's flowConfig. */
+function requestShaped(step: StoredStep): Record<string, unknown> {
+  const { id, type, name, order, enabled, when } = step;
+  const config = step.rawConfig === undefined ? step.config : step.rawConfig;
+  return when === undefined
+    ? { id, type, name, order, enabled, config }
+    : { id, type, name, order, enabled, config, when };
 }

@@ -13,6 +13,11 @@ export interface RouteEntry {
   body: boolean;
   /** Its first parameter must name an existing flow, checked before the body is parsed. */
   flowFirst: boolean;
+  /**
+   * Its first parameter is a flow id whose malformed form the document answers with 400 "Invalid
+   * flow ID" (elsewhere a malformed id is simply not found).
+   */
+  flowIdFormat?: boolean;
   /** Answered without a key too (documented: authentication optional). */
   open: boolean;
   /** The 500 body when the document gives this route its own (default: the Error body). */
@@ -41,6 +46,13 @@ const write = (handler: Handler, body = true, flowFirst = false): RouteEntry => 
   flowFirst,
   open: false,
 });
+/** The same entry, checking the format of its flow id first (400 "Invalid flow ID"). */
+const ided = (entry: RouteEntry): RouteEntry => ({ ...entry, flowIdFormat: true });
+/** A documented operation the emulator does not implement: 501 (NOT_IMPLEMENTED_ROUTES). */
+const missing = (operation: string, writes = false): RouteEntry => ({
+  ...read(h.notImplemented(operation)),
+  write: writes,
+});
 /** Reads a body but changes nothing, and needs no key: allowed on a read-only emulator too. */
 const check = (handler: Handler, internalError: RouteEntry['internalError']): RouteEntry => ({
   handler,
@@ -65,17 +77,26 @@ const run = (handler: Handler): RouteEntry => ({ ...read(handler), body: true })
 const ROUTES: readonly Route[] = [
   defineRoute(['flows'], { GET: read(h.listFlows), POST: write(h.createFlow) }),
   defineRoute(['flows', ':'], {
-    GET: read(h.getFlow),
-    PUT: write(h.updateFlow, true, true),
-    DELETE: write(h.deleteFlow, false),
+    GET: ided(read(h.getFlow)),
+    PUT: ided(write(h.updateFlow, true, true)),
+    DELETE: ided(write(h.deleteFlow, false)),
   }),
   // The documented publish takes no body: it is not read.
-  defineRoute(['flows', ':', 'publish'], { POST: write(h.publishFlow, false) }),
+  defineRoute(['flows', ':', 'publish'], { POST: ided(write(h.publishFlow, false)) }),
+  defineRoute(['flows', ':', 'export-runtime'], {
+    GET: missing('GET /v1/flows/{id}/export-runtime'),
+  }),
+  defineRoute(['flows', ':', 'run-on-record-type'], {
+    POST: missing('POST /v1/flows/{id}/run-on-record-type', true),
+  }),
+  defineRoute(['flows', ':', 'step-results'], {
+    GET: missing('GET /v1/flows/{id}/step-results'),
+  }),
   defineRoute(['flow-versions', ':'], { GET: read(v.listVersions) }),
   defineRoute(['flow-versions', ':', 'published'], { GET: read(v.getPublishedVersion) }),
   defineRoute(['flow-versions', ':', 'publish'], { POST: write(v.publishVersion, true, true) }),
   defineRoute(['flow-versions', ':', ':'], { GET: read(v.getVersion) }),
-  defineRoute(['flow-steps', 'flow', ':'], { GET: read(v.listFlowSteps) }),
+  defineRoute(['flow-steps', 'flow', ':'], { GET: ided(read(v.listFlowSteps)) }),
   defineRoute(['public', 'flows', 'validate'], { POST: check(validateFlow, internalFailure) }),
   defineRoute(['dispatch'], { POST: run(d.dispatch) }),
   defineRoute(['dispatch', 'approve'], { POST: run(d.notEmulated) }),

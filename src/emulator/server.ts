@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ERROR_DETAIL_CODES, VALIDATION_CODES } from './assumptions.js';
+import { ERROR_DETAIL_CODES, INVALID_FLOW_ID_MESSAGE, VALIDATION_CODES } from './assumptions.js';
 import { errorBody, validationErrorBody } from './error-body.js';
 import type { ErrorDetail } from './error-body.js';
 import type { FaultInjector } from './faults.js';
@@ -17,6 +17,8 @@ import type { Reply } from './handlers.js';
 import { isRunReply } from './dispatch/run-reply.js';
 import type { DispatchRuntime } from './dispatch/run-reply.js';
 import { readBody, sendReply } from './http-util.js';
+import { isWellFormedFlowId } from './ids.js';
+import type { ReadingRules } from './readings.js';
 import type { LoggedBody, RequestLog, RequestLogEntry } from './request-log.js';
 import { matchRoute } from './routes.js';
 import type { FlowStore } from './store.js';
@@ -39,6 +41,8 @@ export interface PipelineDeps {
   stepTypes: ReadonlySet<string>;
   /** What POST /v1/dispatch runs flows with. */
   dispatch: DispatchRuntime;
+  /** How the open points of the document are answered (the emulator's reading). */
+  rules: ReadingRules;
   /**
    * Test hook: sees every answer sent (not resets or drops), e.g. to check it against the document.
    */
@@ -171,6 +175,9 @@ async function handle(
     return;
   }
 
+  const id = match.params[0];
+  const malformed =
+    match.entry.flowIdFormat === true && id !== undefined && !isWellFormedFlowId(id);
   let body: unknown = {};
   if (match.entry.body) {
     const read = await readBody(req, deps.bodyLimit);
@@ -182,7 +189,10 @@ async function handle(
       );
       return;
     }
-    const id = match.params[0];
+    if (malformed) {
+      fail(400, INVALID_FLOW_ID_MESSAGE);
+      return;
+    }
     if (match.entry.flowFirst && id !== undefined && deps.store.get(id) === undefined) {
       send(deps, res, entry, flowNotFound(id));
       return;
@@ -199,6 +209,10 @@ async function handle(
     logged.body = { value: body, bytes: read.text.length };
   }
 
+  if (malformed) {
+    fail(400, INVALID_FLOW_ID_MESSAGE);
+    return;
+  }
   // The one place state changes: past close() nothing may be applied (the socket is gone).
   if (deps.isClosed()) {
     drop(req);
@@ -214,6 +228,7 @@ async function handle(
       params: match.params,
       stepTypes: deps.stepTypes,
       authenticated,
+      rules: deps.rules,
     });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

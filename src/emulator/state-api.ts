@@ -20,6 +20,12 @@ export interface EmulatorState {
    * takes `steps` (an alias; `flowSteps` wins), `description` and `lastRunAt`. Throws if unknown.
    */
   update(id: string, patch: FlowPatch): FlowDto;
+  /**
+   * An edit of the steps made through the flow-steps endpoints (the dashboard's step editor): the
+   * steps are replaced as by `update`, but whether `updatedAt` moves is the reading's answer
+   * (assumptions.ts, OPEN_POINTS). Throws if unknown.
+   */
+  editSteps(id: string, steps: unknown[]): FlowDto;
   delete(id: string): boolean;
   /** Publishes the pending draft; returns the published version id. Throws if none. */
   publish(id: string): string;
@@ -60,6 +66,11 @@ export function createStateApi(
         ...(lastRunAt === undefined ? {} : { lastRunAt }),
       });
       return dto(flow ?? mustGet(id));
+    },
+    editSteps: (id, steps) => {
+      mustGet(id);
+      const update = validateUpdate({ flowSteps: steps }, stepTypes);
+      return dto(store.update(id, update, 'flow-steps') ?? mustGet(id));
     },
     delete: (id) => store.delete(id),
     publish: (id) => {

@@ -20,6 +20,7 @@ const step = z.object({
   type: z.string(),
   name: z.string(),
   config: z.record(z.string(), z.unknown()),
+  rawConfig: z.unknown().optional(),
   enabled: z.boolean(),
   order: z.number(),
   // Version 1 stored any JSON here; migrated to a string.
@@ -29,7 +30,7 @@ const step = z.object({
 const version = z.object({
   id: z.string(),
   versionNumber: z.number().int(),
-  versionType: z.enum(['draft', 'published']),
+  versionType: z.enum(['draft', 'published', 'archived']),
   label: z.string().nullable(),
   notes: z.string().nullable(),
   // Absent in version 1: migrated to the flow's name.

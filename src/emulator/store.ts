@@ -6,7 +6,15 @@ import { DRAFT_VERSION_TYPE, PUBLISHED_VERSION_TYPE } from './assumptions.js';
 import { newFlowId, newVersionId } from './ids.js';
 import { compareKeys, paginate, searchIndex } from './pagination.js';
 import type { ListQuery } from './pagination.js';
-import type { PaginationDto, StateFile, StoredFlow, StoredStep, StoredVersion } from './types.js';
+import type { ReadingRules } from './readings.js';
+import type {
+  PaginationDto,
+  StateFile,
+  StoredFlow,
+  StoredStep,
+  StoredVersion,
+  VersionType,
+} from './types.js';
 import type { CreateInput, UpdateInput } from './validate.js';
 
 export interface StoreOptions {
@@ -14,7 +22,15 @@ export interface StoreOptions {
   userId: string;
   /** Called after every mutation (persistence hooks in here). */
   onChange: () => void;
+  /** How the open points of the document are answered (assumptions.ts, OPEN_POINTS). */
+  rules: ReadingRules;
 }
+
+/**
+ * Through which endpoint an edit came: PUT /v1/flows/{id}, or the flow-steps endpoints (the
+ * dashboard's step editor; the emulator offers them through its state API only).
+ */
+export type EditVia = 'put' | 'flow-steps';
 
 export interface StoreUpdate extends UpdateInput {
   description?: string | null;
@@ -99,22 +115,32 @@ export class FlowStore {
       versions: [],
       publishedVersionId: null,
     };
+    // The second reading: nothing is left to publish after a create.
+    if (this.opts.rules.createPublishes) this.freezeDraft(flow);
     this.insert(flow);
     this.opts.onChange();
     return flow;
   }
 
   /** Applies a partial update and rewrites (or opens) the draft version. */
-  update(id: string, input: StoreUpdate): StoredFlow | undefined {
+  update(id: string, input: StoreUpdate, via: EditVia = 'put'): StoredFlow | undefined {
     this.writable();
     const flow = this.byId.get(id);
     if (flow === undefined) return undefined;
+    const { rules } = this.opts;
     const now = this.timestamp();
     if (input.name !== undefined) flow.name = input.name;
     if (input.description !== undefined) flow.description = input.description;
-    if (input.steps !== undefined) flow.steps = input.steps;
+    if (input.steps !== undefined) {
+      flow.steps =
+        via === 'put' && rules.putKeepsOmittedWhen
+          ? keepOmittedWhens(flow.steps, input.steps)
+          : input.steps;
+    }
     if (input.lastRunAt !== undefined) flow.lastRunAt = input.lastRunAt;
-    flow.updatedAt = laterThan(flow.updatedAt, now);
+    if (via === 'put' || rules.stepsEditMovesUpdatedAt) {
+      flow.updatedAt = laterThan(flow.updatedAt, now);
+    }
     flow.draft =
       flow.draft === null
         ? draftVersion(
@@ -146,22 +172,15 @@ export class FlowStore {
     const flow = this.byId.get(id);
     if (flow === undefined) return { ok: false, reason: 'not-found' };
     if (flow.draft === null) return { ok: false, reason: 'no-draft' };
-    const version: StoredVersion = {
-      ...flow.draft,
-      versionType: PUBLISHED_VERSION_TYPE,
-      label: `v${flow.draft.versionNumber}`,
-      createdAt: this.timestamp(),
-    };
-    flow.versions.push(version);
-    flow.draft = null;
-    flow.publishedVersionId = version.id;
+    const version = this.freezeDraft(flow);
     this.opts.onChange();
     return { ok: true, flow, version };
   }
 
   /**
-   * Makes a given version live: the pending draft is published; a published one only becomes live
-   * again.
+   * Makes a given version live: the pending draft is published; a published one becomes live
+   * again — as it is (first reading), or as a copy numbered after every other version, whose
+   * content becomes the flow's (second reading).
    */
   publishVersion(id: string, versionId: string): PublishResult {
     this.writable();
@@ -170,7 +189,18 @@ export class FlowStore {
     if (flow.draft?.id === versionId) return this.publish(id);
     const version = flow.versions.find((v) => v.id === versionId);
     if (version === undefined) return { ok: false, reason: 'no-version' };
-    flow.publishedVersionId = version.id;
+    if (this.opts.rules.publishVersionCopies) {
+      const now = this.timestamp();
+      const number = (flow.versions[flow.versions.length - 1]?.versionNumber ?? 0) + 1;
+      flow.name = version.name;
+      flow.steps = version.steps;
+      flow.updatedAt = laterThan(flow.updatedAt, now);
+      flow.draft = draftVersion(number, flow.name, flow.steps, now);
+      const copy = this.freezeDraft(flow);
+      this.opts.onChange();
+      return { ok: true, flow, version: copy };
+    }
+    this.makeLive(flow, version);
     this.opts.onChange();
     return { ok: true, flow, version };
   }
@@ -183,13 +213,15 @@ export class FlowStore {
   }
 
   list(q: ListQuery): { page: StoredFlow[]; pagination: PaginationDto } {
-    if (q.search === null) return paginate(this.order, q);
-    // A case-insensitive regex scans without allocating a lowercased copy of every name.
-    const needle = new RegExp(q.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu');
-    return paginate(
-      this.order.filter((f) => needle.test(f.name)),
-      q,
-    );
+    const { rules } = this.opts;
+    let flows: readonly StoredFlow[] = this.order;
+    if (q.search !== null && !rules.searchIgnored) {
+      // A case-insensitive regex scans without allocating a lowercased copy of every name.
+      const needle = new RegExp(q.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu');
+      flows = flows.filter((f) => needle.test(f.name));
+    }
+    if (!rules.flowsNewestFirst) return paginate(flows, q, compareKeys);
+    return paginate([...flows].reverse(), q, (a, b) => compareKeys(b, a));
   }
 
   clear(): void {
@@ -200,6 +232,36 @@ export class FlowStore {
   }
 
   // --- internal ---
+
+  /** The pending draft becomes the live published version (the caller saves the change). */
+  private freezeDraft(flow: StoredFlow): StoredVersion {
+    const draft = flow.draft!;
+    const version: StoredVersion = {
+      ...draft,
+      versionType: PUBLISHED_VERSION_TYPE,
+      label: `v${draft.versionNumber}`,
+      createdAt: this.timestamp(),
+    };
+    flow.versions.push(version);
+    flow.draft = null;
+    this.makeLive(flow, version);
+    return version;
+  }
+
+  /** Moves the live pointer; the version no longer live gets the reading's superseded type. */
+  private makeLive(flow: StoredFlow, version: StoredVersion): void {
+    const superseded = this.opts.rules.supersededVersionType as VersionType;
+    const index = flow.versions.findIndex((v) => v.id === flow.publishedVersionId);
+    const previous = flow.versions[index];
+    if (previous !== undefined && previous !== version && previous.versionType !== superseded) {
+      flow.versions[index] = { ...previous, versionType: superseded };
+    }
+    const live = flow.versions.findIndex((v) => v.id === version.id);
+    if (live !== -1 && flow.versions[live]!.versionType !== PUBLISHED_VERSION_TYPE) {
+      flow.versions[live] = { ...flow.versions[live]!, versionType: PUBLISHED_VERSION_TYPE };
+    }
+    flow.publishedVersionId = version.id;
+  }
 
   private writable(): void {
     if (this.sealed) throw new Error('emulator: closed; no more changes are applied');
@@ -223,6 +285,21 @@ function draftVersion(
     steps,
     createdAt,
   };
+}
+
+/**
+ * The second reading of a PUT: a step sent without `when` keeps the one its id had (the list
+ * still replaces the old one).
+ */
+function keepOmittedWhens(
+  before: readonly StoredStep[],
+  after: readonly StoredStep[],
+): StoredStep[] {
+  const whens = new Map(before.flatMap((s) => (s.when === undefined ? [] : [[s.id, s.when]])));
+  return after.map((step) => {
+    const when = whens.get(step.id);
+    return step.when !== undefined || when === undefined ? step : { ...step, when };
+  });
 }
 
 /**

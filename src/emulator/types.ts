@@ -8,14 +8,17 @@ export interface StoredStep {
   id: string;
   type: string;
   name: string;
+  /** `{}` when the client sent a config that is not an object (then kept in `rawConfig`). */
   config: JsonObject;
+  /** A config sent that is not an object (the request schema accepts any value): kept as sent. */
+  rawConfig?: unknown;
   enabled: boolean;
   order: number;
   /** Present only when the client sent one. */
   when?: string;
 }
 
-export type VersionType = 'draft' | 'published';
+export type VersionType = 'draft' | 'published' | 'archived';
 
 export interface StoredVersion {
   id: string;
@@ -62,7 +65,8 @@ export interface StepDto {
   name: string;
   order: number;
   enabled: boolean;
-  config: JsonObject;
+  /** Left out when the step's config is not an object (responses type it as one). */
+  config?: JsonObject;
 }
 
 /** GET/POST/PUT /v1/flows/{id} response (PUT adds draftVersionId). */

@@ -59,10 +59,12 @@ export function readStep(
     id: (id as string | undefined) ?? newStepId(),
     type: type as string,
     name: name as string,
-    config: (config as JsonObject | undefined) ?? STEP_DEFAULTS.config(),
+    config: isObject(config) ? config : STEP_DEFAULTS.config(),
     enabled: (enabled as boolean | undefined) ?? STEP_DEFAULTS.enabled,
     order: (order as number | undefined) ?? STEP_DEFAULTS.order(position),
   };
+  // Any JSON value is a config (the request schema says `config: {}`); kept as sent.
+  if (config !== undefined && !isObject(config)) step.rawConfig = config;
   if (when !== undefined) step.when = when as string;
   return step;
 }
@@ -78,13 +80,18 @@ export function checkString(
     if (rule.required) issues.push({ code: C.missing, path, message: `${path} is required` });
     return;
   }
-  if (typeof value !== 'string') issues.push(typeIssue(path, 'a string', value));
-  else if (value.length < rule.min) {
+  if (typeof value !== 'string') {
+    issues.push(typeIssue(path, 'a string', value));
+    return;
+  }
+  // JSON Schema counts characters (code points), not UTF-16 units: an emoji is one.
+  const length = value.length <= 1 ? value.length : characterCount(value);
+  if (length < rule.min) {
     const plural = rule.min === 1 ? '' : 's';
     const message = `${path} must be at least ${rule.min} character${plural} long`;
     issues.push({ code: C.tooShort, path, message });
-  } else if (rule.max !== undefined && value.length > rule.max) {
-    const message = `${path} must be at most ${rule.max} characters long, got ${value.length}`;
+  } else if (rule.max !== undefined && length > rule.max) {
+    const message = `${path} must be at most ${rule.max} characters long, got ${length}`;
     issues.push({ code: C.tooLong, path, message });
   }
 }
@@ -114,13 +121,9 @@ function checkType(type: unknown, path: string, types: ReadonlySet<string>, issu
 }
 
 function checkId(id: unknown, path: string, issues: Issue[]): void {
+  const before = issues.length;
   checkString(id, path, { required: false, min: 1, max: MAX_STEP_ID_LENGTH }, issues);
-  if (
-    typeof id === 'string' &&
-    id.length >= 1 &&
-    id.length <= MAX_STEP_ID_LENGTH &&
-    !STEP_ID_PATTERN.test(id)
-  ) {
+  if (typeof id === 'string' && issues.length === before && !STEP_ID_PATTERN.test(id)) {
     issues.push({
       code: C.invalidFormat,
       path,
@@ -141,13 +144,28 @@ function checkOrder(order: unknown, path: string, issues: Issue[]): void {
     issues.push({ code: C.tooSmall, path, message: `${path} must be at least 0, got ${order}` });
 }
 
+/** Any JSON value is a config (the request schema leaves it untyped); only its depth is bounded. */
 function checkConfig(config: unknown, path: string, issues: Issue[]): void {
   if (config === undefined) return;
-  if (!isObject(config)) issues.push(typeIssue(path, 'an object', config));
-  else if (nestsDeeperThan(config, MAX_CONFIG_DEPTH)) {
+  if (nestsDeeperThan(config, MAX_CONFIG_DEPTH)) {
     const message = `${path} is nested more than ${MAX_CONFIG_DEPTH} levels deep`;
     issues.push({ code: C.tooDeep, path, message });
   }
+}
+
+/** Unicode code points in a string (a lone surrogate counts as one). */
+function characterCount(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i += 1) {
+    const unit = value.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    }
+    count += 1;
+  }
+  return count;
 }
 
 /** The id with every run of disallowed characters replaced by `_` (for the suggestion). */

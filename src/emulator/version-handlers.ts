@@ -12,7 +12,8 @@ export const listVersions: Handler = (ctx) => {
   const flow = ctx.store.get(id);
   if (flow === undefined) return flowNotFound(id);
   const type = ctx.query.get('type');
-  const versions = allVersions(flow).filter((v) => type === null || v.versionType === type);
+  const newestFirst = allVersions(flow).filter((v) => type === null || v.versionType === type);
+  const versions = ctx.rules.versionsNewestFirst ? newestFirst : newestFirst.reverse();
   return {
     status: 200,
     body: {
@@ -28,9 +29,12 @@ export const getPublishedVersion: Handler = (ctx) => {
   const flow = ctx.store.get(id);
   if (flow === undefined) return flowNotFound(id);
   const version = flow.versions.find((v) => v.id === flow.publishedVersionId);
-  if (version === undefined)
+  if (version !== undefined)
+    return { status: 200, body: renderVersion(flow.id, version, ctx.rules) };
+  const newest = allVersions(flow)[0];
+  if (ctx.rules.publishedWhenNoneLive === 'not-found' || newest === undefined)
     return { status: 404, body: errorBody(`Flow ${id} has no published version`) };
-  return { status: 200, body: renderVersion(flow.id, version) };
+  return { status: 200, body: { ...renderVersion(flow.id, newest, ctx.rules), flowConfig: null } };
 };
 
 export const getVersion: Handler = (ctx) => {
@@ -39,7 +43,9 @@ export const getVersion: Handler = (ctx) => {
   const flow = ctx.store.get(id);
   if (flow === undefined) return flowNotFound(id);
   const version = allVersions(flow).find((v) => v.id === versionId);
-  if (version !== undefined) return { status: 200, body: renderVersion(flow.id, version) };
+  if (version !== undefined) {
+    return { status: 200, body: renderVersion(flow.id, version, ctx.rules) };
+  }
   if (ctx.store.flowOfVersion(versionId) !== undefined) {
     return { status: 400, body: errorBody(`Version ${versionId} does not belong to flow ${id}`) };
   }

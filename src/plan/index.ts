@@ -7,6 +7,7 @@ export {
   usesWhen,
   type RemoteFlow,
   type RemoteFlowShape,
+  type RemoteStepShape,
 } from './remote-flow.js';
 export { hasPendingChanges, orphansByName, planChanges } from './plan-changes.js';
 export {

@@ -219,7 +219,10 @@ function planLive(
     const drift = { ...base, expectedVersionId: expected, liveVersionId };
     return { kind: 'live-drift', ...drift, ...(pinned ? { pinned } : {}) };
   }
-  if (!pin && !published && seen.publish) return { kind: 'publish', ...base };
+  if (!pin && !published && seen.publish) {
+    const remoteState = tracked.remoteHash ?? tracked.hash;
+    return { kind: 'publish', ...base, remoteState };
+  }
   const { payload: _payload, ...noop } = base;
   return { kind: 'noop', ...noop, published, ...(pinned ? { pinned } : {}) };
 }

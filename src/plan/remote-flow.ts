@@ -66,7 +66,8 @@ export function readRemoteFlow(
       order: s.order ?? index + 1,
       enabled: s.enabled ?? true,
       config: (s.config ?? {}) as { [key: string]: JsonValue },
-      ...(when ? { when } : {}),
+      // An empty `when` is a value the API keeps (and the code may have): not the same as none.
+      ...(when === undefined ? {} : { when }),
     };
   });
   steps.sort((a, b) => a.order - b.order);

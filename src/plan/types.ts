@@ -21,7 +21,10 @@ export interface TrackedFlow {
   descriptionHash?: string;
   /** The remote's `updatedAt` when that write was answered (lets `status` skip unchanged flows). */
   updatedAt?: string;
-  /** Remote hashes updates in doubt would have left (runs stopped between a PUT and its record). */
+  /**
+   * Remote states the tool's own writes may have left beside `remoteHash`: updates in doubt (runs
+   * stopped between a PUT and its record), and a rollback whose copy changed the flow.
+   */
   attempted?: string[];
 }
 
@@ -120,7 +123,17 @@ export type Change =
    * Deployed, but the live version is behind the code (synced without publishing, or a publish
    * failed) in an environment that publishes: sync publishes it.
    */
-  | (Base & { kind: 'publish'; remoteId: string; payload: FlowPayload; hash: string })
+  /**
+   * `remoteState`: the remote state the tool's write of this content was answered with (settles a
+   * publish by that state when the content comparison cannot).
+   */
+  | (Base & {
+      kind: 'publish';
+      remoteId: string;
+      payload: FlowPayload;
+      hash: string;
+      remoteState?: string;
+    })
   /**
    * The live version is not the one the tool last made live (published or rolled back outside
    * the tool, seen with --refresh): refused unless --force, which makes `expectedVersionId` live

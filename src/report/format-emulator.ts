@@ -15,6 +15,11 @@ export function formatEmulatorLines(event: EmulatorEvent): string[] {
           ? [`  extra step types: ${event.extraStepTypes.join(', ')}`]
           : []),
         ...(faults.length > 0 ? [`  faults: ${faults.join(' ')} seed=${event.seed}`] : []),
+        ...(event.reading === 'first'
+          ? []
+          : [
+              `  reading: ${event.reading} (the other answers to what the API document leaves open)`,
+            ]),
         '  Ctrl-C to stop',
       ];
     }

@@ -179,7 +179,11 @@ function formatChangeBody(change: Change, keyWidth: number, colors: Colors): str
             `${change.pinned ? 'by a rollback' : 'by the last sync'}.`,
           'red',
         ),
-        note('sync leaves it without --force (which makes that version live again).', 'red'),
+        note(
+          'sync leaves it; `sync --refresh --force` makes that version live again (a sync ' +
+            'without --refresh does not read live versions).',
+          'red',
+        ),
       ];
     case 'noop':
       if (change.pinned) {

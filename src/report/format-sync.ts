@@ -65,9 +65,14 @@ export function formatSync(
   // The embedded emulator's links lead nowhere (it serves no dashboard): shown for real targets
   // only.
   const links = result.target.kind === 'remote';
-  const shown = result.outcomes.filter((o) => o.status !== 'unchanged' || options.verbose === true);
+  const shown = result.outcomes.filter(
+    (o) => o.status !== 'unchanged' || options.verbose === true || o.liveUnknown !== undefined,
+  );
   const lines = shown.map(
-    (o) => formatOutcome(o, colors) + (links ? dashboardLine(o, colors) : ''),
+    (o) =>
+      formatOutcome(o, colors) +
+      (links ? dashboardLine(o, colors) : '') +
+      liveUnknownLine(o, colors),
   );
   if (lines.length > 0) lines.push('');
   lines.push(countsLine(result, colors));
@@ -137,6 +142,13 @@ function dashboardLine(o: ChangeOutcome, colors: Colors): string {
   return o.status === 'applied' && o.dashboardUrl
     ? `\n  ${colors.paint('gray', `↗ ${o.dashboardUrl}`)}`
     : '';
+}
+
+/** A publish nothing could settle: said under the flow's line, with why. */
+function liveUnknownLine(o: ChangeOutcome, colors: Colors): string {
+  if (o.liveUnknown === undefined) return '';
+  const why = redactString(o.liveUnknown);
+  return `\n  ${colors.paint('yellow', `? live version unknown: ${why}; not recorded as live`)}`;
 }
 
 function formatOutcome(o: ChangeOutcome, colors: Colors): string {

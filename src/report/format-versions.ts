@@ -16,7 +16,9 @@ export function formatVersions(result: VersionsResult, colors: Colors = plainCol
     v.createdAt ?? '-',
     redactString(v.label ?? '-'),
     v.id,
-    [v.live ? 'live' : '', v.matchesCode ? 'code' : ''].filter(Boolean).join(', '),
+    [v.live ? 'live' : '', v.matchesCode ? 'code' : v.contentUnknown ? 'code?' : '']
+      .filter(Boolean)
+      .join(', '),
   ]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (cells: readonly string[]) =>
@@ -52,7 +54,13 @@ function liveLine(result: VersionsResult, colors: Colors): string {
   if (!live) return colors.paint('yellow', 'No version is live.');
   const which = live.number === null ? live.id : `v${live.number}`;
   if (!result.inCode) return `Live: ${which} (the flow is not in the code).`;
-  return live.matchesCode
-    ? colors.paint('green', `Live: ${which}, which is the code.`)
-    : colors.paint('yellow', `Live: ${which}, behind the code (sync publishes it).`);
+  if (live.matchesCode) return colors.paint('green', `Live: ${which}, which is the code.`);
+  if (live.contentUnknown) {
+    return colors.paint(
+      'yellow',
+      `Live: ${which}; whether it is the code is unknown (a newer version exists, and its ` +
+        'content cannot be read from the API). `code?`: the same for other versions.',
+    );
+  }
+  return colors.paint('yellow', `Live: ${which}, behind the code (sync publishes it).`);
 }

@@ -296,7 +296,7 @@ function changeDetail(c: Change): string {
     case 'live-drift':
       return (
         `**live version changed outside runtype-flows** (${c.liveVersionId ?? 'none'} live, ` +
-        `${c.expectedVersionId} expected); sync refuses without --force`
+        `${c.expectedVersionId} expected); \`sync --refresh --force\` puts it back`
       );
     case 'noop':
       if (c.pinned) return `pinned to version ${c.pinned.versionNumber ?? c.pinned.versionId}`;

@@ -6,7 +6,7 @@ import {
   normalizeBaseUrl,
 } from '../../src/api/index.js';
 import { assertNoSecret, SENTINEL_KEY } from './helpers/client.js';
-import { sendJson, startTestServer } from './helpers/test-server.js';
+import { lastPage, sendJson, startTestServer } from './helpers/test-server.js';
 
 describe('normalizeBaseUrl', () => {
   it.each([
@@ -118,7 +118,7 @@ describe('INSECURE_URL', () => {
 
 describe('API key hygiene', () => {
   it('trims a trailing newline from a pasted key', async () => {
-    const server = await startTestServer((_req, res) => sendJson(res, 200, { data: [] }));
+    const server = await startTestServer((_req, res) => sendJson(res, 200, lastPage()));
     const client = createApiClient({
       baseUrl: server.url,
       apiKey: `${SENTINEL_KEY}\n`,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveProxyUrl, type ProxyTarget } from '../../src/api/proxy.js';
 import { closeClients, rejectionOf, testClient } from './helpers/client.js';
-import { sendJson, startTestServer } from './helpers/test-server.js';
+import { lastPage, sendJson, startTestServer } from './helpers/test-server.js';
 
 const https = (hostname: string, port = ''): ProxyTarget => ({
   protocol: 'https:',
@@ -85,7 +85,7 @@ describe('proxy wiring', () => {
   );
 
   it('goes straight to a loopback API even when a proxy is configured', async () => {
-    const server = await startTestServer((_req, res) => sendJson(res, 200, { data: [] }));
+    const server = await startTestServer((_req, res) => sendJson(res, 200, lastPage()));
     try {
       const client = testClient(server.url, {
         proxy: { httpProxy: 'http://127.0.0.1:1', httpsProxy: 'http://127.0.0.1:1' },

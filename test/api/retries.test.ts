@@ -1,32 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RetryInfo } from '../../src/api/index.js';
-import { closeClients, rejectionOf, SENTINEL_KEY, testClient } from './helpers/client.js';
-import {
-  closedPort,
-  sendJson,
-  startTestServer,
-  type Handler,
-  type TestServer,
-} from './helpers/test-server.js';
+import { rejectionOf, SENTINEL_KEY, testClient, useTestServer } from './helpers/client.js';
+import { closedPort, sendJson, type Handler } from './helpers/test-server.js';
 
 const flow = { id: 'f1', name: 'F', flowSteps: [] };
 const write = { name: 'F', steps: [] };
 
-let server: TestServer;
-let handler: Handler;
+const fake = useTestServer();
 let retries: RetryInfo[];
-
-beforeEach(async () => {
+beforeEach(() => {
   retries = [];
-  server = await startTestServer((req, res, i, raw) => handler(req, res, i, raw));
-});
-afterEach(async () => {
-  await closeClients();
-  await server.close();
 });
 
 const client = (overrides = {}) =>
-  testClient(server.url, { onRetry: (info) => retries.push(info), ...overrides });
+  testClient(fake.server.url, { onRetry: (info) => retries.push(info), ...overrides });
 /** Answer `first` to the first `n` requests, then `then`. */
 const sequence =
   (n: number, first: Handler, then: Handler): Handler =>
@@ -44,86 +31,86 @@ const resetAfterBody: Handler = (_req, _res, _i, raw) => raw.socket.destroy();
 
 describe('429', () => {
   it('honours Retry-After (seconds) before retrying', async () => {
-    handler = sequence(1, status(429, { 'retry-after': '1' }), ok());
+    fake.handler = sequence(1, status(429, { 'retry-after': '1' }), ok());
     await expect(client().getFlow('f1')).resolves.toMatchObject({ id: 'f1' });
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
     expect(retries).toEqual([
       { method: 'GET', path: '/v1/flows/f1', attempt: 2, delayMs: 1000, reason: 'HTTP 429' },
     ]);
     // The retry came after the requested second (lower bound only: never flaky).
-    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(fake.server.requests[1]!.at - fake.server.requests[0]!.at).toBeGreaterThanOrEqual(950);
   });
 
   it('gives up at once when Retry-After is longer than it is willing to wait', async () => {
-    handler = status(429, { 'retry-after': '120' });
+    fake.handler = status(429, { 'retry-after': '120' });
     const error = await rejectionOf(client().getFlow('f1'));
     expect(error).toMatchObject({
       code: 'API_RATE_LIMITED',
       status: 429,
       meta: { retryAfterMs: 120_000 },
     });
-    expect(server.requests).toHaveLength(1);
+    expect(fake.server.requests).toHaveLength(1);
   });
 
   it('is API_RATE_LIMITED after the retries are spent', async () => {
-    handler = status(429, { 'retry-after': '0' });
+    fake.handler = status(429, { 'retry-after': '0' });
     const error = await rejectionOf(
       client({ retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } }).listFlows(),
     );
     expect(error).toMatchObject({ code: 'API_RATE_LIMITED', meta: { attempts: 3 } });
-    expect(server.requests).toHaveLength(3);
+    expect(fake.server.requests).toHaveLength(3);
     expect(retries.map((r) => r.delayMs)).toEqual([0, 0]);
   });
 
   it('retries a POST: a 429 was certainly not processed', async () => {
-    handler = sequence(1, status(429, { 'retry-after': '0' }), ok(flow, 201));
+    fake.handler = sequence(1, status(429, { 'retry-after': '0' }), ok(flow, 201));
     await expect(client().createFlow(write)).resolves.toMatchObject({ id: 'f1' });
-    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'POST']);
+    expect(fake.server.requests.map((r) => r.method)).toEqual(['POST', 'POST']);
   });
 });
 
 describe('idempotent requests', () => {
   it.each([502, 503, 504])('GET is retried after %i', async (code) => {
-    handler = sequence(1, status(code), ok());
+    fake.handler = sequence(1, status(code), ok());
     const api = client();
     await expect(api.getFlow('f1')).resolves.toMatchObject({ id: 'f1' });
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
     expect(api.stats()).toMatchObject({ requests: 2, retries: 1 });
   });
 
   it('PUT is retried after 503 with the same body', async () => {
-    handler = sequence(1, status(503), ok());
+    fake.handler = sequence(1, status(503), ok());
     await expect(client().updateFlow('f1', write)).resolves.toMatchObject({ id: 'f1' });
-    expect(server.requests.map((r) => r.method)).toEqual(['PUT', 'PUT']);
-    expect(server.requests[1]?.body).toBe(server.requests[0]?.body);
+    expect(fake.server.requests.map((r) => r.method)).toEqual(['PUT', 'PUT']);
+    expect(fake.server.requests[1]?.body).toBe(fake.server.requests[0]?.body);
   });
 
   it('GET is retried after the connection is reset', async () => {
-    handler = sequence(1, resetAfterBody, ok());
+    fake.handler = sequence(1, resetAfterBody, ok());
     await expect(client().getFlow('f1')).resolves.toMatchObject({ id: 'f1' });
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
     expect(retries[0]?.reason).toMatch(/UND_ERR_SOCKET|ECONNRESET/);
   });
 
   it('a 503 that never ends is API_SERVER_ERROR after 1 + retries attempts, with jittered back-off', async () => {
-    handler = status(503);
+    fake.handler = status(503);
     const random = [0, 0.5, 1];
     const api = client({
       retry: { retries: 3, minDelayMs: 10, maxDelayMs: 30, random: () => random.shift() ?? 1 },
     });
     const error = await rejectionOf(api.getFlow('f1'));
     expect(error).toMatchObject({ code: 'API_SERVER_ERROR', status: 503, meta: { attempts: 4 } });
-    expect(server.requests).toHaveLength(4);
+    expect(fake.server.requests).toHaveLength(4);
     expect(retries.map((r) => r.delayMs)).toEqual([0, 10, 30]);
   });
 
   it('500 on an idempotent request is retried, and fails as API_SERVER_ERROR once retries run out', async () => {
-    handler = status(500);
+    fake.handler = status(500);
     const error = await rejectionOf(
       client({ retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } }).getFlow('f1'),
     );
     expect(error).toMatchObject({ code: 'API_SERVER_ERROR', status: 500 });
-    expect(server.requests).toHaveLength(3);
+    expect(fake.server.requests).toHaveLength(3);
   });
 });
 
@@ -131,7 +118,7 @@ describe('POST is never blindly retried', () => {
   it.each([500, 502, 503, 504])(
     'a create answered %i is API_AMBIGUOUS_WRITE after exactly one request',
     async (code) => {
-      handler = status(code);
+      fake.handler = status(code);
       const error = await rejectionOf(client().createFlow(write));
       expect(error).toMatchObject({
         code: 'API_AMBIGUOUS_WRITE',
@@ -139,25 +126,25 @@ describe('POST is never blindly retried', () => {
         status: code,
         meta: { method: 'POST', path: '/v1/flows' },
       });
-      expect(server.requests).toHaveLength(1);
+      expect(fake.server.requests).toHaveLength(1);
       expect(retries).toEqual([]);
     },
   );
 
   it('a create whose connection drops after the body was received is API_AMBIGUOUS_WRITE', async () => {
-    handler = resetAfterBody;
+    fake.handler = resetAfterBody;
     const error = await rejectionOf(client().createFlow(write));
     expect(error).toMatchObject({ code: 'API_AMBIGUOUS_WRITE', ambiguous: true });
-    expect(server.requests).toHaveLength(1);
-    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({ name: 'F' });
+    expect(fake.server.requests).toHaveLength(1);
+    expect(JSON.parse(fake.server.requests[0]!.body)).toMatchObject({ name: 'F' });
   });
 
   it('publish answered 503 is ambiguous too', async () => {
-    handler = status(503);
+    fake.handler = status(503);
     expect(await rejectionOf(client().publishFlow('f1'))).toMatchObject({
       code: 'API_AMBIGUOUS_WRITE',
     });
-    expect(server.requests).toHaveLength(1);
+    expect(fake.server.requests).toHaveLength(1);
   });
 
   it('a refused connection sent nothing, so a POST is retried and ends as API_NETWORK (not ambiguous)', async () => {
@@ -177,7 +164,7 @@ describe('POST is never blindly retried', () => {
   });
 
   it('a 4xx on a POST is a plain rejection, not ambiguous', async () => {
-    handler = status(400);
+    fake.handler = status(400);
     expect(await rejectionOf(client().createFlow(write))).toMatchObject({
       code: 'API_VALIDATION',
       ambiguous: false,
@@ -187,18 +174,18 @@ describe('POST is never blindly retried', () => {
 
 describe('DELETE', () => {
   it('a 404 on a retry counts as deleted (an earlier attempt may have landed)', async () => {
-    handler = sequence(1, status(503), status(404));
+    fake.handler = sequence(1, status(503), status(404));
     await expect(client().deleteFlow('f1')).resolves.toBeUndefined();
-    expect(server.requests.map((r) => r.method)).toEqual(['DELETE', 'DELETE']);
+    expect(fake.server.requests.map((r) => r.method)).toEqual(['DELETE', 'DELETE']);
   });
 
   it('a 404 after a lost connection counts as deleted', async () => {
-    handler = sequence(1, resetAfterBody, status(404));
+    fake.handler = sequence(1, resetAfterBody, status(404));
     await expect(client().deleteFlow('f1')).resolves.toBeUndefined();
   });
 
   it('a 404 on the first attempt is API_NOT_FOUND', async () => {
-    handler = status(404);
+    fake.handler = status(404);
     const error = await rejectionOf(client().deleteFlow('f1'));
     expect(error).toMatchObject({
       code: 'API_NOT_FOUND',
@@ -208,7 +195,7 @@ describe('DELETE', () => {
 });
 
 it('onRetry info names method and path, never the host or the key', async () => {
-  handler = sequence(2, status(503), ok());
+  fake.handler = sequence(2, status(503), ok());
   await client().getFlow('f1');
   expect(retries).toHaveLength(2);
   for (const info of retries) {

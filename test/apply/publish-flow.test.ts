@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ApiAbortedError,
   ApiAmbiguousWriteError,
   ApiNotFoundError,
   ApiValidationError,
 } from '../../src/api/index.js';
 import { publishFlowOnce } from '../../src/apply/publish-flow.js';
-import { contentHash, type FlowPayload } from '../../src/plan/index.js';
+import { contentHash, readRemoteFlow, type FlowPayload } from '../../src/plan/index.js';
 
 type State = { publishedVersionId: string | undefined; draftPending: boolean };
-type Version = { id: string; versionNumber: number; versionType: string; content: FlowPayload };
+type Version = {
+  id: string;
+  versionNumber: number;
+  versionType: string;
+  content: FlowPayload;
+  /** The flowConfig as the API answers it (default: the flow it froze, `{ name, flowSteps }`). */
+  flowConfig?: unknown;
+};
 
 const code: FlowPayload = {
   name: 'F',
@@ -25,13 +33,26 @@ const other: FlowPayload = { ...code, steps: [{ ...code.steps[0]!, config: { a: 
 function scriptedApi(
   publishes: (() => void)[],
   states: State[],
-  versions?: { live?: string; list: Version[] },
+  versions?: { live?: string; list: Version[]; copies?: boolean },
 ) {
   const calls: string[] = [];
   const find = (versionId: string) => {
     const v = versions?.list.find((x) => x.id === versionId);
     if (!v) throw new ApiNotFoundError(`version ${versionId} not found`);
-    return { ...v, flowConfig: { name: v.content.name, flowSteps: v.content.steps } };
+    const flowConfig =
+      'flowConfig' in v
+        ? v.flowConfig
+        : {
+            name: v.content.name,
+            flowSteps: v.content.steps,
+          };
+    return { ...v, flowConfig };
+  };
+  /** GET /v1/flows/{id}: the newest version's content (api/guesses.ts, current-is-newest). */
+  const current = () => {
+    const newest = [...(versions?.list ?? [])].sort((a, b) => b.versionNumber - a.versionNumber)[0];
+    if (!newest) throw new ApiNotFoundError('flow not found');
+    return { id: 'f', name: newest.content.name, flowSteps: newest.content.steps };
   };
   return {
     calls,
@@ -59,7 +80,17 @@ function scriptedApi(
       },
       publishVersion: (id: string, versionId: string) => {
         calls.push(`publish ${id} version ${versionId}`);
-        return Promise.resolve({ versionId });
+        return Promise.resolve({
+          versionId: versions?.copies ? `copy-of-${versionId}` : versionId,
+        });
+      },
+      getFlow: (id: string) => {
+        calls.push(`flow ${id}`);
+        return Promise.resolve().then(current);
+      },
+      getFlowSteps: (id: string) => {
+        calls.push(`steps ${id}`);
+        return Promise.resolve({ data: [] });
       },
     },
   };
@@ -95,11 +126,54 @@ describe('publishFlowOnce', () => {
     expect(calls).toEqual(['publish f', 'state f', 'publish f']);
   });
 
-  it('a 404 (nothing to publish) with the code live is success, naming the live version', async () => {
-    const list = [{ id: 'v3', versionNumber: 3, versionType: 'published', content: code }];
+  it('a 404 (nothing to publish) with the code live is success, decided by the flow itself', async () => {
+    // The live version is the newest: the flow's content is the live content. Its flowConfig is
+    // not even read (null here, as an API may answer it).
+    const list = [
+      { id: 'v3', versionNumber: 3, versionType: 'published', content: code, flowConfig: null },
+    ];
     const { api, calls } = scriptedApi([nothingToPublish], [], { live: 'v3', list });
     await expect(publishFlowOnce(api, 'f', codeContent)).resolves.toEqual({ versionId: 'v3' });
-    expect(calls).toEqual(['publish f', 'versions f', 'version f v3']);
+    expect(calls).toEqual(['publish f', 'versions f', 'flow f']);
+  });
+
+  it('a flow whose content a server rewrote is live when it is in the state its write was answered with', async () => {
+    const rewritten: FlowPayload = { ...code, steps: [{ ...code.steps[0]!, order: 0 }] };
+    const list = [{ id: 'v1', versionNumber: 1, versionType: 'published', content: rewritten }];
+    const remoteState = readRemoteFlow({ name: 'F', flowSteps: rewritten.steps }).stateHash;
+    const { api } = scriptedApi([nothingToPublish], [], { live: 'v1', list });
+    await expect(publishFlowOnce(api, 'f', { ...codeContent, remoteState })).resolves.toEqual({
+      versionId: 'v1',
+    });
+  });
+
+  it('a live version older than the newest is judged by its flowConfig, in any shape', async () => {
+    // `{ steps }` as a flow response has them, no name: still readable.
+    const responseShaped = { steps: code.steps.map(({ when: _when, ...step }) => step) };
+    const list = [
+      {
+        id: 'v1',
+        versionNumber: 1,
+        versionType: 'archived',
+        content: code,
+        flowConfig: responseShaped,
+      },
+      { id: 'v2', versionNumber: 2, versionType: 'draft', content: other, flowConfig: null },
+    ];
+    const { api, calls } = scriptedApi([nothingToPublish], [], { live: 'v1', list });
+    await expect(publishFlowOnce(api, 'f', codeContent)).resolves.toEqual({ versionId: 'v1' });
+    expect(calls).toEqual(['publish f', 'versions f', 'version f v1']);
+  });
+
+  it('a live version older than the newest whose flowConfig says nothing: live version unknown, no failure', async () => {
+    const list = [
+      { id: 'v1', versionNumber: 1, versionType: 'published', content: code, flowConfig: null },
+      { id: 'v2', versionNumber: 2, versionType: 'draft', content: other, flowConfig: null },
+    ];
+    const { api, calls } = scriptedApi([nothingToPublish], [], { live: 'v1', list });
+    const result = await publishFlowOnce(api, 'f', codeContent);
+    expect(result.unknown).toMatch(/a version newer than the live one \(v1\) exists/);
+    expect(calls.some((c) => c.includes(' version v'))).toBe(false); // nothing published
   });
 
   it('a 404 with another version live publishes the version holding the code, by id', async () => {
@@ -113,25 +187,37 @@ describe('publishFlowOnce', () => {
     expect(calls).toEqual([
       'publish f',
       'versions f',
-      'version f v3',
+      'flow f',
       'version f v2',
       'publish f version v2',
     ]);
   });
 
-  it('a 404 with no version holding the code is a real failure, and publishes nothing', async () => {
+  it('the version made live is the one the answer names (an API may publish a copy)', async () => {
+    const list = [
+      { id: 'v1', versionNumber: 1, versionType: 'archived', content: code },
+      { id: 'v2', versionNumber: 2, versionType: 'published', content: other },
+    ];
+    const { api } = scriptedApi([nothingToPublish], [], { live: 'v2', list, copies: true });
+    await expect(publishFlowOnce(api, 'f', codeContent)).resolves.toEqual({
+      versionId: 'copy-of-v1',
+    });
+  });
+
+  it('a 404 with the live content known not to be the code, and no version holding it: edited outside', async () => {
     const list = [{ id: 'v1', versionNumber: 1, versionType: 'published', content: other }];
     const { api, calls } = scriptedApi([nothingToPublish], [], { live: 'v1', list });
-    await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toMatchObject({
-      code: 'API_NOT_FOUND',
-    });
+    const error = (await publishFlowOnce(api, 'f', codeContent).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'LIVE_NOT_CODE' });
+    expect(error.message).toContain('edited outside runtype-flows');
+    expect((error as { hint?: string }).hint).toContain('sync --refresh --force');
     expect(calls.some((c) => c.includes(' version v'))).toBe(false);
   });
 
-  it('a 404 of a flow never published is a real failure', async () => {
+  it('a 404 of a flow with nothing live: unknown, not a failure repeated on every run', async () => {
     const { api } = scriptedApi([nothingToPublish], [], { list: [] });
-    await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toMatchObject({
-      code: 'API_NOT_FOUND',
+    await expect(publishFlowOnce(api, 'f', codeContent)).resolves.toEqual({
+      unknown: 'nothing is live, yet the API found nothing to publish',
     });
   });
 
@@ -179,6 +265,17 @@ describe('publishFlowOnce', () => {
     );
     await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toThrow('boom');
     expect(calls).toEqual(['publish f']);
+  });
+
+  it('Ctrl-C during the check of a 404 is the interruption, not a failure of the flow', async () => {
+    const { api } = scriptedApi([nothingToPublish], []);
+    api.listVersions = () =>
+      Promise.reject(
+        new ApiAbortedError('GET /flow-versions/f was cancelled', { ambiguous: false }),
+      );
+    await expect(publishFlowOnce(api, 'f', codeContent)).rejects.toMatchObject({
+      code: 'API_ABORTED',
+    });
   });
 
   it('a failed versions check after a lost answer reports the publish failure, with the check as its cause', async () => {

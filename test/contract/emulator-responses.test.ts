@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseInfo } from '../../src/emulator/index.js';
-import { call, startEmulator } from '../emulator/helpers.js';
+import { call, startEmulator, UNKNOWN_FLOW_ID } from '../emulator/helpers.js';
 import type { CheckedEmulator } from './checked-emulator.js';
 import { matchOperation } from './openapi.js';
 
@@ -16,13 +16,16 @@ const record = (info: ResponseInfo): void => {
 
 let emu: CheckedEmulator;
 let readOnly: CheckedEmulator;
+let second: CheckedEmulator;
 beforeAll(async () => {
   emu = await startEmulator({ onResponse: record, bodyLimitBytes: 4096 });
   readOnly = await startEmulator({ onResponse: record, readOnly: true });
+  second = await startEmulator({ reading: 'second' });
 });
 afterAll(async () => {
   await emu.close();
   await readOnly.close();
+  await second.close();
 });
 
 const step = (name: string, type = 'prompt', extra: Record<string, unknown> = {}) => ({
@@ -39,12 +42,13 @@ describe('every endpoint and status follows the document', () => {
     const flow = (await call(emu, 'POST', '/v1/flows', { body })).json as { id: string };
     await call(emu, 'POST', '/v1/flows', { body: { steps: [{}] } });
     await call(emu, 'GET', `/v1/flows/${flow.id}`);
-    await call(emu, 'GET', '/v1/flows/nope');
+    await call(emu, 'GET', `/v1/flows/${UNKNOWN_FLOW_ID}`);
+    await call(emu, 'GET', '/v1/flows/nope'); // 400: malformed
     await call(emu, 'PUT', `/v1/flows/${flow.id}`, {
       body: { name: 'C2', flowSteps: [step('c', 'template')] },
     });
     await call(emu, 'PUT', `/v1/flows/${flow.id}`, { body: { flowSteps: [{ type: 'x' }] } });
-    await call(emu, 'PUT', '/v1/flows/nope', { body: {} });
+    await call(emu, 'PUT', `/v1/flows/${UNKNOWN_FLOW_ID}`, { body: {} });
     const v1 = (await call(emu, 'POST', `/v1/flows/${flow.id}/publish`)).json
       .publishedVersionId as string;
     await call(emu, 'POST', `/v1/flows/${flow.id}/publish`);
@@ -68,7 +72,10 @@ describe('every endpoint and status follows the document', () => {
       body: { versionId: 'flowver_nope' },
     });
     await call(emu, 'GET', `/v1/flow-steps/flow/${flow.id}`);
-    await call(emu, 'GET', '/v1/flow-steps/flow/nope');
+    await call(emu, 'GET', `/v1/flows/${flow.id}/export-runtime`); // 501: not emulated
+    await call(emu, 'POST', `/v1/flows/${flow.id}/run-on-record-type`, { body: {} });
+    await call(emu, 'GET', `/v1/flows/${flow.id}/step-results`);
+    await call(emu, 'GET', `/v1/flow-steps/flow/${UNKNOWN_FLOW_ID}`);
     expect((await call(emu, 'DELETE', `/v1/flows/${other.id}`)).status).toBe(204);
     await call(emu, 'DELETE', `/v1/flows/${other.id}`);
   });
@@ -141,7 +148,11 @@ describe('every endpoint and status follows the document', () => {
       'GET /v1/flows 500',
       'GET /v1/flows 503',
       'GET /v1/flows/{id} 200',
+      'GET /v1/flows/{id} 400',
       'GET /v1/flows/{id} 404',
+      'GET /v1/flows/{id}/export-runtime 501',
+      'POST /v1/flows/{id}/run-on-record-type 501',
+      'GET /v1/flows/{id}/step-results 501',
       'PUT /v1/flows/{id} 200',
       'PUT /v1/flows/{id} 400',
       'PUT /v1/flows/{id} 404',
@@ -169,5 +180,27 @@ describe('every endpoint and status follows the document', () => {
     ];
     expect(expected.filter((key) => !seen.has(key))).toEqual([]);
     expect([...emu.violations(), ...readOnly.violations()]).toEqual([]);
+  });
+
+  it('the second reading answers the open points the other way, within the document', async () => {
+    const steps = [step('a'), step('b', 'send-email', { when: 'x' })];
+    const flow = (await call(second, 'POST', '/v1/flows', { body: { name: 'Two', steps } }))
+      .json as { id: string };
+    await call(second, 'POST', `/v1/flows/${flow.id}/publish`); // 404: published at once
+    await call(second, 'PUT', `/v1/flows/${flow.id}`, { body: { flowSteps: [step('a')] } });
+    await call(second, 'GET', `/v1/flow-versions/${flow.id}`);
+    const published = await call(second, 'GET', `/v1/flow-versions/${flow.id}/published`);
+    await call(second, 'GET', `/v1/flow-versions/${flow.id}/${published.json.id}`); // { steps }
+    const draft = (await call(second, 'GET', `/v1/flow-versions/${flow.id}?type=draft`)).json
+      .versions[0].id as string;
+    await call(second, 'GET', `/v1/flow-versions/${flow.id}/${draft}`); // flowConfig null
+    await call(second, 'POST', `/v1/flows/${flow.id}/publish`);
+    await call(second, 'POST', `/v1/flow-versions/${flow.id}/publish`, {
+      body: { versionId: published.json.id },
+    }); // a copy, the other one archived
+    await call(second, 'GET', `/v1/flow-versions/${flow.id}`);
+    for (let i = 0; i < 30; i++) second.state.create({ name: `Page ${i}` });
+    await call(second, 'GET', '/v1/flows?limit=100&search=nothing-matches');
+    expect(second.violations()).toEqual([]);
   });
 });

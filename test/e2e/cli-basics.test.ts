@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestProject } from '../helpers/project.js';
+import { READING_ENV } from '../helpers/reading.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(REPO, 'bin/runtype-flows.mjs');
 const run = (args: string[], cwd = REPO, env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BIN, ...args], {
     cwd,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
+    env: { PATH: process.env.PATH, NO_COLOR: '1', ...READING_ENV, ...env },
     encoding: 'utf8',
   });
 

@@ -1,36 +1,28 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
+import { expectConverged } from '../helpers/converged.js';
+import { READING } from '../helpers/reading.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
 let env: EmulatorProject;
 afterEach(async () => {
   await env.cleanup();
 });
 
-describe('Ctrl-C', () => {
+describe(`Ctrl-C (${READING} reading)`, () => {
   it('stops a sync with exit 130, keeps what was done in the lockfile, and the next sync finishes the rest', async () => {
     env = await createEmulatorProject(120, { faults: { latencyMs: 15 } });
-    const child = spawn(process.execPath, [BIN, 'sync'], {
-      cwd: env.project.root,
-      env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', CI: '1' },
-    });
-    let output = '';
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    const poll = setInterval(() => {
-      if (env.emu.state.count() >= 20) {
-        clearInterval(poll);
-        child.kill('SIGINT');
-      }
-    }, 2);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    clearInterval(poll);
+    // Ctrl-C once 20 flows exist: creates (and their publishes) are in flight.
+    const { code, output } = await spawnCli(
+      env.project.root,
+      ['sync'],
+      () => env.emu.state.count() >= 20,
+      'SIGINT',
+    );
     expect(code, output).toBe(130);
     expect(output).toMatch(/Interrupted: \d+ changes? not started/);
     // Requests Ctrl-C cut off in flight may have been processed: interrupted, never "failed".
@@ -48,5 +40,7 @@ describe('Ctrl-C', () => {
     expect(env.emu.state.count()).toBe(120);
     expect(Object.keys(env.lockfile().environments.test!.flows)).toHaveLength(120);
     expect(output).not.toContain(SENTINEL_KEY);
+    // Publishes cut off in flight were settled, under either reading (issue 18).
+    await expectConverged(env, ['flow-000', 'flow-019', 'flow-119']);
   }, 60_000);
 });

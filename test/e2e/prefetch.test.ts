@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
+import { READING_ENV } from '../helpers/reading.js';
 
 /**
  * The built CLI starts loading the project before the command's modules are imported
@@ -21,7 +22,7 @@ const counted = (key: string) =>
 function run(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: project.root,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', CI: '1' },
+    env: { PATH: process.env.PATH, NO_COLOR: '1', CI: '1', ...READING_ENV },
     encoding: 'utf8',
     timeout: 30_000,
   });

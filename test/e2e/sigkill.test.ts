@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createEmulatorProject,
   SENTINEL_KEY,
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
+import { expectConverged } from '../helpers/converged.js';
+import { READING } from '../helpers/reading.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 
 let env: EmulatorProject;
@@ -14,7 +17,7 @@ afterEach(async () => {
 /** `sync` as a real child process, SIGKILLed once `killWhen` says so. */
 const syncProcess = (cwd: string, killWhen?: () => boolean) => spawnCli(cwd, ['sync'], killWhen);
 
-describe('crash safety', () => {
+describe(`crash safety (${READING} reading)`, () => {
   it('SIGKILLed 10 times mid-sync, one clean sync still ends with exactly 200 flows', async () => {
     // A little latency so kills land while writes are in flight.
     env = await createEmulatorProject(200, {
@@ -41,6 +44,8 @@ describe('crash safety', () => {
       signals.push(result.signal);
       expect(result.output).not.toContain(SENTINEL_KEY);
     }
+    // The last kill left its writer lock behind: the clean run takes it over.
+    expect(existsSync(env.project.path('.runtype/sync.pid'))).toBe(true);
     const clean = await syncProcess(env.project.root);
     expect(clean.code, clean.output).toBe(0);
     expect(env.emu.state.count()).toBe(200);
@@ -50,5 +55,7 @@ describe('crash safety', () => {
     // The kills really interrupted work in progress at different points.
     expect(signals).toEqual(Array(10).fill('SIGKILL'));
     expect(kills.some((n) => n > 0 && n < 200)).toBe(true);
+    // A publish a killed run made but never recorded is settled, under either reading (issue 18).
+    await expectConverged(env, ['flow-000', 'flow-100', 'flow-199']);
   }, 180_000);
 });

@@ -7,6 +7,7 @@ import {
   type EmulatorProject,
 } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
+import { READING_ENV } from '../helpers/reading.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/runtype-flows.mjs');
 let env: EmulatorProject;
@@ -25,7 +26,13 @@ type Event = {
 function watchCli(project: EmulatorProject, extraEnv: Record<string, string> = {}) {
   const child = spawn(process.execPath, [BIN, 'sync', '--watch', '--allow-shared', '--json'], {
     cwd: project.project.root,
-    env: { PATH: process.env.PATH, RUNTYPE_API_KEY: SENTINEL_KEY, NO_COLOR: '1', ...extraEnv },
+    env: {
+      PATH: process.env.PATH,
+      RUNTYPE_API_KEY: SENTINEL_KEY,
+      NO_COLOR: '1',
+      ...READING_ENV,
+      ...extraEnv,
+    },
   });
   const out = { stdout: '', stderr: '' };
   const events: Event[] = [];

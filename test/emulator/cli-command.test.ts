@@ -24,12 +24,13 @@ async function waitFor<T>(probe: () => T | undefined): Promise<T> {
 function runEmulator(
   args: string[],
   signal: AbortSignal,
+  env: Record<string, string> = {},
 ): { out: string[]; runtime: { exitCode: number }; done: Promise<unknown> } {
   const out: string[] = [];
   const runtime = { exitCode: -1 };
   const io = {
     argv: ['node', 'runtype-flows', 'emulator', ...args],
-    env: { NO_COLOR: '1' },
+    env: { NO_COLOR: '1', ...env },
     cwd: tmpdir(),
     stdinIsTTY: false,
     stdout: { write: () => true, isTTY: false },
@@ -181,6 +182,49 @@ describe('runtype-flows emulator', () => {
       controller.abort(new Error('done'));
       await done;
     }
+  });
+
+  it.each([
+    ['--reading second', ['--reading', 'second'], {}],
+    [
+      'RUNTYPE_EMULATOR_READING=second (the testing knob)',
+      [],
+      { RUNTYPE_EMULATOR_READING: 'second' },
+    ],
+  ])('answers by the second reading with %s, and says so', async (_how, args, env) => {
+    const controller = new AbortController();
+    const { out, done } = runEmulator(['--port', '0', ...args], controller.signal, env);
+    try {
+      const [apiUrl, key] = await waitFor(() => LISTENING.exec(out.join(''))?.slice(1, 3));
+      expect(out.join('')).toContain('reading: second');
+      const res = await request(`${apiUrl}/flows`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}` },
+        body: JSON.stringify({ name: 'read', steps: [{ type: 'prompt', name: 's' }] }),
+      });
+      const { id } = (await res.body.json()) as { id: string };
+      const versions = await request(`${apiUrl}/flow-versions/${id}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      // The second reading publishes on create.
+      expect(
+        ((await versions.body.json()) as { publishedVersionId: unknown }).publishedVersionId,
+      ).not.toBeNull();
+    } finally {
+      controller.abort(new Error('done'));
+      await done;
+    }
+  });
+
+  it('refuses an unknown RUNTYPE_EMULATOR_READING with exit 1, naming the readings', async () => {
+    const controller = new AbortController();
+    const { out, runtime, done } = runEmulator(['--port', '0'], controller.signal, {
+      RUNTYPE_EMULATOR_READING: 'third',
+    });
+    await done;
+    expect(runtime.exitCode).toBe(1);
+    expect(out.join('')).toContain('RUNTYPE_EMULATOR_READING="third" names no reading');
+    expect(out.join('')).toContain('use first or second');
   });
 
   it('logs a failed background save, keeps serving, and exits 1 if the state still cannot be saved on stop', async () => {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
-import { call, createFlow, parse, startEmulator, step } from './helpers.js';
+import { call, createFlow, parse, startEmulator, step, UNKNOWN_FLOW_ID } from './helpers.js';
 import { errorSchema } from './schemas.js';
 
 let emu: Emulator;
@@ -91,21 +91,22 @@ describe('bad bodies', () => {
   });
 
   it('checks the id before parsing: an unknown id with malformed JSON is 404, a known one 400', async () => {
+    const unknown = UNKNOWN_FLOW_ID;
     for (const [method, path] of [
-      ['PUT', '/v1/flows/nope'],
-      ['POST', '/v1/flows/nope/publish'],
-      ['POST', '/v1/flow-versions/nope/publish'],
+      ['PUT', `/v1/flows/${unknown}`],
+      ['POST', `/v1/flows/${unknown}/publish`],
+      ['POST', `/v1/flow-versions/${unknown}/publish`],
     ] as const) {
       const res = await call(emu, method, path, { raw: '{"name":' });
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
-      expect(parse(errorSchema, res.json).error).toContain('nope not found');
+      expect(parse(errorSchema, res.json).error).toContain(`${unknown} not found`);
     }
     const known = await createFlow(emu, { name: 'Known' });
     const res = await call(emu, 'PUT', `/v1/flows/${known.id}`, { raw: '{"name":' });
     expect(res.status).toBe(400);
     expect(res.json.details[0].code).toBe('INVALID_JSON');
     // Still 413 before 404: the body is read (and measured) first.
-    const big = await call(emu, 'PUT', '/v1/flows/nope', {
+    const big = await call(emu, 'PUT', `/v1/flows/${unknown}`, {
       raw: JSON.stringify({ name: 'x'.repeat(70 * 1024) }),
     });
     expect(big.status).toBe(413);
@@ -192,12 +193,6 @@ describe('bad bodies', () => {
       'MISSING_REQUIRED_FIELD',
     ],
     [
-      'a non-object config',
-      { name: 'x', steps: [step('a', 'prompt', { config: [] })] },
-      'steps.0.config',
-      'INVALID_TYPE',
-    ],
-    [
       'a non-boolean enabled',
       { name: 'x', steps: [step('a', 'prompt', { enabled: 'yes' })] },
       'steps.0.enabled',
@@ -234,6 +229,12 @@ describe('bad bodies', () => {
       'TOO_LONG',
     ],
     [
+      'a when of 501 characters, 1002 UTF-16 units',
+      { name: 'x', steps: [step('a', 'prompt', { when: '😀'.repeat(501) })] },
+      'steps.0.when',
+      'TOO_LONG',
+    ],
+    [
       'a bad step in the ignored alias',
       { name: 'x', steps: [{ name: 'b' }], flowSteps: [] },
       'steps.0.type',
@@ -250,6 +251,69 @@ describe('bad bodies', () => {
     expect(error.details?.[0]).toMatchObject(detail);
     expect(error.error).toContain(path === '' ? 'body' : path);
     expect(emu.state.count()).toBe(0);
+  });
+
+  it('counts string lengths in characters, as JSON Schema does: 500 emoji are a valid when', async () => {
+    const when = '😀'.repeat(500); // 1,000 UTF-16 units
+    const flow = await createFlow(emu, { name: 'Emoji', steps: [step('a', 'prompt', { when })] });
+    const steps = await call(emu, 'GET', `/v1/flow-steps/flow/${flow.id}`);
+    expect(steps.json.data[0].when).toBe(when);
+  });
+
+  it('takes any JSON value as a step config (the request schema leaves it untyped)', async () => {
+    const configs = [[], 'text', 3, null, true];
+    const steps = configs.map((config, i) => step(`s${i}`, 'prompt', { config }));
+    const flow = await createFlow(emu, { name: 'Any config', steps });
+    // Responses type `config` as an object: a flow response leaves the others out ...
+    expect(flow.flowSteps.map((s) => 'config' in s)).toEqual([false, false, false, false, false]);
+    // ... GET /v1/flow-steps (which requires one) answers {} ...
+    const listed = await call(emu, 'GET', `/v1/flow-steps/flow/${flow.id}`);
+    expect(listed.json.data.map((s: { config: unknown }) => s.config)).toEqual(
+      configs.map(() => ({})),
+    );
+    // ... and the version holds them as sent.
+    const versions = await call(emu, 'GET', `/v1/flow-versions/${flow.id}`);
+    const version = await call(
+      emu,
+      'GET',
+      `/v1/flow-versions/${flow.id}/${versions.json.versions[0].id}`,
+    );
+    expect(version.json.flowConfig.flowSteps.map((s: { config: unknown }) => s.config)).toEqual(
+      configs,
+    );
+  });
+
+  it('answers 400 "Invalid flow ID" for a malformed flow id where the document says so, 404 elsewhere', async () => {
+    for (const [method, path] of [
+      ['GET', '/v1/flows/nope'],
+      ['PUT', '/v1/flows/nope'],
+      ['DELETE', '/v1/flows/nope'],
+      ['POST', '/v1/flows/nope/publish'],
+      ['GET', '/v1/flow-steps/flow/nope'],
+    ] as const) {
+      const res = await call(emu, method, path, method === 'PUT' ? { body: {} } : {});
+      expect({ method, path, status: res.status }).toEqual({ method, path, status: 400 });
+      expect(parse(errorSchema, res.json).error).toBe('Invalid flow ID');
+    }
+    // The versions routes document no such 400: a malformed id is an unknown one there.
+    expect((await call(emu, 'GET', '/v1/flow-versions/nope')).status).toBe(404);
+    // A well-formed unknown id is 404; so are ids made by earlier emulators (UUIDs) when unknown.
+    expect((await call(emu, 'GET', `/v1/flows/${UNKNOWN_FLOW_ID}`)).status).toBe(404);
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    expect((await call(emu, 'GET', `/v1/flows/${uuid}`)).status).toBe(404);
+  });
+
+  it('answers 501 with the Error body for the documented routes it does not implement', async () => {
+    const flow = await createFlow(emu, { name: 'Routes' });
+    for (const [method, path] of [
+      ['GET', `/v1/flows/${flow.id}/export-runtime`],
+      ['POST', `/v1/flows/${flow.id}/run-on-record-type`],
+      ['GET', `/v1/flows/${flow.id}/step-results`],
+    ] as const) {
+      const res = await call(emu, method, path, method === 'POST' ? { body: {} } : {});
+      expect({ path, status: res.status }).toEqual({ path, status: 501 });
+      expect(parse(errorSchema, res.json).error).toMatch(/^Not implemented by the emulator/);
+    }
   });
 
   it('PUT validates flowSteps the same way and leaves the flow unchanged', async () => {

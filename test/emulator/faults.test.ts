@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator, FaultKind } from '../../src/emulator/index.js';
-import { call, parse, startEmulator } from './helpers.js';
+import { call, parse, startEmulator, UNKNOWN_FLOW_ID } from './helpers.js';
 import { listSchema } from './schemas.js';
 
 type Outcome = number | 'socket-error';
@@ -206,7 +206,9 @@ describe('commit then drop', () => {
     emu.setFaults({ commitThenDropRate: 1 });
     expect((await call(emu, 'GET', '/v1/flows')).status).toBe(200);
     expect((await call(emu, 'POST', '/v1/flows', { body: { name: '' } })).status).toBe(400);
-    expect((await call(emu, 'PUT', '/v1/flows/missing', { body: { name: 'x' } })).status).toBe(404);
+    expect(
+      (await call(emu, 'PUT', `/v1/flows/${UNKNOWN_FLOW_ID}`, { body: { name: 'x' } })).status,
+    ).toBe(404);
   });
 });
 

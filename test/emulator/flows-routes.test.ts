@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
-import { call, createFlow, parse, startEmulator, step } from './helpers.js';
+import { call, createFlow, parse, startEmulator, step, UNKNOWN_FLOW_ID } from './helpers.js';
 import {
   errorSchema,
   flowSchema,
@@ -181,7 +181,9 @@ describe('PUT /v1/flows/:id', () => {
   });
 
   it('is 404 for an unknown id and 400 naming the field for bad input', async () => {
-    expect((await call(emu, 'PUT', '/v1/flows/nope', { body: { name: 'x' } })).status).toBe(404);
+    expect(
+      (await call(emu, 'PUT', `/v1/flows/${UNKNOWN_FLOW_ID}`, { body: { name: 'x' } })).status,
+    ).toBe(404);
     const created = await createFlow(emu, { name: 'Valid' });
     const res = await call(emu, 'PUT', `/v1/flows/${created.id}`, { body: { name: '' } });
     expect(res.status).toBe(400);

@@ -23,6 +23,9 @@ import type { CheckedEmulator } from '../contract/checked-emulator.js';
 
 useResponseContract();
 
+/** A well-formed flow id (a TypeID) that no emulator ever hands out: "unknown", not malformed. */
+export const UNKNOWN_FLOW_ID = 'flow_00000000000000000000000000';
+
 /** An emulator whose every answer is checked against the document (see the file comment). */
 export function startEmulator(options: EmulatorOptions = {}): Promise<CheckedEmulator> {
   return startCheckedEmulator(options);

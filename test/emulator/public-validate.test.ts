@@ -1,7 +1,7 @@
 /** POST /v1/public/flows/validate and GET /v1/flow-steps/flow/{flowId}. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
-import { call, createFlow, startEmulator, step } from './helpers.js';
+import { call, createFlow, startEmulator, step, UNKNOWN_FLOW_ID } from './helpers.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -111,6 +111,6 @@ describe('GET /v1/flow-steps/flow/{flowId}', () => {
     expect((await call(emu, 'GET', `/v1/flows/${flow.id}`)).json.flowSteps[0]).not.toHaveProperty(
       'when',
     );
-    expect((await call(emu, 'GET', '/v1/flow-steps/flow/nope')).status).toBe(404);
+    expect((await call(emu, 'GET', `/v1/flow-steps/flow/${UNKNOWN_FLOW_ID}`)).status).toBe(404);
   });
 });

@@ -1,11 +1,16 @@
 /**
  * Zod schemas of the emulator's responses, for typed access in tests. Contract conformance
  * itself is checked against the OpenAPI document on every answer (test/contract); these add
- * the emulator's own stronger guarantees (ISO dates, UUID flow ids, `flowver_` version ids).
+ * the emulator's own stronger guarantees (ISO dates, TypeID ids: `flow_…` and `flowver_…`).
  */
 import { z } from 'zod';
 
 const isoDate = z.iso.datetime();
+/** A TypeID: the prefix, then 26 characters of lowercase Crockford base32, the first 0-7. */
+const typeId = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}_[0-7][0-9a-hjkmnp-tv-z]{25}$`));
+const FlowId = typeId('flow');
+const VersionId = typeId('flowver');
 
 export const stepSchema = z.strictObject({
   id: z.string().min(1),
@@ -17,7 +22,7 @@ export const stepSchema = z.strictObject({
 });
 
 export const flowSchema = z.strictObject({
-  id: z.uuid(),
+  id: FlowId,
   name: z.string().min(1),
   flowSteps: z.array(stepSchema),
   stepCount: z.number().int().nonnegative(),
@@ -31,11 +36,11 @@ export const flowSchema = z.strictObject({
 });
 
 export const updatedFlowSchema = flowSchema.extend({
-  draftVersionId: z.string().startsWith('flowver_'),
+  draftVersionId: VersionId,
 });
 
 export const flowSummarySchema = z.strictObject({
-  id: z.uuid(),
+  id: FlowId,
   name: z.string(),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -62,11 +67,11 @@ export const listSchema = z.strictObject({
 export const publishSchema = z.strictObject({
   success: z.literal(true),
   message: z.string(),
-  publishedVersionId: z.string().startsWith('flowver_'),
+  publishedVersionId: VersionId,
 });
 
 export const versionSummarySchema = z.strictObject({
-  id: z.string().startsWith('flowver_'),
+  id: VersionId,
   versionNumber: z.number().int().positive(),
   versionType: z.enum(['draft', 'published']),
   label: z.string().nullable(),
@@ -77,14 +82,14 @@ export const versionSummarySchema = z.strictObject({
 });
 
 export const versionsSchema = z.strictObject({
-  flowId: z.uuid(),
+  flowId: FlowId,
   publishedVersionId: z.string().nullable(),
   versions: z.array(versionSummarySchema),
 });
 
 export const versionSchema = z.strictObject({
-  id: z.string().startsWith('flowver_'),
-  flowId: z.uuid(),
+  id: VersionId,
+  flowId: FlowId,
   versionNumber: z.number().int().positive(),
   versionType: z.enum(['draft', 'published']),
   flowConfig: z.strictObject({

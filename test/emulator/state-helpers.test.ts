@@ -85,7 +85,7 @@ describe('emu.state', () => {
       steps: [{ name: 'a', type: 'prompt', config: { k: 1 } }],
     });
     flow.name = 'changed';
-    flow.flowSteps[0]!.config.k = 2;
+    flow.flowSteps[0]!.config!.k = 2;
     expect(emu.state.get(flow.id)).toMatchObject({
       name: 'Immutable',
       flowSteps: [{ config: { k: 1 } }],

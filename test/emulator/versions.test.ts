@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
-import { call, createFlow, parse, startEmulator, step } from './helpers.js';
+import { call, createFlow, parse, startEmulator, step, UNKNOWN_FLOW_ID } from './helpers.js';
 import {
   errorSchema,
   publishSchema,
@@ -84,9 +84,9 @@ describe('drafts and publish', () => {
     const error = expect.stringMatching(/no draft version/) as unknown;
     const noDraft = { error, details: [{ code: 'NO_DRAFT_VERSION' }] };
     expect(parse(errorSchema, again.json)).toMatchObject(noDraft);
-    const unknown = await call(emu, 'POST', '/v1/flows/nope/publish');
+    const unknown = await call(emu, 'POST', `/v1/flows/${UNKNOWN_FLOW_ID}/publish`);
     expect(unknown.status).toBe(404);
-    expect(unknown.json.error).toBe('Flow nope not found');
+    expect(unknown.json.error).toBe(`Flow ${UNKNOWN_FLOW_ID} not found`);
     const never = await createFlow(emu, { name: 'Never' });
     expect((await call(emu, 'GET', `/v1/flow-versions/${never.id}/published`)).status).toBe(404);
   });

@@ -4,6 +4,7 @@ import type { Emulator, EmulatorOptions } from '../../src/emulator/index.js';
 import { startCheckedEmulator } from '../contract/checked-emulator.js';
 import { matchOperation, validateRequestBody } from '../contract/openapi.js';
 import { createTestProject, flowSource, type TestProject } from './project.js';
+import { READING, READING_ENV } from './reading.js';
 import { runCli, type CliRun } from './run-cli.js';
 
 /** A key that must never show up in any output or file (checked by the tests). */
@@ -40,7 +41,13 @@ export async function createEmulatorProject(
   flowCount = 0,
   options: EmulatorOptions = {},
 ): Promise<EmulatorProject> {
-  const emu = await startCheckedEmulator({ key: SENTINEL_KEY, logBodies: true, ...options });
+  // The run's reading (vitest.config.ts) unless the test names one.
+  const emu = await startCheckedEmulator({
+    key: SENTINEL_KEY,
+    logBodies: true,
+    reading: READING,
+    ...options,
+  });
   const project = createTestProject({
     'package.json': '{ "name": "sample", "private": true, "type": "module" }\n',
     'runtype.config.ts': `import { defineConfig } from 'runtype-flows';
@@ -61,7 +68,8 @@ export default defineConfig({
     project,
     outputs,
     async cli(...args) {
-      const run = await runCli(args, { cwd: project.root, env: { RUNTYPE_API_KEY: SENTINEL_KEY } });
+      const env = { RUNTYPE_API_KEY: SENTINEL_KEY, ...READING_ENV };
+      const run = await runCli(args, { cwd: project.root, env });
       outputs.push(run.stdout, run.stderr);
       return run;
     },

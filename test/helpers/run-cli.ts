@@ -1,4 +1,5 @@
 import { main } from '../../src/cli/main.js';
+import { READING_ENV } from './reading.js';
 
 export interface CliRun {
   code: number;
@@ -16,7 +17,8 @@ export async function runCli(
   const code = await main(
     {
       argv: ['node', 'runtype-flows', ...args],
-      env: { PATH: process.env.PATH, NO_COLOR: '1', ...options.env },
+      // The run's emulator reading, for an embedded emulator (vitest.config.ts).
+      env: { PATH: process.env.PATH, NO_COLOR: '1', ...READING_ENV, ...options.env },
       cwd: options.cwd,
       stdout: { write: (s: string) => (stdout += s), isTTY: false },
       stderr: { write: (s: string) => (stderr += s), isTTY: false },

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { READING_ENV } from './reading.js';
 
 /**
  * util-linux `script`: runs a command on a pseudo-terminal with no native npm module. Debian
@@ -46,7 +47,7 @@ export function runOnTerminal(
     // /dev/null: no typescript file.
     const child = spawn(SCRIPT, ['-qfec', command, '/dev/null'], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', TERM: 'dumb', ...options.env },
+      env: { PATH: process.env.PATH ?? '', TERM: 'dumb', ...READING_ENV, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';

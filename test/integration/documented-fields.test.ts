@@ -100,17 +100,54 @@ describe('adoption by documented fields', () => {
 });
 
 describe('step when', () => {
-  it('is compared through GET /v1/flow-steps, only for flows whose code uses it', async () => {
+  it('is compared through GET /v1/flow-steps: for flows whose code uses it, and with --refresh for every flow read in full', async () => {
     env = await createEmulatorProject(1);
     env.project.write('flows/w.ts', withWhen('w', 'Flow W', 'topic != ""'));
     expect((await env.cli('sync')).code).toBe(0);
-    env.emu.clearRequests();
+    const flows = env.lockfile().environments.test!.flows;
+    const stepReads = () =>
+      env.emu.requests.filter((r) => r.path.startsWith('/v1/flow-steps/')).map((r) => r.path);
 
+    env.emu.clearRequests();
+    expect((await env.cli('plan', '--exit-code')).code).toBe(0);
+    expect(stepReads()).toEqual([]); // nothing changed in code: nothing read in full
+
+    env.emu.clearRequests();
     const plan = await env.cli('plan', '--refresh', '--exit-code');
     expect(plan.code, plan.stdout).toBe(0);
-    const id = env.lockfile().environments.test!.flows.w!.id;
-    const stepReads = env.emu.requests.filter((r) => r.path.startsWith('/v1/flow-steps/'));
-    expect(stepReads.map((r) => r.path)).toEqual([`/v1/flow-steps/flow/${id}`]);
+    const ids = [flows.w!.id, flows['flow-000']!.id].map((id) => `/v1/flow-steps/flow/${id}`);
+    expect(stepReads().sort()).toEqual(ids.sort());
+  });
+
+  it('a `when` added outside the tool is drift on --refresh, even where the code has none', async () => {
+    env = await createEmulatorProject(1);
+    expect((await env.cli('sync')).code).toBe(0);
+    const id = env.lockfile().environments.test!.flows['flow-000']!.id;
+    const steps = env.emu.state.get(id)!.flowSteps.map((s) => ({ ...s, when: 'false' }));
+    env.emu.state.editSteps(id, steps); // the dashboard's step editor
+
+    const plan = await env.cli('plan', '--refresh', '--exit-code');
+    expect(plan.code, plan.stdout).toBe(2);
+    expect(plan.stdout).toContain('drift');
+    // A sync that overwrites it removes it, under an API that clears an omitted `when`; one that
+    // keeps it is said so (api/guesses.ts, put-replaces-steps).
+    const forced = await env.cli('sync', '--refresh', '--force');
+    const kept = env.emu.reading === 'second';
+    expect({ code: forced.code, kept: forced.stdout.includes('the API kept the `when`') }).toEqual({
+      code: kept ? 1 : 0,
+      kept,
+    });
+  });
+
+  it('a step with `when: ""` is in sync once synced (an empty condition is kept, not dropped)', async () => {
+    env = await createEmulatorProject(0);
+    env.project.write('flows/w.ts', withWhen('w', 'Flow W', ''));
+    expect((await env.cli('sync')).code).toBe(0);
+    const plan = await env.cli('plan', '--refresh', '--exit-code');
+    expect(plan.code, plan.stdout).toBe(0);
+    env.emu.clearRequests();
+    expect((await env.cli('sync', '--refresh')).code).toBe(0);
+    expect(env.writes()).toEqual([]);
   });
 
   it('a when edited outside the tool is drift', async () => {
@@ -124,5 +161,25 @@ describe('step when', () => {
     const plan = await env.cli('plan', '--refresh', '--exit-code');
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('drift');
+  });
+});
+
+describe('an edit made through the flow-steps endpoints (the dashboard step editor)', () => {
+  it('status sees it from the listing only where it moves updatedAt; status --refresh always', async () => {
+    env = await createEmulatorProject(1);
+    expect((await env.cli('sync')).code).toBe(0);
+    const id = env.lockfile().environments.test!.flows['flow-000']!.id;
+    const steps = env.emu.state
+      .get(id)!
+      .flowSteps.map((s) => ({ ...s, config: { ...s.config, userPrompt: 'Edited there' } }));
+    env.emu.state.editSteps(id, steps);
+
+    const status = JSON.parse((await env.cli('status', '--json')).stdout);
+    const refreshed = JSON.parse((await env.cli('status', '--refresh', '--json')).stdout);
+    // The first reading moves updatedAt; the second leaves it (README: which reading it needs).
+    expect(status.flows).toEqual([
+      expect.objectContaining({ state: env.emu.reading === 'first' ? 'drift' : 'in-sync' }),
+    ]);
+    expect(refreshed.flows).toEqual([expect.objectContaining({ state: 'drift' })]);
   });
 });

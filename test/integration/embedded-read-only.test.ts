@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
+import { READING } from '../helpers/reading.js';
 import { createTestProject, flowSource, type TestProject } from '../helpers/project.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -22,7 +23,10 @@ describe('read-only commands on the embedded emulator', () => {
     expect((await cli('sync')).code).toBe(0);
     project.write('flows/a.ts', flowSource('a', 'Flow A', { prompt: 'Changed {{topic}}' }));
 
-    const writer = await startEmulator({ statePath: project.path('.runtype/emulator/local.json') });
+    const writer = await startEmulator({
+      statePath: project.path('.runtype/emulator/local.json'),
+      reading: READING,
+    });
     try {
       const plan = await cli('plan', '--exit-code');
       expect(plan.code, plan.stderr).toBe(2);

@@ -57,3 +57,28 @@ describe('dashboard links', () => {
     }
   });
 });
+
+describe('extraStepTypes on the embedded emulator', () => {
+  it('a local sync of a step type the API does not list warns that the real API refuses it', async () => {
+    project = createTestProject({
+      'runtype.config.ts':
+        "export default { extraStepTypes: ['future-step'], environments: { local: { emulator: true } } };\n",
+      'flows/a.ts': flowSource('a', 'A'),
+      'flows/b.ts': `import { defineFlow } from 'runtype-flows';
+export default defineFlow({
+  key: 'b',
+  name: 'B',
+  steps: [{ id: 'later', name: 'Later', type: 'future-step', config: {} }],
+});
+`,
+    });
+    const run = await runCli(['sync'], { cwd: project.root });
+    expect(run.code, run.stderr).toBe(0); // the emulator takes the config's list
+    expect(run.stderr).toContain(
+      'accepts the step types of extraStepTypes, the Runtype API does not: future-step (b) would be refused (400)',
+    );
+    // A project that lists the type but does not use it is not warned.
+    project.write('flows/b.ts', flowSource('b', 'B'));
+    expect((await runCli(['sync'], { cwd: project.root })).stderr).not.toContain('extraStepTypes');
+  });
+});

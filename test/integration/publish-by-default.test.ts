@@ -5,6 +5,7 @@ import {
   useEmulatorProject,
 } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
+import { READING } from '../helpers/reading.js';
 
 type Entry = { id: string; hash: string; published?: string; publishedVersionId?: string };
 const entry = (env: EmulatorProject, key: string) =>
@@ -21,6 +22,30 @@ const editFlow = (env: EmulatorProject, text: string) =>
 /** Non-GET requests, ids folded so they compare across runs. */
 const writes = (env: EmulatorProject) =>
   env.writes().map((w) => `${w.method} ${w.path.replace(/\/v1\/flows\/[^/]+/, '/v1/flows/:id')}`);
+
+/**
+ * Two syncs make versions `first`, then `second` live; then someone publishes `first` again in
+ * the dashboard (the documented endpoint), whose answer names the version now live (`answer`).
+ */
+async function liveTwiceThenFirstAgain() {
+  env = await startEmulatorProject(1);
+  expect((await env.cli('sync')).code).toBe(0);
+  const { id } = entry(env, 'flow-000');
+  const first = await livePointerOverHttp(env, id);
+  editFlow(env, 'Second {{topic}}');
+  expect((await env.cli('sync')).code).toBe(0);
+  const second = entry(env, 'flow-000').publishedVersionId;
+  expect(second).toBe(await livePointerOverHttp(env, id));
+  expect(second).not.toBe(first);
+  const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ versionId: first }),
+  });
+  expect(response.status).toBe(200);
+  const answer = ((await response.json()) as { versionId: string }).versionId;
+  return { id, first, second, answer };
+}
 
 let env: EmulatorProject;
 const startEmulatorProject = useEmulatorProject();
@@ -97,57 +122,81 @@ describe('publishing is part of deploying', () => {
     expect((await env.cli('status', '--exit-code')).code).toBe(0);
   });
 
-  it('a version published outside the tool is reported by plan --refresh; sync puts it back only with --force', async () => {
-    env = await startEmulatorProject(1);
-    expect((await env.cli('sync')).code).toBe(0);
-    const { id } = entry(env, 'flow-000');
-    const first = await livePointerOverHttp(env, id);
-    editFlow(env, 'Second {{topic}}');
-    expect((await env.cli('sync')).code).toBe(0);
-    const second = entry(env, 'flow-000').publishedVersionId;
-    expect(second).toBe(await livePointerOverHttp(env, id));
-    expect(second).not.toBe(first);
+  // Publishing a version by id only moves the live pointer under the first reading; the second
+  // publishes a copy, whose content becomes the flow's: that is drift (the case below).
+  it.runIf(READING === 'first')(
+    'a version published outside the tool is reported by plan --refresh; sync puts it back only with --force',
+    async () => {
+      const { id, first, second } = await liveTwiceThenFirstAgain();
 
-    // Someone rolls back in the dashboard (the documented endpoint).
-    const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}/publish`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${SENTINEL_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ versionId: first }),
-    });
-    expect(response.status).toBe(200);
+      const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
+      expect(plan.changes).toEqual([
+        expect.objectContaining({
+          kind: 'live-drift',
+          liveVersionId: first,
+          expectedVersionId: second,
+        }),
+      ]);
+      expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(2);
+      // What the plan says to run is what puts it back: a sync without --refresh never reads
+      // live versions, so `sync --force` alone leaves it (and writes nothing).
+      const text = await env.cli('plan', '--refresh');
+      expect(text.stdout).toContain('`sync --refresh --force` makes that version live again');
+      env.emu.clearRequests();
+      expect((await env.cli('sync', '--force')).code).toBe(0);
+      expect(env.writes()).toEqual([]);
 
-    const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
-    expect(plan.changes).toEqual([
-      expect.objectContaining({
-        kind: 'live-drift',
-        liveVersionId: first,
-        expectedVersionId: second,
-      }),
-    ]);
-    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(2);
+      // status --refresh reads the live version too; plain status stays on the listing (no GET of
+      // a version: the listing carries none, so it cannot see this, and says nothing of it).
+      const refreshed = JSON.parse((await env.cli('status', '--refresh', '--json')).stdout);
+      expect(refreshed.flows).toEqual([expect.objectContaining({ state: 'live-drift' })]);
+      env.emu.clearRequests();
+      const listed = JSON.parse((await env.cli('status', '--json')).stdout);
+      expect(listed.flows).toEqual([expect.objectContaining({ state: 'in-sync' })]);
+      expect(env.emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+        'GET /v1/flows',
+      ]);
 
-    // status --refresh reads the live version too; plain status stays on the listing (no GET of
-    // a version: the listing carries none, so it cannot see this, and says nothing of it).
-    const refreshed = JSON.parse((await env.cli('status', '--refresh', '--json')).stdout);
-    expect(refreshed.flows).toEqual([expect.objectContaining({ state: 'live-drift' })]);
-    env.emu.clearRequests();
-    const listed = JSON.parse((await env.cli('status', '--json')).stdout);
-    expect(listed.flows).toEqual([expect.objectContaining({ state: 'in-sync' })]);
-    expect(env.emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
-      'GET /v1/flows',
-    ]);
+      env.emu.clearRequests();
+      const refused = await env.cli('sync', '--refresh');
+      expect(refused.code).toBe(2);
+      expect(refused.stdout + refused.stderr).toContain('--force');
+      expect(env.writes()).toEqual([]);
+      expect(await livePointerOverHttp(env, id)).toBe(first);
 
-    env.emu.clearRequests();
-    const refused = await env.cli('sync', '--refresh');
-    expect(refused.code).toBe(2);
-    expect(refused.stdout + refused.stderr).toContain('--force');
-    expect(env.writes()).toEqual([]);
-    expect(await livePointerOverHttp(env, id)).toBe(first);
+      const forced = await env.cli('sync', '--refresh', '--force');
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(writes(env)).toEqual([`POST /v1/flow-versions/${id}/publish`]);
+      expect(await livePointerOverHttp(env, id)).toBe(second);
+      expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
+    },
+  );
 
-    const forced = await env.cli('sync', '--refresh', '--force');
-    expect(forced.code, forced.stderr).toBe(0);
-    expect(writes(env)).toEqual([`POST /v1/flow-versions/${id}/publish`]);
-    expect(await livePointerOverHttp(env, id)).toBe(second);
-    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
-  });
+  it.runIf(READING === 'second')(
+    'an older version published outside the tool as a copy changes the flow: drift on --refresh, overwritten only with --force',
+    async () => {
+      const { id, first, answer: copy } = await liveTwiceThenFirstAgain();
+      expect(copy).not.toBe(first);
+
+      const plan = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
+      expect(plan.changes).toEqual([
+        expect.objectContaining({ kind: 'drift', codeChanged: false }),
+      ]);
+      // status sees it from the listing alone: the copy moved the flow's updatedAt.
+      const listed = JSON.parse((await env.cli('status', '--json')).stdout);
+      expect(listed.flows).toEqual([expect.objectContaining({ state: 'drift' })]);
+
+      env.emu.clearRequests();
+      const refused = await env.cli('sync', '--refresh');
+      expect(refused.code).toBe(2);
+      expect(env.writes()).toEqual([]);
+      expect(await livePointerOverHttp(env, id)).toBe(copy);
+
+      const forced = await env.cli('sync', '--refresh', '--force');
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(writes(env)).toEqual(['PUT /v1/flows/:id', 'POST /v1/flows/:id/publish']);
+      expect(entry(env, 'flow-000').publishedVersionId).toBe(await livePointerOverHttp(env, id));
+      expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
+    },
+  );
 });

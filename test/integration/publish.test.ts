@@ -5,12 +5,28 @@ import {
   useEmulatorProject,
 } from '../helpers/emulator-project.js';
 import { flowSource } from '../helpers/project.js';
+import { READING } from '../helpers/reading.js';
 
 type LockEntry = { id: string; hash: string; published?: string; publishedVersionId?: string };
 const entries = (env: EmulatorProject) =>
   Object.values(env.lockfile().environments.test!.flows) as LockEntry[];
+/** Versions published so far (no longer live ones may be typed otherwise: the second reading). */
 const publishedCount = (env: EmulatorProject, id: string) =>
-  env.emu.state.versions(id).filter((v) => v.versionType === 'published').length;
+  env.emu.state.versions(id).filter((v) => v.versionType !== 'draft').length;
+/** The code of every flow edited, so that the next sync writes a draft of each. */
+const editAll = (env: EmulatorProject, count: number, text: string) => {
+  for (let i = 0; i < count; i += 1) {
+    const key = `flow-${String(i).padStart(3, '0')}`;
+    env.project.write(`flows/${key}.ts`, flowSource(key, `Flow ${i}`, { prompt: text }));
+  }
+};
+/** The live version as the API reports it. */
+const liveOf = async (env: EmulatorProject, id: string) => {
+  const response = await fetch(`${env.emu.url}/v1/flow-versions/${id}`, {
+    headers: { authorization: `Bearer ${SENTINEL_KEY}` },
+  });
+  return ((await response.json()) as { publishedVersionId: string | null }).publishedVersionId;
+};
 
 let env: EmulatorProject;
 const startEmulatorProject = useEmulatorProject();
@@ -23,7 +39,9 @@ const startEmulatorProject = useEmulatorProject();
 describe('sync --publish settles publishes whose answer is unclear', () => {
   it('a flow published outside the tool is recorded as live, not failed', async () => {
     env = await startEmulatorProject(2);
-    // Deployed as drafts (publishing is on by default), then published in the dashboard.
+    expect((await env.cli('sync')).code).toBe(0);
+    // An edit deployed as drafts (publishing is on by default), then published in the dashboard.
+    editAll(env, 2, 'Second {{topic}}');
     expect((await env.cli('sync', '--no-publish')).code).toBe(0);
     const [first] = entries(env);
     env.emu.state.publish(first!.id); // e.g. in the dashboard
@@ -31,7 +49,8 @@ describe('sync --publish settles publishes whose answer is unclear', () => {
     const run = await env.cli('sync', '--publish', '--json');
     expect(run.code, run.stdout).toBe(0);
     expect(entries(env).every((e) => e.published === e.hash)).toBe(true);
-    expect(publishedCount(env, first!.id)).toBe(1); // not published a second time
+    expect(publishedCount(env, first!.id)).toBe(2); // not published a second time
+    expect(entries(env)[0]!.publishedVersionId).toBe(await liveOf(env, first!.id));
 
     env.emu.clearRequests();
     expect((await env.cli('sync', '--publish')).code).toBe(0);
@@ -40,7 +59,9 @@ describe('sync --publish settles publishes whose answer is unclear', () => {
 
   it('publishes whose answers are lost end published exactly once each', async () => {
     env = await startEmulatorProject(40);
-    // Drafts first (publishing is on by default), so that only publishes are in flight next.
+    expect((await env.cli('sync')).code).toBe(0);
+    // Drafts next (publishing is on by default), so that only publishes are in flight after.
+    editAll(env, 40, 'Second {{topic}}');
     expect((await env.cli('sync', '--no-publish')).code).toBe(0);
     // Only publishes are in flight now: every one has a fair chance of landing without an answer.
     env.emu.setFaults({ commitThenDropRate: 0.3, errorRate: 0.1, seed: 7 });
@@ -60,7 +81,7 @@ describe('sync --publish settles publishes whose answer is unclear', () => {
 
     for (const entry of entries(env)) {
       expect(entry.published).toBe(entry.hash);
-      expect(publishedCount(env, entry.id)).toBe(1);
+      expect(publishedCount(env, entry.id)).toBe(2);
     }
   });
 });
@@ -70,7 +91,7 @@ describe('a publish answered 404 (nothing to publish) is settled by the versions
     env = await startEmulatorProject(1);
     expect((await env.cli('sync')).code).toBe(0); // v1 live
     const [{ id }] = entries(env) as [LockEntry];
-    const v1 = env.emu.state.versions(id).find((v) => v.versionType === 'published')!.id;
+    const v1 = (await liveOf(env, id))!;
     env.project.write(
       'flows/flow-000.ts',
       flowSource('flow-000', 'Flow 0', { prompt: 'Second {{topic}}' }),
@@ -93,8 +114,15 @@ describe('a publish answered 404 (nothing to publish) is settled by the versions
       expect.objectContaining({ path: `/v1/flow-versions/${id}/publish`, status: 200 }),
     ]);
     expect(env.emu.requests.at(-1)!.body).toEqual({ versionId: v2 });
-    expect(entries(env)[0]).toMatchObject({ publishedVersionId: v2 });
-    expect(publishedCount(env, id)).toBe(2); // no new version: v2 is live again
+    // What is recorded is what the API made live: v2 itself (first reading), or a copy of it.
+    const live = await liveOf(env, id);
+    expect(entries(env)[0]).toMatchObject({ publishedVersionId: live });
+    expect({ reading: READING, v2IsLive: live === v2 }).toEqual({
+      reading: READING,
+      v2IsLive: READING === 'first',
+    });
     expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
+    expect((await env.cli('sync')).code).toBe(0);
+    expect(env.writes()).toHaveLength(2); // nothing more after the settling
   });
 });

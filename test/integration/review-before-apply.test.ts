@@ -11,6 +11,7 @@ import { runSync } from '../../src/app/sync/sync.js';
 import type { AppContext } from '../../src/app/context.js';
 import { hasScript, runOnTerminal, SCRIPT } from '../helpers/terminal-cli.js';
 import { testContext } from '../helpers/app-context.js';
+import { READING_ENV } from '../helpers/reading.js';
 
 /*
  * DESIGN.md, "Confirmation": on a terminal (stdin and stderr TTYs, CI unset) `sync` against an
@@ -106,7 +107,13 @@ describe('sync without a terminal', () => {
     const code = await main(
       {
         argv: ['node', 'runtype-flows', 'sync'],
-        env: { PATH: process.env.PATH, NO_COLOR: '1', CI: 'true', RUNTYPE_API_KEY: SENTINEL_KEY },
+        env: {
+          PATH: process.env.PATH,
+          NO_COLOR: '1',
+          CI: 'true',
+          RUNTYPE_API_KEY: SENTINEL_KEY,
+          ...READING_ENV,
+        },
         cwd: env.project.root,
         stdout: { write: () => true, isTTY: true },
         stderr: { write: (s: string) => (stderr += s), isTTY: true },

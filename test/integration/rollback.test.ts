@@ -6,6 +6,7 @@ import {
   useEmulatorProject,
 } from '../helpers/emulator-project.js';
 import { createTestProject, flowSource } from '../helpers/project.js';
+import { READING } from '../helpers/reading.js';
 import { runCli } from '../helpers/run-cli.js';
 
 type Entry = { id: string; hash: string; publishedVersionId?: string; pin?: unknown };
@@ -19,6 +20,21 @@ async function live(env: EmulatorProject, id: string): Promise<string | null> {
   });
   return ((await response.json()) as { publishedVersionId: string | null }).publishedVersionId;
 }
+
+/**
+ * The prompt of the version live now: what products run. Reading-independent — the first
+ * reading makes the version asked for live, the second a copy of it (a new number).
+ */
+async function livePrompt(env: EmulatorProject, id: string): Promise<string> {
+  const liveId = await live(env, id);
+  const version = env.emu.state.versions(id).find((v) => v.id === liveId)!;
+  return (version.steps[0]!.config as { userPrompt: string }).userPrompt;
+}
+const FIRST = 'Write about {{topic}}';
+const SECOND = 'Second {{topic}}';
+/** The number the version made live by a rollback has: the same, or the copy's (the next one). */
+const liveNumberAfterRollback = (asked: number, newest: number) =>
+  READING === 'first' ? asked : newest + 1;
 
 /** Two syncs: version 1 (first code), then version 2 (an edit) live. */
 async function twoVersions(): Promise<{ id: string; v1: string; v2: string }> {
@@ -47,24 +63,39 @@ describe('rollback KEY --to VERSION', () => {
       from: { versionNumber: 2 },
       to: { versionId: v1, versionNumber: 1 },
     });
-    expect(await live(env, id)).toBe(v1);
-    expect(entry(env).pin).toMatchObject({ versionId: v1, hash: entry(env).hash });
+    expect(await livePrompt(env, id)).toBe(FIRST);
+    const pinnedTo = (await live(env, id))!;
+    expect({ reading: READING, same: pinnedTo === v1 }).toEqual({
+      reading: READING,
+      same: READING === 'first',
+    });
+    const number = liveNumberAfterRollback(1, 2);
+    expect(entry(env).pin).toMatchObject({
+      versionId: pinnedTo,
+      versionNumber: number,
+      hash: entry(env).hash,
+    });
 
     const plan = await env.cli('plan', '--exit-code');
     expect(plan.code).toBe(0);
-    expect(plan.stdout).toContain('pinned to version 1');
+    expect(plan.stdout).toContain(`pinned to version ${number}`);
     const refreshed = JSON.parse((await env.cli('plan', '--refresh', '--json')).stdout);
     expect(refreshed.changes).toEqual([
-      expect.objectContaining({ kind: 'noop', pinned: { versionId: v1, versionNumber: 1 } }),
+      expect.objectContaining({
+        kind: 'noop',
+        pinned: { versionId: pinnedTo, versionNumber: number },
+      }),
     ]);
     const status = JSON.parse((await env.cli('status', '--json')).stdout);
     expect(status.flows).toEqual([expect.objectContaining({ state: 'pinned' })]);
     expect((await env.cli('status', '--exit-code')).code).toBe(0);
+    expect((await env.cli('status', '--refresh', '--exit-code')).code).toBe(0);
 
     env.emu.clearRequests();
     expect((await env.cli('sync')).code).toBe(0);
+    expect((await env.cli('sync', '--refresh')).code).toBe(0);
     expect(env.writes()).toEqual([]);
-    expect(await live(env, id)).toBe(v1);
+    expect(await live(env, id)).toBe(pinnedTo);
 
     // The next edit releases the pin: deployed and published as usual.
     editFlow(env, 'Third {{topic}}');
@@ -73,7 +104,8 @@ describe('rollback KEY --to VERSION', () => {
     expect(sync.code, sync.stderr).toBe(0);
     expect(env.writes().map((w) => w.method)).toEqual(['PUT', 'POST']);
     const now = await live(env, id);
-    expect(now).not.toBe(v1);
+    expect(now).not.toBe(pinnedTo);
+    expect(await livePrompt(env, id)).toBe('Third {{topic}}');
     expect(entry(env)).toMatchObject({ publishedVersionId: now });
     expect(entry(env).pin).toBeUndefined();
     const versions = JSON.parse((await env.cli('versions', 'flow-000', '--json')).stdout);
@@ -81,15 +113,17 @@ describe('rollback KEY --to VERSION', () => {
   });
 
   it('--to previous twice goes back and forth (the lock records the version before)', async () => {
-    const { id, v1, v2 } = await twoVersions();
+    const { id, v2 } = await twoVersions();
     expect((await env.cli('rollback', 'flow-000', '--to', 'previous', '--yes')).code).toBe(0);
-    expect(await live(env, id)).toBe(v1);
+    expect(await livePrompt(env, id)).toBe(FIRST);
     expect((await env.cli('rollback', 'flow-000', '--to', 'previous', '--yes')).code).toBe(0);
-    expect(await live(env, id)).toBe(v2);
+    expect(await livePrompt(env, id)).toBe(SECOND);
     expect((await env.cli('rollback', 'flow-000', '--to', 'v1', '--yes')).code).toBe(0);
-    expect(await live(env, id)).toBe(v1);
+    expect(await livePrompt(env, id)).toBe(FIRST);
     expect((await env.cli('rollback', 'flow-000', '--to', v2, '--yes')).code).toBe(0);
-    expect(await live(env, id)).toBe(v2);
+    expect(await livePrompt(env, id)).toBe(SECOND);
+    // Pinned all along: no rollback was taken for an edit made elsewhere.
+    expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
   });
 
   it('without a terminal and without --yes: exit 2, nothing written, the command to re-run', async () => {
@@ -149,8 +183,11 @@ describe('versions and rollback offline', () => {
       ]);
       await cli('rollback', 'hello-world', '--to', 'previous', '--env', 'local', '--yes');
       const after = await cli('versions', 'hello-world', '--env', 'local');
-      expect(after.stdout).toMatch(/v1 .*live/);
-      expect(after.stdout).toContain('Pinned to version 1');
+      const number = liveNumberAfterRollback(1, 2);
+      expect(after.stdout).toMatch(new RegExp(`v${number} .*live`));
+      expect(after.stdout).toContain(`Pinned to version ${number}`);
+      // The version live holds the first code, not the code now (a copy is no exception).
+      expect(after.stdout).not.toMatch(/live, code/);
       const plan = await runCli(['plan', '--env', 'local', '--exit-code'], { cwd: project.root });
       expect(plan.code).toBe(0);
     } finally {

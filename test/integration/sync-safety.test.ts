@@ -37,7 +37,7 @@ describe('adoption', () => {
       'flow-002': 'created',
     });
     // The different one was brought in line with the code.
-    expect(env.emu.state.get(other.id)!.flowSteps[0]!.config.userPrompt).toBe(
+    expect(env.emu.state.get(other.id)!.flowSteps[0]!.config!.userPrompt).toBe(
       'Write about {{topic}}',
     );
   });
@@ -126,11 +126,11 @@ describe('drift', () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout + refused.stderr).toMatch(/--force/);
     expect(env.writes()).toEqual([]);
-    expect(env.emu.state.get(id)!.flowSteps[0]!.config.userPrompt).toBe('edited in the dashboard');
+    expect(env.emu.state.get(id)!.flowSteps[0]!.config!.userPrompt).toBe('edited in the dashboard');
 
     const forced = await env.cli('sync', '--force');
     expect(forced.code).toBe(0);
-    expect(env.emu.state.get(id)!.flowSteps[0]!.config.userPrompt).toBe('new code {{topic}}');
+    expect(env.emu.state.get(id)!.flowSteps[0]!.config!.userPrompt).toBe('new code {{topic}}');
     expect((await env.cli('plan', '--refresh', '--exit-code')).code).toBe(0);
   });
 

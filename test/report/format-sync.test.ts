@@ -39,6 +39,21 @@ describe('formatSync', () => {
     );
   });
 
+  it('says when nothing could tell whether the live version holds the code, even without --verbose', () => {
+    const reason = 'a version newer than the live one (flowver_2) exists, and …';
+    const result = syncResult([
+      outcome('welcome-email', 'applied', 'updated', { remoteId: 'flow_01', liveUnknown: reason }),
+      outcome('lead-scoring', 'unchanged', 'none', { remoteId: 'flow_10', liveUnknown: reason }),
+    ]);
+    const text = formatSync(result);
+    expect(text).toContain(
+      '✔ updated welcome-email (id flow_01)\n  ? live version unknown: a version',
+    );
+    expect(text).toContain(
+      '= unchanged lead-scoring (id flow_10)\n  ? live version unknown: a version newer than the live one (flowver_2) exists, and …; not recorded as live',
+    );
+  });
+
   it('names refused drift and gives the exact command to overwrite it', () => {
     const result = syncResult(
       [

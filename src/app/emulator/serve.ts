@@ -65,6 +65,7 @@ function listening(
     extraStepTypes: options.extraStepTypes ?? [],
     faults: Object.fromEntries(faults),
     seed: f.seed,
+    reading: emulator.reading,
   };
 }
 

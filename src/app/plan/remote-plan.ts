@@ -57,7 +57,7 @@ export interface RemotePlan {
 export interface PlanSource {
   api: Pick<
     FlowWriter,
-    'listFlows' | 'getFlow' | 'getFlowSteps' | 'findFlowsByName' | 'getPublishedVersion'
+    'listFlows' | 'getFlow' | 'getFlowSteps' | 'findFlowsByName' | 'listVersions'
   >;
   lock: {
     entries(): ReadonlyMap<string, TrackedFlow>;
@@ -85,6 +85,7 @@ export async function planAgainstRemote(
   const publish = options.publish === true;
   const input = { desired, tracked, pendingCreates, publish, ...(only ? { only } : {}) };
   let remote = await fetchRemoteSnapshot(connection.api, { details: [] });
+  remote = await findUnlisted(connection.api, remote, tracked, { desired, only });
   const first = planChanges({ ...input, remote });
   const needed = new Set<string>();
   const withWhen = idsUsingWhen(first.changes, desired);
@@ -108,6 +109,9 @@ export async function planAgainstRemote(
     }
   }
   const { onProgress } = options;
+  // --refresh: a `when` added remotely is drift even where the code has none, and only GET
+  // /v1/flow-steps carries it: every flow read in full has its steps read too.
+  if (refresh) for (const id of needed) withWhen.add(id);
   const reads = { details: needed, withWhen, known: remote, onProgress };
   remote = await fetchRemoteSnapshot(connection.api, reads);
   // The live version is one GET per flow, which the listing cannot spare (it carries no version):
@@ -228,7 +232,8 @@ async function planKeys(
 /**
  * --refresh: the version live now, for each unchanged tracked flow whose lock entry says which
  * version the tool made live (without that record a change made elsewhere cannot be told from
- * the tool's own). A 404 means none is live.
+ * the tool's own). Read from the versions list's `publishedVersionId` (documented, null when
+ * none is live), not from GET …/published, whose answer when nothing is live is not documented.
  */
 async function readLiveVersions(
   api: Api,
@@ -243,14 +248,49 @@ async function readLiveVersions(
   const live = new Map<string, string | null>();
   await Promise.all(
     ids.map(async (id) => {
-      const version = await api.getPublishedVersion(id).catch((error: unknown) => {
-        if (isApiError(error, API_ERROR_CODES.notFound)) return null;
+      const list = await api.listVersions(id).catch((error: unknown) => {
+        // Deleted since it was listed: not read (the next plan sees it missing).
+        if (isApiError(error, API_ERROR_CODES.notFound)) return undefined;
         throw error;
       });
-      live.set(id, version?.id ?? null);
+      if (list) live.set(id, list.publishedVersionId ?? null);
     }),
   );
   return live;
+}
+
+/**
+ * Tracked flows the listing did not show, read by id: the listing is documented as the flows
+ * "for the authenticated user", so a flow a teammate's key can act on may be missing from it
+ * (api/guesses.ts, `listing-covers-account`). One found is added to the listing, with its
+ * content; only a 404 leaves it missing — re-created by sync, or forgotten with --prune.
+ */
+async function findUnlisted(
+  api: Api,
+  remote: RemoteSnapshot,
+  tracked: ReadonlyMap<string, TrackedFlow>,
+  code: { desired: readonly DesiredFlow[]; only: readonly string[] | undefined },
+): Promise<RemoteSnapshot> {
+  const listedIds = new Set(remote.listed.map((f) => f.id));
+  const scope = code.only && code.only.length > 0 ? new Set(code.only) : undefined;
+  const whens = new Map(code.desired.map((d) => [d.key, usesWhen(d.payload)]));
+  const unlisted = new Map<string, boolean>();
+  for (const [key, entry] of tracked) {
+    if (listedIds.has(entry.id) || (scope !== undefined && !scope.has(key))) continue;
+    unlisted.set(entry.id, whens.get(key) === true);
+  }
+  if (unlisted.size === 0) return remote;
+  const listed = [...remote.listed];
+  const details = new Map(remote.details);
+  await Promise.all(
+    [...unlisted].map(async ([id, withWhen]) => {
+      const found = await readRemoteIfExists(api, id, withWhen);
+      if (!found) return;
+      listed.push({ id, name: found.payload.name, lastRunAt: null });
+      details.set(id, found);
+    }),
+  );
+  return { ...remote, listed, details };
 }
 
 function pendingByKey(connection: PlanSource): Map<string, string> {

@@ -13,6 +13,7 @@ import { rerunCommand } from '../rerun-command.js';
 import type { SyncBlocked, SyncResult } from '../results.js';
 import { applyPlan, summarizeRun } from './apply-plan.js';
 import { reviewBeforeApply } from './review.js';
+import { warnExtraStepTypes } from './extra-step-types.js';
 
 export interface SyncOptions extends PlanOptions {
   dryRun?: boolean;
@@ -49,6 +50,7 @@ export async function runSync(ctx: AppContext, options: SyncOptions): Promise<Sy
   const loaded = await loadProjectAndTarget(ctx, settings.envName);
   if (settings.dryRun) return dryRun(ctx, settings, loaded, started);
   const { project, target, desired } = loaded;
+  warnExtraStepTypes(ctx, target, project.config.extraStepTypes, desired);
   const connection = await connect(ctx, project, target, 'write');
   try {
     const publish = settings.publish ?? target.publish;

@@ -1,4 +1,7 @@
-import { connect } from '../connect.js';
+import type { VersionSummary } from '../../apply/ports.js';
+import { readRemoteIfExists } from '../../apply/read-remote.js';
+import type { TrackedFlow } from '../../plan/index.js';
+import { connect, type WriteConnection } from '../connect.js';
 import { preloadApiClient } from '../open-api.js';
 import type { AppContext } from '../context.js';
 import { resolveVersion, trackedKey } from './flow-versions.js';
@@ -54,13 +57,11 @@ export async function runRollback(
       const rerun = rerunCommand(options.argv, '--yes');
       return { ...result, blocked: { reason: 'confirmation', keys: [key], rerun } };
     }
-    if (result.changed) await connection.api.publishVersion(entry.id, version.id);
+    const made = result.changed
+      ? await makeLive(connection, key, entry, version)
+      : numbered(version.id, version.versionNumber);
     // The pin holds while the code is as it is now; the next change to it releases the pin.
-    const pin = {
-      versionId: version.id,
-      ...(version.versionNumber === undefined ? {} : { versionNumber: version.versionNumber }),
-      hash: code?.hash ?? entry.hash,
-    };
+    const pin = { ...made, hash: code?.hash ?? entry.hash };
     await connection.recorder.recordPinned(key, pin);
     await connection.commit();
     return result;
@@ -70,6 +71,40 @@ export async function runRollback(
 }
 
 // --- internal ---
+
+/**
+ * Publishes the version and returns the one live now: the API may make a copy of it live, whose
+ * content becomes the flow's (api/guesses.ts, `publish-version-moves-pointer`). The flow as it
+ * is then is the tool's own doing, not an edit made elsewhere: recorded as one of its own states
+ * (as an update in doubt is), unless the flow had drifted before (that stays visible).
+ */
+async function makeLive(
+  connection: WriteConnection,
+  key: string,
+  entry: TrackedFlow,
+  version: VersionSummary,
+): Promise<{ versionId: string; versionNumber?: number }> {
+  const { api, recorder } = connection;
+  const own = new Set([entry.remoteHash ?? entry.hash, ...(entry.attempted ?? [])]);
+  const before = await readRemoteIfExists(api, entry.id, false);
+  const answer = await api.publishVersion(entry.id, version.id);
+  const after = await readRemoteIfExists(api, entry.id, false);
+  if (before && after && own.has(before.stateHash) && !own.has(after.stateHash)) {
+    await recorder.recordAttempt(key, after.stateHash);
+  }
+  const live = answer.versionId ?? version.id;
+  if (live === version.id) return numbered(live, version.versionNumber);
+  // A copy: its number is the versions list's to say.
+  const list = await api.listVersions(entry.id);
+  return numbered(live, list.versions.find((v) => v.id === live)?.versionNumber);
+}
+
+function numbered(
+  versionId: string,
+  versionNumber: number | undefined,
+): { versionId: string; versionNumber?: number } {
+  return versionNumber === undefined ? { versionId } : { versionId, versionNumber };
+}
 
 /** Asked only on a terminal; without one, --yes is the only way to confirm. */
 async function confirmRollback(ctx: AppContext, key: string, label: string): Promise<boolean> {

@@ -1,5 +1,9 @@
-import { versionMatchesCode } from '../../apply/version-content.js';
-import { connect } from '../connect.js';
+import { newestVersion } from '../../api/version-list.js';
+import type { VersionSummary } from '../../apply/ports.js';
+import { readRemote } from '../../apply/read-remote.js';
+import { flowHoldsCode, versionHoldsCode, type CodeContent } from '../../apply/version-content.js';
+import { usesWhen } from '../../plan/index.js';
+import { connect, type OnlineConnection } from '../connect.js';
 import { preloadApiClient } from '../open-api.js';
 import type { AppContext } from '../context.js';
 import { trackedKey } from './flow-versions.js';
@@ -13,8 +17,11 @@ export interface VersionsOptions {
 
 /**
  * `versions KEY`: the flow's versions, newest first, each with whether it is live and whether it
- * holds the code. Read-only. Each version's content is read to compare it with the code (one GET
- * a version, through the client's bounded concurrency).
+ * holds the code. Read-only. The newest version holds the flow's current content, which GET
+ * /v1/flows/{id} answers (api/guesses.ts, `current-is-newest`): it is compared from that,
+ * whatever the versions' `flowConfig` looks like. Each other version is compared from its
+ * `flowConfig` (one GET a version, through the client's bounded concurrency); one that cannot be
+ * read is marked unknown, never as holding the code.
  */
 export async function runVersions(
   ctx: AppContext,
@@ -35,11 +42,16 @@ export async function runVersions(
     const sorted = [...list.versions].sort(
       (a, b) => (b.versionNumber ?? 0) - (a.versionNumber ?? 0),
     );
+    const content: CodeContent | undefined = code && {
+      payload: code.payload,
+      hash: code.hash,
+      // The state the tool's write of exactly this code was answered with.
+      remoteState: entry.hash === code.hash ? entry.remoteHash : undefined,
+    };
+    const holds = content && (await holdsCode(connection, entry.id, sorted, content));
     const versions = await Promise.all(
       sorted.map(async (v) => {
-        const matchesCode =
-          code !== undefined &&
-          versionMatchesCode(await connection.api.getVersion(entry.id, v.id), code);
+        const matches = (await holds?.(v)) ?? false;
         return {
           id: v.id,
           number: v.versionNumber ?? null,
@@ -47,7 +59,8 @@ export async function runVersions(
           createdAt: v.createdAt ?? null,
           label: v.label ?? null,
           live: v.id === live,
-          matchesCode,
+          matchesCode: matches === true,
+          ...(matches === undefined ? { contentUnknown: true as const } : {}),
         };
       }),
     );
@@ -67,6 +80,24 @@ export async function runVersions(
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * Whether each version holds the code: the newest from the flow itself (read once), the others
+ * from their flowConfig; undefined when that cannot be read.
+ */
+async function holdsCode(
+  connection: OnlineConnection,
+  id: string,
+  versions: readonly VersionSummary[],
+  code: CodeContent,
+): Promise<(version: VersionSummary) => Promise<boolean | undefined>> {
+  const newest = newestVersion(versions);
+  const current = newest && (await readRemote(connection.api, id, usesWhen(code.payload)));
+  return async (version) => {
+    if (current && version.id === newest.id) return flowHoldsCode(current.remote, code);
+    return versionHoldsCode(await connection.api.getVersion(id, version.id), code);
+  };
 }
 
 function numberOf(pin: { versionNumber?: number }): { versionNumber?: number } {

@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_LOCAL_KEY } from '../../emulator/assumptions.js';
-import type { EmulatorOptions, FaultOptions } from '../../emulator/index.js';
+import type { EmulatorOptions, FaultOptions, Reading } from '../../emulator/index.js';
+import { READING_NAMES } from '../../emulator/assumptions.js';
+import { READING_ENV_VAR, readingFromEnv } from '../../emulator/readings.js';
 import type { CommandParts } from '../command-parts.js';
 import type { GlobalOptions } from '../global-options.js';
 import { EXIT, runInContext, type CliRuntime } from '../runtime.js';
@@ -23,6 +25,8 @@ export interface EmulatorArgs {
   seed?: number;
   /** Step types accepted besides the API's list (repeatable flag). */
   'extra-step-type'?: string[];
+  /** The answers to the API document's open points (default: RUNTYPE_EMULATOR_READING, else first). */
+  reading?: Reading;
 }
 
 export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
@@ -46,6 +50,7 @@ export function emulatorOptionsFromArgs(args: EmulatorArgs): EmulatorOptions {
     requestLogLimit: 0,
   };
   if (args.state !== undefined) options.statePath = args.state;
+  if (args.reading !== undefined) options.reading = args.reading;
   const extra = args['extra-step-type'];
   if (extra !== undefined && extra.length > 0) options.extraStepTypes = extra.map(String);
   return options;
@@ -101,6 +106,13 @@ function builder(yargs: Argv<GlobalOptions>): Argv<GlobalOptions & EmulatorArgs>
       type: 'number',
       describe: 'Seed for the fault PRNG (replays the same faults)',
     })
+    .option('reading', {
+      type: 'string',
+      choices: READING_NAMES,
+      describe:
+        'How to answer what the API document leaves open: first (default) or second ' +
+        '(every such point the other way; see README)',
+    })
     .option('extra-step-type', {
       type: 'string',
       array: true,
@@ -122,7 +134,10 @@ export function emulatorCommand(
     handler: (argv) =>
       runInContext(runtime, argv, async (ctx) => {
         const { runEmulator } = await import('../../app/emulator/serve.js');
-        const ok = await runEmulator(ctx, emulatorOptionsFromArgs(argv));
+        const options = emulatorOptionsFromArgs(argv);
+        // RUNTYPE_EMULATOR_READING is the default of --reading (a testing knob, README).
+        options.reading ??= readingFromEnv(ctx.env[READING_ENV_VAR]);
+        const ok = await runEmulator(ctx, options);
         return { code: ok ? EXIT.ok : EXIT.error, ctrlCIsNormalEnd: true };
       }),
   };

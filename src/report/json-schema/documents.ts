@@ -84,6 +84,10 @@ const OutcomeSchema = z.strictObject({
   action: z.enum(['created', 'adopted', 'updated', 'recreated', 'deleted', 'published', 'none']),
   remoteId: z.string().optional(),
   published: z.boolean().optional(),
+  liveUnknown: z.string().optional().meta({
+    description:
+      'Nothing to publish, and nothing documented tells whether the live version holds the code: why (not recorded as live)',
+  }),
   dashboardUrl: z.string().optional().meta({ description: 'The flow in the Runtype dashboard' }),
   reason: z.string().optional(),
   error: z
@@ -232,6 +236,10 @@ export const VersionsDocumentSchema = z.strictObject({
         label: z.string().nullable(),
         live: z.boolean(),
         matchesCode: z.boolean().meta({ description: "Its content is the code's" }),
+        contentUnknown: z
+          .literal(true)
+          .optional()
+          .meta({ description: 'Whether it holds the code cannot be told (not a match)' }),
       }),
     )
     .meta({ description: 'Newest first' }),

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createApiClient, type ApiClient, type ApiClientOptions } from '../../../src/api/index.js';
+import { startTestServer, type Handler, type TestServer } from './test-server.js';
 
 /** Every error test checks that this string is nowhere in what it caught. */
 export const SENTINEL_KEY = 'rt_test_SENTINEL_d0NotLeak_7f3a9c';
@@ -54,4 +55,25 @@ export function assertNoSecret(error: unknown): void {
     current = current.cause;
   }
   for (const view of views) expect(view).not.toContain(SENTINEL_KEY);
+}
+
+/**
+ * A test server of its own for each test, answering with whatever `handler` the test sets, and
+ * the clients made closed after it (call at file level). The fields are read when a test runs.
+ */
+export function useTestServer(): { server: TestServer; handler: Handler } {
+  const state = {
+    server: undefined as unknown as TestServer,
+    handler: (() => {
+      throw new Error('no handler set');
+    }) as Handler,
+  };
+  beforeEach(async () => {
+    state.server = await startTestServer((req, res, i, raw) => state.handler(req, res, i, raw));
+  });
+  afterEach(async () => {
+    await closeClients();
+    await state.server.close();
+  });
+  return state;
 }

@@ -101,3 +101,16 @@ export async function closedPort(): Promise<number> {
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** A documented GET /v1/flows page holding `data`, the last one. */
+export function lastPage(data: unknown[] = []): Record<string, unknown> {
+  const pagination = {
+    nextCursor: null,
+    prevCursor: null,
+    hasMore: false,
+    hasPrev: false,
+    limit: 100,
+    currentOffset: 0,
+  };
+  return { data, pagination };
+}
